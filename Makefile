@@ -1,0 +1,89 @@
+# skillsite: build the generator, build the site, run every test.
+#
+#   make          build generator/skillsite
+#   make site     build the generator, then check the content (the site
+#                 itself comes with the page renderer)
+#   make check    run every test: unit tests, the diagnostics corpus and the
+#                 content checks, with a plain build, with AddressSanitizer
+#                 and UBSan, and under valgrind
+#
+# Missing Debian packages are installed with apt-get when run as root.
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration
+DEFS	 = -D_POSIX_C_SOURCE=200809L
+PKGS	 = libxml-2.0 libcmark
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+
+BUILD	 = build
+BIN	 = generator/skillsite
+
+# Recursive: evaluated when a recipe runs, after "deps" has installed
+# pkg-config and the libraries.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_LIBS  = $(shell pkg-config --libs cmocka)
+
+SRCS	 = arena.c cli.c cmd_check.c diag.c load_file.c load_tree.c \
+	   load_xml.c model.c resolve.c text.c
+TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
+	   test_seed
+
+OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o
+ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
+TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
+ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
+
+.PHONY: all site check deps check-deps clean
+
+all: $(BIN)
+
+site: $(BIN)
+	./$(BIN) check content
+
+check: check-deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
+	tests/run-all $(BUILD)
+
+deps:
+	@generator/deps.sh build
+
+check-deps:
+	@generator/deps.sh check
+
+$(BIN): $(OBJS) $(BUILD)/obj/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/skillsite-asan: $(ASAN_OBJS) $(BUILD)/asan/main.o
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/obj/%.o: generator/%.c generator/*.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -c -o $@ $<
+
+$(BUILD)/asan/%.o: generator/%.c generator/*.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -c -o $@ $<
+
+$(BUILD)/obj/schema.o $(BUILD)/asan/schema.o: $(BUILD)/schema.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(if $(findstring asan,$@),$(SANITIZE)) $(WARN) -c -o $@ $<
+
+$(BUILD)/schema.c: content/skillsite.rng generator/embed.sh
+	@mkdir -p $(@D)
+	generator/embed.sh skillsite_schema_rng content/skillsite.rng > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/asan-tests/%: tests/unit/%.c tests/unit/*.h $(ASAN_OBJS) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator \
+	    -o $@ $< $(ASAN_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+clean:
+	rm -rf $(BUILD) $(BIN)

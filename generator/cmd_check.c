@@ -1,0 +1,90 @@
+/* cmd_check.c: the "check" command; see cli.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "resolve.h"
+
+#define DEFAULT_CONTENT "content"
+
+/* Reports each note of ns as a notice, its Markdown on one line. */
+static void
+S_report(struct diag *d, const struct notes *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++) {
+		const char *s = ns->v[i].markdown;
+		char *line = malloc(strlen(s) + 1), *o = line;
+
+		if (line == NULL)
+			continue;
+		for (; *s != '\0'; s++) {
+			if (*s == '\n') {
+				while (s[1] == '\n')
+					s++;
+				*o++ = ' ';
+			} else
+				*o++ = *s;
+		}
+		*o = '\0';
+		diag_msg(d, MSG_EDITORIAL_NOTE, &ns->v[i].pos, "%s", line);
+		free(line);
+	}
+}
+
+/* Reports every editorial note of m as a notice. */
+static void
+S_report_notes(const struct model *m, struct diag *d)
+{
+	size_t i, j, k;
+
+	if (m->framework != NULL)
+		S_report(d, &m->framework->notes);
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		S_report(d, &jt->notes);
+		for (j = 0; j < jt->nskills; j++)
+			S_report(d, &jt->skills[j].notes);
+		for (j = 0; j < jt->nspecialties; j++) {
+			const struct specialty *sp = &jt->specialties[j];
+
+			S_report(d, &sp->notes);
+			for (k = 0; k < sp->nentries; k++)
+				S_report(d, &sp->entries[k].notes);
+		}
+	}
+}
+
+int
+cmd_check(char *const paths[], int npaths, FILE *out, FILE *err)
+{
+	static char *const defaults[] = { DEFAULT_CONTENT };
+	struct model m;
+	struct diag d;
+	struct loader *l;
+	int i, status;
+
+	(void)out;
+	if (npaths == 0) {
+		paths = defaults;
+		npaths = 1;
+	}
+	model_init(&m);
+	diag_init(&d, err);
+	if ((l = loader_new(&m, &d)) != NULL) {
+		for (i = 0; i < npaths; i++)
+			loader_path(l, paths[i]);
+		loader_free(l);
+		resolve(&m, &d);
+		S_report_notes(&m, &d);
+	}
+	diag_flush(&d, m.files, m.nfiles);
+	status = diag_status(&d);
+	model_free(&m);
+	return status;
+}

@@ -1,0 +1,118 @@
+/* diag.h: the one way skillsite reports problems.
+ *
+ * Every message comes from one catalogue, ordered by severity, and is printed
+ * in one format:
+ *
+ *	skillsite: FILE:LINE:COL: error: MESSAGE: DETAIL
+ *
+ * Messages are collected during a run and printed by diag_flush() sorted by
+ * file, line and column, so the order never depends on which pass found a
+ * problem.  The exit status is the worst severity seen.
+ */
+#ifndef SKILLSITE_DIAG_H
+#define SKILLSITE_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+
+/* Exit statuses of the skillsite command. */
+enum exit_status {
+	EXIT_OK = 0,		/* everything loaded and checked */
+	EXIT_CONTENT = 1,	/* the content was rejected */
+	EXIT_USAGE = 2,		/* the command line was wrong */
+	EXIT_IO = 3		/* a file could not be read or written */
+};
+
+/* The message catalogue, ordered by severity. */
+enum msg {
+	/* notices: reported, never fatal */
+	MSG_EDITORIAL_NOTE,
+
+	/* content errors: exit status 1 */
+	MSG_CONTENT_FIRST,
+	MSG_XML = MSG_CONTENT_FIRST,
+	MSG_SCHEMA,
+	MSG_DOCTYPE,
+	MSG_ENCODING,
+	MSG_COMPRESSED,
+	MSG_ATTR_MISSING,
+	MSG_ELEM_MISSING,
+	MSG_NUMBER,
+	MSG_TEXT_EMPTY,
+	MSG_TEXT_LINEBREAK,
+	MSG_MARKDOWN_SIZE,
+	MSG_MARKDOWN_DEPTH,
+	MSG_ID_PATTERN,
+	MSG_ID_DUPLICATE,
+	MSG_ID_CASE,
+	MSG_FRAMEWORK_DUPLICATE,
+	MSG_JOBTYPE_NUMBER,
+	MSG_LEVEL_RANGE,
+	MSG_LEVEL_BOUNDS,
+	MSG_LEVEL_OUTSIDE,
+	MSG_LEVEL_DUPLICATE,
+	MSG_LEVEL_MISSING,
+	MSG_ENTRY_EMPTY,
+	MSG_SKILL_UNKNOWN,
+	MSG_SKILL_TWICE,
+	MSG_SKILL_UNUSED,
+	MSG_COMMON_MISSING,
+	MSG_KNOWLEDGE_DUPLICATE,
+
+	/* input and output errors: exit status 3 */
+	MSG_IO_FIRST,
+	MSG_IO_OPEN = MSG_IO_FIRST,
+	MSG_IO_READ,
+	MSG_IO_NOT_FILE,
+	MSG_IO_TOO_LARGE,
+	MSG_IO_NO_CONTENT,
+	MSG__COUNT
+};
+
+struct diag_item;
+
+/* The diagnostics of one run.  Owns its collected messages. */
+struct diag {
+	FILE			*out;
+	struct diag_item	*items;
+	size_t			 nitems;
+	size_t			 capitems;
+	size_t			 dropped[2];	/* not stored, notices and errors */
+	size_t			 nerrors;	/* errors recorded, stored or not */
+	enum exit_status	 worst;
+};
+
+void	diag_init(struct diag *, FILE *out);
+void	diag_free(struct diag *);
+
+/* Records message m at pos (NULL: no position).  fmt, if not NULL, formats
+ * the detail printed after the message.  A secondary message is dropped
+ * when another error is reported at the same position: it marks a generic
+ * validator complaint that a precise check explains better. */
+void	diag_msg(struct diag *, enum msg m, const struct pos *pos,
+	    const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	diag_secondary(struct diag *, enum msg m, const struct pos *pos,
+	    const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	diag_vmsg(struct diag *, enum msg m, const struct pos *pos, int secondary,
+	    const char *fmt, va_list);
+
+/* Prints "skillsite: error: MESSAGE" at once, for problems with no file. */
+void	diag_plain(FILE *out, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Sorts, prints and forgets the collected messages; files names the source
+ * paths that positions index. */
+void	diag_flush(struct diag *, const char *const *files, size_t nfiles);
+
+/* Returns the exit status for the worst message recorded so far. */
+enum exit_status diag_status(const struct diag *);
+
+/* Returns the number of errors (not notices) recorded so far. */
+size_t	diag_errors(const struct diag *);
+
+#endif

@@ -1,0 +1,39 @@
+/* load.h: content files to model.
+ *
+ * The loader reads XML content files with a size cap, parses them with
+ * libxml2 (never fetching, never expanding entities, never accepting a
+ * DOCTYPE), validates them against the compiled-in RELAX NG schema and
+ * turns each into model structs.  Problems go to the diag as they are found;
+ * loading goes on after content errors so one run reports them all.  No
+ * libxml2 type leaves the loader.
+ */
+#ifndef SKILLSITE_LOAD_H
+#define SKILLSITE_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+#define LOAD_FILE_MAX	(8 * 1024 * 1024)	/* bytes per content file */
+
+struct loader;
+
+/* Returns a loader that adds to m and reports to d, or NULL when the
+ * built-in schema does not compile (reported to d).  Free with
+ * loader_free(); m and d must outlive it. */
+struct loader	*loader_new(struct model *m, struct diag *d);
+void		 loader_free(struct loader *);
+
+/* Loads path: a content file, or a directory whose *.xml files load in
+ * name order. */
+void	 loader_path(struct loader *, const char *path);
+
+/* Loads the len bytes at buf as the content file called name. */
+void	 loader_buffer(struct loader *, const char *name, const char *buf,
+	    size_t len);
+
+/* Returns the RELAX NG schema compiled into skillsite, NUL-terminated. */
+const char	*loader_schema(void);
+
+#endif

@@ -1,0 +1,169 @@
+/* load_file.c: content files and directories from disk, read whole with a
+ * size cap and handed to the parser from memory; see load.h. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "load_private.h"
+
+/* Reports an I/O problem with path, as a file of its own. */
+static void
+S_io_error(struct loader *l, const char *path, enum msg m, const char *detail)
+{
+	struct pos p = { model_add_file(l->model, path), 0, 0 };
+
+	diag_msg(l->diag, m, &p, "%s", detail);
+}
+
+/* Reads the regular file open on fd (size from st) into a malloc'd buffer;
+ * returns it and sets *len, or returns NULL after reporting. */
+static char *
+S_read_fd(struct loader *l, const char *path, int fd, const struct stat *st,
+    size_t *len)
+{
+	char *buf, detail[64];
+	size_t n = 0;
+	ssize_t r;
+
+	if (st->st_size > LOAD_FILE_MAX) {
+		snprintf(detail, sizeof(detail), "%lld bytes; the limit is %d",
+		    (long long)st->st_size, LOAD_FILE_MAX);
+		S_io_error(l, path, MSG_IO_TOO_LARGE, detail);
+		return NULL;
+	}
+	if ((buf = malloc(LOAD_FILE_MAX + 1)) == NULL) {
+		S_io_error(l, path, MSG_IO_READ, strerror(ENOMEM));
+		return NULL;
+	}
+	while (n <= LOAD_FILE_MAX) {	/* the file may grow while read */
+		r = read(fd, buf + n, LOAD_FILE_MAX + 1 - n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			S_io_error(l, path, MSG_IO_READ, strerror(errno));
+			free(buf);
+			return NULL;
+		}
+		n += (size_t)r;
+	}
+	if (n > LOAD_FILE_MAX) {
+		snprintf(detail, sizeof(detail), "over %d bytes", LOAD_FILE_MAX);
+		S_io_error(l, path, MSG_IO_TOO_LARGE, detail);
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Returns whether name ends in ".xml". */
+static int
+S_is_xml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+static int
+S_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Returns "dir/name" in a malloc'd string, or NULL. */
+static char *
+S_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	int slash = n > 0 && dir[n - 1] == '/';
+	char *s = malloc(n + strlen(name) + 2);
+
+	if (s != NULL)
+		sprintf(s, "%s%s%s", dir, slash ? "" : "/", name);
+	return s;
+}
+
+/* Loads the *.xml files of the directory open as dp, in name order. */
+static void
+S_load_dir(struct loader *l, const char *path, DIR *dp)
+{
+	struct dirent *de;
+	char **names = NULL, *full;
+	size_t n = 0, cap = 0, i;
+
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.' || !S_is_xml_name(de->d_name))
+			continue;
+		if (n == cap) {
+			void *v;
+
+			cap = cap ? cap * 2 : 16;
+			if ((v = realloc(names, cap * sizeof(*names))) == NULL)
+				break;
+			names = v;
+		}
+		if ((names[n] = strdup(de->d_name)) != NULL)
+			n++;
+	}
+	if (n == 0)
+		S_io_error(l, path, MSG_IO_NO_CONTENT, "nothing to load");
+	qsort(names, n, sizeof(*names), S_name_cmp);
+	for (i = 0; i < n; i++) {
+		if ((full = S_join(path, names[i])) != NULL) {
+			loader_path(l, full);
+			free(full);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+void
+loader_path(struct loader *l, const char *path)
+{
+	struct stat st;
+	size_t len;
+	char *buf;
+	DIR *dp;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO must not hang the run. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
+		return;
+	}
+	if (fstat(fd, &st) < 0) {
+		S_io_error(l, path, MSG_IO_READ, strerror(errno));
+		close(fd);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if ((dp = fdopendir(fd)) == NULL) {
+			S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
+			close(fd);
+			return;
+		}
+		S_load_dir(l, path, dp);
+		closedir(dp);
+		return;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		S_io_error(l, path, MSG_IO_NOT_FILE, "a device, socket or pipe");
+		close(fd);
+		return;
+	}
+	buf = S_read_fd(l, path, fd, &st, &len);
+	close(fd);
+	if (buf != NULL) {
+		loader_buffer(l, path, buf, len);
+		free(buf);
+	}
+}

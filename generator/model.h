@@ -1,0 +1,140 @@
+/* model.h: the skill framework as plain C structs.
+ *
+ * The loader fills a model from XML; resolve links its references and checks
+ * it; renderers only read it.  Every string and array belongs to the model's
+ * arena and is released by model_free().  Every node keeps the source
+ * position of the element it came from, for diagnostics.
+ */
+#ifndef SKILLSITE_MODEL_H
+#define SKILLSITE_MODEL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+#define LEVEL_MIN 1	/* ITSS levels run from 1 ... */
+#define LEVEL_MAX 7	/* ... to 7 */
+
+/* A place in a source file: index into model.files, 1-based line and column
+ * (column counted in characters).  Line 0 means "the file as a whole". */
+struct pos {
+	size_t	file;
+	int	line;
+	int	col;
+};
+
+/* An editorial note: Markdown written by the content editors about the
+ * source (a typo kept as printed, a discrepancy), not part of the standard. */
+struct note {
+	const char	*markdown;
+	struct pos	 pos;
+};
+
+struct notes {
+	struct note	*v;
+	size_t		 n;
+};
+
+/* A knowledge item (知識項目) of a skill: one line of plain text. */
+struct knowledge {
+	const char	*text;
+	struct pos	 pos;
+};
+
+enum skill_scope {
+	SCOPE_UNKNOWN = 0,	/* missing or invalid in the source */
+	SCOPE_COMMON,		/* 職種共通スキル項目: in every specialty */
+	SCOPE_SPECIFIC		/* 専門分野固有スキル項目: in one or more */
+};
+
+/* A skill item (スキル項目), defined once per job type. */
+struct skill {
+	const char		*id;
+	const char		*name;
+	enum skill_scope	 scope;
+	struct knowledge	*knowledge;
+	size_t			 nknowledge;
+	struct notes		 notes;
+	struct pos		 pos;
+};
+
+/* One level of an entry: a Markdown description, or NULL when the source
+ * defines nothing at this level. */
+struct level {
+	int		 value;
+	const char	*markdown;
+	struct pos	 pos;
+};
+
+/* A skill as it applies in one specialty: descriptions per level. */
+struct entry {
+	const char	*skill_id;
+	struct skill	*skill;		/* set by resolve; NULL if unknown */
+	struct level	*levels;	/* in source order */
+	size_t		 nlevels;
+	struct notes	 notes;
+	struct pos	 pos;
+};
+
+/* A specialty (専門分野) of a job type, with its skills in order. */
+struct specialty {
+	const char	*id;
+	const char	*name;
+	struct entry	*entries;
+	size_t		 nentries;
+	struct notes	 notes;
+	struct pos	 pos;
+};
+
+/* A job type (職種). */
+struct jobtype {
+	const char		*id;
+	const char		*name;
+	int			 number;	/* as numbered in the standard; 0 if none */
+	int			 min_level;	/* 0 if missing */
+	int			 max_level;	/* 0 if missing */
+	const char		*annotation;	/* ＜注釈＞ Markdown, or NULL */
+	struct pos		 annotation_pos;
+	struct skill		*skills;
+	size_t			 nskills;
+	struct specialty	*specialties;
+	size_t			 nspecialties;
+	struct notes		 notes;
+	struct pos		 pos;
+};
+
+/* The framework as a whole (e.g. ITSS). */
+struct framework {
+	const char	*id;
+	const char	*name;
+	const char	*summary;	/* Markdown, or NULL */
+	struct notes	 notes;
+	struct pos	 pos;
+};
+
+struct model {
+	struct arena		 arena;
+	const char		**files;	/* source paths, as given */
+	size_t			 nfiles;
+	struct framework	*framework;	/* NULL until a framework file loads */
+	struct jobtype		*jobtypes;
+	size_t			 njobtypes;
+};
+
+void	 model_init(struct model *);
+void	 model_free(struct model *);
+
+/* Registers a source path; returns its index for struct pos. */
+size_t	 model_add_file(struct model *, const char *path);
+
+/* Appends a zeroed job type and returns it; the pointer stays valid only
+ * until the next call. */
+struct jobtype	*model_add_jobtype(struct model *);
+
+/* Returns the skill of jt whose id equals id, or NULL. */
+struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);
+
+/* Returns the level of e with the given value, or NULL. */
+const struct level *entry_find_level(const struct entry *e, int value);
+
+#endif

@@ -1,0 +1,163 @@
+/* text.c: content field helpers; see text.h. */
+#include "text.h"
+
+#include <string.h>
+
+int
+text_is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *
+text_trim(struct arena *a, const char *s, int *has_break)
+{
+	const char *end = s + strlen(s);
+
+	while (s < end && text_is_space((unsigned char)*s))
+		s++;
+	while (end > s && text_is_space((unsigned char)end[-1]))
+		end--;
+	*has_break = memchr(s, '\n', (size_t)(end - s)) != NULL ||
+	    memchr(s, '\r', (size_t)(end - s)) != NULL;
+	return arena_strndup(a, s, (size_t)(end - s));
+}
+
+/* Returns the end of the line starting at s (its '\n' or NUL). */
+static const char *
+S_line_end(const char *s)
+{
+	const char *nl = strchr(s, '\n');
+
+	return nl != NULL ? nl : s + strlen(s);
+}
+
+/* Returns whether the bytes [s, end) hold only spaces, tabs and CRs. */
+static int
+S_is_blank(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Returns the length of the indentation that every non-blank line of s
+ * shares, byte for byte. */
+static size_t
+S_common_indent(const char *s)
+{
+	const char *first = NULL, *line, *end;
+	size_t common = 0, k;
+
+	for (line = s; *line != '\0'; line = *end ? end + 1 : end) {
+		end = S_line_end(line);
+		if (S_is_blank(line, end))
+			continue;
+		if (first == NULL) {
+			first = line;
+			for (k = 0; first[k] == ' ' || first[k] == '\t'; k++)
+				;
+			common = k;
+			continue;
+		}
+		for (k = 0; k < common && line[k] == first[k]; k++)
+			;
+		common = k;
+	}
+	return common;
+}
+
+char *
+text_dedent(struct arena *a, const char *s)
+{
+	size_t indent = S_common_indent(s), n = 0, pending = 0;
+	char *out = arena_calloc(a, strlen(s) + 1, 1);
+	const char *line, *end, *stop;
+
+	for (line = s; *line != '\0'; line = *end ? end + 1 : end) {
+		end = S_line_end(line);
+		if (S_is_blank(line, end)) {
+			if (n > 0)
+				pending++;	/* kept only between text */
+			continue;
+		}
+		for (; pending > 0; pending--)
+			out[n++] = '\n';
+		if (n > 0)
+			out[n++] = '\n';
+		for (stop = end; stop > line && (stop[-1] == ' ' ||
+		    stop[-1] == '\t' || stop[-1] == '\r'); stop--)
+			;
+		memcpy(out + n, line + indent, (size_t)(stop - line) - indent);
+		n += (size_t)(stop - line) - indent;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Returns the nesting depth of the line at s: columns of indentation count
+ * one level per two, each block quote or list marker one more. */
+static int
+S_line_depth(const char *s, const char *end)
+{
+	int depth = 0, width = 0;
+	const char *p;
+
+	for (;;) {
+		for (; s < end && (*s == ' ' || *s == '\t'); s++)
+			width += *s == '\t' ? 4 : 1;
+		if (s < end && *s == '>') {
+			depth++;
+			s++;
+			continue;
+		}
+		if (s + 1 < end && strchr("-+*", *s) != NULL && s[1] == ' ') {
+			depth++;
+			s += 2;
+			continue;
+		}
+		for (p = s; p < end && *p >= '0' && *p <= '9'; p++)
+			;
+		if (p > s && p + 1 < end && (*p == '.' || *p == ')') &&
+		    p[1] == ' ') {
+			depth++;
+			s = p + 2;
+			continue;
+		}
+		return depth + width / 2;
+	}
+}
+
+int
+text_markdown_depth(const char *s)
+{
+	int max = 0, open = 0, d;
+	const char *line, *end, *p;
+
+	for (line = s; *line != '\0'; line = *end ? end + 1 : end) {
+		end = S_line_end(line);
+		if ((d = S_line_depth(line, end)) > max)
+			max = d;
+		for (p = line; p < end; p++) {
+			if (*p == '\\' && p + 1 < end)
+				p++;
+			else if (*p == '[' && ++open > max)
+				max = open;
+			else if (*p == ']' && open > 0)
+				open--;
+		}
+	}
+	return max;
+}
+
+size_t
+text_utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
