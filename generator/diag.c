@@ -26,6 +26,7 @@ static const char *const S_msg_text[MSG__COUNT] = {
 	[MSG_ENCODING] = "content files must be encoded in UTF-8",
 	[MSG_COMPRESSED] = "compressed file; content files must be plain XML",
 	[MSG_ATTR_MISSING] = "missing attribute",
+	[MSG_ATTR_VALUE] = "invalid attribute value",
 	[MSG_ELEM_MISSING] = "missing element",
 	[MSG_NUMBER] = "not a whole number",
 	[MSG_TEXT_EMPTY] = "empty text",

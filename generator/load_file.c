@@ -91,7 +91,10 @@ S_join(const char *dir, const char *name)
 	return s;
 }
 
-/* Loads the *.xml files of the directory open as dp, in name order. */
+static void S_load_path(struct loader *, const char *, int);
+
+/* Loads the *.xml files of the directory open as dp, in name order; a
+ * directory among them is reported, not entered. */
 static void
 S_load_dir(struct loader *l, const char *path, DIR *dp)
 {
@@ -115,10 +118,11 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 	}
 	if (n == 0)
 		S_io_error(l, path, MSG_IO_NO_CONTENT, "nothing to load");
-	qsort(names, n, sizeof(*names), S_name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), S_name_cmp);
 	for (i = 0; i < n; i++) {
 		if ((full = S_join(path, names[i])) != NULL) {
-			loader_path(l, full);
+			S_load_path(l, full, 0);
 			free(full);
 		}
 		free(names[i]);
@@ -126,8 +130,9 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 	free(names);
 }
 
-void
-loader_path(struct loader *l, const char *path)
+/* Loads the file or, when allow_dir is set, the directory at path. */
+static void
+S_load_path(struct loader *l, const char *path, int allow_dir)
 {
 	struct stat st;
 	size_t len;
@@ -145,7 +150,7 @@ loader_path(struct loader *l, const char *path)
 		close(fd);
 		return;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st.st_mode) && allow_dir) {
 		if ((dp = fdopendir(fd)) == NULL) {
 			S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
 			close(fd);
@@ -156,7 +161,8 @@ loader_path(struct loader *l, const char *path)
 		return;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		S_io_error(l, path, MSG_IO_NOT_FILE, "a device, socket or pipe");
+		S_io_error(l, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
+		    "a directory" : "a device, socket or pipe");
 		close(fd);
 		return;
 	}
@@ -166,4 +172,10 @@ loader_path(struct loader *l, const char *path)
 		loader_buffer(l, path, buf, len);
 		free(buf);
 	}
+}
+
+void
+loader_path(struct loader *l, const char *path)
+{
+	S_load_path(l, path, 1);
 }

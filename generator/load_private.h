@@ -31,8 +31,8 @@ struct srcmap {
 /* Returns the position of byte offset off in map. */
 struct pos	srcmap_pos(const struct srcmap *, size_t off);
 
-/* Returns the position of the start tag of node, as recorded while
- * parsing, or of its document when none was recorded. */
+/* Returns the position of the start tag of node or of the nearest element
+ * that holds it, as recorded while parsing; line 0 when none was. */
 struct pos	node_pos(const struct srcmap *, const xmlNode *node);
 
 /* Turns the validated (or not) document of map into model structs. */

@@ -82,8 +82,8 @@ S_attr(struct tree *t, const xmlNode *node, const char *name, int required)
 	return s;
 }
 
-/* Returns the integer value of attribute name of node, or 0 when absent or
- * not a whole number (reported). */
+/* Returns the integer value of attribute name of node, or LEVEL_NONE when
+ * absent or not a whole number (reported). */
 static int
 S_int_attr(struct tree *t, const xmlNode *node, const char *name, int required)
 {
@@ -92,15 +92,15 @@ S_int_attr(struct tree *t, const xmlNode *node, const char *name, int required)
 	long v;
 
 	if (s == NULL)
-		return 0;
+		return LEVEL_NONE;
 	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || v < 1 || v > INT_MAX / 2 ||
+	if (end == s || *end != '\0' || v < -INT_MAX / 2 || v > INT_MAX / 2 ||
 	    text_is_space((unsigned char)*s)) {
 		struct pos p = S_pos(t, node);
 
 		diag_msg(t->l->diag, MSG_NUMBER, &p, "%s=\"%s\" on <%s>", name,
 		    s, (const char *)node->name);
-		return 0;
+		return LEVEL_NONE;
 	}
 	return (int)v;
 }
@@ -164,8 +164,8 @@ S_child_line(struct tree *t, const xmlNode *parent, const char *name)
 }
 
 /* Returns the Markdown text of node with XML indentation removed, or NULL
- * when blank; reports text over the size or nesting caps (and returns
- * NULL for it, so no later stage sees it). */
+ * when blank; reports text over the size or nesting caps and returns ""
+ * for it, so no later stage parses it and none takes it for missing. */
 static const char *
 S_markdown(struct tree *t, const xmlNode *node)
 {
@@ -180,13 +180,13 @@ S_markdown(struct tree *t, const xmlNode *node)
 		diag_msg(t->l->diag, MSG_MARKDOWN_SIZE, &p,
 		    "<%s> holds %zu bytes; the limit is %d",
 		    (const char *)node->name, len, MARKDOWN_SIZE_MAX);
-		return NULL;
+		return "";
 	}
 	if ((depth = text_markdown_depth(s)) > MARKDOWN_DEPTH_MAX) {
 		diag_msg(t->l->diag, MSG_MARKDOWN_DEPTH, &p,
 		    "<%s> nests %d deep; the limit is %d",
 		    (const char *)node->name, depth, MARKDOWN_DEPTH_MAX);
-		return NULL;
+		return "";
 	}
 	return s;
 }
@@ -212,8 +212,7 @@ S_notes(struct tree *t, const xmlNode *parent, struct notes *out)
 			    "<editorial-note>");
 			continue;
 		}
-		if ((md = S_markdown(t, c)) == NULL)
-			continue;	/* over a cap: reported */
+		md = S_markdown(t, c);
 		out->v[out->n].markdown = md;
 		out->v[out->n].pos = S_pos(t, c);
 		out->n++;
@@ -234,6 +233,9 @@ S_skill(struct tree *t, const xmlNode *node, struct skill *sk)
 		sk->scope = SCOPE_COMMON;
 	else if (scope != NULL && strcmp(scope, "specific") == 0)
 		sk->scope = SCOPE_SPECIFIC;
+	else if (scope != NULL)
+		diag_msg(t->l->diag, MSG_ATTR_VALUE, &sk->pos,
+		    "scope=\"%s\" on <skill>; use common or specific", scope);
 	sk->name = S_child_line(t, node, "name");
 	S_notes(t, node, &sk->notes);
 	if (k == NULL) {
@@ -305,7 +307,13 @@ S_jobtype(struct tree *t, const xmlNode *node)
 
 	jt->pos = S_pos(t, node);
 	jt->id = S_attr(t, node, "id", 1);
-	jt->number = S_int_attr(t, node, "number", 0);
+	if ((jt->number = S_int_attr(t, node, "number", 0)) < 1) {
+		if (jt->number != LEVEL_NONE)
+			diag_msg(t->l->diag, MSG_ATTR_VALUE, &jt->pos,
+			    "number=\"%d\" on <jobtype>; numbers start at 1",
+			    jt->number);
+		jt->number = 0;
+	}
 	jt->min_level = S_int_attr(t, node, "min-level", 1);
 	jt->max_level = S_int_attr(t, node, "max-level", 1);
 	jt->name = S_child_line(t, node, "name");

@@ -22,7 +22,9 @@ extern const size_t skillsite_schema_rng_len;
 struct parse_state {
 	struct loader		*loader;
 	const struct srcmap	*map;
-	int			 doctype;	/* a DOCTYPE was rejected */
+	int			 refused;	/* stopped: DOCTYPE, encoding */
+	char			 conversion[256]; /* first encoding error */
+	xmlNode			*root;		/* while validating */
 };
 
 const char *
@@ -98,6 +100,28 @@ S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		ctxt->node->_private = (void *)(uintptr_t)(off + 1);
 }
 
+/* SAX start of document, called once the XML declaration is read: a
+ * declared encoding other than UTF-8 is refused here, before libxml2
+ * converts the rest of the file and reports every byte it cannot. */
+static void
+S_start_document(void *ctx)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	const xmlChar *enc = ctxt->input->encoding != NULL ?
+	    ctxt->input->encoding : ctxt->encoding;
+	struct pos p = { st->map->file, 1, 1 };
+
+	xmlSAX2StartDocument(ctx);
+	if (enc == NULL || xmlStrcasecmp(enc, BAD_CAST "UTF-8") == 0 ||
+	    xmlStrcasecmp(enc, BAD_CAST "UTF8") == 0)
+		return;
+	diag_msg(st->loader->diag, MSG_ENCODING, &p, "declared encoding is %s",
+	    (const char *)enc);
+	st->refused = 1;
+	xmlStopParser(ctxt);
+}
+
 /* SAX DOCTYPE: refused before its internal subset is read, which is what
  * keeps out external entities and entity expansion attacks. */
 static void
@@ -112,7 +136,7 @@ S_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
 	(void)external_id;
 	(void)system_id;
 	diag_msg(st->loader->diag, MSG_DOCTYPE, &p, NULL);
-	st->doctype = 1;
+	st->refused = 1;
 	xmlStopParser(ctxt);
 }
 
@@ -137,7 +161,9 @@ S_one_line(char *out, size_t n, const char *msg)
 }
 
 /* Returns whether a schema error code is a generic complaint that a
- * precise check of skillsite's explains better at the same element. */
+ * precise check of skillsite's explains better at the same element (an
+ * attribute value, say).  Such a complaint is shown only when nothing
+ * else is reported there. */
 static int
 S_is_generic(int code)
 {
@@ -148,6 +174,7 @@ S_is_generic(int code)
 	case XML_RELAXNG_ERR_VALUE:
 	case XML_RELAXNG_ERR_LIST:
 	case XML_RELAXNG_ERR_ATTRVALID:
+	case XML_RELAXNG_ERR_INVALIDATTR:
 	case XML_RELAXNG_ERR_CONTENTVALID:
 	case XML_RELAXNG_ERR_DATAELEM:
 	case XML_RELAXNG_ERR_VALELEM:
@@ -165,12 +192,25 @@ S_on_error(void *ctx, xmlErrorPtr err)
 {
 	struct parse_state *st = ctx;
 	struct pos p = { st->map->file, 0, 0 };
+	xmlNode *node = err->node;
 	enum msg m = MSG_XML;
 	char text[512];
 
-	if (err->node != NULL &&
-	    ((xmlNode *)err->node)->type == XML_ELEMENT_NODE)
-		p = node_pos(st->map, err->node);
+	if (st->refused)
+		return;		/* consequences of what was refused */
+	if (err->domain == XML_FROM_I18N) {
+		/* held back: a refused declaration explains it better */
+		if (st->conversion[0] == '\0')
+			S_one_line(st->conversion, sizeof(st->conversion),
+			    err->message);
+		return;
+	}
+	if (node != NULL && node->type == XML_DOCUMENT_NODE)
+		node = xmlDocGetRootElement((xmlDoc *)node);
+	if (node == NULL && err->domain == XML_FROM_RELAXNGV)
+		node = st->root;	/* the validator names no node at the top */
+	if (node != NULL)
+		p = node_pos(st->map, node);
 	if (p.line == 0 && err->line > 0) {
 		p.line = err->line;
 		p.col = err->int2 > 0 ? err->int2 : 1;
@@ -178,8 +218,7 @@ S_on_error(void *ctx, xmlErrorPtr err)
 	if (err->domain == XML_FROM_RELAXNGV)
 		m = MSG_SCHEMA;
 	else if (err->code == XML_ERR_UNSUPPORTED_ENCODING ||
-	    err->code == XML_ERR_INVALID_ENCODING ||
-	    err->domain == XML_FROM_I18N)
+	    err->code == XML_ERR_INVALID_ENCODING)
 		m = MSG_ENCODING;
 	S_one_line(text, sizeof(text), err->message);
 	if (m == MSG_SCHEMA && S_is_generic(err->code))
@@ -212,20 +251,6 @@ S_check_bytes(struct loader *l, const struct srcmap *map)
 	return 0;
 }
 
-/* Reports a declared encoding other than UTF-8; returns whether found. */
-static int
-S_check_encoding(struct loader *l, const struct srcmap *map, const xmlDoc *doc)
-{
-	const char *enc = (const char *)doc->encoding;
-	struct pos p = { map->file, 1, 1 };
-
-	if (enc == NULL || xmlStrcasecmp(doc->encoding, BAD_CAST "UTF-8") == 0 ||
-	    xmlStrcasecmp(doc->encoding, BAD_CAST "UTF8") == 0)
-		return 0;
-	diag_msg(l->diag, MSG_ENCODING, &p, "declared encoding is %s", enc);
-	return 1;
-}
-
 /* Parses map's buffer; returns the document, or NULL when it is not
  * well-formed or was refused (reported). */
 static xmlDoc *
@@ -235,18 +260,27 @@ S_parse(struct parse_state *st)
 	xmlParserCtxtPtr ctxt;
 	xmlDoc *doc = NULL;
 	int len = map->len > INT32_MAX ? INT32_MAX : (int)map->len;
+	struct pos start = { map->file, 1, 1 };
 
+	if (len == 0) {
+		diag_msg(st->loader->diag, MSG_XML, &start, "empty file");
+		return NULL;
+	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(map->buf, len)) == NULL) {
 		diag_msg(st->loader->diag, MSG_XML, NULL, "out of memory");
 		return NULL;
 	}
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
 	ctxt->_private = st;
+	ctxt->sax->startDocument = S_start_document;
 	ctxt->sax->startElementNs = S_start_element;
 	ctxt->sax->internalSubset = S_internal_subset;
 	ctxt->sax->externalSubset = NULL;
 	xmlParseDocument(ctxt);
-	if (ctxt->wellFormed && !st->doctype)
+	if (st->conversion[0] != '\0' && !st->refused)
+		diag_msg(st->loader->diag, MSG_ENCODING, &start, "%s",
+		    st->conversion);
+	if (ctxt->wellFormed && !st->refused)
 		doc = ctxt->myDoc;
 	else
 		xmlFreeDoc(ctxt->myDoc);
@@ -266,7 +300,9 @@ S_validate(struct parse_state *st, xmlDoc *doc)
 	if ((v = xmlRelaxNGNewValidCtxt(st->loader->schema)) == NULL)
 		return;
 	xmlRelaxNGSetValidStructuredErrors(v, S_on_error, st);
+	st->root = xmlDocGetRootElement(doc);
 	xmlRelaxNGValidateDoc(v, doc);
+	st->root = NULL;
 	xmlRelaxNGFreeValidCtxt(v);
 }
 
@@ -295,7 +331,7 @@ void
 loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 {
 	struct srcmap map;
-	struct parse_state st = { l, &map, 0 };
+	struct parse_state st = { l, &map, 0, "", NULL };
 	xmlDoc *doc;
 
 	if (S_srcmap_init(&map, model_add_file(l->model, name), buf, len) < 0) {
@@ -305,7 +341,7 @@ loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 	if (!S_check_bytes(l, &map)) {
 		xmlSetStructuredErrorFunc(&st, S_on_error);
 		doc = S_parse(&st);
-		if (doc != NULL && !S_check_encoding(l, &map, doc)) {
+		if (doc != NULL) {
 			S_validate(&st, doc);
 			load_tree(l, &map, doc);
 		}

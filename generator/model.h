@@ -8,12 +8,14 @@
 #ifndef SKILLSITE_MODEL_H
 #define SKILLSITE_MODEL_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "arena.h"
 
 #define LEVEL_MIN 1	/* ITSS levels run from 1 ... */
 #define LEVEL_MAX 7	/* ... to 7 */
+#define LEVEL_NONE INT_MIN	/* a level missing or not a number */
 
 /* A place in a source file: index into model.files, 1-based line and column
  * (column counted in characters).  Line 0 means "the file as a whole". */
@@ -61,7 +63,7 @@ struct skill {
 /* One level of an entry: a Markdown description, or NULL when the source
  * defines nothing at this level. */
 struct level {
-	int		 value;
+	int		 value;		/* LEVEL_NONE if missing */
 	const char	*markdown;
 	struct pos	 pos;
 };
@@ -91,8 +93,8 @@ struct jobtype {
 	const char		*id;
 	const char		*name;
 	int			 number;	/* as numbered in the standard; 0 if none */
-	int			 min_level;	/* 0 if missing */
-	int			 max_level;	/* 0 if missing */
+	int			 min_level;	/* LEVEL_NONE if missing */
+	int			 max_level;	/* LEVEL_NONE if missing */
 	const char		*annotation;	/* ＜注釈＞ Markdown, or NULL */
 	struct pos		 annotation_pos;
 	struct skill		*skills;

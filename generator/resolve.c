@@ -176,30 +176,31 @@ S_check_jobtype_names(struct model *m, struct diag *d, struct jobtype *jt)
 	}
 }
 
+/* Returns whether level value v lies in 1-7; reports it at pos if not. */
+static int
+S_level_ok(struct diag *d, const struct pos *pos, const char *what, int v)
+{
+	if (v == LEVEL_NONE)
+		return 0;	/* missing or not a number: reported */
+	if (v >= LEVEL_MIN && v <= LEVEL_MAX)
+		return 1;
+	diag_msg(d, MSG_LEVEL_RANGE, pos, "%s%d", what, v);
+	return 0;
+}
+
 /* Checks a job type's level bounds; returns whether they are usable. */
 static int
 S_check_bounds(struct diag *d, const struct jobtype *jt)
 {
-	int ok = 1;
+	int ok = S_level_ok(d, &jt->pos, "min-level=", jt->min_level);
 
-	if (jt->min_level != 0 && (jt->min_level < LEVEL_MIN ||
-	    jt->min_level > LEVEL_MAX)) {
-		diag_msg(d, MSG_LEVEL_RANGE, &jt->pos, "min-level=\"%d\"",
-		    jt->min_level);
-		ok = 0;
-	}
-	if (jt->max_level != 0 && (jt->max_level < LEVEL_MIN ||
-	    jt->max_level > LEVEL_MAX)) {
-		diag_msg(d, MSG_LEVEL_RANGE, &jt->pos, "max-level=\"%d\"",
-		    jt->max_level);
-		ok = 0;
-	}
-	if (ok && jt->min_level > jt->max_level && jt->max_level != 0) {
+	ok &= S_level_ok(d, &jt->pos, "max-level=", jt->max_level);
+	if (ok && jt->min_level > jt->max_level) {
 		diag_msg(d, MSG_LEVEL_BOUNDS, &jt->pos, "%d > %d",
 		    jt->min_level, jt->max_level);
 		ok = 0;
 	}
-	return ok && jt->min_level != 0 && jt->max_level != 0;
+	return ok;
 }
 
 /* Checks the levels of entry e against the job type's range. */
@@ -214,12 +215,8 @@ S_check_levels(struct diag *d, const struct jobtype *jt, int bounded,
 	for (i = 0; i < e->nlevels; i++) {
 		const struct level *lv = &e->levels[i];
 
-		if (lv->value == 0)
-			continue;	/* not a number: reported */
-		if (lv->value < LEVEL_MIN || lv->value > LEVEL_MAX) {
-			diag_msg(d, MSG_LEVEL_RANGE, &lv->pos, "%d", lv->value);
+		if (!S_level_ok(d, &lv->pos, "", lv->value))
 			continue;
-		}
 		if (bounded && (lv->value < jt->min_level ||
 		    lv->value > jt->max_level))
 			diag_msg(d, MSG_LEVEL_OUTSIDE, &lv->pos,
@@ -323,9 +320,9 @@ S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
 		S_check_specialty(d, jt, bounded, index, nindex,
 		    &jt->specialties[i], here, used);
 	for (i = 0; i < jt->nskills; i++)
-		if (!used[i] && jt->nspecialties > 0)
+		if (!used[i] && jt->nspecialties > 0 && jt->skills[i].id != NULL)
 			diag_msg(d, MSG_SKILL_UNUSED, &jt->skills[i].pos, "%s",
-			    jt->skills[i].id ? jt->skills[i].id : "skill");
+			    jt->skills[i].id);
 	free(used);
 	free(here);
 	free(index);

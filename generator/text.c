@@ -96,8 +96,9 @@ text_dedent(struct arena *a, const char *s)
 	return out;
 }
 
-/* Returns the nesting depth of the line at s: columns of indentation count
- * one level per two, each block quote or list marker one more. */
+/* Returns the nesting depth of the line at s: columns of leading
+ * indentation count one level per two, each block quote or list marker
+ * one more. */
 static int
 S_line_depth(const char *s, const char *end)
 {
@@ -106,7 +107,8 @@ S_line_depth(const char *s, const char *end)
 
 	for (;;) {
 		for (; s < end && (*s == ' ' || *s == '\t'); s++)
-			width += *s == '\t' ? 4 : 1;
+			if (depth == 0)	/* indentation before any marker */
+				width += *s == '\t' ? 4 : 1;
 		if (s < end && *s == '>') {
 			depth++;
 			s++;

@@ -1,0 +1,117 @@
+/* helpers.h: shared fixtures for the cmocka unit tests. */
+#ifndef SKILLSITE_TEST_HELPERS_H
+#define SKILLSITE_TEST_HELPERS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "resolve.h"
+
+/* A stream whose text can be read back: diagnostics under test go here. */
+struct capture {
+	FILE	*f;
+	char	*text;
+	size_t	 len;
+};
+
+static inline void
+capture_open(struct capture *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->f = open_memstream(&c->text, &c->len);
+	assert_non_null(c->f);
+}
+
+/* Closes the stream; c->text holds everything written. */
+static inline const char *
+capture_close(struct capture *c)
+{
+	fclose(c->f);
+	c->f = NULL;
+	return c->text;
+}
+
+static inline void
+capture_free(struct capture *c)
+{
+	free(c->text);
+	c->text = NULL;
+}
+
+/* A model loaded from one in-memory document, with its diagnostics. */
+struct loaded {
+	struct model	m;
+	struct diag	d;
+	struct capture	err;
+	const char	*text;		/* the flushed diagnostics */
+	int		 status;
+};
+
+/* Loads xml as file "t.xml", resolves it when resolve_too is set, and
+ * flushes the diagnostics into l->text. */
+static inline void
+load_string(struct loaded *l, const char *xml, int resolve_too)
+{
+	struct loader *ld;
+
+	model_init(&l->m);
+	capture_open(&l->err);
+	diag_init(&l->d, l->err.f);
+	ld = loader_new(&l->m, &l->d);
+	assert_non_null(ld);
+	loader_buffer(ld, "t.xml", xml, strlen(xml));
+	loader_free(ld);
+	if (resolve_too)
+		resolve(&l->m, &l->d);
+	l->status = (int)diag_status(&l->d);
+	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	l->text = capture_close(&l->err);
+}
+
+static inline void
+loaded_free(struct loaded *l)
+{
+	model_free(&l->m);
+	capture_free(&l->err);
+}
+
+/* A small valid job type: two levels, one common and one specific skill. */
+#define VALID_JOBTYPE \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	"<jobtype id=\"jt\" number=\"9\" min-level=\"3\" max-level=\"4\">\n" \
+	"  <name>職種</name>\n" \
+	"  <annotation>\n    注釈の本文\n  </annotation>\n" \
+	"  <skill id=\"common-a\" scope=\"common\">\n" \
+	"    <name>共通</name>\n" \
+	"    <knowledge>\n      <item>項目一</item>\n      <item>項目二</item>\n" \
+	"    </knowledge>\n" \
+	"  </skill>\n" \
+	"  <skill id=\"spec-b\" scope=\"specific\">\n" \
+	"    <name>固有</name>\n" \
+	"    <knowledge>\n      <item>項目</item>\n    </knowledge>\n" \
+	"    <editorial-note>注</editorial-note>\n" \
+	"  </skill>\n" \
+	"  <specialty id=\"sp\">\n" \
+	"    <name>専門分野</name>\n" \
+	"    <entry skill=\"common-a\">\n" \
+	"      <level value=\"4\"/>\n" \
+	"      <level value=\"3\">\n        一段落目\n\n        又、二段落目\n      </level>\n" \
+	"    </entry>\n" \
+	"    <entry skill=\"spec-b\">\n" \
+	"      <level value=\"4\">記述</level>\n" \
+	"      <level value=\"3\">記述</level>\n" \
+	"    </entry>\n" \
+	"  </specialty>\n" \
+	"</jobtype>\n"
+
+#endif

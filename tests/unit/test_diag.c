@@ -1,0 +1,131 @@
+/* test_diag.c: the message format, ordering, suppression and caps. */
+#include "helpers.h"
+
+static const char *const FILES[] = { "a.xml", "b.xml" };
+
+/* Flushes d into a string owned by c. */
+static const char *
+flush(struct diag *d, struct capture *c)
+{
+	diag_flush(d, FILES, 2);
+	return capture_close(c);
+}
+
+static void
+test_format_and_order(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos late = { 0, 9, 2 }, early = { 0, 3, 7 }, other = { 1, 1, 1 };
+	struct pos whole = { 1, 0, 0 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_SKILL_UNKNOWN, &other, "\"%s\"", "x");
+	diag_msg(&d, MSG_ID_PATTERN, &late, "\"%s\"", "A b");
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &early, "%s", "原典のまま");
+	diag_msg(&d, MSG_IO_OPEN, &whole, "%s", "No such file or directory");
+	assert_int_equal(diag_status(&d), EXIT_IO);
+	assert_int_equal(diag_errors(&d), 3);
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:3:7: notice: editorial note: 原典のまま\n"
+	    "skillsite: a.xml:9:2: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: \"A b\"\n"
+	    "skillsite: b.xml: error: cannot open: No such file or directory\n"
+	    "skillsite: b.xml:1:1: error: unknown skill: \"x\"\n");
+	capture_free(&c);
+}
+
+static void
+test_status_is_the_worst_seen(void **state)
+{
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(diag_status(&d), EXIT_OK);
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, NULL);
+	assert_int_equal(diag_status(&d), EXIT_OK);
+	diag_msg(&d, MSG_IO_READ, &p, NULL);
+	diag_msg(&d, MSG_XML, &p, NULL);
+	assert_int_equal(diag_status(&d), EXIT_IO);
+	diag_free(&d);
+}
+
+static void
+test_secondary_dropped_only_beside_a_primary(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 2, 1 }, q = { 0, 5, 3 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_secondary(&d, MSG_SCHEMA, &p, "generic");
+	diag_msg(&d, MSG_ID_PATTERN, &p, "precise");
+	diag_secondary(&d, MSG_SCHEMA, &q, "alone");
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:2:1: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: precise\n"
+	    "skillsite: a.xml:5:3: error: not valid against the schema: alone\n");
+	capture_free(&c);
+}
+
+static void
+test_repeats_are_printed_once(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 4, 4 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_XML, &p, "same");
+	diag_msg(&d, MSG_XML, &p, "same");
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:4:4: error: malformed XML: same\n");
+	capture_free(&c);
+}
+
+static void
+test_cap_counts_what_it_hides(void **state)
+{
+	struct capture c;
+	struct diag d;
+	const char *out, *last;
+	int i, lines = 0;
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	for (i = 0; i < 130; i++) {
+		struct pos p = { 0, i + 1, 1 };
+
+		diag_msg(&d, MSG_KNOWLEDGE_DUPLICATE, &p, "%d", i);
+	}
+	out = flush(&d, &c);
+	for (last = out; *last != '\0'; last++)
+		lines += *last == '\n';
+	assert_int_equal(lines, 101);
+	assert_non_null(strstr(out,
+	    "\nskillsite: error: 30 more errors not shown\n"));
+	capture_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_and_order),
+		cmocka_unit_test(test_status_is_the_worst_seen),
+		cmocka_unit_test(test_secondary_dropped_only_beside_a_primary),
+		cmocka_unit_test(test_repeats_are_printed_once),
+		cmocka_unit_test(test_cap_counts_what_it_hides),
+	};
+
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}

@@ -1,0 +1,160 @@
+/* test_resolve.c: IDs, references and consistency checks. */
+#include "helpers.h"
+
+/* Returns VALID_JOBTYPE with the first occurrence of from replaced by to,
+ * in a static buffer. */
+static const char *
+edit(const char *from, const char *to)
+{
+	static char buf[4096];
+	const char *src = VALID_JOBTYPE, *at = strstr(src, from);
+
+	assert_non_null(at);
+	snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(at - src), src, to,
+	    at + strlen(from));
+	return buf;
+}
+
+/* Loads and resolves xml; asserts the diagnostics equal expected. */
+static void
+expect(const char *xml, const char *expected, int status)
+{
+	struct loaded l;
+
+	load_string(&l, xml, 1);
+	assert_string_equal(l.text, expected);
+	assert_int_equal(l.status, status);
+	loaded_free(&l);
+}
+
+static void
+test_valid_model_resolves(void **state)
+{
+	struct loaded l;
+	const struct jobtype *jt;
+
+	(void)state;
+	load_string(&l, VALID_JOBTYPE, 1);
+	assert_string_equal(l.text, "");
+	assert_int_equal(l.status, EXIT_OK);
+	jt = &l.m.jobtypes[0];
+	assert_ptr_equal(jt->specialties[0].entries[0].skill, &jt->skills[0]);
+	assert_ptr_equal(jt->specialties[0].entries[1].skill, &jt->skills[1]);
+	loaded_free(&l);
+}
+
+static void
+test_id_pattern(void **state)
+{
+	(void)state;
+	assert_true(id_is_valid("a"));
+	assert_true(id_is_valid("first-second-line-support"));
+	assert_true(id_is_valid("9"));
+	assert_false(id_is_valid(""));
+	assert_false(id_is_valid("-a"));
+	assert_false(id_is_valid("A"));
+	assert_false(id_is_valid("a_b"));
+	assert_false(id_is_valid("a.b"));
+	assert_false(id_is_valid("../x"));
+	assert_false(id_is_valid("ハード"));
+	assert_true(id_is_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+	assert_false(id_is_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+static void
+test_duplicate_and_case_variant_ids(void **state)
+{
+	(void)state;
+	expect(edit("<specialty id=\"sp\">", "<specialty id=\"spec-b\">"),
+	    "skillsite: t.xml:21:3: error: duplicate ID: spec-b "
+	    "(first at t.xml:14:3)\n", EXIT_CONTENT);
+	expect(edit("<specialty id=\"sp\">", "<specialty id=\"SPEC-b\">"),
+	    "skillsite: t.xml:21:3: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: \"SPEC-b\"\n"
+	    "skillsite: t.xml:21:3: error: IDs differ only by case: SPEC-b "
+	    "and spec-b (at t.xml:14:3)\n", EXIT_CONTENT);
+}
+
+static void
+test_unknown_reference(void **state)
+{
+	(void)state;
+	expect(edit("<entry skill=\"spec-b\">", "<entry skill=\"spec-c\">"),
+	    "skillsite: t.xml:14:3: error: skill used by no specialty: spec-b\n"
+	    "skillsite: t.xml:31:5: error: unknown skill: \"spec-c\"\n",
+	    EXIT_CONTENT);
+}
+
+static void
+test_common_skill_missing(void **state)
+{
+	(void)state;
+	expect(edit("<entry skill=\"common-a\">", "<entry skill=\"spec-b\">"),
+	    "skillsite: t.xml:7:3: error: skill used by no specialty: "
+	    "common-a\n"
+	    "skillsite: t.xml:21:3: error: specialty lacks a common skill: sp "
+	    "lacks common-a\n"
+	    "skillsite: t.xml:31:5: error: skill listed twice in one "
+	    "specialty: spec-b in sp\n", EXIT_CONTENT);
+}
+
+static void
+test_levels(void **state)
+{
+	(void)state;
+	expect(edit("<level value=\"4\"/>", "<level value=\"8\"/>"),
+	    "skillsite: t.xml:23:5: error: level missing; write an empty "
+	    "<level> for a level the source leaves undefined: level 4 of "
+	    "common-a\n"
+	    "skillsite: t.xml:24:7: error: level outside 1-7: 8\n",
+	    EXIT_CONTENT);
+	expect(edit("<level value=\"4\"/>", "<level value=\"2\"/>"),
+	    "skillsite: t.xml:23:5: error: level missing; write an empty "
+	    "<level> for a level the source leaves undefined: level 4 of "
+	    "common-a\n"
+	    "skillsite: t.xml:24:7: error: level outside the job type's "
+	    "levels: 2; jt has levels 3 to 4\n", EXIT_CONTENT);
+	expect(edit("<level value=\"4\"/>", "<level value=\"3\"/>"),
+	    "skillsite: t.xml:23:5: error: level missing; write an empty "
+	    "<level> for a level the source leaves undefined: level 4 of "
+	    "common-a\n"
+	    "skillsite: t.xml:25:7: error: level given twice: level 3 "
+	    "(first at line 24)\n", EXIT_CONTENT);
+	expect(edit("max-level=\"4\"", "max-level=\"2\""),
+	    "skillsite: t.xml:2:1: error: min-level is greater than "
+	    "max-level: 3 > 2\n", EXIT_CONTENT);
+}
+
+static void
+test_duplicate_knowledge_item(void **state)
+{
+	(void)state;
+	expect(edit("<item>項目二</item>", "<item>項目一</item>"),
+	    "skillsite: t.xml:11:7: error: knowledge item listed twice: 項目一 "
+	    "(first at t.xml:10:7)\n", EXIT_CONTENT);
+}
+
+static void
+test_notes_are_not_errors(void **state)
+{
+	(void)state;
+	expect(edit("<name>専門分野</name>", "<name>専門分野</name>"
+	    "<editorial-note>注</editorial-note>"), "", EXIT_OK);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_model_resolves),
+		cmocka_unit_test(test_id_pattern),
+		cmocka_unit_test(test_duplicate_and_case_variant_ids),
+		cmocka_unit_test(test_unknown_reference),
+		cmocka_unit_test(test_common_skill_missing),
+		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_duplicate_knowledge_item),
+		cmocka_unit_test(test_notes_are_not_errors),
+	};
+
+	return cmocka_run_group_tests_name("resolve", tests, NULL, NULL);
+}
