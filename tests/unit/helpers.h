@@ -57,10 +57,9 @@ struct loaded {
 	int		 status;
 };
 
-/* Loads xml as file "t.xml", resolves it when resolve_too is set, and
- * flushes the diagnostics into l->text. */
-static inline void
-load_string(struct loaded *l, const char *xml, int resolve_too)
+/* Starts loading into l; returns the loader to feed. */
+static inline struct loader *
+loaded_begin(struct loaded *l)
 {
 	struct loader *ld;
 
@@ -69,13 +68,30 @@ load_string(struct loaded *l, const char *xml, int resolve_too)
 	diag_init(&l->d, l->err.f);
 	ld = loader_new(&l->m, &l->d);
 	assert_non_null(ld);
-	loader_buffer(ld, "t.xml", xml, strlen(xml));
+	return ld;
+}
+
+/* Frees ld, resolves the model when resolve_too is set, and flushes the
+ * diagnostics into l->text. */
+static inline void
+loaded_end(struct loaded *l, struct loader *ld, int resolve_too)
+{
 	loader_free(ld);
 	if (resolve_too)
 		resolve(&l->m, &l->d);
 	l->status = (int)diag_status(&l->d);
 	diag_flush(&l->d, l->m.files, l->m.nfiles);
 	l->text = capture_close(&l->err);
+}
+
+/* Loads xml as file "t.xml" (and resolves it when resolve_too is set). */
+static inline void
+load_string(struct loaded *l, const char *xml, int resolve_too)
+{
+	struct loader *ld = loaded_begin(l);
+
+	loader_buffer(ld, "t.xml", xml, strlen(xml));
+	loaded_end(l, ld, resolve_too);
 }
 
 static inline void

@@ -145,19 +145,10 @@ setup(void **state)
 	for (i = 0; i < nlines; i++)
 		lines[i] = trim(lines[i]);
 	{
-		struct model *m = &content.m;
-		struct loader *ld;
+		struct loader *ld = loaded_begin(&content);
 
-		model_init(m);
-		capture_open(&content.err);
-		diag_init(&content.d, content.err.f);
-		ld = loader_new(m, &content.d);
 		loader_path(ld, "content");
-		loader_free(ld);
-		resolve(m, &content.d);
-		content.status = (int)diag_status(&content.d);
-		diag_flush(&content.d, m->files, m->nfiles);
-		content.text = capture_close(&content.err);
+		loaded_end(&content, ld, 1);
 	}
 	return 0;
 }
