@@ -31,6 +31,7 @@ static const char *const S_msg_text[MSG__COUNT] = {
 	[MSG_NUMBER] = "not a whole number",
 	[MSG_TEXT_EMPTY] = "empty text",
 	[MSG_TEXT_LINEBREAK] = "line break in a one-line field",
+	[MSG_TEXT_SIZE] = "one-line field too long",
 	[MSG_MARKDOWN_SIZE] = "Markdown field too long",
 	[MSG_MARKDOWN_DEPTH] = "Markdown nested too deeply",
 	[MSG_ID_PATTERN] = "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}",

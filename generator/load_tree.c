@@ -140,7 +140,11 @@ S_line(struct tree *t, const xmlNode *node)
 		    (const char *)node->name);
 		return NULL;
 	}
-	if (has_break)
+	if (strlen(s) > LINE_SIZE_MAX)
+		diag_msg(t->l->diag, MSG_TEXT_SIZE, &p,
+		    "<%s> holds %zu bytes; the limit is %d",
+		    (const char *)node->name, strlen(s), LINE_SIZE_MAX);
+	else if (has_break)
 		diag_msg(t->l->diag, MSG_TEXT_LINEBREAK, &p, "<%s>",
 		    (const char *)node->name);
 	return s;

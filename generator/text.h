@@ -10,6 +10,7 @@
 
 #define MARKDOWN_SIZE_MAX	(16 * 1024)	/* bytes per Markdown field */
 #define MARKDOWN_DEPTH_MAX	16		/* nested blocks or brackets */
+#define LINE_SIZE_MAX		1024		/* bytes per one-line field */
 
 /* Returns whether c is XML white space (space, tab, CR, LF). */
 int	 text_is_space(int c);

@@ -26,6 +26,13 @@ mkdir -p "$scratch"
 if [ ! -f "$scratch/too-large.xml" ]; then
 	head -c 9000000 /dev/zero | tr '\0' ' ' > "$scratch/too-large.xml"
 fi
+if [ ! -f "$scratch/huge-text-node.xml" ]; then
+	{
+		printf '<framework id="f">\n  <name>'
+		head -c 2000000 /dev/zero | tr '\0' 'a'
+		printf '</name>\n</framework>\n'
+	} > "$scratch/huge-text-node.xml"
+fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 
 pass=0
