@@ -69,7 +69,7 @@ int
 skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 {
 	const struct command *cmd;
-	int opt, first;
+	int opt, first, status;
 
 	if (argc < 2) {
 		S_usage(err);
@@ -101,5 +101,10 @@ skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 	first = 2;
 	if (first < argc && strcmp(argv[first], "--") == 0)
 		first++;
-	return cmd->run(argv + first, argc - first, out, err);
+	status = cmd->run(argv + first, argc - first, out, err);
+	if (fflush(out) != 0 || ferror(out)) {
+		diag_plain(err, "cannot write the output");
+		return EXIT_IO;
+	}
+	return status;
 }

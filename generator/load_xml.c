@@ -51,8 +51,8 @@ srcmap_pos(const struct srcmap *map, size_t off)
 	}
 	p.file = map->file;
 	p.line = (int)(lo + 1);
-	p.col = (int)text_utf8_count(map->buf + map->line_starts[lo],
-	    off - map->line_starts[lo]) + 1;
+	p.col = off < map->line_starts[lo] ? 1 : (int)text_utf8_count(
+	    map->buf + map->line_starts[lo], off - map->line_starts[lo]) + 1;
 	return p;
 }
 
@@ -319,7 +319,9 @@ S_srcmap_init(struct srcmap *map, size_t file, const char *buf, size_t len)
 		n += buf[i] == '\n';
 	if ((map->line_starts = malloc(n * sizeof(*map->line_starts))) == NULL)
 		return -1;
-	map->line_starts[0] = 0;
+	/* a UTF-8 byte order mark is no character of line 1 */
+	map->line_starts[0] = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ?
+	    3 : 0;
 	map->nlines = 1;
 	for (i = 0; i < len; i++)
 		if (buf[i] == '\n')
