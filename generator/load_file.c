@@ -113,10 +113,15 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 				break;
 			names = v;
 		}
-		if ((names[n] = strdup(de->d_name)) != NULL)
-			n++;
+		if ((names[n] = strdup(de->d_name)) == NULL)
+			break;
+		n++;
 	}
-	if (n == 0)
+	if (de != NULL) {	/* stopped early: memory ran out */
+		S_io_error(l, path, MSG_IO_READ, strerror(ENOMEM));
+		while (n > 0)
+			free(names[--n]);
+	} else if (n == 0)
 		S_io_error(l, path, MSG_IO_NO_CONTENT, "nothing to load");
 	if (n > 1)
 		qsort(names, n, sizeof(*names), S_name_cmp);
