@@ -35,31 +35,54 @@ if [ ! -f "$scratch/huge-text-node.xml" ]; then
 fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 
+# Prints the arguments of case $1.
+case_args() {
+	if [ -f "$dir/$1.args" ]; then
+		cat "$dir/$1.args"
+	elif [ -e "$dir/$1.xml" ]; then
+		echo "check $dir/$1.xml"
+	else
+		echo "check $dir/$1"
+	fi
+}
+
+# Runs case $1 with the wrapper words in $@; writes what it printed on
+# standard error, then "[exit N]", to $results/$1.
+run_case() {
+	name=$1
+	shift
+	# shellcheck disable=SC2046
+	{ timeout 60 "$@" "$bin" $(case_args "$name") 2>&1 >/dev/null
+	  echo "[exit $?]"; } > "$results/$name"
+}
+
+results=$scratch/results.$$
+rm -rf "$results"
+mkdir -p "$results"
+jobs=$(nproc 2>/dev/null || echo 1)
+n=0
+for expected in "$dir"/*.expected; do
+	name=${expected%.expected}
+	run_case "${name##*/}" "$@" &
+	n=$((n + 1))
+	[ $((n % jobs)) = 0 ] && wait
+done
+wait
+
 pass=0
 fail=0
 for expected in "$dir"/*.expected; do
 	name=${expected%.expected}
 	name=${name##*/}
-	if [ -f "$dir/$name.args" ]; then
-		args=$(cat "$dir/$name.args")
-	elif [ -e "$dir/$name.xml" ]; then
-		args="check $dir/$name.xml"
-	else
-		args="check $dir/$name"
-	fi
-	# shellcheck disable=SC2086
-	actual=$(timeout 60 "$@" "$bin" $args 2>&1 >/dev/null; echo "[exit $?]")
-	if [ "$update" = 1 ]; then
-		printf '%s\n' "$actual" > "$expected"
-	fi
-	if [ "$actual" = "$(cat "$expected")" ] &&
-	    [ "$(tail -c 1 "$expected" | od -An -c | tr -d ' ')" = '\n' ]; then
+	[ "$update" = 1 ] && cp "$results/$name" "$expected"
+	if cmp -s "$results/$name" "$expected"; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL: corpus/$name ($* $bin $args)"
-		printf '%s\n' "$actual" | diff -u "$expected" - | sed 's/^/    /'
+		echo "FAIL: corpus/$name ($* $bin $(case_args "$name"))"
+		diff -u "$expected" "$results/$name" | sed 's/^/    /'
 	fi
 done
+rm -rf "$results"
 echo "corpus ($* ${bin##*/}): $pass passed, $fail failed"
 [ "$fail" = 0 ]
