@@ -26,7 +26,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
-SRCS	 = arena.c cli.c cmd_check.c diag.c load_file.c load_tree.c \
+SRCS	 = alloc.c arena.c cli.c cmd_check.c diag.c load_file.c load_srcmap.c load_tree.c \
 	   load_xml.c model.c resolve.c text.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_seed
@@ -36,21 +36,21 @@ ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site check deps check-deps clean
+.PHONY: all site check deps clean
+
+# One "deps" run per make: "make check" needs the test packages too.
+DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,build)
 
 all: $(BIN)
 
 site: $(BIN)
 	./$(BIN) check content
 
-check: check-deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
-	tests/run-all $(BUILD)
+check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
+	tests/run-all $(BUILD) $(TESTS)
 
 deps:
-	@generator/deps.sh build
-
-check-deps:
-	@generator/deps.sh check
+	@generator/deps.sh $(DEPS_KIND)
 
 $(BIN): $(OBJS) $(BUILD)/obj/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -75,12 +75,12 @@ $(BUILD)/schema.c: content/skillsite.rng generator/embed.sh
 	generator/embed.sh skillsite_schema_rng content/skillsite.rng > $@.tmp
 	mv $@.tmp $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | check-deps
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(OBJS) $(PKG_LIBS) $(TEST_LIBS)
 
-$(BUILD)/asan-tests/%: tests/unit/%.c tests/unit/*.h $(ASAN_OBJS) | check-deps
+$(BUILD)/asan-tests/%: tests/unit/%.c tests/unit/*.h $(ASAN_OBJS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator \
 	    -o $@ $< $(ASAN_OBJS) $(PKG_LIBS) $(TEST_LIBS)

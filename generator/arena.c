@@ -1,9 +1,10 @@
 /* arena.c: region allocator; see arena.h. */
 #include "arena.h"
 
+#include "alloc.h"
+
 #include <stdalign.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,19 +35,6 @@ arena_free(struct arena *a)
 	a->head = NULL;
 }
 
-/* Exits on allocation failure: the generator has no useful way to go on. */
-static void *
-S_xmalloc(size_t size)
-{
-	void *p = malloc(size);
-
-	if (p == NULL) {
-		fputs("skillsite: error: out of memory\n", stderr);
-		exit(3);
-	}
-	return p;
-}
-
 /* Returns a new block with room for at least size bytes, linked as head. */
 static struct arena_block *
 S_block_new(struct arena *a, size_t size)
@@ -55,7 +43,12 @@ S_block_new(struct arena *a, size_t size)
 
 	if (size < ARENA_BLOCK_SIZE)
 		size = ARENA_BLOCK_SIZE;
-	b = S_xmalloc(sizeof(*b) + size);
+	if (size > SIZE_MAX - sizeof(*b))
+		size = SIZE_MAX;	/* xreallocarray() refuses it */
+	else
+		size += sizeof(*b);
+	b = xreallocarray(NULL, size, 1);
+	size -= sizeof(*b);
 	b->next = a->head;
 	b->used = 0;
 	b->size = size;
@@ -70,11 +63,10 @@ arena_calloc(struct arena *a, size_t n, size_t size)
 	struct arena_block *b = a->head;
 	size_t total, start;
 
-	if (size != 0 && n > (SIZE_MAX - align) / size) {
-		fputs("skillsite: error: allocation too large\n", stderr);
-		exit(3);
-	}
-	total = n * size;
+	if (size != 0 && n > (SIZE_MAX - align) / size)
+		total = SIZE_MAX;	/* xreallocarray() refuses it */
+	else
+		total = n * size;
 	if (total == 0)
 		total = 1;
 	start = b == NULL ? 0 : (b->used + align - 1) / align * align;

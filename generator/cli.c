@@ -1,8 +1,10 @@
 /* cli.c: command-line parsing and dispatch; see cli.h. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diag.h"
 
 /* A subcommand: its name, what it does, how it is called. */
@@ -49,27 +51,61 @@ S_find(const char *name)
 	return NULL;
 }
 
-/* Returns the index of the first option-like word in argv[from..argc) that
- * is not a plain "--" terminator, or argc when none. */
-static int
-S_first_option(int argc, char *argv[], int from)
+/* Prints the usage of cmd to f. */
+static void
+S_command_usage(FILE *f, const struct command *cmd)
 {
-	int i;
+	fprintf(f, "usage: skillsite %s\n  %s\n", cmd->synopsis, cmd->summary);
+}
 
-	for (i = from; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return argc;
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return i;
+/* Returns EXIT_IO after reporting when writing to out failed, else status. */
+static int
+S_written(FILE *out, FILE *err, int status)
+{
+	if (fflush(out) != 0 || ferror(out)) {
+		diag_plain(err, "cannot write the output");
+		return EXIT_IO;
 	}
-	return argc;
+	return status;
+}
+
+/* Runs cmd on its words argv[0..argc): options and paths in any order,
+ * as GNU tools take them; every word after the first "--" is a path, even
+ * one beginning with '-'.  Returns the exit status. */
+static int
+S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
+    FILE *err)
+{
+	char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
+	int i, n = 0, status, options = 1;
+
+	for (i = 0; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (options && strcmp(w, "--") == 0)
+			options = 0;
+		else if (!options || w[0] != '-' || w[1] == '\0')
+			paths[n++] = argv[i];
+		else if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
+			free(paths);
+			S_command_usage(out, cmd);
+			return S_written(out, err, EXIT_OK);
+		} else {
+			free(paths);
+			diag_plain(err, "unknown option: %s", w);
+			return EXIT_USAGE;
+		}
+	}
+	status = S_written(out, err, cmd->run(paths, n, out, err));
+	free(paths);
+	return status;
 }
 
 int
 skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 {
 	const struct command *cmd;
-	int opt, first, status;
+	int status;
 
 	if (argc < 2) {
 		S_usage(err);
@@ -77,34 +113,19 @@ skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		S_usage(out);
-		return EXIT_OK;
+		return S_written(out, err, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		fputs("skillsite " SKILLSITE_VERSION "\n", out);
-		return EXIT_OK;
+		return S_written(out, err, EXIT_OK);
 	}
 	if ((cmd = S_find(argv[1])) == NULL) {
 		diag_plain(err, "unknown command: %s", argv[1]);
 		S_usage(err);
 		return EXIT_USAGE;
 	}
-	if ((opt = S_first_option(argc, argv, 2)) < argc) {
-		if (strcmp(argv[opt], "--help") == 0 ||
-		    strcmp(argv[opt], "-h") == 0) {
-			fprintf(out, "usage: skillsite %s\n  %s\n",
-			    cmd->synopsis, cmd->summary);
-			return EXIT_OK;
-		}
-		diag_plain(err, "unknown option: %s", argv[opt]);
-		return EXIT_USAGE;
-	}
-	first = 2;
-	if (first < argc && strcmp(argv[first], "--") == 0)
-		first++;
-	status = cmd->run(argv + first, argc - first, out, err);
-	if (fflush(out) != 0 || ferror(out)) {
-		diag_plain(err, "cannot write the output");
-		return EXIT_IO;
-	}
+	status = S_run(cmd, argc - 2, argv + 2, out, err);
+	if (fflush(err) != 0 || ferror(err))
+		status = EXIT_IO;	/* the diagnostics were lost */
 	return status;
 }

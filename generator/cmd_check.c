@@ -1,7 +1,4 @@
 /* cmd_check.c: the "check" command; see cli.h. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "cli.h"
 #include "diag.h"
 #include "load.h"
@@ -10,30 +7,15 @@
 
 #define DEFAULT_CONTENT "content"
 
-/* Reports each note of ns as a notice, its Markdown on one line. */
+/* Reports each note of ns as a notice (diag prints it on one line). */
 static void
 S_report(struct diag *d, const struct notes *ns)
 {
 	size_t i;
 
-	for (i = 0; i < ns->n; i++) {
-		const char *s = ns->v[i].markdown;
-		char *line = malloc(strlen(s) + 1), *o = line;
-
-		if (line == NULL)
-			continue;
-		for (; *s != '\0'; s++) {
-			if (*s == '\n') {
-				while (s[1] == '\n')
-					s++;
-				*o++ = ' ';
-			} else
-				*o++ = *s;
-		}
-		*o = '\0';
-		diag_msg(d, MSG_EDITORIAL_NOTE, &ns->v[i].pos, "%s", line);
-		free(line);
-	}
+	for (i = 0; i < ns->n; i++)
+		diag_msg(d, MSG_EDITORIAL_NOTE, &ns->v[i].pos, "%s",
+		    ns->v[i].markdown);
 }
 
 /* Reports every editorial note of m as a notice. */
@@ -83,8 +65,9 @@ cmd_check(char *const paths[], int npaths, FILE *out, FILE *err)
 		resolve(&m, &d);
 		S_report_notes(&m, &d);
 	}
-	diag_flush(&d, m.files, m.nfiles);
 	status = diag_status(&d);
+	if (diag_flush(&d, m.files, m.nfiles) < 0)
+		status = EXIT_IO;
 	model_free(&m);
 	return status;
 }

@@ -6,67 +6,107 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DIAG_STORE_MAX	10000	/* messages kept for sorting */
-#define DIAG_SHOW_MAX	100	/* messages printed per severity */
+#include "alloc.h"
+
+#define DIAG_STORE_MAX	1024	/* messages held before compacting */
+#define DIAG_DETAIL_MAX	512	/* bytes of an error's detail printed */
+
+enum severity {
+	SEV_NOTICE,
+	SEV_WARNING,
+	SEV_ERROR,		/* the content is rejected */
+	SEV_FATAL		/* input, output or the program itself failed */
+};
 
 struct diag_item {
 	enum msg	 msg;
 	struct pos	 pos;
 	int		 has_pos;
 	int		 secondary;
+	int		 dropped;	/* marked while compacting */
 	size_t		 seq;		/* order of reporting, breaks ties */
 	char		*detail;	/* NULL when none */
 };
 
-static const char *const S_msg_text[MSG__COUNT] = {
-	[MSG_EDITORIAL_NOTE] = "editorial note",
-	[MSG_XML] = "malformed XML",
-	[MSG_SCHEMA] = "not valid against the schema",
-	[MSG_DOCTYPE] = "document type declarations are not allowed",
-	[MSG_ENCODING] = "content files must be encoded in UTF-8",
-	[MSG_COMPRESSED] = "compressed file; content files must be plain XML",
-	[MSG_ATTR_MISSING] = "missing attribute",
-	[MSG_ATTR_VALUE] = "invalid attribute value",
-	[MSG_ELEM_MISSING] = "missing element",
-	[MSG_NUMBER] = "not a whole number",
-	[MSG_TEXT_EMPTY] = "empty text",
-	[MSG_TEXT_LINEBREAK] = "line break in a one-line field",
-	[MSG_TEXT_SIZE] = "one-line field too long",
-	[MSG_MARKDOWN_SIZE] = "Markdown field too long",
-	[MSG_MARKDOWN_DEPTH] = "Markdown nested too deeply",
-	[MSG_ID_PATTERN] = "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}",
-	[MSG_ID_DUPLICATE] = "duplicate ID",
-	[MSG_ID_CASE] = "IDs differ only by case",
-	[MSG_FRAMEWORK_DUPLICATE] = "framework defined twice",
-	[MSG_JOBTYPE_NUMBER] = "job type number used twice",
-	[MSG_LEVEL_RANGE] = "level outside 1-7",
-	[MSG_LEVEL_BOUNDS] = "min-level is greater than max-level",
-	[MSG_LEVEL_OUTSIDE] = "level outside the job type's levels",
-	[MSG_LEVEL_DUPLICATE] = "level given twice",
-	[MSG_LEVEL_MISSING] = "level missing; write an empty <level> for "
-	    "a level the source leaves undefined",
-	[MSG_ENTRY_EMPTY] = "no level described",
-	[MSG_SKILL_UNKNOWN] = "unknown skill",
-	[MSG_SKILL_TWICE] = "skill listed twice in one specialty",
-	[MSG_SKILL_UNUSED] = "skill used by no specialty",
-	[MSG_COMMON_MISSING] = "specialty lacks a common skill",
-	[MSG_KNOWLEDGE_DUPLICATE] = "knowledge item listed twice",
-	[MSG_IO_OPEN] = "cannot open",
-	[MSG_IO_READ] = "cannot read",
-	[MSG_IO_NOT_FILE] = "not a regular file",
-	[MSG_IO_TOO_LARGE] = "file too large",
-	[MSG_IO_NO_CONTENT] = "no content files (*.xml) in directory",
+static const struct {
+	enum severity	 sev;
+	const char	*text;
+} S_catalogue[MSG__COUNT] = {
+	[MSG_EDITORIAL_NOTE] = { SEV_NOTICE, "editorial note" },
+	[MSG_XML_WARNING] = { SEV_WARNING, "XML warning" },
+	[MSG_XML] = { SEV_ERROR, "malformed XML" },
+	[MSG_SCHEMA] = { SEV_ERROR, "not valid against the schema" },
+	[MSG_DOCTYPE] = { SEV_ERROR,
+	    "document type declarations are not allowed" },
+	[MSG_ENCODING] = { SEV_ERROR, "content files must be encoded in UTF-8" },
+	[MSG_COMPRESSED] = { SEV_ERROR,
+	    "compressed file; content files must be plain XML" },
+	[MSG_ATTRIBUTES] = { SEV_ERROR, "too many attributes on one element" },
+	[MSG_ATTR_MISSING] = { SEV_ERROR, "missing attribute" },
+	[MSG_ATTR_UNKNOWN] = { SEV_ERROR, "unknown attribute" },
+	[MSG_ATTR_VALUE] = { SEV_ERROR, "invalid attribute value" },
+	[MSG_ELEM_MISSING] = { SEV_ERROR, "missing element" },
+	[MSG_NUMBER] = { SEV_ERROR, "not a usable whole number" },
+	[MSG_TEXT_EMPTY] = { SEV_ERROR, "empty text" },
+	[MSG_TEXT_LINEBREAK] = { SEV_ERROR, "line break in a one-line field" },
+	[MSG_TEXT_SIZE] = { SEV_ERROR, "one-line field too long" },
+	[MSG_MARKDOWN_SIZE] = { SEV_ERROR, "Markdown field too long" },
+	[MSG_MARKDOWN_DEPTH] = { SEV_ERROR, "Markdown nested too deeply" },
+	[MSG_ID_PATTERN] = { SEV_ERROR,
+	    "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}" },
+	[MSG_ID_DUPLICATE] = { SEV_ERROR, "duplicate ID" },
+	[MSG_ID_CASE] = { SEV_ERROR, "IDs differ only by case" },
+	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
+	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
+	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },
+	[MSG_LEVEL_BOUNDS] = { SEV_ERROR,
+	    "min-level is greater than max-level" },
+	[MSG_LEVEL_OUTSIDE] = { SEV_ERROR,
+	    "level outside the job type's levels" },
+	[MSG_LEVEL_DUPLICATE] = { SEV_ERROR, "level given twice" },
+	[MSG_LEVEL_MISSING] = { SEV_ERROR, "level missing; write an empty "
+	    "<level> for a level the source leaves undefined" },
+	[MSG_ENTRY_EMPTY] = { SEV_ERROR, "no level described" },
+	[MSG_SKILL_UNKNOWN] = { SEV_ERROR, "unknown skill" },
+	[MSG_SKILL_TWICE] = { SEV_ERROR, "skill listed twice in one specialty" },
+	[MSG_SKILL_UNUSED] = { SEV_ERROR, "skill used by no specialty" },
+	[MSG_COMMON_MISSING] = { SEV_ERROR, "specialty lacks a common skill" },
+	[MSG_KNOWLEDGE_DUPLICATE] = { SEV_ERROR, "knowledge item listed twice" },
+	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
+	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
+	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },
+	[MSG_IO_TOO_LARGE] = { SEV_FATAL, "file too large" },
+	[MSG_IO_NO_CONTENT] = { SEV_FATAL,
+	    "no content files (*.xml) in directory" },
+	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },
+};
+
+static const char *const S_severity_word[] = {
+	[SEV_NOTICE] = "notice",
+	[SEV_WARNING] = "warning",
+	[SEV_ERROR] = "error",
+	[SEV_FATAL] = "error",
 };
 
 /* Returns the exit status that message m implies. */
 static enum exit_status
 S_msg_status(enum msg m)
 {
-	if (m >= MSG_IO_FIRST)
-		return EXIT_IO;
-	if (m >= MSG_CONTENT_FIRST)
+	switch (S_catalogue[m].sev) {
+	case SEV_ERROR:
 		return EXIT_CONTENT;
-	return EXIT_OK;
+	case SEV_FATAL:
+		return EXIT_IO;
+	default:
+		return EXIT_OK;
+	}
+}
+
+/* Returns the cap class of message m: 0 notices and warnings, 1 errors. */
+static int
+S_msg_class(enum msg m)
+{
+	return S_catalogue[m].sev >= SEV_ERROR;
 }
 
 void
@@ -88,7 +128,47 @@ diag_free(struct diag *d)
 	d->nitems = d->capitems = 0;
 }
 
-/* Returns a malloc'd string formatted from fmt and ap, or NULL. */
+/* Returns the length of the longest prefix of s, at most max bytes, that
+ * ends on a UTF-8 character boundary. */
+static size_t
+S_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+/* Returns a malloc'd copy of s fit for one diagnostic line: runs of line
+ * breaks become one space, other control characters \xHH escapes, and a
+ * text over max bytes (0: no limit) is cut at a character and marked. */
+static char *
+S_clean(const char *s, size_t max)
+{
+	size_t n = max ? S_utf8_prefix(s, max) : strlen(s), i, o = 0;
+	char *out = xreallocarray(NULL, n + 1, 4);
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n' || c == '\r') {
+			while (i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r'))
+				i++;
+			if (o > 0 && i + 1 < n)
+				out[o++] = ' ';
+		} else if (c < 0x20 || c == 0x7f)
+			o += (size_t)sprintf(out + o, "\\x%02X", c);
+		else
+			out[o++] = (char)c;
+	}
+	strcpy(out + o, n < strlen(s) ? "..." : "");
+	return out;
+}
+
+/* Returns a malloc'd string formatted from fmt and ap. */
 static char *
 S_vformat(const char *fmt, va_list ap)
 {
@@ -99,48 +179,50 @@ S_vformat(const char *fmt, va_list ap)
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
-	if (len < 0 || (s = malloc((size_t)len + 1)) == NULL)
-		return NULL;
+	if (len < 0)
+		return xstrdup("(unprintable message)");
+	s = xreallocarray(NULL, (size_t)len + 1, 1);
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	return s;
 }
 
+static void	S_compact(struct diag *, const char *const *, size_t);
+
+/* Records a message; see diag_msg(). */
 void
 diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
     const char *fmt, va_list ap)
 {
 	struct diag_item *it;
 	enum exit_status st = S_msg_status(m);
+	char *raw;
 
 	if (st > d->worst)
 		d->worst = st;
 	if (st != EXIT_OK)
 		d->nerrors++;
-	if (d->nitems == DIAG_STORE_MAX) {
-		d->dropped[st != EXIT_OK]++;
-		return;
-	}
+	if (d->nitems == DIAG_STORE_MAX)
+		S_compact(d, NULL, 0);
 	if (d->nitems == d->capitems) {
-		size_t cap = d->capitems ? d->capitems * 2 : 64;
-		void *v = realloc(d->items, cap * sizeof(*d->items));
-
-		if (v == NULL) {
-			d->dropped[st != EXIT_OK]++;
-			return;
-		}
-		d->items = v;
-		d->capitems = cap;
+		d->capitems = d->capitems ? d->capitems * 2 : 64;
+		d->items = xreallocarray(d->items, d->capitems,
+		    sizeof(*d->items));
 	}
 	it = &d->items[d->nitems];
 	memset(it, 0, sizeof(*it));
 	it->msg = m;
 	it->secondary = secondary;
-	it->seq = d->nitems++;
+	it->seq = d->seq++;
+	d->nitems++;
 	if (pos != NULL) {
 		it->pos = *pos;
 		it->has_pos = 1;
 	}
-	it->detail = fmt == NULL ? NULL : S_vformat(fmt, ap);
+	if (fmt != NULL) {
+		raw = S_vformat(fmt, ap);
+		it->detail = S_clean(raw, S_msg_class(m) ? DIAG_DETAIL_MAX : 0);
+		free(raw);
+	}
 }
 
 void
@@ -168,12 +250,15 @@ void
 diag_plain(FILE *out, const char *fmt, ...)
 {
 	va_list ap;
+	char *raw, *clean;
 
-	fputs("skillsite: error: ", out);
 	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
+	raw = S_vformat(fmt, ap);
 	va_end(ap);
-	fputc('\n', out);
+	clean = S_clean(raw, DIAG_DETAIL_MAX);
+	fprintf(out, "skillsite: error: %s\n", clean);
+	free(clean);
+	free(raw);
 }
 
 /* Orders items by file, line, column, then reporting order. */
@@ -193,6 +278,7 @@ S_item_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Returns whether x and y are reported at the same place. */
 static int
 S_same_pos(const struct diag_item *x, const struct diag_item *y)
 {
@@ -210,24 +296,28 @@ S_is_redundant(const struct diag *d, size_t i)
 	for (j = i; j > 0 && S_same_pos(&d->items[j - 1], &d->items[i]); j--)
 		;
 	for (; j < d->nitems && S_same_pos(&d->items[j], &d->items[i]); j++)
-		if (!d->items[j].secondary &&
-		    S_msg_status(d->items[j].msg) != EXIT_OK)
+		if (!d->items[j].secondary && S_msg_class(d->items[j].msg))
 			return 1;
 	return 0;
 }
 
-/* Returns whether item i repeats item i - 1 word for word. */
+/* Returns whether item i repeats an earlier item at its position word for
+ * word.  Items are sorted by position. */
 static int
 S_is_repeat(const struct diag *d, size_t i)
 {
-	const struct diag_item *x = &d->items[i], *p;
+	const struct diag_item *x = &d->items[i];
+	size_t j;
 
-	if (i == 0)
-		return 0;
-	p = &d->items[i - 1];
-	return S_same_pos(x, p) && x->msg == p->msg &&
-	    (x->detail == NULL) == (p->detail == NULL) &&
-	    (x->detail == NULL || strcmp(x->detail, p->detail) == 0);
+	for (j = i; j > 0 && S_same_pos(&d->items[j - 1], x); j--) {
+		const struct diag_item *p = &d->items[j - 1];
+
+		if (p->msg == x->msg && (p->detail == NULL) ==
+		    (x->detail == NULL) && (x->detail == NULL ||
+		    strcmp(x->detail, p->detail) == 0))
+			return 1;
+	}
+	return 0;
 }
 
 /* Prints one item in the common format. */
@@ -235,8 +325,6 @@ static void
 S_print(FILE *out, const struct diag_item *it, const char *const *files,
     size_t nfiles)
 {
-	const char *sev = S_msg_status(it->msg) == EXIT_OK ? "notice" : "error";
-
 	fputs("skillsite: ", out);
 	if (it->has_pos && it->pos.file < nfiles) {
 		fputs(files[it->pos.file], out);
@@ -244,43 +332,65 @@ S_print(FILE *out, const struct diag_item *it, const char *const *files,
 			fprintf(out, ":%d:%d", it->pos.line, it->pos.col);
 		fputs(": ", out);
 	}
-	fprintf(out, "%s: %s", sev, S_msg_text[it->msg]);
+	fprintf(out, "%s: %s", S_severity_word[S_catalogue[it->msg].sev],
+	    S_catalogue[it->msg].text);
 	if (it->detail != NULL)
 		fprintf(out, ": %s", it->detail);
 	fputc('\n', out);
 }
 
-void
-diag_flush(struct diag *d, const char *const *files, size_t nfiles)
+/* Sorts the items, drops redundant ones and keeps the first DIAG_SHOW_MAX
+ * of each class, counting the rest as hidden.  With files, prints the
+ * kept items and forgets them all. */
+static void
+S_compact(struct diag *d, const char *const *files, size_t nfiles)
 {
-	size_t i, shown[2] = {0, 0}, hidden[2] = {0, 0};
+	size_t i, kept = 0, shown[2] = { 0, 0 };
 
 	if (d->nitems > 1)
 		qsort(d->items, d->nitems, sizeof(*d->items), S_item_cmp);
-	for (i = 0; i < d->nitems; i++) {
-		const struct diag_item *it = &d->items[i];
-		int cls = S_msg_status(it->msg) != EXIT_OK;
+	for (i = 0; i < d->nitems; i++) {	/* mark first: both look around */
+		struct diag_item *it = &d->items[i];
 
-		if ((it->secondary && S_is_redundant(d, i)) || S_is_repeat(d, i))
-			continue;
-		if (shown[cls] == DIAG_SHOW_MAX) {
-			hidden[cls]++;
+		it->dropped = (it->secondary && S_is_redundant(d, i)) ||
+		    S_is_repeat(d, i);
+	}
+	for (i = 0; i < d->nitems; i++) {
+		struct diag_item *it = &d->items[i];
+		int cls = S_msg_class(it->msg);
+
+		if (!it->dropped && shown[cls] == DIAG_SHOW_MAX) {
+			d->hidden[cls]++;
+			it->dropped = 1;
+		}
+		if (it->dropped) {
+			free(it->detail);
 			continue;
 		}
 		shown[cls]++;
-		S_print(d->out, it, files, nfiles);
+		if (files != NULL) {
+			S_print(d->out, it, files, nfiles);
+			free(it->detail);
+		} else
+			d->items[kept++] = *it;
 	}
-	hidden[0] += d->dropped[0];
-	hidden[1] += d->dropped[1];
-	if (hidden[0] > 0)
-		fprintf(d->out, "skillsite: notice: %zu more notices not shown\n",
-		    hidden[0]);
-	if (hidden[1] > 0)
-		fprintf(d->out, "skillsite: error: %zu more errors not shown\n",
-		    hidden[1]);
-	fflush(d->out);
+	d->nitems = kept;
+}
+
+int
+diag_flush(struct diag *d, const char *const *files, size_t nfiles)
+{
+	static const char *const names[2] = { "notices", "errors" };
+	int i;
+
+	S_compact(d, files, nfiles);
+	for (i = 0; i < 2; i++)
+		if (d->hidden[i] > 0)
+			fprintf(d->out, "skillsite: %s: %zu more %s not shown\n",
+			    i ? "error" : "notice", d->hidden[i], names[i]);
+	d->hidden[0] = d->hidden[1] = 0;
 	diag_free(d);
-	d->dropped[0] = d->dropped[1] = 0;
+	return fflush(d->out) != 0 || ferror(d->out) ? -1 : 0;
 }
 
 enum exit_status

@@ -7,7 +7,10 @@
  *
  * Messages are collected during a run and printed by diag_flush() sorted by
  * file, line and column, so the order never depends on which pass found a
- * problem.  The exit status is the worst severity seen.
+ * problem.  At most DIAG_SHOW_MAX errors and as many notices are printed,
+ * the first in that order; a line counts the rest.  Text from content is
+ * printed on one line, with control characters escaped, so no input can
+ * forge a diagnostic.  The exit status is the worst severity seen.
  */
 #ifndef SKILLSITE_DIAG_H
 #define SKILLSITE_DIAG_H
@@ -17,6 +20,8 @@
 #include <stdio.h>
 
 #include "model.h"
+
+#define DIAG_SHOW_MAX	100	/* messages printed per class */
 
 /* Exit statuses of the skillsite command. */
 enum exit_status {
@@ -28,8 +33,9 @@ enum exit_status {
 
 /* The message catalogue, ordered by severity. */
 enum msg {
-	/* notices: reported, never fatal */
+	/* notices and warnings: reported, never fatal */
 	MSG_EDITORIAL_NOTE,
+	MSG_XML_WARNING,
 
 	/* content errors: exit status 1 */
 	MSG_CONTENT_FIRST,
@@ -38,7 +44,9 @@ enum msg {
 	MSG_DOCTYPE,
 	MSG_ENCODING,
 	MSG_COMPRESSED,
+	MSG_ATTRIBUTES,
 	MSG_ATTR_MISSING,
+	MSG_ATTR_UNKNOWN,
 	MSG_ATTR_VALUE,
 	MSG_ELEM_MISSING,
 	MSG_NUMBER,
@@ -64,13 +72,14 @@ enum msg {
 	MSG_COMMON_MISSING,
 	MSG_KNOWLEDGE_DUPLICATE,
 
-	/* input and output errors: exit status 3 */
+	/* input, output and internal errors: exit status 3 */
 	MSG_IO_FIRST,
 	MSG_IO_OPEN = MSG_IO_FIRST,
 	MSG_IO_READ,
 	MSG_IO_NOT_FILE,
 	MSG_IO_TOO_LARGE,
 	MSG_IO_NO_CONTENT,
+	MSG_INTERNAL,
 	MSG__COUNT
 };
 
@@ -82,8 +91,9 @@ struct diag {
 	struct diag_item	*items;
 	size_t			 nitems;
 	size_t			 capitems;
-	size_t			 dropped[2];	/* not stored, notices and errors */
-	size_t			 nerrors;	/* errors recorded, stored or not */
+	size_t			 hidden[2];	/* over the cap: notices, errors */
+	size_t			 nerrors;	/* errors recorded, shown or not */
+	size_t			 seq;		/* messages recorded */
 	enum exit_status	 worst;
 };
 
@@ -108,8 +118,8 @@ void	diag_plain(FILE *out, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* Sorts, prints and forgets the collected messages; files names the source
- * paths that positions index. */
-void	diag_flush(struct diag *, const char *const *files, size_t nfiles);
+ * paths that positions index.  Returns 0, or -1 when writing failed. */
+int	diag_flush(struct diag *, const char *const *files, size_t nfiles);
 
 /* Returns the exit status for the worst message recorded so far. */
 enum exit_status diag_status(const struct diag *);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "load.h"
 #include "load_private.h"
 
@@ -21,13 +22,14 @@ S_io_error(struct loader *l, const char *path, enum msg m, const char *detail)
 }
 
 /* Reads the regular file open on fd (size from st) into a malloc'd buffer;
- * returns it and sets *len, or returns NULL after reporting. */
+ * returns it and sets *len, or returns NULL after reporting.  Reads at most
+ * LOAD_FILE_MAX bytes, whatever the file grows to meanwhile. */
 static char *
 S_read_fd(struct loader *l, const char *path, int fd, const struct stat *st,
     size_t *len)
 {
 	char *buf, detail[64];
-	size_t n = 0;
+	size_t n = 0, cap;
 	ssize_t r;
 
 	if (st->st_size > LOAD_FILE_MAX) {
@@ -36,12 +38,17 @@ S_read_fd(struct loader *l, const char *path, int fd, const struct stat *st,
 		S_io_error(l, path, MSG_IO_TOO_LARGE, detail);
 		return NULL;
 	}
-	if ((buf = malloc(LOAD_FILE_MAX + 1)) == NULL) {
-		S_io_error(l, path, MSG_IO_READ, strerror(ENOMEM));
-		return NULL;
-	}
-	while (n <= LOAD_FILE_MAX) {	/* the file may grow while read */
-		r = read(fd, buf + n, LOAD_FILE_MAX + 1 - n);
+	cap = (size_t)st->st_size + 1;
+	buf = xreallocarray(NULL, cap, 1);
+	for (;;) {
+		if (n == cap) {	/* it grew */
+			cap = cap * 2 > LOAD_FILE_MAX + 1 ? LOAD_FILE_MAX + 1 :
+			    cap * 2;
+			if (n == cap)
+				break;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		r = read(fd, buf + n, cap - n);
 		if (r == 0)
 			break;
 		if (r < 0) {
@@ -72,22 +79,22 @@ S_is_xml_name(const char *name)
 	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
 }
 
+/* Orders file names bytewise, whatever the locale. */
 static int
 S_name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Returns "dir/name" in a malloc'd string, or NULL. */
+/* Returns "dir/name" in a malloc'd string. */
 static char *
 S_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 	int slash = n > 0 && dir[n - 1] == '/';
-	char *s = malloc(n + strlen(name) + 2);
+	char *s = xreallocarray(NULL, n + strlen(name) + 2, 1);
 
-	if (s != NULL)
-		sprintf(s, "%s%s%s", dir, slash ? "" : "/", name);
+	sprintf(s, "%s%s%s", dir, slash ? "" : "/", name);
 	return s;
 }
 
@@ -106,33 +113,41 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 		if (de->d_name[0] == '.' || !S_is_xml_name(de->d_name))
 			continue;
 		if (n == cap) {
-			void *v;
-
 			cap = cap ? cap * 2 : 16;
-			if ((v = realloc(names, cap * sizeof(*names))) == NULL)
-				break;
-			names = v;
+			names = xreallocarray(names, cap, sizeof(*names));
 		}
-		if ((names[n] = strdup(de->d_name)) == NULL)
-			break;
-		n++;
+		names[n++] = xstrdup(de->d_name);
 	}
-	if (de != NULL) {	/* stopped early: memory ran out */
-		S_io_error(l, path, MSG_IO_READ, strerror(ENOMEM));
-		while (n > 0)
-			free(names[--n]);
-	} else if (n == 0)
+	if (n == 0)
 		S_io_error(l, path, MSG_IO_NO_CONTENT, "nothing to load");
 	if (n > 1)
 		qsort(names, n, sizeof(*names), S_name_cmp);
 	for (i = 0; i < n; i++) {
-		if ((full = S_join(path, names[i])) != NULL) {
-			S_load_path(l, full, 0);
-			free(full);
-		}
+		full = S_join(path, names[i]);
+		S_load_path(l, full, 0);
+		free(full);
 		free(names[i]);
 	}
 	free(names);
+}
+
+/* Reports path unless stat says it is a regular file (or, when allow_dir
+ * is set, a directory); returns whether it may be opened.  Checked before
+ * opening, as opening a device can have effects of its own. */
+static int
+S_may_open(struct loader *l, const char *path, int allow_dir)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
+		return 0;
+	}
+	if (S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && allow_dir))
+		return 1;
+	S_io_error(l, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
+	    "a directory" : "a device, socket or pipe");
+	return 0;
 }
 
 /* Loads the file or, when allow_dir is set, the directory at path. */
@@ -145,7 +160,10 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 	DIR *dp;
 	int fd;
 
-	/* O_NONBLOCK: opening a FIFO must not hang the run. */
+	if (!S_may_open(l, path, allow_dir))
+		return;
+	/* O_NONBLOCK: should path have become a FIFO, opening must not hang;
+	 * fstat then checks what was opened. */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
 		return;
@@ -166,8 +184,7 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 		return;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		S_io_error(l, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
-		    "a directory" : "a device, socket or pipe");
+		S_io_error(l, path, MSG_IO_NOT_FILE, "changed while opened");
 		close(fd);
 		return;
 	}

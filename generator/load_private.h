@@ -26,13 +26,32 @@ struct srcmap {
 	size_t		 len;
 	size_t		*line_starts;	/* offset of each line's first byte */
 	size_t		 nlines;
+	struct pos	*marks;		/* positions recorded while parsing */
+	size_t		 nmarks;
+	size_t		 capmarks;
+	size_t		 cursor_off;	/* srcmap_mark() counts on from here */
+	struct pos	 cursor;
 };
 
-/* Returns the position of byte offset off in map. */
+/* Prepares map for the len bytes at buf, the source file numbered file. */
+void		srcmap_init(struct srcmap *, size_t file, const char *buf,
+		    size_t len);
+void		srcmap_free(struct srcmap *);
+
+/* Returns the position of byte offset off.  Costs a search and a count
+ * from the start of its line: for single messages. */
 struct pos	srcmap_pos(const struct srcmap *, size_t off);
 
+/* Records the position of byte offset off and returns its number (from 1).
+ * Counts on from the previous mark, so marks made in document order cost
+ * linear time in all, however long the lines. */
+size_t		srcmap_mark(struct srcmap *, size_t off);
+
+/* Returns the position recorded as mark number n (from srcmap_mark). */
+struct pos	srcmap_mark_pos(const struct srcmap *, size_t n);
+
 /* Returns the position of the start tag of node or of the nearest element
- * that holds it, as recorded while parsing; line 0 when none was. */
+ * that holds it, as marked while parsing; line 0 when none was. */
 struct pos	node_pos(const struct srcmap *, const xmlNode *node);
 
 /* Turns the validated (or not) document of map into model structs. */

@@ -4,6 +4,7 @@
  * missing part is left empty and only what the model needs is reported
  * (a required attribute or element, a bad number, an oversized field).
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,48 +83,66 @@ S_attr(struct tree *t, const xmlNode *node, const char *name, int required)
 	return s;
 }
 
-/* Returns the integer value of attribute name of node, or LEVEL_NONE when
- * absent or not a whole number (reported). */
+/* Reports each attribute of node whose name is not in the NULL-terminated
+ * list known: the schema names only the first of several bad attributes. */
+static void
+S_known_attributes(struct tree *t, const xmlNode *node,
+    const char *const *known)
+{
+	const xmlAttr *a;
+	size_t i;
+
+	for (a = node->properties; a != NULL; a = a->next) {
+		for (i = 0; known[i] != NULL; i++)
+			if (a->ns == NULL &&
+			    strcmp((const char *)a->name, known[i]) == 0)
+				break;
+		if (known[i] == NULL) {
+			struct pos p = S_pos(t, node);
+
+			diag_msg(t->l->diag, MSG_ATTR_UNKNOWN, &p, "%s%s%s on <%s>",
+			    a->ns && a->ns->prefix ? (const char *)a->ns->prefix : "",
+			    a->ns && a->ns->prefix ? ":" : "",
+			    (const char *)a->name, (const char *)node->name);
+		}
+	}
+}
+
+/* Returns the integer value of attribute name of node (white space around
+ * it ignored, as the schema's xsd:integer does), or LEVEL_NONE when absent
+ * or not a usable whole number (reported). */
 static int
 S_int_attr(struct tree *t, const xmlNode *node, const char *name, int required)
 {
-	const char *s = S_attr(t, node, name, required);
+	const char *s = S_attr(t, node, name, required), *p;
 	char *end;
 	long v;
+	int brk;
 
 	if (s == NULL)
 		return LEVEL_NONE;
-	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || v < -INT_MAX / 2 || v > INT_MAX / 2 ||
-	    text_is_space((unsigned char)*s)) {
-		struct pos p = S_pos(t, node);
+	p = text_trim(t->arena, s, &brk);
+	errno = 0;
+	v = strtol(p, &end, 10);
+	if (end == p || *end != '\0' || errno == ERANGE ||
+	    v < -INT_MAX / 2 || v > INT_MAX / 2) {
+		struct pos pos = S_pos(t, node);
 
-		diag_msg(t->l->diag, MSG_NUMBER, &p, "%s=\"%s\" on <%s>", name,
-		    s, (const char *)node->name);
+		diag_msg(t->l->diag, MSG_NUMBER, &pos, "%s=\"%s\" on <%s>%s",
+		    name, s, (const char *)node->name,
+		    end != p && *end == '\0' ? " (too large)" : "");
 		return LEVEL_NONE;
 	}
 	return (int)v;
 }
 
-/* Returns the text content of node as an arena string. */
+/* Returns the text content of node (the caller frees it with xmlFree). */
 static char *
-S_content(struct tree *t, const xmlNode *node)
+S_content(const xmlNode *node)
 {
 	xmlChar *v = xmlNodeGetContent(node);
-	char *s = arena_strdup(t->arena, v != NULL ? (const char *)v : "");
 
-	xmlFree(v);
-	return s;
-}
-
-/* Returns whether s holds only white space. */
-static int
-S_is_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!text_is_space((unsigned char)*s))
-			return 0;
-	return 1;
+	return v != NULL ? (char *)v : (char *)xmlStrdup(BAD_CAST "");
 }
 
 /* Returns the one-line text of node, trimmed; reports empty text and line
@@ -132,9 +151,11 @@ static const char *
 S_line(struct tree *t, const xmlNode *node)
 {
 	int has_break;
-	char *s = text_trim(t->arena, S_content(t, node), &has_break);
+	char *raw = S_content(node);
+	char *s = text_trim(t->arena, raw, &has_break);
 	struct pos p = S_pos(t, node);
 
+	xmlFree(raw);
 	if (*s == '\0') {
 		diag_msg(t->l->diag, MSG_TEXT_EMPTY, &p, "<%s>",
 		    (const char *)node->name);
@@ -167,19 +188,23 @@ S_child_line(struct tree *t, const xmlNode *parent, const char *name)
 	return S_line(t, c);
 }
 
-/* Returns the Markdown text of node with XML indentation removed, or NULL
- * when blank; reports text over the size or nesting caps and returns ""
- * for it, so no later stage parses it and none takes it for missing. */
+/* Returns the content of node as Markdown with XML indentation removed,
+ * or NULL when blank; reports text over the size or nesting caps and
+ * returns "" for it, so no later stage parses it and none takes it for
+ * missing. */
 static const char *
 S_markdown(struct tree *t, const xmlNode *node)
 {
-	char *s = text_dedent(t->arena, S_content(t, node));
+	char *raw = S_content(node);
+	char *s = text_dedent(t->arena, raw);
 	size_t len = strlen(s);
-	struct pos p = S_pos(t, node);
+	struct pos p;
 	int depth;
 
+	xmlFree(raw);
 	if (len == 0)
 		return NULL;
+	p = S_pos(t, node);
 	if (len > MARKDOWN_SIZE_MAX) {
 		diag_msg(t->l->diag, MSG_MARKDOWN_SIZE, &p,
 		    "<%s> holds %zu bytes; the limit is %d",
@@ -195,7 +220,8 @@ S_markdown(struct tree *t, const xmlNode *node)
 	return s;
 }
 
-/* Collects the <editorial-note> children of parent. */
+/* Collects the <editorial-note> children of parent; a blank one is
+ * reported, one over a cap is left out (reported). */
 static void
 S_notes(struct tree *t, const xmlNode *parent, struct notes *out)
 {
@@ -209,14 +235,15 @@ S_notes(struct tree *t, const xmlNode *parent, struct notes *out)
 
 		if (!S_is(c, "editorial-note"))
 			continue;
-		if (S_is_blank(S_content(t, c))) {
+		if ((md = S_markdown(t, c)) == NULL) {
 			struct pos p = S_pos(t, c);
 
 			diag_msg(t->l->diag, MSG_TEXT_EMPTY, &p,
 			    "<editorial-note>");
 			continue;
 		}
-		md = S_markdown(t, c);
+		if (*md == '\0')
+			continue;
 		out->v[out->n].markdown = md;
 		out->v[out->n].pos = S_pos(t, c);
 		out->n++;
@@ -230,7 +257,10 @@ S_skill(struct tree *t, const xmlNode *node, struct skill *sk)
 	const xmlNode *k = S_child(node, "knowledge"), *c;
 	const char *scope;
 
+	static const char *const known[] = { "id", "scope", NULL };
+
 	sk->pos = S_pos(t, node);
+	S_known_attributes(t, node, known);
 	sk->id = S_attr(t, node, "id", 1);
 	scope = S_attr(t, node, "scope", 1);
 	if (scope != NULL && strcmp(scope, "common") == 0)
@@ -266,9 +296,13 @@ S_skill(struct tree *t, const xmlNode *node, struct skill *sk)
 static void
 S_entry(struct tree *t, const xmlNode *node, struct entry *e)
 {
+	static const char *const level_known[] = { "value", NULL };
 	const xmlNode *c;
 
+	static const char *const known[] = { "skill", NULL };
+
 	e->pos = S_pos(t, node);
+	S_known_attributes(t, node, known);
 	e->skill_id = S_attr(t, node, "skill", 1);
 	S_notes(t, node, &e->notes);
 	e->levels = arena_calloc(t->arena, S_count(node, "level"),
@@ -280,6 +314,7 @@ S_entry(struct tree *t, const xmlNode *node, struct entry *e)
 			continue;
 		lv = &e->levels[e->nlevels++];
 		lv->pos = S_pos(t, c);
+		S_known_attributes(t, c, level_known);
 		lv->value = S_int_attr(t, c, "value", 1);
 		lv->markdown = S_markdown(t, c);
 	}
@@ -291,7 +326,10 @@ S_specialty(struct tree *t, const xmlNode *node, struct specialty *sp)
 {
 	const xmlNode *c;
 
+	static const char *const known[] = { "id", NULL };
+
 	sp->pos = S_pos(t, node);
+	S_known_attributes(t, node, known);
 	sp->id = S_attr(t, node, "id", 1);
 	sp->name = S_child_line(t, node, "name");
 	S_notes(t, node, &sp->notes);
@@ -309,7 +347,11 @@ S_jobtype(struct tree *t, const xmlNode *node)
 	struct jobtype *jt = model_add_jobtype(t->l->model);
 	const xmlNode *c;
 
+	static const char *const known[] = { "id", "number", "min-level",
+	    "max-level", NULL };
+
 	jt->pos = S_pos(t, node);
+	S_known_attributes(t, node, known);
 	jt->id = S_attr(t, node, "id", 1);
 	if ((jt->number = S_int_attr(t, node, "number", 0)) < 1) {
 		if (jt->number != LEVEL_NONE)
@@ -344,6 +386,7 @@ static void
 S_framework(struct tree *t, const xmlNode *node)
 {
 	struct model *m = t->l->model;
+	static const char *const known[] = { "id", NULL };
 	struct framework *fw;
 	const xmlNode *c;
 	struct pos p = S_pos(t, node);
@@ -356,6 +399,7 @@ S_framework(struct tree *t, const xmlNode *node)
 	}
 	fw = m->framework = arena_calloc(t->arena, 1, sizeof(*fw));
 	fw->pos = p;
+	S_known_attributes(t, node, known);
 	fw->id = S_attr(t, node, "id", 1);
 	fw->name = S_child_line(t, node, "name");
 	if ((c = S_child(node, "summary")) != NULL)

@@ -1,7 +1,8 @@
 /* model.c: model lifetime and lookups; see model.h. */
 #include "model.h"
 
-#include <stdio.h>
+#include "alloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,27 +22,23 @@ model_free(struct model *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Grows *v (of *n elements of size bytes) by one zeroed element; exits when
- * memory is exhausted.  Returns the new element. */
+/* Grows the array *v of *n elements of size bytes by one zeroed element
+ * and returns it. */
 static void *
-S_grow(void *v, size_t *n, size_t size, void **out)
+S_grow(void **v, size_t *n, size_t size)
 {
-	unsigned char *p = realloc(v, (*n + 1) * size);
+	unsigned char *p = xreallocarray(*v, *n + 1, size);
 
-	if (p == NULL) {
-		fputs("skillsite: error: out of memory\n", stderr);
-		exit(3);
-	}
 	memset(p + *n * size, 0, size);
-	*out = p;
+	*v = p;
 	return p + (*n)++ * size;
 }
 
 size_t
 model_add_file(struct model *m, const char *path)
 {
-	void *v;
-	const char **slot = S_grow(m->files, &m->nfiles, sizeof(*m->files), &v);
+	void *v = m->files;
+	const char **slot = S_grow(&v, &m->nfiles, sizeof(*m->files));
 
 	m->files = v;
 	*slot = arena_strdup(&m->arena, path);
@@ -51,9 +48,8 @@ model_add_file(struct model *m, const char *path)
 struct jobtype *
 model_add_jobtype(struct model *m)
 {
-	void *v;
-	struct jobtype *jt = S_grow(m->jobtypes, &m->njobtypes,
-	    sizeof(*m->jobtypes), &v);
+	void *v = m->jobtypes;
+	struct jobtype *jt = S_grow(&v, &m->njobtypes, sizeof(*m->jobtypes));
 
 	m->jobtypes = v;
 	return jt;

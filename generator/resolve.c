@@ -1,6 +1,8 @@
 /* resolve.c: ID, reference and consistency checks; see resolve.h. */
 #include "resolve.h"
 
+#include "alloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +32,7 @@ S_casecmp(const char *a, const char *b)
 	return (x > y) - (x < y);
 }
 
+/* Orders keys by text ignoring ASCII case, then by definition order. */
 static int
 S_key_casecmp(const void *a, const void *b)
 {
@@ -39,6 +42,7 @@ S_key_casecmp(const void *a, const void *b)
 	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
 }
 
+/* Orders keys by text, then by definition order. */
 static int
 S_key_cmp(const void *a, const void *b)
 {
@@ -107,17 +111,11 @@ S_add_id(struct diag *d, struct key *v, size_t *n, const char *id,
 	(*n)++;
 }
 
-/* Returns a malloc'd array for n keys; exits when memory is exhausted. */
+/* Returns a zeroed malloc'd array for n keys. */
 static struct key *
 S_keys(size_t n)
 {
-	struct key *v = calloc(n ? n : 1, sizeof(*v));
-
-	if (v == NULL) {
-		fputs("skillsite: error: out of memory\n", stderr);
-		exit(EXIT_IO);
-	}
-	return v;
+	return xcalloc(n, sizeof(struct key));
 }
 
 /* Checks job type IDs and numbers across the model. */
@@ -203,129 +201,203 @@ S_check_bounds(struct diag *d, const struct jobtype *jt)
 	return ok;
 }
 
+/* The state of checking one job type. */
+struct jt_check {
+	const struct model	*m;
+	struct diag		*d;
+	struct jobtype		*jt;
+	int			 bounded;	/* min and max levels usable */
+	struct skill		**index;	/* first definition per ID, sorted */
+	size_t			 nindex;
+	size_t			*listed_in;	/* per skill: 1 + last specialty */
+	size_t			*commons;	/* indices of the common skills */
+	size_t			 ncommons;
+	size_t			 gaps_shown;	/* missing common skills reported */
+	size_t			 gaps_hidden;	/* ... and counted only */
+};
+
 /* Checks the levels of entry e against the job type's range. */
 static void
-S_check_levels(struct diag *d, const struct jobtype *jt, int bounded,
-    const struct entry *e)
+S_check_levels(struct jt_check *c, const struct entry *e)
 {
+	const struct jobtype *jt = c->jt;
 	const struct level *seen[LEVEL_MAX + 1] = { NULL };
 	size_t i;
-	int v, described = 0;
+	int v, described = 0, unreadable = 0;
 
 	for (i = 0; i < e->nlevels; i++) {
 		const struct level *lv = &e->levels[i];
 
-		if (!S_level_ok(d, &lv->pos, "", lv->value))
+		described |= lv->markdown != NULL;
+		unreadable |= lv->value == LEVEL_NONE;
+		if (!S_level_ok(c->d, &lv->pos, "", lv->value))
 			continue;
-		if (bounded && (lv->value < jt->min_level ||
+		if (c->bounded && (lv->value < jt->min_level ||
 		    lv->value > jt->max_level))
-			diag_msg(d, MSG_LEVEL_OUTSIDE, &lv->pos,
+			diag_msg(c->d, MSG_LEVEL_OUTSIDE, &lv->pos,
 			    "%d; %s has levels %d to %d", lv->value,
 			    jt->id ? jt->id : "the job type", jt->min_level,
 			    jt->max_level);
 		if (seen[lv->value] != NULL)
-			diag_msg(d, MSG_LEVEL_DUPLICATE, &lv->pos,
-			    "level %d (first at line %d)", lv->value,
-			    seen[lv->value]->pos.line);
+			diag_msg(c->d, MSG_LEVEL_DUPLICATE, &lv->pos,
+			    "level %d (first at %s:%d:%d)", lv->value,
+			    c->m->files[seen[lv->value]->pos.file],
+			    seen[lv->value]->pos.line, seen[lv->value]->pos.col);
 		else
 			seen[lv->value] = lv;
-		described |= lv->markdown != NULL;
 	}
-	if (bounded)
+	if (c->bounded && !unreadable)	/* else the bad value said it */
 		for (v = jt->min_level; v <= jt->max_level; v++)
 			if (seen[v] == NULL)
-				diag_msg(d, MSG_LEVEL_MISSING, &e->pos,
+				diag_msg(c->d, MSG_LEVEL_MISSING, &e->pos,
 				    "level %d of %s", v,
 				    e->skill_id ? e->skill_id : "entry");
 	if (!described && e->nlevels > 0)
-		diag_msg(d, MSG_ENTRY_EMPTY, &e->pos, "%s",
+		diag_msg(c->d, MSG_ENTRY_EMPTY, &e->pos, "%s",
 		    e->skill_id ? e->skill_id : "entry");
 }
 
+/* Orders skills by ID, then by definition order. */
 static int
 S_skill_ptr_cmp(const void *a, const void *b)
 {
 	const struct skill *x = *(struct skill *const *)a;
 	const struct skill *y = *(struct skill *const *)b;
+	int cmp = strcmp(x->id, y->id);
 
-	return strcmp(x->id, y->id);
+	return cmp != 0 ? cmp : (x > y) - (x < y);
 }
 
-/* Returns the skill called id from the sorted index, or NULL. */
+/* Orders skills by ID alone, for lookups. */
+static int
+S_skill_id_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct skill *const *)a)->id,
+	    (*(struct skill *const *)b)->id);
+}
+
+/* Returns the skill called id, or NULL. */
 static struct skill *
-S_lookup(struct skill **index, size_t n, const char *id)
+S_lookup(const struct jt_check *c, const char *id)
 {
 	struct skill key = { 0 }, *kp = &key, **hit;
 
 	key.id = id;
-	hit = bsearch(&kp, index, n, sizeof(*index), S_skill_ptr_cmp);
+	hit = bsearch(&kp, c->index, c->nindex, sizeof(*c->index),
+	    S_skill_id_cmp);
 	return hit != NULL ? *hit : NULL;
 }
 
-/* Links each entry of specialty sp to its skill, marking used[] by skill
- * index and reporting unknown and repeated skills and level problems. */
+/* Reports the common skills that specialty number spn, which lists have
+ * of them, lacks: at most DIAG_SHOW_MAX in all, counting the rest. */
 static void
-S_check_specialty(struct diag *d, const struct jobtype *jt, int bounded,
-    struct skill **index, size_t nindex, struct specialty *sp,
-    unsigned char *here, unsigned char *used)
+S_report_gaps(struct jt_check *c, size_t spn, size_t have)
 {
-	size_t i;
+	const struct specialty *sp = &c->jt->specialties[spn];
+	size_t i, gaps = c->ncommons - have;
 
-	memset(here, 0, jt->nskills);
+	for (i = 0; i < c->ncommons && gaps > 0; i++) {
+		const struct skill *sk = &c->jt->skills[c->commons[i]];
+
+		if (c->listed_in[c->commons[i]] == spn + 1)
+			continue;
+		if (c->gaps_shown == DIAG_SHOW_MAX)
+			break;
+		diag_msg(c->d, MSG_COMMON_MISSING, &sp->pos, "%s lacks %s",
+		    sp->id ? sp->id : "specialty", sk->id);
+		c->gaps_shown++;
+		gaps--;
+	}
+	c->gaps_hidden += gaps;
+}
+
+/* Links each entry of specialty number spn to its skill and reports
+ * unknown and repeated skills, level problems and missing common skills. */
+static void
+S_check_specialty(struct jt_check *c, size_t spn)
+{
+	struct specialty *sp = &c->jt->specialties[spn];
+	size_t i, have = 0;
+
 	for (i = 0; i < sp->nentries; i++) {
 		struct entry *e = &sp->entries[i];
 		size_t k;
 
-		S_check_levels(d, jt, bounded, e);
+		S_check_levels(c, e);
 		if (e->skill_id == NULL)
 			continue;
-		if ((e->skill = S_lookup(index, nindex, e->skill_id)) == NULL) {
-			diag_msg(d, MSG_SKILL_UNKNOWN, &e->pos, "\"%s\"",
+		if ((e->skill = S_lookup(c, e->skill_id)) == NULL) {
+			diag_msg(c->d, MSG_SKILL_UNKNOWN, &e->pos, "\"%s\"",
 			    e->skill_id);
 			continue;
 		}
-		k = (size_t)(e->skill - jt->skills);
-		if (here[k])
-			diag_msg(d, MSG_SKILL_TWICE, &e->pos, "%s in %s",
+		k = (size_t)(e->skill - c->jt->skills);
+		if (c->listed_in[k] == spn + 1) {
+			diag_msg(c->d, MSG_SKILL_TWICE, &e->pos, "%s in %s",
 			    e->skill_id, sp->id ? sp->id : "specialty");
-		here[k] = used[k] = 1;
+			continue;
+		}
+		have += e->skill->scope == SCOPE_COMMON;
+		c->listed_in[k] = spn + 1;
 	}
-	for (i = 0; i < jt->nskills; i++)
-		if (!here[i] && jt->skills[i].scope == SCOPE_COMMON &&
-		    jt->skills[i].id != NULL)
-			diag_msg(d, MSG_COMMON_MISSING, &sp->pos, "%s lacks %s",
-			    sp->id ? sp->id : "specialty", jt->skills[i].id);
+	if (have < c->ncommons)
+		S_report_gaps(c, spn, have);
+}
+
+/* Builds c's index of skills by ID (the first definition of each) and
+ * its list of common skills. */
+static void
+S_index_skills(struct jt_check *c)
+{
+	struct jobtype *jt = c->jt;
+	size_t i, n = 0;
+
+	c->index = xcalloc(jt->nskills, sizeof(*c->index));
+	c->commons = xcalloc(jt->nskills, sizeof(*c->commons));
+	c->listed_in = xcalloc(jt->nskills, sizeof(*c->listed_in));
+	for (i = 0; i < jt->nskills; i++) {
+		if (jt->skills[i].id == NULL)
+			continue;
+		c->index[n++] = &jt->skills[i];
+	}
+	if (n > 1)
+		qsort(c->index, n, sizeof(*c->index), S_skill_ptr_cmp);
+	for (i = 0; i < n; i++)	/* keep the first of each ID */
+		if (c->nindex == 0 ||
+		    strcmp(c->index[c->nindex - 1]->id, c->index[i]->id) != 0)
+			c->index[c->nindex++] = c->index[i];
+	for (i = 0; i < c->nindex; i++)
+		if (c->index[i]->scope == SCOPE_COMMON)
+			c->commons[c->ncommons++] =
+			    (size_t)(c->index[i] - jt->skills);
 }
 
 /* Checks one job type: IDs, levels, entries, use of every skill. */
 static void
 S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
 {
-	struct skill **index = calloc(jt->nskills + 1, sizeof(*index));
-	unsigned char *here = calloc(jt->nskills + 1, 1);
-	unsigned char *used = calloc(jt->nskills + 1, 1);
-	size_t i, nindex = 0;
-	int bounded = S_check_bounds(d, jt);
+	struct jt_check c = { m, d, jt, 0, NULL, 0, NULL, NULL, 0, 0, 0 };
+	size_t i;
 
-	if (index == NULL || here == NULL || used == NULL) {
-		fputs("skillsite: error: out of memory\n", stderr);
-		exit(EXIT_IO);
-	}
+	c.bounded = S_check_bounds(d, jt);
 	S_check_jobtype_names(m, d, jt);
-	for (i = 0; i < jt->nskills; i++)
-		if (jt->skills[i].id != NULL)
-			index[nindex++] = &jt->skills[i];
-	qsort(index, nindex, sizeof(*index), S_skill_ptr_cmp);
+	S_index_skills(&c);
 	for (i = 0; i < jt->nspecialties; i++)
-		S_check_specialty(d, jt, bounded, index, nindex,
-		    &jt->specialties[i], here, used);
-	for (i = 0; i < jt->nskills; i++)
-		if (!used[i] && jt->nspecialties > 0 && jt->skills[i].id != NULL)
-			diag_msg(d, MSG_SKILL_UNUSED, &jt->skills[i].pos, "%s",
-			    jt->skills[i].id);
-	free(used);
-	free(here);
-	free(index);
+		S_check_specialty(&c, i);
+	if (c.gaps_hidden > 0)
+		diag_msg(d, MSG_COMMON_MISSING, &jt->pos,
+		    "%zu more cases in %s not listed", c.gaps_hidden,
+		    jt->id ? jt->id : "the job type");
+	for (i = 0; i < c.nindex; i++) {
+		size_t k = (size_t)(c.index[i] - jt->skills);
+
+		if (c.listed_in[k] == 0 && jt->nspecialties > 0)
+			diag_msg(d, MSG_SKILL_UNUSED, &jt->skills[k].pos, "%s",
+			    jt->skills[k].id);
+	}
+	free(c.listed_in);
+	free(c.commons);
+	free(c.index);
 }
 
 void

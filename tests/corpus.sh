@@ -2,7 +2,8 @@
 # corpus.sh: golden tests of whole runs.  Each case in tests/corpus is
 #   NAME.xml or NAME/   an input, checked with "skillsite check PATH", or
 #   NAME.args           the arguments of the run (one line, word-split),
-# beside NAME.expected: the diagnostics the run prints, then "[exit N]".
+# beside NAME.expected: the diagnostics the run prints (standard error),
+# then "[stdout]" and what it printed there, if anything, then "[exit N]".
 # Outputs are compared byte for byte.
 #
 # Usage: tests/corpus.sh [--update] BINARY [WRAPPER ...]
@@ -33,6 +34,23 @@ if [ ! -f "$scratch/huge-text-node.xml" ]; then
 		printf '</name>\n</framework>\n'
 	} > "$scratch/huge-text-node.xml"
 fi
+# Hostile to time: a 5 MB file on one line; 20000 skills x 20000 specialties.
+if [ ! -f "$scratch/long-line.xml" ]; then
+	awk 'BEGIN { printf "<framework id=\"f\"><name>n</name>"
+	    for (i = 0; i < 150000; i++) printf "<editorial-note>x</editorial-note>"
+	    printf "</framework>\n" }' > "$scratch/long-line.xml"
+fi
+if [ ! -f "$scratch/wide-jobtype.xml" ]; then
+	awk 'BEGIN { n = 20000
+	    print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
+	    for (i = 0; i < n; i++)
+		printf "<skill id=\"s%d\" scope=\"common\"><name>n</name>" \
+		    "<knowledge><item>i</item></knowledge></skill>\n", i
+	    for (i = 0; i < n; i++)
+		printf "<specialty id=\"p%d\"><name>n</name><entry skill=\"s%d\">" \
+		    "<level value=\"3\">x</level></entry></specialty>\n", i, i
+	    print "</jobtype>" }' > "$scratch/wide-jobtype.xml"
+fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 
 # Prints the arguments of case $1.
@@ -46,14 +64,20 @@ case_args() {
 	fi
 }
 
-# Runs case $1 with the wrapper words in $@; writes what it printed on
-# standard error, then "[exit N]", to $results/$1.
+# Runs case $1 with the wrapper words in $@; writes its output, as the
+# expected files hold it, to $results/$1.
 run_case() {
 	name=$1
 	shift
 	# shellcheck disable=SC2046
-	{ timeout 60 "$@" "$bin" $(case_args "$name") 2>&1 >/dev/null
-	  echo "[exit $?]"; } > "$results/$name"
+	timeout 60 "$@" "$bin" $(case_args "$name") \
+	    > "$results/$name.stdout" 2> "$results/$name"
+	status=$?
+	if [ -s "$results/$name.stdout" ]; then
+		echo "[stdout]" >> "$results/$name"
+		cat "$results/$name.stdout" >> "$results/$name"
+	fi
+	echo "[exit $status]" >> "$results/$name"
 }
 
 results=$scratch/results.$$

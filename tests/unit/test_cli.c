@@ -99,6 +99,39 @@ test_check_missing_file_is_io_error(void **state)
 	free(err);
 }
 
+static void
+test_double_dash_anywhere_ends_options(void **state)
+{
+	char *out, *err;
+	char *argv[] = { "skillsite", "check", "content/framework.xml", "--",
+	    "-no-such.xml" };
+
+	(void)state;
+	assert_int_equal(run(&out, &err, 5, argv), EXIT_IO);
+	assert_string_equal(err, "skillsite: -no-such.xml: error: cannot open: "
+	    "No such file or directory\n");
+	free(out);
+	free(err);
+}
+
+static void
+test_failed_output_is_an_io_error(void **state)
+{
+	FILE *full = fopen("/dev/full", "w");
+	struct capture e;
+	char *argv[] = { "skillsite", "--version" };
+
+	(void)state;
+	if (full == NULL)
+		skip();
+	capture_open(&e);
+	assert_int_equal(skillsite_main(2, argv, full, e.f), EXIT_IO);
+	assert_string_equal(capture_close(&e),
+	    "skillsite: error: cannot write the output\n");
+	capture_free(&e);
+	fclose(full);
+}
+
 int
 main(void)
 {
@@ -107,6 +140,8 @@ main(void)
 		cmocka_unit_test(test_usage_errors_exit_2),
 		cmocka_unit_test(test_check_content_passes),
 		cmocka_unit_test(test_check_missing_file_is_io_error),
+		cmocka_unit_test(test_double_dash_anywhere_ends_options),
+		cmocka_unit_test(test_failed_output_is_an_io_error),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

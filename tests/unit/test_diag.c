@@ -116,6 +116,97 @@ test_cap_counts_what_it_hides(void **state)
 	capture_free(&c);
 }
 
+static void
+test_content_cannot_forge_lines(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"",
+	    "x\nskillsite: b.xml:1:1: error: forged\r\x1b[31m\x7f");
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", "一段落目\n\n又、\t二段落目\n");
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: \"x skillsite: b.xml:1:1: error: "
+	    "forged \\x1B[31m\\x7F\"\n"
+	    "skillsite: a.xml:1:1: notice: editorial note: "
+	    "一段落目 又、\\x09二段落目\n");
+	capture_free(&c);
+}
+
+static void
+test_long_details_are_cut_between_characters(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+	char text[1200];
+	const char *out, *cut;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i + 3 < sizeof(text); i += 3)
+		memcpy(text + i, "項", 3);	/* 3 bytes; 512 is no multiple */
+	text[i] = '\0';
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_KNOWLEDGE_DUPLICATE, &p, "%s", text);
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", text);
+	out = flush(&d, &c);
+	cut = strstr(out, "...\n");
+	assert_non_null(cut);
+	/* 170 whole characters (510 bytes) kept of the error's detail */
+	assert_int_equal(cut - strstr(out, "項"), 510);
+	assert_non_null(strstr(cut, text));	/* the notice is whole */
+	capture_free(&c);
+}
+
+static void
+test_cap_keeps_the_first_by_position(void **state)
+{
+	struct capture c;
+	struct diag d;
+	const char *out;
+	int i;
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	for (i = 3000; i > 0; i--) {	/* reported last to first */
+		struct pos p = { 0, i, 1 };
+
+		diag_msg(&d, MSG_SKILL_UNUSED, &p, "s%d", i);
+	}
+	out = flush(&d, &c);
+	assert_true(strncmp(out, "skillsite: a.xml:1:1: error: skill used by "
+	    "no specialty: s1\n", 57) == 0);
+	assert_non_null(strstr(out, "a.xml:100:1:"));
+	assert_null(strstr(out, "a.xml:101:1:"));
+	assert_non_null(strstr(out, "skillsite: error: 2900 more errors not "
+	    "shown\n"));
+	capture_free(&c);
+}
+
+static void
+test_flush_reports_a_failed_write(void **state)
+{
+	FILE *full = fopen("/dev/full", "w");
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+
+	(void)state;
+	if (full == NULL)
+		skip();
+	diag_init(&d, full);
+	diag_msg(&d, MSG_XML, &p, "x");
+	assert_int_equal(diag_flush(&d, FILES, 2), -1);
+	fclose(full);
+}
+
 int
 main(void)
 {
@@ -125,6 +216,10 @@ main(void)
 		cmocka_unit_test(test_secondary_dropped_only_beside_a_primary),
 		cmocka_unit_test(test_repeats_are_printed_once),
 		cmocka_unit_test(test_cap_counts_what_it_hides),
+		cmocka_unit_test(test_content_cannot_forge_lines),
+		cmocka_unit_test(test_long_details_are_cut_between_characters),
+		cmocka_unit_test(test_cap_keeps_the_first_by_position),
+		cmocka_unit_test(test_flush_reports_a_failed_write),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

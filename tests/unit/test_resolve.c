@@ -119,10 +119,38 @@ test_levels(void **state)
 	    "<level> for a level the source leaves undefined: level 4 of "
 	    "common-a\n"
 	    "skillsite: t.xml:25:7: error: level given twice: level 3 "
-	    "(first at line 24)\n", EXIT_CONTENT);
+	    "(first at t.xml:24:7)\n", EXIT_CONTENT);
 	expect(edit("max-level=\"4\"", "max-level=\"2\""),
 	    "skillsite: t.xml:2:1: error: min-level is greater than "
 	    "max-level: 3 > 2\n", EXIT_CONTENT);
+}
+
+static void
+test_unreadable_level_is_reported_once(void **state)
+{
+	(void)state;
+	expect(edit("<level value=\"4\"/>", "<level value=\"four\"/>"),
+	    "skillsite: t.xml:24:7: error: not a usable whole number: "
+	    "value=\"four\" on <level>\n", EXIT_CONTENT);
+	expect(edit("<level value=\"4\"/>", "<level value=\" 4\n\"/>"),
+	    "", EXIT_OK);
+}
+
+static void
+test_duplicate_skill_links_the_first(void **state)
+{
+	struct loaded l;
+	const struct jobtype *jt;
+
+	(void)state;
+	load_string(&l, edit("<skill id=\"spec-b\"", "<skill id=\"common-a\""),
+	    1);
+	jt = &l.m.jobtypes[0];
+	assert_ptr_equal(jt->specialties[0].entries[0].skill, &jt->skills[0]);
+	assert_string_equal(l.text, "skillsite: t.xml:14:3: error: duplicate "
+	    "ID: common-a (first at t.xml:7:3)\n"
+	    "skillsite: t.xml:31:5: error: unknown skill: \"spec-b\"\n");
+	loaded_free(&l);
 }
 
 static void
@@ -152,6 +180,8 @@ main(void)
 		cmocka_unit_test(test_unknown_reference),
 		cmocka_unit_test(test_common_skill_missing),
 		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_unreadable_level_is_reported_once),
+		cmocka_unit_test(test_duplicate_skill_links_the_first),
 		cmocka_unit_test(test_duplicate_knowledge_item),
 		cmocka_unit_test(test_notes_are_not_errors),
 	};

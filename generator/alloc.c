@@ -1,0 +1,45 @@
+/* alloc.c: allocation that cannot fail; see alloc.h. */
+#include "alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* Reports exhaustion and exits. */
+static void
+S_out_of_memory(void)
+{
+	fputs("skillsite: error: out of memory\n", stderr);
+	exit(EXIT_IO);
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		S_out_of_memory();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		S_out_of_memory();
+	if ((p = realloc(p, n != 0 && size != 0 ? n * size : 1)) == NULL)
+		S_out_of_memory();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xreallocarray(NULL, n, 1), s, n);
+}
