@@ -7,19 +7,24 @@
 #include "alloc.h"
 #include "diag.h"
 
-/* A subcommand: its name, what it does, how it is called. */
+/* A subcommand: its name, what it does, its options (letters taking a
+ * value), how it is called. */
 struct command {
 	const char	*name;
 	const char	*synopsis;
 	const char	*summary;
-	int		(*run)(char *const paths[], int npaths, FILE *out,
-			    FILE *err);
+	const char	*options;
+	int		(*run)(const struct cmd_args *, FILE *, FILE *);
 };
 
 static const struct command S_commands[] = {
 	{ "check", "check [FILE|DIR ...]",
 	    "validate content (default: content/) and list editorial notes",
-	    cmd_check },
+	    "", cmd_check },
+	{ "build", "build [-o DIR] [-t DIR] [FILE|DIR ...]",
+	    "build the site from content (default: content/) into DIR "
+	    "(default: output/) with the templates in -t DIR",
+	    "ot", cmd_build },
 };
 
 #define NCOMMANDS (sizeof(S_commands) / sizeof(S_commands[0]))
@@ -33,7 +38,7 @@ S_usage(FILE *f)
 	fputs("usage: skillsite COMMAND [ARGUMENTS]\n"
 	    "       skillsite --help | --version\n\ncommands:\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-22s %s\n", S_commands[i].synopsis,
+		fprintf(f, "  %s\n      %s\n", S_commands[i].synopsis,
 		    S_commands[i].summary);
 	fputs("\nexit status: 0 ok, 1 content rejected, 2 usage error, "
 	    "3 input or output error\n", f);
@@ -70,34 +75,41 @@ S_written(FILE *out, FILE *err, int status)
 }
 
 /* Runs cmd on its words argv[0..argc): options and paths in any order,
- * as GNU tools take them; every word after the first "--" is a path, even
- * one beginning with '-'.  Returns the exit status. */
+ * as GNU tools take them (-o DIR or -oDIR); every word after the first
+ * "--" is a path, even one beginning with '-'.  Returns the exit status. */
 static int
 S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
     FILE *err)
 {
-	char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
-	int i, n = 0, status, options = 1;
+	struct cmd_args args;
+	int i, status, options = 1;
 
+	memset(&args, 0, sizeof(args));
+	args.paths = xcalloc((size_t)argc + 1, sizeof(*args.paths));
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
 
 		if (options && strcmp(w, "--") == 0)
 			options = 0;
 		else if (!options || w[0] != '-' || w[1] == '\0')
-			paths[n++] = argv[i];
+			args.paths[args.npaths++] = argv[i];
 		else if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
-			free(paths);
+			free(args.paths);
 			S_command_usage(out, cmd);
 			return S_written(out, err, EXIT_OK);
+		} else if (w[1] >= 'a' && w[1] <= 'z' && w[1] != '-' &&
+		    strchr(cmd->options, w[1]) != NULL &&
+		    (w[2] != '\0' || i + 1 < argc)) {
+			args.opt[w[1] - 'a'] = w[2] != '\0' ? w + 2 : argv[++i];
 		} else {
-			free(paths);
-			diag_plain(err, "unknown option: %s", w);
+			free(args.paths);
+			diag_plain(err, strchr(cmd->options, w[1]) && w[1] ?
+			    "option needs a value: %s" : "unknown option: %s", w);
 			return EXIT_USAGE;
 		}
 	}
-	status = S_written(out, err, cmd->run(paths, n, out, err));
-	free(paths);
+	status = S_written(out, err, cmd->run(&args, out, err));
+	free(args.paths);
 	return status;
 }
 

@@ -15,9 +15,31 @@
  * status (enum exit_status). */
 int	skillsite_main(int argc, char *argv[], FILE *out, FILE *err);
 
+/* A command's words, sorted: option values and paths. */
+struct cmd_args {
+	const char	*opt[26];	/* value of -a ... -z, NULL if absent */
+	char		**paths;
+	int		 npaths;
+};
+
 /* The "check" command: loads and checks the content files and
- * directories in paths (content/ when npaths is 0), lists the editorial
+ * directories in args->paths (content/ when none), lists the editorial
  * notes and reports every problem to err.  Returns the exit status. */
-int	cmd_check(char *const paths[], int npaths, FILE *out, FILE *err);
+int	cmd_check(const struct cmd_args *args, FILE *out, FILE *err);
+
+struct model;
+struct diag;
+
+/* Loads args->paths (content/ when none) into m, resolves and checks it,
+ * and, when notes is set, reports the editorial notes: the work of
+ * "check", shared by "build". */
+void	check_content(const struct cmd_args *args, struct model *m,
+	    struct diag *d, int notes);
+
+/* The "build" command: checks the content like "check", then renders the
+ * site with the templates (-t DIR) and publishes it atomically as the
+ * folder -o DIR (default output/); prints one summary line to out.  Bad
+ * content writes nothing.  Returns the exit status. */
+int	cmd_build(const struct cmd_args *args, FILE *out, FILE *err);
 
 #endif

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "load.h"
+#include "markdown.h"
 #include "model.h"
 #include "resolve.h"
 
@@ -42,29 +43,37 @@ S_report_notes(const struct model *m, struct diag *d)
 	}
 }
 
-int
-cmd_check(char *const paths[], int npaths, FILE *out, FILE *err)
+void
+check_content(const struct cmd_args *args, struct model *m, struct diag *d,
+    int notes)
 {
-	static char *const defaults[] = { DEFAULT_CONTENT };
+	struct loader *l;
+	int i;
+
+	if ((l = loader_new(m, d)) == NULL)
+		return;
+	if (args->npaths == 0)
+		loader_path(l, DEFAULT_CONTENT);
+	for (i = 0; i < args->npaths; i++)
+		loader_path(l, args->paths[i]);
+	loader_free(l);
+	resolve(m, d);
+	md_check_model(m, d);
+	if (notes)
+		S_report_notes(m, d);
+}
+
+int
+cmd_check(const struct cmd_args *args, FILE *out, FILE *err)
+{
 	struct model m;
 	struct diag d;
-	struct loader *l;
-	int i, status;
+	int status;
 
 	(void)out;
-	if (npaths == 0) {
-		paths = defaults;
-		npaths = 1;
-	}
 	model_init(&m);
 	diag_init(&d, err);
-	if ((l = loader_new(&m, &d)) != NULL) {
-		for (i = 0; i < npaths; i++)
-			loader_path(l, paths[i]);
-		loader_free(l);
-		resolve(&m, &d);
-		S_report_notes(&m, &d);
-	}
+	check_content(args, &m, &d, 1);
 	status = diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;

@@ -52,6 +52,8 @@ static const struct {
 	[MSG_TEXT_SIZE] = { SEV_ERROR, "one-line field too long" },
 	[MSG_MARKDOWN_SIZE] = { SEV_ERROR, "Markdown field too long" },
 	[MSG_MARKDOWN_DEPTH] = { SEV_ERROR, "Markdown nested too deeply" },
+	[MSG_MARKDOWN_URL] = { SEV_ERROR, "URL not allowed" },
+	[MSG_ID_RESERVED] = { SEV_ERROR, "ID reserved for the site's own pages" },
 	[MSG_ID_PATTERN] = { SEV_ERROR,
 	    "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}" },
 	[MSG_ID_DUPLICATE] = { SEV_ERROR, "duplicate ID" },
@@ -78,7 +80,9 @@ static const struct {
 	[MSG_IO_TOO_LARGE] = { SEV_FATAL, "file too large" },
 	[MSG_IO_NO_CONTENT] = { SEV_FATAL,
 	    "no content files (*.xml) in directory" },
+	[MSG_IO_WRITE] = { SEV_FATAL, "cannot publish the site" },
 	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },
+	[MSG_TEMPLATE] = { SEV_FATAL, "template error" },
 };
 
 static const char *const S_severity_word[] = {
@@ -329,7 +333,9 @@ S_print(FILE *out, const struct diag_item *it, const char *const *files,
 	if (it->has_pos && it->pos.file < nfiles) {
 		fputs(files[it->pos.file], out);
 		if (it->pos.line > 0)
-			fprintf(out, ":%d:%d", it->pos.line, it->pos.col);
+			fprintf(out, ":%d", it->pos.line);
+		if (it->pos.line > 0 && it->pos.col > 0)
+			fprintf(out, ":%d", it->pos.col);
 		fputs(": ", out);
 	}
 	fprintf(out, "%s: %s", S_severity_word[S_catalogue[it->msg].sev],

@@ -2,6 +2,7 @@
 #include "resolve.h"
 
 #include "alloc.h"
+#include "paths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,8 @@ S_check_jobtype_ids(struct model *m, struct diag *d)
 		char num[24];
 
 		S_add_id(d, ids, &nid, jt->id, &jt->pos);
+		if (jt->id != NULL && path_is_reserved_jobtype(jt->id))
+			diag_msg(d, MSG_ID_RESERVED, &jt->pos, "%s", jt->id);
 		if (jt->number > 0) {
 			snprintf(num, sizeof(num), "%d", jt->number);
 			nums[nnum].text = arena_strdup(&m->arena, num);
@@ -154,9 +157,13 @@ S_check_jobtype_names(struct model *m, struct diag *d, struct jobtype *jt)
 
 	for (i = 0; i < jt->nskills; i++)
 		S_add_id(d, ids, &n, jt->skills[i].id, &jt->skills[i].pos);
-	for (i = 0; i < jt->nspecialties; i++)
-		S_add_id(d, ids, &n, jt->specialties[i].id,
-		    &jt->specialties[i].pos);
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+
+		S_add_id(d, ids, &n, sp->id, &sp->pos);
+		if (sp->id != NULL && path_is_reserved_specialty(sp->id))
+			diag_msg(d, MSG_ID_RESERVED, &sp->pos, "%s", sp->id);
+	}
 	S_report_repeats(m, d, ids, n, MSG_ID_DUPLICATE, 1);
 	free(ids);
 	for (i = 0; i < jt->nskills; i++) {

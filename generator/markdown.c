@@ -1,0 +1,119 @@
+/* markdown.c: Markdown to HTML with cmark; see markdown.h. */
+#include "markdown.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "alloc.h"
+
+#define MD_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+
+char *
+md_to_html(const char *md)
+{
+	char *html = cmark_markdown_to_html(md, strlen(md), MD_OPTIONS);
+
+	if (html == NULL)
+		html = xstrdup("");
+	return html;
+}
+
+/* Returns the scheme of url in lower case ("" when it has none) in buf. */
+static const char *
+S_scheme(const char *url, char *buf, size_t size)
+{
+	size_t n = strcspn(url, ":/?#"), i;
+
+	if (url[n] != ':' || n == 0 || n >= size) {
+		if (strncmp(url, "//", 2) == 0)
+			return "//";	/* another host, same scheme */
+		return "";
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(url[i] >= 'A' && url[i] <= 'Z' ? url[i] + 32 :
+		    url[i]);
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+md_check(const char *md, const struct pos *pos, struct diag *d)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char buf[16];
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url, *scheme;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
+			url = cmark_node_get_url(n);
+			scheme = S_scheme(url ? url : "", buf, sizeof(buf));
+			if (*scheme != '\0')
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "image from "
+				    "outside the site: %s", url);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
+			url = cmark_node_get_url(n);
+			scheme = S_scheme(url ? url : "", buf, sizeof(buf));
+			if (*scheme != '\0' && strcmp(scheme, "http") != 0 &&
+			    strcmp(scheme, "https") != 0 &&
+			    strcmp(scheme, "mailto") != 0 &&
+			    strcmp(scheme, "//") != 0)
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "link with "
+				    "scheme %s: %s", scheme, url);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
+/* Checks each note of ns. */
+static void
+S_check_notes(const struct notes *ns, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		md_check(ns->v[i].markdown, &ns->v[i].pos, d);
+}
+
+void
+md_check_model(const struct model *m, struct diag *d)
+{
+	size_t i, j, k, l;
+
+	if (m->framework != NULL) {
+		if (m->framework->summary != NULL)
+			md_check(m->framework->summary, &m->framework->pos, d);
+		S_check_notes(&m->framework->notes, d);
+	}
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		if (jt->annotation != NULL)
+			md_check(jt->annotation, &jt->annotation_pos, d);
+		S_check_notes(&jt->notes, d);
+		for (j = 0; j < jt->nskills; j++)
+			S_check_notes(&jt->skills[j].notes, d);
+		for (j = 0; j < jt->nspecialties; j++) {
+			const struct specialty *sp = &jt->specialties[j];
+
+			S_check_notes(&sp->notes, d);
+			for (k = 0; k < sp->nentries; k++) {
+				const struct entry *e = &sp->entries[k];
+
+				S_check_notes(&e->notes, d);
+				for (l = 0; l < e->nlevels; l++)
+					if (e->levels[l].markdown != NULL)
+						md_check(e->levels[l].markdown,
+						    &e->levels[l].pos, d);
+			}
+		}
+	}
+}

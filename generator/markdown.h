@@ -1,0 +1,24 @@
+/* markdown.h: the one place that calls cmark.
+ *
+ * Markdown from content becomes HTML in cmark's safe mode (raw HTML and
+ * dangerous URLs dropped) with UTF-8 validation.  Links and images are
+ * held to a policy: images only from inside the site, links either inside
+ * the site or to http, https or mailto addresses (which templates mark as
+ * external).
+ */
+#ifndef SKILLSITE_MARKDOWN_H
+#define SKILLSITE_MARKDOWN_H
+
+#include "diag.h"
+#include "model.h"
+
+/* Returns md as an HTML fragment, malloc'd; the caller frees it. */
+char	*md_to_html(const char *md);
+
+/* Reports each link or image of md that breaks the policy, at pos. */
+void	 md_check(const char *md, const struct pos *pos, struct diag *d);
+
+/* Checks every Markdown field of m against the policy. */
+void	 md_check_model(const struct model *m, struct diag *d);
+
+#endif

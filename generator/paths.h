@@ -1,0 +1,50 @@
+/* paths.h: where each page of the site lives, and links between pages.
+ *
+ * Site paths are relative to the output folder and name files, never
+ * folders, so every link works from file:// and under any sub-path:
+ *
+ *	index.html			home
+ *	assets/style.css		stylesheet
+ *	J/S.html			specialty S of job type J
+ *	J/S/skills/K.html		skill K in specialty S
+ *	J/S/levels/N.html		level N in specialty S
+ *	J/knowledge.html		knowledge-item index of J
+ *	J/compare/K.html		common skill K compared across specialties
+ *
+ * IDs match [a-z0-9][a-z0-9-]*, so only the names below can collide with
+ * the site's own files; resolve refuses them as IDs.
+ */
+#ifndef SKILLSITE_PATHS_H
+#define SKILLSITE_PATHS_H
+
+#include "arena.h"
+
+#define PATH_HOME	"index.html"
+#define PATH_STYLE	"assets/style.css"
+
+/* Returns whether id may not name a job type (or a specialty). */
+int	 path_is_reserved_jobtype(const char *id);
+int	 path_is_reserved_specialty(const char *id);
+
+/* Return the site path of each kind of page, in arena a. */
+char	*path_specialty(struct arena *a, const char *jt, const char *sp);
+char	*path_skill(struct arena *a, const char *jt, const char *sp,
+	    const char *skill);
+char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
+char	*path_knowledge(struct arena *a, const char *jt);
+char	*path_compare(struct arena *a, const char *jt, const char *skill);
+
+/* Returns the link from the page at site path from to the file at site
+ * path to, with "#fragment" appended when fragment is not NULL: a
+ * page-relative URL such as "../skills/x.html#level-3". */
+char	*path_href(struct arena *a, const char *from, const char *to,
+	    const char *fragment);
+
+/* Returns the anchor of level n within a skill page: "level-N". */
+char	*path_level_anchor(struct arena *a, int n);
+
+/* Returns a stable anchor for a knowledge item's text: "k-" and eight hex
+ * digits of a hash of the text. */
+char	*path_text_anchor(struct arena *a, const char *text);
+
+#endif

@@ -1,0 +1,60 @@
+/* template.h: XHTML templates filled through libxml2's DOM.
+ *
+ * A template is a well-formed XHTML file that opens in a browser with
+ * sample content.  Directives are data-* attributes on ordinary elements:
+ *
+ *	data-text="F"		the element's content becomes the text of F
+ *	data-html="F"		the element's content becomes F's HTML (cmark's)
+ *	data-attr-NAME="F"	attribute NAME gets the text of F
+ *	data-each="F"		the element repeats once per item of list F
+ *	data-if="F"		the element stays only if F is set
+ *	data-unless="F"		the element stays only if F is not set
+ *	data-content		(layout) the page's content goes here
+ *	data-page		(page) this element is the page's content
+ *
+ * Text goes in only through calls that escape on output; directive
+ * attributes never reach the output; an unknown directive or field is an
+ * error at template:line.  Values live in scopes: a page's fields, and
+ * per list item the item's fields, which see their parents' too.
+ */
+#ifndef SKILLSITE_TEMPLATE_H
+#define SKILLSITE_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+
+struct template;
+struct scope;
+
+/* Loads the template at path (registered in m for diagnostics); returns
+ * it, or NULL after reporting.  Free with template_free(). */
+struct template	*template_load(const char *path, struct model *m,
+		    struct diag *d);
+void		 template_free(struct template *);
+
+/* Returns a new empty scope in arena a, below parent (or NULL). */
+struct scope	*scope_new(struct arena *a, const struct scope *parent);
+
+/* Sets field name of s: text (NULL leaves it unset), HTML, or a flag. */
+void		 scope_text(struct scope *s, const char *name, const char *text);
+void		 scope_html(struct scope *s, const char *name, const char *html);
+void		 scope_flag(struct scope *s, const char *name, int on);
+
+/* Declares list name of s (empty until items are added). */
+void		 scope_list(struct scope *s, const char *name);
+
+/* Appends an item to list name of s (declared if need be) and returns the
+ * item's scope, whose parent is s. */
+struct scope	*scope_item(struct scope *s, const char *name);
+
+/* Renders page inside layout with the fields of s into a malloc'd,
+ * NUL-terminated HTML document (*len bytes); returns NULL after reporting
+ * a template error. */
+char		*template_render(const struct template *layout,
+		    const struct template *page, const struct scope *s,
+		    struct diag *d, size_t *len);
+
+#endif

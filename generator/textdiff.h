@@ -1,0 +1,26 @@
+/* textdiff.h: which words of parallel texts differ, for comparison pages.
+ *
+ * Japanese has no spaces, so a "word" is a run of characters of one kind
+ * (kanji, hiragana, katakana, Latin letters and digits); any other
+ * character stands alone.  A word of one text is marked when it is not
+ * part of a longest common subsequence with every other text.
+ */
+#ifndef SKILLSITE_TEXTDIFF_H
+#define SKILLSITE_TEXTDIFF_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+/* A piece of a text: the same or differing from the other texts. */
+struct segment {
+	const char	*text;
+	int		 differs;
+	struct segment	*next;
+};
+
+/* Returns, for each of the n texts (NULL entries are skipped and get
+ * NULL), its segments in order, in arena a. */
+struct segment	**textdiff(struct arena *a, const char *const *texts, size_t n);
+
+#endif
