@@ -1,8 +1,9 @@
 # skillsite: build the generator, build the site, run every test.
 #
 #   make          build generator/skillsite
-#   make site     build the generator, then check the content (the site
-#                 itself comes with the page renderer)
+#   make site     build the generator, then the site into output/
+#   make install  install the program, its templates and its manual under
+#                 $(DESTDIR)$(PREFIX) (default /usr/local)
 #   make check    run every test: unit tests, the diagnostics corpus and the
 #                 content checks, with a plain build, with AddressSanitizer
 #                 and UBSan, and under valgrind
@@ -12,7 +13,7 @@
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration
-DEFS	 = -D_POSIX_C_SOURCE=200809L
+DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
 PKGS	 = libxml-2.0 libcmark
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
@@ -30,6 +31,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c model.c paths.c \
 	   resolve.c site.c template.c text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
+	   test_paths test_template test_links \
 	   test_seed
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o
@@ -37,7 +39,16 @@ ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site check deps clean
+.PHONY: all site check deps install clean
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/skillsite
+MANDIR	 = $(PREFIX)/share/man
+TEMPLATES = templates/layout.xhtml templates/home.xhtml \
+	   templates/specialty.xhtml templates/skill.xhtml templates/level.xhtml \
+	   templates/knowledge.xhtml templates/compare.xhtml templates/style.css \
+	   templates/README.md
 
 # One "deps" run per make: "make check" needs the test packages too.
 DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,build)
@@ -45,7 +56,7 @@ DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,build)
 all: $(BIN)
 
 site: $(BIN)
-	./$(BIN) check content
+	./$(BIN) build -t templates -o output content
 
 check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
 	tests/run-all $(BUILD) $(TESTS)
@@ -85,6 +96,13 @@ $(BUILD)/asan-tests/%: tests/unit/%.c tests/unit/*.h $(ASAN_OBJS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator \
 	    -o $@ $< $(ASAN_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/skillsite
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 skillsite.1 $(DESTDIR)$(MANDIR)/man1/skillsite.1
 
 clean:
 	rm -rf $(BUILD) $(BIN)

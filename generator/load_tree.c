@@ -402,8 +402,10 @@ S_framework(struct tree *t, const xmlNode *node)
 	S_known_attributes(t, node, known);
 	fw->id = S_attr(t, node, "id", 1);
 	fw->name = S_child_line(t, node, "name");
-	if ((c = S_child(node, "summary")) != NULL)
+	if ((c = S_child(node, "summary")) != NULL) {
 		fw->summary = S_markdown(t, c);
+		fw->summary_pos = S_pos(t, c);
+	}
 	S_notes(t, node, &fw->notes);
 }
 

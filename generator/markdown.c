@@ -90,7 +90,8 @@ md_check_model(const struct model *m, struct diag *d)
 
 	if (m->framework != NULL) {
 		if (m->framework->summary != NULL)
-			md_check(m->framework->summary, &m->framework->pos, d);
+			md_check(m->framework->summary, &m->framework->summary_pos,
+			    d);
 		S_check_notes(&m->framework->notes, d);
 	}
 	for (i = 0; i < m->njobtypes; i++) {

@@ -110,6 +110,7 @@ struct framework {
 	const char	*id;
 	const char	*name;
 	const char	*summary;	/* Markdown, or NULL */
+	struct pos	 summary_pos;
 	struct notes	 notes;
 	struct pos	 pos;
 };

@@ -590,17 +590,34 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	S_emit(b, PAGE_KNOWLEDGE, self, s);
 }
 
-/* Adds the segments of a compared text to list "segments" of s. */
+/* Adds the segments of a compared text to list "segments" of s, each
+ * {text, differs, break}; a paragraph break within a segment becomes an
+ * item of its own, with break set. */
 static void
-S_segments(struct scope *s, const struct segment *sg)
+S_segments(struct builder *b, struct scope *s, const struct segment *sg)
 {
-	scope_list(s, "segments");
-	for (; sg != NULL; sg = sg->next) {
-		struct scope *it = scope_item(s, "segments");
+	struct scope *it;
+	const char *p, *brk;
 
-		scope_text(it, "text", sg->text);
-		scope_flag(it, "differs", sg->differs);
-	}
+	scope_list(s, "segments");
+	for (; sg != NULL; sg = sg->next)
+		for (p = sg->text; *p != '\0';) {
+			brk = strstr(p, "\n\n");
+			if (brk != p) {
+				it = scope_item(s, "segments");
+				scope_text(it, "text", brk ? arena_strndup(&b->arena,
+				    p, (size_t)(brk - p)) : p);
+				scope_flag(it, "differs", sg->differs);
+				scope_flag(it, "break", 0);
+			}
+			if (brk == NULL)
+				break;
+			it = scope_item(s, "segments");
+			scope_text(it, "text", "");
+			scope_flag(it, "differs", 0);
+			scope_flag(it, "break", 1);
+			p = brk + 2;
+		}
 }
 
 /* The comparison page of common skill k: its description in every
@@ -652,7 +669,7 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 			scope_text(cell, "level-href", texts[i] ? path_href(
 			    &b->arena, self, path_level(&b->arena, jt->id, sp->id,
 			    n), NULL) : "");
-			S_segments(cell, segs[i]);
+			S_segments(b, cell, segs[i]);
 		}
 	}
 	free(texts);

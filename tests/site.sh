@@ -1,0 +1,104 @@
+#!/bin/sh
+# site.sh: whole-site tests of "skillsite build".
+#   golden       the fixture framework (tests/site/content) builds to exactly
+#                tests/site/expected (diff -r, whitespace included)
+#   determinism  content/ built twice in different time zones, locales,
+#                umasks and folders gives identical trees, modes included
+#   atomicity    bad content leaves the old site as it was; a stale folder
+#                of a killed run is removed; a folder skillsite did not
+#                write is never replaced; a page gone from the content is
+#                gone from the site
+# Usage: tests/site.sh [--update] BINARY    (from the top of the repository)
+set -u
+update=0
+if [ "${1:-}" = --update ]; then
+	update=1
+	shift
+fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(pwd)
+work=build/site-tests
+rm -rf "$work"
+mkdir -p "$work"
+pass=0
+fail=0
+
+# Records the result of one check: ok NAME STATUS
+ok() {
+	if [ "$2" = 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: site/$1"
+	fi
+}
+
+# Prints the type, mode and path of everything below $1, sorted.
+tree() {
+	(cd "$1" && find . -printf '%y %m %p\n' | sort)
+}
+
+# golden
+"$bin" build -t templates -o "$work/fixture" tests/site/content > /dev/null
+ok build-fixture $?
+if [ "$update" = 1 ]; then
+	rm -rf tests/site/expected
+	cp -r "$work/fixture" tests/site/expected
+fi
+diff -r tests/site/expected "$work/fixture"
+ok golden $?
+
+# determinism
+(umask 022 && TZ=UTC LC_ALL=C "$bin" build -t templates -o "$work/det-a" \
+    content > /dev/null)
+ok build-a $?
+mkdir -p "$work/elsewhere"
+(cd "$work/elsewhere" && umask 077 && TZ=Asia/Tokyo LC_ALL=C.UTF-8 \
+    LANG=ja_JP.UTF-8 "$bin" build -t "$top/templates" -o ../det-b \
+    "$top/content" > /dev/null)
+ok build-b $?
+diff -r "$work/det-a" "$work/det-b"
+ok identical-bytes $?
+[ "$(tree "$work/det-a")" = "$(tree "$work/det-b")" ]
+ok identical-modes $?
+
+# atomicity: bad content changes nothing
+cp -r "$work/det-a" "$work/site-copy"
+"$bin" build -t templates -o "$work/det-a" tests/corpus/duplicate-id.xml \
+    > /dev/null 2>&1
+[ $? = 1 ]
+ok bad-content-exit-1 $?
+diff -r "$work/site-copy" "$work/det-a"
+ok bad-content-keeps-site $?
+
+# atomicity: a missing template changes nothing either
+mkdir -p "$work/broken-templates"
+cp templates/layout.xhtml "$work/broken-templates/"
+"$bin" build -t "$work/broken-templates" -o "$work/det-a" content \
+    > /dev/null 2>&1
+[ $? = 3 ]
+ok bad-templates-exit-3 $?
+diff -r "$work/site-copy" "$work/det-a"
+ok bad-templates-keep-site $?
+
+# a stale folder of a killed run goes; a page gone from the content goes
+mkdir -p "$work/.det-a.skillsite-KILLED/x"
+"$bin" build -t templates -o "$work/det-a" tests/site/content > /dev/null
+ok rebuild $?
+[ ! -e "$work/.det-a.skillsite-KILLED" ]
+ok stale-folder-removed $?
+[ ! -e "$work/det-a/customer-service" ] && [ -e "$work/det-a/jt/alpha.html" ]
+ok old-pages-gone $?
+[ -z "$(ls -A "$work" | grep '\.skillsite-')" ]
+ok no-temporary-left $?
+
+# a folder skillsite did not write is never replaced
+mkdir -p "$work/precious"
+echo keep > "$work/precious/file"
+"$bin" build -t templates -o "$work/precious" content > /dev/null 2>&1
+[ $? = 3 ] && [ "$(cat "$work/precious/file")" = keep ] &&
+    [ ! -e "$work/precious/index.html" ]
+ok foreign-folder-kept $?
+
+echo "site (build tests): $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,316 @@
+/* test_links.c: the whole real site, as a browser would follow it.
+ *
+ * Builds content/ into build/links-site in-process, parses every page with
+ * libxml2's HTML parser and checks that every link and #fragment resolves
+ * to a file of the site, that every page is reachable from index.html,
+ * that no URL leaves the site and that every page declares lang="ja".
+ * Run from the top of the repository.
+ */
+#include "helpers.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "cli.h"
+
+#define SITE "build/links-site"
+#define MAX_PAGES 512
+
+/* A page of the built site. */
+struct page {
+	char	 path[1024];	/* site path */
+	xmlDoc	*doc;
+	int	 reached;
+};
+
+static struct page pages[MAX_PAGES];
+static size_t npages;
+static char *files[MAX_PAGES * 2];	/* every file's site path */
+static size_t nfiles;
+
+/* Collects the files below SITE/rel. */
+static void
+scan(const char *rel)
+{
+	char dir[2048], sub[1024];
+	DIR *dp;
+	struct dirent *de;
+	struct stat st;
+
+	snprintf(dir, sizeof(dir), "%s%s%s", SITE, *rel ? "/" : "", rel);
+	assert_non_null(dp = opendir(dir));
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
+		    de->d_name);
+		snprintf(dir, sizeof(dir), "%s/%s", SITE, sub);
+		assert_int_equal(stat(dir, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			scan(sub);
+			snprintf(dir, sizeof(dir), "%s%s%s", SITE, *rel ? "/" : "",
+			    rel);
+			continue;
+		}
+		assert_true(nfiles < MAX_PAGES * 2);
+		files[nfiles++] = strdup(sub);
+		if (strstr(sub, ".html") != NULL) {
+			assert_true(npages < MAX_PAGES);
+			snprintf(pages[npages].path, sizeof(pages[npages].path),
+			    "%s", sub);
+			pages[npages].doc = htmlReadFile(dir, "UTF-8",
+			    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			    HTML_PARSE_NONET);
+			assert_non_null(pages[npages].doc);
+			npages++;
+		}
+	}
+	closedir(dp);
+}
+
+static int
+setup(void **state)
+{
+	char *argv[] = { "skillsite", "build", "-t", "templates", "-o", SITE,
+	    "content" };
+	struct capture o, e;
+
+	(void)state;
+	capture_open(&o);
+	capture_open(&e);
+	if (skillsite_main(7, argv, o.f, e.f) != 0)
+		return -1;
+	capture_close(&o);
+	capture_close(&e);
+	capture_free(&o);
+	capture_free(&e);
+	scan("");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < npages; i++)
+		xmlFreeDoc(pages[i].doc);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	return 0;
+}
+
+/* Returns the page at site path, or NULL. */
+static struct page *
+find_page(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < npages; i++)
+		if (strcmp(pages[i].path, path) == 0)
+			return &pages[i];
+	return NULL;
+}
+
+/* Returns whether site path names a file of the site. */
+static int
+is_file(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Resolves href (no scheme) against the page at site path from into out
+ * (site path, without fragment); returns the fragment or NULL; fails the
+ * test when the link climbs out of the site. */
+static const char *
+resolve_href(const char *from, const char *href, char *out, size_t size)
+{
+	char buf[1024], *seg, *save = NULL;
+	const char *hash = strchr(href, '#'), *slash = strrchr(from, '/');
+	size_t n = 0;
+
+	if (href[0] == '#') {		/* this page */
+		snprintf(out, size, "%s", from);
+		return href + 1;
+	}
+	snprintf(buf, sizeof(buf), "%.*s%s%.*s", slash ? (int)(slash - from) : 0,
+	    from, slash ? "/" : "", hash ? (int)(hash - href) : (int)strlen(href),
+	    href);
+	out[0] = '\0';
+	for (seg = strtok_r(buf, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, "..") == 0) {
+			char *up = strrchr(out, '/');
+
+			if (n == 0)
+				fail_msg("%s: %s leaves the site", from, href);
+			if (up != NULL)
+				*up = '\0';
+			else
+				out[0] = '\0';
+			n--;
+		} else if (strcmp(seg, ".") != 0) {
+			size_t len = strlen(out);
+
+			snprintf(out + len, size - len, "%s%s", len ? "/" : "",
+			    seg);
+			n++;
+		}
+	}
+	return hash ? hash + 1 : NULL;
+}
+
+/* Returns whether doc has an element with id. */
+static int
+has_id(xmlNode *n, const char *id)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlChar *v = xmlGetProp(n, BAD_CAST "id");
+			int hit = v != NULL && strcmp((char *)v, id) == 0;
+
+			xmlFree(v);
+			if (hit || has_id(n->children, id))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Calls fn on every URL attribute (href, src) below n of page p. */
+static void
+each_url(struct page *p, xmlNode *n, void (*fn)(struct page *, const char *,
+    const char *))
+{
+	static const char *const attrs[] = { "href", "src", "action", "data" };
+	size_t i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < sizeof(attrs) / sizeof(*attrs); i++) {
+			xmlChar *v = xmlGetProp(n, BAD_CAST attrs[i]);
+
+			if (v != NULL)
+				fn(p, (const char *)n->name, (const char *)v);
+			xmlFree(v);
+		}
+		each_url(p, n->children, fn);
+	}
+}
+
+/* Checks one URL: inside the site, to a file, fragment present. */
+static void
+check_url(struct page *p, const char *element, const char *url)
+{
+	char target[1024];
+	const char *frag;
+	struct page *t;
+
+	(void)element;
+	if (url[strcspn(url, ":/?#")] == ':' || strncmp(url, "//", 2) == 0)
+		fail_msg("%s: URL leaves the site: %s", p->path, url);
+	if (url[0] == '/')
+		fail_msg("%s: absolute path breaks under file://: %s", p->path,
+		    url);
+	frag = resolve_href(p->path, url, target, sizeof(target));
+	if (!is_file(target))
+		fail_msg("%s: link to a missing file: %s (%s)", p->path, url,
+		    target);
+	if (target[strlen(target) - 1] == '/')
+		fail_msg("%s: link to a folder: %s", p->path, url);
+	if (frag != NULL && *frag != '\0') {
+		t = find_page(target);
+		if (t == NULL || !has_id(xmlDocGetRootElement(t->doc), frag))
+			fail_msg("%s: no #%s in %s", p->path, frag, target);
+	}
+}
+
+static void
+test_site_has_every_page(void **state)
+{
+	(void)state;
+	/* home, 3 specialties, 34 skills, 12 levels, index, 6 comparisons */
+	assert_int_equal(npages, 57);
+	assert_true(is_file("assets/style.css"));
+}
+
+static void
+test_every_link_resolves(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < npages; i++)
+		each_url(&pages[i], xmlDocGetRootElement(pages[i].doc), check_url);
+}
+
+/* Marks the page a link leads to as reached, and follows it. */
+static void
+follow(struct page *p, const char *element, const char *url)
+{
+	char target[1024];
+	struct page *t;
+
+	if (strcmp(element, "a") != 0)
+		return;
+	resolve_href(p->path, url, target, sizeof(target));
+	if ((t = find_page(target)) != NULL && !t->reached) {
+		t->reached = 1;
+		each_url(t, xmlDocGetRootElement(t->doc), follow);
+	}
+}
+
+static void
+test_every_page_is_reachable_from_home(void **state)
+{
+	struct page *home = find_page("index.html");
+	size_t i;
+
+	(void)state;
+	assert_non_null(home);
+	home->reached = 1;
+	each_url(home, xmlDocGetRootElement(home->doc), follow);
+	for (i = 0; i < npages; i++)
+		if (!pages[i].reached)
+			fail_msg("%s is not reachable from index.html",
+			    pages[i].path);
+}
+
+static void
+test_every_page_is_japanese(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < npages; i++) {
+		xmlChar *lang = xmlGetProp(xmlDocGetRootElement(pages[i].doc),
+		    BAD_CAST "lang");
+
+		if (lang == NULL || strcmp((char *)lang, "ja") != 0)
+			fail_msg("%s: no lang=\"ja\"", pages[i].path);
+		xmlFree(lang);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_site_has_every_page),
+		cmocka_unit_test(test_every_link_resolves),
+		cmocka_unit_test(test_every_page_is_reachable_from_home),
+		cmocka_unit_test(test_every_page_is_japanese),
+	};
+
+	return cmocka_run_group_tests_name("links", tests, setup, teardown);
+}
