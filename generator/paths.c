@@ -1,19 +1,30 @@
 /* paths.c: site paths and page-relative links; see paths.h. */
 #include "paths.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Returns a copy of the text fmt formats, in arena a. */
+/* Returns the concatenation of the strings given, up to a NULL, in arena
+ * a. */
 static char *
-S_format(struct arena *a, const char *fmt, const char *x, const char *y,
-    const char *z)
+S_concat(struct arena *a, ...)
 {
-	int n = snprintf(NULL, 0, fmt, x, y, z);
-	char *s = arena_calloc(a, (size_t)n + 1, 1);
+	va_list ap;
+	const char *part;
+	size_t n = 0;
+	char *s;
 
-	snprintf(s, (size_t)n + 1, fmt, x, y, z);
+	va_start(ap, a);
+	while ((part = va_arg(ap, const char *)) != NULL)
+		n += strlen(part);
+	va_end(ap);
+	s = arena_calloc(a, n + 1, 1);
+	va_start(ap, a);
+	while ((part = va_arg(ap, const char *)) != NULL)
+		strcat(s, part);
+	va_end(ap);
 	return s;
 }
 
@@ -32,13 +43,13 @@ path_is_reserved_specialty(const char *id)
 char *
 path_specialty(struct arena *a, const char *jt, const char *sp)
 {
-	return S_format(a, "%s/%s.html%s", jt, sp, "");
+	return S_concat(a, jt, "/", sp, ".html", (char *)NULL);
 }
 
 char *
 path_skill(struct arena *a, const char *jt, const char *sp, const char *skill)
 {
-	return S_format(a, "%s/%s/skills/%s.html", jt, sp, skill);
+	return S_concat(a, jt, "/", sp, "/skills/", skill, ".html", (char *)NULL);
 }
 
 char *
@@ -47,19 +58,19 @@ path_level(struct arena *a, const char *jt, const char *sp, int level)
 	char n[16];
 
 	snprintf(n, sizeof(n), "%d", level);
-	return S_format(a, "%s/%s/levels/%s.html", jt, sp, n);
+	return S_concat(a, jt, "/", sp, "/levels/", n, ".html", (char *)NULL);
 }
 
 char *
 path_knowledge(struct arena *a, const char *jt)
 {
-	return S_format(a, "%s/knowledge.html%s%s", jt, "", "");
+	return S_concat(a, jt, "/knowledge.html", (char *)NULL);
 }
 
 char *
 path_compare(struct arena *a, const char *jt, const char *skill)
 {
-	return S_format(a, "%s/compare/%s.html%s", jt, skill, "");
+	return S_concat(a, jt, "/compare/", skill, ".html", (char *)NULL);
 }
 
 char *
