@@ -89,8 +89,8 @@ S_same(const struct token *x, const struct token *y)
 	return x->len == y->len && memcmp(x->p, y->p, x->len) == 0;
 }
 
-/* Clears keep[i] for each word of a outside a longest common subsequence
- * of a and b. */
+/* Sets keep[i] for each word of a in a longest common subsequence of a
+ * and b. */
 static void
 S_lcs_keep(const struct token *a, size_t na, const struct token *b,
     size_t nb, unsigned char *keep)
@@ -115,7 +115,7 @@ S_lcs_keep(const struct token *a, size_t na, const struct token *b,
 			j++;
 	}
 	for (i = 0; i < na; i++)
-		keep[i] &= in[i];
+		keep[i] |= in[i];
 	free(in);
 	free(t);
 }
@@ -159,7 +159,6 @@ textdiff(struct arena *a, const char *const *texts, size_t n)
 		if (texts[i] == NULL)
 			continue;
 		keep = xcalloc(ntok[i] + 1, 1);
-		memset(keep, 1, ntok[i] + 1);
 		for (j = 0; j < n; j++)
 			if (j != i && texts[j] != NULL)
 				S_lcs_keep(tok[i], ntok[i], tok[j], ntok[j], keep);

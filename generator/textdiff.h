@@ -2,8 +2,9 @@
  *
  * Japanese has no spaces, so a "word" is a run of characters of one kind
  * (kanji, hiragana, katakana, Latin letters and digits); any other
- * character stands alone.  A word of one text is marked when it is not
- * part of a longest common subsequence with every other text.
+ * character stands alone.  A word of one text is marked when it is its
+ * own: part of no longest common subsequence with any other text.  So a
+ * text far from the others does not mark everything in theirs.
  */
 #ifndef SKILLSITE_TEXTDIFF_H
 #define SKILLSITE_TEXTDIFF_H
