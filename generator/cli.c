@@ -8,23 +8,25 @@
 #include "diag.h"
 
 /* A subcommand: its name, what it does, its options (letters taking a
- * value), how it is called. */
+ * value) and flags (letters alone), how it is called. */
 struct command {
 	const char	*name;
 	const char	*synopsis;
 	const char	*summary;
 	const char	*options;
+	const char	*flags;
 	int		(*run)(const struct cmd_args *, FILE *, FILE *);
 };
 
 static const struct command S_commands[] = {
 	{ "check", "check [FILE|DIR ...]",
 	    "validate content (default: content/) and list editorial notes",
-	    "", cmd_check },
-	{ "build", "build [-o DIR] [-t DIR] [FILE|DIR ...]",
+	    "", "", cmd_check },
+	{ "build", "build [-p] [-o DIR] [-t DIR] [FILE|DIR ...]",
 	    "build the site from content (default: content/) into DIR "
-	    "(default: output/) with the templates in -t DIR",
-	    "ot", cmd_build },
+	    "(default: output/) with the templates in -t DIR; -p also makes "
+	    "PDF handbooks with WeasyPrint",
+	    "ot", "p", cmd_build },
 };
 
 #define NCOMMANDS (sizeof(S_commands) / sizeof(S_commands[0]))
@@ -97,6 +99,9 @@ S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
 			free(args.paths);
 			S_command_usage(out, cmd);
 			return S_written(out, err, EXIT_OK);
+		} else if (w[1] >= 'a' && w[1] <= 'z' && w[2] == '\0' &&
+		    strchr(cmd->flags, w[1]) != NULL) {
+			args.opt[w[1] - 'a'] = "";
 		} else if (w[1] >= 'a' && w[1] <= 'z' && w[1] != '-' &&
 		    strchr(cmd->options, w[1]) != NULL &&
 		    (w[2] != '\0' || i + 1 < argc)) {

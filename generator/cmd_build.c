@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "model.h"
+#include "pdf.h"
 #include "site.h"
 #include "write.h"
 
@@ -82,23 +83,26 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	struct diag d;
 	struct site s;
 	size_t bytes = 0;
-	int status, ok = 0;
+	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
 
 	model_init(&m);
 	diag_init(&d, err);
 	site_init(&s);
 	check_content(args, &m, &d, 0);
-	if (diag_status(&d) == EXIT_OK &&
-	    site_render(&m, templates, &s, &d) == 0 &&
-	    write_site(&s, dest, &d, &bytes) == 0)
+	if (pdf && !pdf_available())
+		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
+		    "(Debian package weasyprint)");
+	else if (diag_status(&d) == EXIT_OK &&
+	    site_render(&m, templates, pdf, &s, &d) == 0 &&
+	    write_site(&s, dest, pdf ? pdf_handbooks : NULL, &d, &bytes) == 0)
 		ok = 1;
 	status = diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
 	if (ok)
-		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes to "
-		    "%s in %.2f s\n", s.pages, s.nfiles + 1, bytes, dest,
-		    S_now() - start);
+		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
+		    "to %s in %.2f s\n", s.pages, s.nfiles + 1, bytes,
+		    pdf ? " and the PDF handbooks" : "", dest, S_now() - start);
 	site_free(&s);
 	model_free(&m);
 	free(templates);

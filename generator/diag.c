@@ -81,6 +81,7 @@ static const struct {
 	[MSG_IO_NO_CONTENT] = { SEV_FATAL,
 	    "no content files (*.xml) in directory" },
 	[MSG_IO_WRITE] = { SEV_FATAL, "cannot publish the site" },
+	[MSG_PDF] = { SEV_FATAL, "cannot make the PDF handbooks" },
 	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },
 	[MSG_TEMPLATE] = { SEV_FATAL, "template error" },
 };

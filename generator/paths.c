@@ -74,6 +74,12 @@ path_compare(struct arena *a, const char *jt, const char *skill)
 }
 
 char *
+path_handbook(struct arena *a, const char *sp, const char *ext)
+{
+	return S_concat(a, "handbooks/", sp, ".", ext, (char *)NULL);
+}
+
+char *
 path_href(struct arena *a, const char *from, const char *to,
     const char *fragment)
 {

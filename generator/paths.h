@@ -10,6 +10,8 @@
  *	J/S/levels/N.html		level N in specialty S
  *	J/knowledge.html		knowledge-item index of J
  *	J/compare/K.html		common skill K compared across specialties
+ *	handbooks/S.html		printable handbook of specialty S
+ *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
  *
  * IDs match [a-z0-9][a-z0-9-]*, so only the names below can collide with
  * the site's own files; resolve refuses them as IDs.
@@ -21,6 +23,7 @@
 
 #define PATH_HOME	"index.html"
 #define PATH_STYLE	"assets/style.css"
+#define PATH_HANDBOOK_STYLE "assets/handbook.css"
 
 /* Returns whether id may not name a job type (or a specialty). */
 int	 path_is_reserved_jobtype(const char *id);
@@ -33,6 +36,7 @@ char	*path_skill(struct arena *a, const char *jt, const char *sp,
 char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
 char	*path_knowledge(struct arena *a, const char *jt);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
+char	*path_handbook(struct arena *a, const char *sp, const char *ext);
 
 /* Returns the link from the page at site path from to the file at site
  * path to, with "#fragment" appended when fragment is not NULL: a

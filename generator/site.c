@@ -15,12 +15,12 @@
 /* The kinds of page, each with its template. */
 enum page_kind {
 	PAGE_HOME, PAGE_SPECIALTY, PAGE_SKILL, PAGE_LEVEL, PAGE_KNOWLEDGE,
-	PAGE_COMPARE, PAGE__COUNT
+	PAGE_COMPARE, PAGE_HANDBOOK, PAGE__COUNT
 };
 
 static const char *const S_template_names[PAGE__COUNT] = {
 	"home.xhtml", "specialty.xhtml", "skill.xhtml", "level.xhtml",
-	"knowledge.xhtml", "compare.xhtml"
+	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml"
 };
 
 /* The state of one rendering of the site. */
@@ -32,6 +32,7 @@ struct builder {
 	struct template		*pages[PAGE__COUNT];
 	struct arena		 arena;		/* fields of the current page */
 	const char		*site_name;
+	int			 pdf;		/* PDF handbooks will be made */
 	int			 failed;
 };
 
@@ -144,6 +145,17 @@ S_reset(struct builder *b)
 	arena_init(&b->arena);
 }
 
+/* Adds stylesheet path (for media) to the page scope s of page self. */
+static void
+S_stylesheet(struct builder *b, struct scope *s, const char *self,
+    const char *path, const char *media)
+{
+	struct scope *it = scope_item(s, "stylesheets");
+
+	scope_text(it, "href", path_href(&b->arena, self, path, NULL));
+	scope_text(it, "media", media);
+}
+
 /* Returns a new page scope for the page at path self with the fields
  * every page has. */
 static struct scope *
@@ -161,6 +173,7 @@ S_page(struct builder *b, const char *self, const char *title)
 	scope_text(s, "site-name", b->site_name);
 	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
 	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
+	S_stylesheet(b, s, self, PATH_STYLE, "all");
 	scope_text(s, "generator", "skillsite " SKILLSITE_VERSION);
 	scope_list(s, "breadcrumbs");
 	if (strcmp(self, PATH_HOME) != 0)
@@ -293,6 +306,10 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 	S_crumb_jobtype(b, s, self, jt);
 	S_crumb(b, s, self, sp->name, NULL);
 	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "handbook-href", path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "html"), NULL));
+	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
 	S_notes(s, "notes", &sp->notes);
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
@@ -676,6 +693,144 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	S_emit(b, PAGE_COMPARE, self, s);
 }
 
+/* Returns "prefix-id" (and "-level-N" when n > 0), an anchor of the
+ * handbook, in the builder's arena. */
+static const char *
+S_hb_anchor(struct builder *b, const char *prefix, const char *id, int n)
+{
+	char *s = arena_calloc(&b->arena, strlen(prefix) + strlen(id) + 32, 1);
+
+	if (n > 0)
+		sprintf(s, "%s-%s-level-%d", prefix, id, n);
+	else
+		sprintf(s, "%s-%s", prefix, id);
+	return s;
+}
+
+/* Adds the skill sections of the handbook of sp to s. */
+static void
+S_hb_skills(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i, j;
+	int n;
+
+	scope_list(s, "skills");
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		const struct skill *k = e->skill;
+		struct scope *k_s = scope_item(s, "skills");
+
+		scope_text(k_s, "name", k->name);
+		scope_text(k_s, "anchor", S_hb_anchor(b, "skill", k->id, 0));
+		scope_text(k_s, "href", path_href(&b->arena, "", "",
+		    S_hb_anchor(b, "skill", k->id, 0)));
+		scope_text(k_s, "scope", S_scope_label(k->scope));
+		scope_list(k_s, "knowledge");
+		for (j = 0; j < k->nknowledge; j++)
+			scope_text(scope_item(k_s, "knowledge"), "text",
+			    k->knowledge[j].text);
+		scope_list(k_s, "levels");
+		for (n = jt->min_level; n <= jt->max_level; n++) {
+			const struct level *lv = entry_find_level(e, n);
+			struct scope *l_s = scope_item(k_s, "levels");
+			int defined = lv != NULL && lv->markdown != NULL;
+
+			scope_text(l_s, "label", S_level_label(&b->arena, n));
+			scope_text(l_s, "anchor", S_hb_anchor(b, "skill", k->id, n));
+			scope_flag(l_s, "defined", defined);
+			S_markdown(l_s, "html", defined ? lv->markdown : NULL);
+		}
+		scope_list(k_s, "notes");
+		for (j = 0; j < k->notes.n; j++)
+			S_markdown(scope_item(k_s, "notes"), "html",
+			    k->notes.v[j].markdown);
+		for (j = 0; j < e->notes.n; j++)
+			S_markdown(scope_item(k_s, "notes"), "html",
+			    e->notes.v[j].markdown);
+		S_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
+		    "specific-skills", "", k->name, "",
+		    S_hb_anchor(b, "skill", k->id, 0));
+	}
+}
+
+/* Adds the summary by level of the handbook of sp to s: each level any
+ * skill describes, with every skill's description. */
+static void
+S_hb_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+	int n;
+
+	scope_list(s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		struct scope *l_s;
+		char id[16];
+
+		if (!S_level_used(sp, n))
+			continue;
+		snprintf(id, sizeof(id), "%d", n);
+		l_s = scope_item(s, "levels");
+		scope_text(l_s, "label", S_level_label(&b->arena, n));
+		scope_text(l_s, "anchor", S_hb_anchor(b, "level", id, 0));
+		scope_text(l_s, "href", path_href(&b->arena, "", "",
+		    S_hb_anchor(b, "level", id, 0)));
+		scope_list(l_s, "entries");
+		for (i = 0; i < sp->nentries; i++) {
+			const struct entry *e = &sp->entries[i];
+			const struct level *lv = entry_find_level(e, n);
+
+			if (lv == NULL || lv->markdown == NULL)
+				continue;
+			S_markdown(S_link(b, l_s, "entries", "", e->skill->name,
+			    "", S_hb_anchor(b, "skill", e->skill->id, n)), "html",
+			    lv->markdown);
+		}
+	}
+}
+
+/* The printable handbook of specialty sp: cover, contents, overview,
+ * every skill, a summary by level, the note and the editorial notes.  Its
+ * links are anchors within it, but for those back to the site. */
+static void
+S_handbook(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *self;
+	char *title, *source;
+	struct scope *s;
+
+	S_reset(b);
+	self = path_handbook(&b->arena, sp->id, "html");
+	title = arena_calloc(&b->arena, strlen(sp->name) + 64, 1);
+	sprintf(title, "%s ハンドブック", sp->name);
+	s = S_page(b, self, title);
+	S_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	S_crumb(b, s, self, "ハンドブック", NULL);
+	source = arena_calloc(&b->arena, strlen(b->site_name) +
+	    strlen(jt->name) + 128, 1);
+	sprintf(source, "%s「%s」スキル熟達度・知識項目", b->site_name, jt->name);
+	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "source", source);
+	scope_text(s, "site-href", path_href(&b->arena, self,
+	    path_specialty(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+	scope_list(s, "common-skills");
+	scope_list(s, "specific-skills");
+	S_hb_skills(b, s, jt, sp);
+	S_hb_levels(b, s, jt, sp);
+	S_markdown(s, "annotation", jt->annotation);
+	scope_list(s, "notes");
+	S_notes(s, "notes", &jt->notes);
+	S_notes(s, "notes", &sp->notes);
+	S_emit(b, PAGE_HANDBOOK, self, s);
+}
+
 /* Renders every page of job type jt. */
 static void
 S_jobtype(struct builder *b, const struct jobtype *jt)
@@ -687,6 +842,7 @@ S_jobtype(struct builder *b, const struct jobtype *jt)
 		const struct specialty *sp = &jt->specialties[i];
 
 		S_specialty(b, jt, sp);
+		S_handbook(b, jt, sp);
 		for (j = 0; j < sp->nentries; j++)
 			S_skill(b, jt, sp, j);
 		for (n = jt->min_level; n <= jt->max_level; n++)
@@ -760,19 +916,34 @@ S_load_templates(struct builder *b, const char *dir)
 	return 0;
 }
 
+/* Copies file name of the templates folder dir into the site as path. */
+static void
+S_copy_asset(struct builder *b, const char *dir, const char *name,
+    const char *path)
+{
+	char *from = S_in(dir, name), *data;
+	size_t len;
+
+	if ((data = S_slurp(from, &len, b->m, b->d)) != NULL)
+		site_add(b->out, path, data, len);
+	else
+		b->failed = 1;
+	free(from);
+}
+
 int
-site_render(struct model *m, const char *template_dir, struct site *s,
+site_render(struct model *m, const char *template_dir, int pdf, struct site *s,
     struct diag *d)
 {
 	struct builder b;
-	size_t i, len;
-	char *css, *path;
+	size_t i;
 	int k;
 
 	memset(&b, 0, sizeof(b));
 	b.m = m;
 	b.d = d;
 	b.out = s;
+	b.pdf = pdf;
 	b.site_name = m->framework && m->framework->name ?
 	    m->framework->name : "スキル標準";
 	arena_init(&b.arena);
@@ -780,12 +951,9 @@ site_render(struct model *m, const char *template_dir, struct site *s,
 		S_home(&b);
 		for (i = 0; i < m->njobtypes; i++)
 			S_jobtype(&b, &m->jobtypes[i]);
-		path = S_in(template_dir, "style.css");
-		if ((css = S_slurp(path, &len, m, d)) != NULL)
-			site_add(s, PATH_STYLE, css, len);
-		else
-			b.failed = 1;
-		free(path);
+		S_copy_asset(&b, template_dir, "style.css", PATH_STYLE);
+		S_copy_asset(&b, template_dir, "handbook.css",
+		    PATH_HANDBOOK_STYLE);
 	} else
 		b.failed = 1;
 	arena_free(&b.arena);

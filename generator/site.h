@@ -36,10 +36,11 @@ void	site_free(struct site *);
 void	site_add(struct site *s, const char *path, char *data, size_t len);
 
 /* Renders every page of the resolved model m with the templates in
- * template_dir into s.  Template paths join m's source files, for
+ * template_dir into s; when pdf is set, pages link to the PDF handbooks
+ * (which pdf.c makes).  Template paths join m's source files, for
  * diagnostics; nothing else of m changes.  Returns 0, or -1 after
  * reporting a problem. */
-int	site_render(struct model *m, const char *template_dir, struct site *s,
-	    struct diag *d);
+int	site_render(struct model *m, const char *template_dir, int pdf,
+	    struct site *s, struct diag *d);
 
 #endif

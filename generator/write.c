@@ -253,8 +253,8 @@ S_swap(const char *tmp, const char *out, struct diag *d)
 }
 
 int
-write_site(const struct site *s, const char *out, struct diag *d,
-    size_t *bytes)
+write_site(const struct site *s, const char *out, write_hook hook,
+    struct diag *d, size_t *bytes)
 {
 	char *dir, *base, *tmp, *name;
 	int exists, rc = -1;
@@ -272,7 +272,8 @@ write_site(const struct site *s, const char *out, struct diag *d,
 	else if (chmod(tmp, 0755) < 0) {
 		S_fail(d, "cannot set the mode of", tmp);
 		S_remove_tree(tmp);
-	} else if (S_write_all(s, tmp, d, bytes) < 0)
+	} else if (S_write_all(s, tmp, d, bytes) < 0 ||
+	    (hook != NULL && hook(s, tmp, d) < 0))
 		S_remove_tree(tmp);
 	else if (exists == 1) {
 		if ((rc = rename(tmp, out)) < 0) {

@@ -20,9 +20,15 @@
 
 #define WRITE_MARKER ".skillsite"
 
-/* Publishes the files of s as the folder out; sets *bytes to the bytes
- * written.  Returns 0, or -1 after reporting (out is then unchanged). */
-int	write_site(const struct site *s, const char *out, struct diag *d,
-	    size_t *bytes);
+/* Called with the folder the site was written to, before it is published;
+ * returns 0, or -1 (after reporting) to publish nothing. */
+typedef int (*write_hook)(const struct site *s, const char *folder,
+    struct diag *d);
+
+/* Publishes the files of s as the folder out, running hook (if not NULL)
+ * on the written folder first; sets *bytes to the bytes of s written.
+ * Returns 0, or -1 after reporting (out is then unchanged). */
+int	write_site(const struct site *s, const char *out, write_hook hook,
+	    struct diag *d, size_t *bytes);
 
 #endif

@@ -1,0 +1,22 @@
+/* pdf.h: PDF handbooks, made by WeasyPrint from the handbook pages.
+ *
+ * Runs the weasyprint program (Debian package weasyprint) on each
+ * handbooks/S.html of a site written to a folder, before the folder is
+ * published, so the PDFs appear atomically with the pages that link to
+ * them.  SOURCE_DATE_EPOCH is passed on, and set to 0 when unset, so the
+ * same content gives the same PDF.
+ */
+#ifndef SKILLSITE_PDF_H
+#define SKILLSITE_PDF_H
+
+#include "diag.h"
+#include "site.h"
+
+/* Returns whether the weasyprint program can be found on PATH. */
+int	pdf_available(void);
+
+/* Makes handbooks/S.pdf beside each handbooks/S.html of s in the folder
+ * root.  Returns 0, or -1 after reporting. */
+int	pdf_handbooks(const struct site *s, const char *root, struct diag *d);
+
+#endif
