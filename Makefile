@@ -1,7 +1,9 @@
 # skillsite: build the generator, build the site, run every test.
 #
 #   make          build generator/skillsite
-#   make site     build the generator, then the site into output/
+#   make site     build the generator, then the site into output/, with
+#                 PDF handbooks when WeasyPrint is installed
+#   make handbooks the same, the PDF handbooks required
 #   make install  install the program, its templates and its manual under
 #                 $(DESTDIR)$(PREFIX) (default /usr/local)
 #   make check    run every test: unit tests, the diagnostics corpus and the
@@ -33,13 +35,14 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_textdiff test_links \
 	   test_seed
+PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o
 ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
-TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
+TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site check deps install clean
+.PHONY: all site handbooks check deps install clean
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -47,7 +50,8 @@ DATADIR	 = $(PREFIX)/share/skillsite
 MANDIR	 = $(PREFIX)/share/man
 TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/specialty.xhtml templates/skill.xhtml templates/level.xhtml \
-	   templates/knowledge.xhtml templates/compare.xhtml templates/style.css \
+	   templates/knowledge.xhtml templates/compare.xhtml \
+	   templates/handbook.xhtml templates/style.css templates/handbook.css \
 	   templates/README.md
 
 # One "deps" run per make: "make check" needs the test packages too.
@@ -56,10 +60,19 @@ DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,build)
 all: $(BIN)
 
 site: $(BIN)
-	./$(BIN) build -t templates -o output content
+	@if command -v weasyprint >/dev/null 2>&1; then \
+		echo "./$(BIN) build -p -t templates -o output content"; \
+		./$(BIN) build -p -t templates -o output content; \
+	else \
+		echo "skillsite: weasyprint not installed: skipping the PDF handbooks"; \
+		./$(BIN) build -t templates -o output content; \
+	fi
+
+handbooks: $(BIN)
+	./$(BIN) build -p -t templates -o output content
 
 check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
-	tests/run-all $(BUILD) $(TESTS)
+	PLAIN_TESTS="$(PLAIN_TESTS)" tests/run-all $(BUILD) $(TESTS)
 
 deps:
 	@generator/deps.sh $(DEPS_KIND)

@@ -239,9 +239,12 @@ static void
 test_site_has_every_page(void **state)
 {
 	(void)state;
-	/* home, 3 specialties, 34 skills, 12 levels, index, 6 comparisons */
-	assert_int_equal(npages, 57);
+	/* home, 3 specialties, 34 skills, 12 levels, index, 6 comparisons,
+	 * 3 handbooks */
+	assert_int_equal(npages, 60);
 	assert_true(is_file("assets/style.css"));
+	assert_true(is_file("assets/handbook.css"));
+	assert_true(is_file("handbooks/hardware.html"));
 }
 
 static void
