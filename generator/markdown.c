@@ -20,22 +20,50 @@ md_to_html(const char *md)
 	return html;
 }
 
-/* Returns the scheme of url in lower case ("" when it has none) in buf. */
+/* Returns the scheme of url in lower case in buf (of size bytes): "" when
+ * it has none, "//" for another host, "?" for one too long to hold. */
 static const char *
 S_scheme(const char *url, char *buf, size_t size)
 {
 	size_t n = strcspn(url, ":/?#"), i;
 
-	if (url[n] != ':' || n == 0 || n >= size) {
-		if (strncmp(url, "//", 2) == 0)
-			return "//";	/* another host, same scheme */
+	if (strncmp(url, "//", 2) == 0)
+		return "//";
+	if (url[n] != ':')
 		return "";
-	}
+	if (n == 0 || n >= size)
+		return "?";
 	for (i = 0; i < n; i++)
 		buf[i] = (char)(url[i] >= 'A' && url[i] <= 'Z' ? url[i] + 32 :
 		    url[i]);
 	buf[n] = '\0';
 	return buf;
+}
+
+/* Returns whether a link may use scheme (as S_scheme returns it). */
+static int
+S_link_allowed(const char *scheme)
+{
+	return *scheme == '\0' || strcmp(scheme, "http") == 0 ||
+	    strcmp(scheme, "https") == 0 || strcmp(scheme, "mailto") == 0 ||
+	    strcmp(scheme, "//") == 0;
+}
+
+/* Reports characters of html that XML does not allow (control characters
+ * from numeric references such as &#1;, U+FFFE, U+FFFF). */
+static void
+S_check_chars(const char *html, const struct pos *pos, struct diag *d)
+{
+	const unsigned char *u = (const unsigned char *)html;
+
+	for (; *u != '\0'; u++)
+		if ((*u < 0x20 && *u != '\t' && *u != '\n' && *u != '\r') ||
+		    (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE ||
+		    u[2] == 0xBF))) {
+			diag_msg(d, MSG_MARKDOWN_CHAR, pos, "U+%04X",
+			    *u < 0x20 ? *u : 0xFFFE + (u[2] == 0xBF));
+			return;
+		}
 }
 
 void
@@ -44,32 +72,41 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	char buf[16];
+	char buf[32], *html;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		const char *url, *scheme;
+		const char *url = cmark_node_get_url(n), *scheme;
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
-			url = cmark_node_get_url(n);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_IMAGE:
+			diag_msg(d, MSG_MARKDOWN_URL, pos, "images are not "
+			    "supported: %s", url ? url : "");
+			break;
+		case CMARK_NODE_LINK:
 			scheme = S_scheme(url ? url : "", buf, sizeof(buf));
-			if (*scheme != '\0')
-				diag_msg(d, MSG_MARKDOWN_URL, pos, "image from "
-				    "outside the site: %s", url);
-		} else if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
-			url = cmark_node_get_url(n);
-			scheme = S_scheme(url ? url : "", buf, sizeof(buf));
-			if (*scheme != '\0' && strcmp(scheme, "http") != 0 &&
-			    strcmp(scheme, "https") != 0 &&
-			    strcmp(scheme, "mailto") != 0 &&
-			    strcmp(scheme, "//") != 0)
-				diag_msg(d, MSG_MARKDOWN_URL, pos, "link with "
-				    "scheme %s: %s", scheme, url);
+			if (!S_link_allowed(scheme))
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "link scheme "
+				    "not allowed: %s", url);
+			else if (url != NULL && url[0] == '/' && url[1] != '/')
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "absolute path "
+				    "(breaks under file:// and sub-paths): %s", url);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			diag_msg(d, MSG_MARKDOWN_HTML, pos, "%s",
+			    cmark_node_get_literal(n));
+			break;
+		default:
+			break;
 		}
 	}
 	cmark_iter_free(it);
+	html = cmark_render_html(doc, MD_OPTIONS);
+	S_check_chars(html, pos, d);
+	free(html);
 	cmark_node_free(doc);
 }
 

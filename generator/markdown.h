@@ -1,10 +1,12 @@
 /* markdown.h: the one place that calls cmark.
  *
  * Markdown from content becomes HTML in cmark's safe mode (raw HTML and
- * dangerous URLs dropped) with UTF-8 validation.  Links and images are
- * held to a policy: images only from inside the site, links either inside
- * the site or to http, https or mailto addresses (which templates mark as
- * external).
+ * dangerous URLs dropped) with UTF-8 validation.  md_check() holds
+ * content to a policy: no raw HTML (safe mode would drop it silently), no
+ * images (the site has no image files), links relative within the site or
+ * to http, https or mailto addresses (templates mark those external), no
+ * absolute paths (they break under file:// and sub-paths), no character
+ * that XML forbids.
  */
 #ifndef SKILLSITE_MARKDOWN_H
 #define SKILLSITE_MARKDOWN_H

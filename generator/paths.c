@@ -116,13 +116,13 @@ path_level_anchor(struct arena *a, int n)
 char *
 path_text_anchor(struct arena *a, const char *text)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	char s[16];
+	uint64_t h = 14695981039346656037u;	/* FNV-1a, 64 bits */
+	char s[24];
 
 	for (; *text != '\0'; text++) {
 		h ^= (unsigned char)*text;
-		h *= 16777619u;
+		h *= 1099511628211u;
 	}
-	snprintf(s, sizeof(s), "k-%08x", (unsigned)h);
+	snprintf(s, sizeof(s), "k-%016llx", (unsigned long long)h);
 	return arena_strdup(a, s);
 }

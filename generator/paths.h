@@ -47,8 +47,9 @@ char	*path_href(struct arena *a, const char *from, const char *to,
 /* Returns the anchor of level n within a skill page: "level-N". */
 char	*path_level_anchor(struct arena *a, int n);
 
-/* Returns a stable anchor for a knowledge item's text: "k-" and eight hex
- * digits of a hash of the text. */
+/* Returns a stable anchor for a knowledge item's text: "k-" and sixteen
+ * hex digits of a 64-bit hash of the text (a collision among a job type's
+ * few hundred items has odds of about 1 in 10^14). */
 char	*path_text_anchor(struct arena *a, const char *text);
 
 #endif

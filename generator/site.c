@@ -129,12 +129,23 @@ S_crumb(struct builder *b, struct scope *s, const char *self,
 	S_crumb_at(b, s, self, label, target, NULL);
 }
 
+/* Returns the anchor of job type jt's section of the home page, prefixed
+ * so that no ID can clash with the layout's own ids. */
+static const char *
+S_jobtype_anchor(struct builder *b, const struct jobtype *jt)
+{
+	char *s = arena_calloc(&b->arena, strlen(jt->id) + 16, 1);
+
+	sprintf(s, "jobtype-%s", jt->id);
+	return s;
+}
+
 /* Adds the breadcrumb of job type jt: its section of the home page. */
 static void
 S_crumb_jobtype(struct builder *b, struct scope *s, const char *self,
     const struct jobtype *jt)
 {
-	S_crumb_at(b, s, self, jt->name, PATH_HOME, jt->id);
+	S_crumb_at(b, s, self, jt->name, PATH_HOME, S_jobtype_anchor(b, jt));
 }
 
 /* Forgets the fields of the previous page: each page function starts so. */
@@ -255,7 +266,7 @@ S_home(struct builder *b)
 		struct scope *j_s = scope_item(s, "jobtypes");
 
 		scope_text(j_s, "name", jt->name);
-		scope_text(j_s, "anchor", jt->id);
+		scope_text(j_s, "anchor", S_jobtype_anchor(b, jt));
 		S_markdown(j_s, "annotation", jt->annotation);
 		S_notes(j_s, "notes", &jt->notes);
 		scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,

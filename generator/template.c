@@ -11,8 +11,6 @@
 
 #include "alloc.h"
 
-#define TEMPLATE_SIZE_MAX (1024 * 1024)
-
 struct template {
 	xmlDoc	*doc;
 	size_t	 file;		/* index in model.files */
@@ -375,7 +373,8 @@ S_clear(xmlNode *n)
 }
 
 /* Marks links in the fragment at n that leave the site: any href with a
- * scheme gets class "external" and rel "external noopener noreferrer". */
+ * scheme or another host ("//") gets class "external" and rel "external
+ * noopener noreferrer". */
 static void
 S_mark_external(xmlNode *n)
 {
@@ -388,7 +387,8 @@ S_mark_external(xmlNode *n)
 			xmlChar *href = xmlGetProp(n, BAD_CAST "href");
 			const char *h = (const char *)href;
 
-			if (h != NULL && h[strcspn(h, ":/?#")] == ':') {
+			if (h != NULL && (h[strcspn(h, ":/?#")] == ':' ||
+			    strncmp(h, "//", 2) == 0)) {
 				xmlSetProp(n, BAD_CAST "class", BAD_CAST "external");
 				xmlSetProp(n, BAD_CAST "rel",
 				    BAD_CAST "external noopener noreferrer");
@@ -551,6 +551,8 @@ template_render(const struct template *layout, const struct template *page,
 	    xmlDocGetRootElement(r.doc));
 	if (S_insert_page(&r, layout, page) == 0)
 		S_element(&r, xmlDocGetRootElement(r.doc), s);
+	else
+		r.errors++;
 	if (r.errors == 0 && (buf = xmlBufferCreate()) != NULL) {
 		save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_XHTML |
 		    XML_SAVE_NO_DECL);

@@ -6,6 +6,10 @@
 
 #include "alloc.h"
 
+/* The largest table of a comparison (words x words): two descriptions of
+ * 2000 words each.  Longer texts are not marked at all. */
+#define LCS_CELLS_MAX (4u * 1000 * 1000)
+
 /* A word of a text. */
 struct token {
 	const char	*p;
@@ -95,8 +99,15 @@ static void
 S_lcs_keep(const struct token *a, size_t na, const struct token *b,
     size_t nb, unsigned char *keep)
 {
-	size_t *t = xcalloc((na + 1) * (nb + 1), sizeof(*t)), i, j;
-	unsigned char *in = xcalloc(na + 1, 1);
+	size_t *t, i, j;
+	unsigned char *in;
+
+	if ((na + 1) > LCS_CELLS_MAX / (nb + 1)) {
+		memset(keep, 1, na);	/* too long to compare: mark nothing */
+		return;
+	}
+	t = xcalloc((na + 1) * (nb + 1), sizeof(*t));
+	in = xcalloc(na + 1, 1);
 
 	for (i = na; i-- > 0;)
 		for (j = nb; j-- > 0;)

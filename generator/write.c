@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,8 @@ S_split(const char *out, char **dir, char **base)
 	free(copy);
 }
 
-/* Removes temporary folders of earlier, killed runs for base in dir. */
+/* Removes temporary folders of earlier, killed runs for base in dir;
+ * called with the lock held, so none of them is still being written. */
 static void
 S_clean_stale(const char *dir, const char *base)
 {
@@ -88,7 +90,8 @@ S_clean_stale(const char *dir, const char *base)
 		const char *name = de->d_name;
 
 		if (name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
-		    strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) == 0) {
+		    strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
+		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0) {
 			char *path = S_join(dir, name);
 
 			S_remove_tree(path);
@@ -213,13 +216,14 @@ S_check_target(const char *out, struct diag *d)
 		return 0;
 	}
 	free(marker);
-	if ((dp = opendir(out)) != NULL) {
-		while ((de = readdir(dp)) != NULL)
-			if (strcmp(de->d_name, ".") != 0 &&
-			    strcmp(de->d_name, "..") != 0)
-				empty = 0;
-		closedir(dp);
+	if ((dp = opendir(out)) == NULL) {
+		S_fail(d, "cannot look into", out);	/* never assume empty */
+		return -1;
 	}
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(dp);
 	if (empty)
 		return 0;
 	diag_msg(d, MSG_IO_WRITE, NULL, "will not replace %s: it holds files "
@@ -244,12 +248,56 @@ S_swap(const char *tmp, const char *out, struct diag *d)
 	/* no RENAME_EXCHANGE here: two renames, a moment without out */
 	aside = xreallocarray(NULL, strlen(tmp) + 5, 1);
 	sprintf(aside, "%s.old", tmp);
-	rc = rename(out, aside) == 0 && rename(tmp, out) == 0 &&
-	    rename(aside, tmp) == 0 ? 0 : -1;
-	if (rc < 0)
+	rc = -1;
+	if (rename(out, aside) < 0)
+		S_fail(d, "cannot move aside", out);
+	else if (rename(tmp, out) < 0) {
 		S_fail(d, "cannot replace", out);
+		if (rename(aside, out) < 0)	/* put the old site back */
+			S_fail(d, "cannot restore the old site from", aside);
+	} else if (rename(aside, tmp) < 0)
+		S_fail(d, "cannot set aside the old site", aside);
+	else
+		rc = 0;
 	free(aside);
 	return rc;
+}
+
+/* Takes the lock of publishing to out (the file ".BASE.skillsite-lock" in
+ * dir), so two builds never touch each other's folders; returns its
+ * descriptor, or -1 after reporting. */
+static int
+S_lock(const char *dir, const char *base, const char *out, struct diag *d)
+{
+	char *name = xreallocarray(NULL, strlen(base) + 32, 1), *path;
+	int fd;
+
+	sprintf(name, ".%s" TEMP_TAG "lock", base);
+	path = S_join(dir, name);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		S_fail(d, "cannot create the lock", path);
+	else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		diag_msg(d, MSG_IO_WRITE, NULL, "another build is publishing %s",
+		    out);
+		close(fd);
+		fd = -1;
+	}
+	free(path);
+	free(name);
+	return fd;
+}
+
+/* Flushes the folder dir itself, so renames in it are on disk. */
+static void
+S_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
 }
 
 int
@@ -257,17 +305,18 @@ write_site(const struct site *s, const char *out, write_hook hook,
     struct diag *d, size_t *bytes)
 {
 	char *dir, *base, *tmp, *name;
-	int exists, rc = -1;
+	int exists, lock, rc = -1;
 
 	*bytes = 0;
 	S_split(out, &dir, &base);
-	S_clean_stale(dir, base);
 	name = xreallocarray(NULL, strlen(base) + strlen(TEMP_TAG) + 8, 1);
 	sprintf(name, ".%s" TEMP_TAG "XXXXXX", base);
 	tmp = S_join(dir, name);
-	if ((exists = S_check_target(out, d)) < 0)
+	if ((lock = S_lock(dir, base, out, d)) < 0)
 		;
-	else if (mkdtemp(tmp) == NULL)
+	else if ((exists = S_check_target(out, d)) < 0)
+		;
+	else if ((S_clean_stale(dir, base), mkdtemp(tmp)) == NULL)
 		S_fail(d, "cannot create a folder beside", out);
 	else if (chmod(tmp, 0755) < 0) {
 		S_fail(d, "cannot set the mode of", tmp);
@@ -284,6 +333,10 @@ write_site(const struct site *s, const char *out, write_hook hook,
 		S_remove_tree(tmp);	/* the old site */
 	else
 		S_remove_tree(tmp);
+	if (rc == 0)
+		S_sync_dir(dir);
+	if (lock >= 0)
+		close(lock);	/* releases the lock; the file stays */
 	free(tmp);
 	free(name);
 	free(base);

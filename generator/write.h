@@ -5,7 +5,9 @@
  * swapped into place with renameat2(RENAME_EXCHANGE): readers see the old
  * site or the new one, never half of either, a failed or interrupted
  * build leaves the old site as it was, and pages no longer in the content
- * disappear.  A folder left by a killed run is removed by the next.  An
+ * disappear.  A folder left by a killed run is removed by the next; a
+ * lock (".NAME.skillsite-lock", flock) keeps two builds to the same
+ * target apart: the second fails at once.  An
  * existing target is replaced only if skillsite wrote it (it holds the
  * marker file ".skillsite") or it is empty.  Files get mode 0644 and
  * folders 0755 whatever the umask.

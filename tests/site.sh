@@ -89,8 +89,32 @@ ok rebuild $?
 ok stale-folder-removed $?
 [ ! -e "$work/det-a/customer-service" ] && [ -e "$work/det-a/jt/alpha.html" ]
 ok old-pages-gone $?
-[ -z "$(ls -A "$work" | grep '\.skillsite-')" ]
+[ -z "$(ls -A "$work" | grep '\.skillsite-' | grep -v -- '-lock$')" ]
 ok no-temporary-left $?
+
+# a template without data-page changes nothing
+cp -r templates "$work/no-page-templates"
+sed 's/data-page=""//' templates/level.xhtml > "$work/no-page-templates/level.xhtml"
+cp -r "$work/det-a" "$work/site-copy2"
+"$bin" build -t "$work/no-page-templates" -o "$work/det-a" \
+    tests/site/content > "$work/no-page.out" 2>&1
+[ $? = 3 ] && ! grep -q wrote "$work/no-page.out"
+ok no-data-page-exit-3 $?
+diff -r "$work/site-copy2" "$work/det-a"
+ok no-data-page-keeps-site $?
+
+# a second build to the same place while one publishes fails at once
+if command -v flock >/dev/null 2>&1; then
+	flock "$work/.det-a.skillsite-lock" sleep 3 &
+	sleep 1
+	"$bin" build -t templates -o "$work/det-a" tests/site/content \
+	    > /dev/null 2> "$work/locked.err"
+	[ $? = 3 ] && grep -q 'another build is publishing' "$work/locked.err"
+	ok concurrent-build-refused $?
+	wait
+	diff -r "$work/site-copy2" "$work/det-a"
+	ok concurrent-build-keeps-site $?
+fi
 
 # a folder skillsite did not write is never replaced
 mkdir -p "$work/precious"

@@ -67,7 +67,7 @@ test_anchors(void **state)
 	(void)state;
 	assert_string_equal(path_level_anchor(&A, 6), "level-6");
 	a = path_text_anchor(&A, "データベース技術");
-	assert_int_equal(strlen(a), 10);
+	assert_int_equal(strlen(a), 18);
 	assert_true(strncmp(a, "k-", 2) == 0);
 	assert_string_equal(a, path_text_anchor(&A, "データベース技術"));
 	assert_string_not_equal(a, path_text_anchor(&A, "データベース"));
