@@ -42,7 +42,15 @@ ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site handbooks check deps install clean
+.PHONY: all site handbooks check deps install fuzz clean
+
+# libFuzzer (clang): make fuzz SECONDS=N; make check runs FUZZ_SMOKE s.
+FUZZ_CC	  = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	     -fno-sanitize-recover=all
+SECONDS	  ?= 600
+FUZZ_SMOKE = 60
+FUZZ_SRCS  = $(SRCS:%=generator/%) tests/fuzz/fuzz_content.c
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -71,8 +79,18 @@ site: $(BIN)
 handbooks: $(BIN)
 	./$(BIN) build -p -t templates -o output content
 
-check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS)
-	PLAIN_TESTS="$(PLAIN_TESTS)" tests/run-all $(BUILD) $(TESTS)
+check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS) \
+    $(BUILD)/fuzz_content
+	PLAIN_TESTS="$(PLAIN_TESTS)" FUZZ_SECONDS=$(FUZZ_SMOKE) \
+	    tests/run-all $(BUILD) $(TESTS)
+
+$(BUILD)/fuzz_content: $(FUZZ_SRCS) generator/*.h $(BUILD)/schema.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ \
+	    $(FUZZ_SRCS) $(BUILD)/schema.c $(PKG_LIBS)
+
+fuzz: $(BUILD)/fuzz_content
+	tests/fuzz/run $(BUILD) $(SECONDS)
 
 deps:
 	@generator/deps.sh $(DEPS_KIND)

@@ -124,5 +124,66 @@ echo keep > "$work/precious/file"
     [ ! -e "$work/precious/index.html" ]
 ok foreign-folder-kept $?
 
+# faults: each leaves a clear error, status 3, the published site as it
+# was and no temporary folder
+leftover() {
+	ls -A "$1" | grep '\.skillsite-' | grep -v -- '-lock$'
+}
+
+#   the output's parent is a file
+echo x > "$work/a-file"
+"$bin" build -t templates -o "$work/a-file/out" tests/site/content \
+    > /dev/null 2> "$work/parent-file.err"
+[ $? = 3 ] && grep -q 'error:' "$work/parent-file.err"
+ok parent-is-a-file $?
+
+#   the output folder's parent is not writable (as an unprivileged user,
+#   in a scratch folder anyone may read, wherever the repository is)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	ro=$(mktemp -d /tmp/skillsite-ro.XXXXXX)
+	chmod 755 "$ro"
+	cp "$bin" "$ro/skillsite"
+	cp -r templates "$ro/templates"
+	cp -r tests/site/content "$ro/content"
+	mkdir -p "$ro/out/site"
+	cp -r "$work/det-a/." "$ro/out/site/"
+	chmod -R a+rX "$ro"
+	(cd "$ro" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    ./skillsite build -t templates -o out/site content) \
+	    > /dev/null 2> "$work/ro.err"
+	[ $? = 3 ] && grep -q 'cannot publish the site' "$work/ro.err"
+	ok unwritable-exit-3 $?
+	diff -r "$work/det-a" "$ro/out/site" && [ -z "$(leftover "$ro/out")" ]
+	ok unwritable-keeps-site $?
+	rm -rf "$ro"
+fi
+
+#   the disk fills up (a file size limit, SIGXFSZ ignored)
+(trap '' XFSZ; ulimit -f 8; exec "$bin" build -t templates -o "$work/det-a" \
+    content) > /dev/null 2> "$work/full.err"
+[ $? = 3 ] && grep -q 'cannot write' "$work/full.err"
+ok disk-full-exit-3 $?
+diff -r "$work/site-copy2" "$work/det-a" && [ -z "$(leftover "$work")" ]
+ok disk-full-keeps-site $?
+
+#   SIGKILL while publishing: a stand-in weasyprint that hangs holds the
+#   build after every page is written, then the build is killed
+mkdir -p "$work/fakebin"
+printf '#!/bin/sh\nexec sleep 30\n' > "$work/fakebin/weasyprint"
+chmod +x "$work/fakebin/weasyprint"
+PATH="$top/$work/fakebin:$PATH" "$bin" build -p -t templates \
+    -o "$work/det-a" tests/site/content > /dev/null 2>&1 &
+pid=$!
+sleep 2
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+pkill -f "$work/fakebin/weasyprint" 2>/dev/null
+pkill -x sleep -P 1 2>/dev/null
+diff -r "$work/site-copy2" "$work/det-a" && [ -n "$(leftover "$work")" ]
+ok killed-keeps-site $?
+"$bin" build -t templates -o "$work/det-a" tests/site/content > /dev/null
+[ $? = 0 ] && [ -z "$(leftover "$work")" ]
+ok killed-run-cleaned-up $?
+
 echo "site (build tests): $pass passed, $fail failed"
 [ "$fail" = 0 ]
