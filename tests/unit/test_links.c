@@ -305,6 +305,62 @@ test_every_page_is_japanese(void **state)
 	}
 }
 
+#define CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
+    "script-src 'self'; base-uri 'none'; form-action 'none'"
+
+/* Fails on anything below n that could run code or style inline: script,
+ * embedded objects, event handler or style attributes, style elements. */
+static void
+check_inert(const struct page *p, xmlNode *n, int *csp)
+{
+	static const char *const banned[] = { "script", "iframe", "object",
+	    "embed", "style", "form", "base" };
+	xmlAttr *a;
+	size_t i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < sizeof(banned) / sizeof(*banned); i++)
+			if (xmlStrcasecmp(n->name, BAD_CAST banned[i]) == 0)
+				fail_msg("%s: <%s>", p->path, banned[i]);
+		for (a = n->properties; a != NULL; a = a->next) {
+			if (xmlStrncasecmp(a->name, BAD_CAST "on", 2) == 0 ||
+			    xmlStrcasecmp(a->name, BAD_CAST "style") == 0)
+				fail_msg("%s: attribute %s on <%s>", p->path,
+				    (const char *)a->name, (const char *)n->name);
+		}
+		if (xmlStrcasecmp(n->name, BAD_CAST "meta") == 0) {
+			xmlChar *eq = xmlGetProp(n, BAD_CAST "http-equiv");
+			xmlChar *c = xmlGetProp(n, BAD_CAST "content");
+
+			if (eq != NULL && c != NULL && xmlStrcasecmp(eq,
+			    BAD_CAST "Content-Security-Policy") == 0 &&
+			    strcmp((char *)c, CSP) == 0)
+				*csp = 1;
+			xmlFree(eq);
+			xmlFree(c);
+		}
+		check_inert(p, n->children, csp);
+	}
+}
+
+static void
+test_every_page_is_inert_with_a_policy(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < npages; i++) {
+		int csp = 0;
+
+		check_inert(&pages[i], xmlDocGetRootElement(pages[i].doc), &csp);
+		if (!csp)
+			fail_msg("%s: no Content-Security-Policy %s",
+			    pages[i].path, CSP);
+	}
+}
+
 int
 main(void)
 {
@@ -313,6 +369,7 @@ main(void)
 		cmocka_unit_test(test_every_link_resolves),
 		cmocka_unit_test(test_every_page_is_reachable_from_home),
 		cmocka_unit_test(test_every_page_is_japanese),
+		cmocka_unit_test(test_every_page_is_inert_with_a_policy),
 	};
 
 	return cmocka_run_group_tests_name("links", tests, setup, teardown);
