@@ -124,6 +124,24 @@ echo keep > "$work/precious/file"
     [ ! -e "$work/precious/index.html" ]
 ok foreign-folder-kept $?
 
+# hostile text comes out inert: no element or attribute that runs code,
+# styles inline or loads anything, whatever the content's text says
+"$bin" build -t templates -o "$work/hostile" tests/site/hostile > /dev/null
+ok build-hostile $?
+inert=0
+for f in $(find "$work/hostile" -name '*.html'); do
+	n=$(xmllint --html --xpath "count(//script|//iframe|//style|//svg|//img|
+	    //object|//embed|//form|//base|//@*[starts-with(local-name(),'on')]|
+	    //@style|//@src|//@*[contains(translate(.,'JAVSCRIPTBDT',
+	    'javscriptbdt'),'script:') or starts-with(translate(.,'DAT','dat'),
+	    'data:')])" "$f" 2>/dev/null)
+	if [ "$n" != 0 ]; then
+		echo "not inert ($n): $f"
+		inert=1
+	fi
+done
+ok hostile-inert $inert
+
 # faults: each leaves a clear error, status 3, the published site as it
 # was and no temporary folder
 leftover() {
