@@ -9,7 +9,8 @@ build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
-clang-14 libclang-rt-14-dev nginx-light curl"
+clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
+openjdk-17-jre-headless"
 
 pkgs="$build_pkgs $pdf_pkgs"
 [ "${1:-build}" = check ] && pkgs="$build_pkgs $pdf_pkgs $check_pkgs"

@@ -1,0 +1,52 @@
+#!/bin/sh
+# browser.sh: the built site in a real browser and in the Nu HTML Checker.
+#   - the Nu HTML Checker (npm vnu-jar, Java 17): no error on any page;
+#   - tests/browser/check.mjs in Debian's Chromium through playwright-core:
+#     each kind of page from file:// and from nginx under /itss/, with no
+#     console error or failed request, no sideways scrolling at 360 px,
+#     keyboard navigation, and no axe-core WCAG 2.1 A/AA violation;
+#     screenshots at 1280 and 360 px in BUILD/screenshots.
+# npm packages come from tests/browser/package-lock.json (npm ci).
+# Usage: tests/browser.sh BINARY BUILD   (from the top of the repository)
+set -u
+bin=$1
+build=$2
+for tool in node npm java /usr/bin/chromium; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "browser: $tool missing: the browser checks are skipped"
+		exit 0
+	fi
+done
+if [ ! -d tests/browser/node_modules ] ||
+    [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
+	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) ||
+	    exit 1
+	touch tests/browser/node_modules
+fi
+
+root=$(mktemp -d /tmp/skillsite-browser.XXXXXX)
+chmod 755 "$root"
+"$bin" build -t templates -o "$root/site" content > /dev/null || exit 1
+chmod -R a+rX "$root"
+
+# the Nu HTML Checker, errors only, every page
+pages=$(find "$root/site" -name '*.html' | sort)
+npages=$(echo "$pages" | wc -l)
+# shellcheck disable=SC2086
+if java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar \
+    --errors-only $pages; then
+	echo "vnu (pages): $npages passed, 0 failed"
+	vnu=0
+else
+	echo "vnu (pages): 0 passed, $npages failed"
+	vnu=1
+fi
+
+. tests/nginx.sh
+nginx_start "$root" "$root/site" || exit 1
+(cd tests/browser && node check.mjs "$root/site" \
+    "http://127.0.0.1:$port/itss/" "$OLDPWD/$build/screenshots")
+status=$?
+nginx_stop "$root"
+rm -rf "$root"
+[ "$vnu" = 0 ] && [ "$status" = 0 ]
