@@ -10,6 +10,7 @@
 
 #define DIAG_STORE_MAX	1024	/* messages held before compacting */
 #define DIAG_DETAIL_MAX	512	/* bytes of an error's detail printed */
+#define DIAG_NOTE_MAX	2048	/* bytes of a notice's detail printed */
 
 enum severity {
 	SEV_NOTICE,
@@ -228,7 +229,8 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 	}
 	if (fmt != NULL) {
 		raw = S_vformat(fmt, ap);
-		it->detail = S_clean(raw, S_msg_class(m) ? DIAG_DETAIL_MAX : 0);
+		it->detail = S_clean(raw, S_msg_class(m) ? DIAG_DETAIL_MAX :
+		    DIAG_NOTE_MAX);
 		free(raw);
 	}
 }

@@ -51,6 +51,17 @@ if [ ! -f "$scratch/wide-jobtype.xml" ]; then
 		    "<level value=\"3\">x</level></entry></specialty>\n", i, i
 	    print "</jobtype>" }' > "$scratch/wide-jobtype.xml"
 fi
+# cmark's pathological patterns, each filling a Markdown field to its cap
+if [ ! -f "$scratch/markdown-pathological.xml" ]; then
+	awk 'function note(s, n,  i, t) { t = ""; for (i = 0; i < n; i++) t = t s
+	    printf "  <editorial-note>%s</editorial-note>\n", t }
+	BEGIN { print "<framework id=\"f\">"; print "  <name>n</name>"
+	    note("*a ", 5400); note("_a_", 5400); note("**", 8100)
+	    note("[a", 8000); note("[a](", 4000); note("a`", 8100)
+	    note("&amp;#x31;", 1600); note("- a\n", 4000); note("a\\", 8100)
+	    note("[a]: b\n[a]\n", 1300); note("&lt;!--", 4000)
+	    print "</framework>" }' > "$scratch/markdown-pathological.xml"
+fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 
 # Prints the arguments of case $1.
