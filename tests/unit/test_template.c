@@ -83,6 +83,18 @@ main_of(struct result *r)
 	return start + strlen("<main>");
 }
 
+/* Returns a new page scope in a (initialized here) with its title set. */
+static struct scope *
+page_scope(struct arena *a)
+{
+	struct scope *s;
+
+	arena_init(a);
+	s = scope_new(a, NULL);
+	scope_text(s, "title", "T");
+	return s;
+}
+
 static void
 test_text_and_attributes_are_escaped(void **state)
 {
@@ -91,9 +103,7 @@ test_text_and_attributes_are_escaped(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	scope_text(s, "x", "<b>&\"'</b>");
 	render(&r, "<p data-text=\"x\">sample</p><a data-attr-href=\"x\" "
 	    "data-attr-title=\"x\">l</a>", s);
@@ -114,9 +124,7 @@ test_repetition_and_conditionals(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	scope_text(s, "sep", "-");
 	it = scope_item(s, "items");
 	scope_text(it, "name", "一");
@@ -143,9 +151,7 @@ test_html_fields_and_external_links(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	scope_html(s, "body", "<p>a <a href=\"https://example.org/\">x</a> "
 	    "<a href=\"other.html\">y</a><br /></p>\n");
 	render(&r, "<div data-html=\"body\">sample</div>", s);
@@ -182,9 +188,7 @@ test_unknown_field_is_reported_with_its_line(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	render(&r, "\n\n<p data-text=\"nosuch\">x</p>", s);
 	assert_null(r.html);
 	assert_non_null(strstr(r.err, ":5: error: template error: unknown "
@@ -201,9 +205,7 @@ test_wrong_kind_of_field(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	scope_list(s, "items");
 	render(&r, "<p data-text=\"items\">x</p>", s);
 	assert_null(r.html);
@@ -221,9 +223,7 @@ test_no_directive_reaches_the_output(void **state)
 	struct result r;
 
 	(void)state;
-	arena_init(&a);
-	s = scope_new(&a, NULL);
-	scope_text(s, "title", "T");
+	s = page_scope(&a);
 	scope_flag(s, "on", 1);
 	scope_text(s, "v", "1");
 	render(&r, "<div data-if=\"on\" data-attr-id=\"v\"><p data-text=\"v\""
