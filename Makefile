@@ -8,13 +8,17 @@
 #                 $(DESTDIR)$(PREFIX) (default /usr/local)
 #   make check    run every test: unit tests, the diagnostics corpus and the
 #                 content checks, with a plain build, with AddressSanitizer
-#                 and UBSan, and under valgrind
+#                 and UBSan, with ThreadSanitizer, and under valgrind
+#   make bench    measure skillsite against Hugo, cmark and cp -r on the
+#                 seed and on synthetic frameworks of 1k, 10k and 100k
+#                 pages; writes tests/bench/RESULTS.md (BENCH_SIZES="...")
 #
 # Missing Debian packages are installed with apt-get when run as root.
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration
+WARN	 = -std=c11 -pthread -Wall -Wextra -Wpedantic \
+	   -Werror=implicit-function-declaration
 DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
 PKGS	 = libxml-2.0 libcmark
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -26,12 +30,13 @@ BIN	 = generator/skillsite
 # Recursive: evaluated when a recipe runs, after "deps" has installed
 # pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
-	   load_srcmap.c load_tree.c load_xml.c markdown.c model.c paths.c \
-	   pdf.c resolve.c site.c template.c text.c textdiff.c write.c
+	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c paths.c \
+	   pdf.c resolve.c site.c site_pages.c template.c template_compile.c \
+	   text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_textdiff test_links \
 	   test_seed
@@ -42,7 +47,7 @@ ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site handbooks check deps install fuzz clean
+.PHONY: all site handbooks check deps install fuzz bench clean
 
 # libFuzzer (clang): make fuzz SECONDS=N; make check runs FUZZ_SMOKE s.
 FUZZ_CC	  = clang
@@ -62,8 +67,12 @@ TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/handbook.xhtml templates/style.css templates/handbook.css \
 	   templates/README.md
 
-# One "deps" run per make: "make check" needs the test packages too.
-DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,build)
+# One "deps" run per make: "make check" and "make bench" need more.
+DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,$(if $(filter \
+	    bench,$(MAKECMDGOALS)),bench,build))
+
+BENCH_BINS = $(BUILD)/bench/synth $(BUILD)/bench/measure
+BENCH_SIZES ?= 1000 10000 100000
 
 all: $(BIN)
 
@@ -80,7 +89,7 @@ handbooks: $(BIN)
 	./$(BIN) build -p -t templates -o output content
 
 check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS) \
-    $(BUILD)/fuzz_content
+    $(BUILD)/fuzz_content $(BUILD)/skillsite-tsan $(BENCH_BINS)
 	PLAIN_TESTS="$(PLAIN_TESTS)" FUZZ_SECONDS=$(FUZZ_SMOKE) \
 	    tests/run-all $(BUILD) $(TESTS)
 
@@ -91,6 +100,26 @@ $(BUILD)/fuzz_content: $(FUZZ_SRCS) generator/*.h $(BUILD)/schema.c | deps
 
 fuzz: $(BUILD)/fuzz_content
 	tests/fuzz/run $(BUILD) $(SECONDS)
+
+bench: deps $(BIN) $(BENCH_BINS)
+	tests/bench/run $(BUILD) tests/bench/RESULTS.md $(BENCH_SIZES)
+
+$(BUILD)/bench/synth: tests/bench/synth.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+$(BUILD)/bench/measure: tests/bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -o $@ $<
+
+# ThreadSanitizer (clang): the renderer's threads, checked for races.
+TSAN_FLAGS = -g -O1 -fsanitize=thread
+$(BUILD)/skillsite-tsan: $(SRCS:%=generator/%) generator/main.c \
+    generator/*.h $(BUILD)/schema.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(TSAN_FLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator \
+	    -o $@ $(SRCS:%=generator/%) generator/main.c $(BUILD)/schema.c \
+	    $(PKG_LIBS)
 
 deps:
 	@generator/deps.sh $(DEPS_KIND)

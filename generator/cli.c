@@ -22,11 +22,12 @@ static const struct command S_commands[] = {
 	{ "check", "check [FILE|DIR ...]",
 	    "validate content (default: content/) and list editorial notes",
 	    "", "", cmd_check },
-	{ "build", "build [-p] [-o DIR] [-t DIR] [FILE|DIR ...]",
+	{ "build", "build [-p] [-j N] [-o DIR] [-t DIR] [FILE|DIR ...]",
 	    "build the site from content (default: content/) into DIR "
-	    "(default: output/) with the templates in -t DIR; -p also makes "
-	    "PDF handbooks with WeasyPrint",
-	    "ot", "p", cmd_build },
+	    "(default: output/) with the templates in -t DIR, on N threads "
+	    "(default: one per processor); -p also makes PDF handbooks with "
+	    "WeasyPrint",
+	    "jot", "p", cmd_build },
 };
 
 #define NCOMMANDS (sizeof(S_commands) / sizeof(S_commands[0]))

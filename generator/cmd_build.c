@@ -1,5 +1,6 @@
 /* cmd_build.c: the "build" command; see cli.h. */
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,13 @@
 #include "cli.h"
 #include "diag.h"
 #include "model.h"
+#include "paths.h"
 #include "pdf.h"
 #include "site.h"
 #include "write.h"
 
 #define DEFAULT_OUTPUT "output"
+#define THREADS_MAX 64
 
 #ifndef SKILLSITE_DATADIR
 #define SKILLSITE_DATADIR "/usr/local/share/skillsite"
@@ -72,6 +75,136 @@ S_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A build in progress: the publication, and what the PDFs need. */
+struct build {
+	struct publish	*pub;
+	pthread_mutex_t	 lock;		/* for the fields below */
+	char		**handbooks;	/* site paths of the handbook pages */
+	int		 *same;		/* per handbook: carried unchanged */
+	size_t		  nhandbooks;
+	int		  styles_same;	/* both stylesheets carried */
+};
+
+/* Returns whether site path p is a handbook page. */
+static int
+S_is_handbook(const char *p)
+{
+	size_t n = strlen(p);
+
+	return strncmp(p, "handbooks/", 10) == 0 && n > 15 &&
+	    strcmp(p + n - 5, ".html") == 0;
+}
+
+/* The site's sink: publishes each file, noting the handbooks. */
+static int
+S_put(void *ctx, const char *path, const char *data, size_t len,
+    struct diag *d)
+{
+	struct build *b = ctx;
+	int rc = publish_file(b->pub, path, data, len, d);
+
+	if (rc < 0)
+		return -1;
+	pthread_mutex_lock(&b->lock);
+	if (strcmp(path, PATH_STYLE) == 0 ||
+	    strcmp(path, PATH_HANDBOOK_STYLE) == 0)
+		b->styles_same += rc;
+	else if (S_is_handbook(path)) {
+		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
+		    sizeof(*b->handbooks));
+		b->same = xreallocarray(b->same, b->nhandbooks + 1,
+		    sizeof(*b->same));
+		b->handbooks[b->nhandbooks] = xstrdup(path);
+		b->same[b->nhandbooks++] = rc;
+	}
+	pthread_mutex_unlock(&b->lock);
+	return 0;
+}
+
+/* Makes the PDF handbooks in the new folder: a handbook whose page and
+ * stylesheets are unchanged keeps its live PDF; WeasyPrint makes the
+ * others, and a PDF that comes out the same is carried too.  Returns 0,
+ * or -1 after reporting. */
+static int
+S_pdfs(struct build *b, struct diag *d)
+{
+	char **make = xcalloc(b->nhandbooks + 1, sizeof(*make)), *pdf;
+	size_t i, n = 0;
+	int rc = 0;
+
+	for (i = 0; i < b->nhandbooks && rc == 0; i++) {
+		int carried = 0;
+
+		if (b->same[i] && b->styles_same == 2) {
+			pdf = pdf_path(b->handbooks[i]);
+			if ((carried = publish_carry(b->pub, pdf)) < 0)
+				rc = -1;
+			free(pdf);
+		}
+		if (carried == 0)
+			make[n++] = b->handbooks[i];
+	}
+	if (rc >= 0 && n > 0 && (rc = pdf_handbooks(make, n,
+	    publish_folder(b->pub), d)) == 0)
+		for (i = 0; i < n && rc == 0; i++) {
+			pdf = pdf_path(make[i]);
+			rc = publish_adopt(b->pub, pdf);
+			free(pdf);
+		}
+	free(make);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Renders the site of m into a new publication of dest on nthreads
+ * threads, with the PDFs when pdf is set, and publishes it.  Returns 0,
+ * or -1 after reporting (dest is then unchanged). */
+static int
+S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
+    const char *dest, struct diag *d, struct site_sink *sink,
+    struct publish_stats *st)
+{
+	struct build b;
+	size_t i;
+	int rc = -1;
+
+	memset(&b, 0, sizeof(b));
+	if ((b.pub = publish_begin(dest, d)) == NULL)
+		return -1;
+	pthread_mutex_init(&b.lock, NULL);
+	sink->put = S_put;
+	sink->ctx = &b;
+	if (site_render(m, templates, pdf, nthreads, sink, d) < 0 ||
+	    (pdf && S_pdfs(&b, d) < 0))
+		publish_abort(b.pub);
+	else
+		rc = publish_commit(b.pub, st);
+	for (i = 0; i < b.nhandbooks; i++)
+		free(b.handbooks[i]);
+	free(b.handbooks);
+	free(b.same);
+	pthread_mutex_destroy(&b.lock);
+	return rc;
+}
+
+/* Returns the number of threads to render on: -j N, else one per
+ * processor; 0 when N is not a number from 1 to THREADS_MAX. */
+static unsigned
+S_threads(const struct cmd_args *args)
+{
+	const char *j = args->opt['j' - 'a'];
+	char *end;
+	long n;
+
+	if (j == NULL) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		return n < 1 ? 1 : n > THREADS_MAX ? THREADS_MAX : (unsigned)n;
+	}
+	n = strtol(j, &end, 10);
+	if (*j == '\0' || *end != '\0' || n < 1 || n > THREADS_MAX)
+		return 0;
+	return (unsigned)n;
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -79,31 +212,37 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	    DEFAULT_OUTPUT;
 	char *templates = S_templates(args);
 	double start = S_now();
+	struct publish_stats st;
+	struct site_sink sink;
 	struct model m;
 	struct diag d;
-	struct site s;
-	size_t bytes = 0;
 	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
+	unsigned nthreads = S_threads(args);
 
+	if (nthreads == 0) {
+		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
+		    args->opt['j' - 'a'], THREADS_MAX);
+		free(templates);
+		return EXIT_USAGE;
+	}
 	model_init(&m);
 	diag_init(&d, err);
-	site_init(&s);
+	memset(&sink, 0, sizeof(sink));
 	check_content(args, &m, &d, 0);
 	if (pdf && !pdf_available())
 		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
 		    "(Debian package weasyprint)");
 	else if (diag_status(&d) == EXIT_OK &&
-	    site_render(&m, templates, pdf, &s, &d) == 0 &&
-	    write_site(&s, dest, pdf ? pdf_handbooks : NULL, &d, &bytes) == 0)
+	    S_build(&m, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
 		ok = 1;
 	status = diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
 	if (ok)
 		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
-		    "to %s in %.2f s\n", s.pages, s.nfiles + 1, bytes,
-		    pdf ? " and the PDF handbooks" : "", dest, S_now() - start);
-	site_free(&s);
+		    "to %s in %.2f s (%zu files unchanged)\n", sink.pages,
+		    st.files, st.bytes, pdf ? " and the PDF handbooks" : "",
+		    dest, S_now() - start, st.carried);
 	model_free(&m);
 	free(templates);
 	return status;

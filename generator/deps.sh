@@ -2,7 +2,7 @@
 # deps.sh: make sure the Debian packages that building (and, with "check",
 # testing) skillsite needs are installed.  As root on Debian, missing ones
 # are installed with apt-get; otherwise the script says what to install and
-# fails.  Usage: generator/deps.sh [build|check]
+# fails.  Usage: generator/deps.sh [build|check|bench]
 set -u
 
 build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev"
@@ -10,10 +10,13 @@ build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev"
 pdf_pkgs="weasyprint fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
-openjdk-17-jre-headless"
+openjdk-17-jre-headless rsync"
+# for "make bench": the tools measured beside skillsite
+bench_pkgs="hugo cmark rsync"
 
 pkgs="$build_pkgs $pdf_pkgs"
 [ "${1:-build}" = check ] && pkgs="$build_pkgs $pdf_pkgs $check_pkgs"
+[ "${1:-build}" = bench ] && pkgs="$build_pkgs $pdf_pkgs $bench_pkgs"
 
 # Off Debian (no dpkg), trust pkg-config and the compiler.
 if ! command -v dpkg-query >/dev/null 2>&1; then

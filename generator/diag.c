@@ -197,6 +197,25 @@ S_vformat(const char *fmt, va_list ap)
 
 static void	S_compact(struct diag *, const char *const *, size_t);
 
+/* Returns a new zeroed item of d, numbered in reporting order. */
+static struct diag_item *
+S_append(struct diag *d)
+{
+	struct diag_item *it;
+
+	if (d->nitems == DIAG_STORE_MAX)
+		S_compact(d, NULL, 0);
+	if (d->nitems == d->capitems) {
+		d->capitems = d->capitems ? d->capitems * 2 : 64;
+		d->items = xreallocarray(d->items, d->capitems,
+		    sizeof(*d->items));
+	}
+	it = &d->items[d->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->seq = d->seq++;
+	return it;
+}
+
 /* Records a message; see diag_msg(). */
 void
 diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
@@ -210,19 +229,9 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 		d->worst = st;
 	if (st != EXIT_OK)
 		d->nerrors++;
-	if (d->nitems == DIAG_STORE_MAX)
-		S_compact(d, NULL, 0);
-	if (d->nitems == d->capitems) {
-		d->capitems = d->capitems ? d->capitems * 2 : 64;
-		d->items = xreallocarray(d->items, d->capitems,
-		    sizeof(*d->items));
-	}
-	it = &d->items[d->nitems];
-	memset(it, 0, sizeof(*it));
+	it = S_append(d);
 	it->msg = m;
 	it->secondary = secondary;
-	it->seq = d->seq++;
-	d->nitems++;
 	if (pos != NULL) {
 		it->pos = *pos;
 		it->has_pos = 1;
@@ -233,6 +242,28 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 		    DIAG_NOTE_MAX);
 		free(raw);
 	}
+}
+
+void
+diag_merge(struct diag *into, struct diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nitems; i++) {
+		struct diag_item *it = S_append(into);
+		size_t seq = it->seq;
+
+		*it = from->items[i];
+		it->seq = seq;
+		from->items[i].detail = NULL;
+	}
+	into->hidden[0] += from->hidden[0];
+	into->hidden[1] += from->hidden[1];
+	into->nerrors += from->nerrors;
+	if (from->worst > into->worst)
+		into->worst = from->worst;
+	diag_free(from);
+	diag_init(from, from->out);
 }
 
 void

@@ -107,6 +107,11 @@ struct diag {
 void	diag_init(struct diag *, FILE *out);
 void	diag_free(struct diag *);
 
+/* Moves every message of from into into, after into's own, as if they
+ * had been reported there in from's order; from is left empty.  Lets
+ * threads report into diags of their own, merged in a fixed order. */
+void	diag_merge(struct diag *into, struct diag *from);
+
 /* Records message m at pos (NULL: no position).  fmt, if not NULL, formats
  * the detail printed after the message.  A secondary message is dropped
  * when another error is reported at the same position: it marks a generic

@@ -84,31 +84,25 @@ S_wait(pid_t pid, const char *pdf, struct diag *d)
 }
 
 int
-pdf_handbooks(const struct site *s, const char *root, struct diag *d)
+pdf_handbooks(char *const *pages, size_t n, const char *root, struct diag *d)
 {
-	pid_t *pids = xcalloc(s->nfiles, sizeof(*pids));
-	char **pdfs = xcalloc(s->nfiles, sizeof(*pdfs));
-	size_t i, n;
+	pid_t *pids = xcalloc(n, sizeof(*pids));
+	char **pdfs = xcalloc(n, sizeof(*pdfs));
+	size_t i;
 	int rc = 0;
 
 	/* all at once: WeasyPrint is single-threaded and slow with CJK fonts */
-	for (i = 0; i < s->nfiles; i++) {
-		const char *p = s->files[i].path;
-		char *html;
+	for (i = 0; i < n; i++) {
+		char *html = xreallocarray(NULL, strlen(root) +
+		    strlen(pages[i]) + 2, 1);
 
-		n = strlen(p);
-		if (strncmp(p, "handbooks/", 10) != 0 || n < 5 ||
-		    strcmp(p + n - 5, ".html") != 0)
-			continue;
-		html = xreallocarray(NULL, strlen(root) + n + 2, 1);
-		sprintf(html, "%s/%s", root, p);
-		pdfs[i] = xstrdup(html);
-		strcpy(pdfs[i] + strlen(pdfs[i]) - 4, "pdf");
+		sprintf(html, "%s/%s", root, pages[i]);
+		pdfs[i] = pdf_path(html);
 		if ((pids[i] = S_start(html, pdfs[i], d)) < 0)
 			rc = -1;
 		free(html);
 	}
-	for (i = 0; i < s->nfiles; i++) {
+	for (i = 0; i < n; i++) {
 		if (pids[i] > 0 && S_wait(pids[i], pdfs[i], d) < 0)
 			rc = -1;
 		free(pdfs[i]);
@@ -116,4 +110,17 @@ pdf_handbooks(const struct site *s, const char *root, struct diag *d)
 	free(pdfs);
 	free(pids);
 	return rc;
+}
+
+char *
+pdf_path(const char *page)
+{
+	size_t n = strlen(page);
+	char *s = xreallocarray(NULL, n + 4, 1);
+
+	strcpy(s, page);
+	if (n >= 5 && strcmp(s + n - 5, ".html") == 0)
+		s[n - 5] = '\0';
+	strcat(s, ".pdf");
+	return s;
 }

@@ -9,14 +9,20 @@
 #ifndef SKILLSITE_PDF_H
 #define SKILLSITE_PDF_H
 
+#include <stddef.h>
+
 #include "diag.h"
-#include "site.h"
 
 /* Returns whether the weasyprint program can be found on PATH. */
 int	pdf_available(void);
 
-/* Makes handbooks/S.pdf beside each handbooks/S.html of s in the folder
- * root.  Returns 0, or -1 after reporting. */
-int	pdf_handbooks(const struct site *s, const char *root, struct diag *d);
+/* Makes S.pdf beside each of the n pages S.html (site paths) in the
+ * folder root, all at once.  Returns 0, or -1 after reporting. */
+int	pdf_handbooks(char *const *pages, size_t n, const char *root,
+	    struct diag *d);
+
+/* Returns the path of the PDF of page ("x/S.html" gives "x/S.pdf"),
+ * malloc'd. */
+char	*pdf_path(const char *page);
 
 #endif

@@ -1,10 +1,10 @@
-/* site.h: every page of the site, rendered in memory.
+/* site.h: every page of the site, rendered on all cores.
  *
  * One pass over a resolved model fills a scope of fields per page and
  * renders it through the templates in a folder (layout.xhtml, one file
- * per kind of page, style.css); the pages stay in memory until write.c
- * publishes them all at once.  templates/README.md lists each page's
- * fields.
+ * per kind of page, style.css), handing each file to a sink as soon as it
+ * is made, so memory holds a page per thread, whatever the site's size.
+ * templates/README.md lists each page's fields.
  */
 #ifndef SKILLSITE_SITE_H
 #define SKILLSITE_SITE_H
@@ -14,33 +14,26 @@
 #include "diag.h"
 #include "model.h"
 
-/* One file of the site. */
-struct site_file {
-	char	*path;		/* site path, e.g. "customer-service/hardware.html" */
-	char	*data;
-	size_t	 len;
+/* Where the files of the site go, each as soon as it is rendered: put()
+ * gets the site path ("customer-service/hardware.html") and the bytes,
+ * which stay the renderer's (copy them to keep them), and reports to d;
+ * it returns 0, or -1 to stop the rendering.  Threads call it at the
+ * same time.  pages counts the HTML pages put. */
+struct site_sink {
+	int	(*put)(void *ctx, const char *path, const char *data,
+		    size_t len, struct diag *d);
+	void	*ctx;
+	size_t	 pages;
 };
-
-/* The files of the site, in the order they were made.  Owns them. */
-struct site {
-	struct site_file	*files;
-	size_t			 nfiles;
-	size_t			 capfiles;
-	size_t			 pages;		/* how many are HTML pages */
-};
-
-void	site_init(struct site *);
-void	site_free(struct site *);
-
-/* Adds a file to s, taking ownership of data (malloc'd). */
-void	site_add(struct site *s, const char *path, char *data, size_t len);
 
 /* Renders every page of the resolved model m with the templates in
- * template_dir into s; when pdf is set, pages link to the PDF handbooks
- * (which pdf.c makes).  Template paths join m's source files, for
- * diagnostics; nothing else of m changes.  Returns 0, or -1 after
- * reporting a problem. */
+ * template_dir, and copies the stylesheets, into sink, on up to nthreads
+ * threads (a specialty's pages on one; 0 counts as 1); when pdf is set,
+ * pages link to the PDF handbooks (which pdf.c makes).  Messages reach d
+ * in the same order whatever the threads.  Template paths join m's
+ * source files, for diagnostics; nothing else of m changes.  Returns 0,
+ * or -1 after reporting a problem or when the sink stopped. */
 int	site_render(struct model *m, const char *template_dir, int pdf,
-	    struct site *s, struct diag *d);
+	    unsigned nthreads, struct site_sink *sink, struct diag *d);
 
 #endif

@@ -10,18 +10,15 @@
 #include <libxml/xmlsave.h>
 
 #include "alloc.h"
-
-struct template {
-	xmlDoc	*doc;
-	size_t	 file;		/* index in model.files */
-};
+#include "template_private.h"
 
 enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
 
 struct field {
 	const char	*name;
 	enum field_kind	 kind;
-	const char	*text;		/* TEXT and HTML */
+	unsigned	 hash;		/* of name */
+	const char	*text;		/* TEXT; HTML: the prepared XHTML */
 	int		 on;		/* FLAG */
 	struct scope	*first;		/* LIST items, in order */
 	struct scope	*last;
@@ -35,11 +32,18 @@ struct scope {
 	struct scope		*next;	/* next item of the same list */
 };
 
+/* A prepared HTML fragment. */
+struct fragment {
+	char	*xhtml;
+};
+
 /* The state of one rendering. */
 struct render {
-	struct diag	*diag;
-	xmlDoc		*doc;
-	int		 errors;
+	struct diag		*diag;
+	const struct program	*p;
+	xmlOutputBuffer		*out;
+	xmlBuffer		*attr;		/* scratch for attribute values */
+	int			 errors;
 };
 
 static const char *const S_directives[] = { "data-text", "data-html",
@@ -55,22 +59,40 @@ scope_new(struct arena *a, const struct scope *parent)
 	return s;
 }
 
-/* Returns field name of s itself, adding it (of kind k) if absent. */
+unsigned
+template_hash(const char *name)
+{
+	unsigned h = 2166136261u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+/* Returns the newest field of s itself called name, or NULL. */
 static struct field *
-S_field(struct scope *s, const char *name, enum field_kind k)
+S_own(const struct scope *s, const char *name, unsigned hash)
 {
 	struct field *f;
 
 	for (f = s->fields; f != NULL; f = f->next)
-		if (strcmp(f->name, name) == 0)
-			break;
-	if (f == NULL) {
-		f = arena_calloc(s->arena, 1, sizeof(*f));
-		f->name = arena_strdup(s->arena, name);
-		f->next = s->fields;
-		s->fields = f;
-	}
+		if (f->hash == hash && strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* Returns a new field of s called name, of kind k; it hides any older
+ * field of s with that name. */
+static struct field *
+S_field(struct scope *s, const char *name, enum field_kind k)
+{
+	struct field *f = arena_calloc(s->arena, 1, sizeof(*f));
+
+	f->name = arena_strdup(s->arena, name);
+	f->hash = template_hash(name);
 	f->kind = k;
+	f->next = s->fields;
+	s->fields = f;
 	return f;
 }
 
@@ -82,10 +104,10 @@ scope_text(struct scope *s, const char *name, const char *text)
 }
 
 void
-scope_html(struct scope *s, const char *name, const char *html)
+scope_html(struct scope *s, const char *name, const struct fragment *f)
 {
-	if (html != NULL)
-		S_field(s, name, FIELD_HTML)->text = arena_strdup(s->arena, html);
+	if (f != NULL)
+		S_field(s, name, FIELD_HTML)->text = f->xhtml;
 }
 
 void
@@ -94,26 +116,28 @@ scope_flag(struct scope *s, const char *name, int on)
 	S_field(s, name, FIELD_FLAG)->on = on;
 }
 
+/* Returns list name of s, declared if need be. */
+static struct field *
+S_list(struct scope *s, const char *name)
+{
+	struct field *f = S_own(s, name, template_hash(name));
+
+	return f != NULL && f->kind == FIELD_LIST ? f :
+	    S_field(s, name, FIELD_LIST);
+}
+
 void
 scope_list(struct scope *s, const char *name)
 {
-	struct field *f;
-
-	for (f = s->fields; f != NULL; f = f->next)
-		if (strcmp(f->name, name) == 0 && f->kind == FIELD_LIST)
-			return;
-	S_field(s, name, FIELD_LIST);
+	S_list(s, name);
 }
 
 struct scope *
 scope_item(struct scope *s, const char *name)
 {
-	struct field *f;
+	struct field *f = S_list(s, name);
 	struct scope *item = scope_new(s->arena, s);
 
-	scope_list(s, name);
-	for (f = s->fields; strcmp(f->name, name) != 0; f = f->next)
-		;
 	if (f->last != NULL)
 		f->last->next = item;
 	else
@@ -122,16 +146,16 @@ scope_item(struct scope *s, const char *name)
 	return item;
 }
 
-/* Returns the field called name in s or its ancestors, or NULL. */
+/* Returns the field called name (of the given hash) in s or its
+ * ancestors, or NULL. */
 static const struct field *
-S_lookup(const struct scope *s, const char *name)
+S_lookup(const struct scope *s, const char *name, unsigned hash)
 {
 	const struct field *f;
 
 	for (; s != NULL; s = s->parent)
-		for (f = s->fields; f != NULL; f = f->next)
-			if (strcmp(f->name, name) == 0)
-				return f;
+		if ((f = S_own(s, name, hash)) != NULL)
+			return f;
 	return NULL;
 }
 
@@ -147,32 +171,6 @@ S_is_set(const struct field *f)
 	default:
 		return f->text[0] != '\0';
 	}
-}
-
-/* Returns the position of template node n, from the template it was
- * copied from (recorded in _private). */
-static struct pos
-S_pos(const xmlNode *n)
-{
-	struct pos p = { 0, 0, 0 };
-	const struct template *t = n->_private;
-
-	if (t != NULL) {
-		p.file = t->file;
-		p.line = (int)xmlGetLineNo(n);
-	}
-	return p;
-}
-
-/* Reports a template error at node n. */
-static void
-S_error(struct render *r, const xmlNode *n, const char *what, const char *name)
-{
-	struct pos p = S_pos(n);
-
-	diag_msg(r->diag, MSG_TEMPLATE, n->_private ? &p : NULL, "%s '%s'",
-	    what, name);
-	r->errors++;
 }
 
 /* Returns whether attribute name is a directive (any data-* is). */
@@ -196,6 +194,36 @@ S_is_known(const char *name)
 	return 0;
 }
 
+/* Returns whether s holds U+E000 or U+E001, which compiled templates use
+ * as markers. */
+static int
+S_has_marker_char(const xmlChar *s)
+{
+	return s != NULL && (strstr((const char *)s, "\xee\x80\x80") != NULL ||
+	    strstr((const char *)s, "\xee\x80\x81") != NULL);
+}
+
+/* Reports text or an attribute value of node n that holds a character
+ * reserved for markers; returns 1 if it did, else 0. */
+static int
+S_reserved(const xmlNode *n, struct diag *d)
+{
+	const xmlAttr *a;
+	int bad = S_has_marker_char(n->content);
+
+	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
+	    a = a->next)
+		bad |= a->children != NULL &&
+		    S_has_marker_char(a->children->content);
+	if (bad) {
+		struct pos p = template_node_pos(n);
+
+		diag_msg(d, MSG_TEMPLATE, &p, "U+E000 and U+E001 are reserved "
+		    "for skillsite's own use");
+	}
+	return bad;
+}
+
 /* Sets _private of n and its descendants to t, marking where they came
  * from; reports unknown directives; removes comments.  Returns the number
  * of unknown directives. */
@@ -210,12 +238,13 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
 	    a = a->next)
 		if (S_is_directive(a->name) && !S_is_known((const char *)a->name)) {
-			struct pos p = S_pos(n);
+			struct pos p = template_node_pos(n);
 
 			diag_msg(d, MSG_TEMPLATE, &p, "unknown directive '%s'",
 			    (const char *)a->name);
 			bad++;
 		}
+	bad += S_reserved(n, d);
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_COMMENT_NODE) {
@@ -225,80 +254,6 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 			bad += S_mark(c, t, d);
 	}
 	return bad;
-}
-
-/* Copies the _private marks of the tree at from onto its copy at to. */
-static void
-S_copy_marks(const xmlNode *from, xmlNode *to)
-{
-	const xmlNode *f;
-	xmlNode *t;
-
-	to->_private = from->_private;
-	for (f = from->children, t = to->children; f != NULL && t != NULL;
-	    f = f->next, t = t->next)
-		S_copy_marks(f, t);
-}
-
-/* Makes every element and attribute at or below n that uses namespace
- * from use to instead. */
-static void
-S_repoint_ns(xmlNode *n, const xmlNs *from, xmlNs *to)
-{
-	xmlAttr *a;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (n->ns == from)
-			n->ns = to;
-		for (a = n->properties; a != NULL; a = a->next)
-			if (a->ns == from)
-				a->ns = to;
-		S_repoint_ns(n->children, from, to);
-	}
-}
-
-/* Drops the namespace declarations of copied element n (and below) that
- * repeat one declared above it: xmlDocCopyNode repeats the template
- * root's xmlns on every copy. */
-static void
-S_adopt_ns(xmlNode *n)
-{
-	xmlNode *c;
-	xmlNs *own, **link;
-
-	if (n->type != XML_ELEMENT_NODE)
-		return;
-	for (link = &n->nsDef; (own = *link) != NULL;) {
-		xmlNs *above = n->parent && n->parent->type == XML_ELEMENT_NODE ?
-		    xmlSearchNsByHref(n->doc, n->parent, own->href) : NULL;
-
-		if (above == NULL || !xmlStrEqual(above->prefix, own->prefix)) {
-			link = &own->next;
-			continue;
-		}
-		*link = own->next;
-		own->next = NULL;
-		S_repoint_ns(n, own, above);
-		xmlFreeNs(own);
-	}
-	for (c = n->children; c != NULL; c = c->next)
-		S_adopt_ns(c);
-}
-
-/* Returns the first element at or below n with attribute name, or NULL. */
-static xmlNode *
-S_find(xmlNode *n, const char *name)
-{
-	xmlNode *c, *hit;
-
-	if (n->type == XML_ELEMENT_NODE && xmlHasProp(n, BAD_CAST name))
-		return n;
-	for (c = n->children; c != NULL; c = c->next)
-		if ((hit = S_find(c, name)) != NULL)
-			return hit;
-	return NULL;
 }
 
 struct template *
@@ -336,40 +291,148 @@ template_free(struct template *t)
 {
 	if (t == NULL)
 		return;
+	program_free(t->program);
 	xmlFreeDoc(t->doc);
 	free(t);
 }
 
-/* Returns the field that attribute attr of n names, or NULL after
- * reporting it unknown or of the wrong kind. */
+/* Returns the field that op o names, or NULL after reporting it unknown
+ * or of none of the kinds in the bit set kinds. */
 static const struct field *
-S_field_of(struct render *r, xmlNode *n, const char *attr,
-    const struct scope *s, int kinds)
+S_field_of(struct render *r, const struct op *o, const struct scope *s,
+    int kinds)
 {
-	xmlChar *name = xmlGetProp(n, BAD_CAST attr);
-	const struct field *f = S_lookup(s, (const char *)name);
+	const struct field *f = S_lookup(s, o->field, o->hash);
+	const char *what = f == NULL ? "unknown field" :
+	    "field of the wrong kind for this directive";
 
-	if (f == NULL)
-		S_error(r, n, "unknown field", (const char *)name);
-	else if (!(kinds & (1 << f->kind))) {
-		S_error(r, n, "field of the wrong kind for this directive",
-		    (const char *)name);
-		f = NULL;
-	}
-	xmlFree(name);
-	return f;
+	if (f != NULL && (kinds & (1 << f->kind)))
+		return f;
+	diag_msg(r->diag, MSG_TEMPLATE, o->pos.line > 0 ? &o->pos : NULL,
+	    "%s '%s'", what, o->field);
+	r->errors++;
+	return NULL;
 }
 
-/* Removes every child of n. */
+/* Writes the text of field f as element content: escaped by libxml2,
+ * unless it holds nothing libxml2 would escape there. */
 static void
-S_clear(xmlNode *n)
+S_text(struct render *r, const struct field *f)
 {
-	xmlNode *c;
+	if (strpbrk(f->text, "<>&\r") == NULL)
+		xmlOutputBufferWriteString(r->out, f->text);
+	else
+		xmlOutputBufferWriteEscape(r->out, BAD_CAST f->text, NULL);
+}
 
-	while ((c = n->children) != NULL) {
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
+/* Writes the text of field f as an attribute value of op o: escaped by
+ * libxml2, unless it holds nothing libxml2 would escape there. */
+static void
+S_attribute(struct render *r, const struct op *o, const struct field *f)
+{
+	if (f->text[0] == '\0' && o->boolean != NULL) {
+		/* as libxml2 writes an empty boolean attribute */
+		xmlOutputBufferWriteString(r->out, o->boolean);
+		return;
 	}
+	if (strpbrk(f->text, "<>&\"\n\r\t") == NULL) {
+		xmlOutputBufferWriteString(r->out, f->text);
+		return;
+	}
+	xmlBufferEmpty(r->attr);
+	xmlAttrSerializeTxtContent(r->attr, r->p->doc, NULL,
+	    BAD_CAST f->text);
+	xmlOutputBufferWrite(r->out, xmlBufferLength(r->attr),
+	    (const char *)xmlBufferContent(r->attr));
+}
+
+/* Runs ops [from, to) of the program in scope s. */
+static void
+S_run(struct render *r, size_t from, size_t to, const struct scope *s)
+{
+	const struct field *f;
+	const struct scope *item;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const struct op *o = &r->p->ops[i];
+
+		switch (o->kind) {
+		case OP_LIT:
+			xmlOutputBufferWrite(r->out, (int)o->len, o->lit);
+			break;
+		case OP_TEXT:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
+				S_text(r, f);
+			break;
+		case OP_ATTR:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
+				S_attribute(r, o, f);
+			break;
+		case OP_HTML:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_HTML)) != NULL)
+				xmlOutputBufferWriteString(r->out, f->text);
+			break;
+		case OP_EACH:
+			f = S_field_of(r, o, s, 1 << FIELD_LIST);
+			for (item = f ? f->first : NULL; item; item = item->next) {
+				if (item != f->first && o->sep != NULL)
+					xmlOutputBufferWriteEscape(r->out,
+					    BAD_CAST o->sep, NULL);
+				S_run(r, i + 1, o->end, item);
+			}
+			i = o->end;
+			break;
+		case OP_IF:
+		case OP_UNLESS:
+			f = S_field_of(r, o, s, ~0);
+			if (f == NULL || S_is_set(f) != (o->kind == OP_IF))
+				i = o->end;
+			break;
+		case OP_END:
+			break;
+		}
+	}
+}
+
+int
+template_compile(const struct template *layout, struct template *page,
+    struct diag *d)
+{
+	if (page->program != NULL && page->layout == layout)
+		return 0;
+	program_free(page->program);
+	page->layout = layout;
+	page->program = program_compile(layout, page, d);
+	return page->program != NULL ? 0 : -1;
+}
+
+char *
+template_render(const struct template *layout, struct template *page,
+    const struct scope *s, struct diag *d, size_t *len)
+{
+	struct render r;
+	char *html = NULL;
+
+	if (template_compile(layout, page, d) < 0)
+		return NULL;
+	memset(&r, 0, sizeof(r));
+	r.diag = d;
+	r.p = page->program;
+	r.out = xmlAllocOutputBuffer(NULL);
+	r.attr = xmlBufferCreate();
+	if (r.out == NULL || r.attr == NULL)
+		abort();	/* out of memory, as xreallocarray() does */
+	S_run(&r, 0, r.p->nops, s);
+	if (r.errors == 0 && r.out->error == 0) {
+		*len = xmlOutputBufferGetSize(r.out);
+		html = xreallocarray(NULL, *len + 1, 1);
+		memcpy(html, xmlOutputBufferGetContent(r.out), *len);
+		html[*len] = '\0';
+	}
+	xmlOutputBufferClose(r.out);
+	xmlBufferFree(r.attr);
+	return html;
 }
 
 /* Marks links in the fragment at n that leave the site: any href with a
@@ -400,173 +463,69 @@ S_mark_external(xmlNode *n)
 	}
 }
 
-/* Replaces the content of n with the HTML fragment html. */
-static void
-S_put_html(struct render *r, xmlNode *n, const char *html)
+/* Returns html, fragment_new()'s argument, parsed as XHTML with the
+ * links that leave the site marked and serialized again; NULL if it does
+ * not parse. */
+static char *
+S_mark_links(const char *html)
 {
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
 	xmlNode *list = NULL, *c, *next;
-
-	S_clear(n);
-	if (*html == '\0')
-		return;
-	if (xmlParseInNodeContext(n, html, (int)strlen(html), XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) != XML_ERR_OK) {
-		S_error(r, n, "HTML that does not parse", "data-html");
-		xmlFreeNodeList(list);
-		return;
-	}
-	S_mark_external(list);
-	for (c = list; c != NULL; c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlAddChild(n, c);
-	}
-}
-
-static void	S_children(struct render *, xmlNode *, const struct scope *);
-
-/* Applies the directives of element n (and its descendants) in scope s;
- * n may be replaced or removed. */
-static void
-S_element(struct render *r, xmlNode *n, const struct scope *s)
-{
-	const struct field *f;
-	xmlAttr *a, *anext;
-
-	if (xmlHasProp(n, BAD_CAST "data-each")) {
-		const struct scope *item;
-
-		xmlNode *indent = n->prev != NULL && xmlIsBlankNode(n->prev) ?
-		    n->prev : NULL;
-
-		if ((f = S_field_of(r, n, "data-each", s, 1 << FIELD_LIST)) != NULL)
-			for (item = f->first; item != NULL; item = item->next) {
-				xmlNode *copy = xmlDocCopyNode(n, r->doc, 1);
-
-				if (item != f->first && indent != NULL)
-					xmlAddPrevSibling(n, xmlDocCopyNode(indent,
-					    r->doc, 1));	/* keep the indent */
-				S_copy_marks(n, copy);
-				xmlUnsetProp(copy, BAD_CAST "data-each");
-				xmlAddPrevSibling(n, copy);
-				S_adopt_ns(copy);
-				S_element(r, copy, item);
-			}
-		xmlUnlinkNode(n);
-		xmlFreeNode(n);
-		return;
-	}
-	if (xmlHasProp(n, BAD_CAST "data-if") || xmlHasProp(n,
-	    BAD_CAST "data-unless")) {
-		int want = xmlHasProp(n, BAD_CAST "data-if") != NULL;
-
-		f = S_field_of(r, n, want ? "data-if" : "data-unless", s, ~0);
-		if (f == NULL || S_is_set(f) != want) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-			return;
-		}
-	}
-	for (a = n->properties; a != NULL; a = anext) {
-		const char *name = (const char *)a->name;
-
-		anext = a->next;
-		if (strncmp(name, "data-attr-", 10) != 0)
-			continue;
-		if ((f = S_field_of(r, n, name, s, 1 << FIELD_TEXT)) != NULL)
-			xmlSetProp(n, BAD_CAST name + 10, BAD_CAST f->text);
-	}
-	if (xmlHasProp(n, BAD_CAST "data-text")) {
-		if ((f = S_field_of(r, n, "data-text", s, 1 << FIELD_TEXT)) != NULL) {
-			S_clear(n);
-			xmlAddChild(n, xmlNewDocText(r->doc, BAD_CAST f->text));
-		}
-	} else if (xmlHasProp(n, BAD_CAST "data-html")) {
-		if ((f = S_field_of(r, n, "data-html", s, 1 << FIELD_HTML)) != NULL)
-			S_put_html(r, n, f->text);
-	} else
-		S_children(r, n, s);
-	for (a = n->properties; a != NULL; a = anext) {
-		anext = a->next;
-		if (S_is_directive(a->name))
-			xmlRemoveProp(a);
-	}
-}
-
-/* Applies the directives of the children of n in scope s. */
-static void
-S_children(struct render *r, xmlNode *n, const struct scope *s)
-{
-	xmlNode *c, *next;
-
-	for (c = n->children; c != NULL; c = next) {
-		next = c->next;
-		if (c->type == XML_ELEMENT_NODE)
-			S_element(r, c, s);
-	}
-}
-
-/* Puts a copy of the content of page's data-page element into the
- * data-content element of doc; returns -1 when either is missing. */
-static int
-S_insert_page(struct render *r, const struct template *layout,
-    const struct template *page)
-{
-	xmlNode *slot = S_find(xmlDocGetRootElement(r->doc), "data-content");
-	xmlNode *body = S_find(xmlDocGetRootElement(page->doc), "data-page");
-	xmlNode *c, *copy;
-
-	if (slot == NULL || body == NULL) {
-		struct pos p = { slot ? page->file : layout->file, 0, 0 };
-
-		diag_msg(r->diag, MSG_TEMPLATE, &p, "no element with %s",
-		    slot ? "data-page" : "data-content");
-		return -1;
-	}
-	S_clear(slot);
-	xmlUnsetProp(slot, BAD_CAST "data-content");
-	for (c = body->children; c != NULL; c = c->next) {
-		copy = xmlDocCopyNode(c, r->doc, 1);
-		S_copy_marks(c, copy);
-		copy = xmlAddChild(slot, copy);
-		S_adopt_ns(copy);
-	}
-	return 0;
-}
-
-char *
-template_render(const struct template *layout, const struct template *page,
-    const struct scope *s, struct diag *d, size_t *len)
-{
-	struct render r = { d, NULL, 0 };
-	static const char doctype[] = "<!DOCTYPE html>\n";
-	xmlBuffer *buf;
+	xmlBuffer *buf = xmlBufferCreate();
 	xmlSaveCtxt *save;
 	char *out = NULL;
 
-	r.doc = xmlCopyDoc(layout->doc, 1);
-	xmlFree((xmlChar *)r.doc->encoding);	/* UTF-8 out, no &#x...; */
-	r.doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
-	S_copy_marks(xmlDocGetRootElement(layout->doc),
-	    xmlDocGetRootElement(r.doc));
-	if (S_insert_page(&r, layout, page) == 0)
-		S_element(&r, xmlDocGetRootElement(r.doc), s);
-	else
-		r.errors++;
-	if (r.errors == 0 && (buf = xmlBufferCreate()) != NULL) {
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	xmlDocSetRootElement(doc, div);
+	xmlSetNs(div, xmlNewNs(div, BAD_CAST "http://www.w3.org/1999/xhtml",
+	    NULL));
+	if (xmlParseInNodeContext(div, html, (int)strlen(html),
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
+	    &list) == XML_ERR_OK) {
+		S_mark_external(list);
+		for (c = list; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(div, c);
+		}
 		save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_XHTML |
 		    XML_SAVE_NO_DECL);
-		xmlSaveTree(save, xmlDocGetRootElement(r.doc));
+		for (c = div->children; c != NULL; c = c->next)
+			xmlSaveTree(save, c);
 		xmlSaveClose(save);
-		*len = sizeof(doctype) - 1 + (size_t)xmlBufferLength(buf) + 1;
-		out = xreallocarray(NULL, *len + 1, 1);
-		memcpy(out, doctype, sizeof(doctype) - 1);
-		memcpy(out + sizeof(doctype) - 1, xmlBufferContent(buf),
-		    (size_t)xmlBufferLength(buf));
-		out[*len - 1] = '\n';
-		out[*len] = '\0';
-		xmlBufferFree(buf);
-	}
-	xmlFreeDoc(r.doc);
+		out = xreallocarray(NULL, (size_t)xmlBufferLength(buf) + 1, 1);
+		memcpy(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		out[xmlBufferLength(buf)] = '\0';
+	} else
+		xmlFreeNodeList(list);
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
 	return out;
 }
+
+struct fragment *
+fragment_new(const char *html)
+{
+	struct fragment *f;
+	char *xhtml;
+
+	/* cmark's safe output is well-formed XHTML; only links need work */
+	if (strstr(html, "<a ") == NULL)
+		xhtml = xstrdup(html);
+	else if ((xhtml = S_mark_links(html)) == NULL)
+		return NULL;
+	f = xcalloc(1, sizeof(*f));
+	f->xhtml = xhtml;
+	return f;
+}
+
+void
+fragment_free(struct fragment *f)
+{
+	if (f != NULL) {
+		free(f->xhtml);
+		free(f);
+	}
+}
+

@@ -1,4 +1,4 @@
-/* template.h: XHTML templates filled through libxml2's DOM.
+/* template.h: XHTML templates, compiled once, filled per page.
  *
  * A template is a well-formed XHTML file that opens in a browser with
  * sample content.  Directives are data-* attributes on ordinary elements:
@@ -12,10 +12,16 @@
  *	data-content		(layout) the page's content goes here
  *	data-page		(page) this element is the page's content
  *
- * Text goes in only through calls that escape on output; directive
- * attributes never reach the output; an unknown directive or field is an
- * error at template:line.  Values live in scopes: a page's fields, and
- * per list item the item's fields, which see their parents' too.
+ * Text goes in only through calls that escape on output (libxml2's
+ * escaping for element content and attribute values), HTML only as a
+ * fragment that libxml2 has parsed and serialized; directive attributes
+ * never reach the output; an unknown directive or field is an error at
+ * template:line.  Values live in scopes: a page's fields, and per list
+ * item the item's fields, which see their parents' too.
+ *
+ * A page template is compiled with the layout on first use: libxml2
+ * serializes the joined document once, as XHTML, and rendering appends
+ * its literal pieces and the escaped field values, with no DOM per page.
  */
 #ifndef SKILLSITE_TEMPLATE_H
 #define SKILLSITE_TEMPLATE_H
@@ -28,6 +34,7 @@
 
 struct template;
 struct scope;
+struct fragment;
 
 /* Loads the template at path (registered in m for diagnostics); returns
  * it, or NULL after reporting.  Free with template_free(). */
@@ -38,9 +45,18 @@ void		 template_free(struct template *);
 /* Returns a new empty scope in arena a, below parent (or NULL). */
 struct scope	*scope_new(struct arena *a, const struct scope *parent);
 
-/* Sets field name of s: text (NULL leaves it unset), HTML, or a flag. */
+/* Returns cmark's HTML as a fragment for data-html: parsed as XHTML,
+ * links that leave the site marked (class "external", rel "external
+ * noopener noreferrer"), serialized once.  Returns NULL if it does not
+ * parse.  Free with fragment_free(). */
+struct fragment	*fragment_new(const char *html);
+void		 fragment_free(struct fragment *);
+
+/* Sets field name of s: text (NULL leaves it unset), a fragment (NULL
+ * leaves it unset; it must outlive s), or a flag. */
 void		 scope_text(struct scope *s, const char *name, const char *text);
-void		 scope_html(struct scope *s, const char *name, const char *html);
+void		 scope_html(struct scope *s, const char *name,
+		    const struct fragment *f);
 void		 scope_flag(struct scope *s, const char *name, int on);
 
 /* Declares list name of s (empty until items are added). */
@@ -50,11 +66,18 @@ void		 scope_list(struct scope *s, const char *name);
  * item's scope, whose parent is s. */
 struct scope	*scope_item(struct scope *s, const char *name);
 
+/* Compiles page with layout, unless done; returns 0, or -1 after
+ * reporting.  Rendering a compiled page changes nothing, so threads may
+ * render it at once. */
+int		 template_compile(const struct template *layout,
+		    struct template *page, struct diag *d);
+
 /* Renders page inside layout with the fields of s into a malloc'd,
  * NUL-terminated HTML document (*len bytes); returns NULL after reporting
- * a template error. */
+ * a template error.  Compiles page with layout on first use and keeps
+ * the program in page. */
 char		*template_render(const struct template *layout,
-		    const struct template *page, const struct scope *s,
+		    struct template *page, const struct scope *s,
 		    struct diag *d, size_t *len);
 
 #endif

@@ -1,6 +1,7 @@
 /* textdiff.c: word-level differences of parallel texts; see textdiff.h. */
 #include "textdiff.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,14 +95,22 @@ S_same(const struct token *x, const struct token *y)
 }
 
 /* Sets keep[i] for each word of a in a longest common subsequence of a
- * and b. */
+ * and b.  The words they begin with in common are part of the one the
+ * table's walk finds, so only the rest goes through the table. */
 static void
 S_lcs_keep(const struct token *a, size_t na, const struct token *b,
     size_t nb, unsigned char *keep)
 {
-	size_t *t, i, j;
+	size_t i, j;
+	uint16_t *t;		/* lengths: at most 2000 (LCS_CELLS_MAX) */
 	unsigned char *in;
 
+	while (na > 0 && nb > 0 && S_same(&a[0], &b[0])) {
+		*keep++ = 1;
+		a++, b++, na--, nb--;
+	}
+	if (na == 0 || nb == 0)
+		return;
 	if ((na + 1) > LCS_CELLS_MAX / (nb + 1)) {
 		memset(keep, 1, na);	/* too long to compare: mark nothing */
 		return;
@@ -112,7 +121,7 @@ S_lcs_keep(const struct token *a, size_t na, const struct token *b,
 	for (i = na; i-- > 0;)
 		for (j = nb; j-- > 0;)
 			t[i * (nb + 1) + j] = S_same(&a[i], &b[j]) ?
-			    t[(i + 1) * (nb + 1) + j + 1] + 1 :
+			    (uint16_t)(t[(i + 1) * (nb + 1) + j + 1] + 1) :
 			    t[(i + 1) * (nb + 1) + j] > t[i * (nb + 1) + j + 1] ?
 			    t[(i + 1) * (nb + 1) + j] : t[i * (nb + 1) + j + 1];
 	for (i = 0, j = 0; i < na && j < nb;) {

@@ -1,21 +1,39 @@
 /* write.c: atomic publication of the site; see write.h. */
-#define _GNU_SOURCE		/* renameat2, RENAME_EXCHANGE */
+#define _GNU_SOURCE		/* renameat2, RENAME_EXCHANGE, syncfs */
 #include "write.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
-#include <sys/file.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
 
 #define TEMP_TAG ".skillsite-"
+
+static int	S_remove_at(int, const char *);
+
+struct publish {
+	struct diag		*d;
+	char			*out;
+	char			*dir;		/* out's folder and ... */
+	char			*base;		/* ... last name */
+	char			*tmp;		/* the new folder */
+	int			 lock;		/* the lock file, held */
+	int			 tmpfd;		/* the new folder */
+	int			 livefd;	/* the live site, or -1 */
+	int			 exists;	/* out exists */
+	mode_t			 umask;		/* the caller's */
+	atomic_size_t		 files;		/* see publish_stats */
+	atomic_size_t		 bytes;
+	atomic_size_t		 carried;
+};
 
 /* Reports an output problem with path. */
 static void
@@ -25,21 +43,47 @@ S_fail(struct diag *d, const char *what, const char *path)
 	    strerror(errno));
 }
 
-/* nftw callback: removes one file or (emptied) folder. */
+/* Removes the folder name in the folder at and everything in it, without
+ * following symbolic links; returns 0 or -1. */
 static int
-S_remove_one(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
+S_remove_dir(int at, const char *name)
 {
-	(void)st;
-	(void)ftw;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
+	struct dirent *de;
+	DIR *dp;
+	int fd, rc = 0;
+
+	fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd < 0 || (dp = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+
+		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+			continue;
+		if (de->d_type == DT_DIR ? S_remove_dir(dirfd(dp), n) < 0 :
+		    S_remove_at(dirfd(dp), n) < 0)
+			rc = -1;
+	}
+	closedir(dp);
+	if (unlinkat(at, name, AT_REMOVEDIR) < 0)
+		rc = -1;
+	return rc;
 }
 
-/* Removes the tree at path; returns 0 or -1. */
+/* Removes the file or tree name in the folder at (AT_FDCWD: name is a
+ * path) without following symbolic links; returns 0 or -1. */
 static int
-S_remove_tree(const char *path)
+S_remove_at(int at, const char *name)
 {
-	return nftw(path, S_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	if (unlinkat(at, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	return S_remove_dir(at, name);
 }
 
 /* Returns "dir/name" (or "name" when dir is "."), malloc'd. */
@@ -91,105 +135,10 @@ S_clean_stale(const char *dir, const char *base)
 
 		if (name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
 		    strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
-		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0) {
-			char *path = S_join(dir, name);
-
-			S_remove_tree(path);
-			free(path);
-		}
+		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0)
+			S_remove_at(dirfd(dp), name);
 	}
 	closedir(dp);
-}
-
-/* Makes the folders of the file at site path rel exist below the folder
- * root; returns 0 or -1. */
-static int
-S_make_parents(const char *root, const char *rel, struct diag *d)
-{
-	char *p = S_join(root, rel), *slash;
-	int rc = 0;
-
-	for (slash = strchr(p + strlen(root) + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
-			S_fail(d, "cannot create", p);
-			rc = -1;
-			break;
-		}
-		if (chmod(p, 0755) < 0) {
-			S_fail(d, "cannot set the mode of", p);
-			rc = -1;
-			break;
-		}
-		*slash = '/';
-	}
-	free(p);
-	return rc;
-}
-
-/* Writes len bytes of data to the new file path; returns 0 or -1. */
-static int
-S_write_file(const char *path, const char *data, size_t len, struct diag *d)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	size_t done = 0;
-	ssize_t w;
-
-	if (fd < 0) {
-		S_fail(d, "cannot create", path);
-		return -1;
-	}
-	if (fchmod(fd, 0644) < 0) {
-		S_fail(d, "cannot set the mode of", path);
-		close(fd);
-		return -1;
-	}
-	while (done < len) {
-		if ((w = write(fd, data + done, len - done)) < 0) {
-			if (errno == EINTR)
-				continue;
-			S_fail(d, "cannot write", path);
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	if (fsync(fd) < 0) {
-		S_fail(d, "cannot flush", path);
-		close(fd);
-		return -1;
-	}
-	if (close(fd) < 0) {
-		S_fail(d, "cannot close", path);
-		return -1;
-	}
-	return 0;
-}
-
-/* Writes every file of s, and the marker, into the folder tmp; returns 0
- * or -1. */
-static int
-S_write_all(const struct site *s, const char *tmp, struct diag *d,
-    size_t *bytes)
-{
-	static const char marker[] = "Written by skillsite, which replaces "
-	    "this folder on each build.\n";
-	size_t i;
-	char *path;
-	int rc;
-
-	path = S_join(tmp, WRITE_MARKER);
-	rc = S_write_file(path, marker, sizeof(marker) - 1, d);
-	free(path);
-	for (i = 0; rc == 0 && i < s->nfiles; i++) {
-		path = S_join(tmp, s->files[i].path);
-		rc = S_make_parents(tmp, s->files[i].path, d) < 0 ? -1 :
-		    S_write_file(path, s->files[i].data, s->files[i].len, d);
-		free(path);
-		*bytes += s->files[i].len;
-	}
-	return rc;
 }
 
 /* Returns 1 when out does not exist, 0 when it may be replaced (a folder
@@ -231,6 +180,315 @@ S_check_target(const char *out, struct diag *d)
 	return -1;
 }
 
+/* Takes the lock of publishing to out (the file ".BASE.skillsite-lock" in
+ * dir), so two builds never touch each other's folders; returns its
+ * descriptor, or -1 after reporting. */
+static int
+S_lock(const char *dir, const char *base, const char *out, struct diag *d)
+{
+	char *name = xreallocarray(NULL, strlen(base) + 32, 1), *path;
+	int fd;
+
+	sprintf(name, ".%s" TEMP_TAG "lock", base);
+	path = S_join(dir, name);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		S_fail(d, "cannot create the lock", path);
+	else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		diag_msg(d, MSG_IO_WRITE, NULL, "another build is publishing %s",
+		    out);
+		close(fd);
+		fd = -1;
+	}
+	free(path);
+	free(name);
+	return fd;
+}
+
+/* Frees p and its descriptors (the lock is released); restores the
+ * umask. */
+static void
+S_free(struct publish *p)
+{
+	if (p->tmpfd >= 0)
+		close(p->tmpfd);
+	if (p->livefd >= 0)
+		close(p->livefd);
+	if (p->lock >= 0)
+		close(p->lock);		/* releases the lock; the file stays */
+	umask(p->umask);
+	free(p->tmp);
+	free(p->base);
+	free(p->dir);
+	free(p->out);
+	free(p);
+}
+
+/* Makes the new folder of p; returns 0 or -1 after reporting. */
+static int
+S_make_folder(struct publish *p)
+{
+	char *name = xreallocarray(NULL, strlen(p->base) + 32, 1);
+
+	sprintf(name, ".%s" TEMP_TAG "XXXXXX", p->base);
+	p->tmp = S_join(p->dir, name);
+	free(name);
+	if (mkdtemp(p->tmp) == NULL) {
+		S_fail(p->d, "cannot create a folder beside", p->out);
+		free(p->tmp);
+		p->tmp = NULL;
+		return -1;
+	}
+	if (chmod(p->tmp, 0755) < 0 || (p->tmpfd = open(p->tmp, O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC)) < 0) {
+		S_fail(p->d, "cannot set up", p->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+struct publish *
+publish_begin(const char *out, struct diag *d)
+{
+	static const char marker[] = "Written by skillsite, which replaces "
+	    "this folder on each build.\n";
+	struct publish *p = xcalloc(1, sizeof(*p));
+
+	p->d = d;
+	p->out = xstrdup(out);
+	p->tmpfd = p->livefd = -1;
+	p->umask = umask(022);	/* files 0644, folders 0755 */
+	S_split(out, &p->dir, &p->base);
+	if ((p->lock = S_lock(p->dir, p->base, out, d)) < 0 ||
+	    (p->exists = S_check_target(out, d)) < 0) {
+		S_free(p);
+		return NULL;
+	}
+	p->exists = !p->exists;
+	if (p->exists && (p->livefd = open(out, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) < 0) {
+		S_fail(d, "cannot open", out);
+		S_free(p);
+		return NULL;
+	}
+	S_clean_stale(p->dir, p->base);
+	if (S_make_folder(p) < 0 ||
+	    publish_file(p, WRITE_MARKER, marker, sizeof(marker) - 1, d) < 0) {
+		publish_abort(p);
+		return NULL;
+	}
+	return p;
+}
+
+const char *
+publish_folder(const struct publish *p)
+{
+	return p->tmp;
+}
+
+/* Makes the folder of site path rel (and its own, as need be) in the new
+ * folder; returns 0 or -1 (errno set). */
+static int
+S_mkdirs(struct publish *p, char *rel)
+{
+	char *slash = strrchr(rel, '/');
+	int rc = 0;
+
+	if (slash == NULL)
+		return 0;
+	*slash = '\0';
+	if (mkdirat(p->tmpfd, rel, 0755) < 0 && errno != EEXIST)
+		rc = errno == ENOENT && S_mkdirs(p, rel) == 0 ?
+		    mkdirat(p->tmpfd, rel, 0755) : -1;
+	*slash = '/';
+	return rc;
+}
+
+/* Makes the folders of site path rel in the new folder; returns 0, or -1
+ * (errno set). */
+static int
+S_parents(struct publish *p, const char *rel)
+{
+	char *copy = xstrdup(rel);
+	int rc = S_mkdirs(p, copy);
+
+	free(copy);
+	return rc;
+}
+
+/* Returns whether the len bytes of the file fd from its start equal
+ * data. */
+static int
+S_same_bytes(int fd, const char *data, size_t len)
+{
+	char chunk[16384];
+	size_t done = 0, want;
+	ssize_t r;
+
+	while (done < len) {
+		want = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
+		r = pread(fd, chunk, want, (off_t)done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || memcmp(chunk, data + done, (size_t)r) != 0)
+			return 0;
+		done += (size_t)r;
+	}
+	return 1;
+}
+
+/* Reads the first len bytes of the file fd into buf; returns whether it
+ * could. */
+static int
+S_read_all(int fd, char *buf, size_t len)
+{
+	size_t done = 0;
+	ssize_t r;
+
+	while (done < len) {
+		r = pread(fd, buf + done, len - done, (off_t)done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return 0;
+		done += (size_t)r;
+	}
+	return 1;
+}
+
+/* Returns whether the live file at site path rel is a regular file of
+ * mode 0644 holding exactly the len bytes of data. */
+static int
+S_live_same(struct publish *p, const char *rel, const char *data, size_t len)
+{
+	struct stat st;
+	int fd, same = 0;
+
+	if (p->livefd < 0 || (fd = openat(p->livefd, rel, O_RDONLY |
+	    O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)) < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (st.st_mode & 07777) == 0644 && (size_t)st.st_size == len)
+		same = S_same_bytes(fd, data, len);
+	close(fd);
+	return same;
+}
+
+/* Links the live file at site path rel into the new folder, making its
+ * folders; returns 0, or -1 (errno set). */
+static int
+S_link_live(struct publish *p, const char *rel)
+{
+	if (linkat(p->livefd, rel, p->tmpfd, rel, 0) == 0)
+		return 0;
+	if (errno != ENOENT || S_parents(p, rel) < 0)
+		return -1;	/* errno says why */
+	return linkat(p->livefd, rel, p->tmpfd, rel, 0);
+}
+
+/* Writes len bytes of data to the new file rel of the new folder;
+ * returns 0 or -1 after reporting to d. */
+static int
+S_write(struct publish *p, const char *rel, const char *data, size_t len,
+    struct diag *d)
+{
+	const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+	int fd = openat(p->tmpfd, rel, flags, 0644);
+	size_t done = 0;
+	ssize_t w;
+
+	if (fd < 0 && errno == ENOENT && S_parents(p, rel) == 0)
+		fd = openat(p->tmpfd, rel, flags, 0644);
+	if (fd < 0) {
+		S_fail(d, "cannot create", rel);
+		return -1;
+	}
+	while (done < len) {
+		if ((w = write(fd, data + done, len - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			S_fail(d, "cannot write", rel);
+			close(fd);
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	if (close(fd) < 0) {
+		S_fail(d, "cannot close", rel);
+		return -1;
+	}
+	return 0;
+}
+
+/* Counts a file of len bytes in the new site, carried or not. */
+static void
+S_count(struct publish *p, size_t len, int carried)
+{
+	atomic_fetch_add(&p->files, 1);
+	atomic_fetch_add(&p->bytes, len);
+	if (carried)
+		atomic_fetch_add(&p->carried, 1);
+}
+
+int
+publish_file(struct publish *p, const char *rel, const char *data,
+    size_t len, struct diag *d)
+{
+	int carried = 0;
+
+	if (S_live_same(p, rel, data, len) && S_link_live(p, rel) == 0)
+		carried = 1;	/* else (no hard links here): write it */
+	else if (S_write(p, rel, data, len, d) < 0)
+		return -1;
+	S_count(p, len, carried);
+	return carried;
+}
+
+int
+publish_carry(struct publish *p, const char *rel)
+{
+	struct stat st;
+
+	if (p->livefd < 0 || fstatat(p->livefd, rel, &st,
+	    AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if (S_link_live(p, rel) < 0) {
+		S_fail(p->d, "cannot link", rel);
+		return -1;
+	}
+	S_count(p, (size_t)st.st_size, 1);
+	return 1;
+}
+
+int
+publish_adopt(struct publish *p, const char *rel)
+{
+	struct stat st;
+	char *data = NULL;
+	int fd, same = 0;
+
+	if ((fd = openat(p->tmpfd, rel, O_RDONLY | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (data = malloc((size_t)st.st_size + 1)) == NULL ||
+	    !S_read_all(fd, data, (size_t)st.st_size)) {
+		S_fail(p->d, "cannot read", rel);
+		if (fd >= 0)
+			close(fd);
+		free(data);
+		return -1;
+	}
+	close(fd);
+	same = S_live_same(p, rel, data, (size_t)st.st_size);
+	free(data);
+	if (same && (unlinkat(p->tmpfd, rel, 0) < 0 ||
+	    S_link_live(p, rel) < 0)) {
+		S_fail(p->d, "cannot link", rel);
+		return -1;
+	}
+	S_count(p, (size_t)st.st_size, same);
+	return 0;
+}
+
 /* Swaps the folders tmp and out (out exists); afterwards tmp holds the
  * old site.  Returns 0 or -1 after reporting. */
 static int
@@ -263,31 +521,6 @@ S_swap(const char *tmp, const char *out, struct diag *d)
 	return rc;
 }
 
-/* Takes the lock of publishing to out (the file ".BASE.skillsite-lock" in
- * dir), so two builds never touch each other's folders; returns its
- * descriptor, or -1 after reporting. */
-static int
-S_lock(const char *dir, const char *base, const char *out, struct diag *d)
-{
-	char *name = xreallocarray(NULL, strlen(base) + 32, 1), *path;
-	int fd;
-
-	sprintf(name, ".%s" TEMP_TAG "lock", base);
-	path = S_join(dir, name);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0)
-		S_fail(d, "cannot create the lock", path);
-	else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		diag_msg(d, MSG_IO_WRITE, NULL, "another build is publishing %s",
-		    out);
-		close(fd);
-		fd = -1;
-	}
-	free(path);
-	free(name);
-	return fd;
-}
-
 /* Flushes the folder dir itself, so renames in it are on disk. */
 static void
 S_sync_dir(const char *dir)
@@ -301,45 +534,37 @@ S_sync_dir(const char *dir)
 }
 
 int
-write_site(const struct site *s, const char *out, write_hook hook,
-    struct diag *d, size_t *bytes)
+publish_commit(struct publish *p, struct publish_stats *st)
 {
-	char *dir, *base, *tmp, *name;
-	int exists, lock, rc = -1;
+	int rc;
 
-	*bytes = 0;
-	S_split(out, &dir, &base);
-	name = xreallocarray(NULL, strlen(base) + strlen(TEMP_TAG) + 8, 1);
-	sprintf(name, ".%s" TEMP_TAG "XXXXXX", base);
-	tmp = S_join(dir, name);
-	if ((lock = S_lock(dir, base, out, d)) < 0)
-		;
-	else if ((exists = S_check_target(out, d)) < 0)
-		;
-	else if ((S_clean_stale(dir, base), mkdtemp(tmp)) == NULL)
-		S_fail(d, "cannot create a folder beside", out);
-	else if (chmod(tmp, 0755) < 0) {
-		S_fail(d, "cannot set the mode of", tmp);
-		S_remove_tree(tmp);
-	} else if (S_write_all(s, tmp, d, bytes) < 0 ||
-	    (hook != NULL && hook(s, tmp, d) < 0))
-		S_remove_tree(tmp);
-	else if (exists == 1) {
-		if ((rc = rename(tmp, out)) < 0) {
-			S_fail(d, "cannot move into place", out);
-			S_remove_tree(tmp);
+	if (syncfs(p->tmpfd) < 0) {	/* one flush for every file */
+		S_fail(p->d, "cannot flush", p->tmp);
+		publish_abort(p);
+		return -1;
+	}
+	if (!p->exists) {
+		if ((rc = rename(p->tmp, p->out)) < 0)
+			S_fail(p->d, "cannot move into place", p->out);
+	} else
+		rc = S_swap(p->tmp, p->out, p->d);
+	S_remove_at(AT_FDCWD, p->tmp);	/* the old site, or the new one */
+	if (rc == 0) {
+		S_sync_dir(p->dir);
+		if (st != NULL) {
+			st->files = atomic_load(&p->files);
+			st->bytes = atomic_load(&p->bytes);
+			st->carried = atomic_load(&p->carried);
 		}
-	} else if ((rc = S_swap(tmp, out, d)) == 0)
-		S_remove_tree(tmp);	/* the old site */
-	else
-		S_remove_tree(tmp);
-	if (rc == 0)
-		S_sync_dir(dir);
-	if (lock >= 0)
-		close(lock);	/* releases the lock; the file stays */
-	free(tmp);
-	free(name);
-	free(base);
-	free(dir);
+	}
+	S_free(p);
 	return rc;
+}
+
+void
+publish_abort(struct publish *p)
+{
+	if (p->tmp != NULL)
+		S_remove_at(AT_FDCWD, p->tmp);
+	S_free(p);
 }

@@ -1,16 +1,22 @@
-/* write.h: publishing the site atomically.
+/* write.h: publishing the site atomically, file by file.
  *
- * The files are written into a fresh folder beside the target
- * (".NAME.skillsite-XXXXXX"), every write, flush and close checked, then
- * swapped into place with renameat2(RENAME_EXCHANGE): readers see the old
- * site or the new one, never half of either, a failed or interrupted
- * build leaves the old site as it was, and pages no longer in the content
- * disappear.  A folder left by a killed run is removed by the next; a
- * lock (".NAME.skillsite-lock", flock) keeps two builds to the same
- * target apart: the second fails at once.  An
- * existing target is replaced only if skillsite wrote it (it holds the
- * marker file ".skillsite") or it is empty.  Files get mode 0644 and
- * folders 0755 whatever the umask.
+ * Files go into a fresh folder beside the target (".NAME.skillsite-XXXXXX")
+ * as they are rendered, every write and close checked; the folder is
+ * flushed to disk once (syncfs) and swapped into place with
+ * renameat2(RENAME_EXCHANGE): readers see the old site or the new one,
+ * never half of either, a failed or interrupted build leaves the old site
+ * as it was, and pages no longer in the content disappear.
+ *
+ * A file whose bytes equal the live file at the same path is not
+ * written: the live file is hard-linked into the new folder, so it keeps
+ * its inode and modification time, and a rebuild of unchanged content
+ * rewrites nothing (rsync to a web server then copies nothing).
+ *
+ * A folder left by a killed run is removed by the next; a lock
+ * (".NAME.skillsite-lock", flock) keeps two builds to the same target
+ * apart: the second fails at once.  An existing target is replaced only
+ * if skillsite wrote it (it holds the marker file ".skillsite") or it is
+ * empty.  Files get mode 0644 and folders 0755 whatever the umask.
  */
 #ifndef SKILLSITE_WRITE_H
 #define SKILLSITE_WRITE_H
@@ -18,19 +24,49 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "site.h"
 
 #define WRITE_MARKER ".skillsite"
 
-/* Called with the folder the site was written to, before it is published;
- * returns 0, or -1 (after reporting) to publish nothing. */
-typedef int (*write_hook)(const struct site *s, const char *folder,
-    struct diag *d);
+struct publish;
 
-/* Publishes the files of s as the folder out, running hook (if not NULL)
- * on the written folder first; sets *bytes to the bytes of s written.
- * Returns 0, or -1 after reporting (out is then unchanged). */
-int	write_site(const struct site *s, const char *out, write_hook hook,
-	    struct diag *d, size_t *bytes);
+/* What a publication wrote. */
+struct publish_stats {
+	size_t	files;		/* files in the new site, the marker included */
+	size_t	bytes;		/* their bytes */
+	size_t	carried;	/* files linked unchanged from the live site */
+};
+
+/* Starts publishing the folder out: takes the lock, checks that out may
+ * be replaced, removes stale folders, makes the new folder and writes the
+ * marker into it.  Returns the publication, or NULL after reporting. */
+struct publish	*publish_begin(const char *out, struct diag *d);
+
+/* Adds the file at site path rel ("a/b.html") holding len bytes of data.
+ * Returns 1 when the live file was the same and was carried over, 0 when
+ * written, -1 after reporting to d.  Threads may add files at once; the
+ * other calls belong to one thread. */
+int		 publish_file(struct publish *p, const char *rel,
+		    const char *data, size_t len, struct diag *d);
+
+/* Carries the live file at site path rel into the new folder as it is,
+ * if there is one.  Returns 1 when carried, 0 when the live site has no
+ * such regular file, -1 after reporting. */
+int		 publish_carry(struct publish *p, const char *rel);
+
+/* Replaces the file at site path rel, which another program wrote into
+ * the new folder, with the live one when their bytes are the same.
+ * Returns 0, or -1 after reporting. */
+int		 publish_adopt(struct publish *p, const char *rel);
+
+/* The new folder, for programs that write files into it. */
+const char	*publish_folder(const struct publish *p);
+
+/* Flushes the new folder, swaps it in, removes the old site and frees p.
+ * Fills *st when st is not NULL.  Returns 0, or -1 after reporting (out
+ * is then unchanged). */
+int		 publish_commit(struct publish *p, struct publish_stats *st);
+
+/* Removes the new folder and frees p; out stays as it was. */
+void		 publish_abort(struct publish *p);
 
 #endif

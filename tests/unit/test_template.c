@@ -149,17 +149,20 @@ test_html_fields_and_external_links(void **state)
 	struct arena a;
 	struct scope *s;
 	struct result r;
+	struct fragment *f = fragment_new("<p>a <a href=\"https://example."
+	    "org/\">x</a> <a href=\"other.html\">y</a><br /></p>\n");
 
 	(void)state;
+	assert_non_null(f);
 	s = page_scope(&a);
-	scope_html(s, "body", "<p>a <a href=\"https://example.org/\">x</a> "
-	    "<a href=\"other.html\">y</a><br /></p>\n");
+	scope_html(s, "body", f);
 	render(&r, "<div data-html=\"body\">sample</div>", s);
 	assert_string_equal(main_of(&r), "<div><p>a <a href=\"https://"
 	    "example.org/\" class=\"external\" rel=\"external noopener "
 	    "noreferrer\">x</a> <a href=\"other.html\">y</a><br /></p>\n</div>");
 	result_free(&r);
 	arena_free(&a);
+	fragment_free(f);
 }
 
 static void

@@ -1,0 +1,831 @@
+/* site_pages.c: the pages of the site and their fields; see site.h. */
+#include "site_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "cli.h"
+#include "memo.h"
+#include "paths.h"
+#include "template.h"
+#include "textdiff.h"
+
+/* Returns "レベルＮ" with a full-width digit, as the source writes it. */
+static const char *
+S_level_label(struct arena *a, int n)
+{
+	static const char *const digits[] = { "０", "１", "２", "３", "４",
+	    "５", "６", "７", "８", "９" };
+	char s[64];
+
+	snprintf(s, sizeof(s), "レベル%s", n >= 0 && n <= 9 ? digits[n] : "?");
+	return arena_strdup(a, s);
+}
+
+/* Returns the label of a skill's scope. */
+static const char *
+S_scope_label(enum skill_scope sc)
+{
+	return sc == SCOPE_COMMON ? "職種共通スキル項目" : "専門分野固有スキル項目";
+}
+
+/* Sets field name of s to the HTML of Markdown md ("" when NULL). */
+static void
+S_markdown(struct builder *b, struct scope *s, const char *name,
+    const char *md)
+{
+	const struct fragment *f = memo_fragment(&b->memo, md);
+
+	if (f == NULL) {
+		diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not parse "
+		    "as XHTML");
+		b->failed = 1;
+		f = memo_fragment(&b->memo, NULL);
+	}
+	scope_html(s, name, f);
+}
+
+/* Adds the notes of ns to list name of s, each as "html". */
+static void
+S_notes(struct builder *b, struct scope *s, const char *name,
+    const struct notes *ns)
+{
+	size_t i;
+
+	scope_list(s, name);
+	for (i = 0; i < ns->n; i++)
+		S_markdown(b, scope_item(s, name), "html", ns->v[i].markdown);
+}
+
+/* Adds a breadcrumb to page scope s: label, linked to target (at
+ * fragment, if not NULL) unless it is the page itself (target NULL). */
+static void
+S_crumb_at(struct builder *b, struct scope *s, const char *self,
+    const char *label, const char *target, const char *fragment)
+{
+	struct scope *c = scope_item(s, "breadcrumbs");
+
+	scope_text(c, "label", label);
+	scope_text(c, "href", target ? path_href(&b->arena, self, target,
+	    fragment) : "");
+}
+
+/* Adds a breadcrumb; see S_crumb_at(). */
+static void
+S_crumb(struct builder *b, struct scope *s, const char *self,
+    const char *label, const char *target)
+{
+	S_crumb_at(b, s, self, label, target, NULL);
+}
+
+/* Returns the anchor of job type jt's section of the home page, prefixed
+ * so that no ID can clash with the layout's own ids. */
+static const char *
+S_jobtype_anchor(struct builder *b, const struct jobtype *jt)
+{
+	char *s = arena_calloc(&b->arena, strlen(jt->id) + 16, 1);
+
+	sprintf(s, "jobtype-%s", jt->id);
+	return s;
+}
+
+/* Adds the breadcrumb of job type jt: its section of the home page. */
+static void
+S_crumb_jobtype(struct builder *b, struct scope *s, const char *self,
+    const struct jobtype *jt)
+{
+	S_crumb_at(b, s, self, jt->name, PATH_HOME, S_jobtype_anchor(b, jt));
+}
+
+/* Forgets the fields of the previous page: each page function starts so. */
+static void
+S_reset(struct builder *b)
+{
+	arena_free(&b->arena);
+	arena_init(&b->arena);
+}
+
+/* Adds stylesheet path (for media) to the page scope s of page self. */
+static void
+S_stylesheet(struct builder *b, struct scope *s, const char *self,
+    const char *path, const char *media)
+{
+	struct scope *it = scope_item(s, "stylesheets");
+
+	scope_text(it, "href", path_href(&b->arena, self, path, NULL));
+	scope_text(it, "media", media);
+}
+
+/* Returns a new page scope for the page at path self with the fields
+ * every page has. */
+static struct scope *
+S_page(struct builder *b, const char *self, const char *title)
+{
+	struct scope *s = scope_new(&b->arena, NULL);
+	char *full;
+	size_t n;
+
+	n = strlen(title) + strlen(b->site_name) + 8;
+	full = arena_calloc(&b->arena, n, 1);
+	snprintf(full, n, "%s | %s", title, b->site_name);
+	scope_text(s, "title", full);
+	scope_text(s, "heading", title);
+	scope_text(s, "site-name", b->site_name);
+	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
+	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
+	S_stylesheet(b, s, self, PATH_STYLE, "all");
+	scope_text(s, "generator", "skillsite " SKILLSITE_VERSION);
+	scope_list(s, "breadcrumbs");
+	if (strcmp(self, PATH_HOME) != 0)
+		S_crumb(b, s, self, "ホーム", PATH_HOME);
+	return s;
+}
+
+/* Renders page scope s of the given kind to site path self. */
+static void
+S_emit(struct builder *b, enum page_kind kind, const char *self,
+    const struct scope *s)
+{
+	size_t len;
+	char *html;
+
+	if (b->stopped)
+		return;
+	html = template_render(b->layout, b->pages[kind], s, b->d, &len);
+	if (html == NULL)
+		b->failed = 1;
+	else if (b->out->put(b->out->ctx, self, html, len, b->d) < 0)
+		b->failed = b->stopped = 1;
+	else
+		b->npages++;
+	free(html);
+}
+
+/* Returns the entry of skill k in specialty sp, or NULL. */
+static const struct entry *
+S_entry_of(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
+/* Returns whether any entry of sp describes level n. */
+static int
+S_level_used(const struct specialty *sp, int n)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++) {
+		const struct level *lv = entry_find_level(&sp->entries[i], n);
+
+		if (lv != NULL && lv->markdown != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds item {name, href} to list name of s, linking self to target. */
+static struct scope *
+S_link(struct builder *b, struct scope *s, const char *list, const char *self,
+    const char *label, const char *target, const char *fragment)
+{
+	struct scope *it = scope_item(s, list);
+
+	scope_text(it, "name", label);
+	scope_text(it, "href", path_href(&b->arena, self, target, fragment));
+	return it;
+}
+
+/* The home page: every job type with its overview. */
+static void
+S_home(struct builder *b)
+{
+	const struct model *m = b->m;
+	struct scope *s;
+	size_t i, j, k;
+
+	S_reset(b);
+	s = S_page(b, PATH_HOME, b->site_name);
+	S_markdown(b, s, "summary", m->framework ? m->framework->summary : NULL);
+	S_notes(b, s, "notes", m->framework ? &m->framework->notes :
+	    &(struct notes){ NULL, 0 });
+	scope_list(s, "jobtypes");
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+		struct scope *j_s = scope_item(s, "jobtypes");
+
+		scope_text(j_s, "name", jt->name);
+		scope_text(j_s, "anchor", S_jobtype_anchor(b, jt));
+		S_markdown(b, j_s, "annotation", jt->annotation);
+		S_notes(b, j_s, "notes", &jt->notes);
+		scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,
+		    path_knowledge(&b->arena, jt->id), NULL));
+		scope_list(j_s, "specialties");
+		scope_list(j_s, "common-skills");
+		scope_list(j_s, "specific");
+		for (j = 0; j < jt->nskills; j++)
+			if (jt->skills[j].scope == SCOPE_COMMON)
+				S_link(b, j_s, "common-skills", PATH_HOME,
+				    jt->skills[j].name, path_compare(&b->arena,
+				    jt->id, jt->skills[j].id), NULL);
+		for (j = 0; j < jt->nspecialties; j++) {
+			const struct specialty *sp = &jt->specialties[j];
+			struct scope *row;
+
+			S_link(b, j_s, "specialties", PATH_HOME, sp->name,
+			    path_specialty(&b->arena, jt->id, sp->id), NULL);
+			row = S_link(b, j_s, "specific", PATH_HOME, sp->name,
+			    path_specialty(&b->arena, jt->id, sp->id), NULL);
+			scope_list(row, "skills");
+			for (k = 0; k < sp->nentries; k++) {
+				const struct skill *sk = sp->entries[k].skill;
+
+				if (sk->scope == SCOPE_SPECIFIC)
+					S_link(b, row, "skills", PATH_HOME,
+					    sk->name, path_skill(&b->arena,
+					    jt->id, sp->id, sk->id), NULL);
+			}
+		}
+	}
+	S_emit(b, PAGE_HOME, PATH_HOME, s);
+}
+
+/* The page of specialty sp: its skills and the skill x level matrix. */
+static void
+S_specialty(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *self;
+	struct scope *s;
+	size_t i;
+	int n;
+
+	S_reset(b);
+	self = path_specialty(&b->arena, jt->id, sp->id);
+	s = S_page(b, self, sp->name);
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, sp->name, NULL);
+	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "handbook-href", path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "html"), NULL));
+	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+	S_notes(b, s, "notes", &sp->notes);
+	scope_list(s, "common-skills");
+	scope_list(s, "specific-skills");
+	scope_list(s, "levels");
+	scope_list(s, "rows");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		struct scope *lv = scope_item(s, "levels");
+
+		scope_text(lv, "label", S_level_label(&b->arena, n));
+		scope_text(lv, "href", S_level_used(sp, n) ? path_href(&b->arena,
+		    self, path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
+	}
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		const char *page = path_skill(&b->arena, jt->id, sp->id,
+		    e->skill->id);
+		struct scope *row;
+
+		S_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
+		    "specific-skills", self, e->skill->name, page, NULL);
+		row = S_link(b, s, "rows", self, e->skill->name, page, NULL);
+		scope_list(row, "cells");
+		for (n = jt->min_level; n <= jt->max_level; n++) {
+			const struct level *lv = entry_find_level(e, n);
+			struct scope *cell = scope_item(row, "cells");
+			int defined = lv != NULL && lv->markdown != NULL;
+
+			scope_flag(cell, "defined", defined);
+			scope_text(cell, "label", S_level_label(&b->arena, n));
+			scope_text(cell, "href", defined ? path_href(&b->arena,
+			    self, page, path_level_anchor(&b->arena, n)) : "");
+		}
+	}
+	S_emit(b, PAGE_SPECIALTY, self, s);
+}
+
+/* Sets prev-/next- fields of s for the neighbours of entry i of sp. */
+static void
+S_neighbours(struct builder *b, struct scope *s, const char *self,
+    const struct jobtype *jt, const struct specialty *sp, size_t i)
+{
+	const struct skill *prev = i > 0 ? sp->entries[i - 1].skill : NULL;
+	const struct skill *next = i + 1 < sp->nentries ?
+	    sp->entries[i + 1].skill : NULL;
+
+	scope_text(s, "prev-name", prev ? prev->name : "");
+	scope_text(s, "prev-href", prev ? path_href(&b->arena, self,
+	    path_skill(&b->arena, jt->id, sp->id, prev->id), NULL) : "");
+	scope_text(s, "next-name", next ? next->name : "");
+	scope_text(s, "next-href", next ? path_href(&b->arena, self,
+	    path_skill(&b->arena, jt->id, sp->id, next->id), NULL) : "");
+}
+
+/* The page of entry i of specialty sp: a skill with all its levels. */
+static void
+S_skill(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp, size_t i)
+{
+	const struct entry *e = &sp->entries[i];
+	const struct skill *k = e->skill;
+	char *self, *title;
+	struct scope *s;
+	size_t j;
+	int n;
+
+	S_reset(b);
+	self = path_skill(&b->arena, jt->id, sp->id, k->id);
+	title = arena_calloc(&b->arena, strlen(k->name) + strlen(sp->name) + 8, 1);
+	sprintf(title, "%s（%s）", k->name, sp->name);
+	s = S_page(b, self, title);
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	S_crumb(b, s, self, k->name, NULL);
+	scope_text(s, "name", k->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "scope", S_scope_label(k->scope));
+	scope_flag(s, "common", k->scope == SCOPE_COMMON);
+	scope_text(s, "compare-href", k->scope == SCOPE_COMMON ?
+	    path_href(&b->arena, self, path_compare(&b->arena, jt->id, k->id),
+	    NULL) : "");
+	scope_list(s, "knowledge");
+	for (j = 0; j < k->nknowledge; j++)
+		S_link(b, s, "knowledge", self, k->knowledge[j].text,
+		    path_knowledge(&b->arena, jt->id),
+		    path_text_anchor(&b->arena, k->knowledge[j].text));
+	scope_list(s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		const struct level *lv = entry_find_level(e, n);
+		struct scope *l_s = scope_item(s, "levels");
+		int defined = lv != NULL && lv->markdown != NULL;
+
+		scope_text(l_s, "label", S_level_label(&b->arena, n));
+		scope_text(l_s, "anchor", path_level_anchor(&b->arena, n));
+		scope_flag(l_s, "defined", defined);
+		S_markdown(b, l_s, "html", defined ? lv->markdown : NULL);
+		scope_text(l_s, "level-href", defined ? path_href(&b->arena, self,
+		    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
+	}
+	scope_list(s, "notes");
+	for (j = 0; j < k->notes.n; j++)
+		S_markdown(b, scope_item(s, "notes"), "html", k->notes.v[j].markdown);
+	for (j = 0; j < e->notes.n; j++)
+		S_markdown(b, scope_item(s, "notes"), "html", e->notes.v[j].markdown);
+	scope_list(s, "others");
+	for (j = 0; j < jt->nspecialties; j++) {
+		const struct specialty *o = &jt->specialties[j];
+
+		if (o != sp && S_entry_of(o, k) != NULL)
+			S_link(b, s, "others", self, o->name, path_skill(&b->arena,
+			    jt->id, o->id, k->id), NULL);
+	}
+	S_neighbours(b, s, self, jt, sp, i);
+	S_emit(b, PAGE_SKILL, self, s);
+}
+
+/* Returns the nearest level from n in direction step (+1 or -1) that sp
+ * describes, or 0. */
+static int
+S_next_level(const struct jobtype *jt, const struct specialty *sp, int n,
+    int step)
+{
+	for (n += step; n >= jt->min_level && n <= jt->max_level; n += step)
+		if (S_level_used(sp, n))
+			return n;
+	return 0;
+}
+
+/* Sets field prefix-label and prefix-href of s to level n's page, or to
+ * "" when n is 0. */
+static void
+S_level_link(struct builder *b, struct scope *s, const char *self,
+    const char *prefix, const struct jobtype *jt, const struct specialty *sp,
+    int n)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%s-label", prefix);
+	scope_text(s, name, n ? S_level_label(&b->arena, n) : "");
+	snprintf(name, sizeof(name), "%s-href", prefix);
+	scope_text(s, name, n ? path_href(&b->arena, self,
+	    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
+}
+
+/* The page of level n in specialty sp: each skill's description. */
+static void
+S_level(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp, int n)
+{
+	const char *self, *label;
+	char *title;
+	struct scope *s;
+	size_t i;
+
+	S_reset(b);
+	self = path_level(&b->arena, jt->id, sp->id, n);
+	label = S_level_label(&b->arena, n);
+	title = arena_calloc(&b->arena, strlen(label) + strlen(sp->name) + 8, 1);
+	sprintf(title, "%s（%s）", label, sp->name);
+	s = S_page(b, self, title);
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	S_crumb(b, s, self, label, NULL);
+	scope_text(s, "label", label);
+	scope_text(s, "specialty", sp->name);
+	scope_list(s, "entries");
+	scope_list(s, "undefined");
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		const struct level *lv = entry_find_level(e, n);
+		const char *page = path_skill(&b->arena, jt->id, sp->id,
+		    e->skill->id);
+
+		if (lv != NULL && lv->markdown != NULL)
+			S_markdown(b, S_link(b, s, "entries", self, e->skill->name,
+			    page, path_level_anchor(&b->arena, n)), "html",
+			    lv->markdown);
+		else
+			S_link(b, s, "undefined", self, e->skill->name, page, NULL);
+	}
+	S_level_link(b, s, self, "prev", jt, sp, S_next_level(jt, sp, n, -1));
+	S_level_link(b, s, self, "next", jt, sp, S_next_level(jt, sp, n, +1));
+	S_emit(b, PAGE_LEVEL, self, s);
+}
+
+/* A knowledge item's place: which skill lists it, at which position. */
+struct listing {
+	const char	*text;
+	size_t		 skill;
+	size_t		 item;
+};
+
+/* Orders listings by text, then by where they stand. */
+static int
+S_listing_cmp(const void *a, const void *b)
+{
+	const struct listing *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	if (c != 0)
+		return c;
+	if (x->skill != y->skill)
+		return x->skill < y->skill ? -1 : 1;
+	return (x->item > y->item) - (x->item < y->item);
+}
+
+/* Orders groups (their first listing) by where they first stand. */
+static int
+S_first_cmp(const void *a, const void *b)
+{
+	const struct listing *x = *(const struct listing *const *)a;
+	const struct listing *y = *(const struct listing *const *)b;
+
+	if (x->skill != y->skill)
+		return x->skill < y->skill ? -1 : 1;
+	return (x->item > y->item) - (x->item < y->item);
+}
+
+/* Adds to item scope it the skills of the listings [g, end) (one text),
+ * each with links to its page in every specialty that has it. */
+static void
+S_listers(struct builder *b, struct scope *it, const char *self,
+    const struct jobtype *jt, const struct listing *g,
+    const struct listing *end)
+{
+	size_t x;
+
+	scope_list(it, "skills");
+	for (; g < end; g++) {
+		const struct skill *k = &jt->skills[g->skill];
+		struct scope *k_s;
+
+		if (g + 1 < end && g[1].skill == g->skill)
+			continue;	/* listed twice: reported by resolve */
+		k_s = scope_item(it, "skills");
+		scope_text(k_s, "name", k->name);
+		scope_list(k_s, "specialties");
+		for (x = 0; x < jt->nspecialties; x++) {
+			const struct specialty *sp = &jt->specialties[x];
+
+			if (S_entry_of(sp, k) != NULL)
+				S_link(b, k_s, "specialties", self, sp->name,
+				    path_skill(&b->arena, jt->id, sp->id, k->id),
+				    NULL);
+		}
+	}
+}
+
+/* The knowledge-item index of jt: every item once, with the skills that
+ * list it, in the order the skills first list them. */
+static void
+S_knowledge(struct builder *b, const struct jobtype *jt)
+{
+	const char *self;
+	struct scope *s;
+	struct listing *v, **groups;
+	size_t k, i, n = 0, ng = 0;
+
+	S_reset(b);
+	self = path_knowledge(&b->arena, jt->id);
+	s = S_page(b, self, "知識項目索引");
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, "知識項目索引", NULL);
+	scope_text(s, "jobtype", jt->name);
+	scope_list(s, "items");
+	for (k = 0; k < jt->nskills; k++)
+		n += jt->skills[k].nknowledge;
+	v = xcalloc(n, sizeof(*v));
+	groups = xcalloc(n, sizeof(*groups));
+	for (n = 0, k = 0; k < jt->nskills; k++)
+		for (i = 0; i < jt->skills[k].nknowledge; i++, n++) {
+			v[n].text = jt->skills[k].knowledge[i].text;
+			v[n].skill = k;
+			v[n].item = i;
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), S_listing_cmp);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(v[i].text, v[i - 1].text) != 0)
+			groups[ng++] = &v[i];
+	if (ng > 1)
+		qsort(groups, ng, sizeof(*groups), S_first_cmp);
+	for (i = 0; i < ng; i++) {
+		const struct listing *end = groups[i];
+		struct scope *it = scope_item(s, "items");
+
+		while (end < v + n && strcmp(end->text, groups[i]->text) == 0)
+			end++;
+		scope_text(it, "text", groups[i]->text);
+		scope_text(it, "anchor", path_text_anchor(&b->arena,
+		    groups[i]->text));
+		S_listers(b, it, self, jt, groups[i], end);
+	}
+	free(groups);
+	free(v);
+	S_emit(b, PAGE_KNOWLEDGE, self, s);
+}
+
+/* Adds the segments of a compared text to list "segments" of s, each
+ * {text, differs, break}; a paragraph break within a segment becomes an
+ * item of its own, with break set. */
+static void
+S_segments(struct builder *b, struct scope *s, const struct segment *sg)
+{
+	struct scope *it;
+	const char *p, *brk;
+
+	scope_list(s, "segments");
+	for (; sg != NULL; sg = sg->next)
+		for (p = sg->text; *p != '\0';) {
+			brk = strstr(p, "\n\n");
+			if (brk != p) {
+				it = scope_item(s, "segments");
+				scope_text(it, "text", brk ? arena_strndup(&b->arena,
+				    p, (size_t)(brk - p)) : p);
+				scope_flag(it, "differs", sg->differs);
+				scope_flag(it, "break", 0);
+			}
+			if (brk == NULL)
+				break;
+			it = scope_item(s, "segments");
+			scope_text(it, "text", "");
+			scope_flag(it, "differs", 0);
+			scope_flag(it, "break", 1);
+			p = brk + 2;
+		}
+}
+
+/* The comparison page of common skill k: its description in every
+ * specialty, level by level, the differing words marked. */
+static void
+S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
+{
+	const char *self;
+	const char **texts = xcalloc(jt->nspecialties, sizeof(*texts));
+	struct segment **segs;
+	struct scope *s, *row, *cell;
+	size_t i;
+	char *title;
+	int n;
+
+	S_reset(b);
+	self = path_compare(&b->arena, jt->id, k->id);
+	title = arena_calloc(&b->arena, strlen(k->name) + 64, 1);
+	sprintf(title, "%s：専門分野の比較", k->name);
+	s = S_page(b, self, title);
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, title, NULL);
+	scope_text(s, "name", k->name);
+	scope_list(s, "specialties");
+	for (i = 0; i < jt->nspecialties; i++)
+		S_link(b, s, "specialties", self, jt->specialties[i].name,
+		    path_specialty(&b->arena, jt->id, jt->specialties[i].id), NULL);
+	scope_list(s, "rows");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		row = scope_item(s, "rows");
+		scope_text(row, "label", S_level_label(&b->arena, n));
+		scope_list(row, "cells");
+		for (i = 0; i < jt->nspecialties; i++) {
+			const struct entry *e = S_entry_of(&jt->specialties[i], k);
+			const struct level *lv = e ? entry_find_level(e, n) : NULL;
+
+			texts[i] = lv ? lv->markdown : NULL;
+		}
+		segs = textdiff(&b->arena, texts, jt->nspecialties);
+		for (i = 0; i < jt->nspecialties; i++) {
+			const struct specialty *sp = &jt->specialties[i];
+
+			cell = scope_item(row, "cells");
+			scope_flag(cell, "defined", texts[i] != NULL);
+			scope_text(cell, "specialty", sp->name);
+			scope_text(cell, "skill-href", path_href(&b->arena, self,
+			    path_skill(&b->arena, jt->id, sp->id, k->id),
+			    path_level_anchor(&b->arena, n)));
+			scope_text(cell, "level-href", texts[i] ? path_href(
+			    &b->arena, self, path_level(&b->arena, jt->id, sp->id,
+			    n), NULL) : "");
+			S_segments(b, cell, segs[i]);
+		}
+	}
+	free(texts);
+	S_emit(b, PAGE_COMPARE, self, s);
+}
+
+/* Returns "prefix-id" (and "-level-N" when n > 0), an anchor of the
+ * handbook, in the builder's arena. */
+static const char *
+S_hb_anchor(struct builder *b, const char *prefix, const char *id, int n)
+{
+	char *s = arena_calloc(&b->arena, strlen(prefix) + strlen(id) + 32, 1);
+
+	if (n > 0)
+		sprintf(s, "%s-%s-level-%d", prefix, id, n);
+	else
+		sprintf(s, "%s-%s", prefix, id);
+	return s;
+}
+
+/* Adds the skill sections of the handbook of sp to s. */
+static void
+S_hb_skills(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i, j;
+	int n;
+
+	scope_list(s, "skills");
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		const struct skill *k = e->skill;
+		struct scope *k_s = scope_item(s, "skills");
+
+		scope_text(k_s, "name", k->name);
+		scope_text(k_s, "anchor", S_hb_anchor(b, "skill", k->id, 0));
+		scope_text(k_s, "href", path_href(&b->arena, "", "",
+		    S_hb_anchor(b, "skill", k->id, 0)));
+		scope_text(k_s, "scope", S_scope_label(k->scope));
+		scope_list(k_s, "knowledge");
+		for (j = 0; j < k->nknowledge; j++)
+			scope_text(scope_item(k_s, "knowledge"), "text",
+			    k->knowledge[j].text);
+		scope_list(k_s, "levels");
+		for (n = jt->min_level; n <= jt->max_level; n++) {
+			const struct level *lv = entry_find_level(e, n);
+			struct scope *l_s = scope_item(k_s, "levels");
+			int defined = lv != NULL && lv->markdown != NULL;
+
+			scope_text(l_s, "label", S_level_label(&b->arena, n));
+			scope_text(l_s, "anchor", S_hb_anchor(b, "skill", k->id, n));
+			scope_flag(l_s, "defined", defined);
+			S_markdown(b, l_s, "html", defined ? lv->markdown : NULL);
+		}
+		scope_list(k_s, "notes");
+		for (j = 0; j < k->notes.n; j++)
+			S_markdown(b, scope_item(k_s, "notes"), "html",
+			    k->notes.v[j].markdown);
+		for (j = 0; j < e->notes.n; j++)
+			S_markdown(b, scope_item(k_s, "notes"), "html",
+			    e->notes.v[j].markdown);
+		S_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
+		    "specific-skills", "", k->name, "",
+		    S_hb_anchor(b, "skill", k->id, 0));
+	}
+}
+
+/* Adds the summary by level of the handbook of sp to s: each level any
+ * skill describes, with every skill's description. */
+static void
+S_hb_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+	int n;
+
+	scope_list(s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		struct scope *l_s;
+		char id[16];
+
+		if (!S_level_used(sp, n))
+			continue;
+		snprintf(id, sizeof(id), "%d", n);
+		l_s = scope_item(s, "levels");
+		scope_text(l_s, "label", S_level_label(&b->arena, n));
+		scope_text(l_s, "anchor", S_hb_anchor(b, "level", id, 0));
+		scope_text(l_s, "href", path_href(&b->arena, "", "",
+		    S_hb_anchor(b, "level", id, 0)));
+		scope_list(l_s, "entries");
+		for (i = 0; i < sp->nentries; i++) {
+			const struct entry *e = &sp->entries[i];
+			const struct level *lv = entry_find_level(e, n);
+
+			if (lv == NULL || lv->markdown == NULL)
+				continue;
+			S_markdown(b, S_link(b, l_s, "entries", "", e->skill->name,
+			    "", S_hb_anchor(b, "skill", e->skill->id, n)), "html",
+			    lv->markdown);
+		}
+	}
+}
+
+/* The printable handbook of specialty sp: cover, contents, overview,
+ * every skill, a summary by level, the note and the editorial notes.  Its
+ * links are anchors within it, but for those back to the site. */
+static void
+S_handbook(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *self;
+	char *title, *source;
+	struct scope *s;
+
+	S_reset(b);
+	self = path_handbook(&b->arena, sp->id, "html");
+	title = arena_calloc(&b->arena, strlen(sp->name) + 64, 1);
+	sprintf(title, "%s ハンドブック", sp->name);
+	s = S_page(b, self, title);
+	S_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
+	S_crumb_jobtype(b, s, self, jt);
+	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	S_crumb(b, s, self, "ハンドブック", NULL);
+	source = arena_calloc(&b->arena, strlen(b->site_name) +
+	    strlen(jt->name) + 128, 1);
+	sprintf(source, "%s「%s」スキル熟達度・知識項目", b->site_name, jt->name);
+	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "source", source);
+	scope_text(s, "site-href", path_href(&b->arena, self,
+	    path_specialty(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+	scope_list(s, "common-skills");
+	scope_list(s, "specific-skills");
+	S_hb_skills(b, s, jt, sp);
+	S_hb_levels(b, s, jt, sp);
+	S_markdown(b, s, "annotation", jt->annotation);
+	scope_list(s, "notes");
+	S_notes(b, s, "notes", &jt->notes);
+	S_notes(b, s, "notes", &sp->notes);
+	S_emit(b, PAGE_HANDBOOK, self, s);
+}
+
+void
+pages_home(struct builder *b)
+{
+	S_home(b);
+}
+
+void
+pages_specialty(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t j;
+	int n;
+
+	S_specialty(b, jt, sp);
+	S_handbook(b, jt, sp);
+	for (j = 0; j < sp->nentries; j++)
+		S_skill(b, jt, sp, j);
+	for (n = jt->min_level; n <= jt->max_level; n++)
+		if (S_level_used(sp, n))
+			S_level(b, jt, sp, n);
+}
+
+void
+pages_jobtype(struct builder *b, const struct jobtype *jt)
+{
+	size_t i;
+
+	S_knowledge(b, jt);
+	for (i = 0; i < jt->nskills; i++)
+		if (jt->skills[i].scope == SCOPE_COMMON)
+			S_compare(b, jt, &jt->skills[i]);
+}

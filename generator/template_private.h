@@ -1,0 +1,72 @@
+/* template_private.h: what template.c and template_compile.c share.
+ *
+ * A page template joined with the layout compiles into a program: the
+ * document serialized once by libxml2, cut at the places directives fill
+ * in, so that rendering a page only appends literal bytes and escaped
+ * field values.
+ */
+#ifndef SKILLSITE_TEMPLATE_PRIVATE_H
+#define SKILLSITE_TEMPLATE_PRIVATE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "model.h"
+
+enum op_kind {
+	OP_LIT,		/* literal bytes */
+	OP_TEXT,	/* a text field, escaped as element content */
+	OP_ATTR,	/* a text field, escaped as an attribute value */
+	OP_HTML,	/* an HTML field (a prepared fragment) */
+	OP_EACH,	/* the ops up to end, once per item of a list */
+	OP_IF,		/* the ops up to end, if a field is set */
+	OP_UNLESS,	/* the ops up to end, if a field is not set */
+	OP_END
+};
+
+/* One step of a program. */
+struct op {
+	enum op_kind	 kind;
+	const char	*lit;		/* LIT: bytes in the program's text */
+	size_t		 len;
+	char		*field;		/* the field a directive names */
+	unsigned	 hash;		/* of field: template_hash() */
+	char		*boolean;	/* ATTR of a boolean attribute: its
+					   name, written when the value is "" */
+	char		*sep;		/* EACH: the indent between items */
+	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
+	struct pos	 pos;		/* the directive's template line */
+};
+
+/* A compiled page: ops over the serialized text. */
+struct program {
+	char		*text;		/* the serialized document */
+	struct op	*ops;
+	size_t		 nops;
+	xmlDoc		*doc;		/* UTF-8, for libxml2's attribute escaping */
+};
+
+/* A loaded template file. */
+struct template {
+	xmlDoc			*doc;
+	size_t			 file;		/* index in model.files */
+	struct program		*program;	/* compiled with ... */
+	const struct template	*layout;	/* ... this layout */
+};
+
+/* Returns where template node n stands (file and line), from the mark
+ * template_load() left in its _private. */
+struct pos	 template_node_pos(const xmlNode *n);
+
+/* Returns the hash of field name by which scopes find fields. */
+unsigned	 template_hash(const char *name);
+
+/* Compiles page inside layout; returns the program, or NULL after
+ * reporting.  Free with program_free(). */
+struct program	*program_compile(const struct template *layout,
+		    const struct template *page, struct diag *d);
+void		 program_free(struct program *);
+
+#endif
