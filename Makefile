@@ -34,9 +34,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
-	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c paths.c \
-	   pdf.c resolve.c site.c site_pages.c template.c template_compile.c \
-	   text.c textdiff.c write.c
+	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
+	   paths.c pdf.c resolve.c site.c site_pages.c template.c \
+	   template_compile.c text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_textdiff test_links \
 	   test_seed

@@ -19,9 +19,10 @@ struct command {
 };
 
 static const struct command S_commands[] = {
-	{ "check", "check [FILE|DIR ...]",
-	    "validate content (default: content/) and list editorial notes",
-	    "", "", cmd_check },
+	{ "check", "check [-j N] [FILE|DIR ...]",
+	    "validate content (default: content/) on N threads (default: one "
+	    "per processor) and list editorial notes",
+	    "j", "", cmd_check },
 	{ "build", "build [-p] [-j N] [-o DIR] [-t DIR] [FILE|DIR ...]",
 	    "build the site from content (default: content/) into DIR "
 	    "(default: output/) with the templates in -t DIR, on N threads "

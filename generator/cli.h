@@ -30,11 +30,15 @@ int	cmd_check(const struct cmd_args *args, FILE *out, FILE *err);
 struct model;
 struct diag;
 
-/* Loads args->paths (content/ when none) into m, resolves and checks it,
- * and, when notes is set, reports the editorial notes: the work of
- * "check", shared by "build". */
+/* Loads args->paths (content/ when none) into m on nthreads threads,
+ * resolves and checks it, and, when notes is set, reports the editorial
+ * notes: the work of "check", shared by "build". */
 void	check_content(const struct cmd_args *args, struct model *m,
-	    struct diag *d, int notes);
+	    struct diag *d, unsigned nthreads, int notes);
+
+/* Returns the number of threads of -j N (default: one per processor), or
+ * 0 when N is not a number from 1 to PAR_THREADS_MAX. */
+unsigned	cmd_threads(const struct cmd_args *args);
 
 /* The "build" command: checks the content like "check", then renders the
  * site with the templates (-t DIR) and publishes it atomically as the

@@ -11,13 +11,13 @@
 #include "cli.h"
 #include "diag.h"
 #include "model.h"
+#include "par.h"
 #include "paths.h"
 #include "pdf.h"
 #include "site.h"
 #include "write.h"
 
 #define DEFAULT_OUTPUT "output"
-#define THREADS_MAX 64
 
 #ifndef SKILLSITE_DATADIR
 #define SKILLSITE_DATADIR "/usr/local/share/skillsite"
@@ -186,25 +186,6 @@ S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
 	return rc;
 }
 
-/* Returns the number of threads to render on: -j N, else one per
- * processor; 0 when N is not a number from 1 to THREADS_MAX. */
-static unsigned
-S_threads(const struct cmd_args *args)
-{
-	const char *j = args->opt['j' - 'a'];
-	char *end;
-	long n;
-
-	if (j == NULL) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		return n < 1 ? 1 : n > THREADS_MAX ? THREADS_MAX : (unsigned)n;
-	}
-	n = strtol(j, &end, 10);
-	if (*j == '\0' || *end != '\0' || n < 1 || n > THREADS_MAX)
-		return 0;
-	return (unsigned)n;
-}
-
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -217,18 +198,18 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	struct model m;
 	struct diag d;
 	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
-	unsigned nthreads = S_threads(args);
+	unsigned nthreads = cmd_threads(args);
 
 	if (nthreads == 0) {
 		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
-		    args->opt['j' - 'a'], THREADS_MAX);
+		    args->opt['j' - 'a'], PAR_THREADS_MAX);
 		free(templates);
 		return EXIT_USAGE;
 	}
 	model_init(&m);
 	diag_init(&d, err);
 	memset(&sink, 0, sizeof(sink));
-	check_content(args, &m, &d, 0);
+	check_content(args, &m, &d, nthreads, 0);
 	if (pdf && !pdf_available())
 		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
 		    "(Debian package weasyprint)");

@@ -1,9 +1,12 @@
 /* cmd_check.c: the "check" command; see cli.h. */
+#include <stdlib.h>
+
 #include "cli.h"
 #include "diag.h"
 #include "load.h"
 #include "markdown.h"
 #include "model.h"
+#include "par.h"
 #include "resolve.h"
 
 #define DEFAULT_CONTENT "content"
@@ -43,22 +46,38 @@ S_report_notes(const struct model *m, struct diag *d)
 	}
 }
 
+unsigned
+cmd_threads(const struct cmd_args *args)
+{
+	const char *j = args->opt['j' - 'a'];
+	char *end;
+	long n;
+
+	if (j == NULL)
+		return par_processors();
+	n = strtol(j, &end, 10);
+	if (*j == '\0' || *end != '\0' || n < 1 || n > PAR_THREADS_MAX)
+		return 0;
+	return (unsigned)n;
+}
+
 void
 check_content(const struct cmd_args *args, struct model *m, struct diag *d,
-    int notes)
+    unsigned nthreads, int notes)
 {
 	struct loader *l;
 	int i;
 
 	if ((l = loader_new(m, d)) == NULL)
 		return;
+	loader_set_threads(l, nthreads);
 	if (args->npaths == 0)
 		loader_path(l, DEFAULT_CONTENT);
 	for (i = 0; i < args->npaths; i++)
 		loader_path(l, args->paths[i]);
 	loader_free(l);
 	resolve(m, d);
-	md_check_model(m, d);
+	md_check_model(m, nthreads, d);
 	if (notes)
 		S_report_notes(m, d);
 }
@@ -66,14 +85,20 @@ check_content(const struct cmd_args *args, struct model *m, struct diag *d,
 int
 cmd_check(const struct cmd_args *args, FILE *out, FILE *err)
 {
+	unsigned nthreads = cmd_threads(args);
 	struct model m;
 	struct diag d;
 	int status;
 
 	(void)out;
+	if (nthreads == 0) {
+		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
+		    args->opt['j' - 'a'], PAR_THREADS_MAX);
+		return EXIT_USAGE;
+	}
 	model_init(&m);
 	diag_init(&d, err);
-	check_content(args, &m, &d, 1);
+	check_content(args, &m, &d, nthreads, 1);
 	status = diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;

@@ -25,9 +25,17 @@ struct loader;
 struct loader	*loader_new(struct model *m, struct diag *d);
 void		 loader_free(struct loader *);
 
+/* Sets how many threads parse and validate files at once (default 1);
+ * files still join the model, and report, in order. */
+void	 loader_set_threads(struct loader *, unsigned n);
+
 /* Loads path: a content file, or a directory whose *.xml files load in
  * name order. */
 void	 loader_path(struct loader *, const char *path);
+
+/* Loads the files loader_path() has read but not loaded yet (it loads
+ * them in batches); loader_free() does so too. */
+void	 loader_flush(struct loader *);
 
 /* Loads the len bytes at buf as the content file called name. */
 void	 loader_buffer(struct loader *, const char *name, const char *buf,

@@ -191,8 +191,7 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 	buf = S_read_fd(l, path, fd, &st, &len);
 	close(fd);
 	if (buf != NULL) {
-		loader_buffer(l, path, buf, len);
-		free(buf);
+		loader_queue(l, path, buf, len);	/* takes buf */
 	}
 }
 
@@ -200,4 +199,5 @@ void
 loader_path(struct loader *l, const char *path)
 {
 	S_load_path(l, path, 1);
+	loader_flush(l);
 }

@@ -13,10 +13,16 @@
 #include "diag.h"
 #include "model.h"
 
+struct load_job;
+
 struct loader {
 	struct model	*model;
 	struct diag	*diag;
-	xmlRelaxNGPtr	 schema;
+	xmlRelaxNGPtr	 schema;	/* read-only once compiled */
+	unsigned	 threads;
+	struct load_job	*queue;		/* files read, not yet loaded */
+	size_t		 nqueue;
+	size_t		 capqueue;
 };
 
 /* Maps byte offsets of one source buffer to lines and columns. */
@@ -53,6 +59,20 @@ struct pos	srcmap_mark_pos(const struct srcmap *, size_t n);
 /* Returns the position of the start tag of node or of the nearest element
  * that holds it, as marked while parsing; line 0 when none was. */
 struct pos	node_pos(const struct srcmap *, const xmlNode *node);
+
+/* A file read and waiting to be parsed, then turned into model structs. */
+struct load_job {
+	size_t		 file;		/* index in model.files */
+	char		*buf;		/* owned */
+	size_t		 len;
+	struct srcmap	 map;
+	xmlDoc		*doc;		/* once parsed */
+};
+
+/* Queues the file name, whose len bytes at buf (malloc'd, taken over)
+ * were read; a full queue is loaded at once. */
+void	loader_queue(struct loader *, const char *name, char *buf,
+	    size_t len);
 
 /* Turns the validated (or not) document of map into model structs. */
 void	load_tree(struct loader *, const struct srcmap *, xmlDoc *);

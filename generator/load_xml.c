@@ -24,6 +24,7 @@
 #include "alloc.h"
 #include "load.h"
 #include "load_private.h"
+#include "par.h"
 
 #define ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
 
@@ -33,7 +34,8 @@ extern const size_t skillsite_schema_rng_len;
 
 /* What the libxml2 callbacks of one parse need. */
 struct parse_state {
-	struct loader	*loader;
+	const struct loader *loader;
+	struct diag	*diag;		/* the file's messages */
 	struct srcmap	*map;
 	int		 refused;	/* stopped: DOCTYPE, encoding */
 	char		*conversion;	/* first encoding error, held back */
@@ -109,10 +111,10 @@ S_start_document(void *ctx)
 	xmlSAX2StartDocument(ctx);
 	if (declared != NULL && xmlStrcasecmp(declared, BAD_CAST "UTF-8") != 0 &&
 	    xmlStrcasecmp(declared, BAD_CAST "UTF8") != 0)
-		diag_msg(st->loader->diag, MSG_ENCODING, &p,
+		diag_msg(st->diag, MSG_ENCODING, &p,
 		    "declared encoding is %s", (const char *)declared);
 	else if (decoder != NULL)
-		diag_msg(st->loader->diag, MSG_ENCODING, &p,
+		diag_msg(st->diag, MSG_ENCODING, &p,
 		    "the file is in %s", decoder->name);
 	else
 		return;
@@ -144,7 +146,7 @@ S_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
 	while (off > 0 && memcmp(map->buf + off, decl, n) != 0)
 		off--;	/* the declaration's own start, whatever it holds */
 	p = srcmap_pos(map, off);
-	diag_msg(st->loader->diag, MSG_DOCTYPE, &p, NULL);
+	diag_msg(st->diag, MSG_DOCTYPE, &p, NULL);
 	st->refused = 1;
 	xmlStopParser(ctxt);
 }
@@ -215,28 +217,28 @@ S_on_error(void *ctx, xmlErrorPtr err)
 		p.col = err->int2 > 0 ? err->int2 : 1;
 	}
 	if (m == MSG_SCHEMA && S_is_generic(err))
-		diag_secondary(st->loader->diag, m, &p, "%s", err->message);
+		diag_secondary(st->diag, m, &p, "%s", err->message);
 	else
-		diag_msg(st->loader->diag, m, &p, "%s", err->message);
+		diag_msg(st->diag, m, &p, "%s", err->message);
 }
 
 /* Reports input that is not UTF-8 XML at all (compressed, UTF-16 with a
  * byte order mark); returns whether any was found. */
 static int
-S_check_bytes(struct loader *l, const struct srcmap *map)
+S_check_bytes(struct diag *d, const struct srcmap *map)
 {
 	const unsigned char *b = (const unsigned char *)map->buf;
 	struct pos p = { map->file, 1, 1 };
 
 	if (map->len == 0)
-		diag_msg(l->diag, MSG_XML, &p, "empty file");
+		diag_msg(d, MSG_XML, &p, "empty file");
 	else if (map->len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
-		diag_msg(l->diag, MSG_COMPRESSED, &p, "gzip data");
+		diag_msg(d, MSG_COMPRESSED, &p, "gzip data");
 	else if (map->len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
-		diag_msg(l->diag, MSG_COMPRESSED, &p, "xz data");
+		diag_msg(d, MSG_COMPRESSED, &p, "xz data");
 	else if (map->len >= 2 && ((b[0] == 0xfe && b[1] == 0xff) ||
 	    (b[0] == 0xff && b[1] == 0xfe)))
-		diag_msg(l->diag, MSG_ENCODING, &p, "UTF-16 byte order mark");
+		diag_msg(d, MSG_ENCODING, &p, "UTF-16 byte order mark");
 	else
 		return 0;
 	return 1;
@@ -248,7 +250,7 @@ S_check_bytes(struct loader *l, const struct srcmap *map)
  * quadratic attribute checks, not a parser: it may count too few where a
  * value holds '>', never too many. */
 static int
-S_check_attribute_counts(struct loader *l, const struct srcmap *map)
+S_check_attribute_counts(struct diag *d, const struct srcmap *map)
 {
 	const char *b = map->buf;
 	size_t i, tag = 0, n = 0;
@@ -266,7 +268,7 @@ S_check_attribute_counts(struct loader *l, const struct srcmap *map)
 		else if (b[i] == '=' && in_tag && ++n > ATTRIBUTES_MAX) {
 			struct pos p = srcmap_pos(map, tag);
 
-			diag_msg(l->diag, MSG_ATTRIBUTES, &p,
+			diag_msg(d, MSG_ATTRIBUTES, &p,
 			    "more than %d", ATTRIBUTES_MAX);
 			return 1;
 		}
@@ -285,7 +287,7 @@ S_parse(struct parse_state *st)
 
 	ctxt = xmlCreateMemoryParserCtxt(st->map->buf, (int)st->map->len);
 	if (ctxt == NULL) {
-		diag_msg(st->loader->diag, MSG_INTERNAL, &start,
+		diag_msg(st->diag, MSG_INTERNAL, &start,
 		    "no parser context");
 		return NULL;
 	}
@@ -297,7 +299,7 @@ S_parse(struct parse_state *st)
 	ctxt->sax->externalSubset = NULL;
 	xmlParseDocument(ctxt);
 	if (st->conversion != NULL && !st->refused)
-		diag_msg(st->loader->diag, MSG_ENCODING, &start, "%s",
+		diag_msg(st->diag, MSG_ENCODING, &start, "%s",
 		    st->conversion);
 	if (ctxt->wellFormed && !st->refused)
 		doc = ctxt->myDoc;
@@ -315,7 +317,7 @@ S_validate(struct parse_state *st, xmlDoc *doc)
 	xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(st->loader->schema);
 
 	if (v == NULL) {
-		diag_msg(st->loader->diag, MSG_INTERNAL, NULL,
+		diag_msg(st->diag, MSG_INTERNAL, NULL,
 		    "no validation context");
 		return;
 	}
@@ -326,34 +328,102 @@ S_validate(struct parse_state *st, xmlDoc *doc)
 	xmlRelaxNGFreeValidCtxt(v);
 }
 
+/* Checks, parses and validates the buffer of map, reporting to d;
+ * returns the document (valid or not) to turn into model structs, or
+ * NULL.  Touches nothing shared: threads run it on files of their own. */
+static xmlDoc *
+S_document(const struct loader *l, struct srcmap *map, struct diag *d)
+{
+	struct parse_state st = { l, d, map, 0, NULL, NULL };
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_ctx = xmlStructuredErrorContext;
+	xmlDoc *doc = NULL;
+
+	if (map->len > LOAD_FILE_MAX || map->len > INT_MAX) {
+		struct pos p = { map->file, 0, 0 };
+
+		diag_msg(d, MSG_IO_TOO_LARGE, &p, "%zu bytes; the limit is %d",
+		    map->len, LOAD_FILE_MAX);
+	} else if (!S_check_bytes(d, map) && !S_check_attribute_counts(d, map)) {
+		/* Scoped to this parse; the caller's handler comes back. */
+		xmlSetStructuredErrorFunc(&st, S_on_error);
+		if ((doc = S_parse(&st)) != NULL)
+			S_validate(&st, doc);
+		xmlSetStructuredErrorFunc(saved_ctx, saved);
+	}
+	free(st.conversion);
+	return doc;
+}
+
 void
 loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 {
 	struct srcmap map;
-	struct parse_state st = { l, &map, 0, NULL, NULL };
-	xmlStructuredErrorFunc saved = xmlStructuredError;
-	void *saved_ctx = xmlStructuredErrorContext;
 	xmlDoc *doc;
 
 	srcmap_init(&map, model_add_file(l->model, name), buf, len);
-	if (len > LOAD_FILE_MAX || len > INT_MAX) {
-		struct pos p = { map.file, 0, 0 };
-
-		diag_msg(l->diag, MSG_IO_TOO_LARGE, &p, "%zu bytes; the limit "
-		    "is %d", len, LOAD_FILE_MAX);
-	} else if (!S_check_bytes(l, &map) &&
-	    !S_check_attribute_counts(l, &map)) {
-		/* Scoped to this parse; the caller's handler comes back. */
-		xmlSetStructuredErrorFunc(&st, S_on_error);
-		if ((doc = S_parse(&st)) != NULL) {
-			S_validate(&st, doc);
-			load_tree(l, &map, doc);
-			xmlFreeDoc(doc);
-		}
-		xmlSetStructuredErrorFunc(saved_ctx, saved);
+	if ((doc = S_document(l, &map, l->diag)) != NULL) {
+		load_tree(l, &map, doc);
+		xmlFreeDoc(doc);
 	}
-	free(st.conversion);
 	srcmap_free(&map);
+}
+
+/* par_job run: reads queued file i of the loader ctx into its
+ * document. */
+static void
+S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
+{
+	struct loader *l = ctx;
+	struct load_job *j = &l->queue[i];
+
+	(void)state;
+	srcmap_init(&j->map, j->file, j->buf, j->len);
+	j->doc = S_document(l, &j->map, d);
+}
+
+void
+loader_set_threads(struct loader *l, unsigned n)
+{
+	l->threads = n > 0 ? n : 1;
+}
+
+void
+loader_queue(struct loader *l, const char *name, char *buf, size_t len)
+{
+	struct load_job *j;
+
+	if (l->nqueue == l->capqueue) {
+		l->capqueue = l->capqueue ? l->capqueue * 2 : 16;
+		l->queue = xreallocarray(l->queue, l->capqueue, sizeof(*l->queue));
+	}
+	j = &l->queue[l->nqueue++];
+	memset(j, 0, sizeof(*j));
+	j->file = model_add_file(l->model, name);
+	j->buf = buf;
+	j->len = len;
+	if (l->nqueue >= 4 * (size_t)l->threads)	/* bounds the documents */
+		loader_flush(l);
+}
+
+void
+loader_flush(struct loader *l)
+{
+	struct par_job job = { NULL, S_read_queued, NULL, l };
+	size_t i;
+
+	par_run(&job, l->nqueue, l->threads, l->diag);
+	for (i = 0; i < l->nqueue; i++) {
+		struct load_job *j = &l->queue[i];
+
+		if (j->doc != NULL) {
+			load_tree(l, &j->map, j->doc);
+			xmlFreeDoc(j->doc);
+		}
+		srcmap_free(&j->map);
+		free(j->buf);
+	}
+	l->nqueue = 0;
 }
 
 /* Reports schema compilation problems: a build defect, never content. */
@@ -374,6 +444,7 @@ loader_new(struct model *m, struct diag *d)
 
 	l->model = m;
 	l->diag = d;
+	l->threads = 1;
 	xmlInitParser();
 	pc = xmlRelaxNGNewMemParserCtxt((const char *)skillsite_schema_rng,
 	    (int)skillsite_schema_rng_len);
@@ -395,6 +466,8 @@ loader_free(struct loader *l)
 {
 	if (l == NULL)
 		return;
+	loader_flush(l);
+	free(l->queue);
 	xmlRelaxNGFree(l->schema);
 	free(l);
 }

@@ -7,6 +7,7 @@
 #include <cmark.h>
 
 #include "alloc.h"
+#include "par.h"
 
 #define MD_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
 
@@ -120,10 +121,41 @@ S_check_notes(const struct notes *ns, struct diag *d)
 		md_check(ns->v[i].markdown, &ns->v[i].pos, d);
 }
 
-void
-md_check_model(const struct model *m, struct diag *d)
+/* par_job run: checks the Markdown fields of job type i of the model
+ * ctx. */
+static void
+S_check_jobtype(void *ctx, void *state, size_t i, struct diag *d)
 {
-	size_t i, j, k, l;
+	const struct model *m = ctx;
+	const struct jobtype *jt = &m->jobtypes[i];
+	size_t j, k, l;
+
+	(void)state;
+	if (jt->annotation != NULL)
+		md_check(jt->annotation, &jt->annotation_pos, d);
+	S_check_notes(&jt->notes, d);
+	for (j = 0; j < jt->nskills; j++)
+		S_check_notes(&jt->skills[j].notes, d);
+	for (j = 0; j < jt->nspecialties; j++) {
+		const struct specialty *sp = &jt->specialties[j];
+
+		S_check_notes(&sp->notes, d);
+		for (k = 0; k < sp->nentries; k++) {
+			const struct entry *e = &sp->entries[k];
+
+			S_check_notes(&e->notes, d);
+			for (l = 0; l < e->nlevels; l++)
+				if (e->levels[l].markdown != NULL)
+					md_check(e->levels[l].markdown,
+					    &e->levels[l].pos, d);
+		}
+	}
+}
+
+void
+md_check_model(const struct model *m, unsigned nthreads, struct diag *d)
+{
+	struct par_job job = { NULL, S_check_jobtype, NULL, (void *)m };
 
 	if (m->framework != NULL) {
 		if (m->framework->summary != NULL)
@@ -131,27 +163,5 @@ md_check_model(const struct model *m, struct diag *d)
 			    d);
 		S_check_notes(&m->framework->notes, d);
 	}
-	for (i = 0; i < m->njobtypes; i++) {
-		const struct jobtype *jt = &m->jobtypes[i];
-
-		if (jt->annotation != NULL)
-			md_check(jt->annotation, &jt->annotation_pos, d);
-		S_check_notes(&jt->notes, d);
-		for (j = 0; j < jt->nskills; j++)
-			S_check_notes(&jt->skills[j].notes, d);
-		for (j = 0; j < jt->nspecialties; j++) {
-			const struct specialty *sp = &jt->specialties[j];
-
-			S_check_notes(&sp->notes, d);
-			for (k = 0; k < sp->nentries; k++) {
-				const struct entry *e = &sp->entries[k];
-
-				S_check_notes(&e->notes, d);
-				for (l = 0; l < e->nlevels; l++)
-					if (e->levels[l].markdown != NULL)
-						md_check(e->levels[l].markdown,
-						    &e->levels[l].pos, d);
-			}
-		}
-	}
+	par_run(&job, m->njobtypes, nthreads, d);
 }

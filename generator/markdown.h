@@ -20,7 +20,9 @@ char	*md_to_html(const char *md);
 /* Reports each link or image of md that breaks the policy, at pos. */
 void	 md_check(const char *md, const struct pos *pos, struct diag *d);
 
-/* Checks every Markdown field of m against the policy. */
-void	 md_check_model(const struct model *m, struct diag *d);
+/* Checks every Markdown field of m against the policy, a job type per
+ * thread on up to nthreads threads. */
+void	 md_check_model(const struct model *m, unsigned nthreads,
+	    struct diag *d);
 
 #endif

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "alloc.h"
+#include "par.h"
 #include "paths.h"
 #include "site_private.h"
 
@@ -18,21 +19,18 @@ static const char *const S_template_names[PAGE__COUNT] = {
 };
 
 /* A share of the work: a specialty's pages (sp set), or the job type's
- * own (knowledge index, comparisons); with the messages it reported. */
+ * own (knowledge index, comparisons). */
 struct unit {
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
-	struct diag		 diag;
 };
 
-/* The work of all threads. */
+/* The rendering of the units, shared by the threads. */
 struct work {
-	pthread_mutex_t		 lock;
-	struct unit		*units;
-	size_t			 nunits;
-	size_t			 next;		/* the next unit to take */
-	int			 stop;		/* the sink refused a file */
 	const struct builder	*proto;		/* what every builder shares */
+	struct unit		*units;
+	pthread_mutex_t		 lock;		/* for the fields below */
+	int			 stop;		/* the sink refused a file */
 	int			 failed;
 	size_t			 npages;
 };
@@ -140,83 +138,78 @@ S_units(const struct model *m, size_t *n)
 	return v;
 }
 
-/* Returns the next unit to render, or NULL when there is none or the
- * work stopped. */
-static struct unit *
-S_take(struct work *w)
-{
-	struct unit *u = NULL;
-
-	pthread_mutex_lock(&w->lock);
-	if (!w->stop && w->next < w->nunits)
-		u = &w->units[w->next++];
-	pthread_mutex_unlock(&w->lock);
-	return u;
-}
-
-/* A thread: renders units until none is left, each with a builder of its
- * own and its messages kept in the unit. */
+/* par_job begin: a thread's builder. */
 static void *
-S_worker(void *arg)
+S_begin(void *ctx)
 {
-	struct work *w = arg;
-	struct builder b = *w->proto;
-	struct unit *u;
+	struct work *w = ctx;
+	struct builder *b = xcalloc(1, sizeof(*b));
 
-	arena_init(&b.arena);
-	memo_init(&b.memo);
-	while ((u = S_take(w)) != NULL) {
-		diag_init(&u->diag, NULL);
-		b.d = &u->diag;
-		memo_clear(&b.memo);	/* texts repeat within a unit only */
-		if (u->sp != NULL)
-			pages_specialty(&b, u->jt, u->sp);
-		else
-			pages_jobtype(&b, u->jt);
-		if (b.stopped) {
-			pthread_mutex_lock(&w->lock);
-			w->stop = 1;
-			pthread_mutex_unlock(&w->lock);
-		}
-	}
-	pthread_mutex_lock(&w->lock);
-	w->failed |= b.failed;
-	w->npages += b.npages;
-	pthread_mutex_unlock(&w->lock);
-	memo_free(&b.memo);
-	arena_free(&b.arena);
-	return NULL;
+	*b = *w->proto;
+	arena_init(&b->arena);
+	memo_init(&b->memo);
+	return b;
 }
 
-/* Renders every unit of m on up to nthreads threads (the calling one
- * included); merges their messages into d in the order of the units.
- * Returns 0, or -1 when a page failed. */
+/* par_job run: renders unit i, unless the sink stopped the work. */
+static void
+S_run(void *ctx, void *state, size_t i, struct diag *d)
+{
+	struct work *w = ctx;
+	struct builder *b = state;
+	const struct unit *u = &w->units[i];
+	int stop;
+
+	pthread_mutex_lock(&w->lock);
+	stop = w->stop;
+	pthread_mutex_unlock(&w->lock);
+	if (stop)
+		return;
+	b->d = d;
+	memo_clear(&b->memo);	/* texts repeat within a unit only */
+	if (u->sp != NULL)
+		pages_specialty(b, u->jt, u->sp);
+	else
+		pages_jobtype(b, u->jt);
+	if (b->stopped) {
+		pthread_mutex_lock(&w->lock);
+		w->stop = 1;
+		pthread_mutex_unlock(&w->lock);
+	}
+}
+
+/* par_job end: adds up a thread's results and frees its builder. */
+static void
+S_end(void *ctx, void *state)
+{
+	struct work *w = ctx;
+	struct builder *b = state;
+
+	pthread_mutex_lock(&w->lock);
+	w->failed |= b->failed;
+	w->npages += b->npages;
+	pthread_mutex_unlock(&w->lock);
+	memo_free(&b->memo);
+	arena_free(&b->arena);
+	free(b);
+}
+
+/* Renders every unit of m on up to nthreads threads; adds the pages to
+ * *npages.  Returns 0, or -1 when a page failed or the sink stopped. */
 static int
 S_render_units(const struct builder *proto, unsigned nthreads,
     struct diag *d, size_t *npages)
 {
 	struct work w;
-	pthread_t *tids;
-	unsigned i, started = 0;
-	size_t k;
+	struct par_job job = { S_begin, S_run, S_end, &w };
+	size_t n;
 
 	memset(&w, 0, sizeof(w));
 	pthread_mutex_init(&w.lock, NULL);
 	w.proto = proto;
-	w.units = S_units(proto->m, &w.nunits);
-	if (nthreads > w.nunits)
-		nthreads = w.nunits > 0 ? (unsigned)w.nunits : 1;
-	tids = xcalloc(nthreads, sizeof(*tids));
-	for (i = 1; i < nthreads; i++)
-		if (pthread_create(&tids[started], NULL, S_worker, &w) == 0)
-			started++;	/* else the others do its share */
-	S_worker(&w);
-	for (i = 0; i < started; i++)
-		pthread_join(tids[i], NULL);
-	for (k = 0; k < w.nunits; k++)
-		diag_merge(d, &w.units[k].diag);
+	w.units = S_units(proto->m, &n);
+	par_run(&job, n, nthreads, d);
 	*npages += w.npages;
-	free(tids);
 	free(w.units);
 	pthread_mutex_destroy(&w.lock);
 	return w.failed || w.stop ? -1 : 0;
@@ -252,7 +245,7 @@ site_render(struct model *m, const char *template_dir, int pdf,
 		b.npages = 0;
 		memo_free(&b.memo);
 		arena_free(&b.arena);
-		if (!b.failed && S_render_units(&b, nthreads ? nthreads : 1, d,
+		if (!b.failed && S_render_units(&b, nthreads, d,
 		    &sink->pages) == 0)
 			rc = 0;
 	}

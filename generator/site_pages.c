@@ -410,12 +410,13 @@ S_level_link(struct builder *b, struct scope *s, const char *self,
     const char *prefix, const struct jobtype *jt, const struct specialty *sp,
     int n)
 {
-	char name[32];
+	char *label = arena_calloc(&b->arena, strlen(prefix) + 8, 1);
+	char *href = arena_calloc(&b->arena, strlen(prefix) + 8, 1);
 
-	snprintf(name, sizeof(name), "%s-label", prefix);
-	scope_text(s, name, n ? S_level_label(&b->arena, n) : "");
-	snprintf(name, sizeof(name), "%s-href", prefix);
-	scope_text(s, name, n ? path_href(&b->arena, self,
+	sprintf(label, "%s-label", prefix);	/* field names outlive s */
+	sprintf(href, "%s-href", prefix);
+	scope_text(s, label, n ? S_level_label(&b->arena, n) : "");
+	scope_text(s, href, n ? path_href(&b->arena, self,
 	    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 }
 

@@ -41,8 +41,9 @@ struct fragment {
 struct render {
 	struct diag		*diag;
 	const struct program	*p;
-	xmlOutputBuffer		*out;
-	xmlBuffer		*attr;		/* scratch for attribute values */
+	char			*out;		/* the page so far */
+	size_t			 len;
+	size_t			 cap;
 	int			 errors;
 };
 
@@ -88,7 +89,7 @@ S_field(struct scope *s, const char *name, enum field_kind k)
 {
 	struct field *f = arena_calloc(s->arena, 1, sizeof(*f));
 
-	f->name = arena_strdup(s->arena, name);
+	f->name = name;
 	f->hash = template_hash(name);
 	f->kind = k;
 	f->next = s->fields;
@@ -100,7 +101,7 @@ void
 scope_text(struct scope *s, const char *name, const char *text)
 {
 	if (text != NULL)
-		S_field(s, name, FIELD_TEXT)->text = arena_strdup(s->arena, text);
+		S_field(s, name, FIELD_TEXT)->text = text;
 }
 
 void
@@ -314,36 +315,60 @@ S_field_of(struct render *r, const struct op *o, const struct scope *s,
 	return NULL;
 }
 
-/* Writes the text of field f as element content: escaped by libxml2,
- * unless it holds nothing libxml2 would escape there. */
+/* Appends the n bytes at s to the page. */
 static void
-S_text(struct render *r, const struct field *f)
+S_put(struct render *r, const char *s, size_t n)
 {
-	if (strpbrk(f->text, "<>&\r") == NULL)
-		xmlOutputBufferWriteString(r->out, f->text);
-	else
-		xmlOutputBufferWriteEscape(r->out, BAD_CAST f->text, NULL);
+	if (n > r->cap - r->len) {
+		r->cap = (r->len + n) * 2;
+		r->out = xreallocarray(r->out, r->cap, 1);
+	}
+	memcpy(r->out + r->len, s, n);
+	r->len += n;
 }
 
-/* Writes the text of field f as an attribute value of op o: escaped by
- * libxml2, unless it holds nothing libxml2 would escape there. */
+/* Appends text escaped as element content by libxml2 (< > & and CR),
+ * or as it is when it holds none of those. */
+static void
+S_text(struct render *r, const char *text)
+{
+	xmlOutputBuffer *esc;
+
+	if (strpbrk(text, "<>&\r") == NULL) {
+		S_put(r, text, strlen(text));
+		return;
+	}
+	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
+		abort();	/* out of memory, as xreallocarray() does */
+	xmlOutputBufferWriteEscape(esc, BAD_CAST text, NULL);
+	S_put(r, (const char *)xmlOutputBufferGetContent(esc),
+	    xmlOutputBufferGetSize(esc));
+	xmlOutputBufferClose(esc);
+}
+
+/* Appends the text of field f as the value of attribute op o, escaped by
+ * libxml2 (as the serializer does), or as it is when it holds nothing to
+ * escape. */
 static void
 S_attribute(struct render *r, const struct op *o, const struct field *f)
 {
+	xmlBuffer *esc;
+
 	if (f->text[0] == '\0' && o->boolean != NULL) {
 		/* as libxml2 writes an empty boolean attribute */
-		xmlOutputBufferWriteString(r->out, o->boolean);
+		S_put(r, o->boolean, strlen(o->boolean));
 		return;
 	}
 	if (strpbrk(f->text, "<>&\"\n\r\t") == NULL) {
-		xmlOutputBufferWriteString(r->out, f->text);
+		S_put(r, f->text, strlen(f->text));
 		return;
 	}
-	xmlBufferEmpty(r->attr);
-	xmlAttrSerializeTxtContent(r->attr, r->p->doc, NULL,
-	    BAD_CAST f->text);
-	xmlOutputBufferWrite(r->out, xmlBufferLength(r->attr),
-	    (const char *)xmlBufferContent(r->attr));
+	if ((esc = xmlBufferCreate()) == NULL)
+		abort();
+	xmlAttrSerializeTxtContent(esc, r->p->doc, NULL, BAD_CAST f->text);
+	S_put(r, (const char *)xmlBufferContent(esc),
+	    (size_t)xmlBufferLength(esc));
+	xmlBufferFree(esc);
 }
 
 /* Runs ops [from, to) of the program in scope s. */
@@ -359,11 +384,11 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 
 		switch (o->kind) {
 		case OP_LIT:
-			xmlOutputBufferWrite(r->out, (int)o->len, o->lit);
+			S_put(r, o->lit, o->len);
 			break;
 		case OP_TEXT:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
-				S_text(r, f);
+				S_text(r, f->text);
 			break;
 		case OP_ATTR:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
@@ -371,14 +396,13 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 			break;
 		case OP_HTML:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_HTML)) != NULL)
-				xmlOutputBufferWriteString(r->out, f->text);
+				S_put(r, f->text, strlen(f->text));
 			break;
 		case OP_EACH:
 			f = S_field_of(r, o, s, 1 << FIELD_LIST);
 			for (item = f ? f->first : NULL; item; item = item->next) {
 				if (item != f->first && o->sep != NULL)
-					xmlOutputBufferWriteEscape(r->out,
-					    BAD_CAST o->sep, NULL);
+					S_text(r, o->sep);
 				S_run(r, i + 1, o->end, item);
 			}
 			i = o->end;
@@ -419,19 +443,13 @@ template_render(const struct template *layout, struct template *page,
 	memset(&r, 0, sizeof(r));
 	r.diag = d;
 	r.p = page->program;
-	r.out = xmlAllocOutputBuffer(NULL);
-	r.attr = xmlBufferCreate();
-	if (r.out == NULL || r.attr == NULL)
-		abort();	/* out of memory, as xreallocarray() does */
 	S_run(&r, 0, r.p->nops, s);
-	if (r.errors == 0 && r.out->error == 0) {
-		*len = xmlOutputBufferGetSize(r.out);
-		html = xreallocarray(NULL, *len + 1, 1);
-		memcpy(html, xmlOutputBufferGetContent(r.out), *len);
-		html[*len] = '\0';
-	}
-	xmlOutputBufferClose(r.out);
-	xmlBufferFree(r.attr);
+	S_put(&r, "", 1);	/* the NUL */
+	if (r.errors == 0) {
+		*len = r.len - 1;
+		html = r.out;
+	} else
+		free(r.out);
 	return html;
 }
 

@@ -53,13 +53,16 @@ struct fragment	*fragment_new(const char *html);
 void		 fragment_free(struct fragment *);
 
 /* Sets field name of s: text (NULL leaves it unset), a fragment (NULL
- * leaves it unset; it must outlive s), or a flag. */
+ * leaves it unset), or a flag.  Neither the name nor the text is copied:
+ * both must outlive the rendering of s (literals, the model's strings,
+ * strings in s's arena). */
 void		 scope_text(struct scope *s, const char *name, const char *text);
 void		 scope_html(struct scope *s, const char *name,
 		    const struct fragment *f);
 void		 scope_flag(struct scope *s, const char *name, int on);
 
-/* Declares list name of s (empty until items are added). */
+/* Declares list name of s (empty until items are added); name is not
+ * copied. */
 void		 scope_list(struct scope *s, const char *name);
 
 /* Appends an item to list name of s (declared if need be) and returns the

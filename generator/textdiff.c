@@ -15,6 +15,7 @@
 struct token {
 	const char	*p;
 	size_t		 len;
+	uint32_t	 id;		/* equal words, equal ids */
 };
 
 /* Decodes the UTF-8 character at s, setting *len to its bytes; a byte
@@ -91,7 +92,42 @@ S_tokenize(const char *s, struct token **out)
 static int
 S_same(const struct token *x, const struct token *y)
 {
-	return x->len == y->len && memcmp(x->p, y->p, x->len) == 0;
+	return x->id == y->id;
+}
+
+/* Gives each word of the n texts tok[i] (ntok[i] words) an id, the same
+ * for equal words: word comparison is then one integer comparison. */
+static void
+S_number_words(struct token **tok, const size_t *ntok, size_t n)
+{
+	struct token **table;
+	size_t i, j, k, cap = 16, total = 0;
+	uint32_t next = 0;
+
+	for (i = 0; i < n; i++)
+		total += ntok[i];
+	while (cap < 2 * total)
+		cap *= 2;
+	table = xcalloc(cap, sizeof(*table));
+	for (i = 0; i < n; i++)
+		for (j = 0; j < ntok[i]; j++) {
+			struct token *w = &tok[i][j];
+			uint32_t h = 2166136261u;
+
+			for (k = 0; k < w->len; k++)
+				h = (h ^ (unsigned char)w->p[k]) * 16777619u;
+			for (k = h & (cap - 1); table[k] != NULL &&
+			    (table[k]->len != w->len ||
+			    memcmp(table[k]->p, w->p, w->len) != 0);
+			    k = (k + 1) & (cap - 1))
+				;
+			if (table[k] == NULL) {
+				table[k] = w;
+				w->id = next++;
+			} else
+				w->id = table[k]->id;
+		}
+	free(table);
 }
 
 /* Sets keep[i] for each word of a in a longest common subsequence of a
@@ -103,7 +139,6 @@ S_lcs_keep(const struct token *a, size_t na, const struct token *b,
 {
 	size_t i, j;
 	uint16_t *t;		/* lengths: at most 2000 (LCS_CELLS_MAX) */
-	unsigned char *in;
 
 	while (na > 0 && nb > 0 && S_same(&a[0], &b[0])) {
 		*keep++ = 1;
@@ -115,18 +150,19 @@ S_lcs_keep(const struct token *a, size_t na, const struct token *b,
 		memset(keep, 1, na);	/* too long to compare: mark nothing */
 		return;
 	}
-	t = xcalloc((na + 1) * (nb + 1), sizeof(*t));
-	in = xcalloc(na + 1, 1);
+	t = xreallocarray(NULL, (na + 1) * (nb + 1), sizeof(*t));
+	memset(t + na * (nb + 1), 0, (nb + 1) * sizeof(*t));
+	for (i = na; i-- > 0;) {
+		uint16_t *row = t + i * (nb + 1), *below = row + nb + 1;
 
-	for (i = na; i-- > 0;)
+		row[nb] = 0;
 		for (j = nb; j-- > 0;)
-			t[i * (nb + 1) + j] = S_same(&a[i], &b[j]) ?
-			    (uint16_t)(t[(i + 1) * (nb + 1) + j + 1] + 1) :
-			    t[(i + 1) * (nb + 1) + j] > t[i * (nb + 1) + j + 1] ?
-			    t[(i + 1) * (nb + 1) + j] : t[i * (nb + 1) + j + 1];
+			row[j] = S_same(&a[i], &b[j]) ? (uint16_t)(below[j + 1] + 1) :
+			    below[j] > row[j + 1] ? below[j] : row[j + 1];
+	}
 	for (i = 0, j = 0; i < na && j < nb;) {
 		if (S_same(&a[i], &b[j])) {
-			in[i] = 1;
+			keep[i] = 1;
 			i++;
 			j++;
 		} else if (t[(i + 1) * (nb + 1) + j] >= t[i * (nb + 1) + j + 1])
@@ -134,9 +170,6 @@ S_lcs_keep(const struct token *a, size_t na, const struct token *b,
 		else
 			j++;
 	}
-	for (i = 0; i < na; i++)
-		keep[i] |= in[i];
-	free(in);
 	free(t);
 }
 
@@ -173,6 +206,7 @@ textdiff(struct arena *a, const char *const *texts, size_t n)
 	for (i = 0; i < n; i++)
 		if (texts[i] != NULL)
 			ntok[i] = S_tokenize(texts[i], &tok[i]);
+	S_number_words(tok, ntok, n);
 	for (i = 0; i < n; i++) {
 		unsigned char *keep;
 

@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	loader->diag = &d;
 	loader_buffer(loader, "fuzz.xml", (const char *)data, size);
 	resolve(&m, &d);
-	md_check_model(&m, &d);
+	md_check_model(&m, 1, &d);
 	if (diag_status(&d) == EXIT_OK && m.njobtypes > 0) {
 		site_render(&m, "templates", 0, 1, &s, &d);
 	}
