@@ -38,8 +38,8 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
 	   paths.c pdf.c resolve.c site.c site_pages.c template.c \
 	   template_compile.c text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
-	   test_paths test_template test_textdiff test_links \
-	   test_seed
+	   test_paths test_template test_textdiff test_links test_par test_memo \
+	   test_write test_seed
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o

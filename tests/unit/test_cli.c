@@ -32,7 +32,7 @@ test_help_and_version(void **state)
 	(void)state;
 	assert_int_equal(run(&out, &err, 2, help), EXIT_OK);
 	assert_non_null(strstr(out, "usage: skillsite COMMAND"));
-	assert_non_null(strstr(out, "check [FILE|DIR ...]"));
+	assert_non_null(strstr(out, "check [-j N] [FILE|DIR ...]"));
 	assert_string_equal(err, "");
 	free(out);
 	free(err);

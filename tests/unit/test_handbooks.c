@@ -9,6 +9,8 @@
  */
 #include "helpers.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
 
 #include "cli.h"
@@ -72,6 +74,8 @@ setup(void **state)
 	    "mutool >/dev/null 2>&1") == 0;
 	if (!available)
 		return 0;
+	if (system("rm -rf " SITE) != 0)	/* PDFs made afresh, not kept */
+		return -1;
 	capture_open(&o);
 	capture_open(&e);
 	status = skillsite_main(8, argv, o.f, e.f);
@@ -87,6 +91,25 @@ setup(void **state)
 	loader_path(ld, "content");
 	loaded_end(&content, ld, 1);
 	return 0;
+}
+
+/* Returns the inode of the PDF handbook of each specialty of the content,
+ * in order, in v (room for n); returns how many it found. */
+static size_t
+pdf_inodes(ino_t *v, size_t n)
+{
+	const struct jobtype *jt = &content.m.jobtypes[0];
+	size_t i, found = 0;
+	char path[512];
+	struct stat st;
+
+	for (i = 0; i < jt->nspecialties && i < n; i++) {
+		snprintf(path, sizeof(path), "%s/handbooks/%s.pdf", SITE,
+		    jt->specialties[i].id);
+		if (stat(path, &st) == 0)
+			v[found++] = st.st_ino;
+	}
+	return found;
 }
 
 static int
@@ -279,6 +302,39 @@ test_language_is_japanese(void **state)
 	free(out);
 }
 
+/* A rebuild of unchanged content keeps every PDF (the same files, so
+ * WeasyPrint did not run) and rewrites nothing. */
+static void
+test_rebuild_keeps_the_pdfs(void **state)
+{
+	char *argv[] = { "skillsite", "build", "-p", "-t", "templates", "-o",
+	    SITE, "content" };
+	ino_t before[16], after[16];
+	struct capture o, e;
+	size_t n, files, unchanged;
+	const char *p;
+
+	(void)state;
+	if (!available)
+		skip();
+	n = pdf_inodes(before, 16);
+	assert_int_equal(n, content.m.jobtypes[0].nspecialties);
+	capture_open(&o);
+	capture_open(&e);
+	assert_int_equal(skillsite_main(8, argv, o.f, e.f), 0);
+	capture_close(&o);
+	capture_close(&e);
+	assert_int_equal(pdf_inodes(after, 16), n);
+	assert_memory_equal(before, after, n * sizeof(*before));
+	assert_non_null(p = strstr(o.text, "pages, "));
+	assert_int_equal(sscanf(p, "pages, %zu files", &files), 1);
+	assert_non_null(p = strrchr(o.text, '('));
+	assert_int_equal(sscanf(p, "(%zu files unchanged)", &unchanged), 1);
+	assert_int_equal(unchanged, files);	/* the PDFs included */
+	capture_free(&o);
+	capture_free(&e);
+}
+
 int
 main(void)
 {
@@ -287,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_no_description_of_another_specialty_only),
 		cmocka_unit_test(test_fonts_embedded_pages_and_outline),
 		cmocka_unit_test(test_language_is_japanese),
+		cmocka_unit_test(test_rebuild_keeps_the_pdfs),
 	};
 
 	return cmocka_run_group_tests_name("handbooks", tests, setup, teardown);
