@@ -312,6 +312,33 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 	S_emit(b, PAGE_SPECIALTY, self, s);
 }
 
+/* Adds level n of entry e to list "levels" of s: its label, anchor,
+ * whether it is described and its description; sets *defined and
+ * returns the item. */
+static struct scope *
+S_level_item(struct builder *b, struct scope *s, const struct entry *e,
+    int n, const char *anchor, int *defined)
+{
+	const struct level *lv = entry_find_level(e, n);
+	struct scope *l_s = scope_item(s, "levels");
+
+	*defined = lv != NULL && lv->markdown != NULL;
+	scope_text(l_s, "label", S_level_label(&b->arena, n));
+	scope_text(l_s, "anchor", anchor);
+	scope_flag(l_s, "defined", *defined);
+	S_markdown(b, l_s, "html", *defined ? lv->markdown : NULL);
+	return l_s;
+}
+
+/* Sets list "notes" of s to the editorial notes of entry e's skill, then
+ * of e itself. */
+static void
+S_skill_notes(struct builder *b, struct scope *s, const struct entry *e)
+{
+	S_notes(b, s, "notes", &e->skill->notes);
+	S_notes(b, s, "notes", &e->notes);
+}
+
 /* Sets prev-/next- fields of s for the neighbours of entry i of sp. */
 static void
 S_neighbours(struct builder *b, struct scope *s, const char *self,
@@ -363,22 +390,14 @@ S_skill(struct builder *b, const struct jobtype *jt,
 		    path_text_anchor(&b->arena, k->knowledge[j].text));
 	scope_list(s, "levels");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
-		const struct level *lv = entry_find_level(e, n);
-		struct scope *l_s = scope_item(s, "levels");
-		int defined = lv != NULL && lv->markdown != NULL;
+		int defined;
+		struct scope *l_s = S_level_item(b, s, e, n,
+		    path_level_anchor(&b->arena, n), &defined);
 
-		scope_text(l_s, "label", S_level_label(&b->arena, n));
-		scope_text(l_s, "anchor", path_level_anchor(&b->arena, n));
-		scope_flag(l_s, "defined", defined);
-		S_markdown(b, l_s, "html", defined ? lv->markdown : NULL);
 		scope_text(l_s, "level-href", defined ? path_href(&b->arena, self,
 		    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 	}
-	scope_list(s, "notes");
-	for (j = 0; j < k->notes.n; j++)
-		S_markdown(b, scope_item(s, "notes"), "html", k->notes.v[j].markdown);
-	for (j = 0; j < e->notes.n; j++)
-		S_markdown(b, scope_item(s, "notes"), "html", e->notes.v[j].markdown);
+	S_skill_notes(b, s, e);
 	scope_list(s, "others");
 	for (j = 0; j < jt->nspecialties; j++) {
 		const struct specialty *o = &jt->specialties[j];
@@ -699,22 +718,12 @@ S_hb_skills(struct builder *b, struct scope *s, const struct jobtype *jt,
 			    k->knowledge[j].text);
 		scope_list(k_s, "levels");
 		for (n = jt->min_level; n <= jt->max_level; n++) {
-			const struct level *lv = entry_find_level(e, n);
-			struct scope *l_s = scope_item(k_s, "levels");
-			int defined = lv != NULL && lv->markdown != NULL;
+			int defined;
 
-			scope_text(l_s, "label", S_level_label(&b->arena, n));
-			scope_text(l_s, "anchor", S_hb_anchor(b, "skill", k->id, n));
-			scope_flag(l_s, "defined", defined);
-			S_markdown(b, l_s, "html", defined ? lv->markdown : NULL);
+			S_level_item(b, k_s, e, n, S_hb_anchor(b, "skill", k->id,
+			    n), &defined);
 		}
-		scope_list(k_s, "notes");
-		for (j = 0; j < k->notes.n; j++)
-			S_markdown(b, scope_item(k_s, "notes"), "html",
-			    k->notes.v[j].markdown);
-		for (j = 0; j < e->notes.n; j++)
-			S_markdown(b, scope_item(k_s, "notes"), "html",
-			    e->notes.v[j].markdown);
+		S_skill_notes(b, k_s, e);
 		S_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
 		    "specific-skills", "", k->name, "",
 		    S_hb_anchor(b, "skill", k->id, 0));

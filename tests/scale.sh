@@ -15,20 +15,8 @@ set -u
 bin=$1
 build=$2
 work=$build/scale-tests
-rm -rf "$work"
-mkdir -p "$work"
-pass=0
-fail=0
-
-# Records the result of one check: ok NAME STATUS
-ok() {
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: scale/$1"
-	fi
-}
+suite=scale
+. tests/lib.sh
 
 # Lists inode, mtime, size and path of every file below $1, sorted.
 inodes() {

@@ -19,20 +19,8 @@ fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(pwd)
 work=build/site-tests
-rm -rf "$work"
-mkdir -p "$work"
-pass=0
-fail=0
-
-# Records the result of one check: ok NAME STATUS
-ok() {
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: site/$1"
-	fi
-}
+suite=site
+. tests/lib.sh
 
 # Prints the type, mode and path of everything below $1, sorted.
 tree() {
