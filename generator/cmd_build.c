@@ -75,15 +75,28 @@ S_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A handbook page, as published. */
+struct handbook {
+	char	*path;		/* its site path */
+	int	 same;		/* carried unchanged from the live site */
+};
+
 /* A build in progress: the publication, and what the PDFs need. */
 struct build {
 	struct publish	*pub;
 	pthread_mutex_t	 lock;		/* for the fields below */
-	char		**handbooks;	/* site paths of the handbook pages */
-	int		 *same;		/* per handbook: carried unchanged */
-	size_t		  nhandbooks;
-	int		  styles_same;	/* both stylesheets carried */
+	struct handbook	*handbooks;	/* in the order threads made them */
+	size_t		 nhandbooks;
+	int		 styles_same;	/* both stylesheets carried */
 };
+
+/* Orders handbooks by path. */
+static int
+S_handbook_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct handbook *)a)->path,
+	    ((const struct handbook *)b)->path);
+}
 
 /* Returns whether site path p is a handbook page. */
 static int
@@ -112,19 +125,17 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 	else if (S_is_handbook(path)) {
 		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
 		    sizeof(*b->handbooks));
-		b->same = xreallocarray(b->same, b->nhandbooks + 1,
-		    sizeof(*b->same));
-		b->handbooks[b->nhandbooks] = xstrdup(path);
-		b->same[b->nhandbooks++] = rc;
+		b->handbooks[b->nhandbooks].path = xstrdup(path);
+		b->handbooks[b->nhandbooks++].same = rc;
 	}
 	pthread_mutex_unlock(&b->lock);
 	return 0;
 }
 
-/* Makes the PDF handbooks in the new folder: a handbook whose page and
- * stylesheets are unchanged keeps its live PDF; WeasyPrint makes the
- * others, and a PDF that comes out the same is carried too.  Returns 0,
- * or -1 after reporting. */
+/* Makes the PDF handbooks in the new folder, in path order: a handbook
+ * whose page and stylesheets are unchanged keeps its live PDF; WeasyPrint
+ * makes the others, and a PDF that comes out the same is carried too.
+ * Returns 0, or -1 after reporting. */
 static int
 S_pdfs(struct build *b, struct diag *d)
 {
@@ -132,20 +143,21 @@ S_pdfs(struct build *b, struct diag *d)
 	size_t i, n = 0;
 	int rc = 0;
 
-	for (i = 0; i < b->nhandbooks && rc == 0; i++) {
+	qsort(b->handbooks, b->nhandbooks, sizeof(*b->handbooks),
+	    S_handbook_cmp);
+	for (i = 0; i < b->nhandbooks; i++) {
 		int carried = 0;
 
-		if (b->same[i] && b->styles_same == 2) {
-			pdf = pdf_path(b->handbooks[i]);
-			if ((carried = publish_carry(b->pub, pdf)) < 0)
-				rc = -1;
+		if (b->handbooks[i].same && b->styles_same == 2) {
+			pdf = pdf_path(b->handbooks[i].path);
+			carried = publish_carry(b->pub, pdf);
 			free(pdf);
 		}
-		if (carried == 0)
-			make[n++] = b->handbooks[i];
+		if (!carried)
+			make[n++] = b->handbooks[i].path;
 	}
-	if (rc >= 0 && n > 0 && (rc = pdf_handbooks(make, n,
-	    publish_folder(b->pub), d)) == 0)
+	if (n > 0 && (rc = pdf_handbooks(make, n, publish_folder(b->pub),
+	    d)) == 0)
 		for (i = 0; i < n && rc == 0; i++) {
 			pdf = pdf_path(make[i]);
 			rc = publish_adopt(b->pub, pdf);
@@ -179,9 +191,8 @@ S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
 	else
 		rc = publish_commit(b.pub, st);
 	for (i = 0; i < b.nhandbooks; i++)
-		free(b.handbooks[i]);
+		free(b.handbooks[i].path);
 	free(b.handbooks);
-	free(b.same);
 	pthread_mutex_destroy(&b.lock);
 	return rc;
 }

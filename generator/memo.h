@@ -4,7 +4,8 @@
  * its level page and twice in the handbook.  The memo keeps the prepared
  * fragment of each field, keyed by the field's address in the model, so
  * cmark and libxml2 see it once; memo_clear() forgets them all (site.c
- * does so per job type, which bounds the memory).
+ * does so per unit of work, a specialty's pages, which bounds the
+ * memory).
  */
 #ifndef SKILLSITE_MEMO_H
 #define SKILLSITE_MEMO_H

@@ -166,7 +166,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	if (stop)
 		return;
 	b->d = d;
-	memo_clear(&b->memo);	/* texts repeat within a unit only */
+	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
 	if (u->sp != NULL)
 		pages_specialty(b, u->jt, u->sp);
 	else

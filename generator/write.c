@@ -133,9 +133,14 @@ S_clean_stale(const char *dir, const char *base)
 	while ((de = readdir(dp)) != NULL) {
 		const char *name = de->d_name;
 
+		size_t len = strlen(name);
+
+		/* not the lock; not a site set aside (".old") that could not
+		 * be put back, which was reported and is left for the admin */
 		if (name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
 		    strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
-		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0)
+		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0 &&
+		    !(len > 4 && strcmp(name + len - 4, ".old") == 0))
 			S_remove_at(dirfd(dp), name);
 	}
 	closedir(dp);
@@ -298,8 +303,9 @@ S_mkdirs(struct publish *p, char *rel)
 		return 0;
 	*slash = '\0';
 	if (mkdirat(p->tmpfd, rel, 0755) < 0 && errno != EEXIST)
-		rc = errno == ENOENT && S_mkdirs(p, rel) == 0 ?
-		    mkdirat(p->tmpfd, rel, 0755) : -1;
+		rc = errno == ENOENT && S_mkdirs(p, rel) == 0 &&
+		    (mkdirat(p->tmpfd, rel, 0755) == 0 || errno == EEXIST) ?
+		    0 : -1;	/* EEXIST: another thread made it */
 	*slash = '/';
 	return rc;
 }
@@ -357,33 +363,43 @@ S_read_all(int fd, char *buf, size_t len)
 }
 
 /* Returns whether the live file at site path rel is a regular file of
- * mode 0644 holding exactly the len bytes of data. */
+ * mode 0644 holding exactly the len bytes of data; sets *seen to what
+ * was compared.  Never blocks on a FIFO or opens a device for reading. */
 static int
-S_live_same(struct publish *p, const char *rel, const char *data, size_t len)
+S_live_same(struct publish *p, const char *rel, const char *data, size_t len,
+    struct stat *seen)
 {
-	struct stat st;
 	int fd, same = 0;
 
 	if (p->livefd < 0 || (fd = openat(p->livefd, rel, O_RDONLY |
-	    O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)) < 0)
+	    O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return 0;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (st.st_mode & 07777) == 0644 && (size_t)st.st_size == len)
+	if (fstat(fd, seen) == 0 && S_ISREG(seen->st_mode) &&
+	    (seen->st_mode & 07777) == 0644 && (size_t)seen->st_size == len)
 		same = S_same_bytes(fd, data, len);
 	close(fd);
 	return same;
 }
 
-/* Links the live file at site path rel into the new folder, making its
- * folders; returns 0, or -1 (errno set). */
+/* Links the live file at site path rel into the new folder as name (its
+ * folders made), and checks that the link is the file seen before;
+ * returns 0, or -1 (errno set) with no link left behind. */
 static int
-S_link_live(struct publish *p, const char *rel)
+S_link_live(struct publish *p, const char *rel, const char *name,
+    const struct stat *seen)
 {
-	if (linkat(p->livefd, rel, p->tmpfd, rel, 0) == 0)
-		return 0;
-	if (errno != ENOENT || S_parents(p, rel) < 0)
+	struct stat now;
+
+	if (linkat(p->livefd, rel, p->tmpfd, name, 0) < 0 &&
+	    (errno != ENOENT || S_parents(p, name) < 0 ||
+	    linkat(p->livefd, rel, p->tmpfd, name, 0) < 0))
 		return -1;	/* errno says why */
-	return linkat(p->livefd, rel, p->tmpfd, rel, 0);
+	if (fstatat(p->tmpfd, name, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    now.st_dev == seen->st_dev && now.st_ino == seen->st_ino)
+		return 0;
+	unlinkat(p->tmpfd, name, 0);	/* replaced meanwhile */
+	errno = ESTALE;
+	return -1;
 }
 
 /* Writes len bytes of data to the new file rel of the new folder;
@@ -434,9 +450,11 @@ int
 publish_file(struct publish *p, const char *rel, const char *data,
     size_t len, struct diag *d)
 {
+	struct stat seen;
 	int carried = 0;
 
-	if (S_live_same(p, rel, data, len) && S_link_live(p, rel) == 0)
+	if (S_live_same(p, rel, data, len, &seen) &&
+	    S_link_live(p, rel, rel, &seen) == 0)
 		carried = 1;	/* else (no hard links here): write it */
 	else if (S_write(p, rel, data, len, d) < 0)
 		return -1;
@@ -450,12 +468,9 @@ publish_carry(struct publish *p, const char *rel)
 	struct stat st;
 
 	if (p->livefd < 0 || fstatat(p->livefd, rel, &st,
-	    AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
-		return 0;
-	if (S_link_live(p, rel) < 0) {
-		S_fail(p->d, "cannot link", rel);
-		return -1;
-	}
+	    AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+	    (st.st_mode & 07777) != 0644 || S_link_live(p, rel, rel, &st) < 0)
+		return 0;	/* the caller makes the file */
 	S_count(p, (size_t)st.st_size, 1);
 	return 1;
 }
@@ -463,8 +478,8 @@ publish_carry(struct publish *p, const char *rel)
 int
 publish_adopt(struct publish *p, const char *rel)
 {
-	struct stat st;
-	char *data = NULL;
+	struct stat st, seen;
+	char *data = NULL, *spare;
 	int fd, same = 0;
 
 	if ((fd = openat(p->tmpfd, rel, O_RDONLY | O_NOFOLLOW |
@@ -478,13 +493,20 @@ publish_adopt(struct publish *p, const char *rel)
 		return -1;
 	}
 	close(fd);
-	same = S_live_same(p, rel, data, (size_t)st.st_size);
-	free(data);
-	if (same && (unlinkat(p->tmpfd, rel, 0) < 0 ||
-	    S_link_live(p, rel) < 0)) {
-		S_fail(p->d, "cannot link", rel);
-		return -1;
+	if (S_live_same(p, rel, data, (size_t)st.st_size, &seen)) {
+		/* the live file under a spare name, then over the new one: if
+		 * it cannot be linked, the new file stays (same bytes) */
+		spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8, 1);
+		sprintf(spare, "%s%scarry", rel, TEMP_TAG);
+		same = S_link_live(p, rel, spare, &seen) == 0;
+		if (same && renameat(p->tmpfd, spare, p->tmpfd, rel) < 0) {
+			S_fail(p->d, "cannot replace", rel);
+			unlinkat(p->tmpfd, spare, 0);
+			same = 0;
+		}
+		free(spare);
 	}
+	free(data);
 	S_count(p, (size_t)st.st_size, same);
 	return 0;
 }

@@ -2,7 +2,8 @@
  *
  * Files go into a fresh folder beside the target (".NAME.skillsite-XXXXXX")
  * as they are rendered, every write and close checked; the folder is
- * flushed to disk once (syncfs) and swapped into place with
+ * flushed to disk once (syncfs, which reports write-back errors on Linux
+ * 5.8 and later) and swapped into place with
  * renameat2(RENAME_EXCHANGE): readers see the old site or the new one,
  * never half of either, a failed or interrupted build leaves the old site
  * as it was, and pages no longer in the content disappear.
@@ -49,13 +50,15 @@ int		 publish_file(struct publish *p, const char *rel,
 		    const char *data, size_t len, struct diag *d);
 
 /* Carries the live file at site path rel into the new folder as it is,
- * if there is one.  Returns 1 when carried, 0 when the live site has no
- * such regular file, -1 after reporting. */
+ * if there is one (a regular file of mode 0644).  Returns 1 when carried,
+ * 0 when not (no such file, or it cannot be linked): the caller then
+ * makes the file. */
 int		 publish_carry(struct publish *p, const char *rel);
 
 /* Replaces the file at site path rel, which another program wrote into
- * the new folder, with the live one when their bytes are the same.
- * Returns 0, or -1 after reporting. */
+ * the new folder, with the live one when their bytes are the same (if it
+ * can be linked; else the new file stays).  Returns 0, or -1 after
+ * reporting that rel cannot be read. */
 int		 publish_adopt(struct publish *p, const char *rel);
 
 /* The new folder, for programs that write files into it. */

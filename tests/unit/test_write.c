@@ -163,6 +163,45 @@ test_adopt_and_carry(void **state)
 	assert_true(inode(OUT "/dir/sub/b.html") == b);
 }
 
+/* What stands at a live path but a plain file of mode 0644 is never
+ * carried, and a FIFO there does not block the build. */
+static void
+test_odd_live_files_are_written_afresh(void **state)
+{
+	struct publish *p;
+	struct diag d;
+	char *text;
+
+	(void)state;
+	publish("<p>b</p>");
+	assert_int_equal(unlink(OUT "/a.html"), 0);
+	assert_int_equal(mkfifo(OUT "/a.html", 0644), 0);
+	assert_int_equal(chmod(OUT "/dir/sub/b.html", 0600), 0);
+	alarm(20);	/* a blocking open would end the test here */
+	diag_init(&d, stderr);
+	assert_non_null(p = publish_begin(OUT, &d));
+	assert_int_equal(publish_carry(p, "dir/sub/b.html"), 0);
+	publish_abort(p);
+	publish("<p>b</p>");
+	alarm(0);
+	text = slurp(OUT "/a.html");
+	assert_string_equal(text, "<p>a</p>");
+	free(text);
+}
+
+/* A site set aside and not put back (reported then) is left for the
+ * admin; other folders of killed runs are removed. */
+static void
+test_set_aside_site_is_kept(void **state)
+{
+	(void)state;
+	assert_int_equal(system("mkdir -p " DIR_ "/.site.skillsite-Ab12Cd.old "
+	    DIR_ "/.site.skillsite-Ef34Gh"), 0);
+	publish("<p>b</p>");
+	assert_true(inode(DIR_ "/.site.skillsite-Ab12Cd.old") != 0);
+	assert_int_equal(inode(DIR_ "/.site.skillsite-Ef34Gh"), 0);
+}
+
 /* A folder skillsite did not write is never replaced. */
 static void
 test_foreign_folder_is_refused(void **state)
@@ -193,6 +232,9 @@ main(void)
 		cmocka_unit_test_setup(test_abort_leaves_the_old_site, setup),
 		cmocka_unit_test_setup(test_adopt_and_carry, setup),
 		cmocka_unit_test_setup(test_foreign_folder_is_refused, setup),
+		cmocka_unit_test_setup(test_odd_live_files_are_written_afresh,
+		    setup),
+		cmocka_unit_test_setup(test_set_aside_site_is_kept, setup),
 	};
 
 	return cmocka_run_group_tests_name("write", tests, NULL, NULL);
