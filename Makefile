@@ -20,7 +20,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -pthread -Wall -Wextra -Wpedantic \
 	   -Werror=implicit-function-declaration
 DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
-PKGS	 = libxml-2.0 libcmark
+PKGS	 = libxml-2.0 libcmark jansson
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
@@ -33,17 +33,21 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
-SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c load_file.c \
+SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
+	   load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
 	   paths.c pdf.c resolve.c site.c site_pages.c template.c \
 	   template_compile.c text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_textdiff test_links test_par test_memo \
-	   test_write test_seed
+	   test_write test_export test_seed
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
-OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o
-ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o
+OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
+	   $(BUILD)/obj/json_schema.o
+ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o \
+	   $(BUILD)/asan/json_schema.o
+EMBEDDED = $(BUILD)/schema.c $(BUILD)/json_schema.c
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
@@ -93,10 +97,10 @@ check: deps $(BIN) $(BUILD)/skillsite-asan $(TEST_BINS) $(ASAN_TEST_BINS) \
 	PLAIN_TESTS="$(PLAIN_TESTS)" FUZZ_SECONDS=$(FUZZ_SMOKE) \
 	    tests/run-all $(BUILD) $(TESTS)
 
-$(BUILD)/fuzz_content: $(FUZZ_SRCS) generator/*.h $(BUILD)/schema.c | deps
+$(BUILD)/fuzz_content: $(FUZZ_SRCS) generator/*.h $(EMBEDDED) | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ \
-	    $(FUZZ_SRCS) $(BUILD)/schema.c $(PKG_LIBS)
+	    $(FUZZ_SRCS) $(EMBEDDED) $(PKG_LIBS)
 
 fuzz: $(BUILD)/fuzz_content
 	tests/fuzz/run $(BUILD) $(SECONDS)
@@ -115,10 +119,10 @@ $(BUILD)/bench/measure: tests/bench/measure.c
 # ThreadSanitizer (clang): the renderer's threads, checked for races.
 TSAN_FLAGS = -g -O1 -fsanitize=thread
 $(BUILD)/skillsite-tsan: $(SRCS:%=generator/%) generator/main.c \
-    generator/*.h $(BUILD)/schema.c | deps
+    generator/*.h $(EMBEDDED) | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(TSAN_FLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator \
-	    -o $@ $(SRCS:%=generator/%) generator/main.c $(BUILD)/schema.c \
+	    -o $@ $(SRCS:%=generator/%) generator/main.c $(EMBEDDED) \
 	    $(PKG_LIBS)
 
 deps:
@@ -141,6 +145,16 @@ $(BUILD)/asan/%.o: generator/%.c generator/*.h | deps
 $(BUILD)/obj/schema.o $(BUILD)/asan/schema.o: $(BUILD)/schema.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(if $(findstring asan,$@),$(SANITIZE)) $(WARN) -c -o $@ $<
+
+$(BUILD)/obj/json_schema.o $(BUILD)/asan/json_schema.o: $(BUILD)/json_schema.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(if $(findstring asan,$@),$(SANITIZE)) $(WARN) -c -o $@ $<
+
+$(BUILD)/json_schema.c: generator/framework.schema.json generator/embed.sh
+	@mkdir -p $(@D)
+	generator/embed.sh skillsite_json_schema generator/framework.schema.json \
+	    > $@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/schema.c: content/skillsite.rng generator/embed.sh
 	@mkdir -p $(@D)

@@ -5,12 +5,12 @@
 # fails.  Usage: generator/deps.sh [build|check|bench]
 set -u
 
-build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev"
+build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
-openjdk-17-jre-headless rsync"
+openjdk-17-jre-headless rsync python3 python3-jsonschema"
 # for "make bench": the tools measured beside skillsite
 bench_pkgs="hugo cmark rsync"
 
@@ -20,10 +20,10 @@ pkgs="$build_pkgs $pdf_pkgs"
 
 # Off Debian (no dpkg), trust pkg-config and the compiler.
 if ! command -v dpkg-query >/dev/null 2>&1; then
-	if pkg-config --exists libxml-2.0 libcmark 2>/dev/null; then
+	if pkg-config --exists libxml-2.0 libcmark jansson 2>/dev/null; then
 		exit 0
 	fi
-	echo "skillsite: error: libxml2 and cmark development files not found by pkg-config" >&2
+	echo "skillsite: error: libxml2, cmark and jansson development files not found by pkg-config" >&2
 	exit 1
 fi
 

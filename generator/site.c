@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "alloc.h"
+#include "export.h"
 #include "par.h"
 #include "paths.h"
 #include "site_private.h"
@@ -113,6 +114,30 @@ S_copy_asset(struct site_sink *sink, const char *dir, const char *name,
 		rc = sink->put(sink->ctx, path, data, len, d);
 	free(data);
 	free(from);
+	return rc;
+}
+
+/* Puts the downloads into sink: the framework as JSON, its JSON Schema
+ * and as CSV.  Returns 0, or -1 after reporting. */
+static int
+S_downloads(struct site_sink *sink, const struct model *m, struct diag *d)
+{
+	const char *schema;
+	char *json, *csv;
+	size_t len;
+	int rc = -1;
+
+	if ((json = export_json(m, &len)) == NULL)
+		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
+		    "JSON");
+	else if (sink->put(sink->ctx, PATH_JSON, json, len, d) == 0 &&
+	    (schema = export_json_schema(&len)) != NULL &&
+	    sink->put(sink->ctx, PATH_JSON_SCHEMA, schema, len, d) == 0) {
+		csv = export_csv(m, &len);
+		rc = sink->put(sink->ctx, PATH_CSV, csv, len, d);
+		free(csv);
+	}
+	free(json);
 	return rc;
 }
 
@@ -236,7 +261,7 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	    S_copy_asset(sink, template_dir, "style.css", PATH_STYLE, m,
 	    d) == 0 &&
 	    S_copy_asset(sink, template_dir, "handbook.css",
-	    PATH_HANDBOOK_STYLE, m, d) == 0) {
+	    PATH_HANDBOOK_STYLE, m, d) == 0 && S_downloads(sink, m, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "cli.h"
+#include "export.h"
 #include "memo.h"
 #include "paths.h"
 #include "template.h"
@@ -213,6 +214,12 @@ S_home(struct builder *b)
 	S_reset(b);
 	s = S_page(b, PATH_HOME, b->site_name);
 	S_markdown(b, s, "summary", m->framework ? m->framework->summary : NULL);
+	scope_text(s, "json-href", path_href(&b->arena, PATH_HOME, PATH_JSON,
+	    NULL));
+	scope_text(s, "schema-href", path_href(&b->arena, PATH_HOME,
+	    PATH_JSON_SCHEMA, NULL));
+	scope_text(s, "csv-href", path_href(&b->arena, PATH_HOME, PATH_CSV,
+	    NULL));
 	S_notes(b, s, "notes", m->framework ? &m->framework->notes :
 	    &(struct notes){ NULL, 0 });
 	scope_list(s, "jobtypes");

@@ -1,0 +1,243 @@
+/* export.c: the framework as JSON and CSV; see export.h.  The only
+ * caller of jansson. */
+#include "export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "alloc.h"
+
+/* The schema text, generated from generator/framework.schema.json. */
+extern const unsigned char skillsite_json_schema[];
+extern const size_t skillsite_json_schema_len;
+
+const char *
+export_json_schema(size_t *len)
+{
+	*len = skillsite_json_schema_len;
+	return (const char *)skillsite_json_schema;
+}
+
+/* Returns s as a JSON string, or null when s is NULL. */
+static json_t *
+S_str(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+/* Returns the Markdown of each note of ns, as an array. */
+static json_t *
+S_notes(const struct notes *ns)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		json_array_append_new(a, S_str(ns->v[i].markdown));
+	return a;
+}
+
+/* Returns skill k as an object. */
+static json_t *
+S_skill(const struct skill *k)
+{
+	json_t *o = json_object(), *items = json_array();
+	size_t i;
+
+	for (i = 0; i < k->nknowledge; i++)
+		json_array_append_new(items, S_str(k->knowledge[i].text));
+	json_object_set_new(o, "id", S_str(k->id));
+	json_object_set_new(o, "name", S_str(k->name));
+	json_object_set_new(o, "scope", json_string(k->scope == SCOPE_COMMON ?
+	    "common" : "specific"));
+	json_object_set_new(o, "knowledge", items);
+	json_object_set_new(o, "editorialNotes", S_notes(&k->notes));
+	return o;
+}
+
+/* Returns entry e of a job type with levels lo to hi as an object: each
+ * level with its description, null where the source defines none. */
+static json_t *
+S_entry(const struct entry *e, int lo, int hi)
+{
+	json_t *o = json_object(), *levels = json_array();
+	int n;
+
+	for (n = lo; n <= hi; n++) {
+		const struct level *lv = entry_find_level(e, n);
+		json_t *l = json_object();
+
+		json_object_set_new(l, "level", json_integer(n));
+		json_object_set_new(l, "description", S_str(lv ? lv->markdown :
+		    NULL));
+		json_array_append_new(levels, l);
+	}
+	json_object_set_new(o, "skill", S_str(e->skill_id));
+	json_object_set_new(o, "levels", levels);
+	json_object_set_new(o, "editorialNotes", S_notes(&e->notes));
+	return o;
+}
+
+/* Returns job type jt as an object. */
+static json_t *
+S_jobtype(const struct jobtype *jt)
+{
+	json_t *o = json_object(), *skills = json_array(), *sps = json_array();
+	size_t i, j;
+
+	for (i = 0; i < jt->nskills; i++)
+		json_array_append_new(skills, S_skill(&jt->skills[i]));
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+		json_t *s = json_object(), *entries = json_array();
+
+		for (j = 0; j < sp->nentries; j++)
+			json_array_append_new(entries, S_entry(&sp->entries[j],
+			    jt->min_level, jt->max_level));
+		json_object_set_new(s, "id", S_str(sp->id));
+		json_object_set_new(s, "name", S_str(sp->name));
+		json_object_set_new(s, "entries", entries);
+		json_object_set_new(s, "editorialNotes", S_notes(&sp->notes));
+		json_array_append_new(sps, s);
+	}
+	json_object_set_new(o, "id", S_str(jt->id));
+	json_object_set_new(o, "number", jt->number > 0 ?
+	    json_integer(jt->number) : json_null());
+	json_object_set_new(o, "name", S_str(jt->name));
+	json_object_set_new(o, "minLevel", json_integer(jt->min_level));
+	json_object_set_new(o, "maxLevel", json_integer(jt->max_level));
+	json_object_set_new(o, "annotation", S_str(jt->annotation));
+	json_object_set_new(o, "editorialNotes", S_notes(&jt->notes));
+	json_object_set_new(o, "skills", skills);
+	json_object_set_new(o, "specialties", sps);
+	return o;
+}
+
+char *
+export_json(const struct model *m, size_t *len)
+{
+	json_t *root = json_object(), *jts = json_array();
+	const struct framework *fw = m->framework;
+	char *text;
+	size_t i;
+
+	json_object_set_new(root, "$schema", json_string("framework.schema.json"));
+	json_object_set_new(root, "id", S_str(fw ? fw->id : NULL));
+	json_object_set_new(root, "name", S_str(fw ? fw->name : NULL));
+	json_object_set_new(root, "summary", S_str(fw ? fw->summary : NULL));
+	json_object_set_new(root, "editorialNotes", fw ? S_notes(&fw->notes) :
+	    json_array());
+	for (i = 0; i < m->njobtypes; i++)
+		json_array_append_new(jts, S_jobtype(&m->jobtypes[i]));
+	json_object_set_new(root, "jobtypes", jts);
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (text == NULL)
+		return NULL;
+	*len = strlen(text) + 1;
+	text = xreallocarray(text, *len + 1, 1);	/* jansson uses malloc */
+	strcpy(text + *len - 1, "\n");
+	return text;
+}
+
+/* A growing text. */
+struct text {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Appends the n bytes at s to t. */
+static void
+S_add(struct text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = (t->len + n + 1) * 2;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+/* Appends s ("" when NULL) as a quoted field, its quotes doubled, then
+ * the separator sep (a comma, or the record's CRLF). */
+static void
+S_field(struct text *t, const char *s, const char *sep)
+{
+	const char *q;
+
+	S_add(t, "\"", 1);
+	for (; s != NULL && (q = strchr(s, '"')) != NULL; s = q + 1) {
+		S_add(t, s, (size_t)(q - s) + 1);
+		S_add(t, "\"", 1);
+	}
+	if (s != NULL)
+		S_add(t, s, strlen(s));
+	S_add(t, "\"", 1);
+	S_add(t, sep, strlen(sep));
+}
+
+/* Appends the rows of entry e of specialty sp of jt, one per level. */
+static void
+S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
+    const struct entry *e)
+{
+	const struct skill *k = e->skill;
+	struct text items = { NULL, 0, 0 };
+	char level[16];
+	size_t i;
+	int n;
+
+	for (i = 0; i < k->nknowledge; i++) {
+		if (i > 0)
+			S_add(&items, "\n", 1);
+		S_add(&items, k->knowledge[i].text,
+		    strlen(k->knowledge[i].text));
+	}
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		const struct level *lv = entry_find_level(e, n);
+
+		snprintf(level, sizeof(level), "%d", n);
+		S_field(t, jt->id, ",");
+		S_field(t, jt->name, ",");
+		S_field(t, sp->id, ",");
+		S_field(t, sp->name, ",");
+		S_field(t, k->id, ",");
+		S_field(t, k->name, ",");
+		S_field(t, k->scope == SCOPE_COMMON ? "common" : "specific", ",");
+		S_field(t, level, ",");
+		S_field(t, lv ? lv->markdown : NULL, ",");
+		S_field(t, items.s, "\r\n");
+	}
+	free(items.s);
+}
+
+char *
+export_csv(const struct model *m, size_t *len)
+{
+	static const char *const head[] = { "職種ID", "職種", "専門分野ID",
+	    "専門分野", "スキル項目ID", "スキル項目", "区分", "レベル", "説明",
+	    "知識項目" };
+	struct text t = { NULL, 0, 0 };
+	size_t i, j, k;
+
+	S_add(&t, "\xef\xbb\xbf", 3);	/* the byte order mark */
+	for (i = 0; i < sizeof(head) / sizeof(*head); i++)
+		S_field(&t, head[i], i + 1 < sizeof(head) / sizeof(*head) ?
+		    "," : "\r\n");
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		for (j = 0; j < jt->nspecialties; j++)
+			for (k = 0; k < jt->specialties[j].nentries; k++)
+				if (jt->specialties[j].entries[k].skill != NULL)
+					S_rows(&t, jt, &jt->specialties[j],
+					    &jt->specialties[j].entries[k]);
+	}
+	*len = t.len;
+	return t.s;
+}

@@ -1,0 +1,32 @@
+/* export.h: the framework as data, for download.
+ *
+ * The whole model as JSON (built with jansson, so every string is
+ * escaped by the library; described by the JSON Schema compiled in from
+ * generator/framework.schema.json) and as CSV, one row per specialty x
+ * skill x level, UTF-8 with a byte order mark (so spreadsheet programs
+ * read the Japanese right) and every field quoted as RFC 4180 says.
+ * Descriptions and notes are the content's Markdown, verbatim.
+ */
+#ifndef SKILLSITE_EXPORT_H
+#define SKILLSITE_EXPORT_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define PATH_JSON	"downloads/framework.json"
+#define PATH_JSON_SCHEMA "downloads/framework.schema.json"
+#define PATH_CSV	"downloads/framework.csv"
+
+/* Returns m (resolved) as JSON, malloc'd, and sets *len; NULL when out
+ * of memory or a string is not UTF-8. */
+char		*export_json(const struct model *m, size_t *len);
+
+/* Returns m (resolved) as CSV, malloc'd, and sets *len. */
+char		*export_csv(const struct model *m, size_t *len);
+
+/* Returns the JSON Schema of export_json()'s output, NUL-terminated, and
+ * sets *len. */
+const char	*export_json_schema(size_t *len);
+
+#endif

@@ -1,0 +1,191 @@
+/* test_export.c: the framework as JSON and CSV: the JSON reads back into
+ * the same model; the CSV has a row per specialty x skill x level. */
+#include "helpers.h"
+
+#include <jansson.h>
+
+#include "export.h"
+
+static struct loaded seed;
+
+static int
+setup(void **state)
+{
+	struct loader *ld;
+
+	(void)state;
+	ld = loaded_begin(&seed);
+	loader_path(ld, "content");
+	loaded_end(&seed, ld, 1);
+	return seed.status == EXIT_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	loaded_free(&seed);
+	return 0;
+}
+
+/* Asserts that JSON value v is the string s, or null when s is NULL. */
+static void
+assert_text(const json_t *v, const char *s)
+{
+	if (s == NULL)
+		assert_true(json_is_null(v));
+	else
+		assert_string_equal(json_string_value(v), s);
+}
+
+/* Asserts that JSON array a holds the Markdown of the notes ns. */
+static void
+assert_notes(const json_t *a, const struct notes *ns)
+{
+	size_t i;
+
+	assert_int_equal(json_array_size(a), ns->n);
+	for (i = 0; i < ns->n; i++)
+		assert_text(json_array_get(a, i), ns->v[i].markdown);
+}
+
+/* Asserts that entry object o is entry e of job type jt. */
+static void
+assert_entry(const json_t *o, const struct jobtype *jt, const struct entry *e)
+{
+	const json_t *levels = json_object_get(o, "levels");
+	int n;
+
+	assert_text(json_object_get(o, "skill"), e->skill_id);
+	assert_int_equal(json_array_size(levels), jt->max_level - jt->min_level +
+	    1);
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		const json_t *l = json_array_get(levels,
+		    (size_t)(n - jt->min_level));
+		const struct level *lv = entry_find_level(e, n);
+
+		assert_int_equal(json_integer_value(json_object_get(l, "level")),
+		    n);
+		assert_text(json_object_get(l, "description"),
+		    lv ? lv->markdown : NULL);
+	}
+	assert_notes(json_object_get(o, "editorialNotes"), &e->notes);
+}
+
+/* Asserts that job type object o is jt, every field verbatim. */
+static void
+assert_jobtype(const json_t *o, const struct jobtype *jt)
+{
+	const json_t *skills = json_object_get(o, "skills");
+	const json_t *sps = json_object_get(o, "specialties");
+	size_t i, j;
+
+	assert_text(json_object_get(o, "id"), jt->id);
+	assert_text(json_object_get(o, "name"), jt->name);
+	assert_int_equal(json_integer_value(json_object_get(o, "number")),
+	    jt->number);
+	assert_text(json_object_get(o, "annotation"), jt->annotation);
+	assert_notes(json_object_get(o, "editorialNotes"), &jt->notes);
+	assert_int_equal(json_array_size(skills), jt->nskills);
+	for (i = 0; i < jt->nskills; i++) {
+		const json_t *k = json_array_get(skills, i);
+		const json_t *items = json_object_get(k, "knowledge");
+
+		assert_text(json_object_get(k, "id"), jt->skills[i].id);
+		assert_text(json_object_get(k, "name"), jt->skills[i].name);
+		assert_int_equal(json_array_size(items), jt->skills[i].nknowledge);
+		for (j = 0; j < jt->skills[i].nknowledge; j++)
+			assert_text(json_array_get(items, j),
+			    jt->skills[i].knowledge[j].text);
+		assert_notes(json_object_get(k, "editorialNotes"),
+		    &jt->skills[i].notes);
+	}
+	assert_int_equal(json_array_size(sps), jt->nspecialties);
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+		const json_t *s = json_array_get(sps, i);
+		const json_t *entries = json_object_get(s, "entries");
+
+		assert_text(json_object_get(s, "id"), sp->id);
+		assert_text(json_object_get(s, "name"), sp->name);
+		assert_int_equal(json_array_size(entries), sp->nentries);
+		for (j = 0; j < sp->nentries; j++)
+			assert_entry(json_array_get(entries, j), jt,
+			    &sp->entries[j]);
+	}
+}
+
+static void
+test_json_reads_back_into_the_model(void **state)
+{
+	size_t len, i;
+	char *text = export_json(&seed.m, &len);
+	json_error_t err;
+	json_t *root;
+
+	(void)state;
+	assert_non_null(text);
+	assert_int_equal(strlen(text), len);
+	root = json_loads(text, 0, &err);
+	assert_non_null(root);
+	assert_text(json_object_get(root, "id"), seed.m.framework->id);
+	assert_text(json_object_get(root, "name"), seed.m.framework->name);
+	assert_text(json_object_get(root, "summary"), seed.m.framework->summary);
+	assert_int_equal(json_array_size(json_object_get(root, "jobtypes")),
+	    seed.m.njobtypes);
+	for (i = 0; i < seed.m.njobtypes; i++)
+		assert_jobtype(json_array_get(json_object_get(root, "jobtypes"),
+		    i), &seed.m.jobtypes[i]);
+	json_decref(root);
+	free(text);
+}
+
+static void
+test_schema_is_json(void **state)
+{
+	size_t len;
+	const char *schema = export_json_schema(&len);
+	json_error_t err;
+	json_t *root = json_loadb(schema, len, 0, &err);
+
+	(void)state;
+	assert_non_null(root);
+	assert_string_equal(json_string_value(json_object_get(root, "$id")),
+	    "framework.schema.json");
+	json_decref(root);
+}
+
+/* The CSV: a byte order mark, a header, then a row per specialty x skill
+ * x level, each a CRLF-ended record of ten quoted fields. */
+static void
+test_csv_rows(void **state)
+{
+	const struct jobtype *jt = &seed.m.jobtypes[0];
+	size_t len, rows = 0, want = 1, i;
+	char *text = export_csv(&seed.m, &len);
+	const char *p;
+
+	(void)state;
+	assert_non_null(text);
+	assert_memory_equal(text, "\xef\xbb\xbf\"職種ID\",", 13);
+	for (i = 0; i < jt->nspecialties; i++)
+		want += jt->specialties[i].nentries *
+		    (size_t)(jt->max_level - jt->min_level + 1);
+	for (p = text; (p = strstr(p, "\"\r\n")) != NULL; p += 3)
+		rows++;
+	assert_int_equal(rows, want);
+	assert_memory_equal(text + len - 3, "\"\r\n", 3);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_reads_back_into_the_model),
+		cmocka_unit_test(test_schema_is_json),
+		cmocka_unit_test(test_csv_rows),
+	};
+
+	return cmocka_run_group_tests_name("export", tests, setup, teardown);
+}
