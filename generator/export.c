@@ -116,30 +116,67 @@ S_jobtype(const struct jobtype *jt)
 	return o;
 }
 
+/* Appends JSON value v, compact, to the text at *s (*len bytes, *cap
+ * allocated); frees v.  Returns 0, or -1 when jansson cannot write it. */
+static int
+S_append_json(json_t *v, char **s, size_t *len, size_t *cap)
+{
+	char *piece = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	size_t n;
+
+	json_decref(v);
+	if (piece == NULL)
+		return -1;
+	n = strlen(piece);
+	if (*len + n + 4 > *cap) {
+		*cap = (*len + n + 4) * 2;
+		*s = xreallocarray(*s, *cap, 1);
+	}
+	memcpy(*s + *len, piece, n + 1);
+	*len += n;
+	free(piece);
+	return 0;
+}
+
 char *
 export_json(const struct model *m, size_t *len)
 {
-	json_t *root = json_object(), *jts = json_array();
+	static const char tail[] = "\"jobtypes\":[]}";
+	json_t *root = json_object();
 	const struct framework *fw = m->framework;
-	char *text;
-	size_t i;
+	char *text = NULL;
+	size_t cap = 0, i;
 
+	/* The framework's fields, then its job types one at a time, so that
+	 * only one job type's tree is in memory: the document is written
+	 * with "jobtypes" empty and last, and each job type goes in before
+	 * its closing "]}". */
 	json_object_set_new(root, "$schema", json_string("framework.schema.json"));
 	json_object_set_new(root, "id", S_str(fw ? fw->id : NULL));
 	json_object_set_new(root, "name", S_str(fw ? fw->name : NULL));
 	json_object_set_new(root, "summary", S_str(fw ? fw->summary : NULL));
 	json_object_set_new(root, "editorialNotes", fw ? S_notes(&fw->notes) :
 	    json_array());
-	for (i = 0; i < m->njobtypes; i++)
-		json_array_append_new(jts, S_jobtype(&m->jobtypes[i]));
-	json_object_set_new(root, "jobtypes", jts);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	if (text == NULL)
+	json_object_set_new(root, "jobtypes", json_array());
+	*len = 0;
+	if (S_append_json(root, &text, len, &cap) < 0 ||
+	    *len < sizeof(tail) - 1 ||
+	    strcmp(text + *len - (sizeof(tail) - 1), tail) != 0) {
+		free(text);
 		return NULL;
-	*len = strlen(text) + 1;
-	text = xreallocarray(text, *len + 1, 1);	/* jansson uses malloc */
-	strcpy(text + *len - 1, "\n");
+	}
+	*len -= 2;			/* "]}" */
+	for (i = 0; i < m->njobtypes; i++) {
+		if (i > 0)
+			text[(*len)++] = ',';
+		if (S_append_json(S_jobtype(&m->jobtypes[i]), &text, len,
+		    &cap) < 0) {
+			free(text);
+			return NULL;
+		}
+	}
+	memcpy(text + *len, "]}\n", 4);
+	*len += 3;
 	return text;
 }
 

@@ -19,8 +19,9 @@ static const char *const S_template_names[PAGE__COUNT] = {
 	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml"
 };
 
-/* A share of the work: a specialty's pages (sp set), or the job type's
- * own (knowledge index, comparisons). */
+/* A share of the work: a specialty's pages (sp set), the job type's own
+ * (knowledge index, comparisons), or, without a job type, the
+ * downloads. */
 struct unit {
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
@@ -151,8 +152,9 @@ S_units(const struct model *m, size_t *n)
 
 	for (i = 0; i < m->njobtypes; i++)
 		k += m->jobtypes[i].nspecialties + 1;
-	v = xcalloc(k + 1, sizeof(*v));
-	for (k = 0, i = 0; i < m->njobtypes; i++) {
+	v = xcalloc(k + 2, sizeof(*v));
+	k = 1;		/* v[0], the downloads, the longest unit: first */
+	for (i = 0; i < m->njobtypes; i++) {
 		for (j = 0; j < m->jobtypes[i].nspecialties; j++, k++) {
 			v[k].jt = &m->jobtypes[i];
 			v[k].sp = &m->jobtypes[i].specialties[j];
@@ -192,7 +194,10 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 		return;
 	b->d = d;
 	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
-	if (u->sp != NULL)
+	if (u->jt == NULL) {
+		if (S_downloads(b->out, b->m, d) < 0)
+			b->failed = b->stopped = 1;
+	} else if (u->sp != NULL)
 		pages_specialty(b, u->jt, u->sp);
 	else
 		pages_jobtype(b, u->jt);
@@ -261,7 +266,7 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	    S_copy_asset(sink, template_dir, "style.css", PATH_STYLE, m,
 	    d) == 0 &&
 	    S_copy_asset(sink, template_dir, "handbook.css",
-	    PATH_HANDBOOK_STYLE, m, d) == 0 && S_downloads(sink, m, d) == 0) {
+	    PATH_HANDBOOK_STYLE, m, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);
