@@ -175,8 +175,8 @@ S_is_set(const struct field *f)
 }
 
 /* Returns whether attribute name is a directive (any data-* is). */
-static int
-S_is_directive(const xmlChar *name)
+int
+template_is_directive(const xmlChar *name)
 {
 	return strncmp((const char *)name, "data-", 5) == 0;
 }
@@ -238,7 +238,7 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 	n->_private = (void *)t;
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
 	    a = a->next)
-		if (S_is_directive(a->name) && !S_is_known((const char *)a->name)) {
+		if (template_is_directive(a->name) && !S_is_known((const char *)a->name)) {
 			struct pos p = template_node_pos(n);
 
 			diag_msg(d, MSG_TEMPLATE, &p, "unknown directive '%s'",

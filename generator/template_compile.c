@@ -217,13 +217,6 @@ S_block(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 	return &c->slots[c->nslots - 2];
 }
 
-/* Returns whether attribute name is a directive (any data-* is). */
-static int
-S_is_directive(const xmlChar *name)
-{
-	return strncmp((const char *)name, "data-", 5) == 0;
-}
-
 /* Replaces the data-attr-NAME directives of n with attribute NAME holding
  * a marker. */
 static void
@@ -293,7 +286,7 @@ S_element(struct compiler *c, xmlNode *n)
 		}
 	for (a = n->properties; a != NULL; a = anext) {
 		anext = a->next;
-		if (S_is_directive(a->name))
+		if (template_is_directive(a->name))
 			xmlRemoveProp(a);
 	}
 }

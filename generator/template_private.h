@@ -60,6 +60,9 @@ struct template {
  * template_load() left in its _private. */
 struct pos	 template_node_pos(const xmlNode *n);
 
+/* Returns whether attribute name is a directive (any data-* is). */
+int		 template_is_directive(const xmlChar *name);
+
 /* Returns the hash of field name by which scopes find fields. */
 unsigned	 template_hash(const char *name);
 
