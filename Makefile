@@ -30,17 +30,19 @@ BIN	 = generator/skillsite
 # Recursive: evaluated when a recipe runs, after "deps" has installed
 # pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
+# libunistring (NFKC for search) has no pkg-config file in Debian.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
-	   paths.c pdf.c resolve.c site.c site_pages.c template.c \
+	   paths.c pdf.c resolve.c search.c search_index.c site.c \
+	   site_pages.c template.c \
 	   template_compile.c text.c textdiff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_textdiff test_links test_par test_memo \
-	   test_write test_export test_seed
+	   test_write test_export test_search test_seed
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -69,6 +71,7 @@ TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/specialty.xhtml templates/skill.xhtml templates/level.xhtml \
 	   templates/knowledge.xhtml templates/compare.xhtml \
 	   templates/handbook.xhtml templates/style.css templates/handbook.css \
+	   templates/search.js templates/icon.svg \
 	   templates/README.md
 
 # One "deps" run per make: "make check" and "make bench" need more.

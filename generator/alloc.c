@@ -8,9 +8,8 @@
 
 #include "diag.h"
 
-/* Reports exhaustion and exits. */
-static void
-S_out_of_memory(void)
+void
+xalloc_die(void)
 {
 	fputs("skillsite: error: out of memory\n", stderr);
 	exit(EXIT_IO);
@@ -22,7 +21,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		S_out_of_memory();
+		xalloc_die();
 	return p;
 }
 
@@ -30,9 +29,9 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		S_out_of_memory();
+		xalloc_die();
 	if ((p = realloc(p, n != 0 && size != 0 ? n * size : 1)) == NULL)
-		S_out_of_memory();
+		xalloc_die();
 	return p;
 }
 

@@ -17,6 +17,10 @@ void	*xcalloc(size_t n, size_t size);
  * overflow or exhaustion. */
 void	*xreallocarray(void *p, size_t n, size_t size);
 
+/* Reports exhaustion and exits: for allocations made by other means
+ * (open_memstream, a library) that failed. */
+void	 xalloc_die(void);
+
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
 

@@ -5,7 +5,8 @@
 # fails.  Usage: generator/deps.sh [build|check|bench]
 set -u
 
-build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev"
+build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev
+libunistring-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools

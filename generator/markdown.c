@@ -1,6 +1,7 @@
 /* markdown.c: Markdown to HTML with cmark; see markdown.h. */
 #include "markdown.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,49 @@ md_to_html(const char *md)
 	if (html == NULL)
 		html = xstrdup("");
 	return html;
+}
+
+/* Returns whether a node of type t is a block that ends a line of plain
+ * text. */
+static int
+S_is_line_block(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_THEMATIC_BREAK;
+}
+
+char *
+md_plain_text(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		xalloc_die();
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT ||
+		    t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK))
+			fputs(cmark_node_get_literal(n), f);
+		else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK))
+			fputc('\n', f);
+		else if (ev == CMARK_EVENT_EXIT && S_is_line_block(t))
+			fputc('\n', f);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (fclose(f) != 0)
+		xalloc_die();
+	while (len > 0 && text[len - 1] == '\n')
+		text[--len] = '\0';
+	return text;
 }
 
 /* Returns the scheme of url in lower case in buf (of size bytes): "" when

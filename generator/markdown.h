@@ -17,6 +17,11 @@
 /* Returns md as an HTML fragment, malloc'd; the caller frees it. */
 char	*md_to_html(const char *md);
 
+/* Returns the text of md without its markup, malloc'd (the caller frees
+ * it): the literal text of inlines and code, a line break for each line
+ * break and between blocks, raw HTML left out. */
+char	*md_plain_text(const char *md);
+
 /* Reports each link or image of md that breaks the policy, at pos. */
 void	 md_check(const char *md, const struct pos *pos, struct diag *d);
 

@@ -53,6 +53,15 @@ path_skill(struct arena *a, const char *jt, const char *sp, const char *skill)
 }
 
 char *
+path_search_shard(struct arena *a, char kind, unsigned n)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "search/%c-%u.js", kind, n);
+	return arena_strdup(a, s);
+}
+
+char *
 path_level(struct arena *a, const char *jt, const char *sp, int level)
 {
 	char n[16];

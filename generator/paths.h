@@ -12,6 +12,10 @@
  *	J/compare/K.html		common skill K compared across specialties
  *	handbooks/S.html		printable handbook of specialty S
  *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
+ *	assets/icon.svg			the site's icon
+ *	assets/search.js		the search box's script
+ *	search/index.js			the search index: names, shard counts
+ *	search/t-N.js, search/d-N.js	its shards of terms and documents
  *
  * IDs match [a-z0-9][a-z0-9-]*, so only the names below can collide with
  * the site's own files; resolve refuses them as IDs.
@@ -24,6 +28,9 @@
 #define PATH_HOME	"index.html"
 #define PATH_STYLE	"assets/style.css"
 #define PATH_HANDBOOK_STYLE "assets/handbook.css"
+#define PATH_ICON	"assets/icon.svg"
+#define PATH_SEARCH_SCRIPT "assets/search.js"
+#define PATH_SEARCH_INDEX "search/index.js"
 
 /* Returns whether id may not name a job type (or a specialty). */
 int	 path_is_reserved_jobtype(const char *id);
@@ -37,6 +44,10 @@ char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
 char	*path_knowledge(struct arena *a, const char *jt);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
 char	*path_handbook(struct arena *a, const char *sp, const char *ext);
+
+/* Returns the path of shard n of the search index's terms (kind 't')
+ * or documents (kind 'd'): "search/t-N.js". */
+char	*path_search_shard(struct arena *a, char kind, unsigned n);
 
 /* Returns the link from the page at site path from to the file at site
  * path to, with "#fragment" appended when fragment is not NULL: a

@@ -12,6 +12,7 @@
 #include "export.h"
 #include "par.h"
 #include "paths.h"
+#include "search_index.h"
 #include "site_private.h"
 
 static const char *const S_template_names[PAGE__COUNT] = {
@@ -19,10 +20,10 @@ static const char *const S_template_names[PAGE__COUNT] = {
 	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml"
 };
 
-/* A share of the work: a specialty's pages (sp set), the job type's own
- * (knowledge index, comparisons), or, without a job type, the
- * downloads. */
+/* A share of the work: the downloads, the search index, a specialty's
+ * pages, or a job type's own (knowledge index, comparisons). */
 struct unit {
+	enum { UNIT_DOWNLOADS, UNIT_SEARCH, UNIT_SPECIALTY, UNIT_JOBTYPE } kind;
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
 };
@@ -142,6 +143,23 @@ S_downloads(struct site_sink *sink, const struct model *m, struct diag *d)
 	return rc;
 }
 
+/* Puts the search index of m into sink.  Returns 0, or -1 after
+ * reporting. */
+static int
+S_search(struct site_sink *sink, const struct model *m, struct diag *d)
+{
+	struct search_index ix;
+	int rc = -1;
+
+	if (search_index_build(&ix, m) != 0)
+		diag_msg(d, MSG_INTERNAL, NULL, "cannot index a text that is "
+		    "not UTF-8");
+	else
+		rc = search_index_put(&ix, m, sink, d);
+	search_index_free(&ix);
+	return rc;
+}
+
 /* Returns the units of m's pages, in the order of the site, and sets
  * *n. */
 static struct unit *
@@ -153,12 +171,16 @@ S_units(const struct model *m, size_t *n)
 	for (i = 0; i < m->njobtypes; i++)
 		k += m->jobtypes[i].nspecialties + 1;
 	v = xcalloc(k + 2, sizeof(*v));
-	k = 1;		/* v[0], the downloads, the longest unit: first */
+	v[0].kind = UNIT_DOWNLOADS;	/* the longest units first */
+	v[1].kind = UNIT_SEARCH;
+	k = 2;
 	for (i = 0; i < m->njobtypes; i++) {
 		for (j = 0; j < m->jobtypes[i].nspecialties; j++, k++) {
+			v[k].kind = UNIT_SPECIALTY;
 			v[k].jt = &m->jobtypes[i];
 			v[k].sp = &m->jobtypes[i].specialties[j];
 		}
+		v[k].kind = UNIT_JOBTYPE;
 		v[k++].jt = &m->jobtypes[i];
 	}
 	*n = k;
@@ -194,13 +216,22 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 		return;
 	b->d = d;
 	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
-	if (u->jt == NULL) {
+	switch (u->kind) {
+	case UNIT_DOWNLOADS:
 		if (S_downloads(b->out, b->m, d) < 0)
 			b->failed = b->stopped = 1;
-	} else if (u->sp != NULL)
+		break;
+	case UNIT_SEARCH:
+		if (S_search(b->out, b->m, d) < 0)
+			b->failed = b->stopped = 1;
+		break;
+	case UNIT_SPECIALTY:
 		pages_specialty(b, u->jt, u->sp);
-	else
+		break;
+	case UNIT_JOBTYPE:
 		pages_jobtype(b, u->jt);
+		break;
+	}
 	if (b->stopped) {
 		pthread_mutex_lock(&w->lock);
 		w->stop = 1;
@@ -266,7 +297,11 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	    S_copy_asset(sink, template_dir, "style.css", PATH_STYLE, m,
 	    d) == 0 &&
 	    S_copy_asset(sink, template_dir, "handbook.css",
-	    PATH_HANDBOOK_STYLE, m, d) == 0) {
+	    PATH_HANDBOOK_STYLE, m, d) == 0 &&
+	    S_copy_asset(sink, template_dir, "search.js",
+	    PATH_SEARCH_SCRIPT, m, d) == 0 &&
+	    S_copy_asset(sink, template_dir, "icon.svg", PATH_ICON, m,
+	    d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);

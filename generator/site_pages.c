@@ -137,6 +137,9 @@ S_page(struct builder *b, const char *self, const char *title)
 	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
 	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
 	S_stylesheet(b, s, self, PATH_STYLE, "all");
+	scope_text(s, "icon", path_href(&b->arena, self, PATH_ICON, NULL));
+	scope_text(s, "search-script", path_href(&b->arena, self,
+	    PATH_SEARCH_SCRIPT, NULL));
 	scope_text(s, "generator", "skillsite " SKILLSITE_VERSION);
 	scope_list(s, "breadcrumbs");
 	if (strcmp(self, PATH_HOME) != 0)
@@ -391,10 +394,14 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	    path_href(&b->arena, self, path_compare(&b->arena, jt->id, k->id),
 	    NULL) : "");
 	scope_list(s, "knowledge");
-	for (j = 0; j < k->nknowledge; j++)
-		S_link(b, s, "knowledge", self, k->knowledge[j].text,
-		    path_knowledge(&b->arena, jt->id),
-		    path_text_anchor(&b->arena, k->knowledge[j].text));
+	for (j = 0; j < k->nknowledge; j++) {
+		const char *anchor = path_text_anchor(&b->arena,
+		    k->knowledge[j].text);
+
+		scope_text(S_link(b, s, "knowledge", self, k->knowledge[j].text,
+		    path_knowledge(&b->arena, jt->id), anchor), "anchor",
+		    anchor);
+	}
 	scope_list(s, "levels");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
 		int defined;

@@ -2,7 +2,8 @@
 # site.sh: whole-site tests of "skillsite build".
 #   golden       the fixture framework (tests/site/content) builds to exactly
 #                tests/site/expected (diff -r, whitespace included); its
-#                assets are the templates' stylesheets, byte for byte
+#                assets are the templates' stylesheets, search script and
+#                icon, byte for byte
 #   determinism  content/ built twice in different time zones, locales,
 #                umasks and folders gives identical trees, modes included
 #   atomicity    bad content leaves the old site as it was; a stale folder
@@ -33,12 +34,13 @@ ok build-fixture $?
 if [ "$update" = 1 ]; then
 	rm -rf tests/site/expected
 	cp -r "$work/fixture" tests/site/expected
-	rm -rf tests/site/expected/assets	# copies of templates/*.css
+	rm -rf tests/site/expected/assets	# copies of templates' files
 fi
 diff -r -x assets tests/site/expected "$work/fixture"
 ok golden $?
-cmp templates/style.css "$work/fixture/assets/style.css" &&
-    cmp templates/handbook.css "$work/fixture/assets/handbook.css"
+for f in style.css handbook.css search.js icon.svg; do
+	cmp "templates/$f" "$work/fixture/assets/$f" || break
+done
 ok assets-copied $?
 
 # determinism
@@ -118,16 +120,21 @@ echo keep > "$work/precious/file"
 ok foreign-folder-kept $?
 
 # hostile text comes out inert: no element or attribute that runs code,
-# styles inline or loads anything, whatever the content's text says
+# styles inline or loads anything, whatever the content's text says; each
+# page has the layout's one script, the search's, and no other
 "$bin" build -t templates -o "$work/hostile" tests/site/hostile > /dev/null
 ok build-hostile $?
 inert=0
+own="substring(@src,string-length(@src)-15)='assets/search.js' and
+    normalize-space(.)='' and count(@*)=2 and @defer"
 for f in $(find "$work/hostile" -name '*.html'); do
-	n=$(xmllint --html --xpath "count(//script|//iframe|//style|//svg|//img|
-	    //object|//embed|//form|//base|//@*[starts-with(local-name(),'on')]|
-	    //@style|//@src|//@*[contains(translate(.,'JAVSCRIPTBDT',
+	# the one script allowed: the layout's, empty, from assets/search.js
+	n=$(xmllint --html --xpath "count(//script[not($own)]|//iframe|//style|
+	    //svg|//img|//object|//embed|//form|//base|
+	    //@*[starts-with(local-name(),'on')]|//@style|//@src[not(parent::
+	    script[$own])]|//@*[contains(translate(.,'JAVSCRIPTBDT',
 	    'javscriptbdt'),'script:') or starts-with(translate(.,'DAT','dat'),
-	    'data:')])" "$f" 2>/dev/null)
+	    'data:')]) + 1 - count(//script[$own])" "$f" 2>/dev/null)
 	if [ "$n" != 0 ]; then
 		echo "not inert ($n): $f"
 		inert=1

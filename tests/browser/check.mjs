@@ -2,7 +2,10 @@
 // see it: no console error or failed request, from file:// and from a web
 // server under a sub-path; no horizontal scrolling at 360 px; links work
 // with the keyboard alone; axe-core finds no WCAG 2.1 A or AA violation.
-// Screenshots at 1280 and 360 px go to SHOTS for a person to look at.
+// Search: typing a query on the home page lists the right skills, the
+// keyboard follows a result to its anchor, and without JavaScript the box
+// says it needs it.  Screenshots at 1280 and 360 px go to SHOTS for a
+// person to look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +38,78 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update',
     '--disable-sync'],
 });
+
+// Types query into the search box of page (loaded); returns the skill
+// names of the results, once listed.
+async function typeQuery(page, query) {
+  await page.focus('#search-input');
+  await page.keyboard.type(query);
+  await page.waitForSelector('#search-results .search-result', { timeout: 5000 });
+  return page.$$eval('#search-results .search-link', as => as.map(a => a.textContent));
+}
+
+// The search box of the home page via base: the right skills first, the
+// match marked, ArrowDown and Enter follow the first result to its anchor.
+async function checkSearch(base, via) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('console', m => { if (m.type() === 'error') problems.push(m.text() + ' ' + m.location().url); });
+  page.on('pageerror', e => problems.push(e.message));
+  page.on('requestfailed', r => problems.push('failed: ' + r.url()));
+  page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
+  await page.goto(base + 'index.html', { waitUntil: 'load' });
+  const where = `search via ${via}`;
+  const names = await typeQuery(page, '障害原因特定');
+  check(JSON.stringify(names.slice(0, 2).sort()) ===
+    JSON.stringify(['一次対応／二次対応', '障害修理'].sort()),
+    `${where}: first results ${names.slice(0, 2).join(', ')}`);
+  const marked = await page.$eval('#search-results .search-result mark', m => m.textContent);
+  check(marked === '障害原因特定', `${where}: marked ${marked}`);
+  const status = await page.textContent('#search-status');
+  check(/障害原因特定/.test(status) && /件/.test(status), `${where}: status ${status}`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/search-1280.png` });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${shots}/search-360.png` });
+    const wide = await page.evaluate(() =>
+      document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(wide <= 0, `${where}: scrolls ${wide}px sideways at 360 px`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    taken += 2;
+  }
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => document.activeElement.href);
+  check(/skills\/.*\.html#k-[0-9a-f]{16}$/.test(focused || ''),
+    `${where}: ArrowDown focused ${focused}`);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url() === focused, `${where}: Enter went to ${page.url()}`);
+  const target = await page.evaluate(() => {
+    const t = document.querySelector(':target');
+    return t ? t.textContent.trim() : null;
+  });
+  check(target === '障害原因特定', `${where}: the anchor shows ${target}`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// Without JavaScript, the search box is disabled and says why.
+async function checkNoScript(base) {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(base + 'index.html', { waitUntil: 'load' });
+  const state = await page.evaluate(() => ({
+    disabled: document.getElementById('search-input').disabled,
+    notice: document.getElementById('search-status').innerText,
+  }));
+  check(state.disabled && /JavaScript/.test(state.notice),
+    `search without JavaScript: ${JSON.stringify(state)}`);
+  await ctx.close();
+}
+
+for (const [via, base] of Object.entries(bases))
+  await checkSearch(base, via);
+await checkNoScript(bases.file);
 
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {
@@ -87,6 +162,8 @@ for (const [via, base] of Object.entries(bases)) {
     const actx = await browser.newContext({ bypassCSP: true });
     const apage = await actx.newPage();
     await apage.goto(url, { waitUntil: 'load' });
+    if (kind === 'home')	// with the search's results listed
+      await typeQuery(apage, 'リモートメンテナンス');
     await apage.evaluate(axe);
     const result = await apage.evaluate(() => window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

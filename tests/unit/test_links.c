@@ -244,6 +244,8 @@ test_site_has_every_page(void **state)
 	assert_int_equal(npages, 60);
 	assert_true(is_file("assets/style.css"));
 	assert_true(is_file("assets/handbook.css"));
+	assert_true(is_file("assets/search.js"));
+	assert_true(is_file("search/index.js"));
 	assert_true(is_file("handbooks/hardware.html"));
 }
 
@@ -308,13 +310,34 @@ test_every_page_is_japanese(void **state)
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
     "script-src 'self'; base-uri 'none'; form-action 'none'"
 
-/* Fails on anything below n that could run code or style inline: script,
- * embedded objects, event handler or style attributes, style elements. */
-static void
-check_inert(const struct page *p, xmlNode *n, int *csp)
+/* Returns whether element n of page p is the layout's one script: in
+ * the head, empty, deferred, its src the site's assets/search.js. */
+static int
+is_search_script(const struct page *p, xmlNode *n)
 {
-	static const char *const banned[] = { "script", "iframe", "object",
-	    "embed", "style", "form", "base" };
+	xmlChar *src = xmlGetProp(n, BAD_CAST "src");
+	xmlChar *defer = xmlGetProp(n, BAD_CAST "defer");
+	char target[1024];
+	int ok = src != NULL && defer != NULL && n->children == NULL &&
+	    n->parent != NULL && xmlStrcmp(n->parent->name, BAD_CAST "head") == 0;
+
+	if (ok) {
+		resolve_href(p->path, (const char *)src, target, sizeof(target));
+		ok = strcmp(target, "assets/search.js") == 0;
+	}
+	xmlFree(src);
+	xmlFree(defer);
+	return ok;
+}
+
+/* Fails on anything below n that could run code or style inline: a
+ * script but the search's (counted in *scripts), embedded objects, event
+ * handler or style attributes, style elements. */
+static void
+check_inert(const struct page *p, xmlNode *n, int *csp, int *scripts)
+{
+	static const char *const banned[] = { "iframe", "object", "embed",
+	    "style", "form", "base" };
 	xmlAttr *a;
 	size_t i;
 
@@ -324,6 +347,12 @@ check_inert(const struct page *p, xmlNode *n, int *csp)
 		for (i = 0; i < sizeof(banned) / sizeof(*banned); i++)
 			if (xmlStrcasecmp(n->name, BAD_CAST banned[i]) == 0)
 				fail_msg("%s: <%s>", p->path, banned[i]);
+		if (xmlStrcasecmp(n->name, BAD_CAST "script") == 0) {
+			if (!is_search_script(p, n))
+				fail_msg("%s: a <script> not the search's",
+				    p->path);
+			(*scripts)++;
+		}
 		for (a = n->properties; a != NULL; a = a->next) {
 			if (xmlStrncasecmp(a->name, BAD_CAST "on", 2) == 0 ||
 			    xmlStrcasecmp(a->name, BAD_CAST "style") == 0)
@@ -341,7 +370,7 @@ check_inert(const struct page *p, xmlNode *n, int *csp)
 			xmlFree(eq);
 			xmlFree(c);
 		}
-		check_inert(p, n->children, csp);
+		check_inert(p, n->children, csp, scripts);
 	}
 }
 
@@ -352,12 +381,16 @@ test_every_page_is_inert_with_a_policy(void **state)
 
 	(void)state;
 	for (i = 0; i < npages; i++) {
-		int csp = 0;
+		int csp = 0, scripts = 0;
 
-		check_inert(&pages[i], xmlDocGetRootElement(pages[i].doc), &csp);
+		check_inert(&pages[i], xmlDocGetRootElement(pages[i].doc), &csp,
+		    &scripts);
 		if (!csp)
 			fail_msg("%s: no Content-Security-Policy %s",
 			    pages[i].path, CSP);
+		if (scripts != 1)
+			fail_msg("%s: %d scripts, not the search's one",
+			    pages[i].path, scripts);
 	}
 }
 

@@ -1,0 +1,112 @@
+/* search.c: normalising and cutting text into search tokens; see
+ * search.h.  libunistring does the Unicode work. */
+#include "search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "alloc.h"
+
+/* The classes of characters. */
+enum cclass { C_SEP, C_WORD, C_CHAR };
+
+char *
+search_normalize(const char *s, size_t n, size_t *len)
+{
+	uint8_t *out;
+	size_t i;
+
+	if (u8_check((const uint8_t *)s, n) != NULL)
+		return NULL;
+	out = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, NULL, len);
+	if (out == NULL)
+		xalloc_die();	/* valid input: only memory can fail */
+	out = xreallocarray(out, *len + 1, 1);
+	out[*len] = '\0';
+	for (i = 0; i < *len; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] += 'a' - 'A';
+	return (char *)out;
+}
+
+/* Returns the class of code point c. */
+static enum cclass
+S_class(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z') ? C_WORD : C_SEP;
+	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_L |
+	    UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_M) ? C_CHAR : C_SEP;
+}
+
+/* Returns the class of the character at s (of at most n bytes) and sets
+ * *size to its length in bytes. */
+static enum cclass
+S_next(const char *s, size_t n, size_t *size)
+{
+	ucs4_t c;
+	int k = u8_mbtouc(&c, (const uint8_t *)s, n);
+
+	*size = k > 0 ? (size_t)k : 1;
+	return S_class(c);
+}
+
+/* Calls fn for the tokens of the run of characters of class C_CHAR at
+ * s, len bytes long. */
+static void
+S_char_run(const char *s, size_t len, enum search_mode mode,
+    search_token_fn *fn, void *ctx)
+{
+	size_t i = 0, a, b;
+	int lone;
+
+	S_next(s, len, &a);
+	lone = a == len;
+	while (i < len) {
+		S_next(s + i, len - i, &a);
+		if (mode == SEARCH_INDEX || lone)
+			fn(ctx, s + i, a);
+		if (i + a < len) {
+			S_next(s + i + a, len - i - a, &b);
+			fn(ctx, s + i, a + b);
+		}
+		i += a;
+	}
+}
+
+void
+search_tokens(const char *norm, size_t len, enum search_mode mode,
+    search_token_fn *fn, void *ctx)
+{
+	size_t i = 0, start, size;
+	enum cclass c, run;
+
+	while (i < len) {
+		run = S_next(norm + i, len - i, &size);
+		start = i;
+		i += size;
+		if (run == C_SEP)
+			continue;
+		while (i < len && (c = S_next(norm + i, len - i, &size)) == run)
+			i += size;
+		if (run == C_WORD)
+			fn(ctx, norm + start, i - start);
+		else
+			S_char_run(norm + start, i - start, mode, fn, ctx);
+	}
+}
+
+unsigned
+search_shard(const char *tok, size_t len, unsigned nshards)
+{
+	ucs4_t c = 0;
+
+	if (len > 0)
+		u8_mbtouc(&c, (const uint8_t *)tok, len);
+	return nshards > 0 ? (unsigned)(c % nshards) : 0;
+}

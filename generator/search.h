@@ -1,0 +1,43 @@
+/* search.h: the words of the site's search, as the generator indexes
+ * them and as assets/search.js reads a query.
+ *
+ * Text is normalised to NFKC (so full-width ＩＴ and half-width IT are
+ * the same) and ASCII letters are lowered.  It is then cut into runs:
+ * ASCII letters and digits make a word; any other letter, number or mark
+ * (kana, kanji, ...) joins a run of characters that is cut into
+ * overlapping bigrams, and into unigrams where one character is all a
+ * query has; everything else separates runs.  search.js does the same:
+ * tests/search/cases.json holds the cases both must agree on.
+ */
+#ifndef SKILLSITE_SEARCH_H
+#define SKILLSITE_SEARCH_H
+
+#include <stddef.h>
+
+/* Which tokens a text gives. */
+enum search_mode {
+	SEARCH_INDEX,	/* a document: words, every unigram and bigram */
+	SEARCH_QUERY	/* a query: words, bigrams, unigrams of lone
+			 * characters */
+};
+
+/* Called with each token: len bytes of UTF-8 at tok, not NUL-ended. */
+typedef void search_token_fn(void *ctx, const char *tok, size_t len);
+
+/* Returns the n bytes of UTF-8 at s normalised (NFKC, ASCII lowered),
+ * malloc'd and NUL-ended, and sets *len; returns NULL when s is not
+ * valid UTF-8. */
+char	*search_normalize(const char *s, size_t n, size_t *len);
+
+/* Calls fn for each token of the normalised text norm (len bytes), in
+ * the order of the text, repeats included: for each run, its word, or
+ * for each of its characters the unigram (SEARCH_INDEX only, or a run of
+ * one character) and then the bigram it starts. */
+void	 search_tokens(const char *norm, size_t len, enum search_mode mode,
+	    search_token_fn *fn, void *ctx);
+
+/* Returns the shard (0 to nshards - 1) that holds token tok: its first
+ * code point modulo nshards, so a word's prefixes share its shard. */
+unsigned search_shard(const char *tok, size_t len, unsigned nshards);
+
+#endif

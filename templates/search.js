@@ -1,0 +1,470 @@
+/* search.js: the search box of every page.
+ *
+ * The generator writes the index as script files (generator/search_index.h
+ * describes them); this script loads the few a query needs with
+ * <script src>, so search works from file:// and under any sub-path, with
+ * no server, module or dependency.  Text and queries are cut into tokens
+ * exactly as generator/search.c cuts them: NFKC, ASCII lowered, ASCII
+ * words, and bigrams of other letters (a lone letter as a unigram);
+ * tests/search/cases.json holds the cases both must agree on.
+ *
+ * Results: documents that hold at least half the query's tokens (every
+ * token of a query of one or two), those
+ * holding every part of the query as written first, then by tokens
+ * matched, then skill names, knowledge items and descriptions, shorter
+ * first.  Under node, the functions are exported for the tests.
+ */
+(function (global) {
+	'use strict';
+
+	var CHAR = /[\p{L}\p{N}\p{M}]/u;	/* letters, numbers, marks */
+	var SHOWN = 50;			/* results listed at most */
+	var CHECKED = 500;		/* candidates checked for the phrase */
+	var SNIPPET = 60;		/* characters either side of a match */
+	var KINDS = ['スキル項目', '知識項目', ''];
+
+	/* Returns s with A-Z lowered, other characters as they are. */
+	function lowerAscii(s) {
+		return s.replace(/[A-Z]/g, function (c) {
+			return String.fromCharCode(c.charCodeAt(0) + 32);
+		});
+	}
+
+	/* Returns s normalised as generator/search.c does. */
+	function normalize(s) {
+		return lowerAscii(s.normalize('NFKC'));
+	}
+
+	/* Returns the class of one code point: 0 separator, 1 ASCII word,
+	 * 2 other letter, number or mark. */
+	function classOf(ch) {
+		if (ch.codePointAt(0) < 0x80)
+			return /[a-zA-Z0-9]/.test(ch) ? 1 : 0;
+		return CHAR.test(ch) ? 2 : 0;
+	}
+
+	/* Returns the distinct tokens of normalised text, in the order they
+	 * first occur: a query's (query true) or a document's. */
+	function tokens(norm, query) {
+		var out = [], seen = new Set(), cps = Array.from(norm);
+		var i = 0, start, run, k, lone;
+
+		function emit(t) {
+			if (!seen.has(t)) {
+				seen.add(t);
+				out.push(t);
+			}
+		}
+		while (i < cps.length) {
+			run = classOf(cps[i]);
+			start = i++;
+			if (run === 0)
+				continue;
+			while (i < cps.length && classOf(cps[i]) === run)
+				i++;
+			if (run === 1) {
+				emit(cps.slice(start, i).join(''));
+				continue;
+			}
+			lone = i - start === 1;
+			for (k = start; k < i; k++) {
+				if (!query || lone)
+					emit(cps[k]);
+				if (k + 1 < i)
+					emit(cps[k] + cps[k + 1]);
+			}
+		}
+		return out;
+	}
+
+	/* Returns the shard of a token: its first code point modulo n. */
+	function shardOf(token, n) {
+		return token.codePointAt(0) % n;
+	}
+
+	/* Returns the document numbers of postings "0,3,a" (differences in
+	 * base 36). */
+	function decode(s) {
+		var ids = [], last = 0;
+
+		s.split(',').forEach(function (d) {
+			last += parseInt(d, 36);
+			ids.push(last);
+		});
+		return ids;
+	}
+
+	/* Returns text normalised a character at a time, with, for each
+	 * UTF-16 unit of the result, where its character starts and ends in
+	 * text: {norm, from, to}. */
+	function normMap(text) {
+		var norm = '', from = [], to = [], i = 0, k, n;
+
+		for (var ch of text) {
+			n = normalize(ch);
+			for (k = 0; k < n.length; k++) {
+				from.push(i);
+				to.push(i + ch.length);
+			}
+			norm += n;
+			i += ch.length;
+		}
+		return { norm: norm, from: from, to: to };
+	}
+
+	/* Returns the ranges [start, end) of text where needles (normalised
+	 * strings) occur, merged and in order. */
+	function matchRanges(text, needles) {
+		var m = normMap(text), r = [], out = [];
+
+		needles.forEach(function (nd) {
+			var at = nd ? m.norm.indexOf(nd) : -1;
+
+			while (at >= 0) {
+				r.push([m.from[at], m.to[at + nd.length - 1]]);
+				at = m.norm.indexOf(nd, at + 1);
+			}
+		});
+		r.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+		r.forEach(function (x) {
+			var last = out[out.length - 1];
+
+			if (last && x[0] <= last[1])
+				last[1] = Math.max(last[1], x[1]);
+			else
+				out.push([x[0], x[1]]);
+		});
+		return out;
+	}
+
+	/* The index, read through load(name), which returns a promise of a
+	 * file's data ("index", "t-3", "d-0"). */
+	function Engine(load) {
+		this.load = load;
+		this.files = {};
+		this.postings = {};
+	}
+
+	/* Returns a promise of file name's data, loading it once. */
+	Engine.prototype.file = function (name) {
+		if (!this.files[name])
+			this.files[name] = this.load(name);
+		return this.files[name];
+	};
+
+	/* Returns a promise of the documents holding token (a word: any
+	 * word it begins), as numbers. */
+	Engine.prototype.lookup = function (token, index) {
+		var self = this, name = 't-' + shardOf(token, index.terms);
+
+		return this.file(name).then(function (terms) {
+			var key = name + ':' + token, ids = [];
+
+			if (self.postings[key])
+				return self.postings[key];
+			if (classOf(Array.from(token)[0]) === 1) {
+				Object.keys(terms).forEach(function (t) {
+					if (t.startsWith(token))
+						ids = ids.concat(decode(terms[t]));
+				});
+				ids = Array.from(new Set(ids)).sort(function (a, b) {
+					return a - b;
+				});
+			} else if (Object.prototype.hasOwnProperty.call(terms, token))
+				ids = decode(terms[token]);
+			self.postings[key] = ids;
+			return ids;
+		});
+	};
+
+	/* Returns a promise of document number id: {id, kind, skill, level,
+	 * text, refs: [{specialty, href}]}. */
+	Engine.prototype.doc = function (id, index) {
+		var s = 0;
+
+		while (s + 1 < index.docs.length && index.docs[s + 1] <= id)
+			s++;
+		return this.file('d-' + s).then(function (docs) {
+			var d = docs[id - index.docs[s]], refs = [], k;
+
+			for (k = 4; k + 1 < d.length; k += 2)
+				refs.push({ specialty: d[k], href: d[k + 1] });
+			return { id: id, kind: d[0], skill: d[1], level: d[2],
+			    text: d[3], refs: refs };
+		});
+	};
+
+	/* Returns a promise of the results of query: {index, tokens, total,
+	 * exact (how many hold the query as written), results: [{doc, exact,
+	 * hits, ranges}]}, best first, at most SHOWN. */
+	Engine.prototype.search = function (query) {
+		var self = this, norm = normalize(query);
+		var parts = norm.split(/\s+/).filter(function (p) {
+			return tokens(p, true).length > 0;
+		});
+		var toks = tokens(norm, true);
+
+		if (toks.length === 0)
+			return Promise.resolve({ index: null, tokens: toks, total: 0,
+			    exact: 0, results: [] });
+		return this.file('index').then(function (index) {
+			return Promise.all(toks.map(function (t) {
+				return self.lookup(t, index);
+			})).then(function (lists) {
+				return self.rank(index, parts, toks, lists);
+			});
+		});
+	};
+
+	/* Ranks the documents of lists (one per token of toks); see
+	 * search(). */
+	Engine.prototype.rank = function (index, parts, toks, lists) {
+		var self = this, hits = new Map(), need, ids;
+
+		lists.forEach(function (ids) {
+			ids.forEach(function (id) {
+				hits.set(id, (hits.get(id) || 0) + 1);
+			});
+		});
+		need = toks.length <= 2 ? toks.length :
+		    Math.max(2, Math.ceil(toks.length / 2));
+		ids = Array.from(hits.keys()).filter(function (id) {
+			return hits.get(id) >= need;
+		}).sort(function (a, b) {
+			return hits.get(b) - hits.get(a) || a - b;
+		});
+		return Promise.all(ids.slice(0, CHECKED).map(function (id) {
+			return self.doc(id, index);
+		})).then(function (docs) {
+			var results = docs.map(function (d) {
+				var n = normMap(d.text).norm;
+
+				return { doc: d, hits: hits.get(d.id),
+				    exact: parts.every(function (p) {
+					    return n.indexOf(p) >= 0;
+				    }),
+				    ranges: matchRanges(d.text,
+					parts.concat(toks)) };
+			});
+			results.sort(function (a, b) {
+				return b.exact - a.exact || b.hits - a.hits ||
+				    a.doc.kind - b.doc.kind ||
+				    a.doc.text.length - b.doc.text.length ||
+				    a.doc.id - b.doc.id;
+			});
+			return { index: index, tokens: toks, total: ids.length,
+			    exact: results.filter(function (r) {
+				    return r.exact;
+			    }).length, results: results.slice(0, SHOWN) };
+		});
+	};
+
+	/* Returns "レベル" and n in full-width digits, as the pages write
+	 * it. */
+	function levelLabel(n) {
+		return 'レベル' + String(n).replace(/[0-9]/g, function (c) {
+			return String.fromCharCode(0xff10 + Number(c));
+		});
+	}
+
+	/* Returns the name of specialty number s of index, with its job
+	 * type's when the site has several. */
+	function specialtyName(index, s) {
+		var sp = index.specialties[s];
+
+		return index.jobtypes.length > 1 ?
+		    index.jobtypes[sp[1]] + '／' + sp[0] : sp[0];
+	}
+
+	/* Returns an element: tag, with class cls (if any) and text. */
+	function el(tag, cls, text) {
+		var e = document.createElement(tag);
+
+		if (cls)
+			e.className = cls;
+		if (text !== undefined)
+			e.textContent = text;
+		return e;
+	}
+
+	/* Returns a paragraph of text around its first range, the ranges
+	 * marked. */
+	function snippet(text, ranges) {
+		var p = el('p', 'search-snippet'), start = 0, end = text.length;
+		var at;
+
+		if (ranges.length > 0 && text.length > 2 * SNIPPET) {
+			start = Math.max(0, ranges[0][0] - SNIPPET);
+			end = Math.min(text.length, ranges[0][1] + SNIPPET);
+		}
+		if (start > 0)
+			p.appendChild(document.createTextNode('…'));
+		at = start;
+		ranges.forEach(function (r) {
+			var a = Math.max(r[0], at), b = Math.min(r[1], end);
+
+			if (a >= b)
+				return;
+			p.appendChild(document.createTextNode(text.slice(at, a)));
+			p.appendChild(el('mark', null, text.slice(a, b)));
+			at = b;
+		});
+		p.appendChild(document.createTextNode(text.slice(at, end) +
+		    (end < text.length ? '…' : '')));
+		return p;
+	}
+
+	/* Returns the list item of result r, links made from root. */
+	function resultItem(r, index, root) {
+		var li = el('li', 'search-result'), d = r.doc, a, also;
+		var what = d.kind === 2 ? levelLabel(d.level) : KINDS[d.kind];
+
+		a = el('a', 'search-link', index.skills[d.skill][0]);
+		a.href = root + d.refs[0].href;
+		li.appendChild(a);
+		li.appendChild(el('span', 'search-meta',
+		    specialtyName(index, d.refs[0].specialty) + ' · ' + what));
+		li.appendChild(snippet(d.text, r.ranges));
+		if (d.refs.length > 1) {
+			also = el('p', 'search-also', 'ほかの専門分野：');
+			d.refs.slice(1).forEach(function (ref, k) {
+				var o = el('a', null, specialtyName(index,
+				    ref.specialty));
+
+				o.href = root + ref.href;
+				if (k > 0)
+					also.appendChild(document.createTextNode('、'));
+				also.appendChild(o);
+			});
+			li.appendChild(also);
+		}
+		return li;
+	}
+
+	/* Loads file name of the index from root with <script src>;
+	 * returns a promise of its data. */
+	function scriptLoader(root, waiting) {
+		return function (name) {
+			return new Promise(function (resolve, reject) {
+				var s = document.createElement('script');
+
+				waiting[name] = resolve;
+				s.src = root + 'search/' + name + '.js';
+				s.onerror = function () {
+					reject(new Error(s.src));
+				};
+				document.head.appendChild(s);
+			});
+		};
+	}
+
+	/* Makes the search box of the page work. */
+	function start() {
+		var input = document.getElementById('search-input');
+		var status = document.getElementById('search-status');
+		var panel = document.getElementById('search-results');
+		var script = document.currentScript;
+		var root, waiting = {}, engine, timer, asked = 0;
+
+		if (!input || !status || !panel || !script)
+			return;
+		root = script.src.replace(/assets\/search\.js([?#].*)?$/, '');
+		global.skillsiteSearch = {
+			put: function (name, data) {
+				if (waiting[name])
+					waiting[name](data);
+				delete waiting[name];
+			}
+		};
+		engine = new Engine(scriptLoader(root, waiting));
+
+		function links() {
+			return Array.from(panel.querySelectorAll('a.search-link'));
+		}
+
+		function show(query, res) {
+			var list = el('ol', 'search-list');
+
+			panel.textContent = '';
+			if (res.results.length === 0) {
+				status.textContent = '「' + query + '」に一致する項目はありません。';
+				panel.hidden = true;
+				return;
+			}
+			status.textContent = '「' + query + '」の検索結果：' +
+			    res.total + ' 件（完全一致 ' + res.exact + ' 件）' +
+			    (res.total > res.results.length ? '。上位 ' +
+			    res.results.length + ' 件を表示' : '');
+			res.results.forEach(function (r) {
+				list.appendChild(resultItem(r, res.index, root));
+			});
+			panel.appendChild(list);
+			panel.hidden = false;
+		}
+
+		function run() {
+			var query = input.value.trim(), mine = ++asked;
+
+			if (query === '') {
+				panel.hidden = true;
+				panel.textContent = '';
+				status.textContent = '';
+				return;
+			}
+			engine.search(query).then(function (res) {
+				if (mine === asked)
+					show(query, res);
+			}, function () {
+				if (mine === asked)
+					status.textContent = '検索索引を読み込めませんでした。';
+			});
+		}
+
+		input.addEventListener('focus', function () {
+			engine.file('index').catch(function () {});
+		});
+		input.addEventListener('input', function () {
+			clearTimeout(timer);
+			timer = setTimeout(run, 120);
+		});
+		input.addEventListener('keydown', function (e) {
+			var first = links()[0];
+
+			if (e.key === 'ArrowDown' && first) {
+				e.preventDefault();
+				first.focus();
+			} else if (e.key === 'Enter' && first) {
+				e.preventDefault();
+				first.click();
+			} else if (e.key === 'Escape') {
+				input.value = '';
+				run();
+			}
+		});
+		panel.addEventListener('keydown', function (e) {
+			var all = links(), k = all.indexOf(document.activeElement);
+
+			if (e.key === 'Escape') {
+				e.preventDefault();
+				input.focus();
+			} else if (k >= 0 && (e.key === 'ArrowDown' ||
+			    e.key === 'ArrowUp')) {
+				e.preventDefault();
+				k += e.key === 'ArrowDown' ? 1 : -1;
+				if (k < 0)
+					input.focus();
+				else if (k < all.length)
+					all[k].focus();
+			}
+		});
+		input.disabled = false;
+		status.textContent = '';
+	}
+
+	if (typeof module === 'object' && module.exports)
+		module.exports = { normalize: normalize, tokens: tokens,
+		    shardOf: shardOf, decode: decode, matchRanges: matchRanges,
+		    Engine: Engine };
+	else
+		start();
+})(this);
