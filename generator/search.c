@@ -50,10 +50,24 @@ static enum cclass
 S_next(const char *s, size_t n, size_t *size)
 {
 	ucs4_t c;
-	int k = u8_mbtouc(&c, (const uint8_t *)s, n);
+	int k;
 
+	if ((unsigned char)*s < 0x80) {		/* most of the text */
+		*size = 1;
+		return S_class((unsigned char)*s);
+	}
+	k = u8_mbtouc(&c, (const uint8_t *)s, n);
 	*size = k > 0 ? (size_t)k : 1;
 	return S_class(c);
+}
+
+/* Returns the length in bytes of the UTF-8 character at s, valid. */
+static size_t
+S_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0xE0 ? (c < 0x80 ? 1 : 2) : c < 0xF0 ? 3 : 4;
 }
 
 /* Calls fn for the tokens of the run of characters of class C_CHAR at
@@ -62,20 +76,19 @@ static void
 S_char_run(const char *s, size_t len, enum search_mode mode,
     search_token_fn *fn, void *ctx)
 {
-	size_t i = 0, a, b;
-	int lone;
+	size_t i = 0, a = S_len(s), b;
+	int lone = a == len;
 
-	S_next(s, len, &a);
-	lone = a == len;
 	while (i < len) {
-		S_next(s + i, len - i, &a);
 		if (mode == SEARCH_INDEX || lone)
 			fn(ctx, s + i, a);
 		if (i + a < len) {
-			S_next(s + i + a, len - i - a, &b);
+			b = S_len(s + i + a);
 			fn(ctx, s + i, a + b);
-		}
+		} else
+			b = 0;
 		i += a;
+		a = b;
 	}
 }
 
@@ -84,7 +97,7 @@ search_tokens(const char *norm, size_t len, enum search_mode mode,
     search_token_fn *fn, void *ctx)
 {
 	size_t i = 0, start, size;
-	enum cclass c, run;
+	enum cclass run;
 
 	while (i < len) {
 		run = S_next(norm + i, len - i, &size);
@@ -92,7 +105,7 @@ search_tokens(const char *norm, size_t len, enum search_mode mode,
 		i += size;
 		if (run == C_SEP)
 			continue;
-		while (i < len && (c = S_next(norm + i, len - i, &size)) == run)
+		while (i < len && S_next(norm + i, len - i, &size) == run)
 			i += size;
 		if (run == C_WORD)
 			fn(ctx, norm + start, i - start);

@@ -290,12 +290,15 @@ S_list_term(void *payload, void *data, const xmlChar *name)
 	t->n++;
 }
 
-/* Orders terms by token, bytewise. */
+/* Orders terms by shard, then by token, bytewise. */
 static int
 S_term_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct term *)a)->token,
-	    ((const struct term *)b)->token);
+	const struct term *x = a, *y = b;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	return strcmp(x->token, y->token);
 }
 
 /* Puts the file "skillsiteSearch.put(NAME, DATA);" at site path into
@@ -305,7 +308,7 @@ static int
 S_put_script(struct site_sink *sink, const char *path, const char *name,
     json_t *data, struct diag *d)
 {
-	char *json = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);
+	char *json = json_dumps(data, JSON_COMPACT);	/* keys in order */
 	char *script;
 	size_t len;
 	int rc = -1;
@@ -350,21 +353,20 @@ S_put_terms(const struct search_index *ix, struct site_sink *sink,
 
 	t.v = xcalloc((size_t)xmlHashSize(ix->terms) + 1, sizeof(*t.v));
 	xmlHashScan(ix->terms, S_list_term, &t);
-	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	for (i = 0; i < t.n; i++)
 		size += strlen(t.v[i].token) + strlen(t.v[i].encoded) + 6;
 	*nshards = S_nshards(size);
 	for (i = 0; i < t.n; i++)
 		t.v[i].shard = search_shard(t.v[i].token,
 		    strlen(t.v[i].token), *nshards);
+	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	arena_init(&a);
-	for (s = 0; s < *nshards && rc == 0; s++) {
+	for (s = 0, i = 0; s < *nshards && rc == 0; s++) {
 		json_t *o = json_object();
 
-		for (i = 0; i < t.n; i++)
-			if (t.v[i].shard == s)
-				json_object_set_new(o, t.v[i].token,
-				    json_string(t.v[i].encoded));
+		for (; i < t.n && t.v[i].shard == s; i++)
+			json_object_set_new_nocheck(o, t.v[i].token,
+			    json_string_nocheck(t.v[i].encoded));
 		snprintf(name, sizeof(name), "t-%u", s);
 		rc = S_put_script(sink, path_search_shard(&a, 't', s), name, o,
 		    d);

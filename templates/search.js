@@ -353,6 +353,12 @@
 				s.onerror = function () {
 					reject(new Error(s.src));
 				};
+				s.onload = function () {	/* ran, but put nothing */
+					if (waiting[name]) {
+						delete waiting[name];
+						reject(new Error(s.src));
+					}
+				};
 				document.head.appendChild(s);
 			});
 		};
