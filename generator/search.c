@@ -117,9 +117,19 @@ search_tokens(const char *norm, size_t len, enum search_mode mode,
 unsigned
 search_shard(const char *tok, size_t len, unsigned nshards)
 {
-	ucs4_t c = 0;
+	uint32_t h = 2166136261u;	/* FNV-1a, over code points */
+	size_t i, k;
+	ucs4_t c;
 
-	if (len > 0)
-		u8_mbtouc(&c, (const uint8_t *)tok, len);
-	return nshards > 0 ? (unsigned)(c % nshards) : 0;
+	if (nshards == 0 || len == 0)
+		return 0;
+	if ((unsigned char)tok[0] < 0x80)	/* a word: by first letter */
+		return (unsigned char)tok[0] % nshards;
+	for (i = 0; i < len; i += k) {
+		int n = u8_mbtouc(&c, (const uint8_t *)tok + i, len - i);
+
+		k = n > 0 ? (size_t)n : 1;
+		h = (h ^ c) * 16777619u;
+	}
+	return h % nshards;
 }

@@ -36,8 +36,11 @@ char	*search_normalize(const char *s, size_t n, size_t *len);
 void	 search_tokens(const char *norm, size_t len, enum search_mode mode,
 	    search_token_fn *fn, void *ctx);
 
-/* Returns the shard (0 to nshards - 1) that holds token tok: its first
- * code point modulo nshards, so a word's prefixes share its shard. */
+/* Returns the shard (0 to nshards - 1) that holds token tok: for an
+ * ASCII word, its first letter modulo nshards (so a word's prefixes share
+ * its shard); for other tokens, the 32-bit FNV-1a hash of its code points
+ * modulo nshards (so a frequent first character does not make one shard
+ * big). */
 unsigned search_shard(const char *tok, size_t len, unsigned nshards);
 
 #endif

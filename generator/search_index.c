@@ -1,6 +1,7 @@
 /* search_index.c: the search index of the site; see search_index.h. */
 #include "search_index.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,295 +14,44 @@
 #include "paths.h"
 #include "search.h"
 
-/* The documents that hold a token, ascending. */
+/* The documents that hold a token, as search.js reads them: ascending
+ * numbers written as differences in base 36, joined by commas. */
 struct postings {
-	uint32_t	*ids;		/* malloc'd */
-	size_t		 n, cap;
+	char		*text;		/* malloc'd, NUL-terminated */
+	size_t		 len, cap;
+	uint32_t	 last;		/* the last number added */
 };
 
 /* A token with its postings, for writing in order. */
 struct term {
 	const char		*token;
 	const struct postings	*p;
-	char			*encoded;	/* malloc'd: "0,3,a" */
 	unsigned		 shard;
 };
 
-/* The state of building: the index and the document being added. */
-struct build {
-	struct search_index	*ix;
-	size_t			 cap;		/* of ix->docs */
-	uint32_t		 doc;		/* the document being tokenised */
-};
-
-/* Appends a document to ix with room for nrefs references; returns it. */
-static struct search_doc *
-S_add_doc(struct build *b, enum search_kind kind, size_t skill, int level,
-    const char *text, size_t nrefs)
-{
-	struct search_index *ix = b->ix;
-	struct search_doc *doc;
-
-	if (ix->ndocs == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 256;
-		ix->docs = xreallocarray(ix->docs, b->cap, sizeof(*ix->docs));
-	}
-	doc = &ix->docs[ix->ndocs++];
-	memset(doc, 0, sizeof(*doc));
-	doc->kind = kind;
-	doc->skill = skill;
-	doc->level = level;
-	doc->text = text;
-	doc->refs = arena_calloc(&ix->arena, nrefs, sizeof(*doc->refs));
-	return doc;
-}
-
-/* Adds to doc a link to specialty spec's page of skill k of jt, at
- * fragment (or none when NULL). */
-static void
-S_add_ref(struct search_index *ix, struct search_doc *doc, size_t spec,
-    const struct jobtype *jt, const struct specialty *sp,
-    const struct skill *k, const char *fragment)
-{
-	struct search_ref *r = &doc->refs[doc->nrefs++];
-
-	r->specialty = spec;
-	r->href = path_href(&ix->arena, PATH_HOME, path_skill(&ix->arena,
-	    jt->id, sp->id, k->id), fragment);
-}
-
-/* Returns the entry of skill k in specialty sp, or NULL. */
-static const struct entry *
-S_entry_of(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
-/* Adds the documents of level n of skill k (numbered skill) of jt: one
- * per distinct description, linked from every specialty (numbered from
- * spec0) that gives it. */
-static void
-S_add_level(struct build *b, const struct jobtype *jt, const struct skill *k,
-    size_t skill, size_t spec0, int n)
-{
-	struct search_index *ix = b->ix;
-	size_t j, first = ix->ndocs, i;
-
-	for (j = 0; j < jt->nspecialties; j++) {
-		const struct specialty *sp = &jt->specialties[j];
-		const struct entry *e = S_entry_of(sp, k);
-		const struct level *lv = e ? entry_find_level(e, n) : NULL;
-		struct search_doc *doc = NULL;
-		char *plain;
-
-		if (lv == NULL || lv->markdown == NULL)
-			continue;
-		plain = md_plain_text(lv->markdown);
-		for (i = first; i < ix->ndocs && doc == NULL; i++)
-			if (strcmp(ix->docs[i].text, plain) == 0)
-				doc = &ix->docs[i];
-		if (doc == NULL && *plain != '\0')
-			doc = S_add_doc(b, SEARCH_LEVEL, skill, n,
-			    arena_strdup(&ix->arena, plain), jt->nspecialties);
-		free(plain);
-		if (doc != NULL)
-			S_add_ref(ix, doc, spec0 + j, jt, sp, k,
-			    path_level_anchor(&ix->arena, n));
-	}
-}
-
-/* Adds a document of kind and text for skill k (numbered skill) of jt,
- * linked at fragment from every specialty (numbered from spec0) that
- * has the skill. */
-static void
-S_add_skill_doc(struct build *b, const struct jobtype *jt,
-    const struct skill *k, size_t skill, size_t spec0, enum search_kind kind,
-    const char *text, const char *fragment)
-{
-	struct search_doc *doc = S_add_doc(b, kind, skill, 0, text,
-	    jt->nspecialties);
-	size_t j;
-
-	for (j = 0; j < jt->nspecialties; j++)
-		if (S_entry_of(&jt->specialties[j], k) != NULL)
-			S_add_ref(b->ix, doc, spec0 + j, jt, &jt->specialties[j],
-			    k, fragment);
-}
-
-/* Adds the documents of job type jt, whose skills and specialties are
- * numbered from skill0 and spec0. */
-static void
-S_add_jobtype(struct build *b, const struct jobtype *jt, size_t skill0,
-    size_t spec0)
-{
-	struct arena *a = &b->ix->arena;
-	size_t i, j, used;
-	int n;
-
-	for (i = 0; i < jt->nskills; i++) {
-		const struct skill *k = &jt->skills[i];
-
-		for (j = used = 0; j < jt->nspecialties; j++)
-			used += S_entry_of(&jt->specialties[j], k) != NULL;
-		if (used == 0)
-			continue;	/* no page to link to */
-		S_add_skill_doc(b, jt, k, skill0 + i, spec0, SEARCH_NAME,
-		    k->name, NULL);
-		for (j = 0; j < k->nknowledge; j++)
-			S_add_skill_doc(b, jt, k, skill0 + i, spec0,
-			    SEARCH_KNOWLEDGE, k->knowledge[j].text,
-			    path_text_anchor(a, k->knowledge[j].text));
-		for (n = jt->min_level; n <= jt->max_level; n++)
-			S_add_level(b, jt, k, skill0 + i, spec0, n);
-	}
-}
-
-/* search_token_fn: adds the document being tokenised to the token's
- * postings. */
-static void
-S_post(void *ctx, const char *tok, size_t len)
-{
-	struct build *b = ctx;
-	xmlHashTable *h = b->ix->terms;
-	char small[64], *key = len < sizeof(small) ? small :
-	    xreallocarray(NULL, len + 1, 1);
-	struct postings *p;
-
-	memcpy(key, tok, len);
-	key[len] = '\0';
-	if ((p = xmlHashLookup(h, (const xmlChar *)key)) == NULL) {
-		p = arena_calloc(&b->ix->arena, 1, sizeof(*p));
-		if (xmlHashAddEntry(h, (const xmlChar *)key, p) != 0)
-			xalloc_die();
-	}
-	if (p->n == 0 || p->ids[p->n - 1] != b->doc) {
-		if (p->n == p->cap) {
-			p->cap = p->cap ? 2 * p->cap : 4;
-			p->ids = xreallocarray(p->ids, p->cap, sizeof(*p->ids));
-		}
-		p->ids[p->n++] = b->doc;
-	}
-	if (key != small)
-		free(key);
-}
-
-int
-search_index_build(struct search_index *ix, const struct model *m)
-{
-	struct build b = { ix, 0, 0 };
-	size_t i, skill0 = 0, spec0 = 0, len;
-	char *norm;
-
-	memset(ix, 0, sizeof(*ix));
-	arena_init(&ix->arena);
-	if ((ix->terms = xmlHashCreate(4096)) == NULL)
-		xalloc_die();
-	for (i = 0; i < m->njobtypes; i++) {
-		S_add_jobtype(&b, &m->jobtypes[i], skill0, spec0);
-		skill0 += m->jobtypes[i].nskills;
-		spec0 += m->jobtypes[i].nspecialties;
-	}
-	for (i = 0; i < ix->ndocs; i++) {
-		const char *text = ix->docs[i].text;
-
-		if ((norm = search_normalize(text, strlen(text), &len)) == NULL)
-			return -1;
-		b.doc = (uint32_t)i;
-		search_tokens(norm, len, SEARCH_INDEX, S_post, &b);
-		free(norm);
-	}
-	return 0;
-}
-
-const uint32_t *
-search_index_lookup(const struct search_index *ix, const char *tok, size_t *n)
-{
-	const struct postings *p = xmlHashLookup(ix->terms,
-	    (const xmlChar *)tok);
-
-	*n = p ? p->n : 0;
-	return p ? p->ids : NULL;
-}
-
-/* xmlHashDeallocator: frees a postings' numbers. */
-static void
-S_free_postings(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(((struct postings *)payload)->ids);
-}
-
-void
-search_index_free(struct search_index *ix)
-{
-	if (ix->terms != NULL)
-		xmlHashFree(ix->terms, S_free_postings);
-	free(ix->docs);
-	arena_free(&ix->arena);
-	memset(ix, 0, sizeof(*ix));
-}
-
-/* Returns ids (n of them, ascending) as differences in base 36 joined by
- * commas, malloc'd. */
-static char *
-S_encode(const uint32_t *ids, size_t n)
-{
-	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-	char *s = xreallocarray(NULL, n, 8), tmp[8];
-	size_t i, len = 0, k;
-	uint32_t v;
-
-	for (i = 0; i < n; i++) {
-		v = ids[i] - (i > 0 ? ids[i - 1] : 0);
-		k = 0;
-		do
-			tmp[k++] = digits[v % 36];
-		while ((v /= 36) != 0);
-		if (i > 0)
-			s[len++] = ',';
-		while (k > 0)
-			s[len++] = tmp[--k];
-	}
-	s[len] = '\0';
-	return s;
-}
-
-/* The terms of an index being listed. */
+/* The terms of the index, listed for writing. */
 struct terms {
 	struct term	*v;
 	size_t		 n;
 };
 
-/* xmlHashScanner: adds a token and its postings to the list data. */
-static void
-S_list_term(void *payload, void *data, const xmlChar *name)
-{
-	struct terms *t = data;
-	const struct postings *p = payload;
+/* The state of writing the index. */
+struct writer {
+	const struct model	*m;
+	struct site_sink	*sink;
+	struct diag		*d;
+	struct arena		 arena;		/* links of the current skill */
+	struct arena		 posts;		/* struct postings */
+	xmlHashTable		*terms;		/* token -> struct postings */
+	uint32_t		 ndocs;
+	json_t			*shard;		/* documents not yet put */
+	size_t			 shard_bytes;
+	unsigned		 nshards;	/* of documents, put */
+	json_t			*starts;	/* each one's first document */
+	int			 failed;
+};
 
-	t->v[t->n].token = (const char *)name;
-	t->v[t->n].p = p;
-	t->v[t->n].encoded = S_encode(p->ids, p->n);
-	t->n++;
-}
-
-/* Orders terms by shard, then by token, bytewise. */
-static int
-S_term_cmp(const void *a, const void *b)
-{
-	const struct term *x = a, *y = b;
-
-	if (x->shard != y->shard)
-		return x->shard < y->shard ? -1 : 1;
-	return strcmp(x->token, y->token);
-}
-
-/* Puts the file "skillsiteSearch.put(NAME, DATA);" at site path into
+/* Puts the file "skillsiteSearch.put(NAME,DATA);" at site path into
  * sink, DATA being data as JSON; takes data.  Returns 0, or -1 after
  * reporting. */
 static int
@@ -311,7 +61,7 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 	char *json = json_dumps(data, JSON_COMPACT);	/* keys in order */
 	char *script;
 	size_t len;
-	int rc = -1;
+	int rc;
 
 	json_decref(data);
 	if (json == NULL) {
@@ -328,6 +78,245 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 	return rc;
 }
 
+/* Puts the documents of w not yet put as the next shard. */
+static void
+S_flush_docs(struct writer *w)
+{
+	struct arena a;
+	char name[32];
+
+	if (w->shard == NULL)
+		return;
+	arena_init(&a);
+	snprintf(name, sizeof(name), "d-%u", w->nshards);
+	if (!w->failed && S_put_script(w->sink, path_search_shard(&a, 'd',
+	    w->nshards), name, w->shard, w->d) != 0)
+		w->failed = 1;
+	else if (w->failed)
+		json_decref(w->shard);
+	arena_free(&a);
+	w->shard = NULL;
+	w->nshards++;
+}
+
+/* Appends document number id to p, if not there yet. */
+static void
+S_append(struct postings *p, uint32_t id)
+{
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	char tmp[8];
+	uint32_t v;
+	size_t k = 0;
+
+	if (p->text != NULL && id == p->last)
+		return;
+	v = p->text != NULL ? id - p->last : id;
+	do
+		tmp[k++] = digits[v % 36];
+	while ((v /= 36) != 0);
+	if (p->len + k + 2 > p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->text = xreallocarray(p->text, p->cap, 1);
+	}
+	if (p->len > 0)
+		p->text[p->len++] = ',';
+	while (k > 0)
+		p->text[p->len++] = tmp[--k];
+	p->text[p->len] = '\0';
+	p->last = id;
+}
+
+/* search_token_fn: adds the document being made (w->ndocs) to the
+ * token's postings. */
+static void
+S_post(void *ctx, const char *tok, size_t len)
+{
+	struct writer *w = ctx;
+	char small[64], *key = len < sizeof(small) ? small :
+	    xreallocarray(NULL, len + 1, 1);
+	struct postings *p;
+
+	memcpy(key, tok, len);
+	key[len] = '\0';
+	if ((p = xmlHashLookup(w->terms, (const xmlChar *)key)) == NULL) {
+		p = arena_calloc(&w->posts, 1, sizeof(*p));
+		if (xmlHashAddEntry(w->terms, (const xmlChar *)key, p) != 0)
+			xalloc_die();
+	}
+	S_append(p, w->ndocs);
+	if (key != small)
+		free(key);
+}
+
+/* Adds a document: its tokens to the postings, and [kind, level, skill,
+ * text] followed by refs (specialty, link, ...; taken) to the current
+ * shard. */
+static void
+S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
+    const char *text, json_t *refs)
+{
+	size_t len, i;
+	char *norm = search_normalize(text, strlen(text), &len);
+	json_t *doc;
+
+	if (norm == NULL) {
+		diag_msg(w->d, MSG_INTERNAL, NULL, "cannot index a text that is "
+		    "not UTF-8");
+		w->failed = 1;
+		json_decref(refs);
+		return;
+	}
+	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
+	free(norm);
+	/* text is UTF-8: search_normalize() checked it */
+	doc = json_pack("[i,i,s]", (int)kind, level, skill);
+	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
+	json_array_extend(doc, refs);
+	w->shard_bytes += strlen(skill) + strlen(text) + 16;
+	for (i = 0; i < json_array_size(refs); i++)
+		w->shard_bytes += json_string_length(json_array_get(refs, i)) + 4;
+	json_decref(refs);
+	if (w->shard == NULL) {
+		w->shard = json_array();
+		w->shard_bytes = 0;
+		json_array_append_new(w->starts, json_integer(w->ndocs));
+	}
+	json_array_append_new(w->shard, doc);
+	w->ndocs++;
+	if (w->shard_bytes >= SEARCH_SHARD_BYTES)
+		S_flush_docs(w);
+}
+
+/* Returns the entry of skill k in specialty sp, or NULL. */
+static const struct entry *
+S_entry_of(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
+/* Appends to refs specialty sp of jt and the link to its page of skill
+ * k, at fragment (none when NULL). */
+static void
+S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
+    const struct specialty *sp, const struct skill *k, const char *fragment)
+{
+	struct arena *a = &w->arena;
+	char *label;
+
+	if (w->m->njobtypes > 1) {
+		label = arena_calloc(a, strlen(jt->name) + strlen(sp->name) + 4, 1);
+		sprintf(label, "%s／%s", jt->name, sp->name);
+	} else
+		label = arena_strdup(a, sp->name);
+	json_array_append_new(refs, json_string(label));
+	json_array_append_new(refs, json_string(path_href(a, PATH_HOME,
+	    path_skill(a, jt->id, sp->id, k->id), fragment)));
+}
+
+/* Adds a document of kind and text for skill k of jt, linked at
+ * fragment from every specialty that has the skill. */
+static void
+S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
+    enum search_kind kind, const char *text, const char *fragment)
+{
+	json_t *refs = json_array();
+	size_t j;
+
+	for (j = 0; j < jt->nspecialties; j++)
+		if (S_entry_of(&jt->specialties[j], k) != NULL)
+			S_ref(w, refs, jt, &jt->specialties[j], k, fragment);
+	S_doc(w, kind, 0, k->name, text, refs);
+}
+
+/* Adds the documents of level n of skill k of jt: one per distinct
+ * description, linked from every specialty that gives it. */
+static void
+S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
+    int n)
+{
+	char **texts = xcalloc(jt->nspecialties, sizeof(*texts));
+	const char *anchor = path_level_anchor(&w->arena, n);
+	size_t i, j;
+
+	for (j = 0; j < jt->nspecialties; j++) {
+		const struct entry *e = S_entry_of(&jt->specialties[j], k);
+		const struct level *lv = e ? entry_find_level(e, n) : NULL;
+
+		if (lv != NULL && lv->markdown != NULL)
+			texts[j] = md_plain_text(lv->markdown);
+	}
+	for (j = 0; j < jt->nspecialties; j++) {
+		json_t *refs;
+
+		if (texts[j] == NULL || *texts[j] == '\0')
+			continue;
+		refs = json_array();
+		S_ref(w, refs, jt, &jt->specialties[j], k, anchor);
+		for (i = j + 1; i < jt->nspecialties; i++)
+			if (texts[i] != NULL && strcmp(texts[i], texts[j]) == 0) {
+				S_ref(w, refs, jt, &jt->specialties[i], k, anchor);
+				texts[i][0] = '\0';	/* said */
+			}
+		S_doc(w, SEARCH_LEVEL, n, k->name, texts[j], refs);
+	}
+	for (j = 0; j < jt->nspecialties; j++)
+		free(texts[j]);
+	free(texts);
+}
+
+/* Adds the documents of job type jt, a skill at a time. */
+static void
+S_jobtype_docs(struct writer *w, const struct jobtype *jt)
+{
+	size_t i, j, used;
+	int n;
+
+	for (i = 0; i < jt->nskills && !w->failed; i++) {
+		const struct skill *k = &jt->skills[i];
+
+		for (j = used = 0; j < jt->nspecialties; j++)
+			used += S_entry_of(&jt->specialties[j], k) != NULL;
+		if (used == 0)
+			continue;	/* no page to link to */
+		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
+		for (j = 0; j < k->nknowledge; j++)
+			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
+			    k->knowledge[j].text, path_text_anchor(&w->arena,
+			    k->knowledge[j].text));
+		for (n = jt->min_level; n <= jt->max_level; n++)
+			S_level_docs(w, jt, k, n);
+		arena_free(&w->arena);
+		arena_init(&w->arena);
+	}
+}
+
+/* xmlHashScanner: adds a token and its postings to the list data. */
+static void
+S_list_term(void *payload, void *data, const xmlChar *name)
+{
+	struct terms *t = data;
+
+	t->v[t->n].token = (const char *)name;
+	t->v[t->n].p = payload;
+	t->n++;
+}
+
+/* Orders terms by shard, then by token, bytewise. */
+static int
+S_term_cmp(const void *a, const void *b)
+{
+	const struct term *x = a, *y = b;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	return strcmp(x->token, y->token);
+}
+
 /* Returns the count of shards for size bytes of data. */
 static unsigned
 S_nshards(size_t size)
@@ -338,148 +327,83 @@ S_nshards(size_t size)
 	    (unsigned)n;
 }
 
-/* Puts the shards of the terms of ix into sink; sets *nshards.  Returns
- * 0, or -1 after reporting. */
-static int
-S_put_terms(const struct search_index *ix, struct site_sink *sink,
-    unsigned *nshards, struct diag *d)
+/* Puts the shards of the terms of w into its sink; returns how many. */
+static unsigned
+S_put_terms(struct writer *w)
 {
 	struct terms t = { NULL, 0 };
 	struct arena a;
 	size_t i, size = 0;
-	unsigned s;
-	int rc = 0;
+	unsigned s, nshards;
 	char name[32];
 
-	t.v = xcalloc((size_t)xmlHashSize(ix->terms) + 1, sizeof(*t.v));
-	xmlHashScan(ix->terms, S_list_term, &t);
+	t.v = xcalloc((size_t)xmlHashSize(w->terms) + 1, sizeof(*t.v));
+	xmlHashScan(w->terms, S_list_term, &t);
 	for (i = 0; i < t.n; i++)
-		size += strlen(t.v[i].token) + strlen(t.v[i].encoded) + 6;
-	*nshards = S_nshards(size);
+		size += strlen(t.v[i].token) + t.v[i].p->len + 6;
+	nshards = S_nshards(size);
 	for (i = 0; i < t.n; i++)
 		t.v[i].shard = search_shard(t.v[i].token,
-		    strlen(t.v[i].token), *nshards);
+		    strlen(t.v[i].token), nshards);
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	arena_init(&a);
-	for (s = 0, i = 0; s < *nshards && rc == 0; s++) {
+	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
 		json_t *o = json_object();
 
+		/* tokens and postings are valid UTF-8 by construction */
 		for (; i < t.n && t.v[i].shard == s; i++)
 			json_object_set_new_nocheck(o, t.v[i].token,
-			    json_string_nocheck(t.v[i].encoded));
+			    json_stringn_nocheck(t.v[i].p->text,
+			    t.v[i].p->len));
 		snprintf(name, sizeof(name), "t-%u", s);
-		rc = S_put_script(sink, path_search_shard(&a, 't', s), name, o,
-		    d);
+		if (S_put_script(w->sink, path_search_shard(&a, 't', s), name,
+		    o, w->d) != 0)
+			w->failed = 1;
 	}
 	arena_free(&a);
-	for (i = 0; i < t.n; i++)
-		free(t.v[i].encoded);
 	free(t.v);
-	return rc;
+	return nshards;
 }
 
-/* Returns document doc as JSON: [kind, skill, level, text, specialty,
- * href, specialty, href, ...]; sets *size to about its length. */
-static json_t *
-S_doc_json(const struct search_doc *doc, size_t *size)
+/* xmlHashDeallocator: frees a postings' text. */
+static void
+S_free_postings(void *payload, const xmlChar *name)
 {
-	json_t *a = json_array();
-	size_t i;
-
-	json_array_append_new(a, json_integer(doc->kind));
-	json_array_append_new(a, json_integer((json_int_t)doc->skill));
-	json_array_append_new(a, json_integer(doc->level));
-	json_array_append_new(a, json_string(doc->text));
-	*size = strlen(doc->text) + 16;
-	for (i = 0; i < doc->nrefs; i++) {
-		json_array_append_new(a, json_integer(
-		    (json_int_t)doc->refs[i].specialty));
-		json_array_append_new(a, json_string(doc->refs[i].href));
-		*size += strlen(doc->refs[i].href) + 8;
-	}
-	return a;
-}
-
-/* Puts the shards of the documents of ix into sink, each starting after
- * the previous one reached SEARCH_SHARD_BYTES; appends each shard's first
- * number to starts.  Returns 0, or -1 after reporting. */
-static int
-S_put_docs(const struct search_index *ix, struct site_sink *sink,
-    json_t *starts, struct diag *d)
-{
-	struct arena a;
-	json_t *shard = NULL;
-	size_t i, size = 0, one;
-	unsigned s = 0;
-	int rc = 0;
-	char name[32];
-
-	arena_init(&a);
-	for (i = 0; i <= ix->ndocs && rc == 0; i++) {
-		if (shard != NULL && (i == ix->ndocs ||
-		    size >= SEARCH_SHARD_BYTES)) {
-			snprintf(name, sizeof(name), "d-%u", s);
-			rc = S_put_script(sink, path_search_shard(&a, 'd', s),
-			    name, shard, d);
-			shard = NULL;
-			s++;
-		}
-		if (i == ix->ndocs || rc != 0)
-			break;
-		if (shard == NULL) {
-			shard = json_array();
-			size = 0;
-			json_array_append_new(starts, json_integer((json_int_t)i));
-		}
-		json_array_append_new(shard, S_doc_json(&ix->docs[i], &one));
-		size += one;
-	}
-	arena_free(&a);
-	return rc;
-}
-
-/* Returns the names of m's job types, specialties and skills as the
- * JSON object of search/index.js, without the shards. */
-static json_t *
-S_names(const struct model *m)
-{
-	json_t *o = json_object(), *jts = json_array(), *sps = json_array(),
-	    *sks = json_array();
-	size_t i, j;
-
-	for (i = 0; i < m->njobtypes; i++) {
-		const struct jobtype *jt = &m->jobtypes[i];
-
-		json_array_append_new(jts, json_string(jt->name));
-		for (j = 0; j < jt->nspecialties; j++)
-			json_array_append_new(sps, json_pack("[s,I]",
-			    jt->specialties[j].name, (json_int_t)i));
-		for (j = 0; j < jt->nskills; j++)
-			json_array_append_new(sks, json_pack("[s,I]",
-			    jt->skills[j].name, (json_int_t)i));
-	}
-	json_object_set_new(o, "version", json_integer(1));
-	json_object_set_new(o, "jobtypes", jts);
-	json_object_set_new(o, "specialties", sps);
-	json_object_set_new(o, "skills", sks);
-	return o;
+	(void)name;
+	free(((struct postings *)payload)->text);
 }
 
 int
-search_index_put(const struct search_index *ix, const struct model *m,
-    struct site_sink *sink, struct diag *d)
+search_index_put(const struct model *m, struct site_sink *sink,
+    struct diag *d)
 {
-	json_t *index = S_names(m), *starts = json_array();
-	unsigned nshards = 0;
+	struct writer w;
+	json_t *index;
+	unsigned nterms;
+	size_t i;
 
-	if (S_put_terms(ix, sink, &nshards, d) != 0 ||
-	    S_put_docs(ix, sink, starts, d) != 0) {
-		json_decref(starts);
+	memset(&w, 0, sizeof(w));
+	w.m = m;
+	w.sink = sink;
+	w.d = d;
+	arena_init(&w.arena);
+	arena_init(&w.posts);
+	if ((w.terms = xmlHashCreate(4096)) == NULL)
+		xalloc_die();
+	w.starts = json_array();
+	for (i = 0; i < m->njobtypes && !w.failed; i++)
+		S_jobtype_docs(&w, &m->jobtypes[i]);
+	S_flush_docs(&w);
+	nterms = S_put_terms(&w);
+	xmlHashFree(w.terms, S_free_postings);
+	arena_free(&w.posts);
+	arena_free(&w.arena);
+	index = json_pack("{s:i,s:i,s:o,s:I}", "version", 1, "terms",
+	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs);
+	if (!w.failed && (index == NULL || S_put_script(sink, PATH_SEARCH_INDEX,
+	    "index", index, d) != 0))
+		w.failed = 1;
+	else if (w.failed)
 		json_decref(index);
-		return -1;
-	}
-	json_object_set_new(index, "terms", json_integer(nshards));
-	json_object_set_new(index, "docs", starts);
-	json_object_set_new(index, "count", json_integer((json_int_t)ix->ndocs));
-	return S_put_script(sink, PATH_SEARCH_INDEX, "index", index, d);
+	return w.failed ? -1 : 0;
 }

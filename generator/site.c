@@ -143,23 +143,6 @@ S_downloads(struct site_sink *sink, const struct model *m, struct diag *d)
 	return rc;
 }
 
-/* Puts the search index of m into sink.  Returns 0, or -1 after
- * reporting. */
-static int
-S_search(struct site_sink *sink, const struct model *m, struct diag *d)
-{
-	struct search_index ix;
-	int rc = -1;
-
-	if (search_index_build(&ix, m) != 0)
-		diag_msg(d, MSG_INTERNAL, NULL, "cannot index a text that is "
-		    "not UTF-8");
-	else
-		rc = search_index_put(&ix, m, sink, d);
-	search_index_free(&ix);
-	return rc;
-}
-
 /* Returns the units of m's pages, in the order of the site, and sets
  * *n. */
 static struct unit *
@@ -222,7 +205,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:
-		if (S_search(b->out, b->m, d) < 0)
+		if (search_index_put(b->m, b->out, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:

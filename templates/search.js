@@ -77,9 +77,17 @@
 		return out;
 	}
 
-	/* Returns the shard of a token: its first code point modulo n. */
+	/* Returns the shard of a token among n, as generator/search.c
+	 * does: an ASCII word's first letter, or the FNV-1a hash of the
+	 * code points, modulo n. */
 	function shardOf(token, n) {
-		return token.codePointAt(0) % n;
+		var h = 2166136261;
+
+		if (token.codePointAt(0) < 0x80)
+			return token.codePointAt(0) % n;
+		for (var ch of token)
+			h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+		return h % n;
 	}
 
 	/* Returns the document numbers of postings "0,3,a" (differences in
@@ -177,7 +185,7 @@
 		});
 	};
 
-	/* Returns a promise of document number id: {id, kind, skill, level,
+	/* Returns a promise of document number id: {id, kind, level, skill,
 	 * text, refs: [{specialty, href}]}. */
 	Engine.prototype.doc = function (id, index) {
 		var s = 0;
@@ -189,7 +197,7 @@
 
 			for (k = 4; k + 1 < d.length; k += 2)
 				refs.push({ specialty: d[k], href: d[k + 1] });
-			return { id: id, kind: d[0], skill: d[1], level: d[2],
+			return { id: id, kind: d[0], level: d[1], skill: d[2],
 			    text: d[3], refs: refs };
 		});
 	};
@@ -267,15 +275,6 @@
 		});
 	}
 
-	/* Returns the name of specialty number s of index, with its job
-	 * type's when the site has several. */
-	function specialtyName(index, s) {
-		var sp = index.specialties[s];
-
-		return index.jobtypes.length > 1 ?
-		    index.jobtypes[sp[1]] + '／' + sp[0] : sp[0];
-	}
-
 	/* Returns an element: tag, with class cls (if any) and text. */
 	function el(tag, cls, text) {
 		var e = document.createElement(tag);
@@ -315,21 +314,20 @@
 	}
 
 	/* Returns the list item of result r, links made from root. */
-	function resultItem(r, index, root) {
+	function resultItem(r, root) {
 		var li = el('li', 'search-result'), d = r.doc, a, also;
 		var what = d.kind === 2 ? levelLabel(d.level) : KINDS[d.kind];
 
-		a = el('a', 'search-link', index.skills[d.skill][0]);
+		a = el('a', 'search-link', d.skill);
 		a.href = root + d.refs[0].href;
 		li.appendChild(a);
 		li.appendChild(el('span', 'search-meta',
-		    specialtyName(index, d.refs[0].specialty) + ' · ' + what));
+		    d.refs[0].specialty + ' · ' + what));
 		li.appendChild(snippet(d.text, r.ranges));
 		if (d.refs.length > 1) {
 			also = el('p', 'search-also', 'ほかの専門分野：');
 			d.refs.slice(1).forEach(function (ref, k) {
-				var o = el('a', null, specialtyName(index,
-				    ref.specialty));
+				var o = el('a', null, ref.specialty);
 
 				o.href = root + ref.href;
 				if (k > 0)
@@ -402,7 +400,7 @@
 			    (res.total > res.results.length ? '。上位 ' +
 			    res.results.length + ' 件を表示' : '');
 			res.results.forEach(function (r) {
-				list.appendChild(resultItem(r, res.index, root));
+				list.appendChild(resultItem(r, root));
 			});
 			panel.appendChild(list);
 			panel.hidden = false;

@@ -70,7 +70,22 @@ assert_tokens(const char *norm, size_t len, enum search_mode mode,
 	json_decref(got);
 }
 
-/* Every shared case: the normalised text and both sets of tokens. */
+/* Asserts that the shards of tokens (among 97) are shards. */
+static void
+assert_shards(const json_t *tokens, const json_t *shards)
+{
+	const json_t *t;
+	size_t i;
+
+	assert_int_equal(json_array_size(tokens), json_array_size(shards));
+	json_array_foreach(tokens, i, t)
+		assert_int_equal(search_shard(json_string_value(t),
+		    json_string_length(t), 97), json_integer_value(
+		    json_array_get(shards, i)));
+}
+
+/* Every shared case: the normalised text, both sets of tokens and the
+ * shards of the tokens. */
 static void
 test_shared_cases(void **state)
 {
@@ -95,6 +110,8 @@ test_shared_cases(void **state)
 		    "index"), text);
 		assert_tokens(norm, len, SEARCH_QUERY, json_object_get(c,
 		    "query"), text);
+		assert_shards(json_object_get(c, "index"), json_object_get(c,
+		    "shards"));
 		free(norm);
 	}
 	json_decref(root);
@@ -120,10 +137,22 @@ static void
 test_shard(void **state)
 {
 	(void)state;
+	unsigned n[8] = { 0 }, i;
+	char tok[8];
+
 	assert_int_equal(search_shard("arch", 4, 7), search_shard("a", 1, 7));
-	assert_int_equal(search_shard("障害", 6, 16), 0x969C % 16);
+	assert_int_equal(search_shard("arch", 4, 7), 'a' % 7);
 	assert_int_equal(search_shard("x", 1, 1), 0);
 	assert_int_equal(search_shard("", 0, 5), 0);
+	/* bigrams of one first character spread over the shards */
+	for (i = 0; i < 64; i++) {
+		snprintf(tok, sizeof(tok), "の%s", (const char *[]){ "あ", "い",
+		    "う", "え", "お", "か", "き", "く" }[i % 8]);
+		tok[3 + 3 - 1] += (char)(i / 8);	/* another kana */
+		n[search_shard(tok, strlen(tok), 8)]++;
+	}
+	for (i = 0; i < 8; i++)
+		assert_true(n[i] > 0 && n[i] < 20);
 }
 
 /* Markdown as plain text: inlines without markup, blocks on lines. */
@@ -150,14 +179,96 @@ test_plain_text(void **state)
 	}
 }
 
-/* Returns the skill of the site numbered n in the seed. */
-static const struct skill *
-S_skill(size_t n)
+/* A sink that keeps each file's data (what it puts) as JSON, by path,
+ * in the object ctx. */
+static int
+S_keep(void *ctx, const char *path, const char *data, size_t len,
+    struct diag *d)
 {
-	const struct jobtype *jt = &seed.m.jobtypes[0];
+	static const char head[] = "skillsiteSearch.put(\"";
+	const char *comma;
+	json_error_t err;
+	json_t *v;
 
-	assert_true(n < jt->nskills);
-	return &jt->skills[n];
+	(void)d;
+	assert_true(len > 4 && strncmp(data + len - 3, ");\n", 3) == 0);
+	assert_int_equal(strncmp(data, head, sizeof(head) - 1), 0);
+	assert_non_null(comma = memchr(data, ',', len));
+	/* the name put is the file's */
+	assert_int_equal(strncmp(data + sizeof(head) - 1, strrchr(path, '/') + 1,
+	    (size_t)(comma - 1 - data - (sizeof(head) - 1))), 0);
+	v = json_loadb(comma + 1, (size_t)(data + len - 3 - comma - 1), 0, &err);
+	assert_non_null(v);
+	assert_true(len < 2 * SEARCH_SHARD_BYTES);
+	json_object_set_new(ctx, path, v);
+	return 0;
+}
+
+/* The index files of the seed, by path. */
+static json_t *
+S_files(void)
+{
+	json_t *files = json_object();
+	struct site_sink sink = { S_keep, files, 0 };
+
+	assert_int_equal(search_index_put(&seed.m, &sink, &seed.d), 0);
+	return files;
+}
+
+/* Returns document id of files: [kind, level, skill, text, specialty,
+ * link, ...]. */
+static const json_t *
+S_doc(const json_t *files, size_t id)
+{
+	const json_t *index = json_object_get(files, "search/index.js");
+	const json_t *starts = json_object_get(index, "docs");
+	size_t s = 0;
+	char path[64];
+
+	assert_true(id < (size_t)json_integer_value(json_object_get(index,
+	    "count")));
+	while (s + 1 < json_array_size(starts) && (size_t)json_integer_value(
+	    json_array_get(starts, s + 1)) <= id)
+		s++;
+	snprintf(path, sizeof(path), "search/d-%zu.js", s);
+	return json_array_get(json_object_get(files, path), id -
+	    (size_t)json_integer_value(json_array_get(starts, s)));
+}
+
+/* Returns the numbers of the documents holding token tok in files, in
+ * *n (malloc'd; NULL and 0 when none do). */
+static uint32_t *
+S_postings(const json_t *files, const char *tok, size_t *n)
+{
+	const json_t *index = json_object_get(files, "search/index.js");
+	unsigned nterms = (unsigned)json_integer_value(json_object_get(index,
+	    "terms"));
+	const char *text;
+	uint32_t *ids, last = 0;
+	char path[64], *end;
+
+	snprintf(path, sizeof(path), "search/t-%u.js", search_shard(tok,
+	    strlen(tok), nterms));
+	*n = 0;
+	text = json_string_value(json_object_get(json_object_get(files, path),
+	    tok));
+	if (text == NULL)
+		return NULL;
+	assert_non_null(ids = calloc(strlen(text) + 1, sizeof(*ids)));
+	for (; *text != '\0'; text = *end ? end + 1 : end) {
+		last += (uint32_t)strtoul(text, &end, 36);
+		assert_true(end > text && (*end == ',' || *end == '\0'));
+		assert_true(*n == 0 || last > ids[*n - 1]);
+		ids[(*n)++] = last;
+	}
+	return ids;
+}
+
+/* Returns field k of document doc as a string. */
+static const char *
+S_str(const json_t *doc, size_t k)
+{
+	return json_string_value(json_array_get(doc, k));
 }
 
 /* The documents holding 障害原因特定's tokens are the knowledge items of
@@ -165,98 +276,137 @@ S_skill(size_t n)
 static void
 test_index_knowledge(void **state)
 {
-	struct search_index ix;
-	const uint32_t *ids;
+	json_t *files = S_files();
+	uint32_t *ids;
 	size_t n, i, exact = 0;
 
 	(void)state;
-	assert_int_equal(search_index_build(&ix, &seed.m), 0);
-	assert_non_null(ids = search_index_lookup(&ix, "因特", &n));
+	assert_non_null(ids = S_postings(files, "因特", &n));
 	for (i = 0; i < n; i++) {
-		const struct search_doc *doc = &ix.docs[ids[i]];
+		const json_t *doc = S_doc(files, ids[i]);
 
-		if (strcmp(doc->text, "障害原因特定") != 0)
+		if (strcmp(S_str(doc, 3), "障害原因特定") != 0)
 			continue;
 		exact++;
-		assert_int_equal(doc->kind, SEARCH_KNOWLEDGE);
-		assert_int_equal(doc->nrefs, 1);
-		assert_true(strcmp(S_skill(doc->skill)->id, "fault-repair") == 0 ||
-		    strcmp(S_skill(doc->skill)->id,
-		    "first-second-line-support") == 0);
-		assert_non_null(strstr(doc->refs[0].href, "/skills/"));
-		assert_non_null(strstr(doc->refs[0].href, ".html#k-"));
+		assert_int_equal(json_integer_value(json_array_get(doc, 0)),
+		    SEARCH_KNOWLEDGE);
+		assert_int_equal(json_array_size(doc), 6);	/* one link */
+		assert_true(strcmp(S_str(doc, 2), "障害修理") == 0 ||
+		    strcmp(S_str(doc, 2), "一次対応／二次対応") == 0);
+		assert_non_null(strstr(S_str(doc, 5), "/skills/"));
+		assert_non_null(strstr(S_str(doc, 5), ".html#k-"));
 	}
 	assert_int_equal(exact, 2);
-	for (i = 1; i < n; i++)
-		assert_true(ids[i - 1] < ids[i]);
-	assert_null(search_index_lookup(&ix, "存在しない語", &n));
+	free(ids);
+	assert_null(S_postings(files, "存在しない語", &n));
 	assert_int_equal(n, 0);
-	search_index_free(&ix);
+	json_decref(files);
+}
+
+/* Every token of every document lists the document once. */
+struct posting_check {
+	const json_t	*files;
+	uint32_t	 doc;
+};
+
+/* search_token_fn: asserts that the token lists the document. */
+static void
+S_check_posting(void *ctx, const char *tok, size_t len)
+{
+	struct posting_check *c = ctx;
+	char key[256];
+	uint32_t *ids;
+	size_t n, i, seen = 0;
+
+	assert_true(len < sizeof(key));
+	memcpy(key, tok, len);
+	key[len] = '\0';
+	assert_non_null(ids = S_postings(c->files, key, &n));
+	for (i = 0; i < n; i++)
+		seen += ids[i] == c->doc;
+	assert_int_equal(seen, 1);
+	free(ids);
+}
+
+static void
+test_index_postings(void **state)
+{
+	json_t *files = S_files();
+	struct posting_check c = { files, 0 };
+	json_int_t count = json_integer_value(json_object_get(json_object_get(
+	    files, "search/index.js"), "count"));
+	size_t len;
+	char *norm;
+
+	(void)state;
+	assert_true(count > 200);
+	for (c.doc = 0; c.doc < count; c.doc++) {
+		const char *text = S_str(S_doc(files, c.doc), 3);
+
+		norm = search_normalize(text, strlen(text), &len);
+		search_tokens(norm, len, SEARCH_INDEX, S_check_posting, &c);
+		free(norm);
+	}
+	json_decref(files);
 }
 
 /* A common skill's name is one document linked from every specialty;
- * full-width ＩＴ is indexed as "it". */
+ * descriptions are plain text; full-width ＩＴ is indexed as "it". */
 static void
 test_index_shared(void **state)
 {
-	struct search_index ix;
-	const uint32_t *ids;
-	size_t n, i, names = 0;
+	json_t *files = S_files();
+	json_int_t count = json_integer_value(json_object_get(json_object_get(
+	    files, "search/index.js"), "count"));
+	size_t i, n, names = 0;
 
 	(void)state;
-	assert_int_equal(search_index_build(&ix, &seed.m), 0);
-	for (i = 0; i < ix.ndocs; i++) {
-		const struct search_doc *doc = &ix.docs[i];
+	for (i = 0; i < (size_t)count; i++) {
+		const json_t *doc = S_doc(files, i);
+		json_int_t kind = json_integer_value(json_array_get(doc, 0));
+		json_int_t level = json_integer_value(json_array_get(doc, 1));
 
-		if (doc->kind == SEARCH_NAME && strcmp(doc->text,
+		if (kind == SEARCH_NAME && strcmp(S_str(doc, 3),
 		    "システム保守管理") == 0) {
 			names++;
-			assert_int_equal(doc->nrefs, 3);
+			assert_int_equal(json_array_size(doc), 4 + 2 * 3);
+			assert_string_equal(S_str(doc, 4), "ハードウェア");
 		}
-		assert_true(doc->nrefs >= 1);
-		assert_true(doc->kind != SEARCH_LEVEL ||
-		    (doc->level >= 3 && doc->level <= 7));
-		assert_null(strchr(doc->text, '*'));	/* no Markdown */
+		assert_true(json_array_size(doc) >= 6 &&
+		    json_array_size(doc) % 2 == 0);
+		assert_true(kind == SEARCH_LEVEL ? level >= 3 && level <= 7 :
+		    level == 0);
+		assert_null(strchr(S_str(doc, 3), '*'));	/* no Markdown */
 	}
 	assert_int_equal(names, 1);
-	assert_non_null(ids = search_index_lookup(&ix, "it", &n));
+	free(S_postings(files, "it", &n));
 	assert_true(n >= 3);	/* 最新ＩＴ市場動向, ITアーキテクチャ x2 */
-	assert_null(search_index_lookup(&ix, "ＩＴ", &n));
-	search_index_free(&ix);
+	free(S_postings(files, "ＩＴ", &n));
+	assert_int_equal(n, 0);
+	json_decref(files);
 }
 
-/* A sink that keeps the files' names and sizes as a JSON object. */
+/* A sink that refuses every file. */
 static int
-S_keep(void *ctx, const char *path, const char *data, size_t len,
+S_refuse(void *ctx, const char *path, const char *data, size_t len,
     struct diag *d)
 {
+	(void)ctx;
+	(void)path;
+	(void)data;
+	(void)len;
 	(void)d;
-	assert_true(len > 0 && data[len - 1] == '\n');
-	assert_int_equal(strncmp(data, "skillsiteSearch.put(\"", 21), 0);
-	json_object_set_new(ctx, path, json_integer((json_int_t)len));
-	return 0;
+	return -1;
 }
 
-/* The files: the index and its shards, each under the shard size but
- * for one document or token bigger than that. */
+/* A sink that refuses a file stops the index, which says it failed. */
 static void
-test_index_files(void **state)
+test_index_sink_refuses(void **state)
 {
-	struct search_index ix;
-	json_t *files = json_object(), *v;
-	struct site_sink sink = { S_keep, files, 0 };
-	const char *path;
+	struct site_sink sink = { S_refuse, NULL, 0 };
 
 	(void)state;
-	assert_int_equal(search_index_build(&ix, &seed.m), 0);
-	assert_int_equal(search_index_put(&ix, &seed.m, &sink, &seed.d), 0);
-	assert_non_null(json_object_get(files, "search/index.js"));
-	assert_non_null(json_object_get(files, "search/t-0.js"));
-	assert_non_null(json_object_get(files, "search/d-0.js"));
-	json_object_foreach(files, path, v)
-		assert_true(json_integer_value(v) < 2 * SEARCH_SHARD_BYTES);
-	json_decref(files);
-	search_index_free(&ix);
+	assert_int_equal(search_index_put(&seed.m, &sink, &seed.d), -1);
 }
 
 int
@@ -268,8 +418,9 @@ main(void)
 		cmocka_unit_test(test_shard),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
+		cmocka_unit_test(test_index_postings),
 		cmocka_unit_test(test_index_shared),
-		cmocka_unit_test(test_index_files),
+		cmocka_unit_test(test_index_sink_refuses),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
