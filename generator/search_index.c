@@ -187,18 +187,6 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 		S_flush_docs(w);
 }
 
-/* Returns the entry of skill k in specialty sp, or NULL. */
-static const struct entry *
-S_entry_of(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
 /* Appends to refs specialty sp of jt and the link to its page of skill
  * k, at fragment (none when NULL). */
 static void
@@ -228,7 +216,7 @@ S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	size_t j;
 
 	for (j = 0; j < jt->nspecialties; j++)
-		if (S_entry_of(&jt->specialties[j], k) != NULL)
+		if (specialty_find_entry(&jt->specialties[j], k) != NULL)
 			S_ref(w, refs, jt, &jt->specialties[j], k, fragment);
 	S_doc(w, kind, 0, k->name, text, refs);
 }
@@ -244,7 +232,8 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	size_t i, j;
 
 	for (j = 0; j < jt->nspecialties; j++) {
-		const struct entry *e = S_entry_of(&jt->specialties[j], k);
+		const struct entry *e = specialty_find_entry(
+		    &jt->specialties[j], k);
 		const struct level *lv = e ? entry_find_level(e, n) : NULL;
 
 		if (lv != NULL && lv->markdown != NULL)
@@ -280,7 +269,8 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 		const struct skill *k = &jt->skills[i];
 
 		for (j = used = 0; j < jt->nspecialties; j++)
-			used += S_entry_of(&jt->specialties[j], k) != NULL;
+			used += specialty_find_entry(&jt->specialties[j],
+			    k) != NULL;
 		if (used == 0)
 			continue;	/* no page to link to */
 		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);

@@ -167,18 +167,6 @@ S_emit(struct builder *b, enum page_kind kind, const char *self,
 	free(html);
 }
 
-/* Returns the entry of skill k in specialty sp, or NULL. */
-static const struct entry *
-S_entry_of(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
 /* Returns whether any entry of sp describes level n. */
 static int
 S_level_used(const struct specialty *sp, int n)
@@ -416,7 +404,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	for (j = 0; j < jt->nspecialties; j++) {
 		const struct specialty *o = &jt->specialties[j];
 
-		if (o != sp && S_entry_of(o, k) != NULL)
+		if (o != sp && specialty_find_entry(o, k) != NULL)
 			S_link(b, s, "others", self, o->name, path_skill(&b->arena,
 			    jt->id, o->id, k->id), NULL);
 	}
@@ -549,7 +537,7 @@ S_listers(struct builder *b, struct scope *it, const char *self,
 		for (x = 0; x < jt->nspecialties; x++) {
 			const struct specialty *sp = &jt->specialties[x];
 
-			if (S_entry_of(sp, k) != NULL)
+			if (specialty_find_entry(sp, k) != NULL)
 				S_link(b, k_s, "specialties", self, sp->name,
 				    path_skill(&b->arena, jt->id, sp->id, k->id),
 				    NULL);
@@ -668,7 +656,8 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 		scope_text(row, "label", S_level_label(&b->arena, n));
 		scope_list(row, "cells");
 		for (i = 0; i < jt->nspecialties; i++) {
-			const struct entry *e = S_entry_of(&jt->specialties[i], k);
+			const struct entry *e = specialty_find_entry(
+			    &jt->specialties[i], k);
 			const struct level *lv = e ? entry_find_level(e, n) : NULL;
 
 			texts[i] = lv ? lv->markdown : NULL;

@@ -94,6 +94,18 @@ load_string(struct loaded *l, const char *xml, int resolve_too)
 	loaded_end(l, ld, resolve_too);
 }
 
+/* Loads and resolves the seed, content/ (tests run from the top of the
+ * repository); returns 0 when it loads cleanly, as a cmocka setup. */
+static inline int
+load_seed(struct loaded *l)
+{
+	struct loader *ld = loaded_begin(l);
+
+	loader_path(ld, "content");
+	loaded_end(l, ld, 1);
+	return l->status == EXIT_OK ? 0 : -1;
+}
+
 static inline void
 loaded_free(struct loaded *l)
 {

@@ -11,13 +11,8 @@ static struct loaded seed;
 static int
 setup(void **state)
 {
-	struct loader *ld;
-
 	(void)state;
-	ld = loaded_begin(&seed);
-	loader_path(ld, "content");
-	loaded_end(&seed, ld, 1);
-	return seed.status == EXIT_OK ? 0 : -1;
+	return load_seed(&seed);
 }
 
 static int

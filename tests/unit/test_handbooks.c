@@ -66,7 +66,6 @@ setup(void **state)
 	char *argv[] = { "skillsite", "build", "-p", "-t", "templates", "-o",
 	    SITE, "content" };
 	struct capture o, e;
-	struct loader *ld;
 	int status;
 
 	(void)state;
@@ -87,9 +86,7 @@ setup(void **state)
 	capture_free(&e);
 	if (status != 0)
 		return -1;
-	ld = loaded_begin(&content);
-	loader_path(ld, "content");
-	loaded_end(&content, ld, 1);
+	load_seed(&content);
 	return 0;
 }
 

@@ -144,12 +144,7 @@ setup(void **state)
 	}
 	for (i = 0; i < nlines; i++)
 		lines[i] = trim(lines[i]);
-	{
-		struct loader *ld = loaded_begin(&content);
-
-		loader_path(ld, "content");
-		loaded_end(&content, ld, 1);
-	}
+	load_seed(&content);
 	return 0;
 }
 
