@@ -145,6 +145,18 @@
 		return out;
 	}
 
+	/* Returns the ranges of text to mark for a partial match of toks:
+	 * where several tokens meet (three characters or more), or where any
+	 * does when none meet. */
+	function partialRanges(text, toks) {
+		var all = matchRanges(text, toks);
+		var long = all.filter(function (r) {
+			return Array.from(text.slice(r[0], r[1])).length >= 3;
+		});
+
+		return long.length > 0 ? long : all;
+	}
+
 	/* The index, read through load(name), which returns a promise of a
 	 * file's data ("index", "t-3", "d-0"). */
 	function Engine(load) {
@@ -246,13 +258,13 @@
 		})).then(function (docs) {
 			var results = docs.map(function (d) {
 				var n = normMap(d.text).norm;
+				var exact = parts.every(function (p) {
+					return n.indexOf(p) >= 0;
+				});
 
-				return { doc: d, hits: hits.get(d.id),
-				    exact: parts.every(function (p) {
-					    return n.indexOf(p) >= 0;
-				    }),
-				    ranges: matchRanges(d.text,
-					parts.concat(toks)) };
+				return { doc: d, hits: hits.get(d.id), exact: exact,
+				    ranges: exact ? matchRanges(d.text, parts) :
+				    partialRanges(d.text, toks) };
 			});
 			results.sort(function (a, b) {
 				return b.exact - a.exact || b.hits - a.hits ||
@@ -468,7 +480,7 @@
 	if (typeof module === 'object' && module.exports)
 		module.exports = { normalize: normalize, tokens: tokens,
 		    shardOf: shardOf, decode: decode, matchRanges: matchRanges,
-		    Engine: Engine };
+		    partialRanges: partialRanges, Engine: Engine };
 	else
 		start();
 })(this);

@@ -44,3 +44,12 @@ test('matches are found through normalisation and merged', () => {
 	    [[0, 4]]);
 	assert.deepEqual(search.matchRanges('abc', ['x']), []);
 });
+
+test('a partial match marks where tokens meet, not stray bigrams', () => {
+	const toks = ['リモ', 'モー', 'ート', 'トメ', 'メン', 'ンテ', 'テナ', 'ナン', 'ンス'];
+	const text = 'チームメンバがメンテナンス計画';
+
+	assert.deepEqual(search.partialRanges(text, toks).map(
+	    ([a, b]) => text.slice(a, b)), ['メンテナンス']);
+	assert.deepEqual(search.partialRanges('メンバ', toks), [[0, 2]]);
+});
