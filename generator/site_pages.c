@@ -11,7 +11,8 @@
 #include "memo.h"
 #include "paths.h"
 #include "template.h"
-#include "textdiff.h"
+#include "diff.h"
+#include "markdown.h"
 
 /* Returns "レベルＮ" with a full-width digit, as the source writes it. */
 static const char *
@@ -354,6 +355,115 @@ S_neighbours(struct builder *b, struct scope *s, const char *self,
 	    path_skill(&b->arena, jt->id, sp->id, next->id), NULL) : "");
 }
 
+/* The flags of a marked piece of text, by the templates' names. */
+static const char *const S_flag_names[] = { "same", "del", "ins",
+    "differs" };
+enum { FLAG_SAME, FLAG_DEL, FLAG_INS, FLAG_DIFFERS };
+
+/* Adds text to list of s as items {text, break, and each flag of
+ * flags[0..nflags) (indexes into S_flag_names), set when it is on};
+ * each line break becomes an item of its own, with break set. */
+static void
+S_marked(struct builder *b, struct scope *s, const char *list,
+    const char *text, const int *flags, size_t nflags, int on)
+{
+	struct scope *it;
+	const char *p, *brk;
+	size_t k;
+
+	for (p = text; *p != '\0';) {
+		brk = strchr(p, '\n');
+		if (brk != p) {
+			it = scope_item(s, list);
+			scope_text(it, "text", brk ? arena_strndup(&b->arena, p,
+			    (size_t)(brk - p)) : p);
+			scope_flag(it, "break", 0);
+			for (k = 0; k < nflags; k++)
+				scope_flag(it, S_flag_names[flags[k]],
+				    flags[k] == on);
+		}
+		if (brk == NULL)
+			break;
+		it = scope_item(s, list);
+		scope_text(it, "text", "");
+		scope_flag(it, "break", 1);
+		for (k = 0; k < nflags; k++)
+			scope_flag(it, S_flag_names[flags[k]], 0);
+		p = brk + 1;
+	}
+}
+
+/* Adds the segments of a compared text to list "segments" of s, each
+ * {text, differs, break}. */
+static void
+S_segments(struct builder *b, struct scope *s, const struct segment *sg)
+{
+	static const int flags[] = { FLAG_DIFFERS };
+
+	scope_list(s, "segments");
+	for (; sg != NULL; sg = sg->next)
+		S_marked(b, s, "segments", sg->text, flags, 1,
+		    sg->differs ? FLAG_DIFFERS : -1);
+}
+
+/* Adds the pieces of a change to list "pieces" of s, each {text, same,
+ * del, ins, break}. */
+static void
+S_pieces(struct builder *b, struct scope *s, const struct diff_piece *p)
+{
+	static const int flags[] = { FLAG_SAME, FLAG_DEL, FLAG_INS };
+
+	scope_list(s, "pieces");
+	for (; p != NULL; p = p->next)
+		S_marked(b, s, "pieces", p->text, flags, 3,
+		    p->kind == DIFF_DEL ? FLAG_DEL : p->kind == DIFF_INS ?
+		    FLAG_INS : FLAG_SAME);
+}
+
+/* Returns the plain text of Markdown md in the builder's arena. */
+static const char *
+S_plain(struct builder *b, const char *md)
+{
+	char *t = md_plain_text(md), *copy = arena_strdup(&b->arena, t);
+
+	free(t);
+	return copy;
+}
+
+/* Adds list "changes" to skill page s of entry e of jt: for
+ * each level the entry describes after the first, what changes from the
+ * level before it that it describes: {from-label, from-href, to-label,
+ * to-href, pieces}. */
+static void
+S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct entry *e)
+{
+	const struct level *prev = NULL;
+	int n;
+
+	scope_list(s, "changes");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		const struct level *lv = entry_find_level(e, n);
+		struct scope *c;
+
+		if (lv == NULL || lv->markdown == NULL)
+			continue;
+		if (prev != NULL) {
+			c = scope_item(s, "changes");
+			scope_text(c, "from-label", S_level_label(&b->arena,
+			    prev->value));
+			scope_text(c, "from-href", path_href(&b->arena, "", "",
+			    path_level_anchor(&b->arena, prev->value)));
+			scope_text(c, "to-label", S_level_label(&b->arena, n));
+			scope_text(c, "to-href", path_href(&b->arena, "", "",
+			    path_level_anchor(&b->arena, n)));
+			S_pieces(b, c, diff_pair(&b->arena, S_plain(b,
+			    prev->markdown), S_plain(b, lv->markdown)));
+		}
+		prev = lv;
+	}
+}
+
 /* The page of entry i of specialty sp: a skill with all its levels. */
 static void
 S_skill(struct builder *b, const struct jobtype *jt,
@@ -399,6 +509,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 		scope_text(l_s, "level-href", defined ? path_href(&b->arena, self,
 		    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 	}
+	S_changes(b, s, jt, e);
 	S_skill_notes(b, s, e);
 	scope_list(s, "others");
 	for (j = 0; j < jt->nspecialties; j++) {
@@ -595,36 +706,6 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	S_emit(b, PAGE_KNOWLEDGE, self, s);
 }
 
-/* Adds the segments of a compared text to list "segments" of s, each
- * {text, differs, break}; a paragraph break within a segment becomes an
- * item of its own, with break set. */
-static void
-S_segments(struct builder *b, struct scope *s, const struct segment *sg)
-{
-	struct scope *it;
-	const char *p, *brk;
-
-	scope_list(s, "segments");
-	for (; sg != NULL; sg = sg->next)
-		for (p = sg->text; *p != '\0';) {
-			brk = strstr(p, "\n\n");
-			if (brk != p) {
-				it = scope_item(s, "segments");
-				scope_text(it, "text", brk ? arena_strndup(&b->arena,
-				    p, (size_t)(brk - p)) : p);
-				scope_flag(it, "differs", sg->differs);
-				scope_flag(it, "break", 0);
-			}
-			if (brk == NULL)
-				break;
-			it = scope_item(s, "segments");
-			scope_text(it, "text", "");
-			scope_flag(it, "differs", 0);
-			scope_flag(it, "break", 1);
-			p = brk + 2;
-		}
-}
-
 /* The comparison page of common skill k: its description in every
  * specialty, level by level, the differing words marked. */
 static void
@@ -660,9 +741,10 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 			    &jt->specialties[i], k);
 			const struct level *lv = e ? entry_find_level(e, n) : NULL;
 
-			texts[i] = lv ? lv->markdown : NULL;
+			texts[i] = lv && lv->markdown ? S_plain(b, lv->markdown) :
+			    NULL;
 		}
-		segs = textdiff(&b->arena, texts, jt->nspecialties);
+		segs = diff_marks(&b->arena, texts, jt->nspecialties);
 		for (i = 0; i < jt->nspecialties; i++) {
 			const struct specialty *sp = &jt->specialties[i];
 

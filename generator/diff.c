@@ -1,0 +1,343 @@
+/* diff.c: character differences of texts (Myers' O(ND) algorithm, then a
+ * cleanup for readable changes); see diff.h. */
+#include "diff.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* A text as code points, with the byte where each starts (and, at n,
+ * where the text ends). */
+struct chars {
+	const char	*s;
+	uint32_t	*c;
+	size_t		*at;
+	size_t		 n;
+};
+
+/* A run in common: from's characters [a, a + len) are to's [b, b +
+ * len). */
+struct run {
+	size_t	a, b, len;
+};
+
+struct runs {
+	struct run	*v;
+	size_t		 n, cap;
+};
+
+/* Decodes the UTF-8 character at s, setting *len to its bytes; a byte
+ * that starts no valid sequence stands for itself.  Never reads past a
+ * NUL. */
+static uint32_t
+S_decode(const char *s, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*len = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	}
+	if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*len = 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+	}
+	if ((u[0] & 0xF8) == 0xF0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
+		*len = 4;
+		return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3F) << 12 |
+		    (uint32_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
+	}
+	*len = 1;
+	return u[0];
+}
+
+/* Fills t with the characters of s; free with S_chars_free(). */
+static void
+S_chars(struct chars *t, const char *s)
+{
+	size_t len, i = 0, size = strlen(s);
+
+	t->s = s;
+	t->c = xcalloc(size + 1, sizeof(*t->c));
+	t->at = xcalloc(size + 1, sizeof(*t->at));
+	for (t->n = 0; i < size; t->n++, i += len) {
+		t->at[t->n] = i;
+		t->c[t->n] = S_decode(s + i, &len);
+	}
+	t->at[t->n] = size;
+}
+
+static void
+S_chars_free(struct chars *t)
+{
+	free(t->c);
+	free(t->at);
+}
+
+/* Appends run (a, b, len), if not empty, to r. */
+static void
+S_add_run(struct runs *r, size_t a, size_t b, size_t len)
+{
+	if (len == 0)
+		return;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->v = xreallocarray(r->v, r->cap, sizeof(*r->v));
+	}
+	r->v[r->n].a = a;
+	r->v[r->n].b = b;
+	r->v[r->n].len = len;
+	r->n++;
+}
+
+/* Walks back through the snapshots of V (trace; snapshot d at
+ * d * d, holding k = -d .. d) from (n, m), reached at d, adding the
+ * snakes to r in reverse order, offset by (a0, b0). */
+static void
+S_backtrack(const int *trace, int d, int n, int m, size_t a0, size_t b0,
+    struct runs *r)
+{
+	int x = n, y = m, k, pk, px, py, sx;
+	const int *prev;
+
+	for (; d > 0; d--) {
+		k = x - y;
+		prev = trace + (size_t)(d - 1) * (size_t)(d - 1) + (d - 1);
+		pk = k == -d || (k != d && prev[k - 1] < prev[k + 1]) ? k + 1 :
+		    k - 1;
+		px = prev[pk];
+		py = px - pk;
+		sx = pk == k + 1 ? px : px + 1;	/* after the edit */
+		S_add_run(r, a0 + (size_t)sx, b0 + (size_t)(sx - k),
+		    (size_t)(x - sx));
+		x = px;
+		y = py;
+	}
+	S_add_run(r, a0, b0, (size_t)x);	/* the snake from (0, 0) */
+}
+
+/* Finds the shortest edit of a[0..n) into b[0..m) (Myers), adding its
+ * runs in common to r in order, offset by (a0, b0).  Returns 0, or -1
+ * (adding nothing) when it needs more than DIFF_D_MAX edits. */
+static int
+S_myers(const uint32_t *a, int n, const uint32_t *b, int m, size_t a0,
+    size_t b0, struct runs *r)
+{
+	int dmax = n + m < DIFF_D_MAX ? n + m : DIFF_D_MAX;
+	int *vbuf = xcalloc((size_t)(2 * dmax + 3), sizeof(*vbuf));
+	int *v = vbuf + dmax + 1;	/* v[k], k from -dmax - 1 */
+	int *trace = NULL, d, k, x, y, found = -1;
+	size_t first = r->n, i, cap = 0;
+
+	for (d = 0; d <= dmax && found < 0; d++) {
+		if ((size_t)(d + 1) * (size_t)(d + 1) > cap) {	/* grows */
+			cap = 4 * (size_t)(d + 1) * (size_t)(d + 1);
+			trace = xreallocarray(trace, cap, sizeof(*trace));
+		}
+		for (k = -d; k <= d; k += 2) {
+			x = k == -d || (k != d && v[k - 1] < v[k + 1]) ?
+			    v[k + 1] : v[k - 1] + 1;
+			y = x - k;
+			while (x < n && y < m && a[x] == b[y])
+				x++, y++;
+			v[k] = x;
+			if (x >= n && y >= m) {
+				found = d;
+				break;
+			}
+		}
+		memcpy(trace + (size_t)d * (size_t)d, v - d,
+		    (size_t)(2 * d + 1) * sizeof(*v));
+	}
+	if (found >= 0) {
+		S_backtrack(trace, found, n, m, a0, b0, r);
+		for (i = 0; i < (r->n - first) / 2; i++) {	/* in order */
+			struct run t = r->v[first + i];
+
+			r->v[first + i] = r->v[r->n - 1 - i];
+			r->v[r->n - 1 - i] = t;
+		}
+	}
+	free(trace);
+	free(vbuf);
+	return found >= 0 ? 0 : -1;
+}
+
+/* Returns the larger of x and y. */
+static size_t
+S_max(size_t x, size_t y)
+{
+	return x > y ? x : y;
+}
+
+/* Joins to the changes around it each run of r that is no longer than
+ * the change before it and the change after it (measured as the more
+ * characters on either side) and is one character, or lies between two
+ * replacements (text deleted and text inserted), until none is; na and
+ * nb are the texts' lengths.  A longer run beside a plain insertion or
+ * deletion stays: it is what the new text keeps. */
+static void
+S_cleanup(struct runs *r, size_t na, size_t nb)
+{
+	size_t i, before, after, pa, pb, qa, qb;
+	int changed = 1;
+
+	while (changed) {
+		changed = 0;
+		for (i = 0; i < r->n; i++) {
+			const struct run *u = &r->v[i];
+
+			pa = i > 0 ? r->v[i - 1].a + r->v[i - 1].len : 0;
+			pb = i > 0 ? r->v[i - 1].b + r->v[i - 1].len : 0;
+			qa = i + 1 < r->n ? r->v[i + 1].a : na;
+			qb = i + 1 < r->n ? r->v[i + 1].b : nb;
+			before = S_max(u->a - pa, u->b - pb);
+			after = S_max(qa - u->a - u->len, qb - u->b - u->len);
+			if (before > 0 && after > 0 && u->len <= before &&
+			    u->len <= after && (u->len == 1 || (u->a > pa &&
+			    u->b > pb && qa > u->a + u->len &&
+			    qb > u->b + u->len))) {
+				memmove(&r->v[i], &r->v[i + 1],
+				    (r->n - i - 1) * sizeof(*r->v));
+				r->n--;
+				changed = 1;
+			}
+		}
+	}
+}
+
+/* Returns the runs that a and b have in common, cleaned up (free the
+ * array .v). */
+static struct runs
+S_runs(const struct chars *a, const struct chars *b)
+{
+	struct runs r = { NULL, 0, 0 };
+	size_t pre = 0, suf = 0;
+
+	while (pre < a->n && pre < b->n && a->c[pre] == b->c[pre])
+		pre++;
+	while (suf < a->n - pre && suf < b->n - pre &&
+	    a->c[a->n - 1 - suf] == b->c[b->n - 1 - suf])
+		suf++;
+	S_add_run(&r, 0, 0, pre);
+	if (a->n - pre - suf > 0 && b->n - pre - suf > 0)
+		S_myers(a->c + pre, (int)(a->n - pre - suf), b->c + pre,
+		    (int)(b->n - pre - suf), pre, pre, &r);
+	S_add_run(&r, a->n - suf, b->n - suf, suf);
+	S_cleanup(&r, a->n, b->n);
+	return r;
+}
+
+/* Appends to the list at *tail a piece of kind: characters [from, to)
+ * of t; returns the new tail. */
+static struct diff_piece **
+S_piece(struct arena *ar, struct diff_piece **tail, enum diff_kind kind,
+    const struct chars *t, size_t from, size_t to)
+{
+	struct diff_piece *p;
+
+	if (from >= to)
+		return tail;
+	p = arena_calloc(ar, 1, sizeof(*p));
+	p->kind = kind;
+	p->text = arena_strndup(ar, t->s + t->at[from], t->at[to] - t->at[from]);
+	*tail = p;
+	return &p->next;
+}
+
+struct diff_piece *
+diff_pair(struct arena *ar, const char *from, const char *to)
+{
+	struct chars a, b;
+	struct runs r;
+	struct diff_piece *head = NULL, **tail = &head;
+	size_t i, pa = 0, pb = 0;
+
+	S_chars(&a, from);
+	S_chars(&b, to);
+	r = S_runs(&a, &b);
+	for (i = 0; i <= r.n; i++) {
+		size_t ra = i < r.n ? r.v[i].a : a.n, rb = i < r.n ? r.v[i].b : b.n;
+
+		tail = S_piece(ar, tail, DIFF_DEL, &a, pa, ra);
+		tail = S_piece(ar, tail, DIFF_INS, &b, pb, rb);
+		if (i == r.n)
+			break;
+		tail = S_piece(ar, tail, DIFF_SAME, &a, ra, ra + r.v[i].len);
+		pa = ra + r.v[i].len;
+		pb = rb + r.v[i].len;
+	}
+	free(r.v);
+	S_chars_free(&a);
+	S_chars_free(&b);
+	return head;
+}
+
+/* Returns the segments of t by keep (one flag per character), merged,
+ * in arena ar. */
+static struct segment *
+S_segments(struct arena *ar, const struct chars *t, const unsigned char *keep)
+{
+	struct segment *head = NULL, **tail = &head;
+	size_t i = 0, j;
+
+	while (i < t->n) {
+		struct segment *sg = arena_calloc(ar, 1, sizeof(*sg));
+
+		for (j = i; j < t->n && keep[j] == keep[i]; j++)
+			;
+		sg->text = arena_strndup(ar, t->s + t->at[i],
+		    t->at[j] - t->at[i]);
+		sg->differs = !keep[i];
+		*tail = sg;
+		tail = &sg->next;
+		i = j;
+	}
+	return head;
+}
+
+struct segment **
+diff_marks(struct arena *ar, const char *const *texts, size_t n)
+{
+	struct segment **out = arena_calloc(ar, n, sizeof(*out));
+	struct chars *t = xcalloc(n, sizeof(*t));
+	unsigned char **keep = xcalloc(n, sizeof(*keep));
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++)
+		if (texts[i] != NULL) {
+			S_chars(&t[i], texts[i]);
+			keep[i] = xcalloc(t[i].n + 1, 1);
+		}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n && texts[i] != NULL; j++) {
+			struct runs r;
+
+			if (texts[j] == NULL)
+				continue;
+			r = S_runs(&t[i], &t[j]);
+			for (k = 0; k < r.n; k++) {
+				memset(keep[i] + r.v[k].a, 1, r.v[k].len);
+				memset(keep[j] + r.v[k].b, 1, r.v[k].len);
+			}
+			free(r.v);
+		}
+	for (i = 0; i < n; i++)
+		if (texts[i] != NULL) {
+			out[i] = S_segments(ar, &t[i], keep[i]);
+			free(keep[i]);
+			S_chars_free(&t[i]);
+		}
+	free(keep);
+	free(t);
+	return out;
+}
