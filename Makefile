@@ -38,6 +38,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
+	   site_assess.c \
 	   site_pages.c template.c \
 	   template_compile.c text.c diff.c write.c
 TESTS	 = test_arena test_text test_diag test_load test_resolve test_cli \
@@ -72,6 +73,7 @@ TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/knowledge.xhtml templates/compare.xhtml \
 	   templates/handbook.xhtml templates/style.css templates/handbook.css \
 	   templates/search.js templates/icon.svg \
+	   templates/assessment.xhtml templates/assess.js \
 	   templates/README.md
 
 # One "deps" run per make: "make check" and "make bench" need more.

@@ -53,6 +53,12 @@ path_skill(struct arena *a, const char *jt, const char *sp, const char *skill)
 }
 
 char *
+path_assessment(struct arena *a, const char *jt, const char *sp)
+{
+	return S_concat(a, jt, "/", sp, "/assessment.html", (char *)NULL);
+}
+
+char *
 path_search_shard(struct arena *a, char kind, unsigned n)
 {
 	char s[32];

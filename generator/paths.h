@@ -8,12 +8,14 @@
  *	J/S.html			specialty S of job type J
  *	J/S/skills/K.html		skill K in specialty S
  *	J/S/levels/N.html		level N in specialty S
+ *	J/S/assessment.html		self-assessment sheet of specialty S
  *	J/knowledge.html		knowledge-item index of J
  *	J/compare/K.html		common skill K compared across specialties
  *	handbooks/S.html		printable handbook of specialty S
  *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
+ *	assets/assess.js		the self-assessment sheet's script
  *	search/index.js			the search index: names, shard counts
  *	search/t-N.js, search/d-N.js	its shards of terms and documents
  *
@@ -31,6 +33,7 @@
 #define PATH_ICON	"assets/icon.svg"
 #define PATH_SEARCH_SCRIPT "assets/search.js"
 #define PATH_SEARCH_INDEX "search/index.js"
+#define PATH_ASSESS_SCRIPT "assets/assess.js"
 
 /* Returns whether id may not name a job type (or a specialty). */
 int	 path_is_reserved_jobtype(const char *id);
@@ -42,6 +45,7 @@ char	*path_skill(struct arena *a, const char *jt, const char *sp,
 	    const char *skill);
 char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
 char	*path_knowledge(struct arena *a, const char *jt);
+char	*path_assessment(struct arena *a, const char *jt, const char *sp);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
 char	*path_handbook(struct arena *a, const char *sp, const char *ext);
 

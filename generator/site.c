@@ -17,7 +17,8 @@
 
 static const char *const S_template_names[PAGE__COUNT] = {
 	"home.xhtml", "specialty.xhtml", "skill.xhtml", "level.xhtml",
-	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml"
+	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml",
+	"assessment.xhtml"
 };
 
 /* A share of the work: the downloads, the search index, a specialty's
@@ -284,7 +285,9 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	    S_copy_asset(sink, template_dir, "search.js",
 	    PATH_SEARCH_SCRIPT, m, d) == 0 &&
 	    S_copy_asset(sink, template_dir, "icon.svg", PATH_ICON, m,
-	    d) == 0) {
+	    d) == 0 &&
+	    S_copy_asset(sink, template_dir, "assess.js", PATH_ASSESS_SCRIPT,
+	    m, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);

@@ -14,9 +14,8 @@
 #include "diff.h"
 #include "markdown.h"
 
-/* Returns "レベルＮ" with a full-width digit, as the source writes it. */
-static const char *
-S_level_label(struct arena *a, int n)
+const char *
+page_level_label(struct arena *a, int n)
 {
 	static const char *const digits[] = { "０", "１", "２", "３", "４",
 	    "５", "６", "７", "８", "９" };
@@ -74,9 +73,8 @@ S_crumb_at(struct builder *b, struct scope *s, const char *self,
 	    fragment) : "");
 }
 
-/* Adds a breadcrumb; see S_crumb_at(). */
-static void
-S_crumb(struct builder *b, struct scope *s, const char *self,
+void
+page_crumb(struct builder *b, struct scope *s, const char *self,
     const char *label, const char *target)
 {
 	S_crumb_at(b, s, self, label, target, NULL);
@@ -93,17 +91,15 @@ S_jobtype_anchor(struct builder *b, const struct jobtype *jt)
 	return s;
 }
 
-/* Adds the breadcrumb of job type jt: its section of the home page. */
-static void
-S_crumb_jobtype(struct builder *b, struct scope *s, const char *self,
+void
+page_crumb_jobtype(struct builder *b, struct scope *s, const char *self,
     const struct jobtype *jt)
 {
 	S_crumb_at(b, s, self, jt->name, PATH_HOME, S_jobtype_anchor(b, jt));
 }
 
-/* Forgets the fields of the previous page: each page function starts so. */
-static void
-S_reset(struct builder *b)
+void
+page_reset(struct builder *b)
 {
 	arena_free(&b->arena);
 	arena_init(&b->arena);
@@ -120,10 +116,16 @@ S_stylesheet(struct builder *b, struct scope *s, const char *self,
 	scope_text(it, "media", media);
 }
 
-/* Returns a new page scope for the page at path self with the fields
- * every page has. */
-static struct scope *
-S_page(struct builder *b, const char *self, const char *title)
+void
+page_script(struct builder *b, struct scope *s, const char *self,
+    const char *path)
+{
+	scope_text(scope_item(s, "scripts"), "src", path_href(&b->arena, self,
+	    path, NULL));
+}
+
+struct scope *
+page_scope(struct builder *b, const char *self, const char *title)
 {
 	struct scope *s = scope_new(&b->arena, NULL);
 	char *full;
@@ -139,18 +141,17 @@ S_page(struct builder *b, const char *self, const char *title)
 	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
 	S_stylesheet(b, s, self, PATH_STYLE, "all");
 	scope_text(s, "icon", path_href(&b->arena, self, PATH_ICON, NULL));
-	scope_text(s, "search-script", path_href(&b->arena, self,
-	    PATH_SEARCH_SCRIPT, NULL));
+	scope_list(s, "scripts");
+	page_script(b, s, self, PATH_SEARCH_SCRIPT);
 	scope_text(s, "generator", "skillsite " SKILLSITE_VERSION);
 	scope_list(s, "breadcrumbs");
 	if (strcmp(self, PATH_HOME) != 0)
-		S_crumb(b, s, self, "ホーム", PATH_HOME);
+		page_crumb(b, s, self, "ホーム", PATH_HOME);
 	return s;
 }
 
-/* Renders page scope s of the given kind to site path self. */
-static void
-S_emit(struct builder *b, enum page_kind kind, const char *self,
+void
+page_emit(struct builder *b, enum page_kind kind, const char *self,
     const struct scope *s)
 {
 	size_t len;
@@ -183,10 +184,10 @@ S_level_used(const struct specialty *sp, int n)
 	return 0;
 }
 
-/* Adds item {name, href} to list name of s, linking self to target. */
-static struct scope *
-S_link(struct builder *b, struct scope *s, const char *list, const char *self,
-    const char *label, const char *target, const char *fragment)
+struct scope *
+page_link(struct builder *b, struct scope *s, const char *list,
+    const char *self, const char *label, const char *target,
+    const char *fragment)
 {
 	struct scope *it = scope_item(s, list);
 
@@ -203,8 +204,8 @@ S_home(struct builder *b)
 	struct scope *s;
 	size_t i, j, k;
 
-	S_reset(b);
-	s = S_page(b, PATH_HOME, b->site_name);
+	page_reset(b);
+	s = page_scope(b, PATH_HOME, b->site_name);
 	S_markdown(b, s, "summary", m->framework ? m->framework->summary : NULL);
 	scope_text(s, "json-href", path_href(&b->arena, PATH_HOME, PATH_JSON,
 	    NULL));
@@ -230,29 +231,29 @@ S_home(struct builder *b)
 		scope_list(j_s, "specific");
 		for (j = 0; j < jt->nskills; j++)
 			if (jt->skills[j].scope == SCOPE_COMMON)
-				S_link(b, j_s, "common-skills", PATH_HOME,
+				page_link(b, j_s, "common-skills", PATH_HOME,
 				    jt->skills[j].name, path_compare(&b->arena,
 				    jt->id, jt->skills[j].id), NULL);
 		for (j = 0; j < jt->nspecialties; j++) {
 			const struct specialty *sp = &jt->specialties[j];
 			struct scope *row;
 
-			S_link(b, j_s, "specialties", PATH_HOME, sp->name,
+			page_link(b, j_s, "specialties", PATH_HOME, sp->name,
 			    path_specialty(&b->arena, jt->id, sp->id), NULL);
-			row = S_link(b, j_s, "specific", PATH_HOME, sp->name,
+			row = page_link(b, j_s, "specific", PATH_HOME, sp->name,
 			    path_specialty(&b->arena, jt->id, sp->id), NULL);
 			scope_list(row, "skills");
 			for (k = 0; k < sp->nentries; k++) {
 				const struct skill *sk = sp->entries[k].skill;
 
 				if (sk->scope == SCOPE_SPECIFIC)
-					S_link(b, row, "skills", PATH_HOME,
+					page_link(b, row, "skills", PATH_HOME,
 					    sk->name, path_skill(&b->arena,
 					    jt->id, sp->id, sk->id), NULL);
 			}
 		}
 	}
-	S_emit(b, PAGE_HOME, PATH_HOME, s);
+	page_emit(b, PAGE_HOME, PATH_HOME, s);
 }
 
 /* The page of specialty sp: its skills and the skill x level matrix. */
@@ -265,14 +266,16 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 	size_t i;
 	int n;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_specialty(&b->arena, jt->id, sp->id);
-	s = S_page(b, self, sp->name);
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, sp->name, NULL);
+	s = page_scope(b, self, sp->name);
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, sp->name, NULL);
 	scope_text(s, "jobtype", jt->name);
 	scope_text(s, "handbook-href", path_href(&b->arena, self,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
+	scope_text(s, "assessment-href", path_href(&b->arena, self,
+	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
 	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
 	S_notes(b, s, "notes", &sp->notes);
@@ -283,7 +286,7 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 	for (n = jt->min_level; n <= jt->max_level; n++) {
 		struct scope *lv = scope_item(s, "levels");
 
-		scope_text(lv, "label", S_level_label(&b->arena, n));
+		scope_text(lv, "label", page_level_label(&b->arena, n));
 		scope_text(lv, "href", S_level_used(sp, n) ? path_href(&b->arena,
 		    self, path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 	}
@@ -293,9 +296,9 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 		    e->skill->id);
 		struct scope *row;
 
-		S_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
+		page_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
 		    "specific-skills", self, e->skill->name, page, NULL);
-		row = S_link(b, s, "rows", self, e->skill->name, page, NULL);
+		row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
 		scope_list(row, "cells");
 		for (n = jt->min_level; n <= jt->max_level; n++) {
 			const struct level *lv = entry_find_level(e, n);
@@ -303,12 +306,12 @@ S_specialty(struct builder *b, const struct jobtype *jt,
 			int defined = lv != NULL && lv->markdown != NULL;
 
 			scope_flag(cell, "defined", defined);
-			scope_text(cell, "label", S_level_label(&b->arena, n));
+			scope_text(cell, "label", page_level_label(&b->arena, n));
 			scope_text(cell, "href", defined ? path_href(&b->arena,
 			    self, page, path_level_anchor(&b->arena, n)) : "");
 		}
 	}
-	S_emit(b, PAGE_SPECIALTY, self, s);
+	page_emit(b, PAGE_SPECIALTY, self, s);
 }
 
 /* Adds level n of entry e to list "levels" of s: its label, anchor,
@@ -322,7 +325,7 @@ S_level_item(struct builder *b, struct scope *s, const struct entry *e,
 	struct scope *l_s = scope_item(s, "levels");
 
 	*defined = lv != NULL && lv->markdown != NULL;
-	scope_text(l_s, "label", S_level_label(&b->arena, n));
+	scope_text(l_s, "label", page_level_label(&b->arena, n));
 	scope_text(l_s, "anchor", anchor);
 	scope_flag(l_s, "defined", *defined);
 	S_markdown(b, l_s, "html", *defined ? lv->markdown : NULL);
@@ -450,11 +453,11 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 			continue;
 		if (prev != NULL) {
 			c = scope_item(s, "changes");
-			scope_text(c, "from-label", S_level_label(&b->arena,
+			scope_text(c, "from-label", page_level_label(&b->arena,
 			    prev->value));
 			scope_text(c, "from-href", path_href(&b->arena, "", "",
 			    path_level_anchor(&b->arena, prev->value)));
-			scope_text(c, "to-label", S_level_label(&b->arena, n));
+			scope_text(c, "to-label", page_level_label(&b->arena, n));
 			scope_text(c, "to-href", path_href(&b->arena, "", "",
 			    path_level_anchor(&b->arena, n)));
 			S_pieces(b, c, diff_pair(&b->arena, S_plain(b,
@@ -476,14 +479,14 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	size_t j;
 	int n;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_skill(&b->arena, jt->id, sp->id, k->id);
 	title = arena_calloc(&b->arena, strlen(k->name) + strlen(sp->name) + 8, 1);
 	sprintf(title, "%s（%s）", k->name, sp->name);
-	s = S_page(b, self, title);
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
-	S_crumb(b, s, self, k->name, NULL);
+	s = page_scope(b, self, title);
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	page_crumb(b, s, self, k->name, NULL);
 	scope_text(s, "name", k->name);
 	scope_text(s, "specialty", sp->name);
 	scope_text(s, "scope", S_scope_label(k->scope));
@@ -496,7 +499,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 		const char *anchor = path_text_anchor(&b->arena,
 		    k->knowledge[j].text);
 
-		scope_text(S_link(b, s, "knowledge", self, k->knowledge[j].text,
+		scope_text(page_link(b, s, "knowledge", self, k->knowledge[j].text,
 		    path_knowledge(&b->arena, jt->id), anchor), "anchor",
 		    anchor);
 	}
@@ -516,11 +519,11 @@ S_skill(struct builder *b, const struct jobtype *jt,
 		const struct specialty *o = &jt->specialties[j];
 
 		if (o != sp && specialty_find_entry(o, k) != NULL)
-			S_link(b, s, "others", self, o->name, path_skill(&b->arena,
+			page_link(b, s, "others", self, o->name, path_skill(&b->arena,
 			    jt->id, o->id, k->id), NULL);
 	}
 	S_neighbours(b, s, self, jt, sp, i);
-	S_emit(b, PAGE_SKILL, self, s);
+	page_emit(b, PAGE_SKILL, self, s);
 }
 
 /* Returns the nearest level from n in direction step (+1 or -1) that sp
@@ -547,7 +550,7 @@ S_level_link(struct builder *b, struct scope *s, const char *self,
 
 	sprintf(label, "%s-label", prefix);	/* field names outlive s */
 	sprintf(href, "%s-href", prefix);
-	scope_text(s, label, n ? S_level_label(&b->arena, n) : "");
+	scope_text(s, label, n ? page_level_label(&b->arena, n) : "");
 	scope_text(s, href, n ? path_href(&b->arena, self,
 	    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 }
@@ -562,15 +565,15 @@ S_level(struct builder *b, const struct jobtype *jt,
 	struct scope *s;
 	size_t i;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_level(&b->arena, jt->id, sp->id, n);
-	label = S_level_label(&b->arena, n);
+	label = page_level_label(&b->arena, n);
 	title = arena_calloc(&b->arena, strlen(label) + strlen(sp->name) + 8, 1);
 	sprintf(title, "%s（%s）", label, sp->name);
-	s = S_page(b, self, title);
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
-	S_crumb(b, s, self, label, NULL);
+	s = page_scope(b, self, title);
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	page_crumb(b, s, self, label, NULL);
 	scope_text(s, "label", label);
 	scope_text(s, "specialty", sp->name);
 	scope_list(s, "entries");
@@ -582,15 +585,15 @@ S_level(struct builder *b, const struct jobtype *jt,
 		    e->skill->id);
 
 		if (lv != NULL && lv->markdown != NULL)
-			S_markdown(b, S_link(b, s, "entries", self, e->skill->name,
+			S_markdown(b, page_link(b, s, "entries", self, e->skill->name,
 			    page, path_level_anchor(&b->arena, n)), "html",
 			    lv->markdown);
 		else
-			S_link(b, s, "undefined", self, e->skill->name, page, NULL);
+			page_link(b, s, "undefined", self, e->skill->name, page, NULL);
 	}
 	S_level_link(b, s, self, "prev", jt, sp, S_next_level(jt, sp, n, -1));
 	S_level_link(b, s, self, "next", jt, sp, S_next_level(jt, sp, n, +1));
-	S_emit(b, PAGE_LEVEL, self, s);
+	page_emit(b, PAGE_LEVEL, self, s);
 }
 
 /* A knowledge item's place: which skill lists it, at which position. */
@@ -649,7 +652,7 @@ S_listers(struct builder *b, struct scope *it, const char *self,
 			const struct specialty *sp = &jt->specialties[x];
 
 			if (specialty_find_entry(sp, k) != NULL)
-				S_link(b, k_s, "specialties", self, sp->name,
+				page_link(b, k_s, "specialties", self, sp->name,
 				    path_skill(&b->arena, jt->id, sp->id, k->id),
 				    NULL);
 		}
@@ -666,11 +669,11 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	struct listing *v, **groups;
 	size_t k, i, n = 0, ng = 0;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_knowledge(&b->arena, jt->id);
-	s = S_page(b, self, "知識項目索引");
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, "知識項目索引", NULL);
+	s = page_scope(b, self, "知識項目索引");
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, "知識項目索引", NULL);
 	scope_text(s, "jobtype", jt->name);
 	scope_list(s, "items");
 	for (k = 0; k < jt->nskills; k++)
@@ -703,7 +706,7 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	}
 	free(groups);
 	free(v);
-	S_emit(b, PAGE_KNOWLEDGE, self, s);
+	page_emit(b, PAGE_KNOWLEDGE, self, s);
 }
 
 /* The comparison page of common skill k: its description in every
@@ -719,22 +722,22 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	char *title;
 	int n;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_compare(&b->arena, jt->id, k->id);
 	title = arena_calloc(&b->arena, strlen(k->name) + 64, 1);
 	sprintf(title, "%s：専門分野の比較", k->name);
-	s = S_page(b, self, title);
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, title, NULL);
+	s = page_scope(b, self, title);
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, title, NULL);
 	scope_text(s, "name", k->name);
 	scope_list(s, "specialties");
 	for (i = 0; i < jt->nspecialties; i++)
-		S_link(b, s, "specialties", self, jt->specialties[i].name,
+		page_link(b, s, "specialties", self, jt->specialties[i].name,
 		    path_specialty(&b->arena, jt->id, jt->specialties[i].id), NULL);
 	scope_list(s, "rows");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
 		row = scope_item(s, "rows");
-		scope_text(row, "label", S_level_label(&b->arena, n));
+		scope_text(row, "label", page_level_label(&b->arena, n));
 		scope_list(row, "cells");
 		for (i = 0; i < jt->nspecialties; i++) {
 			const struct entry *e = specialty_find_entry(
@@ -761,7 +764,7 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 		}
 	}
 	free(texts);
-	S_emit(b, PAGE_COMPARE, self, s);
+	page_emit(b, PAGE_COMPARE, self, s);
 }
 
 /* Returns "prefix-id" (and "-level-N" when n > 0), an anchor of the
@@ -809,7 +812,7 @@ S_hb_skills(struct builder *b, struct scope *s, const struct jobtype *jt,
 			    n), &defined);
 		}
 		S_skill_notes(b, k_s, e);
-		S_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
+		page_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
 		    "specific-skills", "", k->name, "",
 		    S_hb_anchor(b, "skill", k->id, 0));
 	}
@@ -833,7 +836,7 @@ S_hb_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 			continue;
 		snprintf(id, sizeof(id), "%d", n);
 		l_s = scope_item(s, "levels");
-		scope_text(l_s, "label", S_level_label(&b->arena, n));
+		scope_text(l_s, "label", page_level_label(&b->arena, n));
 		scope_text(l_s, "anchor", S_hb_anchor(b, "level", id, 0));
 		scope_text(l_s, "href", path_href(&b->arena, "", "",
 		    S_hb_anchor(b, "level", id, 0)));
@@ -844,7 +847,7 @@ S_hb_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 
 			if (lv == NULL || lv->markdown == NULL)
 				continue;
-			S_markdown(b, S_link(b, l_s, "entries", "", e->skill->name,
+			S_markdown(b, page_link(b, l_s, "entries", "", e->skill->name,
 			    "", S_hb_anchor(b, "skill", e->skill->id, n)), "html",
 			    lv->markdown);
 		}
@@ -862,15 +865,15 @@ S_handbook(struct builder *b, const struct jobtype *jt,
 	char *title, *source;
 	struct scope *s;
 
-	S_reset(b);
+	page_reset(b);
 	self = path_handbook(&b->arena, sp->id, "html");
 	title = arena_calloc(&b->arena, strlen(sp->name) + 64, 1);
 	sprintf(title, "%s ハンドブック", sp->name);
-	s = S_page(b, self, title);
+	s = page_scope(b, self, title);
 	S_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
-	S_crumb_jobtype(b, s, self, jt);
-	S_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
-	S_crumb(b, s, self, "ハンドブック", NULL);
+	page_crumb_jobtype(b, s, self, jt);
+	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
+	page_crumb(b, s, self, "ハンドブック", NULL);
 	source = arena_calloc(&b->arena, strlen(b->site_name) +
 	    strlen(jt->name) + 128, 1);
 	sprintf(source, "%s「%s」スキル熟達度・知識項目", b->site_name, jt->name);
@@ -889,7 +892,7 @@ S_handbook(struct builder *b, const struct jobtype *jt,
 	scope_list(s, "notes");
 	S_notes(b, s, "notes", &jt->notes);
 	S_notes(b, s, "notes", &sp->notes);
-	S_emit(b, PAGE_HANDBOOK, self, s);
+	page_emit(b, PAGE_HANDBOOK, self, s);
 }
 
 void
@@ -907,6 +910,7 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 
 	S_specialty(b, jt, sp);
 	S_handbook(b, jt, sp);
+	pages_assessment(b, jt, sp);
 	for (j = 0; j < sp->nentries; j++)
 		S_skill(b, jt, sp, j);
 	for (n = jt->min_level; n <= jt->max_level; n++)

@@ -285,8 +285,19 @@ S_element(struct compiler *c, xmlNode *n)
 				S_element(c, child);
 		}
 	for (a = n->properties; a != NULL; a = anext) {
+		xmlChar *v;
+		int made;
+
 		anext = a->next;
-		if (template_is_directive(a->name))
+		if (!template_is_directive(a->name))
+			continue;
+		/* a data-* attribute that data-attr-data-* made holds a marker;
+		 * directives cannot (templates may not hold the markers) */
+		v = xmlNodeGetContent((xmlNode *)a);
+		made = v != NULL && strstr((const char *)v, MARK_OPEN) !=
+		    NULL;
+		xmlFree(v);
+		if (!made)
 			xmlRemoveProp(a);
 	}
 }

@@ -2,6 +2,9 @@
 // see it: no console error or failed request, from file:// and from a web
 // server under a sub-path; no horizontal scrolling at 360 px; links work
 // with the keyboard alone; axe-core finds no WCAG 2.1 A or AA violation.
+// Self-assessment: levels set, the copied link opened in a fresh browser
+// shows the same profile, storage brings it back, reset clears it, and it
+// prints on one A4 page; without JavaScript it is a checklist.
 // Search: typing a query on the home page lists the right skills, the
 // keyboard follows a result to its anchor, and without JavaScript the box
 // says it needs it.  Screenshots at 1280 and 360 px go to SHOTS for a
@@ -22,6 +25,7 @@ const kinds = {
   knowledge: 'customer-service/knowledge.html',
   compare: 'customer-service/compare/communication.html',
   handbook: 'handbooks/facility-management.html',
+  assessment: 'customer-service/hardware/assessment.html',
 };
 const bases = { file: pathToFileURL(siteDir + '/').href, http: httpBase };
 let passed = 0, failed = 0, rules = 0, taken = 0;
@@ -107,9 +111,95 @@ async function checkNoScript(base) {
   await ctx.close();
 }
 
-for (const [via, base] of Object.entries(bases))
+// Returns the checked radios of page as "name=value", sorted.
+async function checked(page) {
+  return page.$$eval('#assess-table input:checked',
+    (is) => is.map((i) => `${i.name}=${i.value}`).sort().join(' '));
+}
+
+// The self-assessment sheet of hardware via base.
+async function checkAssessment(base, via) {
+  const where = `assessment via ${via}`;
+  const url = base + 'customer-service/hardware/assessment.html';
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', e => problems.push(e.message));
+  await page.goto(url, { waitUntil: 'load' });
+  // by keyboard: Tab to a group, arrows choose within it
+  await page.focus('input[name="current-fault-repair"][value="3"]');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');	// next group: the target's
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.check('input[name="current-leadership"][value="4"]');
+  await page.check('input[name="target-leadership"][value="6"]');
+  await page.check('input[name="target-technology"][value="4"]');
+  const want = await checked(page);
+  check(want === 'current-fault-repair=3 current-leadership=4 ' +
+    'target-fault-repair=5 target-leadership=6 target-technology=4',
+    `${where}: chose ${want}`);
+  const link = await page.inputValue('#assess-link');
+  check(link === page.url() && /#s=/.test(link), `${where}: link ${link}`);
+  const gaps = await page.$$eval('#assess-gap-list a', as => as.map(a => a.getAttribute('href')));
+  check(JSON.stringify(gaps) === JSON.stringify(['skills/technology.html#level-4',
+    'skills/leadership.html#level-6', 'skills/fault-repair.html#level-5']),
+    `${where}: gaps ${gaps}`);
+  const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
+  check(dots === 5, `${where}: ${dots} marks in the chart`);
+  // the manager: a fresh browser, the link
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(link, { waitUntil: 'load' });
+  check(await checked(theirs) === want, `${where}: the link shows ${await checked(theirs)}`);
+  check(await theirs.$$eval('#assess-chart svg circle', cs => cs.length) === 5,
+    `${where}: the link's chart differs`);
+  await other.close();
+  // this browser remembers: the page without the link's state
+  await page.goto(url, { waitUntil: 'load' });
+  check(await checked(page) === want, `${where}: storage gave ${await checked(page)}`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/assessment-chosen-1280.png`, fullPage: true });
+    taken++;
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = /\/Type\s*\/Pages[^>]*\/Count (\d+)/.exec(pdf.toString('latin1'));
+    check(pages && pages[1] === '1', `${where}: prints on ${pages && pages[1]} pages`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  // a click on the chosen level clears it; reset clears all
+  await page.click('input[name="target-technology"][value="4"]');
+  check(!/target-technology/.test(await checked(page)), `${where}: a click did not clear`);
+  await page.click('#assess-reset');
+  check(await checked(page) === '' && !/#s=./.test(page.url()),
+    `${where}: reset left ${await checked(page)} ${page.url()}`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// Without JavaScript the sheet is a checklist: every choice, the notice,
+// no tools.
+async function checkAssessmentNoScript(base) {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(base + 'customer-service/hardware/assessment.html', { waitUntil: 'load' });
+  const state = await page.evaluate(() => ({
+    radios: document.querySelectorAll('#assess-table input[type="radio"]').length,
+    notice: document.getElementById('assess-nojs').offsetHeight > 0,
+    tools: document.getElementById('assess-tools').offsetHeight > 0,
+  }));
+  check(state.radios > 40 && state.notice && !state.tools,
+    `assessment without JavaScript: ${JSON.stringify(state)}`);
+  await ctx.close();
+}
+
+for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
+  await checkAssessment(base, via);
+}
 await checkNoScript(bases.file);
+await checkAssessmentNoScript(bases.file);
 
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {

@@ -116,6 +116,25 @@ test_text_and_attributes_are_escaped(void **state)
 	arena_free(&a);
 }
 
+/* data-attr-data-NAME sets attribute data-NAME, which stays in the page
+ * (it was once removed with the directives). */
+static void
+test_data_attributes_can_be_set(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(s, "x", "a&b");
+	render(&r, "<p data-attr-data-href=\"x\" data-text=\"x\">s</p>", s);
+	assert_string_equal(main_of(&r), "<p data-href=\"a&amp;b\">a&amp;b</p>");
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	arena_free(&a);
+}
+
 static void
 test_repetition_and_conditionals(void **state)
 {
@@ -244,6 +263,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_and_attributes_are_escaped),
+		cmocka_unit_test(test_data_attributes_can_be_set),
 		cmocka_unit_test(test_repetition_and_conditionals),
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
