@@ -664,6 +664,28 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 			    S_specialty_name(sp));
 			S_page(s, rel, title, &md);
 		}
+		/* its self-assessment sheet: each skill and its levels */
+		md.len = 0;
+		for (k = 0; k < S_nskills(s); k++) {
+			if (!S_lists(s, sp, k))
+				continue;
+			S_skill_id(s, k, kid, sizeof(kid));
+			S_skill_name(s, j, k, name, sizeof(name));
+			S_printf(&md, "- [%s](skills/%s.html):", name, kid);
+			for (n = MIN_LEVEL; n <= MAX_LEVEL; n++) {
+				char *d = S_description(s, j, sp, k, n);
+
+				if (d != NULL)
+					S_printf(&md, " [%d](skills/%s.html#level-%d)",
+					    n, kid, n);
+				free(d);
+			}
+			S_add(&md, "\n", 1);
+		}
+		snprintf(rel, sizeof(rel), "%s/%s/assessment.md", jid, spid);
+		snprintf(title, sizeof(title), "自己評価シート（%s）",
+		    S_specialty_name(sp));
+		S_page(s, rel, title, &md);
 		/* its levels */
 		for (n = MAX_LEVEL; n >= MIN_LEVEL; n--) {
 			if (!S_level_used(s, j, sp, n))
@@ -831,9 +853,10 @@ main(int argc, char **argv)
 	s.ncommon = S_number(argc, argv, 5, 6, 0, 100);
 	s.nspecific = S_number(argc, argv, 6, 8, 1, 100);
 	S_read_seed(&s, argv[1]);
-	/* a job type: per specialty its page, handbook, skills and about
-	 * five levels; then its knowledge index and comparisons */
-	per = s.specialties * (2 + s.ncommon + s.nspecific + NLEVELS) + 1 +
+	/* a job type: per specialty its page, handbook, self-assessment
+	 * sheet, skills and about five levels; then its knowledge index and
+	 * comparisons */
+	per = s.specialties * (3 + s.ncommon + s.nspecific + NLEVELS) + 1 +
 	    s.ncommon;
 	s.jobtypes = pages > per ? (pages - 1 + per / 2) / per : 1;
 	if (mkdir(s.out, 0755) < 0 && errno != EEXIST)
