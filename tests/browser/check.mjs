@@ -43,6 +43,29 @@ const browser = await chromium.launch({
     '--disable-sync'],
 });
 
+// Opens url in a new context (options as browser.newContext takes);
+// returns { ctx, page, problems }, problems collecting console errors,
+// page errors and failed requests.
+async function open(url, options) {
+  const ctx = await browser.newContext(options);
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', e => problems.push(e.message));
+  page.on('requestfailed', r => problems.push('failed: ' + r.url()));
+  page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
+  await page.goto(url, { waitUntil: 'load' });
+  return { ctx, page, problems };
+}
+
+// Returns fn's result in url loaded without JavaScript.
+async function withoutScript(url, fn) {
+  const { ctx, page } = await open(url, { javaScriptEnabled: false });
+  const result = await page.evaluate(fn);
+  await ctx.close();
+  return result;
+}
+
 // Types query into the search box of page (loaded); returns the skill
 // names of the results, once listed.
 async function typeQuery(page, query) {
@@ -55,14 +78,8 @@ async function typeQuery(page, query) {
 // The search box of the home page via base: the right skills first, the
 // match marked, ArrowDown and Enter follow the first result to its anchor.
 async function checkSearch(base, via) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  const problems = [];
-  page.on('console', m => { if (m.type() === 'error') problems.push(m.text() + ' ' + m.location().url); });
-  page.on('pageerror', e => problems.push(e.message));
-  page.on('requestfailed', r => problems.push('failed: ' + r.url()));
-  page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
-  await page.goto(base + 'index.html', { waitUntil: 'load' });
+  const { ctx, page, problems } = await open(base + 'index.html',
+    { viewport: { width: 1280, height: 900 } });
   const where = `search via ${via}`;
   const names = await typeQuery(page, '障害原因特定');
   check(JSON.stringify(names.slice(0, 2).sort()) ===
@@ -99,16 +116,12 @@ async function checkSearch(base, via) {
 
 // Without JavaScript, the search box is disabled and says why.
 async function checkNoScript(base) {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const page = await ctx.newPage();
-  await page.goto(base + 'index.html', { waitUntil: 'load' });
-  const state = await page.evaluate(() => ({
+  const state = await withoutScript(base + 'index.html', () => ({
     disabled: document.getElementById('search-input').disabled,
     notice: document.getElementById('search-status').innerText,
   }));
   check(state.disabled && /JavaScript/.test(state.notice),
     `search without JavaScript: ${JSON.stringify(state)}`);
-  await ctx.close();
 }
 
 // Returns the checked radios of page as "name=value", sorted.
@@ -121,12 +134,8 @@ async function checked(page) {
 async function checkAssessment(base, via) {
   const where = `assessment via ${via}`;
   const url = base + 'customer-service/hardware/assessment.html';
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  const problems = [];
-  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', e => problems.push(e.message));
-  await page.goto(url, { waitUntil: 'load' });
+  const { ctx, page, problems } = await open(url,
+    { viewport: { width: 1280, height: 900 } });
   // by keyboard: Tab to a group, arrows choose within it
   await page.focus('input[name="current-fault-repair"][value="3"]');
   await page.keyboard.press('Space');
@@ -149,9 +158,7 @@ async function checkAssessment(base, via) {
   const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
   check(dots === 5, `${where}: ${dots} marks in the chart`);
   // the manager: a fresh browser, the link
-  const other = await browser.newContext();
-  const theirs = await other.newPage();
-  await theirs.goto(link, { waitUntil: 'load' });
+  const { ctx: other, page: theirs } = await open(link);
   check(await checked(theirs) === want, `${where}: the link shows ${await checked(theirs)}`);
   check(await theirs.$$eval('#assess-chart svg circle', cs => cs.length) === 5,
     `${where}: the link's chart differs`);
@@ -181,17 +188,13 @@ async function checkAssessment(base, via) {
 // Without JavaScript the sheet is a checklist: every choice, the notice,
 // no tools.
 async function checkAssessmentNoScript(base) {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const page = await ctx.newPage();
-  await page.goto(base + 'customer-service/hardware/assessment.html', { waitUntil: 'load' });
-  const state = await page.evaluate(() => ({
+  const state = await withoutScript(base + 'customer-service/hardware/assessment.html', () => ({
     radios: document.querySelectorAll('#assess-table input[type="radio"]').length,
     notice: document.getElementById('assess-nojs').offsetHeight > 0,
     tools: document.getElementById('assess-tools').offsetHeight > 0,
   }));
   check(state.radios > 40 && state.notice && !state.tools,
     `assessment without JavaScript: ${JSON.stringify(state)}`);
-  await ctx.close();
 }
 
 for (const [via, base] of Object.entries(bases)) {
@@ -204,14 +207,8 @@ await checkAssessmentNoScript(bases.file);
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {
     const url = base + path, where = `${kind} via ${via}`;
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await ctx.newPage();
-    const problems = [];
-    page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', e => problems.push(e.message));
-    page.on('requestfailed', r => problems.push('failed: ' + r.url()));
-    page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
-    await page.goto(url, { waitUntil: 'load' });
+    const { ctx, page, problems } = await open(url,
+      { viewport: { width: 1280, height: 900 } });
     check(problems.length === 0, `${where}: ${problems.join('; ')}`);
     const styled = await page.evaluate(() =>
       getComputedStyle(document.body).fontFamily.includes('Hiragino') ||
