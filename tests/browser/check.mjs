@@ -170,9 +170,8 @@ async function checkAssessment(base, via) {
     await page.screenshot({ path: `${shots}/assessment-chosen-1280.png`, fullPage: true });
     taken++;
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4' });
-    const pages = /\/Type\s*\/Pages[^>]*\/Count (\d+)/.exec(pdf.toString('latin1'));
-    check(pages && pages[1] === '1', `${where}: prints on ${pages && pages[1]} pages`);
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
+    check(pages === 1, `${where}: prints on ${pages} pages`);
     await page.emulateMedia({ media: 'screen' });
   }
   // a click on the chosen level clears it; reset clears all
@@ -182,6 +181,30 @@ async function checkAssessment(base, via) {
   check(await checked(page) === '' && !/#s=./.test(page.url()),
     `${where}: reset left ${await checked(page)} ${page.url()}`);
   check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// Returns the number of pages of PDF data.
+function pdfPages(pdf) {
+  const m = /\/Type\s*\/Pages[^>]*\/Count (\d+)/.exec(pdf.toString('latin1'));
+  return m ? Number(m[1]) : 0;
+}
+
+// The fullest sheet (the specialty with the most skills, every skill
+// with a gap) still prints on one A4 page.
+async function checkFullestSheet(base) {
+  const { ctx, page } = await open(base + 'customer-service/facility-management/assessment.html');
+  const ids = await page.$$eval('tr[data-skill]', rs => rs.map(r => r.dataset.skill));
+  for (const id of ids) {
+    const vals = await page.$$eval(`input[name="current-${id}"]`, is => is.map(i => i.value));
+    await page.check(`input[name="current-${id}"][value="${vals[0]}"]`);
+    await page.check(`input[name="target-${id}"][value="${vals[vals.length - 1]}"]`);
+  }
+  const gaps = await page.$$eval('#assess-gap-list li', ls => ls.length);
+  await page.emulateMedia({ media: 'print' });
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  check(ids.length >= 12 && gaps === ids.length && pages === 1,
+    `fullest sheet: ${ids.length} skills, ${gaps} gaps, ${pages} pages`);
   await ctx.close();
 }
 
@@ -203,6 +226,7 @@ for (const [via, base] of Object.entries(bases)) {
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
+await checkFullestSheet(bases.file);
 
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {
