@@ -29,8 +29,9 @@ struct runs {
 };
 
 /* Decodes the UTF-8 character at s, setting *len to its bytes; a byte
- * that starts no valid sequence stands for itself.  Never reads past a
- * NUL. */
+ * that starts no valid sequence (or an overlong one) stands for itself,
+ * as a number above every code point (so it equals no character).
+ * Never reads past a NUL. */
 static uint32_t
 S_decode(const char *s, size_t *len)
 {
@@ -40,24 +41,25 @@ S_decode(const char *s, size_t *len)
 		*len = 1;
 		return u[0];
 	}
-	if ((u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80) {
+	if ((u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2 && (u[1] & 0xC0) == 0x80) {
 		*len = 2;
 		return (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
 	}
 	if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80) {
+	    (u[2] & 0xC0) == 0x80 && (u[0] > 0xE0 || u[1] >= 0xA0)) {
 		*len = 3;
 		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
 		    (u[2] & 0x3F);
 	}
 	if ((u[0] & 0xF8) == 0xF0 && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
+	    (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80 &&
+	    (u[0] > 0xF0 || u[1] >= 0x90)) {
 		*len = 4;
 		return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3F) << 12 |
 		    (uint32_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
 	}
 	*len = 1;
-	return u[0];
+	return 0x110000 + u[0];
 }
 
 /* Fills t with the characters of s; free with S_chars_free(). */

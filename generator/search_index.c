@@ -172,15 +172,15 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	doc = json_pack("[i,i,s]", (int)kind, level, skill);
 	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
 	json_array_extend(doc, refs);
-	w->shard_bytes += strlen(skill) + strlen(text) + 16;
-	for (i = 0; i < json_array_size(refs); i++)
-		w->shard_bytes += json_string_length(json_array_get(refs, i)) + 4;
-	json_decref(refs);
 	if (w->shard == NULL) {
 		w->shard = json_array();
 		w->shard_bytes = 0;
 		json_array_append_new(w->starts, json_integer(w->ndocs));
 	}
+	w->shard_bytes += strlen(skill) + strlen(text) + 16;
+	for (i = 0; i < json_array_size(refs); i++)
+		w->shard_bytes += json_string_length(json_array_get(refs, i)) + 4;
+	json_decref(refs);
 	json_array_append_new(w->shard, doc);
 	w->ndocs++;
 	if (w->shard_bytes >= SEARCH_SHARD_BYTES)

@@ -188,7 +188,7 @@ S_is_known(const char *name)
 	size_t i;
 
 	if (strncmp(name, "data-attr-", 10) == 0 && name[10] != '\0')
-		return 1;
+		return !S_is_known(name + 10);	/* may not make a directive */
 	for (i = 0; i < sizeof(S_directives) / sizeof(*S_directives); i++)
 		if (strcmp(name, S_directives[i]) == 0)
 			return 1;

@@ -64,7 +64,14 @@
 
 	/* Returns the state in the link, or null when it has none. */
 	function linkState() {
-		var m = /(?:^#|&)s=([a-z0-9.,-]*)/.exec(location.hash);
+		var hash, m;
+
+		try {	/* some mail programs escape the commas */
+			hash = decodeURIComponent(location.hash);
+		} catch (e) {
+			hash = location.hash;
+		}
+		m = /(?:^#|&)s=([a-z0-9.,-]*)/.exec(hash);
 
 		return m ? m[1] : null;
 	}
@@ -201,7 +208,7 @@
 	}
 
 	function start() {
-		var state = linkState();
+		var state = linkState(), pressed = null;
 
 		if (!table)
 			return;
@@ -212,24 +219,23 @@
 		}
 		apply(state);
 		table.addEventListener('change', changed);
-		/* a click on the chosen level clears the skill's choice */
+		/* a click on the chosen level clears the skill's choice: the
+		 * radio pressed was checked when the press began */
 		table.addEventListener('mousedown', function (e) {
 			var r = e.target.closest('.choice');
 			var input = r && r.querySelector('input');
 
-			if (input)
-				input.dataset.was = input.checked ? '1' : '';
+			pressed = input && input.checked ? input : null;
 		});
 		table.addEventListener('click', function (e) {
-			var r = e.target.closest('.choice');
-			var input = r && r.querySelector('input');
+			var input = e.target;
 
-			if (input && input.dataset.was === '1' &&
-			    e.target === input) {
+			if (input.tagName === 'INPUT' && input === pressed) {
 				input.checked = false;
-				input.dataset.was = '';
 				changed();
 			}
+			if (input.tagName === 'INPUT')
+				pressed = null;
 		});
 		window.addEventListener('hashchange', function () {
 			apply(linkState() || '');

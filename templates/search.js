@@ -102,20 +102,28 @@
 		return ids;
 	}
 
-	/* Returns text normalised a character at a time, with, for each
-	 * UTF-16 unit of the result, where its character starts and ends in
-	 * text: {norm, from, to}. */
-	function normMap(text) {
-		var norm = '', from = [], to = [], i = 0, k, n;
+	/* Marks and sound marks that NFKC may join to the character before
+	 * them (か + ゙ is が; ｶ + ﾞ is ガ). */
+	var JOINS = /^[\p{M}\u3099\u309a\uff9e\uff9f]$/u;
 
-		for (var ch of text) {
-			n = normalize(ch);
+	/* Returns text normalised a cluster (a character and the marks
+	 * after it) at a time, with, for each UTF-16 unit of the result,
+	 * where its cluster starts and ends in text: {norm, from, to}. */
+	function normMap(text) {
+		var norm = '', from = [], to = [], cps = Array.from(text);
+		var i = 0, c = 0, k, n, cluster;
+
+		while (c < cps.length) {
+			cluster = cps[c++];
+			while (c < cps.length && JOINS.test(cps[c]))
+				cluster += cps[c++];
+			n = normalize(cluster);
 			for (k = 0; k < n.length; k++) {
 				from.push(i);
-				to.push(i + ch.length);
+				to.push(i + cluster.length);
 			}
 			norm += n;
-			i += ch.length;
+			i += cluster.length;
 		}
 		return { norm: norm, from: from, to: to };
 	}
@@ -167,9 +175,14 @@
 
 	/* Returns a promise of file name's data, loading it once. */
 	Engine.prototype.file = function (name) {
-		if (!this.files[name])
-			this.files[name] = this.load(name);
-		return this.files[name];
+		var files = this.files;
+
+		if (!files[name])
+			files[name] = this.load(name).catch(function (e) {
+				delete files[name];	/* the next query tries again */
+				throw e;
+			});
+		return files[name];
 	};
 
 	/* Returns a promise of the documents holding token (a word: any
@@ -446,6 +459,8 @@
 		input.addEventListener('keydown', function (e) {
 			var first = links()[0];
 
+			if (e.isComposing || e.keyCode === 229)
+				return;		/* the IME's keys: converting kana */
 			if (e.key === 'ArrowDown' && first) {
 				e.preventDefault();
 				first.focus();

@@ -174,6 +174,18 @@ async function checkAssessment(base, via) {
     check(pages === 1, `${where}: prints on ${pages} pages`);
     await page.emulateMedia({ media: 'screen' });
   }
+  // a press on the chosen level dragged away clears nothing later
+  const four = 'input[name="current-fault-repair"][value="4"]';
+  await page.check(four);
+  const box = await page.locator(four).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 300, box.y + 200);
+  await page.mouse.up();
+  await page.click('input[name="current-fault-repair"][value="5"]');
+  await page.keyboard.press('ArrowLeft');
+  check(/current-fault-repair=4/.test(await checked(page)),
+    `${where}: after a drag, ArrowLeft left ${await checked(page)}`);
   // a click on the chosen level clears it; reset clears all
   await page.click('input[name="target-technology"][value="4"]');
   check(!/target-technology/.test(await checked(page)), `${where}: a click did not clear`);

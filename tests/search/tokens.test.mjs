@@ -53,3 +53,9 @@ test('a partial match marks where tokens meet, not stray bigrams', () => {
 	    ([a, b]) => text.slice(a, b)), ['メンテナンス']);
 	assert.deepEqual(search.partialRanges('メンバ', toks), [[0, 2]]);
 });
+
+test('marks NFKC joins to their character are matched with it', () => {
+	// half-width ｶﾞ is one character after NFKC, as is か and a mark
+	assert.deepEqual(search.matchRanges('ｶﾞｲﾄﾞを作成', ['ガイド']), [[0, 5]]);
+	assert.deepEqual(search.matchRanges('か\u3099い', ['がい']), [[0, 3]]);
+});

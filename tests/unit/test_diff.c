@@ -104,6 +104,16 @@ test_pair_empty_and_identical(void **state)
 	assert_pair("同じ文", "同じ文", "同じ文");
 }
 
+/* A byte that is no UTF-8 equals no character, not even its own value
+ * or what an overlong sequence would spell. */
+static void
+test_pair_invalid_bytes_differ(void **state)
+{
+	(void)state;
+	assert_pair("x\xe9y", "x\xc3\xa9y", "x[-\xe9-]{+\xc3\xa9+}y");
+	assert_pair("\xc1\x81", "A", "[-\xc1\x81-]{+A+}");
+}
+
 /* Returns n copies of the UTF-8 character c, malloc'd. */
 static char *
 repeat(const char *c, size_t n)
@@ -260,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_pair_level_step),
 		cmocka_unit_test(test_pair_stray_characters_join_the_change),
 		cmocka_unit_test(test_pair_empty_and_identical),
+		cmocka_unit_test(test_pair_invalid_bytes_differ),
 		cmocka_unit_test(test_pair_worst_cases_are_bounded),
 		cmocka_unit_test(test_pair_rebuilds_both_texts),
 		cmocka_unit_test(test_marks_specialties),

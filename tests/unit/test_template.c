@@ -135,6 +135,24 @@ test_data_attributes_can_be_set(void **state)
 	arena_free(&a);
 }
 
+/* ... but not an attribute that is itself a directive. */
+static void
+test_data_attributes_cannot_make_directives(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(s, "x", "y");
+	render(&r, "<p data-attr-data-text=\"x\">s</p>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, "unknown directive 'data-attr-data-text'"));
+	result_free(&r);
+	arena_free(&a);
+}
+
 static void
 test_repetition_and_conditionals(void **state)
 {
@@ -264,6 +282,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_and_attributes_are_escaped),
 		cmocka_unit_test(test_data_attributes_can_be_set),
+		cmocka_unit_test(test_data_attributes_cannot_make_directives),
 		cmocka_unit_test(test_repetition_and_conditionals),
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
