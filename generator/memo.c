@@ -1,4 +1,4 @@
-/* memo.c: fragments by Markdown field; see memo.h. */
+/* memo.c: fragments and plain text by Markdown field; see memo.h. */
 #include "memo.h"
 
 #include <stdint.h>
@@ -12,6 +12,8 @@
 struct memo_slot {
 	const char	*md;		/* NULL: free */
 	struct fragment	*f;		/* NULL when it did not parse */
+	int		 rendered;	/* f is set */
+	char		*plain;		/* the plain text, or NULL if not yet */
 };
 
 void
@@ -29,8 +31,8 @@ memo_clear(struct memo *m)
 	for (i = 0; i < m->cap; i++)
 		if (m->slots[i].md != NULL) {
 			fragment_free(m->slots[i].f);
-			m->slots[i].md = NULL;
-			m->slots[i].f = NULL;
+			free(m->slots[i].plain);
+			memset(&m->slots[i], 0, sizeof(m->slots[i]));
 		}
 	m->n = 0;
 }
@@ -72,6 +74,22 @@ S_grow(struct memo *m)
 	free(old);
 }
 
+/* Returns the slot of md, made if new. */
+static struct memo_slot *
+S_slot(struct memo *m, const char *md)
+{
+	struct memo_slot *s;
+
+	if ((m->n + 1) * 2 > m->cap)
+		S_grow(m);
+	s = S_find(m, md);
+	if (s->md == NULL) {
+		s->md = md;
+		m->n++;
+	}
+	return s;
+}
+
 const struct fragment *
 memo_fragment(struct memo *m, const char *md)
 {
@@ -80,15 +98,22 @@ memo_fragment(struct memo *m, const char *md)
 
 	if (md == NULL)
 		return m->empty;
-	if ((m->n + 1) * 2 > m->cap)
-		S_grow(m);
-	s = S_find(m, md);
-	if (s->md == NULL) {
+	s = S_slot(m, md);
+	if (!s->rendered) {
 		html = md_to_html(md);
-		s->md = md;
 		s->f = fragment_new(html != NULL ? html : "");
+		s->rendered = 1;
 		free(html);
-		m->n++;
 	}
 	return s->f;
+}
+
+const char *
+memo_plain(struct memo *m, const char *md)
+{
+	struct memo_slot *s = S_slot(m, md);
+
+	if (s->plain == NULL)
+		s->plain = md_plain_text(md);
+	return s->plain;
 }

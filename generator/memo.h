@@ -1,4 +1,4 @@
-/* memo.h: each Markdown field rendered once.
+/* memo.h: each Markdown field rendered once (as HTML, as plain text).
  *
  * Pages repeat descriptions: a level's text appears on its skill page,
  * its level page and twice in the handbook.  The memo keeps the prepared
@@ -31,5 +31,9 @@ void	memo_free(struct memo *);
  * NULL.  Returns NULL when cmark's HTML does not parse as XHTML.  The
  * memo owns the fragment. */
 const struct fragment *memo_fragment(struct memo *, const char *md);
+
+/* Returns the plain text of Markdown md (see md_plain_text()), made on
+ * first use; the memo owns it. */
+const char	*memo_plain(struct memo *, const char *md);
 
 #endif

@@ -423,16 +423,12 @@ S_pieces(struct builder *b, struct scope *s, const struct diff_piece *p)
 		    FLAG_INS : FLAG_SAME);
 }
 
-/* Returns the plain text of Markdown md in the builder's arena. */
+/* Returns the plain text of Markdown md, kept by the builder's memo. */
 static const char *
 S_plain(struct builder *b, const char *md)
 {
-	char *t = md_plain_text(md), *copy = arena_strdup(&b->arena, t);
-
-	free(t);
-	return copy;
+	return memo_plain(&b->memo, md);
 }
-
 /* Adds list "changes" to skill page s of entry e of jt: for
  * each level the entry describes after the first, what changes from the
  * level before it that it describes: {from-label, from-href, to-label,

@@ -1,4 +1,5 @@
-/* test_memo.c: each Markdown field rendered once, and the fragments. */
+/* test_memo.c: each Markdown field rendered once (HTML and plain text),
+ * and the fragments. */
 #include "helpers.h"
 
 #include "memo.h"
@@ -24,6 +25,28 @@ test_a_field_is_rendered_once(void **state)
 	assert_non_null(memo_fragment(&m, NULL));
 	memo_clear(&m);
 	assert_non_null(memo_fragment(&m, field));
+	memo_free(&m);
+}
+
+/* The plain text is made once per field, beside its HTML, and goes with
+ * memo_clear(). */
+static void
+test_plain_text_once(void **state)
+{
+	static const char field[] = "一つの**段落**\n\n二つ目";
+	struct memo m;
+	const char *a, *b;
+
+	(void)state;
+	memo_init(&m);
+	assert_non_null(memo_fragment(&m, field));
+	a = memo_plain(&m, field);
+	b = memo_plain(&m, field);
+	assert_string_equal(a, "一つの段落\n二つ目");
+	assert_ptr_equal(a, b);
+	memo_clear(&m);
+	assert_string_equal(memo_plain(&m, field), "一つの段落\n二つ目");
+	assert_non_null(memo_fragment(&m, field));	/* rendered anew */
 	memo_free(&m);
 }
 
@@ -69,6 +92,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_a_field_is_rendered_once),
+		cmocka_unit_test(test_plain_text_once),
 		cmocka_unit_test(test_many_fields),
 		cmocka_unit_test(test_fragments),
 	};
