@@ -207,34 +207,36 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at
- * fragment from every specialty that has the skill. */
+ * fragment from every specialty that has the skill (entries[j] set: the
+ * skill's entry in specialty j, or NULL). */
 static void
 S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
-    enum search_kind kind, const char *text, const char *fragment)
+    const struct entry *const *entries, enum search_kind kind,
+    const char *text, const char *fragment)
 {
 	json_t *refs = json_array();
 	size_t j;
 
 	for (j = 0; j < jt->nspecialties; j++)
-		if (specialty_find_entry(&jt->specialties[j], k) != NULL)
+		if (entries[j] != NULL)
 			S_ref(w, refs, jt, &jt->specialties[j], k, fragment);
 	S_doc(w, kind, 0, k->name, text, refs);
 }
 
-/* Adds the documents of level n of skill k of jt: one per distinct
- * description, linked from every specialty that gives it. */
+/* Adds the documents of level n of skill k of jt (entries as for
+ * S_skill_doc()): one per distinct description, linked from every
+ * specialty that gives it. */
 static void
 S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
-    int n)
+    const struct entry *const *entries, int n)
 {
 	char **texts = xcalloc(jt->nspecialties, sizeof(*texts));
 	const char *anchor = path_level_anchor(&w->arena, n);
 	size_t i, j;
 
 	for (j = 0; j < jt->nspecialties; j++) {
-		const struct entry *e = specialty_find_entry(
-		    &jt->specialties[j], k);
-		const struct level *lv = e ? entry_find_level(e, n) : NULL;
+		const struct level *lv = entries[j] ?
+		    entry_find_level(entries[j], n) : NULL;
 
 		if (lv != NULL && lv->markdown != NULL)
 			texts[j] = md_plain_text(lv->markdown);
@@ -262,27 +264,31 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 static void
 S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 {
+	const struct entry **entries = xcalloc(jt->nspecialties + 1,
+	    sizeof(*entries));
 	size_t i, j, used;
 	int n;
 
 	for (i = 0; i < jt->nskills && !w->failed; i++) {
 		const struct skill *k = &jt->skills[i];
 
-		for (j = used = 0; j < jt->nspecialties; j++)
-			used += specialty_find_entry(&jt->specialties[j],
-			    k) != NULL;
+		for (j = used = 0; j < jt->nspecialties; j++) {
+			entries[j] = specialty_find_entry(&jt->specialties[j], k);
+			used += entries[j] != NULL;
+		}
 		if (used == 0)
 			continue;	/* no page to link to */
-		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
+		S_skill_doc(w, jt, k, entries, SEARCH_NAME, k->name, NULL);
 		for (j = 0; j < k->nknowledge; j++)
-			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
+			S_skill_doc(w, jt, k, entries, SEARCH_KNOWLEDGE,
 			    k->knowledge[j].text, path_text_anchor(&w->arena,
 			    k->knowledge[j].text));
 		for (n = jt->min_level; n <= jt->max_level; n++)
-			S_level_docs(w, jt, k, n);
+			S_level_docs(w, jt, k, entries, n);
 		arena_free(&w->arena);
 		arena_init(&w->arena);
 	}
+	free(entries);
 }
 
 /* xmlHashScanner: adds a token and its postings to the list data. */
