@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "alloc.h"
 
 /* A text as code points, with the byte where each starts (and, at n,
@@ -28,52 +30,27 @@ struct runs {
 	size_t		 n, cap;
 };
 
-/* Decodes the UTF-8 character at s, setting *len to its bytes; a byte
- * that starts no valid sequence (or an overlong one) stands for itself,
- * as a number above every code point (so it equals no character).
- * Never reads past a NUL. */
-static uint32_t
-S_decode(const char *s, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (u[0] < 0x80) {
-		*len = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2 && (u[1] & 0xC0) == 0x80) {
-		*len = 2;
-		return (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-	}
-	if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80 && (u[0] > 0xE0 || u[1] >= 0xA0)) {
-		*len = 3;
-		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
-		    (u[2] & 0x3F);
-	}
-	if ((u[0] & 0xF8) == 0xF0 && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80 &&
-	    (u[0] > 0xF0 || u[1] >= 0x90)) {
-		*len = 4;
-		return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3F) << 12 |
-		    (uint32_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
-	}
-	*len = 1;
-	return 0x110000 + u[0];
-}
-
-/* Fills t with the characters of s; free with S_chars_free(). */
+/* Fills t with the characters of s (libunistring decodes them; a byte
+ * that starts no valid sequence stands for itself, as a number above
+ * every code point); free with S_chars_free(). */
 static void
 S_chars(struct chars *t, const char *s)
 {
-	size_t len, i = 0, size = strlen(s);
+	size_t i = 0, size = strlen(s);
+	ucs4_t c;
+	int len;
 
 	t->s = s;
 	t->c = xcalloc(size + 1, sizeof(*t->c));
 	t->at = xcalloc(size + 1, sizeof(*t->at));
-	for (t->n = 0; i < size; t->n++, i += len) {
+	for (t->n = 0; i < size; t->n++, i += (size_t)len) {
 		t->at[t->n] = i;
-		t->c[t->n] = S_decode(s + i, &len);
+		len = u8_mbtoucr(&c, (const uint8_t *)s + i, size - i);
+		if (len < 0) {	/* not UTF-8: equal to no character */
+			c = 0x110000 + (unsigned char)s[i];
+			len = 1;
+		}
+		t->c[t->n] = c;
 	}
 	t->at[t->n] = size;
 }

@@ -103,20 +103,36 @@ S_load_templates(struct template **layout, struct template **pages,
 	return rc;
 }
 
-/* Copies file name of the templates folder dir into the site as path;
- * returns 0, or -1 after reporting. */
-static int
-S_copy_asset(struct site_sink *sink, const char *dir, const char *name,
-    const char *path, struct model *m, struct diag *d)
-{
-	char *from = S_in(dir, name), *data;
-	size_t len;
-	int rc = -1;
+/* The files of the templates folder copied into the site as they are. */
+static const struct {
+	const char	*name;		/* in the templates folder */
+	const char	*path;		/* in the site */
+} S_assets[] = {
+	{ "style.css", PATH_STYLE },
+	{ "handbook.css", PATH_HANDBOOK_STYLE },
+	{ "search.js", PATH_SEARCH_SCRIPT },
+	{ "assess.js", PATH_ASSESS_SCRIPT },
+	{ "icon.svg", PATH_ICON },
+};
 
-	if ((data = S_slurp(from, &len, m, d)) != NULL)
-		rc = sink->put(sink->ctx, path, data, len, d);
-	free(data);
-	free(from);
+/* Copies each of S_assets from the templates folder dir into the site;
+ * returns 0, or -1 after reporting (at the first that fails). */
+static int
+S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
+    struct diag *d)
+{
+	size_t i, len;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets) && rc == 0; i++) {
+		char *from = S_in(dir, S_assets[i].name), *data;
+
+		rc = -1;
+		if ((data = S_slurp(from, &len, m, d)) != NULL)
+			rc = sink->put(sink->ctx, S_assets[i].path, data, len, d);
+		free(data);
+		free(from);
+	}
 	return rc;
 }
 
@@ -278,16 +294,7 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	b.site_name = m->framework && m->framework->name ?
 	    m->framework->name : "スキル標準";
 	if (S_load_templates(&layout, pages, template_dir, m, d) == 0 &&
-	    S_copy_asset(sink, template_dir, "style.css", PATH_STYLE, m,
-	    d) == 0 &&
-	    S_copy_asset(sink, template_dir, "handbook.css",
-	    PATH_HANDBOOK_STYLE, m, d) == 0 &&
-	    S_copy_asset(sink, template_dir, "search.js",
-	    PATH_SEARCH_SCRIPT, m, d) == 0 &&
-	    S_copy_asset(sink, template_dir, "icon.svg", PATH_ICON, m,
-	    d) == 0 &&
-	    S_copy_asset(sink, template_dir, "assess.js", PATH_ASSESS_SCRIPT,
-	    m, d) == 0) {
+	    S_copy_assets(sink, template_dir, m, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);

@@ -94,12 +94,13 @@
 		} catch (e) { /* private mode: the link still holds it */ }
 	}
 
-	/* Returns "レベル" and n in full-width digits, as the pages write
-	 * it. */
-	function label(n) {
-		return 'レベル' + String(n).replace(/[0-9]/g, function (c) {
-			return String.fromCharCode(0xff10 + Number(c));
-		});
+	/* Returns the label of the checked radio of group name in row, as
+	 * the page writes it ("レベル３"), or ''. */
+	function pickedLabel(row, name) {
+		var r = row.querySelector('input[name="' + name + '-' +
+		    row.dataset.skill + '"]:checked');
+
+		return r ? r.closest('label').textContent : '';
 	}
 
 	/* Returns an SVG element of tag with attributes attrs. */
@@ -180,8 +181,9 @@
 			a.textContent = row.querySelector('th a').textContent;
 			li.appendChild(a);
 			li.appendChild(document.createTextNode('：' + (cur ?
-			    label(cur) : '未選択') + ' → ' + label(tgt) +
-			    (cur ? '（' + (tgt - cur) + ' 段階）' : '')));
+			    pickedLabel(row, 'current') : '未選択') + ' → ' +
+			    pickedLabel(row, 'target') + (cur ? '（' + (tgt - cur) +
+			    ' 段階）' : '')));
 			list.appendChild(li);
 			n++;
 		});

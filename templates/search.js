@@ -129,9 +129,12 @@
 	}
 
 	/* Returns the ranges [start, end) of text where needles (normalised
-	 * strings) occur, merged and in order. */
-	function matchRanges(text, needles) {
-		var m = normMap(text), r = [], out = [];
+	 * strings) occur, merged and in order; m is normMap(text), if made
+	 * already. */
+	function matchRanges(text, needles, m) {
+		var r = [], out = [];
+
+		m = m || normMap(text);
 
 		needles.forEach(function (nd) {
 			var at = nd ? m.norm.indexOf(nd) : -1;
@@ -155,9 +158,9 @@
 
 	/* Returns the ranges of text to mark for a partial match of toks:
 	 * where several tokens meet (three characters or more), or where any
-	 * does when none meet. */
-	function partialRanges(text, toks) {
-		var all = matchRanges(text, toks);
+	 * does when none meet; m as for matchRanges(). */
+	function partialRanges(text, toks, m) {
+		var all = matchRanges(text, toks, m);
 		var long = all.filter(function (r) {
 			return Array.from(text.slice(r[0], r[1])).length >= 3;
 		});
@@ -270,14 +273,14 @@
 			return self.doc(id, index);
 		})).then(function (docs) {
 			var results = docs.map(function (d) {
-				var n = normMap(d.text).norm;
+				var m = normMap(d.text);
 				var exact = parts.every(function (p) {
-					return n.indexOf(p) >= 0;
+					return m.norm.indexOf(p) >= 0;
 				});
 
 				return { doc: d, hits: hits.get(d.id), exact: exact,
-				    ranges: exact ? matchRanges(d.text, parts) :
-				    partialRanges(d.text, toks) };
+				    ranges: exact ? matchRanges(d.text, parts, m) :
+				    partialRanges(d.text, toks, m) };
 			});
 			results.sort(function (a, b) {
 				return b.exact - a.exact || b.hits - a.hits ||

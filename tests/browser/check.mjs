@@ -155,6 +155,10 @@ async function checkAssessment(base, via) {
   check(JSON.stringify(gaps) === JSON.stringify(['skills/technology.html#level-4',
     'skills/leadership.html#level-6', 'skills/fault-repair.html#level-5']),
     `${where}: gaps ${gaps}`);
+  const gapText = await page.$$eval('#assess-gap-list li', ls => ls.map(l => l.textContent));
+  check(gapText[0] === 'テクノロジ：未選択 → レベル４' &&
+    gapText[2] === '障害修理：レベル３ → レベル５（2 段階）',
+    `${where}: gaps read ${gapText.join(' / ')}`);
   const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
   check(dots === 5, `${where}: ${dots} marks in the chart`);
   // the manager: a fresh browser, the link
