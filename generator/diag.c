@@ -62,6 +62,8 @@ static const struct {
 	    "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}" },
 	[MSG_ID_DUPLICATE] = { SEV_ERROR, "duplicate ID" },
 	[MSG_ID_CASE] = { SEV_ERROR, "IDs differ only by case" },
+	[MSG_ID_SHARED] = { SEV_ERROR, "specialty ID used by another job type; "
+	    "handbooks/ID.html names a specialty by its ID alone" },
 	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
 	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
 	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },
