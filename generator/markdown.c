@@ -155,45 +155,65 @@ S_is_nesting(cmark_node_type t)
 	    t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
 }
 
-/* Returns how deep the nesting nodes of the tree at doc go, in one walk. */
-static int
-S_depth(cmark_node *doc)
+/* What one walk of a cmark tree measures. */
+struct md_shape {
+	int	depth;		/* of the deepest nesting node (S_is_nesting) */
+	int	visible;	/* some text or code shows a character */
+};
+
+/* Returns the shape of the tree at doc, in one walk. */
+static struct md_shape
+S_shape(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	int depth = 0, max = 0;
+	struct md_shape sh = { 0, 0 };
+	int depth = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (!S_is_nesting(cmark_node_get_type(cmark_iter_get_node(it))))
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (!sh.visible && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK))
+			sh.visible = text_has_visible(cmark_node_get_literal(n));
+		if (!S_is_nesting(t))
 			continue;
-		if (ev == CMARK_EVENT_ENTER && ++depth > max)
-			max = depth;
+		if (ev == CMARK_EVENT_ENTER && ++depth > sh.depth)
+			sh.depth = depth;
 		else if (ev == CMARK_EVENT_EXIT)
 			depth--;
 	}
 	cmark_iter_free(it);
-	return max;
+	return sh;
 }
 
-/* Reports the tree at doc when it nests deeper than the cap. */
+/* Reports the tree at doc when it nests deeper than the cap, or shows no
+ * text at all (only white space, invisible characters or markup). */
 static void
-S_check_depth(cmark_node *doc, const struct pos *pos, struct diag *d)
+S_check_shape(cmark_node *doc, const struct pos *pos, struct diag *d)
 {
-	int depth = S_depth(doc);
+	struct md_shape sh = S_shape(doc);
 
-	if (depth > MARKDOWN_DEPTH_MAX)
+	if (sh.depth > MARKDOWN_DEPTH_MAX)
 		diag_msg(d, MSG_MARKDOWN_DEPTH, pos, "nests %d deep; the limit "
-		    "is %d", depth, MARKDOWN_DEPTH_MAX);
+		    "is %d", sh.depth, MARKDOWN_DEPTH_MAX);
+	if (!sh.visible)
+		diag_msg(d, MSG_TEXT_EMPTY, pos, "Markdown that shows no text");
 }
 
 void
 md_check(const char *md, const struct pos *pos, struct diag *d)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
-	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *doc;
+	cmark_iter *it;
 	cmark_event_type ev;
 	char buf[32], *html;
 
+	if (*md == '\0')	/* over a cap: the loader has said so */
+		return;
+	doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *url = cmark_node_get_url(n), *scheme;
@@ -224,7 +244,7 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 		}
 	}
 	cmark_iter_free(it);
-	S_check_depth(doc, pos, d);
+	S_check_shape(doc, pos, d);
 	html = cmark_render_html(doc, MD_OPTIONS);
 	S_check_chars(html, pos, d);
 	free(html);

@@ -107,11 +107,27 @@ text_is_noncharacter(unsigned c)
 }
 
 int
+text_has_visible(const char *s)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s);
+	ucs4_t uc;
+	int n;
+
+	for (; u < end; u += n) {
+		n = u8_mbtouc(&uc, u, (size_t)(end - u));
+		if (!uc_is_property_white_space(uc) &&
+		    !uc_is_property_default_ignorable_code_point(uc))
+			return 1;
+	}
+	return 0;
+}
+
+int
 text_line_flaw(const char *s, unsigned *c)
 {
 	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s);
-	int visible = 0, n;
 	ucs4_t uc;
+	int n;
 
 	for (; u < end; u += n) {
 		n = u8_mbtouc(&uc, u, (size_t)(end - u));
@@ -120,11 +136,8 @@ text_line_flaw(const char *s, unsigned *c)
 			return TEXT_BIDI;
 		if (text_is_noncharacter(uc))
 			return TEXT_NONCHAR;
-		if (!uc_is_property_white_space(uc) &&
-		    !uc_is_property_default_ignorable_code_point(uc))
-			visible = 1;
 	}
-	return visible ? TEXT_OK : TEXT_INVISIBLE;
+	return text_has_visible(s) ? TEXT_OK : TEXT_INVISIBLE;
 }
 
 size_t

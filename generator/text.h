@@ -38,12 +38,16 @@ enum text_flaw {
  * two code points of a plane (U+FFFE, U+FFFF, ..., U+10FFFF). */
 int	 text_is_noncharacter(unsigned c);
 
+/* Returns whether the UTF-8 text s shows anything: a character that is
+ * neither Unicode White_Space nor Default_Ignorable_Code_Point (U+3000,
+ * U+00A0, U+200B, U+FEFF show nothing). */
+int	 text_has_visible(const char *s);
+
 /* Returns what keeps the UTF-8 text s from being a one-line field that
  * shows as written: a bidirectional control (U+202A-U+202E,
  * U+2066-U+2069, U+200E, U+200F, U+061C), which reverses the text after
- * it in titles and links, a noncharacter, or nothing to see (every character Unicode
- * White_Space or Default_Ignorable_Code_Point, such as U+3000, U+00A0,
- * U+200B, U+FEFF).  Linear in the length of s. */
+ * it in titles and links, a noncharacter, or nothing to see (see
+ * text_has_visible()).  Linear in the length of s. */
 int	 text_line_flaw(const char *s, unsigned *c);
 
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */

@@ -1,5 +1,6 @@
 /* test_markdown.c: the Markdown policy: nesting measured on cmark's tree,
- * characters that numeric references make; what it accepts renders. */
+ * characters that numeric references make, some text to show; what it
+ * accepts renders. */
 #include "helpers.h"
 
 #include <libxml/parser.h>
@@ -114,6 +115,24 @@ test_references_to_forbidden_characters(void **state)
 	assert_string_equal(check("&#x1f;"), BADCHAR "U+001F\n");
 }
 
+#define NOTEXT "skillsite: t.xml:1:1: error: empty text: Markdown that " \
+	"shows no text\n"
+
+static void
+test_shows_some_text(void **state)
+{
+	(void)state;
+	assert_string_equal(check("\u3000"), NOTEXT);
+	assert_string_equal(check("&nbsp;&#x200B;&#xFEFF;"), NOTEXT);
+	assert_string_equal(check("***"), NOTEXT);
+	assert_string_equal(check("- > [](a.html)"), NOTEXT);
+	assert_string_equal(check("\u3000記述"), "");
+	assert_string_equal(check("`x`"), "");
+	assert_string_equal(check("    code"), "");
+	/* a field over a cap, which the loader has reported, is not parsed */
+	assert_string_equal(check(""), "");
+}
+
 /* Markdown that md_check() accepts: references cmark replaces with
  * U+FFFD or leaves as text, and the largest nesting. */
 static const char *const ACCEPTED[] = {
@@ -154,6 +173,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_depth_is_structure),
 		cmocka_unit_test(test_references_to_forbidden_characters),
+		cmocka_unit_test(test_shows_some_text),
 		cmocka_unit_test(test_accepted_renders_as_xml),
 	};
 

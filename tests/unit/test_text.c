@@ -105,6 +105,19 @@ test_line_flaw(void **state)
 }
 
 static void
+test_has_visible(void **state)
+{
+	(void)state;
+	assert_true(text_has_visible("a"));
+	assert_true(text_has_visible("\u3000・"));
+	assert_true(text_has_visible("\u2800"));	/* braille blank: a glyph */
+	assert_false(text_has_visible(""));
+	assert_false(text_has_visible(" \t\u3000\u00A0\u2028\xc2\x85"));
+	assert_false(text_has_visible("\u200B\u200C\u200D\u2060\uFEFF\u034F"));
+	assert_false(text_has_visible("\uFE0F\U000E0020"));	/* selectors, tags */
+}
+
+static void
 test_noncharacters(void **state)
 {
 	(void)state;
@@ -140,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_dedent_needs_the_same_bytes),
 		cmocka_unit_test(test_dedent_keeps_inner_blank_lines_only),
 		cmocka_unit_test(test_line_flaw),
+		cmocka_unit_test(test_has_visible),
 		cmocka_unit_test(test_noncharacters),
 		cmocka_unit_test(test_utf8_count),
 	};
