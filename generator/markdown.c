@@ -188,32 +188,30 @@ S_shape(cmark_node *doc)
 	return sh;
 }
 
-/* Reports the tree at doc when it nests deeper than the cap, or shows no
- * text at all (only white space, invisible characters or markup). */
+/* Reports the tree at doc, parsed from md, when it nests deeper than the
+ * cap, or shows no text at all (only white space, invisible characters or
+ * markup); md "" is a field over a cap, which the loader has reported. */
 static void
-S_check_shape(cmark_node *doc, const struct pos *pos, struct diag *d)
+S_check_shape(cmark_node *doc, const char *md, const struct pos *pos,
+    struct diag *d)
 {
 	struct md_shape sh = S_shape(doc);
 
 	if (sh.depth > MARKDOWN_DEPTH_MAX)
 		diag_msg(d, MSG_MARKDOWN_DEPTH, pos, "nests %d deep; the limit "
 		    "is %d", sh.depth, MARKDOWN_DEPTH_MAX);
-	if (!sh.visible)
+	if (!sh.visible && *md != '\0')
 		diag_msg(d, MSG_TEXT_EMPTY, pos, "Markdown that shows no text");
 }
 
 void
 md_check(const char *md, const struct pos *pos, struct diag *d)
 {
-	cmark_node *doc;
-	cmark_iter *it;
+	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char buf[32], *html;
 
-	if (*md == '\0')	/* over a cap: the loader has said so */
-		return;
-	doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
-	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *url = cmark_node_get_url(n), *scheme;
@@ -244,7 +242,7 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 		}
 	}
 	cmark_iter_free(it);
-	S_check_shape(doc, pos, d);
+	S_check_shape(doc, md, pos, d);
 	html = cmark_render_html(doc, MD_OPTIONS);
 	S_check_chars(html, pos, d);
 	free(html);
