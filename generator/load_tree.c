@@ -146,8 +146,8 @@ S_content(const xmlNode *node)
 }
 
 /* Reports what keeps the one-line text s of node from showing as written:
- * a bidirectional control character, a noncharacter, or nothing
- * visible. */
+ * a Unicode line break, a bidirectional control character, a
+ * noncharacter, or nothing visible. */
 static void
 S_line_flaws(struct tree *t, const xmlNode *node, const char *s,
     const struct pos *p)
@@ -155,6 +155,10 @@ S_line_flaws(struct tree *t, const xmlNode *node, const char *s,
 	unsigned c;
 
 	switch (text_line_flaw(s, &c)) {
+	case TEXT_BREAK:
+		diag_msg(t->l->diag, MSG_TEXT_LINEBREAK, p, "<%s> (U+%04X)",
+		    (const char *)node->name, c);
+		break;
 	case TEXT_BIDI:
 		diag_msg(t->l->diag, MSG_TEXT_BIDI, p, "U+%04X in <%s>", c,
 		    (const char *)node->name);

@@ -132,6 +132,8 @@ text_line_flaw(const char *s, unsigned *c)
 	for (; u < end; u += n) {
 		n = u8_mbtouc(&uc, u, (size_t)(end - u));
 		*c = uc;
+		if (uc == 0x85 || uc == 0x2028 || uc == 0x2029)
+			return TEXT_BREAK;
 		if (uc_is_property_bidi_control(uc))
 			return TEXT_BIDI;
 		if (text_is_noncharacter(uc))

@@ -30,6 +30,7 @@ char	*text_dedent(struct arena *, const char *s);
 enum text_flaw {
 	TEXT_OK,
 	TEXT_INVISIBLE,	/* only white space and invisible characters */
+	TEXT_BREAK,	/* U+0085, U+2028 or U+2029, set in *c */
 	TEXT_BIDI,	/* a bidirectional control character, set in *c */
 	TEXT_NONCHAR	/* a noncharacter, set in *c */
 };
@@ -44,7 +45,8 @@ int	 text_is_noncharacter(unsigned c);
 int	 text_has_visible(const char *s);
 
 /* Returns what keeps the UTF-8 text s from being a one-line field that
- * shows as written: a bidirectional control (U+202A-U+202E,
+ * shows as written: a line break beyond XML's (U+0085 next line, U+2028
+ * line and U+2029 paragraph separator), a bidirectional control (U+202A-U+202E,
  * U+2066-U+2069, U+200E, U+200F, U+061C), which reverses the text after
  * it in titles and links, a noncharacter, or nothing to see (see
  * text_has_visible()).  Linear in the length of s. */

@@ -100,6 +100,11 @@ test_line_flaw(void **state)
 	assert_int_equal(text_line_flaw("x\u200E", &c), TEXT_BIDI);
 	assert_int_equal(text_line_flaw("x\u200F", &c), TEXT_BIDI);
 	assert_int_equal(text_line_flaw("x\u061C", &c), TEXT_BIDI);
+	/* line breaks that XML does not treat as such */
+	assert_int_equal(text_line_flaw("a\u2028b", &c), TEXT_BREAK);
+	assert_int_equal(c, 0x2028);
+	assert_int_equal(text_line_flaw("a\u2029b", &c), TEXT_BREAK);
+	assert_int_equal(text_line_flaw("a\xc2\x85" "b", &c), TEXT_BREAK);
 	assert_int_equal(text_line_flaw("x\uFDD0", &c), TEXT_NONCHAR);
 	assert_int_equal(c, 0xFDD0);
 }
