@@ -50,18 +50,23 @@ static const struct {
 	[MSG_NUMBER] = { SEV_ERROR, "not a usable whole number" },
 	[MSG_TEXT_EMPTY] = { SEV_ERROR, "empty text" },
 	[MSG_TEXT_LINEBREAK] = { SEV_ERROR, "line break in a one-line field" },
+	[MSG_TEXT_BIDI] = { SEV_ERROR, "bidirectional control character in a "
+	    "one-line field" },
 	[MSG_TEXT_SIZE] = { SEV_ERROR, "one-line field too long" },
 	[MSG_MARKDOWN_SIZE] = { SEV_ERROR, "Markdown field too long" },
 	[MSG_MARKDOWN_DEPTH] = { SEV_ERROR, "Markdown nested too deeply" },
 	[MSG_MARKDOWN_URL] = { SEV_ERROR, "URL not allowed" },
 	[MSG_MARKDOWN_HTML] = { SEV_ERROR, "raw HTML in Markdown would be "
 	    "dropped; write \\< for a literal <" },
-	[MSG_MARKDOWN_CHAR] = { SEV_ERROR, "character not allowed in XML" },
+	[MSG_MARKDOWN_CHAR] = { SEV_ERROR, "character not allowed (a control "
+	    "character, a noncharacter or not UTF-8)" },
 	[MSG_ID_RESERVED] = { SEV_ERROR, "ID reserved for the site's own pages" },
 	[MSG_ID_PATTERN] = { SEV_ERROR,
 	    "invalid ID; IDs match [a-z0-9][a-z0-9-]{0,63}" },
 	[MSG_ID_DUPLICATE] = { SEV_ERROR, "duplicate ID" },
 	[MSG_ID_CASE] = { SEV_ERROR, "IDs differ only by case" },
+	[MSG_ID_SHARED] = { SEV_ERROR, "specialty ID used by another job type; "
+	    "handbooks/ID.html names a specialty by its ID alone" },
 	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
 	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
 	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },

@@ -145,6 +145,37 @@ S_content(const xmlNode *node)
 	return v != NULL ? (char *)v : (char *)xmlStrdup(BAD_CAST "");
 }
 
+/* Reports what keeps the one-line text s of node from showing as written:
+ * a Unicode line break, a bidirectional control character, a
+ * noncharacter, or nothing visible. */
+static void
+S_line_flaws(struct tree *t, const xmlNode *node, const char *s,
+    const struct pos *p)
+{
+	unsigned c;
+
+	switch (text_line_flaw(s, &c)) {
+	case TEXT_BREAK:
+		diag_msg(t->l->diag, MSG_TEXT_LINEBREAK, p, "<%s> (U+%04X)",
+		    (const char *)node->name, c);
+		break;
+	case TEXT_BIDI:
+		diag_msg(t->l->diag, MSG_TEXT_BIDI, p, "U+%04X in <%s>", c,
+		    (const char *)node->name);
+		break;
+	case TEXT_NONCHAR:
+		diag_msg(t->l->diag, MSG_MARKDOWN_CHAR, p, "U+%04X in <%s>", c,
+		    (const char *)node->name);
+		break;
+	case TEXT_INVISIBLE:
+		diag_msg(t->l->diag, MSG_TEXT_EMPTY, p, "<%s> holds only white "
+		    "space or invisible characters", (const char *)node->name);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Returns the one-line text of node, trimmed; reports empty text and line
  * breaks.  Returns NULL for empty text. */
 static const char *
@@ -168,6 +199,8 @@ S_line(struct tree *t, const xmlNode *node)
 	else if (has_break)
 		diag_msg(t->l->diag, MSG_TEXT_LINEBREAK, &p, "<%s>",
 		    (const char *)node->name);
+	else
+		S_line_flaws(t, node, s, &p);
 	return s;
 }
 
@@ -189,9 +222,9 @@ S_child_line(struct tree *t, const xmlNode *parent, const char *name)
 }
 
 /* Returns the content of node as Markdown with XML indentation removed,
- * or NULL when blank; reports text over the size or nesting caps and
- * returns "" for it, so no later stage parses it and none takes it for
- * missing. */
+ * or NULL when blank; reports text over the size cap and returns "" for
+ * it, so no later stage parses it and none takes it for missing
+ * (md_check measures nesting on cmark's tree). */
 static const char *
 S_markdown(struct tree *t, const xmlNode *node)
 {
@@ -199,7 +232,6 @@ S_markdown(struct tree *t, const xmlNode *node)
 	char *s = text_dedent(t->arena, raw);
 	size_t len = strlen(s);
 	struct pos p;
-	int depth;
 
 	xmlFree(raw);
 	if (len == 0)
@@ -209,12 +241,6 @@ S_markdown(struct tree *t, const xmlNode *node)
 		diag_msg(t->l->diag, MSG_MARKDOWN_SIZE, &p,
 		    "<%s> holds %zu bytes; the limit is %d",
 		    (const char *)node->name, len, MARKDOWN_SIZE_MAX);
-		return "";
-	}
-	if ((depth = text_markdown_depth(s)) > MARKDOWN_DEPTH_MAX) {
-		diag_msg(t->l->diag, MSG_MARKDOWN_DEPTH, &p,
-		    "<%s> nests %d deep; the limit is %d",
-		    (const char *)node->name, depth, MARKDOWN_DEPTH_MAX);
 		return "";
 	}
 	return s;

@@ -1,14 +1,17 @@
 /* markdown.c: Markdown to HTML with cmark; see markdown.h. */
 #include "markdown.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
+#include <unistr.h>
 
 #include "alloc.h"
 #include "par.h"
+#include "text.h"
 
 #define MD_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
 
@@ -94,21 +97,111 @@ S_link_allowed(const char *scheme)
 	    strcmp(scheme, "//") == 0;
 }
 
-/* Reports characters of html that XML does not allow (control characters
- * from numeric references such as &#1;, U+FFFE, U+FFFF). */
+/* Returns the code point that cmark wrote as the byte at u when it is not
+ * UTF-8 (cmark 0.30 writes U+FFFE and U+FFFF from a numeric reference as
+ * the single bytes FE and FF), or -1 for other bytes. */
+static long
+S_cmark_byte(const uint8_t *u)
+{
+	return *u == 0xFE ? 0xFFFE : *u == 0xFF ? 0xFFFF : -1;
+}
+
+/* Returns whether uc may not appear in a page: a control character that
+ * XML forbids, or a noncharacter (U+FDD0-U+FDEF, U+nFFFE, U+nFFFF). */
+static int
+S_char_forbidden(ucs4_t uc)
+{
+	return (uc < 0x20 && uc != '\t' && uc != '\n' && uc != '\r') ||
+	    text_is_noncharacter(uc);
+}
+
+/* Reports the first character of html that a page may not hold, or its
+ * first byte that is not UTF-8: what numeric references such as &#1;
+ * or &#xFFFE; make. */
 static void
 S_check_chars(const char *html, const struct pos *pos, struct diag *d)
 {
-	const unsigned char *u = (const unsigned char *)html;
+	const uint8_t *u = (const uint8_t *)html, *end = u + strlen(html);
+	ucs4_t uc;
+	int n;
 
-	for (; *u != '\0'; u++)
-		if ((*u < 0x20 && *u != '\t' && *u != '\n' && *u != '\r') ||
-		    (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE ||
-		    u[2] == 0xBF))) {
-			diag_msg(d, MSG_MARKDOWN_CHAR, pos, "U+%04X",
-			    *u < 0x20 ? *u : 0xFFFE + (u[2] == 0xBF));
+	for (; u < end; u += n) {
+		if ((n = u8_mbtoucr(&uc, u, (size_t)(end - u))) < 0) {
+			if (S_cmark_byte(u) >= 0)
+				diag_msg(d, MSG_MARKDOWN_CHAR, pos, "U+%04lX",
+				    S_cmark_byte(u));
+			else
+				diag_msg(d, MSG_MARKDOWN_CHAR, pos, "byte %02X, "
+				    "not UTF-8", *u);
 			return;
 		}
+		if (S_char_forbidden(uc)) {
+			diag_msg(d, MSG_MARKDOWN_CHAR, pos, "U+%04X",
+			    (unsigned)uc);
+			return;
+		}
+	}
+}
+
+/* Returns whether a node of type t nests others of its kind without
+ * bound: a block quote, a list item (with its list), emphasis, strong
+ * emphasis, a link or an image.  Paragraphs and headings hold only
+ * inlines; a list holds only items. */
+static int
+S_is_nesting(cmark_node_type t)
+{
+	return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_ITEM ||
+	    t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
+	    t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+/* What one walk of a cmark tree measures. */
+struct md_shape {
+	int	depth;		/* of the deepest nesting node (S_is_nesting) */
+	int	visible;	/* some text or code shows a character */
+};
+
+/* Returns the shape of the tree at doc, in one walk. */
+static struct md_shape
+S_shape(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	struct md_shape sh = { 0, 0 };
+	int depth = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (!sh.visible && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK))
+			sh.visible = text_has_visible(cmark_node_get_literal(n));
+		if (!S_is_nesting(t))
+			continue;
+		if (ev == CMARK_EVENT_ENTER && ++depth > sh.depth)
+			sh.depth = depth;
+		else if (ev == CMARK_EVENT_EXIT)
+			depth--;
+	}
+	cmark_iter_free(it);
+	return sh;
+}
+
+/* Reports the tree at doc, parsed from md, when it nests deeper than the
+ * cap, or shows no text at all (only white space, invisible characters or
+ * markup); md "" is a field over a cap, which the loader has reported. */
+static void
+S_check_shape(cmark_node *doc, const char *md, const struct pos *pos,
+    struct diag *d)
+{
+	struct md_shape sh = S_shape(doc);
+
+	if (sh.depth > MARKDOWN_DEPTH_MAX)
+		diag_msg(d, MSG_MARKDOWN_DEPTH, pos, "nests %d deep; the limit "
+		    "is %d", sh.depth, MARKDOWN_DEPTH_MAX);
+	if (!sh.visible && *md != '\0')
+		diag_msg(d, MSG_TEXT_EMPTY, pos, "Markdown that shows no text");
 }
 
 void
@@ -149,6 +242,7 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 		}
 	}
 	cmark_iter_free(it);
+	S_check_shape(doc, md, pos, d);
 	html = cmark_render_html(doc, MD_OPTIONS);
 	S_check_chars(html, pos, d);
 	free(html);

@@ -5,8 +5,10 @@
  * content to a policy: no raw HTML (safe mode would drop it silently), no
  * images (the site has no image files), links relative within the site or
  * to http, https or mailto addresses (templates mark those external), no
- * absolute paths (they break under file:// and sub-paths), no character
- * that XML forbids.
+ * absolute paths (they break under file:// and sub-paths), nesting at
+ * most MARKDOWN_DEPTH_MAX deep on cmark's tree (block quotes, list items,
+ * emphasis, links), no character that XML forbids and no noncharacter
+ * (numeric references can make them), nothing that is not UTF-8.
  */
 #ifndef SKILLSITE_MARKDOWN_H
 #define SKILLSITE_MARKDOWN_H
@@ -22,7 +24,7 @@ char	*md_to_html(const char *md);
  * break and between blocks, raw HTML left out. */
 char	*md_plain_text(const char *md);
 
-/* Reports each link or image of md that breaks the policy, at pos. */
+/* Reports each part of md that breaks the policy, at pos. */
 void	 md_check(const char *md, const struct pos *pos, struct diag *d);
 
 /* Checks every Markdown field of m against the policy, a job type per

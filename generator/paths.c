@@ -28,10 +28,20 @@ S_concat(struct arena *a, ...)
 	return s;
 }
 
+/* The folders at the top of the site that hold its own files; a job
+ * type's folder must be none of them. */
+static const char *const S_site_folders[] = { "assets", "downloads",
+    "handbooks", "search" };
+
 int
 path_is_reserved_jobtype(const char *id)
 {
-	return strcmp(id, "assets") == 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(S_site_folders) / sizeof(*S_site_folders); i++)
+		if (strcmp(id, S_site_folders[i]) == 0)
+			return 1;
+	return 0;
 }
 
 int

@@ -13,6 +13,7 @@
  *	J/compare/K.html		common skill K compared across specialties
  *	handbooks/S.html		printable handbook of specialty S
  *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
+ *	downloads/framework.*		the framework as data (export.h)
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
  *	assets/assess.js		the self-assessment sheet's script
@@ -20,7 +21,10 @@
  *	search/t-N.js, search/d-N.js	its shards of terms and documents
  *
  * IDs match [a-z0-9][a-z0-9-]*, so only the names below can collide with
- * the site's own files; resolve refuses them as IDs.
+ * the site's own files; resolve refuses them as IDs: the top folders
+ * (assets, downloads, handbooks, search) as job types, knowledge and
+ * compare as specialties.  Handbooks are named by specialty alone, so
+ * resolve also refuses a specialty ID used by two job types.
  */
 #ifndef SKILLSITE_PATHS_H
 #define SKILLSITE_PATHS_H

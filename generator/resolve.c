@@ -14,6 +14,7 @@ struct key {
 	const char	*text;
 	struct pos	 pos;
 	size_t		 order;		/* definition order */
+	size_t		 owner;		/* the job type that defines it */
 };
 
 /* Compares a and b as strcmp does, but ignoring ASCII case. */
@@ -407,6 +408,55 @@ S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
 	free(c.index);
 }
 
+/* Returns whether job types a and b have the same ID but for case (a
+ * duplicate reported on its own). */
+static int
+S_same_id(const struct jobtype *a, const struct jobtype *b)
+{
+	return a->id != NULL && b->id != NULL && S_casecmp(a->id, b->id) == 0;
+}
+
+/* Reports a specialty ID that more than one job type uses, once per
+ * further job type, at its first use there with the first use of all:
+ * the handbooks of both would be handbooks/ID.html.  Repeats within one
+ * job type, or job types with one ID, are reported as duplicate IDs. */
+static void
+S_check_specialties_across(struct model *m, struct diag *d)
+{
+	struct key *v;
+	size_t i, j, n = 0, first = 0;
+
+	for (i = 0; i < m->njobtypes; i++)
+		n += m->jobtypes[i].nspecialties;
+	v = S_keys(n);
+	n = 0;
+	for (i = 0; i < m->njobtypes; i++)
+		for (j = 0; j < m->jobtypes[i].nspecialties; j++) {
+			const struct specialty *sp = &m->jobtypes[i].specialties[j];
+
+			if (sp->id == NULL)
+				continue;
+			v[n].text = sp->id;
+			v[n].pos = sp->pos;
+			v[n].order = n;
+			v[n].owner = i;
+			n++;
+		}
+	qsort(v, n, sizeof(*v), S_key_casecmp);
+	for (i = 1; i < n; i++) {
+		if (S_casecmp(v[i].text, v[first].text) != 0)
+			first = i;
+		else if (v[i].owner != v[i - 1].owner &&
+		    !S_same_id(&m->jobtypes[v[i].owner],
+		    &m->jobtypes[v[first].owner]))
+			diag_msg(d, MSG_ID_SHARED, &v[i].pos,
+			    "%s (first at %s:%d:%d)", v[i].text,
+			    m->files[v[first].pos.file], v[first].pos.line,
+			    v[first].pos.col);
+	}
+	free(v);
+}
+
 void
 resolve(struct model *m, struct diag *d)
 {
@@ -417,6 +467,7 @@ resolve(struct model *m, struct diag *d)
 		diag_msg(d, MSG_ID_PATTERN, &m->framework->pos, "\"%s\"",
 		    m->framework->id);
 	S_check_jobtype_ids(m, d);
+	S_check_specialties_across(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
 }

@@ -1,7 +1,11 @@
 /* text.c: content field helpers; see text.h. */
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
 
 int
 text_is_space(int c)
@@ -96,61 +100,46 @@ text_dedent(struct arena *a, const char *s)
 	return out;
 }
 
-/* Returns the nesting depth of the line at s: columns of leading
- * indentation count one level per two, each block quote or list marker
- * one more. */
-static int
-S_line_depth(const char *s, const char *end)
+int
+text_is_noncharacter(unsigned c)
 {
-	int depth = 0, width = 0;
-	const char *p;
-
-	for (;;) {
-		for (; s < end && (*s == ' ' || *s == '\t'); s++)
-			if (depth == 0)	/* indentation before any marker */
-				width += *s == '\t' ? 4 : 1;
-		if (s < end && *s == '>') {
-			depth++;
-			s++;
-			continue;
-		}
-		if (s + 1 < end && strchr("-+*", *s) != NULL && s[1] == ' ') {
-			depth++;
-			s += 2;
-			continue;
-		}
-		for (p = s; p < end && *p >= '0' && *p <= '9'; p++)
-			;
-		if (p > s && p + 1 < end && (*p == '.' || *p == ')') &&
-		    p[1] == ' ') {
-			depth++;
-			s = p + 2;
-			continue;
-		}
-		return depth + width / 2;
-	}
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
 int
-text_markdown_depth(const char *s)
+text_has_visible(const char *s)
 {
-	int max = 0, open = 0, d;
-	const char *line, *end, *p;
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s);
+	ucs4_t uc;
+	int n;
 
-	for (line = s; *line != '\0'; line = *end ? end + 1 : end) {
-		end = S_line_end(line);
-		if ((d = S_line_depth(line, end)) > max)
-			max = d;
-		for (p = line; p < end; p++) {
-			if (*p == '\\' && p + 1 < end)
-				p++;
-			else if (*p == '[' && ++open > max)
-				max = open;
-			else if (*p == ']' && open > 0)
-				open--;
-		}
+	for (; u < end; u += n) {
+		n = u8_mbtouc(&uc, u, (size_t)(end - u));
+		if (!uc_is_property_white_space(uc) &&
+		    !uc_is_property_default_ignorable_code_point(uc))
+			return 1;
 	}
-	return max;
+	return 0;
+}
+
+int
+text_line_flaw(const char *s, unsigned *c)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s);
+	ucs4_t uc;
+	int n;
+
+	for (; u < end; u += n) {
+		n = u8_mbtouc(&uc, u, (size_t)(end - u));
+		*c = uc;
+		if (uc == 0x85 || uc == 0x2028 || uc == 0x2029)
+			return TEXT_BREAK;
+		if (uc_is_property_bidi_control(uc))
+			return TEXT_BIDI;
+		if (text_is_noncharacter(uc))
+			return TEXT_NONCHAR;
+	}
+	return text_has_visible(s) ? TEXT_OK : TEXT_INVISIBLE;
 }
 
 size_t

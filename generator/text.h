@@ -1,5 +1,6 @@
 /* text.h: plain-text helpers for content fields (no XML, no Markdown
- * rendering): trimming, removing XML indentation, measuring nesting.
+ * rendering): trimming, removing XML indentation, what one-line fields
+ * may hold.
  */
 #ifndef SKILLSITE_TEXT_H
 #define SKILLSITE_TEXT_H
@@ -9,7 +10,7 @@
 #include "arena.h"
 
 #define MARKDOWN_SIZE_MAX	(16 * 1024)	/* bytes per Markdown field */
-#define MARKDOWN_DEPTH_MAX	16		/* nested blocks or brackets */
+#define MARKDOWN_DEPTH_MAX	16		/* nested blocks or inlines */
 #define LINE_SIZE_MAX		1024		/* bytes per one-line field */
 
 /* Returns whether c is XML white space (space, tab, CR, LF). */
@@ -25,11 +26,31 @@ char	*text_trim(struct arena *, const char *s, int *has_break);
  * the end of lines.  Returns "" for blank text. */
 char	*text_dedent(struct arena *, const char *s);
 
-/* Returns how deeply the Markdown text s nests: block quotes, list items
- * and indentation at the start of a line, or open brackets within it,
- * whichever is deepest.  An upper bound, cheap to compute before the text
- * reaches a Markdown parser. */
-int	 text_markdown_depth(const char *s);
+/* What text_line_flaw() finds wrong with a one-line field. */
+enum text_flaw {
+	TEXT_OK,
+	TEXT_INVISIBLE,	/* only white space and invisible characters */
+	TEXT_BREAK,	/* U+0085, U+2028 or U+2029, set in *c */
+	TEXT_BIDI,	/* a bidirectional control character, set in *c */
+	TEXT_NONCHAR	/* a noncharacter, set in *c */
+};
+
+/* Returns whether c is a Unicode noncharacter: U+FDD0-U+FDEF, or the last
+ * two code points of a plane (U+FFFE, U+FFFF, ..., U+10FFFF). */
+int	 text_is_noncharacter(unsigned c);
+
+/* Returns whether the UTF-8 text s shows anything: a character that is
+ * neither Unicode White_Space nor Default_Ignorable_Code_Point (U+3000,
+ * U+00A0, U+200B, U+FEFF show nothing). */
+int	 text_has_visible(const char *s);
+
+/* Returns what keeps the UTF-8 text s from being a one-line field that
+ * shows as written: a line break beyond XML's (U+0085 next line, U+2028
+ * line and U+2029 paragraph separator), a bidirectional control (U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C), which reverses the text after
+ * it in titles and links, a noncharacter, or nothing to see (see
+ * text_has_visible()).  Linear in the length of s. */
+int	 text_line_flaw(const char *s, unsigned *c);
 
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);

@@ -4,11 +4,21 @@
  * against the Markdown policy and, when accepted, rendered into every page
  * with the templates in templates/ (nothing is written).  Any crash, leak
  * or sanitizer report is a finding; each becomes a case of tests/corpus.
+ * So is a breach of the promise that what check accepts, build builds:
+ * the render failing, two files at one path, a file that is not UTF-8,
+ * or a page that libxml2 does not parse as XML within its default
+ * limits (256 deep); each aborts.
  * Run from the top of the repository: make fuzz SECONDS=N.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <unistr.h>
 
 #include "diag.h"
 #include "load.h"
@@ -20,16 +30,46 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The site's sink: renders are checked, not kept. */
+/* Returns whether path names a page (XHTML). */
 static int
-S_discard(void *ctx, const char *path, const char *data, size_t len,
+S_is_page(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && strcmp(path + n - 5, ".html") == 0;
+}
+
+/* Returns whether the page data (len bytes) parses as XML within
+ * libxml2's default limits: no XML_PARSE_HUGE, so at most 256 deep. */
+static int
+S_page_parses(const char *path, const char *data, size_t len)
+{
+	xmlDoc *doc = xmlReadMemory(data, (int)len, path, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+	xmlFreeDoc(doc);
+	return doc != NULL;
+}
+
+/* The site's sink (ctx: a hash of the paths put so far): renders are
+ * checked, not kept; a breach of the properties above aborts. */
+static int
+S_check_file(void *ctx, const char *path, const char *data, size_t len,
     struct diag *d)
 {
 	(void)d;
-	(void)ctx;
-	(void)path;
-	(void)data;
-	(void)len;
+	if (xmlHashAddEntry(ctx, (const xmlChar *)path, (void *)path) != 0) {
+		fprintf(stderr, "fuzz: two files at %s\n", path);
+		abort();
+	}
+	if (u8_check((const uint8_t *)data, len) != NULL) {	/* no PDF here */
+		fprintf(stderr, "fuzz: %s is not UTF-8\n", path);
+		abort();
+	}
+	if (S_is_page(path) && !S_page_parses(path, data, len)) {
+		fprintf(stderr, "fuzz: %s does not parse as XML\n", path);
+		abort();
+	}
 	return 0;
 }
 
@@ -40,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct loader *loader;	/* the schema compiles once */
 	struct model m;
 	struct diag d;
-	struct site_sink s = { S_discard, NULL, 0 };
+	struct site_sink s = { S_check_file, NULL, 0 };
 
 	if (sink == NULL && (sink = fopen("/dev/null", "w")) == NULL)
 		return 0;
@@ -54,7 +94,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	resolve(&m, &d);
 	md_check_model(&m, 1, &d);
 	if (diag_status(&d) == EXIT_OK && m.njobtypes > 0) {
-		site_render(&m, "templates", 0, 1, &s, &d);
+		s.ctx = xmlHashCreate(0);
+		if (site_render(&m, "templates", 0, 1, &s, &d) != 0 ||
+		    diag_status(&d) != EXIT_OK) {
+			fprintf(stderr, "fuzz: check accepted what build cannot "
+			    "render\n");
+			abort();
+		}
+		xmlHashFree(s.ctx, NULL);
 	}
 	diag_flush(&d, m.files, m.nfiles);
 	model_free(&m);

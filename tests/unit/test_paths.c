@@ -78,6 +78,9 @@ test_reserved_names(void **state)
 {
 	(void)state;
 	assert_true(path_is_reserved_jobtype("assets"));
+	assert_true(path_is_reserved_jobtype("downloads"));
+	assert_true(path_is_reserved_jobtype("handbooks"));
+	assert_true(path_is_reserved_jobtype("search"));
 	assert_false(path_is_reserved_jobtype("customer-service"));
 	assert_true(path_is_reserved_specialty("knowledge"));
 	assert_true(path_is_reserved_specialty("compare"));

@@ -75,6 +75,57 @@ test_duplicate_and_case_variant_ids(void **state)
 	    "and spec-b (at t.xml:14:3)\n", EXIT_CONTENT);
 }
 
+/* Loads VALID_JOBTYPE as a.xml and, with its ID changed to id2, as b.xml;
+ * asserts the diagnostics equal expected. */
+static void
+expect_two_jobtypes(const char *id2, const char *expected)
+{
+	struct loaded l;
+	struct loader *ld;
+	char second[4096];
+
+	snprintf(second, sizeof(second), "%s", edit("id=\"jt\" number=\"9\"",
+	    id2));
+	ld = loaded_begin(&l);
+	loader_buffer(ld, "a.xml", VALID_JOBTYPE, strlen(VALID_JOBTYPE));
+	loader_buffer(ld, "b.xml", second, strlen(second));
+	loaded_end(&l, ld, 1);
+	assert_string_equal(l.text, expected);
+	assert_int_equal(l.status, EXIT_CONTENT);
+	loaded_free(&l);
+}
+
+static void
+test_specialty_in_two_jobtypes(void **state)
+{
+	(void)state;
+	/* both handbooks would be handbooks/sp.html */
+	expect_two_jobtypes("id=\"jt2\"", "skillsite: b.xml:21:3: error: "
+	    "specialty ID used by another job type; handbooks/ID.html names a "
+	    "specialty by its ID alone: sp (first at a.xml:21:3)\n");
+	/* one job type defined twice: its duplicate ID says it all */
+	expect_two_jobtypes("id=\"jt\"", "skillsite: b.xml:2:1: error: "
+	    "duplicate ID: jt (first at a.xml:2:1)\n");
+}
+
+static void
+test_jobtype_ids_reserved_for_site_folders(void **state)
+{
+	static const char *const folders[] = { "assets", "downloads",
+	    "handbooks", "search" };
+	char id[64], expected[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(folders) / sizeof(*folders); i++) {
+		snprintf(id, sizeof(id), "<jobtype id=\"%s\"", folders[i]);
+		snprintf(expected, sizeof(expected), "skillsite: t.xml:2:1: "
+		    "error: ID reserved for the site's own pages: %s\n",
+		    folders[i]);
+		expect(edit("<jobtype id=\"jt\"", id), expected, EXIT_CONTENT);
+	}
+}
+
 static void
 test_unknown_reference(void **state)
 {
@@ -177,6 +228,8 @@ main(void)
 		cmocka_unit_test(test_valid_model_resolves),
 		cmocka_unit_test(test_id_pattern),
 		cmocka_unit_test(test_duplicate_and_case_variant_ids),
+		cmocka_unit_test(test_specialty_in_two_jobtypes),
+		cmocka_unit_test(test_jobtype_ids_reserved_for_site_folders),
 		cmocka_unit_test(test_unknown_reference),
 		cmocka_unit_test(test_common_skill_missing),
 		cmocka_unit_test(test_levels),

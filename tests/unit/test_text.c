@@ -1,4 +1,4 @@
-/* test_text.c: trimming, XML indentation removal, nesting depth. */
+/* test_text.c: trimming, XML indentation removal, one-line fields. */
 #include "helpers.h"
 
 #include "text.h"
@@ -76,17 +76,67 @@ test_dedent_keeps_inner_blank_lines_only(void **state)
 }
 
 static void
-test_markdown_depth(void **state)
+test_line_flaw(void **state)
+{
+	unsigned c = 0;
+
+	(void)state;
+	assert_int_equal(text_line_flaw("名前", &c), TEXT_OK);
+	assert_int_equal(text_line_flaw("\u3000名前\u00A0", &c), TEXT_OK);
+	/* nothing to see: Unicode white space, invisible format characters */
+	assert_int_equal(text_line_flaw("\u3000", &c), TEXT_INVISIBLE);
+	assert_int_equal(text_line_flaw("\u00A0\u2003\u205F", &c),
+	    TEXT_INVISIBLE);
+	assert_int_equal(text_line_flaw("\u200B\uFEFF\u2060\u00AD", &c),
+	    TEXT_INVISIBLE);
+	assert_int_equal(text_line_flaw("\u3164\u115F", &c), TEXT_INVISIBLE);
+	/* every bidirectional control, wherever it stands */
+	assert_int_equal(text_line_flaw("a\u202Eb", &c), TEXT_BIDI);
+	assert_int_equal(c, 0x202E);
+	assert_int_equal(text_line_flaw("\u202A", &c), TEXT_BIDI);
+	assert_int_equal(text_line_flaw("\u2066x\u2069", &c), TEXT_BIDI);
+	assert_int_equal(c, 0x2066);
+	assert_int_equal(text_line_flaw("x\u2069", &c), TEXT_BIDI);
+	assert_int_equal(text_line_flaw("x\u200E", &c), TEXT_BIDI);
+	assert_int_equal(text_line_flaw("x\u200F", &c), TEXT_BIDI);
+	assert_int_equal(text_line_flaw("x\u061C", &c), TEXT_BIDI);
+	/* line breaks that XML does not treat as such */
+	assert_int_equal(text_line_flaw("a\u2028b", &c), TEXT_BREAK);
+	assert_int_equal(c, 0x2028);
+	assert_int_equal(text_line_flaw("a\u2029b", &c), TEXT_BREAK);
+	assert_int_equal(text_line_flaw("a\xc2\x85" "b", &c), TEXT_BREAK);
+	assert_int_equal(text_line_flaw("x\uFDD0", &c), TEXT_NONCHAR);
+	assert_int_equal(c, 0xFDD0);
+}
+
+static void
+test_has_visible(void **state)
 {
 	(void)state;
-	assert_int_equal(text_markdown_depth("平文"), 0);
-	assert_int_equal(text_markdown_depth("> > > q"), 3);
-	assert_int_equal(text_markdown_depth("- a\n  - b\n    - c"), 3);
-	assert_int_equal(text_markdown_depth("1. a\n2) b"), 1);
-	assert_int_equal(text_markdown_depth("[[[x]]] [y]"), 3);
-	assert_int_equal(text_markdown_depth("\\[\\[\\[x"), 0);
-	assert_int_equal(text_markdown_depth("]]]][x"), 1);
-	assert_int_equal(text_markdown_depth("-x *y"), 0);
+	assert_true(text_has_visible("a"));
+	assert_true(text_has_visible("\u3000・"));
+	assert_true(text_has_visible("\u2800"));	/* braille blank: a glyph */
+	assert_false(text_has_visible(""));
+	assert_false(text_has_visible(" \t\u3000\u00A0\u2028\xc2\x85"));
+	assert_false(text_has_visible("\u200B\u200C\u200D\u2060\uFEFF\u034F"));
+	assert_false(text_has_visible("\uFE0F\U000E0020"));	/* selectors, tags */
+}
+
+static void
+test_noncharacters(void **state)
+{
+	(void)state;
+	assert_true(text_is_noncharacter(0xFDD0));
+	assert_true(text_is_noncharacter(0xFDEF));
+	assert_true(text_is_noncharacter(0xFFFE));
+	assert_true(text_is_noncharacter(0xFFFF));
+	assert_true(text_is_noncharacter(0x1FFFE));
+	assert_true(text_is_noncharacter(0x10FFFF));
+	assert_false(text_is_noncharacter(0xFDCF));
+	assert_false(text_is_noncharacter(0xFDF0));
+	assert_false(text_is_noncharacter(0xFFFD));
+	assert_false(text_is_noncharacter(0x10000));
+	assert_false(text_is_noncharacter('a'));
 }
 
 static void
@@ -107,7 +157,9 @@ main(void)
 		cmocka_unit_test(test_dedent_keeps_relative_indentation),
 		cmocka_unit_test(test_dedent_needs_the_same_bytes),
 		cmocka_unit_test(test_dedent_keeps_inner_blank_lines_only),
-		cmocka_unit_test(test_markdown_depth),
+		cmocka_unit_test(test_line_flaw),
+		cmocka_unit_test(test_has_visible),
+		cmocka_unit_test(test_noncharacters),
 		cmocka_unit_test(test_utf8_count),
 	};
 
