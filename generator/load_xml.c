@@ -355,18 +355,43 @@ S_document(const struct loader *l, struct srcmap *map, struct diag *d)
 	return doc;
 }
 
+/* Rewrites each CR of the len bytes at buf that no LF follows as LF, as
+ * XML reads it (XML 1.0, 2.11), so that libxml2, which counts only LFs,
+ * and the position map count the lines an editor sees; CR LF is one line
+ * end already.  Moves no offset and changes nothing the parser returns:
+ * the content is UTF-8, in which a CR byte is always the character CR. */
+static void
+S_normalise_line_ends(char *buf, size_t len)
+{
+	char *cr = buf, *end = buf + len;
+
+	while ((cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
+		if (cr + 1 == end || cr[1] != '\n')
+			*cr = '\n';
+		cr++;
+	}
+}
+
 void
 loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 {
 	struct srcmap map;
+	char *copy = NULL;
 	xmlDoc *doc;
 
+	if (memchr(buf, '\r', len) != NULL) {
+		copy = xreallocarray(NULL, len, 1);
+		memcpy(copy, buf, len);
+		S_normalise_line_ends(copy, len);
+		buf = copy;
+	}
 	srcmap_init(&map, model_add_file(l->model, name), buf, len);
 	if ((doc = S_document(l, &map, l->diag)) != NULL) {
 		load_tree(l, &map, doc);
 		xmlFreeDoc(doc);
 	}
 	srcmap_free(&map);
+	free(copy);
 }
 
 /* par_job run: reads queued file i of the loader ctx into its
@@ -378,6 +403,7 @@ S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
 	struct load_job *j = &l->queue[i];
 
 	(void)state;
+	S_normalise_line_ends(j->buf, j->len);
 	srcmap_init(&j->map, j->file, j->buf, j->len);
 	j->doc = S_document(l, &j->map, d);
 }

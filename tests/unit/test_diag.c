@@ -131,10 +131,75 @@ test_content_cannot_forge_lines(void **state)
 	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", "一段落目\n\n又、\t二段落目\n");
 	assert_string_equal(flush(&d, &c),
 	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
-	    "[a-z0-9][a-z0-9-]{0,63}: \"x skillsite: b.xml:1:1: error: "
-	    "forged \\x1B[31m\\x7F\"\n"
+	    "[a-z0-9][a-z0-9-]{0,63}: \"x\\x0Askillsite: b.xml:1:1: error: "
+	    "forged\\x0D\\x1B[31m\\x7F\"\n"
 	    "skillsite: a.xml:1:1: notice: editorial note: "
 	    "一段落目 又、\\x09二段落目\n");
+	capture_free(&c);
+}
+
+/* File names print as escaped as quoted content: C0, DEL, C1, U+2028,
+ * U+2029, bidi controls and bytes that are not UTF-8. */
+static void
+test_file_names_cannot_forge_lines(void **state)
+{
+	static const char *const names[] = {
+		"z\nskillsite: forged.xml:1:1: error: x.xml",
+		"e\x1b[2J\a\x7f\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\xe2\x81\xa6"
+		    "\xff\xed\xa0\x80\xc0\xaf\\x.xml",
+	};
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 2, 3 }, q = { 1, 0, 0 };
+	char *name;
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_XML, &p, "in %s", names[1]);
+	diag_msg(&d, MSG_IO_OPEN, &q, "%s", "No such file or directory");
+	diag_flush(&d, names, 2);
+	assert_string_equal(capture_close(&c),
+	    "skillsite: z\\x0Askillsite: forged.xml:1:1: error: x.xml:2:3: "
+	    "error: malformed XML: in e\\x1B[2J\\x07\\x7F\\u009B\\u202E"
+	    "\\u2028\\u2066\\xFF\\xED\\xA0\\x80\\xC0\\xAF\\x.xml\n"
+	    "skillsite: e\\x1B[2J\\x07\\x7F\\u009B\\u202E\\u2028\\u2066"
+	    "\\xFF\\xED\\xA0\\x80\\xC0\\xAF\\x.xml: error: cannot open: "
+	    "No such file or directory\n");
+	capture_free(&c);
+	name = diag_escape("out\r\n\x1b]0;title\x07\xc2\x85/サイト");
+	assert_string_equal(name, "out\\x0D\\x0A\\x1B]0;title\\x07\\u0085/サイト");
+	free(name);
+}
+
+/* Text from content and arguments prints escaped too: C1 controls, line
+ * and paragraph separators, bidi controls, bytes that are not UTF-8. */
+static void
+test_c1_and_bidi_controls_are_escaped(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"",
+	    "a\xc2\x9b[2Jb\xc2\x85" "c\xe2\x80\xa9" "d\xe2\x80\x8f" "e\xd8\x9c"
+	    "f\x80g");
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s",
+	    "一\r\n\r\n二\xe2\x80\xae三\xc2\x9b\n");
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: \"a\\u009B[2Jb\\u0085c\\u2029d\\u200Fe"
+	    "\\u061Cf\\x80g\"\n"
+	    "skillsite: a.xml:1:1: notice: editorial note: "
+	    "一 二\\u202E三\\u009B\n");
+	capture_free(&c);
+	capture_open(&c);
+	diag_plain(c.f, "unknown command: %s", "x\n\xc2\x9b\xe2\x80\xaey");
+	assert_string_equal(capture_close(&c), "skillsite: error: unknown "
+	    "command: x\\x0A\\u009B\\u202Ey\n");
 	capture_free(&c);
 }
 
@@ -217,6 +282,8 @@ main(void)
 		cmocka_unit_test(test_repeats_are_printed_once),
 		cmocka_unit_test(test_cap_counts_what_it_hides),
 		cmocka_unit_test(test_content_cannot_forge_lines),
+		cmocka_unit_test(test_file_names_cannot_forge_lines),
+		cmocka_unit_test(test_c1_and_bidi_controls_are_escaped),
 		cmocka_unit_test(test_long_details_are_cut_between_characters),
 		cmocka_unit_test(test_cap_keeps_the_first_by_position),
 		cmocka_unit_test(test_flush_reports_a_failed_write),
