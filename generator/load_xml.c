@@ -8,6 +8,10 @@
  * entities and entity expansion attacks; a start tag with very many
  * attributes, on which libxml2 2.9.14 spends quadratic time, is refused
  * before parsing.
+ *
+ * Line ends: a lone CR is rewritten as LF before parsing, as XML reads it
+ * (text_normalise_line_ends()), so libxml2 and the position map count the
+ * same lines whether a file ends its lines in LF, CR LF or CR.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -25,6 +29,7 @@
 #include "load.h"
 #include "load_private.h"
 #include "par.h"
+#include "text.h"
 
 #define ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
 
@@ -355,23 +360,6 @@ S_document(const struct loader *l, struct srcmap *map, struct diag *d)
 	return doc;
 }
 
-/* Rewrites each CR of the len bytes at buf that no LF follows as LF, as
- * XML reads it (XML 1.0, 2.11), so that libxml2, which counts only LFs,
- * and the position map count the lines an editor sees; CR LF is one line
- * end already.  Moves no offset and changes nothing the parser returns:
- * the content is UTF-8, in which a CR byte is always the character CR. */
-static void
-S_normalise_line_ends(char *buf, size_t len)
-{
-	char *cr = buf, *end = buf + len;
-
-	while ((cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
-		if (cr + 1 == end || cr[1] != '\n')
-			*cr = '\n';
-		cr++;
-	}
-}
-
 void
 loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 {
@@ -379,10 +367,10 @@ loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 	char *copy = NULL;
 	xmlDoc *doc;
 
-	if (memchr(buf, '\r', len) != NULL) {
+	if (memchr(buf, '\r', len) != NULL) {	/* buf is the caller's */
 		copy = xreallocarray(NULL, len, 1);
 		memcpy(copy, buf, len);
-		S_normalise_line_ends(copy, len);
+		text_normalise_line_ends(copy, len);
 		buf = copy;
 	}
 	srcmap_init(&map, model_add_file(l->model, name), buf, len);
@@ -403,7 +391,7 @@ S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
 	struct load_job *j = &l->queue[i];
 
 	(void)state;
-	S_normalise_line_ends(j->buf, j->len);
+	text_normalise_line_ends(j->buf, j->len);
 	srcmap_init(&j->map, j->file, j->buf, j->len);
 	j->doc = S_document(l, &j->map, d);
 }

@@ -163,3 +163,15 @@ text_utf8_count(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+void
+text_normalise_line_ends(char *buf, size_t len)
+{
+	char *cr = buf, *end = buf + len;
+
+	while (len > 0 && (cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
+		if (cr + 1 == end || cr[1] != '\n')
+			*cr = '\n';
+		cr++;
+	}
+}
