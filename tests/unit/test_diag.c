@@ -1,6 +1,9 @@
 /* test_diag.c: the message format, ordering, suppression and caps. */
 #include "helpers.h"
 
+#include <unictype.h>
+#include <unistr.h>
+
 static const char *const FILES[] = { "a.xml", "b.xml" };
 
 /* Flushes d into a string owned by c. */
@@ -272,6 +275,63 @@ test_flush_reports_a_failed_write(void **state)
 	fclose(full);
 }
 
+/* Asserts that text, lines of output, holds no control character but the
+ * LF ending each line, no line or paragraph separator, no bidi control
+ * and nothing that is not UTF-8. */
+static void
+assert_printable(const char *text)
+{
+	size_t i = 0, n = strlen(text);
+	ucs4_t c;
+	int len;
+
+	while (i < n) {
+		len = u8_mbtoucr(&c, (const uint8_t *)text + i, n - i);
+		assert_true(len > 0);
+		if (c == '\n')
+			assert_true(i + 1 == n ||
+			    strncmp(text + i + 1, "skillsite: ", 11) == 0);
+		else
+			assert_false(uc_is_cntrl(c) ||
+			    uc_is_property_bidi_control(c));
+		i += (size_t)len;
+	}
+}
+
+/* Every character that could forge a line or drive a terminal, in a file
+ * name, a detail and a note, prints escaped. */
+static void
+test_no_hidden_character_is_printed_raw(void **state)
+{
+	static const ucs4_t ranges[][2] = {
+		{ 0x01, 0xA0 }, { 0x061C, 0x061C }, { 0x2000, 0x206F },
+	};
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+	char name[16], *files[1] = { name };
+	size_t r;
+	ucs4_t u;
+
+	(void)state;
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+		for (u = ranges[r][0]; u <= ranges[r][1]; u++) {
+			int len = u8_uctomb((uint8_t *)name + 1, u, 4);
+
+			assert_true(len > 0);
+			name[0] = 'a';
+			strcpy(name + 1 + len, "b.xml");
+			capture_open(&c);
+			diag_init(&d, c.f);
+			diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"", name);
+			diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", name);
+			diag_msg(&d, MSG_SCHEMA, &p, "%s", name);
+			diag_flush(&d, (const char *const *)files, 1);
+			assert_printable(capture_close(&c));
+			capture_free(&c);
+		}
+}
+
 int
 main(void)
 {
@@ -284,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_content_cannot_forge_lines),
 		cmocka_unit_test(test_file_names_cannot_forge_lines),
 		cmocka_unit_test(test_c1_and_bidi_controls_are_escaped),
+		cmocka_unit_test(test_no_hidden_character_is_printed_raw),
 		cmocka_unit_test(test_long_details_are_cut_between_characters),
 		cmocka_unit_test(test_cap_keeps_the_first_by_position),
 		cmocka_unit_test(test_flush_reports_a_failed_write),
