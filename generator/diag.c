@@ -173,11 +173,12 @@ S_utf8_prefix(const char *s, size_t max)
 
 /* Returns whether character c must not reach a terminal or log as is:
  * controls (C0, DEL, C1), line and paragraph separators (U+2028, U+2029)
- * and the formatting characters that reorder bidirectional text. */
+ * and invisible formatting characters (category Cf: those that reorder
+ * bidirectional text, zero-width spaces and joiners, U+FEFF ...). */
 static int
 S_is_hidden(ucs4_t c)
 {
-	return uc_is_cntrl(c) || uc_is_property_bidi_control(c);
+	return uc_is_cntrl(c) || uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
 /* Returns whether c ends a line. */
@@ -188,8 +189,8 @@ S_is_break(char c)
 }
 
 /* Returns a malloc'd copy of the n bytes at s fit for one line of output:
- * hidden characters become \xHH (ASCII) or \uXXXX escapes, bytes that are
- * not UTF-8 \xHH escapes.  With fold, a run of line breaks becomes one
+ * hidden characters become \xHH (ASCII), \uXXXX or \UXXXXXXXX escapes,
+ * bytes that are not UTF-8 \xHH escapes.  With fold, a run of line breaks becomes one
  * space instead, none at the start. */
 static char *
 S_escape(const char *s, size_t n, int fold)
@@ -213,7 +214,7 @@ S_escape(const char *s, size_t n, int fold)
 			    (unsigned char)s[i++]);
 		else if (S_is_hidden(c)) {
 			o += (size_t)sprintf(out + o, c < 0x80 ? "\\x%02X" :
-			    "\\u%04X", (unsigned)c);
+			    c < 0x10000 ? "\\u%04X" : "\\U%08X", (unsigned)c);
 			i += (size_t)len;
 		} else {
 			memcpy(out + o, s + i, (size_t)len);

@@ -11,10 +11,11 @@
  * the first in that order; a line counts the rest.  File names and text
  * from content are printed on one line, so no input can forge a diagnostic
  * or reach the terminal as a command: controls (C0, DEL, C1), U+2028,
- * U+2029 and bidirectional formatting characters become \xHH (ASCII) or
- * \uXXXX escapes, bytes that are not UTF-8 \xHH escapes; a run of line
- * breaks in an editorial note prints as one space.  The exit status is the
- * worst severity seen.
+ * U+2029 and invisible formatting characters (Cf, bidi controls among
+ * them) become \xHH (ASCII), \uXXXX or \UXXXXXXXX escapes, bytes that are
+ * not UTF-8 \xHH escapes; a run of line breaks in an editorial note or
+ * libxml2's words prints as one space.  The exit status is the worst
+ * severity seen.
  */
 #ifndef SKILLSITE_DIAG_H
 #define SKILLSITE_DIAG_H

@@ -176,7 +176,8 @@ test_file_names_cannot_forge_lines(void **state)
 }
 
 /* Text from content and arguments prints escaped too: C1 controls, line
- * and paragraph separators, bidi controls, bytes that are not UTF-8. */
+ * and paragraph separators, bidi controls and other invisible formatting
+ * characters, bytes that are not UTF-8. */
 static void
 test_c1_and_bidi_controls_are_escaped(void **state)
 {
@@ -191,13 +192,14 @@ test_c1_and_bidi_controls_are_escaped(void **state)
 	    "a\xc2\x9b[2Jb\xc2\x85" "c\xe2\x80\xa9" "d\xe2\x80\x8f" "e\xd8\x9c"
 	    "f\x80g");
 	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s",
-	    "一\r\n\r\n二\xe2\x80\xae三\xc2\x9b\n");
+	    "一\r\n\r\n二\xe2\x80\xae三\xc2\x9b四\xe2\x80\x8b五\xef\xbb\xbf"
+	    "\xf3\xa0\x80\x81六\n");
 	assert_string_equal(flush(&d, &c),
 	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
 	    "[a-z0-9][a-z0-9-]{0,63}: \"a\\u009B[2Jb\\u0085c\\u2029d\\u200Fe"
 	    "\\u061Cf\\x80g\"\n"
 	    "skillsite: a.xml:1:1: notice: editorial note: "
-	    "一 二\\u202E三\\u009B\n");
+	    "一 二\\u202E三\\u009B四\\u200B五\\uFEFF\\U000E0001六\n");
 	capture_free(&c);
 	capture_open(&c);
 	diag_plain(c.f, "unknown command: %s", "x\n\xc2\x9b\xe2\x80\xaey");
@@ -276,8 +278,8 @@ test_flush_reports_a_failed_write(void **state)
 }
 
 /* Asserts that text, lines of output, holds no control character but the
- * LF ending each line, no line or paragraph separator, no bidi control
- * and nothing that is not UTF-8. */
+ * LF ending each line, no line or paragraph separator, no formatting
+ * character (bidi controls among them) and nothing that is not UTF-8. */
 static void
 assert_printable(const char *text)
 {
@@ -293,7 +295,7 @@ assert_printable(const char *text)
 			    strncmp(text + i + 1, "skillsite: ", 11) == 0);
 		else
 			assert_false(uc_is_cntrl(c) ||
-			    uc_is_property_bidi_control(c));
+			    uc_is_general_category(c, UC_CATEGORY_Cf));
 		i += (size_t)len;
 	}
 }
@@ -304,7 +306,9 @@ static void
 test_no_hidden_character_is_printed_raw(void **state)
 {
 	static const ucs4_t ranges[][2] = {
-		{ 0x01, 0xA0 }, { 0x061C, 0x061C }, { 0x2000, 0x206F },
+		{ 0x01, 0xAD }, { 0x0600, 0x0605 }, { 0x061C, 0x061C },
+		{ 0x2000, 0x206F }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
+		{ 0xE0000, 0xE007F },
 	};
 	struct capture c;
 	struct diag d;
