@@ -190,8 +190,8 @@ S_is_break(char c)
 
 /* Returns a malloc'd copy of the n bytes at s fit for one line of output:
  * hidden characters become \xHH (ASCII), \uXXXX or \UXXXXXXXX escapes,
- * bytes that are not UTF-8 \xHH escapes.  With fold, a run of line breaks becomes one
- * space instead, none at the start. */
+ * bytes that are not UTF-8 \xHH escapes.  With fold, a run of line
+ * breaks becomes one space instead, none at the start. */
 static char *
 S_escape(const char *s, size_t n, int fold)
 {

@@ -167,9 +167,12 @@ text_utf8_count(const char *s, size_t n)
 void
 text_normalise_line_ends(char *buf, size_t len)
 {
-	char *cr = buf, *end = buf + len;
+	char *cr = buf, *end;
 
-	while (len > 0 && (cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
+	if (len == 0)
+		return;
+	end = buf + len;
+	while ((cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
 		if (cr + 1 == end || cr[1] != '\n')
 			*cr = '\n';
 		cr++;

@@ -68,10 +68,12 @@ fi
 # byte.  Made afresh: git keeps such names badly.
 rm -rf "$scratch/odd-names"
 mkdir -p "$scratch/odd-names"
+odd=$(printf 'z\nskillsite: forged.xml:1:1: error: x.xml')
 printf '<framework id="f"><name>n</name><colour/></framework>\n' \
-    > "$scratch/odd-names/$(printf 'z\nskillsite: forged.xml:1:1: error: x.xml')"
+    > "$scratch/odd-names/$odd"
+odd=$(printf 'e\033[2J\a\177\302\233\342\200\256\342\200\250\377.xml')
 printf '<framework id="f"><name>n</name></framework>\n' \
-    > "$scratch/odd-names/$(printf 'e\033[2J\a\177\302\233\342\200\256\342\200\250\377.xml')"
+    > "$scratch/odd-names/$odd"
 # One content in every line-end style (XML reads CR, LF and CR LF alike),
 # and a 5 MB line between lone CRs.
 line_ends() {
