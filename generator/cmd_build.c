@@ -230,11 +230,15 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	status = diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
-	if (ok)
+	if (ok) {
+		char *name = diag_escape(dest);
+
 		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
 		    "to %s in %.2f s (%zu files unchanged)\n", sink.pages,
 		    st.files, st.bytes, pdf ? " and the PDF handbooks" : "",
-		    dest, S_now() - start, st.carried);
+		    name, S_now() - start, st.carried);
+		free(name);
+	}
 	model_free(&m);
 	free(templates);
 	return status;

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "alloc.h"
 
 #define DIAG_STORE_MAX	1024	/* messages held before compacting */
@@ -116,6 +119,23 @@ S_msg_status(enum msg m)
 	}
 }
 
+/* Returns whether the detail of message m is prose whose line breaks are
+ * layout, printed as spaces: an editorial note's text, libxml2's words. */
+static int
+S_msg_folds(enum msg m)
+{
+	switch (m) {
+	case MSG_EDITORIAL_NOTE:
+	case MSG_XML_WARNING:
+	case MSG_XML:
+	case MSG_SCHEMA:
+	case MSG_ENCODING:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Returns the cap class of message m: 0 notices and warnings, 1 errors. */
 static int
 S_msg_class(enum msg m)
@@ -156,30 +176,85 @@ S_utf8_prefix(const char *s, size_t max)
 	return max;
 }
 
-/* Returns a malloc'd copy of s fit for one diagnostic line: runs of line
- * breaks become one space, other control characters \xHH escapes, and a
- * text over max bytes (0: no limit) is cut at a character and marked. */
-static char *
-S_clean(const char *s, size_t max)
+/* Returns whether character c must not reach a terminal or log as is:
+ * controls (C0, DEL, C1), line and paragraph separators (U+2028, U+2029)
+ * and invisible formatting characters (category Cf: those that reorder
+ * bidirectional text, zero-width spaces and joiners, U+FEFF ...). */
+static int
+S_is_hidden(ucs4_t c)
 {
-	size_t n = max ? S_utf8_prefix(s, max) : strlen(s), i, o = 0;
-	char *out = xreallocarray(NULL, n + 1, 4);
+	return uc_is_cntrl(c) || uc_is_general_category(c, UC_CATEGORY_Cf);
+}
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+/* Returns whether c ends a line. */
+static int
+S_is_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
 
-		if (c == '\n' || c == '\r') {
-			while (i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r'))
+/* Returns a malloc'd copy of the n bytes at s fit for one line of output:
+ * hidden characters become \xHH (ASCII), \uXXXX or \UXXXXXXXX escapes,
+ * bytes that are not UTF-8 \xHH escapes.  With fold, a run of line
+ * breaks becomes one space instead, none at the start. */
+static char *
+S_escape(const char *s, size_t n, int fold)
+{
+	char *out = xreallocarray(NULL, n + 1, 4);	/* 4 bytes per byte */
+	size_t i = 0, o = 0;
+	ucs4_t c;
+	int len;
+
+	while (i < n) {
+		if (fold && S_is_break(s[i])) {
+			while (i < n && S_is_break(s[i]))
 				i++;
-			if (o > 0 && i + 1 < n)
+			if (o > 0 && i < n)
 				out[o++] = ' ';
-		} else if (c < 0x20 || c == 0x7f)
-			o += (size_t)sprintf(out + o, "\\x%02X", c);
-		else
-			out[o++] = (char)c;
+			continue;
+		}
+		len = u8_mbtoucr(&c, (const uint8_t *)s + i, n - i);
+		if (len < 0)
+			o += (size_t)sprintf(out + o, "\\x%02X",
+			    (unsigned char)s[i++]);
+		else if (S_is_hidden(c)) {
+			o += (size_t)sprintf(out + o, c < 0x80 ? "\\x%02X" :
+			    c < 0x10000 ? "\\u%04X" : "\\U%08X", (unsigned)c);
+			i += (size_t)len;
+		} else {
+			memcpy(out + o, s + i, (size_t)len);
+			o += (size_t)len;
+			i += (size_t)len;
+		}
 	}
-	strcpy(out + o, n < strlen(s) ? "..." : "");
+	out[o] = '\0';
 	return out;
+}
+
+/* Returns S_escape() of the text s, without the line breaks that end it,
+ * cut to at most max bytes at a character and marked "..." when cut;
+ * malloc'd. */
+static char *
+S_clean(const char *s, size_t max, int fold)
+{
+	size_t n = S_utf8_prefix(s, max);
+	int cut = s[n] != '\0';
+	char *out;
+
+	while (n > 0 && S_is_break(s[n - 1]))
+		n--;
+	out = S_escape(s, n, fold);
+	if (cut) {
+		out = xreallocarray(out, strlen(out) + 4, 1);
+		strcat(out, "...");
+	}
+	return out;
+}
+
+char *
+diag_escape(const char *s)
+{
+	return S_escape(s, strlen(s), 0);
 }
 
 /* Returns a malloc'd string formatted from fmt and ap. */
@@ -244,7 +319,7 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 	if (fmt != NULL) {
 		raw = S_vformat(fmt, ap);
 		it->detail = S_clean(raw, S_msg_class(m) ? DIAG_DETAIL_MAX :
-		    DIAG_NOTE_MAX);
+		    DIAG_NOTE_MAX, S_msg_folds(m));
 		free(raw);
 	}
 }
@@ -301,7 +376,7 @@ diag_plain(FILE *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	raw = S_vformat(fmt, ap);
 	va_end(ap);
-	clean = S_clean(raw, DIAG_DETAIL_MAX);
+	clean = S_clean(raw, DIAG_DETAIL_MAX, 0);
 	fprintf(out, "skillsite: error: %s\n", clean);
 	free(clean);
 	free(raw);
@@ -373,7 +448,10 @@ S_print(FILE *out, const struct diag_item *it, const char *const *files,
 {
 	fputs("skillsite: ", out);
 	if (it->has_pos && it->pos.file < nfiles) {
-		fputs(files[it->pos.file], out);
+		char *name = diag_escape(files[it->pos.file]);
+
+		fputs(name, out);
+		free(name);
 		if (it->pos.line > 0)
 			fprintf(out, ":%d", it->pos.line);
 		if (it->pos.line > 0 && it->pos.col > 0)

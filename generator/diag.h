@@ -8,9 +8,14 @@
  * Messages are collected during a run and printed by diag_flush() sorted by
  * file, line and column, so the order never depends on which pass found a
  * problem.  At most DIAG_SHOW_MAX errors and as many notices are printed,
- * the first in that order; a line counts the rest.  Text from content is
- * printed on one line, with control characters escaped, so no input can
- * forge a diagnostic.  The exit status is the worst severity seen.
+ * the first in that order; a line counts the rest.  File names and text
+ * from content are printed on one line, so no input can forge a diagnostic
+ * or reach the terminal as a command: controls (C0, DEL, C1), U+2028,
+ * U+2029 and invisible formatting characters (Cf, bidi controls among
+ * them) become \xHH (ASCII), \uXXXX or \UXXXXXXXX escapes, bytes that are
+ * not UTF-8 \xHH escapes; a run of line breaks in an editorial note or
+ * libxml2's words prints as one space.  The exit status is the worst
+ * severity seen.
  */
 #ifndef SKILLSITE_DIAG_H
 #define SKILLSITE_DIAG_H
@@ -130,6 +135,10 @@ void	diag_vmsg(struct diag *, enum msg m, const struct pos *pos, int secondary,
 /* Prints "skillsite: error: MESSAGE" at once, for problems with no file. */
 void	diag_plain(FILE *out, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* Returns a malloc'd copy of s escaped as diagnostics print file names,
+ * for other output that names files. */
+char	*diag_escape(const char *s);
 
 /* Sorts, prints and forgets the collected messages; files names the source
  * paths that positions index.  Returns 0, or -1 when writing failed. */

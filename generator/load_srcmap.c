@@ -1,7 +1,9 @@
 /* load_srcmap.c: byte offsets to lines and columns; see load_private.h.
  *
- * Lines end at '\n' (as libxml2 counts them); columns count characters
- * (UTF-8 code points) from 1; a UTF-8 byte order mark is no character.
+ * Lines end at '\n' (as libxml2 counts them; the loader has rewritten a
+ * lone CR as LF, so CR, LF and CR LF each end one line); columns count
+ * characters (UTF-8 code points) from 1; a UTF-8 byte order mark is no
+ * character.
  */
 #include <string.h>
 

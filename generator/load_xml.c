@@ -8,6 +8,10 @@
  * entities and entity expansion attacks; a start tag with very many
  * attributes, on which libxml2 2.9.14 spends quadratic time, is refused
  * before parsing.
+ *
+ * Line ends: a lone CR is rewritten as LF before parsing, as XML reads it
+ * (text_normalise_line_ends()), so libxml2 and the position map count the
+ * same lines whether a file ends its lines in LF, CR LF or CR.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -25,6 +29,7 @@
 #include "load.h"
 #include "load_private.h"
 #include "par.h"
+#include "text.h"
 
 #define ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
 
@@ -359,14 +364,22 @@ void
 loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 {
 	struct srcmap map;
+	char *copy = NULL;
 	xmlDoc *doc;
 
+	if (memchr(buf, '\r', len) != NULL) {	/* buf is the caller's */
+		copy = xreallocarray(NULL, len, 1);
+		memcpy(copy, buf, len);
+		text_normalise_line_ends(copy, len);
+		buf = copy;
+	}
 	srcmap_init(&map, model_add_file(l->model, name), buf, len);
 	if ((doc = S_document(l, &map, l->diag)) != NULL) {
 		load_tree(l, &map, doc);
 		xmlFreeDoc(doc);
 	}
 	srcmap_free(&map);
+	free(copy);
 }
 
 /* par_job run: reads queued file i of the loader ctx into its
@@ -378,6 +391,7 @@ S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
 	struct load_job *j = &l->queue[i];
 
 	(void)state;
+	text_normalise_line_ends(j->buf, j->len);
 	srcmap_init(&j->map, j->file, j->buf, j->len);
 	j->doc = S_document(l, &j->map, d);
 }

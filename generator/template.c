@@ -1,6 +1,7 @@
 /* template.c: the template engine; see template.h. */
 #include "template.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,9 @@
 
 #include "alloc.h"
 #include "template_private.h"
+#include "text.h"
+
+#define TEMPLATE_SIZE_MAX	(1024 * 1024)	/* bytes per template file */
 
 enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
 
@@ -257,17 +261,52 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 	return bad;
 }
 
+/* Parses the template file path, read whole, its lone CRs read as LF as
+ * XML reads them (libxml2 counts only LFs) unless a NUL byte shows UTF-16
+ * or UTF-32.  Returns the document, or NULL: *unreadable says whether the
+ * file could not be read or is over TEMPLATE_SIZE_MAX bytes; if not,
+ * libxml2's last error tells why. */
+static xmlDoc *
+S_parse_file(const char *path, int *unreadable)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n;
+	xmlDoc *doc = NULL;
+
+	*unreadable = 1;
+	if (f == NULL)
+		return NULL;
+	buf = xreallocarray(NULL, TEMPLATE_SIZE_MAX + 1, 1);
+	n = fread(buf, 1, TEMPLATE_SIZE_MAX + 1, f);
+	if (!ferror(f) && n <= TEMPLATE_SIZE_MAX) {
+		*unreadable = 0;
+		if (memchr(buf, '\0', n) == NULL)
+			text_normalise_line_ends(buf, n);
+		doc = xmlReadMemory(buf, (int)n, path, NULL, XML_PARSE_NONET |
+		    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	}
+	fclose(f);
+	free(buf);
+	return doc;
+}
+
 struct template *
 template_load(const char *path, struct model *m, struct diag *d)
 {
 	struct template *t = xcalloc(1, sizeof(*t));
 	struct pos p;
+	int unreadable;
 
 	t->file = model_add_file(m, path);
 	p.file = t->file;
 	p.line = p.col = 0;
-	t->doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
+	t->doc = S_parse_file(path, &unreadable);
+	if (unreadable) {
+		diag_msg(d, MSG_TEMPLATE, &p, "cannot read (or over 1 MiB)");
+		template_free(t);
+		return NULL;
+	}
 	if (t->doc == NULL || xmlDocGetRootElement(t->doc) == NULL) {
 		const xmlError *e = xmlGetLastError();
 

@@ -152,3 +152,18 @@ text_utf8_count(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+void
+text_normalise_line_ends(char *buf, size_t len)
+{
+	char *cr = buf, *end;
+
+	if (len == 0)
+		return;
+	end = buf + len;
+	while ((cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL) {
+		if (cr + 1 == end || cr[1] != '\n')
+			*cr = '\n';
+		cr++;
+	}
+}

@@ -55,4 +55,11 @@ int	 text_line_flaw(const char *s, unsigned *c);
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);
 
+/* Rewrites each CR of the len bytes at buf that no LF follows as LF, as
+ * XML reads line ends (XML 1.0, 2.11), so that libxml2, which counts only
+ * LFs, counts the lines an editor sees; CR LF is one line end already.
+ * Moves no offset; for text in UTF-8 or another encoding in which a CR
+ * byte is always the character CR. */
+void	 text_normalise_line_ends(char *buf, size_t len);
+
 #endif

@@ -63,6 +63,45 @@ if [ ! -f "$scratch/markdown-pathological.xml" ]; then
 	    print "</framework>" }' > "$scratch/markdown-pathological.xml"
 fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
+# File names that would forge a line or drive the terminal if printed raw:
+# a line break; ESC, BEL, DEL; C1 CSI; a bidi override; U+2028; a stray
+# byte.  Made afresh: git keeps such names badly.
+rm -rf "$scratch/odd-names"
+mkdir -p "$scratch/odd-names"
+odd=$(printf 'z\nskillsite: forged.xml:1:1: error: x.xml')
+printf '<framework id="f"><name>n</name><colour/></framework>\n' \
+    > "$scratch/odd-names/$odd"
+odd=$(printf 'e\033[2J\a\177\302\233\342\200\256\342\200\250\377.xml')
+printf '<framework id="f"><name>n</name></framework>\n' \
+    > "$scratch/odd-names/$odd"
+# One content in every line-end style (XML reads CR, LF and CR LF alike),
+# and a 5 MB line between lone CRs.
+line_ends() {
+	# shellcheck disable=SC2059
+	printf "%s$1" '<?xml version="1.0" encoding="UTF-8"?>' \
+	    '<jobtype id="jt" min-level="3" max-level="4">' \
+	    '  <name>職種</name>' '  <editorial-note>注：' '二行目</editorial-note>' \
+	    '  <skill id="Bad" scope="common">' '    <name>名</name>' \
+	    '    <knowledge><item>項目</item><item>項目</item></knowledge>' \
+	    '  </skill>' '  <colour/>' '  <specialty id="sp" oops="1">' \
+	    '    <name>専門' '分野</name>' \
+	    '    <entry skill="Bad"><level value="3">x</level></entry>' \
+	    '  </specialty>' '</jobtype>'
+}
+line_ends '\r' > "$scratch/line-ends-cr.xml"
+line_ends '\r\n' > "$scratch/line-ends-crlf.xml"
+line_ends '\n' | awk '{ printf "%s%s", $0, NR % 3 == 0 ? "\n" : \
+    NR % 3 == 1 ? "\r" : "\r\n" }' > "$scratch/line-ends-mixed.xml"
+printf '<framework id="f">\r\r  <name>n</name>\n\r  <name>x</nam>\r</framework>\r' \
+    > "$scratch/line-ends-malformed.xml"
+if [ ! -f "$scratch/long-line-cr.xml" ]; then
+	{
+		printf '<framework id="f">\r  <!-- '
+		head -c 5000000 /dev/zero | tr '\0' 'x'
+		printf ' --><name>n</name><editorial-note>a</editorial-note>\r'
+		printf '  <editorial-note>b</editorial-note><colour/>\r</framework>\r'
+	} > "$scratch/long-line-cr.xml"
+fi
 
 # Prints the arguments of case $1.
 case_args() {

@@ -208,5 +208,29 @@ ok killed-keeps-site $?
 [ $? = 0 ] && [ -z "$(leftover "$work")" ]
 ok killed-run-cleaned-up $?
 
+# names in what a build prints are escaped: no forged line, no control,
+# line separator or bidi control reaches the terminal, on stdout (the
+# summary) or stderr
+raw_controls() {
+	LC_ALL=C grep -q -e "$(printf '[\001-\011\013-\037\177]')" \
+	    -e "$(printf '\302[\200-\237]')" \
+	    -e "$(printf '\342\200[\213-\217\250-\256]')" "$@"
+}
+odd=$(printf '%s/odd\033[2J\nskillsite: forged\302\233\342\200\256' "$work")
+escaped='odd\x1B[2J\x0Askillsite: forged\u009B\u202E'
+"$bin" build -t templates -o "$odd" tests/site/content > "$work/odd.out"
+ok odd-name-build $?
+[ "$(wc -l < "$work/odd.out")" = 1 ] && ! raw_controls "$work/odd.out" &&
+    grep -qF "$escaped in " "$work/odd.out"
+ok odd-name-summary-escaped $?
+mkdir -p "$odd-templates"
+"$bin" build -t "$odd-templates" -o "$work/odd-out" tests/site/content \
+    > /dev/null 2> "$work/odd.err"
+[ $? = 3 ] && ! grep -qv '^skillsite: ' "$work/odd.err" &&
+    ! raw_controls "$work/odd.err" &&
+    grep -qF "skillsite: $work/$escaped-templates/layout.xhtml: error:" \
+    "$work/odd.err"
+ok odd-name-error-escaped $?
+
 echo "site (build tests): $pass passed, $fail failed"
 [ "$fail" = 0 ]

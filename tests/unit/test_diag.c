@@ -1,6 +1,9 @@
 /* test_diag.c: the message format, ordering, suppression and caps. */
 #include "helpers.h"
 
+#include <unictype.h>
+#include <unistr.h>
+
 static const char *const FILES[] = { "a.xml", "b.xml" };
 
 /* Flushes d into a string owned by c. */
@@ -131,10 +134,77 @@ test_content_cannot_forge_lines(void **state)
 	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", "一段落目\n\n又、\t二段落目\n");
 	assert_string_equal(flush(&d, &c),
 	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
-	    "[a-z0-9][a-z0-9-]{0,63}: \"x skillsite: b.xml:1:1: error: "
-	    "forged \\x1B[31m\\x7F\"\n"
+	    "[a-z0-9][a-z0-9-]{0,63}: \"x\\x0Askillsite: b.xml:1:1: error: "
+	    "forged\\x0D\\x1B[31m\\x7F\"\n"
 	    "skillsite: a.xml:1:1: notice: editorial note: "
 	    "一段落目 又、\\x09二段落目\n");
+	capture_free(&c);
+}
+
+/* File names print as escaped as quoted content: C0, DEL, C1, U+2028,
+ * U+2029, bidi controls and bytes that are not UTF-8. */
+static void
+test_file_names_cannot_forge_lines(void **state)
+{
+	static const char *const names[] = {
+		"z\nskillsite: forged.xml:1:1: error: x.xml",
+		"e\x1b[2J\a\x7f\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\xe2\x81\xa6"
+		    "\xff\xed\xa0\x80\xc0\xaf\\x.xml",
+	};
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 2, 3 }, q = { 1, 0, 0 };
+	char *name;
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_XML, &p, "in %s", names[1]);
+	diag_msg(&d, MSG_IO_OPEN, &q, "%s", "No such file or directory");
+	diag_flush(&d, names, 2);
+	assert_string_equal(capture_close(&c),
+	    "skillsite: z\\x0Askillsite: forged.xml:1:1: error: x.xml:2:3: "
+	    "error: malformed XML: in e\\x1B[2J\\x07\\x7F\\u009B\\u202E"
+	    "\\u2028\\u2066\\xFF\\xED\\xA0\\x80\\xC0\\xAF\\x.xml\n"
+	    "skillsite: e\\x1B[2J\\x07\\x7F\\u009B\\u202E\\u2028\\u2066"
+	    "\\xFF\\xED\\xA0\\x80\\xC0\\xAF\\x.xml: error: cannot open: "
+	    "No such file or directory\n");
+	capture_free(&c);
+	name = diag_escape("out\r\n\x1b]0;title\x07\xc2\x85/サイト");
+	assert_string_equal(name, "out\\x0D\\x0A\\x1B]0;title\\x07\\u0085/サイト");
+	free(name);
+}
+
+/* Text from content and arguments prints escaped too: C1 controls, line
+ * and paragraph separators, bidi controls and other invisible formatting
+ * characters, bytes that are not UTF-8. */
+static void
+test_c1_and_bidi_controls_are_escaped(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"",
+	    "a\xc2\x9b[2Jb\xc2\x85" "c\xe2\x80\xa9" "d\xe2\x80\x8f" "e\xd8\x9c"
+	    "f\x80g");
+	diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s",
+	    "一\r\n\r\n二\xe2\x80\xae三\xc2\x9b四\xe2\x80\x8b五\xef\xbb\xbf"
+	    "\xf3\xa0\x80\x81六\n");
+	assert_string_equal(flush(&d, &c),
+	    "skillsite: a.xml:1:1: error: invalid ID; IDs match "
+	    "[a-z0-9][a-z0-9-]{0,63}: \"a\\u009B[2Jb\\u0085c\\u2029d\\u200Fe"
+	    "\\u061Cf\\x80g\"\n"
+	    "skillsite: a.xml:1:1: notice: editorial note: "
+	    "一 二\\u202E三\\u009B四\\u200B五\\uFEFF\\U000E0001六\n");
+	capture_free(&c);
+	capture_open(&c);
+	diag_plain(c.f, "unknown command: %s", "x\n\xc2\x9b\xe2\x80\xaey");
+	assert_string_equal(capture_close(&c), "skillsite: error: unknown "
+	    "command: x\\x0A\\u009B\\u202Ey\n");
 	capture_free(&c);
 }
 
@@ -207,6 +277,65 @@ test_flush_reports_a_failed_write(void **state)
 	fclose(full);
 }
 
+/* Asserts that text, lines of output, holds no control character but the
+ * LF ending each line, no line or paragraph separator, no formatting
+ * character (bidi controls among them) and nothing that is not UTF-8. */
+static void
+assert_printable(const char *text)
+{
+	size_t i = 0, n = strlen(text);
+	ucs4_t c;
+	int len;
+
+	while (i < n) {
+		len = u8_mbtoucr(&c, (const uint8_t *)text + i, n - i);
+		assert_true(len > 0);
+		if (c == '\n')
+			assert_true(i + 1 == n ||
+			    strncmp(text + i + 1, "skillsite: ", 11) == 0);
+		else
+			assert_false(uc_is_cntrl(c) ||
+			    uc_is_general_category(c, UC_CATEGORY_Cf));
+		i += (size_t)len;
+	}
+}
+
+/* Every character that could forge a line or drive a terminal, in a file
+ * name, a detail and a note, prints escaped. */
+static void
+test_no_hidden_character_is_printed_raw(void **state)
+{
+	static const ucs4_t ranges[][2] = {
+		{ 0x01, 0xAD }, { 0x0600, 0x0605 }, { 0x061C, 0x061C },
+		{ 0x2000, 0x206F }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
+		{ 0xE0000, 0xE007F },
+	};
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 };
+	char name[16], *files[1] = { name };
+	size_t r;
+	ucs4_t u;
+
+	(void)state;
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+		for (u = ranges[r][0]; u <= ranges[r][1]; u++) {
+			int len = u8_uctomb((uint8_t *)name + 1, u, 4);
+
+			assert_true(len > 0);
+			name[0] = 'a';
+			strcpy(name + 1 + len, "b.xml");
+			capture_open(&c);
+			diag_init(&d, c.f);
+			diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"", name);
+			diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", name);
+			diag_msg(&d, MSG_SCHEMA, &p, "%s", name);
+			diag_flush(&d, (const char *const *)files, 1);
+			assert_printable(capture_close(&c));
+			capture_free(&c);
+		}
+}
+
 int
 main(void)
 {
@@ -217,6 +346,9 @@ main(void)
 		cmocka_unit_test(test_repeats_are_printed_once),
 		cmocka_unit_test(test_cap_counts_what_it_hides),
 		cmocka_unit_test(test_content_cannot_forge_lines),
+		cmocka_unit_test(test_file_names_cannot_forge_lines),
+		cmocka_unit_test(test_c1_and_bidi_controls_are_escaped),
+		cmocka_unit_test(test_no_hidden_character_is_printed_raw),
 		cmocka_unit_test(test_long_details_are_cut_between_characters),
 		cmocka_unit_test(test_cap_keeps_the_first_by_position),
 		cmocka_unit_test(test_flush_reports_a_failed_write),

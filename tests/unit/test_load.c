@@ -156,6 +156,99 @@ test_second_framework_is_reported(void **state)
 	model_free(&m);
 }
 
+/* Returns a malloc'd copy of text with each "\n" replaced by eol. */
+static char *
+with_line_ends(const char *text, const char *eol)
+{
+	char *out = malloc(strlen(text) * strlen(eol) + 1), *o = out;
+
+	assert_non_null(out);
+	for (; *text != '\0'; text++)
+		if (*text == '\n')
+			o = stpcpy(o, eol);
+		else
+			*o++ = *text;
+	*o = '\0';
+	return out;
+}
+
+/* Loads and resolves text with its line ends replaced by eol into l;
+ * asserts that the diagnostics are want. */
+static void
+assert_loads_as(struct loaded *l, const char *text, const char *eol,
+    const char *want)
+{
+	char *xml = with_line_ends(text, eol);
+
+	load_string(l, xml, 1);
+	assert_string_equal(l->text, want);
+	free(xml);
+}
+
+/* XML reads CR, LF and CR LF as one line end each: every position the
+ * loader reports (elements, attributes, fields, notes, libxml2's own
+ * errors, a DOCTYPE) counts lines and columns alike in all three. */
+static void
+test_line_ends_count_alike(void **state)
+{
+	static const char *const eols[] = { "\n", "\r\n", "\r" };
+	static const char jobtype[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<jobtype id=\"jt\" min-level=\"3\" max-level=\"4\">\n"
+	    "  <name>職種</name>\n"
+	    "  <editorial-note>注：\n二行目</editorial-note>\n"
+	    "  <skill id=\"Bad\" scope=\"common\">\n"
+	    "    <name>名</name>\n"
+	    "    <knowledge><item>項目</item><item>項目</item></knowledge>\n"
+	    "  </skill>\n"
+	    "  <colour/>\n"
+	    "  <specialty id=\"sp\" oops=\"1\">\n"
+	    "    <name>専門\n分野</name>\n"
+	    "    <entry skill=\"Bad\"><level value=\"3\">x</level></entry>\n"
+	    "  </specialty>\n"
+	    "</jobtype>\n";
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(eols) / sizeof(eols[0]); i++) {
+		assert_loads_as(&l, jobtype, eols[i],
+		    "skillsite: t.xml:6:3: error: invalid ID; IDs match "
+		    "[a-z0-9][a-z0-9-]{0,63}: \"Bad\"\n"
+		    "skillsite: t.xml:8:31: error: knowledge item listed twice: "
+		    "項目 (first at t.xml:8:16)\n"
+		    "skillsite: t.xml:10:3: error: not valid against the schema: "
+		    "Did not expect element colour there\n"
+		    "skillsite: t.xml:11:3: error: unknown attribute: oops on "
+		    "<specialty>\n"
+		    "skillsite: t.xml:12:5: error: line break in a one-line "
+		    "field: <name>\n"
+		    "skillsite: t.xml:14:5: error: level missing; write an empty "
+		    "<level> for a level the source leaves undefined: level 4 of "
+		    "Bad\n");
+		assert_int_equal(l.m.jobtypes[0].notes.v[0].pos.line, 4);
+		assert_int_equal(l.m.jobtypes[0].notes.v[0].pos.col, 3);
+		assert_string_equal(l.m.jobtypes[0].notes.v[0].markdown,
+		    "注：\n二行目");
+		loaded_free(&l);
+		assert_loads_as(&l, "<framework id=\"f\">\n\n  <name>n</name>\n"
+		    "  <name>x</nam>\n</framework>\n", eols[i],
+		    "skillsite: t.xml:4:16: error: malformed XML: Opening and "
+		    "ending tag mismatch: name line 4 and nam\n");
+		loaded_free(&l);
+		assert_loads_as(&l, "<?xml version=\"1.0\"?>\n\n  <!DOCTYPE framework "
+		    "[\n]>\n<framework/>\n", eols[i], "skillsite: t.xml:3:3: "
+		    "error: document type declarations are not allowed\n");
+		loaded_free(&l);
+	}
+	/* CR CR LF and LF CR end two lines each; columns restart after CR */
+	assert_loads_as(&l, "<framework id=\"f\">\r\r\n  <name>n</name>\n\r"
+	    "\t<colour/><colour/>\r</framework>", "\n", "skillsite: t.xml:5:2: "
+	    "error: not valid against the schema: Did not expect element colour "
+	    "there\n");
+	loaded_free(&l);
+}
+
 static void
 test_schema_is_built_in(void **state)
 {
@@ -174,6 +267,7 @@ main(void)
 		cmocka_unit_test(test_schema_errors_have_positions),
 		cmocka_unit_test(test_oversized_markdown_is_refused),
 		cmocka_unit_test(test_second_framework_is_reported),
+		cmocka_unit_test(test_line_ends_count_alike),
 		cmocka_unit_test(test_schema_is_built_in),
 	};
 

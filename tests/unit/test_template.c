@@ -237,6 +237,32 @@ test_unknown_field_is_reported_with_its_line(void **state)
 	arena_free(&a);
 }
 
+/* A template's lines end at LF, CR LF or a lone CR, as XML reads them. */
+static void
+test_template_lines_end_at_cr(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	render(&r, "\r<p data-txet=\"x\">typo</p>", s);
+	assert_non_null(strstr(r.err, ":4: error: template error: unknown "
+	    "directive 'data-txet'\n"));
+	result_free(&r);
+	render(&r, "\r\r\n\n\r<p data-text=\"nosuch\">x</p>", s);
+	assert_non_null(strstr(r.err, ":7: error: template error: unknown "
+	    "field 'nosuch'\n"));
+	result_free(&r);
+	render(&r, "\r\r<p>x</b>", s);
+	assert_non_null(strstr(r.err, ":5:9: error: template error: not "
+	    "well-formed XHTML: Opening and ending tag mismatch: p line 5 and "
+	    "b\n"));
+	result_free(&r);
+	arena_free(&a);
+}
+
 static void
 test_wrong_kind_of_field(void **state)
 {
@@ -287,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
 		cmocka_unit_test(test_unknown_field_is_reported_with_its_line),
+		cmocka_unit_test(test_template_lines_end_at_cr),
 		cmocka_unit_test(test_wrong_kind_of_field),
 		cmocka_unit_test(test_no_directive_reaches_the_output),
 	};
