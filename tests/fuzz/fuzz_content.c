@@ -7,7 +7,9 @@
  * So is a breach of the promise that what check accepts, build builds:
  * the render failing, two files at one path, a file that is not UTF-8,
  * or a page that libxml2 does not parse as XML within its default
- * limits (256 deep); each aborts.
+ * limits (256 deep); each aborts.  So does a diagnostic line that does
+ * not start with "skillsite: " or holds a raw control, C1 or format
+ * character (content must never forge or hide a line).
  * Run from the top of the repository: make fuzz SECONDS=N.
  */
 #include <stddef.h>
@@ -18,6 +20,7 @@
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "diag.h"
@@ -73,21 +76,66 @@ S_check_file(void *ctx, const char *path, const char *data, size_t len,
 	return 0;
 }
 
+/* Returns whether the line of len bytes at s holds a character that a
+ * diagnostic must print escaped: C0 but tab, DEL, C1, or a format (Cf)
+ * or line-separating character; or bytes that are not UTF-8. */
+static int
+S_line_hides(const char *s, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + len;
+	ucs4_t uc;
+	int n;
+
+	for (; u < end; u += n) {
+		if ((n = u8_mbtoucr(&uc, u, (size_t)(end - u))) < 0)
+			return 1;
+		if ((uc < 0x20 && uc != '\t') || (uc >= 0x7F && uc < 0xA0) ||
+		    uc == 0x2028 || uc == 0x2029 ||
+		    uc_is_general_category(uc, UC_CATEGORY_Cf))
+			return 1;
+	}
+	return 0;
+}
+
+/* Aborts unless every line of the diagnostics out (len bytes) starts
+ * with "skillsite: " and shows every character it quotes. */
+static void
+S_check_diagnostics(const char *out, size_t len)
+{
+	const char *line = out, *end = out + len, *nl;
+
+	for (; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		if (strncmp(line, "skillsite: ", 11) != 0 ||
+		    S_line_hides(line, (size_t)(nl - line))) {
+			fprintf(stderr, "fuzz: diagnostic line forged or "
+			    "hiding characters: %.*s\n", (int)(nl - line), line);
+			abort();
+		}
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static FILE *sink;
 	static struct loader *loader;	/* the schema compiles once */
 	struct model m;
 	struct diag d;
 	struct site_sink s = { S_check_file, NULL, 0 };
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *sink = open_memstream(&out, &outlen);
 
-	if (sink == NULL && (sink = fopen("/dev/null", "w")) == NULL)
+	if (sink == NULL)
 		return 0;
 	model_init(&m);
 	diag_init(&d, sink);
-	if (loader == NULL && (loader = loader_new(&m, &d)) == NULL)
+	if (loader == NULL && (loader = loader_new(&m, &d)) == NULL) {
+		fclose(sink);
+		free(out);
 		return 0;
+	}
 	loader->model = &m;
 	loader->diag = &d;
 	loader_buffer(loader, "fuzz.xml", (const char *)data, size);
@@ -105,5 +153,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_flush(&d, m.files, m.nfiles);
 	model_free(&m);
+	if (fclose(sink) == 0)
+		S_check_diagnostics(out, outlen);
+	free(out);
 	return 0;
 }
