@@ -1,6 +1,7 @@
 /* template.c: the template engine; see template.h. */
 #include "template.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include <libxml/xmlsave.h>
 
 #include "alloc.h"
+#include "load.h"
 #include "template_private.h"
 
 enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
@@ -226,8 +228,8 @@ S_reserved(const xmlNode *n, struct diag *d)
 }
 
 /* Sets _private of n and its descendants to t, marking where they came
- * from; reports unknown directives; removes comments.  Returns the number
- * of unknown directives. */
+ * from; reports unknown directives and breaches of the policy; removes
+ * comments.  Returns the number of problems reported. */
 static int
 S_mark(xmlNode *n, const struct template *t, struct diag *d)
 {
@@ -246,6 +248,7 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 			bad++;
 		}
 	bad += S_reserved(n, d);
+	bad += template_policy_node(n, t->file, d);
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_COMMENT_NODE) {
@@ -257,18 +260,47 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 	return bad;
 }
 
-struct template *
-template_load(const char *path, struct model *m, struct diag *d)
+/* Reports the len bytes at buf, read from file, when they are compressed
+ * (libxml2 would inflate them from a file, never from memory); returns
+ * whether they were. */
+static int
+S_compressed(const char *buf, size_t len, size_t file, struct diag *d)
 {
-	struct template *t = xcalloc(1, sizeof(*t));
-	struct pos p;
+	const unsigned char *b = (const unsigned char *)buf;
+	struct pos p = { file, 0, 0 };
+	const char *what = NULL;
 
-	t->file = model_add_file(m, path);
-	p.file = t->file;
-	p.line = p.col = 0;
-	t->doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	if (t->doc == NULL || xmlDocGetRootElement(t->doc) == NULL) {
+	if (len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		what = "gzip";
+	else if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
+		what = "xz";
+	else if (len >= 3 && memcmp(b, "BZh", 3) == 0)
+		what = "bzip2";
+	else if (len >= 4 && memcmp(b, "\x28\xb5\x2f\xfd", 4) == 0)
+		what = "zstd";
+	if (what != NULL)
+		diag_msg(d, MSG_TEMPLATE, &p, "%s data; templates and assets "
+		    "are read as they are, never inflated", what);
+	return what != NULL;
+}
+
+/* Parses the len bytes at buf, the template file path, from memory (so
+ * libxml2 never inflates, fetches or opens anything); returns the
+ * document, or NULL after reporting. */
+static xmlDoc *
+S_parse(const char *path, const char *buf, size_t len, size_t file,
+    struct diag *d)
+{
+	struct pos p = { file, 0, 0 };
+	xmlDoc *doc;
+
+	if (len > INT_MAX)
+		return NULL;
+	/* NOCDATA: a CDATA section would reach the page as one, which an
+	 * HTML parser ends at the first '>' */
+	doc = xmlReadMemory(buf, (int)len, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		const xmlError *e = xmlGetLastError();
 
 		if (e != NULL && e->line > 0) {
@@ -277,14 +309,91 @@ template_load(const char *path, struct model *m, struct diag *d)
 		}
 		diag_msg(d, MSG_TEMPLATE, &p, "not well-formed XHTML: %s",
 		    e != NULL && e->message ? e->message : "cannot read");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+struct template *
+template_load(const char *path, struct model *m, struct diag *d)
+{
+	struct template *t = xcalloc(1, sizeof(*t));
+	size_t len;
+	char *buf;
+
+	t->file = model_add_file(m, path);
+	if ((buf = load_read_file(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
+	    NULL || S_compressed(buf, len, t->file, d) ||
+	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
+	    template_policy_doctype(t->doc, t->file, d) > 0 ||
+	    S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
+		free(buf);
 		template_free(t);
 		return NULL;
 	}
-	if (S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
-		template_free(t);
-		return NULL;
-	}
+	free(buf);
 	return t;
+}
+
+int
+template_check_layout(const struct template *layout, struct diag *d)
+{
+	return template_policy_csp(layout->doc, layout->file, d) > 0 ? -1 : 0;
+}
+
+/* Returns the line of offset at in the len bytes at s. */
+static int
+S_line_at(const char *s, size_t at)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < at; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+/* Checks element n of an SVG asset and its descendants against the
+ * policy; returns how many breaches it reported. */
+static int
+S_check_svg(const xmlNode *n, size_t file, struct diag *d)
+{
+	const xmlNode *c;
+	int bad = template_policy_node(n, file, d);
+
+	for (c = n->children; c != NULL; c = c->next)
+		bad += S_check_svg(c, file, d);
+	return bad;
+}
+
+int
+template_check_asset(const char *path, const char *data, size_t len,
+    size_t file, struct diag *d)
+{
+	size_t n = strlen(path), at;
+	xmlDoc *doc;
+	int bad;
+
+	if (S_compressed(data, len, file, d))
+		return -1;
+	if (n >= 4 && strcmp(path + n - 4, ".css") == 0 &&
+	    template_css_offsite(data, len, &at)) {
+		struct pos p = { file, S_line_at(data, at), 0 };
+
+		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or an escape "
+		    "that could reach off the site: the site loads nothing "
+		    "from elsewhere");
+		return -1;
+	}
+	if (n < 4 || strcmp(path + n - 4, ".svg") != 0)
+		return 0;
+	if ((doc = S_parse(path, data, len, file, d)) == NULL)
+		return -1;
+	bad = template_policy_doctype(doc, file, d) +
+	    S_check_svg(xmlDocGetRootElement(doc), file, d);
+	xmlFreeDoc(doc);
+	return bad > 0 ? -1 : 0;
 }
 
 void
@@ -391,7 +500,14 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 				S_text(r, f->text);
 			break;
 		case OP_ATTR:
-			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
+				break;
+			if (o->url && template_url_leaves_site(f->text)) {
+				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
+				    "'%s' would make a URL off the site: the "
+				    "site loads nothing from elsewhere", o->field);
+				r->errors++;
+			} else
 				S_attribute(r, o, f);
 			break;
 		case OP_HTML:
