@@ -90,7 +90,8 @@ static const struct {
 
 /* Copies each of S_assets from the templates folder dir into the site,
  * read as input files are and checked against the templates' policy;
- * returns 0, or -1 after reporting (at the first that fails). */
+ * returns 0, or -1 after reporting every asset that fails (none is put
+ * after the first). */
 static int
 S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
     struct diag *d)
@@ -98,13 +99,14 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
 	size_t i, len;
 	int rc = 0;
 
-	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets) && rc == 0; i++) {
+	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
 		char *from = S_in(dir, S_assets[i].name), *data;
 
-		rc = -1;
 		if ((data = load_read_file(from, TEMPLATE_FILE_MAX, m, d,
-		    &len)) != NULL && template_check_asset(from, data, len,
-		    model_add_file(m, from), d) == 0)
+		    &len)) == NULL || template_check_asset(from, data, len,
+		    model_add_file(m, from), d) < 0)
+			rc = -1;
+		else if (rc == 0)
 			rc = sink->put(sink->ctx, S_assets[i].path, data, len, d);
 		free(data);
 		free(from);

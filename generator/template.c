@@ -315,6 +315,21 @@ S_parse(const char *path, const char *buf, size_t len, size_t file,
 	return doc;
 }
 
+/* Returns the line of the first "<!DOCTYPE" in the len bytes at buf
+ * (libxml2 keeps no line for it), or 0. */
+static int
+S_doctype_line(const char *buf, size_t len)
+{
+	const char *at = strstr(buf, "<!DOCTYPE");
+	int line = 1;
+
+	if (at == NULL || (size_t)(at - buf) > len)
+		return 0;
+	for (; buf < at; buf++)
+		line += *buf == '\n';
+	return line;
+}
+
 struct template *
 template_load(const char *path, struct model *m, struct diag *d)
 {
@@ -326,7 +341,8 @@ template_load(const char *path, struct model *m, struct diag *d)
 	if ((buf = load_read_file(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
 	    NULL || S_compressed(buf, len, t->file, d) ||
 	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
-	    template_policy_doctype(t->doc, t->file, d) > 0 ||
+	    template_policy_doctype(t->doc, t->file, S_doctype_line(buf,
+	    len), d) > 0 ||
 	    S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
 		free(buf);
 		template_free(t);
@@ -381,16 +397,17 @@ template_check_asset(const char *path, const char *data, size_t len,
 	    template_css_offsite(data, len, &at)) {
 		struct pos p = { file, S_line_at(data, at), 0 };
 
-		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or an escape "
-		    "that could reach off the site: the site loads nothing "
-		    "from elsewhere");
+		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or the like "
+		    "off the site, or a backslash outside a string (the site "
+		    "loads nothing from elsewhere)");
 		return -1;
 	}
 	if (n < 4 || strcmp(path + n - 4, ".svg") != 0)
 		return 0;
 	if ((doc = S_parse(path, data, len, file, d)) == NULL)
 		return -1;
-	bad = template_policy_doctype(doc, file, d) +
+	bad = template_policy_doctype(doc, file, S_doctype_line(data, len),
+	    d) +
 	    S_check_svg(xmlDocGetRootElement(doc), file, d);
 	xmlFreeDoc(doc);
 	return bad > 0 ? -1 : 0;
@@ -504,8 +521,8 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 				break;
 			if (o->url && template_url_leaves_site(f->text)) {
 				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
-				    "'%s' would make a URL off the site: the "
-				    "site loads nothing from elsewhere", o->field);
+				    "'%s' would make a URL off the site (the "
+				    "site loads nothing from elsewhere)", o->field);
 				r->errors++;
 			} else
 				S_attribute(r, o, f);

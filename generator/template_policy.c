@@ -402,16 +402,19 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 }
 
 int
-template_policy_doctype(const xmlDoc *doc, size_t file, struct diag *d)
+template_policy_doctype(const xmlDoc *doc, size_t file, int line,
+    struct diag *d)
 {
 	const xmlDtd *dtd = doc->intSubset;
+	struct pos p = { file, line, 0 };
 
 	if (dtd == NULL || (dtd->name != NULL && strcasecmp((const char *)
 	    dtd->name, "html") == 0 && dtd->ExternalID == NULL &&
 	    dtd->SystemID == NULL && dtd->children == NULL))
 		return 0;
-	S_breach((const xmlNode *)dtd, file, d, "a DOCTYPE other than "
-	    "<!DOCTYPE html>", NULL);
+	diag_msg(d, MSG_TEMPLATE, &p, "a DOCTYPE other than <!DOCTYPE html> "
+	    "(the site loads nothing from elsewhere and runs only its own "
+	    "scripts)");
 	return 1;
 }
 

@@ -88,9 +88,9 @@ int		 template_policy_node(const xmlNode *n, size_t file,
 		    struct diag *d);
 
 /* Checks that doc has no DOCTYPE but <!DOCTYPE html>: no subset, no
- * external identifier. */
+ * external identifier; reports at line (libxml2 keeps none). */
 int		 template_policy_doctype(const xmlDoc *doc, size_t file,
-		    struct diag *d);
+		    int line, struct diag *d);
 
 /* Checks that doc (the layout) states the CSP in a <meta http-equiv> in
  * its <head> before any <link> or <script>. */
