@@ -341,7 +341,7 @@ template_load(const char *path, struct model *m, struct diag *d)
 	if ((buf = load_read_file(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
 	    NULL || S_compressed(buf, len, t->file, d) ||
 	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
-	    template_policy_doctype(t->doc, t->file, S_doctype_line(buf,
+	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
 	    len), d) > 0 ||
 	    S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
 		free(buf);
@@ -406,7 +406,7 @@ template_check_asset(const char *path, const char *data, size_t len,
 		return 0;
 	if ((doc = S_parse(path, data, len, file, d)) == NULL)
 		return -1;
-	bad = template_policy_doctype(doc, file, S_doctype_line(data, len),
+	bad = template_policy_document(doc, file, S_doctype_line(data, len),
 	    d) +
 	    S_check_svg(xmlDocGetRootElement(doc), file, d);
 	xmlFreeDoc(doc);

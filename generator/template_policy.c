@@ -204,8 +204,13 @@ template_css_offsite(const char *css, size_t len, size_t *at)
 			continue;
 		}
 		if (S_starts(s, n, "@import")) {
-			for (k = 7; k < n && (unsigned char)s[k] <= 0x20; k++)
-				;
+			for (k = 7; k < n; )
+				if ((unsigned char)s[k] <= 0x20)
+					k++;
+				else if (S_starts(s + k, n - k, "/*"))
+					k += S_css_comment(s + k, n - k);
+				else
+					break;
 			if (k < n && (s[k] == '"' || s[k] == '\'') &&
 			    S_css_string_leaves(s + k, n - k, &adv))
 				return 1;
@@ -286,18 +291,22 @@ S_value_breach(const char *value)
 	return why;
 }
 
-/* Reports n as a breach of the policy: why, on n's line of file. */
+/* Reports n as a breach of the policy: why (its ':' at the end dropped),
+ * then what, on n's line of file. */
 static void
 S_breach(const xmlNode *n, size_t file, struct diag *d, const char *why,
     const char *what)
 {
 	struct pos p = { file, (int)xmlGetLineNo(n), 0 };
+	size_t len = strlen(why);
 
 	if (p.line < 0)
 		p.line = 0;
-	diag_msg(d, MSG_TEMPLATE, &p, "%s%s%s%s (the site loads nothing from "
-	    "elsewhere and runs only its own scripts)", why, what ? " '" : "",
-	    what ? what : "", what ? "'" : "");
+	if (len > 0 && why[len - 1] == ':')	/* S_element_breach()'s mark */
+		len--;
+	diag_msg(d, MSG_TEMPLATE, &p, "%.*s%s%s%s (the site loads nothing "
+	    "from elsewhere and runs only its own scripts)", (int)len, why,
+	    what ? " '" : "", what ? what : "", what ? "'" : "");
 }
 
 /* Returns the reason the name and literal value of attribute a break the
@@ -315,7 +324,8 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 			return "event-handler attribute set by";
 		if (strcasecmp(name, "style") == 0 ||
 		    strcasecmp(name, "srcdoc") == 0 ||
-		    strcasecmp(name, "http-equiv") == 0)
+		    strcasecmp(name, "http-equiv") == 0 ||
+		    strcasecmp(name, "attributename") == 0)
 			return "attribute may not be set by";
 		return NULL;	/* URLs are checked as pages are rendered */
 	}
@@ -338,7 +348,8 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 }
 
 /* Returns the reason element n (its name, http-equiv, content) breaks
- * the policy, or NULL. */
+ * the policy, or NULL; a reason ending in ':' is to be followed by the
+ * element's name. */
 static const char *
 S_element_breach(const xmlNode *n)
 {
@@ -346,7 +357,7 @@ S_element_breach(const xmlNode *n)
 	xmlChar *v;
 
 	if (S_IN(name, S_refused_elements))
-		return "refused element";
+		return "refused element:";
 	if (strcasecmp(name, "script") == 0) {
 		if (n->children != NULL || xmlHasProp(n, BAD_CAST "data-text") ||
 		    xmlHasProp(n, BAD_CAST "data-html"))
@@ -356,6 +367,14 @@ S_element_breach(const xmlNode *n)
 			return "inline script (a <script> needs src and no content)";
 		xmlFree(v);
 		return NULL;
+	}
+	if ((v = S_attr(n, "attributeName")) != NULL) {
+		/* an SVG <set> or <animate> could make a link a script */
+		why = strcasecmp(S_local(v), "href") == 0 ?
+		    "animation of a link:" : NULL;
+		xmlFree(v);
+		if (why != NULL)
+			return why;
 	}
 	if (strcasecmp(name, "meta") != 0 ||
 	    (v = S_attr(n, "http-equiv")) == NULL)
@@ -389,7 +408,7 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	if ((why = S_element_breach(n)) != NULL) {
-		S_breach(n, file, d, why, strncmp(why, "refused", 7) == 0 ?
+		S_breach(n, file, d, why, why[strlen(why) - 1] == ':' ?
 		    (const char *)n->name : NULL);
 		bad++;
 	}
@@ -401,9 +420,10 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 	return bad;
 }
 
-int
-template_policy_doctype(const xmlDoc *doc, size_t file, int line,
-    struct diag *d)
+/* Checks the DOCTYPE of doc, as template_policy_document() says;
+ * returns 1 after reporting a breach, else 0. */
+static int
+S_doctype(const xmlDoc *doc, size_t file, int line, struct diag *d)
 {
 	const xmlDtd *dtd = doc->intSubset;
 	struct pos p = { file, line, 0 };
@@ -418,6 +438,19 @@ template_policy_doctype(const xmlDoc *doc, size_t file, int line,
 	return 1;
 }
 
+int
+template_policy_document(const xmlDoc *doc, size_t file, int line,
+    struct diag *d)
+{
+	const xmlNode *n;
+	int bad = S_doctype(doc, file, line, d);
+
+	for (n = doc->children; n != NULL; n = n->next)
+		if (n->type == XML_PI_NODE)	/* <?xml-stylesheet?>, say */
+			bad += template_policy_node(n, file, d);
+	return bad;
+}
+
 /* Returns the first element child of n whose local name is name (case
  * ignored), or NULL. */
 static const xmlNode *
@@ -430,6 +463,22 @@ S_child(const xmlNode *n, const char *name)
 		    strcasecmp(S_local(c->name), name) == 0)
 			return c;
 	return NULL;
+}
+
+/* Returns whether a directive could remove element n: data-if,
+ * data-unless, data-each or data-content on it or an element above it. */
+static int
+S_removable(const xmlNode *n)
+{
+	static const char *const blocks[] = { "data-if", "data-unless",
+	    "data-each", "data-content" };
+	size_t i;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		for (i = 0; i < sizeof(blocks) / sizeof(*blocks); i++)
+			if (xmlHasProp(n, BAD_CAST blocks[i]))
+				return 1;
+	return 0;
 }
 
 int
@@ -452,12 +501,15 @@ template_policy_csp(const xmlDoc *doc, size_t file, struct diag *d)
 			continue;
 		if (strcasecmp((const char *)v, "Content-Security-Policy") == 0) {
 			xmlFree(v);
-			return 0;	/* its value is checked with its node */
+			if (!S_removable(c))
+				return 0;	/* its value is checked with c */
+			break;
 		}
 		xmlFree(v);
 	}
 	S_breach(head != NULL ? head : root, file, d, "no <meta http-equiv="
 	    "\"Content-Security-Policy\" content=\"" TEMPLATE_CSP "\"/> "
-	    "in <head> before its first <link> or <script>", NULL);
+	    "in <head> before its first <link> or <script>, where no "
+	    "directive can remove it", NULL);
 	return 1;
 }

@@ -80,20 +80,23 @@ unsigned	 template_hash(const char *name);
 /* Checks node n of file: a processing instruction; an element that runs,
  * embeds or redirects (<style>, <base>, <iframe>, <object>, <embed>, ...,
  * a <script> without src or with content, a <meta http-equiv> but
- * Content-Type and the CSP); an event-handler (on*), style or srcdoc
- * attribute, or a data-attr-* that sets one; a URL attribute (href, src,
+ * Content-Type and the CSP, an SVG animation of a link); an event-handler
+ * (on*), style or srcdoc attribute, or a data-attr-* that sets one (or
+ * http-equiv, or attributeName); a URL attribute (href, src,
  * srcset, action, poster, ...) off the site; a script URL or a CSS url()
  * off the site in any attribute.  Names compare as HTML's do. */
 int		 template_policy_node(const xmlNode *n, size_t file,
 		    struct diag *d);
 
-/* Checks that doc has no DOCTYPE but <!DOCTYPE html>: no subset, no
- * external identifier; reports at line (libxml2 keeps none). */
-int		 template_policy_doctype(const xmlDoc *doc, size_t file,
+/* Checks that doc has no DOCTYPE but <!DOCTYPE html> (no subset, no
+ * external identifier; reported at line, as libxml2 keeps none) and no
+ * processing instruction around its root element. */
+int		 template_policy_document(const xmlDoc *doc, size_t file,
 		    int line, struct diag *d);
 
 /* Checks that doc (the layout) states the CSP in a <meta http-equiv> in
- * its <head> before any <link> or <script>. */
+ * its <head> before any <link> or <script>, where no data-if, data-unless,
+ * data-each or data-content on it or above it could remove it. */
 int		 template_policy_csp(const xmlDoc *doc, size_t file,
 		    struct diag *d);
 
