@@ -120,7 +120,8 @@ S_css_string(const char *s, size_t n, int *escaped)
 	for (i = 1; i < n && s[i] != s[0] && s[i] != '\n'; i++)
 		if (s[i] == '\\') {
 			*escaped = 1;
-			i++;
+			if (i + 1 < n)
+				i++;	/* the escaped character */
 		}
 	return i < n && s[i] == s[0] ? i + 1 : i;
 }
@@ -140,16 +141,19 @@ S_css_string_leaves(const char *s, size_t n, size_t *len)
 }
 
 /* Checks the arguments of a CSS function from s[0] to its closing
- * parenthesis (of the n bytes at s): every quoted string, and when bare
- * is set (url()) the unquoted URL.  Returns the offset after them, or 0
- * when one leaves the site or is escaped. */
+ * parenthesis (of the n bytes at s, nested ones skipped): every quoted
+ * string, and when bare is set (url()) the unquoted URL.  Returns the
+ * offset after them, or 0 when one leaves the site or is escaped. */
 static size_t
 S_css_args(const char *s, size_t n, int bare)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, depth = 0;
 
-	while (i < n && s[i] != ')') {
-		if (s[i] == '"' || s[i] == '\'') {
+	while (i < n && (s[i] != ')' || depth > 0)) {
+		if ((s[i] == '(' || s[i] == ')') && !bare) {
+			depth += s[i] == '(' ? 1 : (size_t)-1;
+			i++;
+		} else if (s[i] == '"' || s[i] == '\'') {
 			if (S_css_string_leaves(s + i, n - i, &k))
 				return 0;
 			i += k;

@@ -522,6 +522,8 @@ test_assets_are_held_to_the_policy(void **state)
 		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1 },
 		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1 },
 		{ "a.css", "\n@import/**/\"//e/x.css\";", -1 },
+		{ "a.css", "\na { b: image-set(url(a.png) 1x, \"//e/b.png\" 2x) }",
+		    -1 },
 		{ "a.css", "\x1f\x8b\x08", -1 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
@@ -546,7 +548,7 @@ test_assets_are_held_to_the_policy(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d, l.m.files, l.m.nfiles);
 		l.text = capture_close(&l.err);
-		if (cases[i].ok < 0 && i < 10)
+		if (cases[i].ok < 0 && i < 11)
 			assert_non_null(strstr(l.text, "a.css:2: error: "));
 		loaded_free(&l);
 	}
