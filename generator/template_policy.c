@@ -363,14 +363,14 @@ S_element_breach(const xmlNode *n)
 	if (S_IN(name, S_refused_elements))
 		return "refused element:";
 	if (strcasecmp(name, "script") == 0) {
-		if (n->children != NULL || xmlHasProp(n, BAD_CAST "data-text") ||
-		    xmlHasProp(n, BAD_CAST "data-html"))
-			return "inline script (a <script> needs src and no content)";
-		if ((v = S_attr(n, "src")) == NULL &&
-		    !xmlHasProp(n, BAD_CAST "data-attr-src"))
-			return "inline script (a <script> needs src and no content)";
+		int has_src = (v = S_attr(n, "src")) != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-attr-src") != NULL;
+
 		xmlFree(v);
-		return NULL;
+		return !has_src || n->children != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-text") != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-html") != NULL ?
+		    "inline script (a <script> needs src and no content)" : NULL;
 	}
 	if ((v = S_attr(n, "attributeName")) != NULL) {
 		/* an SVG <set> or <animate> could make a link a script */
