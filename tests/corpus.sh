@@ -63,20 +63,17 @@ if [ ! -f "$scratch/markdown-pathological.xml" ]; then
 	    print "</framework>" }' > "$scratch/markdown-pathological.xml"
 fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
-# Templates folders with a FIFO as the layout or the stylesheet (a build
-# must not wait on them), and with a gzip-compressed page template.
+# Templates folders (copies of templates/, made afresh) with a FIFO as the
+# layout or the stylesheet (a build must not wait on them), and with a
+# gzip-compressed page template.
 for f in layout.xhtml style.css; do
 	t=$scratch/fifo-${f%%.*}-templates
-	if [ ! -p "$t/$f" ]; then
-		rm -rf "$t"
-		cp -r templates "$t" && rm "$t/$f" && mkfifo "$t/$f"
-	fi
+	rm -rf "$t"
+	cp -r templates "$t" && rm "$t/$f" && mkfifo "$t/$f"
 done
-if [ ! -f "$scratch/gzip-templates/skill.xhtml" ]; then
-	rm -rf "$scratch/gzip-templates"
-	cp -r templates "$scratch/gzip-templates" &&
-	    gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"
-fi
+rm -rf "$scratch/gzip-templates"
+cp -r templates "$scratch/gzip-templates" &&
+    gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"
 
 # Prints the arguments of case $1.
 case_args() {
