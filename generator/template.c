@@ -315,19 +315,27 @@ S_parse(const char *path, const char *buf, size_t len, size_t file,
 	return doc;
 }
 
+/* Returns the line of offset at in the bytes at s. */
+static int
+S_line_at(const char *s, size_t at)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < at; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
 /* Returns the line of the first "<!DOCTYPE" in the len bytes at buf
- * (libxml2 keeps no line for it), or 0. */
+ * (NUL-terminated; libxml2 keeps no line for it), or 0. */
 static int
 S_doctype_line(const char *buf, size_t len)
 {
 	const char *at = strstr(buf, "<!DOCTYPE");
-	int line = 1;
 
-	if (at == NULL || (size_t)(at - buf) > len)
-		return 0;
-	for (; buf < at; buf++)
-		line += *buf == '\n';
-	return line;
+	return at != NULL && (size_t)(at - buf) < len ?
+	    S_line_at(buf, (size_t)(at - buf)) : 0;
 }
 
 struct template *
@@ -342,8 +350,7 @@ template_load(const char *path, struct model *m, struct diag *d)
 	    NULL || S_compressed(buf, len, t->file, d) ||
 	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
 	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
-	    len), d) > 0 ||
-	    S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
+	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
 		free(buf);
 		template_free(t);
 		return NULL;
@@ -356,18 +363,6 @@ int
 template_check_layout(const struct template *layout, struct diag *d)
 {
 	return template_policy_csp(layout->doc, layout->file, d) > 0 ? -1 : 0;
-}
-
-/* Returns the line of offset at in the len bytes at s. */
-static int
-S_line_at(const char *s, size_t at)
-{
-	int line = 1;
-	size_t i;
-
-	for (i = 0; i < at; i++)
-		line += s[i] == '\n';
-	return line;
 }
 
 /* Checks element n of an SVG asset and its descendants against the
