@@ -11,7 +11,8 @@ libunistring-dev"
 pdf_pkgs="weasyprint fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
-openjdk-17-jre-headless rsync python3 python3-jsonschema"
+openjdk-17-jre-headless rsync python3 python3-jsonschema
+libreoffice-calc-nogui"
 # for "make bench": the tools measured beside skillsite
 bench_pkgs="hugo cmark rsync"
 

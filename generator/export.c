@@ -200,14 +200,35 @@ S_add(struct text *t, const char *s, size_t n)
 	t->s[t->len] = '\0';
 }
 
-/* Appends s ("" when NULL) as a quoted field, its quotes doubled, then
- * the separator sep (a comma, or the record's CRLF). */
+int
+export_csv_needs_guard(const char *s)
+{
+	static const char *const wide[] = { "\xef\xbc\x9d", "\xef\xbc\x8b",
+	    "\xef\xbc\x8d", "\xef\xbc\xa0" };	/* ＝ ＋ － ＠ */
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	s += strspn(s, "' ");	/* a ' already there: one more, to tell */
+	if (*s != '\0' && strchr("=+-@\t\r\n", *s) != NULL)
+		return 1;
+	for (i = 0; i < sizeof(wide) / sizeof(*wide); i++)
+		if (strncmp(s, wide[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* Appends s ("" when NULL) as a quoted field, its quotes doubled and a
+ * ' before it when a spreadsheet could take it for a formula, then the
+ * separator sep (a comma, or the record's CRLF). */
 static void
 S_field(struct text *t, const char *s, const char *sep)
 {
 	const char *q;
 
 	S_add(t, "\"", 1);
+	if (export_csv_needs_guard(s))
+		S_add(t, "'", 1);
 	for (; s != NULL && (q = strchr(s, '"')) != NULL; s = q + 1) {
 		S_add(t, s, (size_t)(q - s) + 1);
 		S_add(t, "\"", 1);

@@ -37,6 +37,15 @@ void	 loader_path(struct loader *, const char *path);
  * them in batches); loader_free() does so too. */
 void	 loader_flush(struct loader *);
 
+/* Reads the regular file at path whole into a malloc'd buffer, with a NUL
+ * after its *len bytes; refuses a file over max bytes, and anything but a
+ * regular file (a FIFO, a device, a directory) without blocking or
+ * reading it.  Returns NULL after reporting to d (path registered in m).
+ * The one way skillsite reads its input files: content, templates,
+ * assets. */
+char	*load_read_file(const char *path, size_t max, struct model *m,
+	    struct diag *d, size_t *len);
+
 /* Loads the len bytes at buf as the content file called name. */
 void	 loader_buffer(struct loader *, const char *name, const char *buf,
 	    size_t len);

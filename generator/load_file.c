@@ -12,38 +12,47 @@
 #include "load.h"
 #include "load_private.h"
 
+/* Reports an I/O problem with path, as a file of its own (registered in
+ * model). */
+static void
+S_report(struct model *model, struct diag *d, const char *path, enum msg m,
+    const char *detail)
+{
+	struct pos p = { model_add_file(model, path), 0, 0 };
+
+	diag_msg(d, m, &p, "%s", detail);
+}
+
 /* Reports an I/O problem with path, as a file of its own. */
 static void
 S_io_error(struct loader *l, const char *path, enum msg m, const char *detail)
 {
-	struct pos p = { model_add_file(l->model, path), 0, 0 };
-
-	diag_msg(l->diag, m, &p, "%s", detail);
+	S_report(l->model, l->diag, path, m, detail);
 }
 
-/* Reads the regular file open on fd (size from st) into a malloc'd buffer;
- * returns it and sets *len, or returns NULL after reporting.  Reads at most
- * LOAD_FILE_MAX bytes, whatever the file grows to meanwhile. */
+/* Reads the regular file open on fd (size from st) into a malloc'd,
+ * NUL-terminated buffer; returns it and sets *len, or returns NULL after
+ * reporting.  Reads at most max bytes, whatever the file grows to
+ * meanwhile. */
 static char *
-S_read_fd(struct loader *l, const char *path, int fd, const struct stat *st,
-    size_t *len)
+S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
+    const struct stat *st, size_t max, size_t *len)
 {
 	char *buf, detail[64];
 	size_t n = 0, cap;
 	ssize_t r;
 
-	if (st->st_size > LOAD_FILE_MAX) {
-		snprintf(detail, sizeof(detail), "%lld bytes; the limit is %d",
-		    (long long)st->st_size, LOAD_FILE_MAX);
-		S_io_error(l, path, MSG_IO_TOO_LARGE, detail);
+	if ((unsigned long long)st->st_size > max) {
+		snprintf(detail, sizeof(detail), "%lld bytes; the limit is %zu",
+		    (long long)st->st_size, max);
+		S_report(m, d, path, MSG_IO_TOO_LARGE, detail);
 		return NULL;
 	}
 	cap = (size_t)st->st_size + 1;
 	buf = xreallocarray(NULL, cap, 1);
 	for (;;) {
 		if (n == cap) {	/* it grew */
-			cap = cap * 2 > LOAD_FILE_MAX + 1 ? LOAD_FILE_MAX + 1 :
-			    cap * 2;
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
 			if (n == cap)
 				break;
 			buf = xreallocarray(buf, cap, 1);
@@ -54,19 +63,83 @@ S_read_fd(struct loader *l, const char *path, int fd, const struct stat *st,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			S_io_error(l, path, MSG_IO_READ, strerror(errno));
+			S_report(m, d, path, MSG_IO_READ, strerror(errno));
 			free(buf);
 			return NULL;
 		}
 		n += (size_t)r;
 	}
-	if (n > LOAD_FILE_MAX) {
-		snprintf(detail, sizeof(detail), "over %d bytes", LOAD_FILE_MAX);
-		S_io_error(l, path, MSG_IO_TOO_LARGE, detail);
+	if (n > max) {
+		snprintf(detail, sizeof(detail), "over %zu bytes", max);
+		S_report(m, d, path, MSG_IO_TOO_LARGE, detail);
 		free(buf);
 		return NULL;
 	}
+	buf[n] = '\0';		/* n < cap here */
 	*len = n;
+	return buf;
+}
+
+/* Reports path unless stat says it is a regular file (or, when allow_dir
+ * is set, a directory); returns whether it may be opened.  Checked before
+ * opening, as opening a device can have effects of its own. */
+static int
+S_may_open(struct model *m, struct diag *d, const char *path, int allow_dir)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
+		return 0;
+	}
+	if (S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && allow_dir))
+		return 1;
+	S_report(m, d, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
+	    "a directory" : "a device, socket or pipe");
+	return 0;
+}
+
+/* Opens path for reading, never blocking (a FIFO put in its place after
+ * the check must not hang), and sets *st to what was opened: a regular
+ * file or, when allow_dir is set, a directory.  Returns the descriptor,
+ * or -1 after reporting. */
+static int
+S_open_input(struct model *m, struct diag *d, const char *path,
+    int allow_dir, struct stat *st)
+{
+	int fd;
+
+	if (!S_may_open(m, d, path, allow_dir))
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) < 0) {
+		S_report(m, d, path, MSG_IO_READ, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode) && !(S_ISDIR(st->st_mode) && allow_dir)) {
+		S_report(m, d, path, MSG_IO_NOT_FILE, "changed while opened");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+char *
+load_read_file(const char *path, size_t max, struct model *m,
+    struct diag *d, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	int fd;
+
+	if ((fd = S_open_input(m, d, path, 0, &st)) < 0)
+		return NULL;
+	buf = S_read_fd(m, d, path, fd, &st, max, len);
+	close(fd);
 	return buf;
 }
 
@@ -131,25 +204,6 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 	free(names);
 }
 
-/* Reports path unless stat says it is a regular file (or, when allow_dir
- * is set, a directory); returns whether it may be opened.  Checked before
- * opening, as opening a device can have effects of its own. */
-static int
-S_may_open(struct loader *l, const char *path, int allow_dir)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0) {
-		S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
-		return 0;
-	}
-	if (S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && allow_dir))
-		return 1;
-	S_io_error(l, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
-	    "a directory" : "a device, socket or pipe");
-	return 0;
-}
-
 /* Loads the file or, when allow_dir is set, the directory at path. */
 static void
 S_load_path(struct loader *l, const char *path, int allow_dir)
@@ -160,20 +214,9 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 	DIR *dp;
 	int fd;
 
-	if (!S_may_open(l, path, allow_dir))
+	if ((fd = S_open_input(l->model, l->diag, path, allow_dir, &st)) < 0)
 		return;
-	/* O_NONBLOCK: should path have become a FIFO, opening must not hang;
-	 * fstat then checks what was opened. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
-		return;
-	}
-	if (fstat(fd, &st) < 0) {
-		S_io_error(l, path, MSG_IO_READ, strerror(errno));
-		close(fd);
-		return;
-	}
-	if (S_ISDIR(st.st_mode) && allow_dir) {
+	if (S_ISDIR(st.st_mode)) {
 		if ((dp = fdopendir(fd)) == NULL) {
 			S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
 			close(fd);
@@ -183,16 +226,10 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 		closedir(dp);
 		return;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		S_io_error(l, path, MSG_IO_NOT_FILE, "changed while opened");
-		close(fd);
-		return;
-	}
-	buf = S_read_fd(l, path, fd, &st, &len);
+	buf = S_read_fd(l->model, l->diag, path, fd, &st, LOAD_FILE_MAX, &len);
 	close(fd);
-	if (buf != NULL) {
+	if (buf != NULL)
 		loader_queue(l, path, buf, len);	/* takes buf */
-	}
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "export.h"
+#include "load.h"
 #include "par.h"
 #include "paths.h"
 #include "search_index.h"
@@ -38,34 +39,6 @@ struct work {
 	int			 failed;
 	size_t			 npages;
 };
-
-/* Returns the malloc'd contents of file path (size cap 1 MiB) and sets
- * *len, or NULL after reporting. */
-static char *
-S_slurp(const char *path, size_t *len, struct model *m, struct diag *d)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0;
-
-	if (f != NULL) {
-		buf = xreallocarray(NULL, 1024 * 1024 + 1, 1);
-		n = fread(buf, 1, 1024 * 1024 + 1, f);
-		if (ferror(f) || n > 1024 * 1024) {
-			free(buf);
-			buf = NULL;
-		}
-		fclose(f);
-	}
-	if (buf == NULL) {
-		struct pos p = { model_add_file(m, path), 0, 0 };
-
-		diag_msg(d, MSG_TEMPLATE, &p, "cannot read (or over 1 MiB)");
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
 
 /* Returns "dir/name", malloc'd. */
 static char *
@@ -96,7 +69,7 @@ S_load_templates(struct template **layout, struct template **pages,
 		if (pages[k] == NULL)
 			rc = -1;
 	}
-	if (*layout == NULL)
+	if (*layout == NULL || template_check_layout(*layout, d) < 0)
 		return -1;
 	for (k = 0; k < PAGE__COUNT && rc == 0; k++)
 		rc = template_compile(*layout, pages[k], d);
@@ -115,8 +88,10 @@ static const struct {
 	{ "icon.svg", PATH_ICON },
 };
 
-/* Copies each of S_assets from the templates folder dir into the site;
- * returns 0, or -1 after reporting (at the first that fails). */
+/* Copies each of S_assets from the templates folder dir into the site,
+ * read as input files are and checked against the templates' policy;
+ * returns 0, or -1 after reporting every asset that fails (none is put
+ * after the first). */
 static int
 S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
     struct diag *d)
@@ -124,11 +99,14 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
 	size_t i, len;
 	int rc = 0;
 
-	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets) && rc == 0; i++) {
+	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
 		char *from = S_in(dir, S_assets[i].name), *data;
 
-		rc = -1;
-		if ((data = S_slurp(from, &len, m, d)) != NULL)
+		if ((data = load_read_file(from, TEMPLATE_FILE_MAX, m, d,
+		    &len)) == NULL || template_check_asset(from, data, len,
+		    model_add_file(m, from), d) < 0)
+			rc = -1;
+		else if (rc == 0)
 			rc = sink->put(sink->ctx, S_assets[i].path, data, len, d);
 		free(data);
 		free(from);

@@ -1,7 +1,7 @@
 /* template.c: the template engine; see template.h. */
 #include "template.h"
 
-#include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,10 +11,9 @@
 #include <libxml/xmlsave.h>
 
 #include "alloc.h"
+#include "load.h"
 #include "template_private.h"
 #include "text.h"
-
-#define TEMPLATE_SIZE_MAX	(1024 * 1024)	/* bytes per template file */
 
 enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
 
@@ -230,8 +229,8 @@ S_reserved(const xmlNode *n, struct diag *d)
 }
 
 /* Sets _private of n and its descendants to t, marking where they came
- * from; reports unknown directives; removes comments.  Returns the number
- * of unknown directives. */
+ * from; reports unknown directives and breaches of the policy; removes
+ * comments.  Returns the number of problems reported. */
 static int
 S_mark(xmlNode *n, const struct template *t, struct diag *d)
 {
@@ -250,6 +249,7 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 			bad++;
 		}
 	bad += S_reserved(n, d);
+	bad += template_policy_node(n, t->file, d);
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_COMMENT_NODE) {
@@ -261,53 +261,47 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 	return bad;
 }
 
-/* Parses the template file path, read whole, its lone CRs read as LF as
- * XML reads them (libxml2 counts only LFs) unless a NUL byte shows UTF-16
- * or UTF-32.  Returns the document, or NULL: *unreadable says whether the
- * file could not be read or is over TEMPLATE_SIZE_MAX bytes; if not,
- * libxml2's last error tells why. */
-static xmlDoc *
-S_parse_file(const char *path, int *unreadable)
+/* Reports the len bytes at buf, read from file, when they are compressed
+ * (libxml2 would inflate them from a file, never from memory); returns
+ * whether they were. */
+static int
+S_compressed(const char *buf, size_t len, size_t file, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n;
-	xmlDoc *doc = NULL;
+	const unsigned char *b = (const unsigned char *)buf;
+	struct pos p = { file, 0, 0 };
+	const char *what = NULL;
 
-	*unreadable = 1;
-	if (f == NULL)
-		return NULL;
-	buf = xreallocarray(NULL, TEMPLATE_SIZE_MAX + 1, 1);
-	n = fread(buf, 1, TEMPLATE_SIZE_MAX + 1, f);
-	if (!ferror(f) && n <= TEMPLATE_SIZE_MAX) {
-		*unreadable = 0;
-		if (memchr(buf, '\0', n) == NULL)
-			text_normalise_line_ends(buf, n);
-		doc = xmlReadMemory(buf, (int)n, path, NULL, XML_PARSE_NONET |
-		    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	}
-	fclose(f);
-	free(buf);
-	return doc;
+	if (len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		what = "gzip";
+	else if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
+		what = "xz";
+	else if (len >= 3 && memcmp(b, "BZh", 3) == 0)
+		what = "bzip2";
+	else if (len >= 4 && memcmp(b, "\x28\xb5\x2f\xfd", 4) == 0)
+		what = "zstd";
+	if (what != NULL)
+		diag_msg(d, MSG_TEMPLATE, &p, "%s data; templates and assets "
+		    "are read as they are, never inflated", what);
+	return what != NULL;
 }
 
-struct template *
-template_load(const char *path, struct model *m, struct diag *d)
+/* Parses the len bytes at buf, the template file path, from memory (so
+ * libxml2 never inflates, fetches or opens anything); returns the
+ * document, or NULL after reporting. */
+static xmlDoc *
+S_parse(const char *path, const char *buf, size_t len, size_t file,
+    struct diag *d)
 {
-	struct template *t = xcalloc(1, sizeof(*t));
-	struct pos p;
-	int unreadable;
+	struct pos p = { file, 0, 0 };
+	xmlDoc *doc;
 
-	t->file = model_add_file(m, path);
-	p.file = t->file;
-	p.line = p.col = 0;
-	t->doc = S_parse_file(path, &unreadable);
-	if (unreadable) {
-		diag_msg(d, MSG_TEMPLATE, &p, "cannot read (or over 1 MiB)");
-		template_free(t);
+	if (len > INT_MAX)
 		return NULL;
-	}
-	if (t->doc == NULL || xmlDocGetRootElement(t->doc) == NULL) {
+	/* NOCDATA: a CDATA section would reach the page as one, which an
+	 * HTML parser ends at the first '>' */
+	doc = xmlReadMemory(buf, (int)len, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		const xmlError *e = xmlGetLastError();
 
 		if (e != NULL && e->line > 0) {
@@ -316,14 +310,113 @@ template_load(const char *path, struct model *m, struct diag *d)
 		}
 		diag_msg(d, MSG_TEMPLATE, &p, "not well-formed XHTML: %s",
 		    e != NULL && e->message ? e->message : "cannot read");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Turns the lone CRs of the len bytes at buf into LFs, as XML reads them
+ * (libxml2 counts only LFs), unless a NUL byte shows UTF-16 or UTF-32. */
+static void
+S_read_line_ends(char *buf, size_t len)
+{
+	if (memchr(buf, '\0', len) == NULL)
+		text_normalise_line_ends(buf, len);
+}
+
+/* Returns the line of offset at in the bytes at s. */
+static int
+S_line_at(const char *s, size_t at)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < at; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+/* Returns the line of the first "<!DOCTYPE" in the len bytes at buf
+ * (NUL-terminated; libxml2 keeps no line for it), or 0. */
+static int
+S_doctype_line(const char *buf, size_t len)
+{
+	const char *at = strstr(buf, "<!DOCTYPE");
+
+	return at != NULL && (size_t)(at - buf) < len ?
+	    S_line_at(buf, (size_t)(at - buf)) : 0;
+}
+
+struct template *
+template_load(const char *path, struct model *m, struct diag *d)
+{
+	struct template *t = xcalloc(1, sizeof(*t));
+	size_t len;
+	char *buf;
+
+	t->file = model_add_file(m, path);
+	if ((buf = load_read_file(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
+	    NULL || S_compressed(buf, len, t->file, d) ||
+	    (S_read_line_ends(buf, len),
+	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL) ||
+	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
+	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
+		free(buf);
 		template_free(t);
 		return NULL;
 	}
-	if (S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
-		template_free(t);
-		return NULL;
-	}
+	free(buf);
 	return t;
+}
+
+int
+template_check_layout(const struct template *layout, struct diag *d)
+{
+	return template_policy_csp(layout->doc, layout->file, d) > 0 ? -1 : 0;
+}
+
+/* Checks element n of an SVG asset and its descendants against the
+ * policy; returns how many breaches it reported. */
+static int
+S_check_svg(const xmlNode *n, size_t file, struct diag *d)
+{
+	const xmlNode *c;
+	int bad = template_policy_node(n, file, d);
+
+	for (c = n->children; c != NULL; c = c->next)
+		bad += S_check_svg(c, file, d);
+	return bad;
+}
+
+int
+template_check_asset(const char *path, const char *data, size_t len,
+    size_t file, struct diag *d)
+{
+	size_t n = strlen(path), at;
+	xmlDoc *doc;
+	int bad;
+
+	if (S_compressed(data, len, file, d))
+		return -1;
+	if (n >= 4 && strcmp(path + n - 4, ".css") == 0 &&
+	    template_css_offsite(data, len, &at)) {
+		struct pos p = { file, S_line_at(data, at), 0 };
+
+		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or the like "
+		    "off the site, or a backslash outside a string (the site "
+		    "loads nothing from elsewhere)");
+		return -1;
+	}
+	if (n < 4 || strcmp(path + n - 4, ".svg") != 0)
+		return 0;
+	if ((doc = S_parse(path, data, len, file, d)) == NULL)
+		return -1;
+	bad = template_policy_document(doc, file, S_doctype_line(data, len),
+	    d) +
+	    S_check_svg(xmlDocGetRootElement(doc), file, d);
+	xmlFreeDoc(doc);
+	return bad > 0 ? -1 : 0;
 }
 
 void
@@ -430,7 +523,14 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 				S_text(r, f->text);
 			break;
 		case OP_ATTR:
-			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
+				break;
+			if (o->url && template_url_leaves_site(f->text)) {
+				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
+				    "'%s' would make a URL off the site (the "
+				    "site loads nothing from elsewhere)", o->field);
+				r->errors++;
+			} else
 				S_attribute(r, o, f);
 			break;
 		case OP_HTML:

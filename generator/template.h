@@ -42,6 +42,21 @@ struct template	*template_load(const char *path, struct model *m,
 		    struct diag *d);
 void		 template_free(struct template *);
 
+/* Templates and assets are at most this many bytes. */
+#define TEMPLATE_FILE_MAX	(1024 * 1024)
+
+/* Checks that layout states the site's Content-Security-Policy in its
+ * head; returns 0, or -1 after reporting. */
+int		 template_check_layout(const struct template *layout,
+		    struct diag *d);
+
+/* Checks an asset read from path (registered as file), its len bytes at
+ * data, against the policy: nothing compressed; in a stylesheet (.css)
+ * no @import, url() or the like off the site; an SVG image (.svg) as a
+ * template's elements.  Returns 0, or -1 after reporting. */
+int		 template_check_asset(const char *path, const char *data,
+		    size_t len, size_t file, struct diag *d);
+
 /* Returns a new empty scope in arena a, below parent (or NULL). */
 struct scope	*scope_new(struct arena *a, const struct scope *parent);
 

@@ -29,6 +29,7 @@ struct slot {
 	char		*field;
 	char		*boolean;
 	char		*sep;
+	int		 url;
 	struct pos	 pos;
 };
 
@@ -236,6 +237,7 @@ S_attributes(struct compiler *c, xmlNode *n)
 		marker = S_slot(c, n, OP_ATTR, field);
 		if (htmlIsBooleanAttr(BAD_CAST name + 10))
 			c->slots[c->nslots - 1].boolean = xstrdup(name + 10);
+		c->slots[c->nslots - 1].url = template_is_url_attribute(name + 10);
 		xmlSetProp(n, BAD_CAST name + 10, BAD_CAST marker);
 		free(marker);
 		xmlFree(field);
@@ -389,6 +391,7 @@ S_split(struct compiler *c, struct program *p)
 		o->hash = s->field ? template_hash(s->field) : 0;
 		o->boolean = s->boolean ? xstrdup(s->boolean) : NULL;
 		o->sep = s->sep ? xstrdup(s->sep) : NULL;
+		o->url = s->url;
 		o->pos = s->pos;
 		at = after;
 	}

@@ -36,6 +36,7 @@ struct op {
 	char		*boolean;	/* ATTR of a boolean attribute: its
 					   name, written when the value is "" */
 	char		*sep;		/* EACH: the indent between items */
+	int		 url;		/* ATTR of a URL attribute */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
 	struct pos	 pos;		/* the directive's template line */
 };
@@ -65,6 +66,53 @@ int		 template_is_directive(const xmlChar *name);
 
 /* Returns the hash of field name by which scopes find fields. */
 unsigned	 template_hash(const char *name);
+
+/* The Content-Security-Policy of every page, as the layout must state it
+ * (and the README's nginx block). */
+#define TEMPLATE_CSP	"default-src 'none'; style-src 'self'; " \
+	"img-src 'self'; script-src 'self'; base-uri 'none'; " \
+	"form-action 'none'"
+
+/* The policy (template_policy.c): the site loads nothing from elsewhere
+ * and runs only its own scripts.  Each function reports every breach as
+ * file:line and returns how many it found. */
+
+/* Checks node n of file: a processing instruction; an element that runs,
+ * embeds or redirects (<style>, <base>, <iframe>, <object>, <embed>, ...,
+ * a <script> without src or with content, a <meta http-equiv> but
+ * Content-Type and the CSP, an SVG animation of a link); an event-handler
+ * (on*), style or srcdoc attribute, or a data-attr-* that sets one (or
+ * http-equiv, or attributeName); a URL attribute (href, src,
+ * srcset, action, poster, ...) off the site; a script URL or a CSS url()
+ * off the site in any attribute.  Names compare as HTML's do. */
+int		 template_policy_node(const xmlNode *n, size_t file,
+		    struct diag *d);
+
+/* Checks that doc has no DOCTYPE but <!DOCTYPE html> (no subset, no
+ * external identifier; reported at line, as libxml2 keeps none) and no
+ * processing instruction around its root element. */
+int		 template_policy_document(const xmlDoc *doc, size_t file,
+		    int line, struct diag *d);
+
+/* Checks that doc (the layout) states the CSP in a <meta http-equiv> in
+ * its <head> before any <link> or <script>, where no data-if, data-unless,
+ * data-each or data-content on it or above it could remove it. */
+int		 template_policy_csp(const xmlDoc *doc, size_t file,
+		    struct diag *d);
+
+/* Returns whether the value of a URL attribute (a list, for srcset or
+ * ping) names a place off the site: a scheme or another host. */
+int		 template_url_leaves_site(const char *value);
+
+/* Returns whether attribute name (case ignored) holds URLs. */
+int		 template_is_url_attribute(const char *name);
+
+/* Returns whether the CSS text css (len bytes, then a NUL) refers to
+ * anything off the site: an @import or url(), image-set(), src(),
+ * image() or cross-fade() argument that leaves the site or is escaped,
+ * a backslash outside a string (an escape can spell those), or a NUL.
+ * Sets *at to the offset of the construct. */
+int		 template_css_offsite(const char *css, size_t len, size_t *at);
 
 /* Compiles page inside layout; returns the program, or NULL after
  * reporting.  Free with program_free(). */

@@ -102,6 +102,17 @@ if [ ! -f "$scratch/long-line-cr.xml" ]; then
 		printf '  <editorial-note>b</editorial-note><colour/>\r</framework>\r'
 	} > "$scratch/long-line-cr.xml"
 fi
+# Templates folders (copies of templates/, made afresh) with a FIFO as the
+# layout or the stylesheet (a build must not wait on them), and with a
+# gzip-compressed page template.
+for f in layout.xhtml style.css; do
+	t=$scratch/fifo-${f%%.*}-templates
+	rm -rf "$t"
+	cp -r templates "$t" && rm "$t/$f" && mkfifo "$t/$f"
+done
+rm -rf "$scratch/gzip-templates"
+cp -r templates "$scratch/gzip-templates" &&
+    gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"
 
 # Prints the arguments of case $1.
 case_args() {

@@ -3,16 +3,21 @@
 
   python3 tests/downloads.py BINARY BUILD    (from the top of the repository)
 
-Builds content/, and tests/site/hostile (quotes, commas and line breaks
-in every field), and checks:
+Builds content/, tests/site/hostile (quotes, commas and line breaks in
+every field) and tests/site/formulas (text a spreadsheet could run as a
+formula, in every field), and checks:
   schema      downloads/framework.json validates against the JSON Schema
               the site ships beside it (python3-jsonschema)
   csv         downloads/framework.csv starts with a UTF-8 byte order mark,
               ends its records with CRLF, and Python's csv module reads
               one row per specialty x skill x level, ten fields each
+  guarded     a field that begins, after any ' and spaces, with = + - @,
+              ＝ ＋ － ＠, tab, CR or LF (a formula to Excel or LibreOffice)
+              has a ' before it
   same-text   every row's description, names and knowledge items are the
-              JSON's, verbatim, and every description of the JSON is in a
-              row; an undefined level has an empty description
+              JSON's, verbatim once that one ' is taken off, and every
+              description of the JSON is in a row; an undefined level has
+              an empty description
   linked      the home page links to all three files
 """
 import csv
@@ -40,6 +45,24 @@ def ok(name, cond):
         print("FAIL: downloads/" + name)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n",
+                  "\uff1d", "\uff0b", "\uff0d", "\uff20")	# ＝ ＋ － ＠
+
+
+def needs_guard(text):
+    """Whether a spreadsheet could take the field text for a formula, or
+    the text starts with ' before such a start (export_csv_needs_guard)."""
+    return text.lstrip("' ").startswith(FORMULA_STARTS)
+
+
+def unguard(field):
+    """The text of a CSV field: the ' skillsite puts before a field that
+    needs_guard() taken off, and nothing else."""
+    if field.startswith("'") and needs_guard(field[1:]):
+        return field[1:]
+    return field
+
+
 def check(content, label):
     """Builds content into its own site and checks its downloads."""
     site = os.path.join(build, "downloads-tests", label)
@@ -63,6 +86,9 @@ def check(content, label):
     ok(label + "/csv-bom", raw.startswith(b"\xef\xbb\xbf"))
     ok(label + "/csv-crlf", raw.endswith(b"\r\n"))
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    ok(label + "/guarded", not any(needs_guard(f) and not f.startswith("'")
+                                   for r in rows for f in r))
+    rows = [[unguard(f) for f in r] for r in rows]
     header, rows = rows[0], rows[1:]
     ok(label + "/csv-header", header[0] == "職種ID" and len(header) == 10)
     ok(label + "/csv-fields", all(len(r) == 10 for r in rows))
@@ -92,6 +118,7 @@ def check(content, label):
 
 check("content", "seed")
 check("tests/site/hostile", "hostile")	# quotes, commas, line breaks
+check("tests/site/formulas", "formulas")	# = + - @ and ＝ ＋ － ＠ first
 
 print("downloads (%s): %d passed, %d failed" % (binary, passed, failed))
 sys.exit(1 if failed else 0)

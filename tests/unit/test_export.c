@@ -173,6 +173,42 @@ test_csv_rows(void **state)
 	free(text);
 }
 
+/* Fields a spreadsheet could run as formulas get a ' before them, and
+ * only those (and a ' already before one, so that one ' comes off). */
+static void
+test_csv_guards_formulas(void **state)
+{
+	static const char *const guarded[] = { "=1+1", "+1", "-1", "@SUM(1)",
+	    "\t=1", "\r=1", "\n=1", "  =1", "\xef\xbc\x9d" "1",
+	    "\xef\xbc\x8b" "1", "\xef\xbc\x8d" "1", "\xef\xbc\xa0" "A1",
+	    "'=1", "'' -1", "=HYPERLINK(\"http://example.invalid/\",\"x\")" };
+	static const char *const plain[] = { "", "a=1", "1-1", "'a", "'",
+	    "\xe3\x80\x80=1", "text\n=1", "\xef\xbc\x91" };
+	struct loaded l;
+	char *text;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(guarded) / sizeof(*guarded); i++)
+		assert_true(export_csv_needs_guard(guarded[i]));
+	for (i = 0; i < sizeof(plain) / sizeof(*plain); i++)
+		assert_false(export_csv_needs_guard(plain[i]));
+	assert_false(export_csv_needs_guard(NULL));
+	load_string(&l, "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
+	    "<name>=HYPERLINK(\"http://example.invalid/\",\"j\")</name>"
+	    "<skill id=\"s\" scope=\"common\"><name>+1</name><knowledge>"
+	    "<item>-1</item><item>=1</item></knowledge></skill>"
+	    "<specialty id=\"p\"><name>@A1</name><entry skill=\"s\">"
+	    "<level value=\"3\">'=1</level></entry></specialty></jobtype>", 1);
+	assert_int_equal(l.status, EXIT_OK);
+	text = export_csv(&l.m, &len);
+	assert_non_null(strstr(text, "\r\n\"j\",\"'=HYPERLINK(\"\"http://"
+	    "example.invalid/\"\",\"\"j\"\")\",\"p\",\"'@A1\",\"s\",\"'+1\","
+	    "\"common\",\"3\",\"''=1\",\"'-1\n=1\"\r\n"));
+	free(text);
+	loaded_free(&l);
+}
+
 int
 main(void)
 {
@@ -180,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_json_reads_back_into_the_model),
 		cmocka_unit_test(test_schema_is_json),
 		cmocka_unit_test(test_csv_rows),
+		cmocka_unit_test(test_csv_guards_formulas),
 	};
 
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);

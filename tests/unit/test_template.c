@@ -1,6 +1,7 @@
 /* test_template.c: the template engine: escaping, directives, errors. */
 #include "helpers.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "template.h"
@@ -302,6 +303,283 @@ test_no_directive_reaches_the_output(void **state)
 	arena_free(&a);
 }
 
+/* Each breach of the policy (nothing from elsewhere, only the site's own
+ * scripts) is refused at its template line; names compare as HTML's. */
+static void
+test_policy_breaches_are_reported_with_their_lines(void **state)
+{
+	static const struct {
+		const char	*body;
+		const char	*error;
+	} cases[] = {
+		{ "<script>alert(1)</script>", "inline script" },
+		{ "<script src=\"a.js\">alert(1)</script>", "inline script" },
+		{ "<SCRIPT data-text=\"title\"/>", "inline script" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>",
+		    "inline script" },
+		{ "<style>p{}</style>", "refused element 'style'" },
+		{ "<base href=\"a/\"/>", "refused element 'base'" },
+		{ "<iframe src=\"a.html\"/>", "refused element 'iframe'" },
+		{ "<object data=\"a.svg\"/>", "refused element 'object'" },
+		{ "<embed src=\"a.svg\"/>", "refused element 'embed'" },
+		{ "<meta http-equiv=\"Refresh\" content=\"0\"/>",
+		    "<meta http-equiv> other than" },
+		{ "<meta http-equiv=\"content-security-policy\" content=\"\"/>",
+		    "Content-Security-Policy other than the site's" },
+		{ "<p onclick=\"x()\">p</p>", "event-handler attribute 'onclick'" },
+		{ "<p OnMouseOver=\"x()\">p</p>", "event-handler attribute" },
+		{ "<p data-attr-onclick=\"title\">p</p>", "event-handler "
+		    "attribute set by 'data-attr-onclick'" },
+		{ "<p style=\"color:red\">p</p>", "inline style attribute" },
+		{ "<p data-attr-style=\"title\">p</p>", "may not be set by" },
+		{ "<a href=\"javascript:x()\">a</a>", "URL off the site" },
+		{ "<a href=\"https://example.invalid/\">a</a>", "URL off the site" },
+		{ "<a href=\" //example.invalid/\">a</a>", "URL off the site" },
+		{ "<a href=\"\\\\example.invalid/\">a</a>", "URL off the site" },
+		{ "<a href=\"java&#10;script:x()\">a</a>", "URL off the site" },
+		{ "<img src=\"data:image/png,x\" alt=\"\"/>", "URL off the site" },
+		{ "<img src=\"a.png\" srcset=\"a.png 1x, //e/b.png 2x\" "
+		    "alt=\"\"/>", "URL off the site in attribute 'srcset'" },
+		{ "<form action=\"https://e/\"/>", "URL off the site" },
+		{ "<video poster=\"https://e/p.png\"/>", "URL off the site" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:x=\"http://"
+		    "www.w3.org/1999/xlink\"><image x:href=\"https://e/i.png\"/>"
+		    "</svg>", "URL off the site in attribute 'href'" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url("
+		    "https://e/#g)\"/></svg>", "CSS reference off the site" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><set attributeName"
+		    "=\"href\" to=\"javascript:x()\"/></svg>", "script URL" },
+		{ "<?x y?>", "processing instruction" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><animate "
+		    "attributeName=\"xlink:href\" values=\"a\"/></svg>",
+		    "animation of a link" },
+		{ "<a href=\"a.html\"><set data-attr-attributeName=\"title\" "
+		    "to=\"a\"/></a>", "may not be set by" },
+	};
+	struct arena a;
+	struct scope *s;
+	struct result r;
+	char body[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		s = page_scope(&a);
+		snprintf(body, sizeof(body), "\n\n%s", cases[i].body);
+		render(&r, body, s);
+		if (r.html != NULL || strstr(r.err, ":5: error: template error: ")
+		    == NULL || strstr(r.err, cases[i].error) == NULL)
+			fail_msg("case %zu (%s): %s", i, cases[i].body, r.err);
+		result_free(&r);
+		arena_free(&a);
+	}
+}
+
+/* What the policy allows: the site's own files, page-relative links and
+ * anchors, a script with src and no content, CDATA as escaped text. */
+static void
+test_policy_allows_the_sites_own(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(s, "h", "../a/b.html#x");
+	render(&r, "<a href=\"../x.html?q=a:b#c\">a</a><a href=\"#x:y\">b"
+	    "</a><img src=\"icon.svg\" alt=\"\"/><script src=\"a.js\"></script>"
+	    "<a data-attr-href=\"h\">c</a><p><![CDATA[<script>x</script>]]>"
+	    "</p>", s);
+	assert_string_equal(r.err, "");
+	assert_string_equal(main_of(&r), "<a href=\"../x.html?q=a:b#c\">a</a>"
+	    "<a href=\"#x:y\">b</a><img src=\"icon.svg\" alt=\"\" /><script "
+	    "src=\"a.js\"></script><a href=\"../a/b.html#x\">c</a><p>&lt;"
+	    "script&gt;x&lt;/script&gt;</p>");
+	result_free(&r);
+	arena_free(&a);
+}
+
+/* A field that would make a URL attribute leave the site is refused as
+ * the page is rendered, at the directive's line. */
+static void
+test_url_field_off_the_site_is_refused(void **state)
+{
+	static const char *const urls[] = { "javascript:alert(1)",
+	    "//example.invalid/", " https://example.invalid/", "\\\\e/x",
+	    "a.png 1x, data:x 2x" };
+	struct arena a;
+	struct scope *s;
+	struct result r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(urls) / sizeof(*urls); i++) {
+		s = page_scope(&a);
+		scope_text(s, "u", urls[i]);
+		render(&r, "\n<a data-attr-href=\"u\">a</a><img src=\"a.png\" "
+		    "alt=\"\" data-attr-srcset=\"u\"/>", s);
+		assert_null(r.html);
+		assert_non_null(strstr(r.err, ":4: error: template error: field "
+		    "'u' would make a URL off the site"));
+		result_free(&r);
+		arena_free(&a);
+	}
+}
+
+/* Loads the template text through a file; returns the diagnostics (in
+ * l) and whether it loaded. */
+static int
+load_text(struct loaded *l, const char *path, const char *text, size_t n)
+{
+	struct template *t;
+	FILE *f;
+
+	if (text != NULL) {
+		assert_non_null(f = fopen(path, "wb"));
+		assert_int_equal(fwrite(text, 1, n, f), n);
+		fclose(f);
+	}
+	model_init(&l->m);
+	capture_open(&l->err);
+	diag_init(&l->d, l->err.f);
+	t = template_load(path, &l->m, &l->d);
+	template_free(t);
+	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	l->text = capture_close(&l->err);
+	return t != NULL;
+}
+
+/* A FIFO as a template is refused at once (alarm() fails a hang); a
+ * compressed template is refused, not inflated. */
+static void
+test_fifo_and_gzip_templates_are_refused(void **state)
+{
+	static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+	    "\xb3\xc9\x28\xc9\xcd\xb1\xd3\x07\x52\x00\x8b\x4f\x96\x6a\x0e"
+	    "\x00\x00\x00";
+	char path[] = "/tmp/skillsite-template-XXXXXX";
+	struct loaded l;
+
+	(void)state;
+	assert_non_null(mkdtemp(path));
+	assert_int_equal(chdir(path), 0);
+	assert_int_equal(mkfifo("layout.xhtml", 0600), 0);
+	alarm(10);
+	assert_false(load_text(&l, "layout.xhtml", NULL, 0));
+	alarm(0);
+	assert_non_null(strstr(l.text, "layout.xhtml: error: not a regular "
+	    "file"));
+	loaded_free(&l);
+	assert_false(load_text(&l, "skill.xhtml", gz, sizeof(gz) - 1));
+	assert_non_null(strstr(l.text, "skill.xhtml: error: template error: "
+	    "gzip data"));
+	loaded_free(&l);
+	unlink("layout.xhtml");
+	unlink("skill.xhtml");
+	assert_int_equal(chdir("/"), 0);
+	rmdir(path);
+}
+
+/* The layout must state the site's Content-Security-Policy in its head,
+ * before anything loads. */
+static void
+test_layout_states_the_csp(void **state)
+{
+#define CSP_META(directive) "<meta http-equiv=\"Content-Security-Policy\" " \
+	"content=\"default-src 'none'; style-src 'self'; img-src 'self'; " \
+	"script-src 'self'; base-uri 'none'; form-action 'none'\"" directive "/>"
+	static const char *const heads[] = { "<head>",	/* the last passes */
+	    "<head><script src=\"a.js\"></script>" CSP_META(""),
+	    "<head>" CSP_META(" data-if=\"x\""),
+	    "<head>" CSP_META(" data-each=\"x\""),
+	    "<head data-content=\"\">" CSP_META(""),
+	    "<head data-unless=\"x\">" CSP_META(""), "<head>" CSP_META("") };
+	char text[1024];
+	char *path;
+	struct loaded l;
+	struct template *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
+		snprintf(text, sizeof(text), HEAD "%s<title>t</title></head>"
+		    "<body/></html>\n", heads[i]);
+		path = write_temp(text);
+		model_init(&l.m);
+		capture_open(&l.err);
+		diag_init(&l.d, l.err.f);
+		assert_non_null(t = template_load(path, &l.m, &l.d));
+		assert_int_equal(template_check_layout(t, &l.d),
+		    i + 1 < sizeof(heads) / sizeof(*heads) ? -1 : 0);
+		template_free(t);
+		diag_flush(&l.d, l.m.files, l.m.nfiles);
+		l.text = capture_close(&l.err);
+		if (i + 1 < sizeof(heads) / sizeof(*heads))
+			assert_non_null(strstr(l.text, ":3: error: template "
+			    "error: no <meta http-equiv=\"Content-Security-"
+			    "Policy\""));
+		else
+			assert_string_equal(l.text, "");
+		loaded_free(&l);
+		unlink(path);
+		free(path);
+	}
+}
+
+/* Stylesheets may not reach off the site; an SVG asset is held to the
+ * templates' rules. */
+static void
+test_assets_are_held_to_the_policy(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*text;
+		int		 ok;
+	} cases[] = {
+		{ "a.css", "a { background: url(b.png) }\np::after { content: "
+		    "\"\\2009\" }\n@import \"c.css\";\n", 0 },
+		{ "a.css", "\n@import \"https://e/x.css\";", -1 },
+		{ "a.css", "\n@import url(//e/x.css);", -1 },
+		{ "a.css", "\na { background: URL( \"http://e/x.png\" ) }", -1 },
+		{ "a.css", "\na { background: \\75rl(//e/x.png) }", -1 },
+		{ "a.css", "\na { background: url(\"h\\74tp://e/\") }", -1 },
+		{ "a.css", "\na { background: image-set(\"//e/x.png\" 1x) }", -1 },
+		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1 },
+		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1 },
+		{ "a.css", "\n@import/**/\"//e/x.css\";", -1 },
+		{ "a.css", "\na { b: image-set(url(a.png) 1x, \"//e/b.png\" 2x) }",
+		    -1 },
+		{ "a.css", "\x1f\x8b\x08", -1 },
+		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0 },
+		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+		    "<script>alert(1)</script></svg>", -1 },
+		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\""
+		    "x()\"/>", -1 },
+		{ "a.svg", "<?xml-stylesheet href=\"https://e/x.css\"?>\n<svg "
+		    "xmlns=\"http://www.w3.org/2000/svg\"/>", -1 },
+		{ "a.js", "location = 'https://e/';", 0 },
+	};
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		model_init(&l.m);
+		capture_open(&l.err);
+		diag_init(&l.d, l.err.f);
+		if (template_check_asset(cases[i].name, cases[i].text,
+		    strlen(cases[i].text), model_add_file(&l.m, cases[i].name),
+		    &l.d) != cases[i].ok)
+			fail_msg("case %zu: %s", i, cases[i].text);
+		diag_flush(&l.d, l.m.files, l.m.nfiles);
+		l.text = capture_close(&l.err);
+		if (cases[i].ok < 0 && i < 11)
+			assert_non_null(strstr(l.text, "a.css:2: error: "));
+		loaded_free(&l);
+	}
+}
+
 int
 main(void)
 {
@@ -316,6 +594,12 @@ main(void)
 		cmocka_unit_test(test_template_lines_end_at_cr),
 		cmocka_unit_test(test_wrong_kind_of_field),
 		cmocka_unit_test(test_no_directive_reaches_the_output),
+		cmocka_unit_test(test_policy_breaches_are_reported_with_their_lines),
+		cmocka_unit_test(test_policy_allows_the_sites_own),
+		cmocka_unit_test(test_url_field_off_the_site_is_refused),
+		cmocka_unit_test(test_fifo_and_gzip_templates_are_refused),
+		cmocka_unit_test(test_layout_states_the_csp),
+		cmocka_unit_test(test_assets_are_held_to_the_policy),
 	};
 
 	return cmocka_run_group_tests_name("template", tests, NULL, NULL);

@@ -1,0 +1,519 @@
+/* template_policy.c: what a template may publish; see template_private.h.
+ *
+ * The site loads nothing from elsewhere and runs only its own scripts:
+ * the policy below is the Content-Security-Policy every page carries,
+ * enforced on the templates and assets before anything is published.
+ * Pages are served as text/html, so names are compared as an HTML parser
+ * compares them, ASCII case ignored and whatever the namespace (a <script>
+ * inside <svg> runs too).
+ */
+#include "template_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+
+/* Elements that run, embed or redirect what a page holds. */
+static const char *const S_refused_elements[] = { "style", "base",
+    "iframe", "frame", "frameset", "object", "embed", "applet", "portal",
+    "fencedframe" };
+
+/* Attributes whose value is a URL, or a list of them, that a browser
+ * loads or follows. */
+static const char *const S_url_attributes[] = { "href", "src", "action",
+    "formaction", "srcset", "imagesrcset", "poster", "data", "cite",
+    "background", "longdesc", "usemap", "manifest", "codebase", "archive",
+    "classid", "profile", "icon", "ping", "lowsrc", "dynsrc" };
+
+/* Returns whether name is one of the n names of list, case ignored. */
+static int
+S_in_list(const char *name, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define S_IN(name, list) S_in_list((name), (list), sizeof(list) / sizeof(*(list)))
+
+int
+template_is_url_attribute(const char *name)
+{
+	return S_IN(name, S_url_attributes);
+}
+
+/* Returns the next character of the n bytes at u from *i on, skipping
+ * tab and newlines as a browser's URL parser does; 0 at the end. */
+static char
+S_url_char(const char *u, size_t n, size_t *i)
+{
+	while (*i < n && (u[*i] == '\t' || u[*i] == '\n' || u[*i] == '\r'))
+		(*i)++;
+	return *i < n ? u[(*i)++] : 0;
+}
+
+/* Returns whether the n bytes of url at u leave the site, as a browser
+ * reads them (C0 controls and spaces trimmed, tab and newlines dropped):
+ * a scheme (javascript:, data:, https:, ...) or another host ("//", or
+ * a backslash for a slash) does. */
+static int
+S_url_leaves(const char *u, size_t n)
+{
+	size_t i = 0;
+	char c, c1;
+
+	while (n > 0 && (unsigned char)*u <= 0x20)
+		u++, n--;
+	c = S_url_char(u, n, &i);
+	if (c == '/' || c == '\\') {
+		c1 = S_url_char(u, n, &i);
+		return c1 == '/' || c1 == '\\';
+	}
+	for (; c != 0; c = S_url_char(u, n, &i))
+		if (c == ':')
+			return 1;
+		else if (c == '/' || c == '\\' || c == '?' || c == '#')
+			return 0;
+	return 0;
+}
+
+int
+template_url_leaves_site(const char *value)
+{
+	const char *v = value;
+	size_t n;
+
+	/* srcset and ping hold lists: every URL in them counts */
+	for (;;) {
+		v += strspn(v, " \t\n\r\f,");
+		if (*v == '\0')
+			return 0;
+		n = strcspn(v, " \t\n\r\f,");
+		if (S_url_leaves(v, n))
+			return 1;
+		v += n;
+	}
+}
+
+/* Returns whether the n bytes at s, ASCII case ignored, start with word. */
+static int
+S_starts(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	return n >= k && strncasecmp(s, word, k) == 0;
+}
+
+/* Returns the length of the CSS string that opens at s[0] (a quote), of
+ * the n bytes at s, its quotes included (to the end of the line or text
+ * when unclosed); sets *escaped if it holds a backslash. */
+static size_t
+S_css_string(const char *s, size_t n, int *escaped)
+{
+	size_t i;
+
+	for (i = 1; i < n && s[i] != s[0] && s[i] != '\n'; i++)
+		if (s[i] == '\\') {
+			*escaped = 1;
+			if (i + 1 < n)
+				i++;	/* the escaped character */
+		}
+	return i < n && s[i] == s[0] ? i + 1 : i;
+}
+
+/* Returns whether the CSS string opening at s[0] (of the n bytes at s)
+ * is escaped or a URL off the site; sets *len to its length. */
+static int
+S_css_string_leaves(const char *s, size_t n, size_t *len)
+{
+	int escaped = 0;
+	size_t k = S_css_string(s, n, &escaped), body = k - 1;
+
+	if (k >= 2 && s[k - 1] == s[0])
+		body--;
+	*len = k;
+	return escaped || S_url_leaves(s + 1, body);
+}
+
+/* Checks the arguments of a CSS function from s[0] to its closing
+ * parenthesis (of the n bytes at s, nested ones skipped): every quoted
+ * string, and when bare is set (url()) the unquoted URL.  Returns the
+ * offset after them, or 0 when one leaves the site or is escaped. */
+static size_t
+S_css_args(const char *s, size_t n, int bare)
+{
+	size_t i = 0, k, depth = 0;
+
+	while (i < n && (s[i] != ')' || depth > 0)) {
+		if ((s[i] == '(' || s[i] == ')') && !bare) {
+			depth += s[i] == '(' ? 1 : (size_t)-1;
+			i++;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			if (S_css_string_leaves(s + i, n - i, &k))
+				return 0;
+			i += k;
+		} else if (s[i] == '\\')
+			return 0;
+		else if (bare && (unsigned char)s[i] > 0x20) {
+			for (k = i; k < n && s[k] != ')' && s[k] != '\\'; k++)
+				;
+			if ((k < n && s[k] == '\\') || S_url_leaves(s + i, k - i))
+				return 0;
+			i = k;
+		} else
+			i++;
+	}
+	return i < n ? i + 1 : n;
+}
+
+/* Returns the offset of the end of the CSS comment opening at s[0] (of
+ * the n bytes at s): after its closing, or n. */
+static size_t
+S_css_comment(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 2; i + 1 < n; i++)
+		if (s[i] == '*' && s[i + 1] == '/')
+			return i + 2;
+	return n;
+}
+
+int
+template_css_offsite(const char *css, size_t len, size_t *at)
+{
+	static const char *const calls[] = { "url(", "image-set(", "src(",
+	    "image(", "cross-fade(" };
+	size_t i = 0, k, w, adv;
+	int escaped = 0;	/* allowed in strings that are not URLs */
+
+	while (i < len) {
+		const char *s = css + i;
+		size_t n = len - i;
+
+		*at = i;
+		if (*s == '\\' || *s == '\0')	/* could spell url( or @import */
+			return 1;
+		if (S_starts(s, n, "/*")) {
+			i += S_css_comment(s, n);
+			continue;
+		}
+		if (*s == '"' || *s == '\'') {
+			i += S_css_string(s, n, &escaped);
+			continue;
+		}
+		if (S_starts(s, n, "@import")) {
+			for (k = 7; k < n; )
+				if ((unsigned char)s[k] <= 0x20)
+					k++;
+				else if (S_starts(s + k, n - k, "/*"))
+					k += S_css_comment(s + k, n - k);
+				else
+					break;
+			if (k < n && (s[k] == '"' || s[k] == '\'') &&
+			    S_css_string_leaves(s + k, n - k, &adv))
+				return 1;
+			i += 7;
+			continue;
+		}
+		for (k = 0; k < sizeof(calls) / sizeof(*calls); k++)
+			if (S_starts(s, n, calls[k]))
+				break;
+		if (k == sizeof(calls) / sizeof(*calls)) {
+			i++;
+			continue;
+		}
+		w = strlen(calls[k]);
+		if ((adv = S_css_args(s + w, n - w, k == 0)) == 0)
+			return 1;
+		/* url()'s argument is raw; within the others, go on scanning */
+		i += k == 0 ? w + adv : w;
+	}
+	return 0;
+}
+
+/* Returns the local name of attribute or element name, lower case
+ * ignored by the callers: what follows the last ':'. */
+static const char *
+S_local(const xmlChar *name)
+{
+	const char *s = (const char *)name, *colon = strrchr(s, ':');
+
+	return colon != NULL ? colon + 1 : s;
+}
+
+/* Returns the value of the attribute of n called name (case ignored, any
+ * namespace), malloc'd by libxml2, or NULL. */
+static xmlChar *
+S_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp(S_local(a->name), name) == 0)
+			return xmlNodeGetContent((const xmlNode *)a);
+	return NULL;
+}
+
+/* Returns value with tab and newlines dropped and ASCII letters in lower
+ * case, malloc'd: as a browser reads a URL's scheme. */
+static char *
+S_squeezed(const char *value)
+{
+	char *v = xstrdup(value);
+	size_t i, k = 0;
+
+	for (i = 0; v[i] != '\0'; i++)
+		if (v[i] != '\t' && v[i] != '\n' && v[i] != '\r')
+			v[k++] = v[i] >= 'A' && v[i] <= 'Z' ? v[i] - 'A' + 'a' :
+			    v[i];
+	v[k] = '\0';
+	return v;
+}
+
+/* Returns the reason a literal attribute value breaks the policy
+ * wherever it stands, or NULL: a script URL anywhere in it (an SVG
+ * <set to=...> can make one a link), or a CSS url() off the site. */
+static const char *
+S_value_breach(const char *value)
+{
+	char *v = S_squeezed(value);
+	const char *why = NULL;
+	size_t at;
+
+	if (strstr(v, "javascript:") != NULL || strstr(v, "vbscript:") != NULL)
+		why = "script URL in attribute";
+	else if (strchr(v, '(') != NULL &&
+	    template_css_offsite(value, strlen(value), &at))
+		why = "CSS reference off the site in attribute";
+	free(v);
+	return why;
+}
+
+/* Reports n as a breach of the policy: why (its ':' at the end dropped),
+ * then what, on n's line of file. */
+static void
+S_breach(const xmlNode *n, size_t file, struct diag *d, const char *why,
+    const char *what)
+{
+	struct pos p = { file, (int)xmlGetLineNo(n), 0 };
+	size_t len = strlen(why);
+
+	if (p.line < 0)
+		p.line = 0;
+	if (len > 0 && why[len - 1] == ':')	/* S_element_breach()'s mark */
+		len--;
+	diag_msg(d, MSG_TEMPLATE, &p, "%.*s%s%s%s (the site loads nothing "
+	    "from elsewhere and runs only its own scripts)", (int)len, why,
+	    what ? " '" : "", what ? what : "", what ? "'" : "");
+}
+
+/* Returns the reason the name and literal value of attribute a break the
+ * policy, or NULL; *what is set to the name the reason is about. */
+static const char *
+S_attribute_breach(const xmlAttr *a, const char **what)
+{
+	const char *name = S_local(a->name), *why = NULL;
+	xmlChar *value;
+
+	*what = (const char *)a->name;
+	if (strncasecmp(name, "data-attr-", 10) == 0) {
+		name += 10;	/* the attribute the directive sets */
+		if (strncasecmp(name, "on", 2) == 0)
+			return "event-handler attribute set by";
+		if (strcasecmp(name, "style") == 0 ||
+		    strcasecmp(name, "srcdoc") == 0 ||
+		    strcasecmp(name, "http-equiv") == 0 ||
+		    strcasecmp(name, "attributename") == 0)
+			return "attribute may not be set by";
+		return NULL;	/* URLs are checked as pages are rendered */
+	}
+	if (strncasecmp(name, "on", 2) == 0)
+		return "event-handler attribute";
+	if (strcasecmp(name, "style") == 0)
+		return "inline style attribute";
+	if (strcasecmp(name, "srcdoc") == 0)
+		return "inline document attribute";
+	value = xmlNodeGetContent((const xmlNode *)a);
+	if (value == NULL)
+		return NULL;
+	if (template_is_url_attribute(name) &&
+	    template_url_leaves_site((const char *)value))
+		why = "URL off the site in attribute";
+	else
+		why = S_value_breach((const char *)value);
+	xmlFree(value);
+	return why;
+}
+
+/* Returns the reason element n (its name, http-equiv, content) breaks
+ * the policy, or NULL; a reason ending in ':' is to be followed by the
+ * element's name. */
+static const char *
+S_element_breach(const xmlNode *n)
+{
+	const char *name = S_local(n->name), *why = NULL;
+	xmlChar *v;
+
+	if (S_IN(name, S_refused_elements))
+		return "refused element:";
+	if (strcasecmp(name, "script") == 0) {
+		int has_src = (v = S_attr(n, "src")) != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-attr-src") != NULL;
+
+		xmlFree(v);
+		return !has_src || n->children != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-text") != NULL ||
+		    xmlHasProp(n, BAD_CAST "data-html") != NULL ?
+		    "inline script (a <script> needs src and no content)" : NULL;
+	}
+	if ((v = S_attr(n, "attributeName")) != NULL) {
+		/* an SVG <set> or <animate> could make a link a script */
+		why = strcasecmp(S_local(v), "href") == 0 ?
+		    "animation of a link:" : NULL;
+		xmlFree(v);
+		if (why != NULL)
+			return why;
+	}
+	if (strcasecmp(name, "meta") != 0 ||
+	    (v = S_attr(n, "http-equiv")) == NULL)
+		return NULL;
+	if (strcasecmp((const char *)v, "Content-Security-Policy") == 0) {
+		xmlChar *content = S_attr(n, "content");
+
+		if (content == NULL || strcmp((const char *)content,
+		    TEMPLATE_CSP) != 0 || xmlHasProp(n, BAD_CAST
+		    "data-attr-content"))
+			why = "Content-Security-Policy other than the site's";
+		xmlFree(content);
+	} else if (strcasecmp((const char *)v, "Content-Type") != 0)
+		why = "<meta http-equiv> other than Content-Type and "
+		    "Content-Security-Policy";
+	xmlFree(v);
+	return why;
+}
+
+int
+template_policy_node(const xmlNode *n, size_t file, struct diag *d)
+{
+	const xmlAttr *a;
+	const char *why, *what;
+	int bad = 0;
+
+	if (n->type == XML_PI_NODE) {
+		S_breach(n, file, d, "processing instruction", NULL);
+		return 1;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	if ((why = S_element_breach(n)) != NULL) {
+		S_breach(n, file, d, why, why[strlen(why) - 1] == ':' ?
+		    (const char *)n->name : NULL);
+		bad++;
+	}
+	for (a = n->properties; a != NULL; a = a->next)
+		if ((why = S_attribute_breach(a, &what)) != NULL) {
+			S_breach(n, file, d, why, what);
+			bad++;
+		}
+	return bad;
+}
+
+/* Checks the DOCTYPE of doc, as template_policy_document() says;
+ * returns 1 after reporting a breach, else 0. */
+static int
+S_doctype(const xmlDoc *doc, size_t file, int line, struct diag *d)
+{
+	const xmlDtd *dtd = doc->intSubset;
+	struct pos p = { file, line, 0 };
+
+	if (dtd == NULL || (dtd->name != NULL && strcasecmp((const char *)
+	    dtd->name, "html") == 0 && dtd->ExternalID == NULL &&
+	    dtd->SystemID == NULL && dtd->children == NULL))
+		return 0;
+	diag_msg(d, MSG_TEMPLATE, &p, "a DOCTYPE other than <!DOCTYPE html> "
+	    "(the site loads nothing from elsewhere and runs only its own "
+	    "scripts)");
+	return 1;
+}
+
+int
+template_policy_document(const xmlDoc *doc, size_t file, int line,
+    struct diag *d)
+{
+	const xmlNode *n;
+	int bad = S_doctype(doc, file, line, d);
+
+	for (n = doc->children; n != NULL; n = n->next)
+		if (n->type == XML_PI_NODE)	/* <?xml-stylesheet?>, say */
+			bad += template_policy_node(n, file, d);
+	return bad;
+}
+
+/* Returns the first element child of n whose local name is name (case
+ * ignored), or NULL. */
+static const xmlNode *
+S_child(const xmlNode *n, const char *name)
+{
+	const xmlNode *c;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcasecmp(S_local(c->name), name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Returns whether a directive could remove element n: data-if,
+ * data-unless, data-each or data-content on it or an element above it. */
+static int
+S_removable(const xmlNode *n)
+{
+	static const char *const blocks[] = { "data-if", "data-unless",
+	    "data-each", "data-content" };
+	size_t i;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		for (i = 0; i < sizeof(blocks) / sizeof(*blocks); i++)
+			if (xmlHasProp(n, BAD_CAST blocks[i]))
+				return 1;
+	return 0;
+}
+
+int
+template_policy_csp(const xmlDoc *doc, size_t file, struct diag *d)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	const xmlNode *head = S_child(root, "head"), *c;
+	xmlChar *v;
+
+	for (c = head != NULL ? head->children : NULL; c != NULL; c = c->next) {
+		const char *name = S_local(c->name);
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcasecmp(name, "link") == 0 ||
+		    strcasecmp(name, "script") == 0)
+			break;	/* loads before the policy would apply */
+		if (strcasecmp(name, "meta") != 0 ||
+		    (v = S_attr(c, "http-equiv")) == NULL)
+			continue;
+		if (strcasecmp((const char *)v, "Content-Security-Policy") == 0) {
+			xmlFree(v);
+			if (!S_removable(c))
+				return 0;	/* its value is checked with c */
+			break;
+		}
+		xmlFree(v);
+	}
+	S_breach(head != NULL ? head : root, file, d, "no <meta http-equiv="
+	    "\"Content-Security-Policy\" content=\"" TEMPLATE_CSP "\"/> "
+	    "in <head> before its first <link> or <script>, where no "
+	    "directive can remove it", NULL);
+	return 1;
+}
