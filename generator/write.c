@@ -406,8 +406,8 @@ S_free(struct publish *p)
 }
 
 /* Makes the new folder of p and opens it, checking that what was opened
- * is the folder made (not a link or a folder put in its place); returns
- * 0 or -1 after reporting. */
+ * is the folder made (not a link, nor another user's folder put in its
+ * place), then gives it mode 0755; returns 0 or -1 after reporting. */
 static int
 S_make_folder(struct publish *p)
 {
@@ -427,11 +427,12 @@ S_make_folder(struct publish *p)
 	slash = strrchr(p->tmp, '/');
 	p->tmpname = slash != NULL ? slash + 1 : p->tmp;
 	if ((p->tmpfd = openat(p->dirfd, p->tmpname, O_RDONLY | O_DIRECTORY |
-	    O_NOFOLLOW | O_CLOEXEC)) >= 0 && fstat(p->tmpfd, &st) == 0 &&
-	    (st.st_uid != geteuid() || (st.st_mode & 07777) != 0700))
-		errno = EPERM;		/* not the folder made */
-	else if (p->tmpfd >= 0 && fchmod(p->tmpfd, 0755) == 0)
-		return 0;
+	    O_NOFOLLOW | O_CLOEXEC)) >= 0 && fstat(p->tmpfd, &st) == 0) {
+		if (st.st_uid != geteuid())
+			errno = EPERM;		/* not the folder made */
+		else if (fchmod(p->tmpfd, 0755) == 0)
+			return 0;
+	}
 	S_fail(p->d, "cannot set up", p->tmp);
 	return -1;
 }
