@@ -119,8 +119,8 @@ S_check_dest(const struct cmd_args *args, const char *dest,
 	int i, bad;
 
 	if (why != NULL) {
-		diag_plain(err, "-o \"%s\": not a folder to publish to: %s", dest,
-		    why);
+		diag_plain(err, "-o \"%s\": not a folder to publish to: %s",
+		    dest, why);
 		return EXIT_USAGE;
 	}
 	bad = S_overlaps(dest, templates, err) ||

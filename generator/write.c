@@ -31,8 +31,8 @@ struct publish {
 	char			*out;
 	char			*dir;		/* out's folder and ... */
 	char			*base;		/* ... last name */
-	char			*tmp;		/* the new folder: its path and ... */
-	const char		*tmpname;	/* ... its name in dir */
+	char			*tmp;		/* the new folder's path, */
+	const char		*tmpname;	/* its name in dir */
 	int			 dirfd;		/* out's folder */
 	int			 lock;		/* the lock file, held */
 	int			 tmpfd;		/* the new folder */
@@ -340,13 +340,14 @@ S_open_target(struct publish *p)
 	    S_ISREG(st.st_mode))
 		return 0;
 	if ((empty = S_is_empty(fd)) < 0) {
-		S_fail(p->d, "cannot look into", p->out);	/* never assume empty */
+		S_fail(p->d, "cannot look into", p->out); /* never assume empty */
 		return -1;
 	}
 	if (empty)
 		return 0;
-	diag_msg(p->d, MSG_IO_WRITE, NULL, "will not replace %s: it holds files "
-	    "that skillsite did not write (no %s marker)", p->out, WRITE_MARKER);
+	diag_msg(p->d, MSG_IO_WRITE, NULL, "will not replace %s: it holds "
+	    "files that skillsite did not write (no %s marker)", p->out,
+	    WRITE_MARKER);
 	return -1;
 }
 
@@ -369,13 +370,13 @@ S_lock(const struct publish *p)
 	if (fd < 0)
 		S_fail(p->d, "cannot create the lock", path);
 	else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		diag_msg(p->d, MSG_IO_WRITE, NULL, "cannot use the lock %s: not "
-		    "a regular file", path);
+		diag_msg(p->d, MSG_IO_WRITE, NULL, "cannot use the lock %s: "
+		    "not a regular file", path);
 		close(fd);
 		fd = -1;
 	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		diag_msg(p->d, MSG_IO_WRITE, NULL, "another build is publishing %s",
-		    p->out);
+		diag_msg(p->d, MSG_IO_WRITE, NULL, "another build is "
+		    "publishing %s", p->out);
 		close(fd);
 		fd = -1;
 	}
@@ -489,6 +490,23 @@ S_holds(const struct stat *held, const char *path)
 	return found;
 }
 
+/* Returns whether the real path a is, or lies inside, a temporary
+ * folder of publishing to the real path target (".BASE.skillsite-*"
+ * beside it, the lock aside), which S_clean_stale() would remove. */
+static int
+S_is_scratch(const char *a, const char *target)
+{
+	const char *base = strrchr(target, '/') + 1, *rest;
+	size_t n = (size_t)(base - target);
+
+	if (strncmp(a, target, n) != 0 || a[n] != '.' ||
+	    strncmp(a + n + 1, base, strlen(base)) != 0)
+		return 0;
+	rest = a + n + 1 + strlen(base);
+	return strncmp(rest, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
+	    strcmp(rest + strlen(TEMP_TAG), "lock") != 0;
+}
+
 int
 publish_overlaps(const char *out, const char *path)
 {
@@ -498,7 +516,7 @@ publish_overlaps(const char *out, const char *path)
 
 	if (target != NULL && real != NULL)
 		overlap = S_is_under(real, target) ||
-		    S_is_under(target, real) ||
+		    S_is_under(target, real) || S_is_scratch(real, target) ||
 		    (lstat(target, &ts) == 0 && S_ISDIR(ts.st_mode) &&
 		    S_holds(&ts, real)) ||
 		    (lstat(real, &ps) == 0 && S_holds(&ps, target));
@@ -535,8 +553,8 @@ publish_begin(const char *out, struct diag *d)
 	struct publish *p;
 
 	if (why != NULL) {
-		diag_msg(d, MSG_IO_WRITE, NULL, "will not publish to \"%s\": %s",
-		    out, why);
+		diag_msg(d, MSG_IO_WRITE, NULL, "will not publish to "
+		    "\"%s\": %s", out, why);
 		return NULL;
 	}
 	p = xcalloc(1, sizeof(*p));
@@ -790,7 +808,8 @@ static int
 S_replace_with_live(struct publish *p, int at, const char *name,
     const char *rel, const struct stat *seen)
 {
-	char *spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8, 1);
+	char *spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8,
+	    1);
 	const char *last, *spare_last;
 	int to, done = 0;
 
@@ -886,7 +905,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 			S_fail(p->d, "cannot move into place", p->out);
 	} else
 		rc = S_swap(p);
-	S_remove_at(p->dirfd, p->tmpname);	/* the old site, or the new one */
+	S_remove_at(p->dirfd, p->tmpname);	/* the old site, or the new */
 	if (rc == 0) {
 		fsync(p->dirfd);	/* the renames, on disk */
 		if (st != NULL) {

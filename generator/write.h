@@ -54,7 +54,8 @@ struct publish_stats {
 const char	*publish_target_error(const char *out);
 
 /* Returns whether publishing to out could remove or write into path, an
- * input: path is out, lies inside it, or holds it.  Compares real paths
+ * input: path is out, lies inside it or holds it, or lies in a folder
+ * named like a temporary folder beside out (".NAME.skillsite-*").  Compares real paths
  * (out's folder resolved, its last name not followed) and devices and
  * inodes along them (bind mounts).  0 when path does not exist. */
 int		 publish_overlaps(const char *out, const char *path);

@@ -12,8 +12,9 @@
 #   inputs   content or templates inside the target, the target inside
 #            (or equal to) an input, by any path (.., a linked folder, a
 #            link among the content files or the templates, the default
-#            content/): exit 2 before any work, inputs and site as they
-#            were
+#            content/), or inside a folder named like a temporary folder
+#            of the target, which the build would clean away: exit 2
+#            before any work, inputs and site as they were
 #   targets  -o naming no folder ('', /, ., .., X/., X/.., with trailing
 #            slashes): exit 2, nothing written anywhere, no lock left
 # Usage: tests/publish-attack.sh BINARY    (from the top of the repository)
@@ -124,6 +125,7 @@ inputs() {
 	build "$in/out"
 	cp -r "$tpl" "$in/out/tpl"
 	cp -r "$content" "$in/out/content"
+	cp -r "$content" "$in/.out.skillsite-content"
 	ln -s "$in" "$in/alias"
 	cp "$content/jobtype.xml" "$in/c2/"
 	ln -s ../out/content/framework.xml "$in/c2/framework.xml"
@@ -158,6 +160,7 @@ done <<EOF
 . -o out -t t2 $content
 out -o ../out -t $tpl
 . -o ../inputs -t out/tpl $content
+. -o out -t $tpl .out.skillsite-content
 EOF
 
 #   the same folders by another path (a bind mount), where one can be made

@@ -293,7 +293,8 @@ links_in_live_site(void)
 	diag_init(&d, stderr);
 	assert_non_null(p = publish_begin(OUT, &d));
 	assert_int_equal(publish_carry(p, "dir/sub/b.html"), 0);
-	assert_int_equal(publish_file(p, "dir/sub/b.html", "<p>b</p>", 8, &d), 0);
+	assert_int_equal(publish_file(p, "dir/sub/b.html", "<p>b</p>", 8,
+	    &d), 0);
 	assert_int_equal(publish_commit(p, &st), 0);
 	assert_false(same_file(OUT "/dir/sub/b.html",
 	    DIR_ "/elsewhere/sub/b.html"));
@@ -457,6 +458,11 @@ test_overlaps(void **state)
 		{ DIR_ "/sit", DIR_ "/site/in", 0 },
 		{ DIR_ "/site/i", DIR_ "/site/in", 0 },
 		{ DIR_ "/site", DIR_ "/missing", 0 },
+		/* what the removal of stale folders would take */
+		{ DIR_ "/site", DIR_ "/.site.skillsite-in", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-in/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-lock", 0 },
+		{ DIR_ "/sit", DIR_ "/.site.skillsite-in", 0 },
 		/* a link as the target is not followed (publish_begin then
 		 * refuses it) */
 		{ DIR_ "/alias", DIR_ "/site/in", 0 },
@@ -466,7 +472,9 @@ test_overlaps(void **state)
 	(void)state;
 	assert_int_equal(system("mkdir -p " DIR_ "/site/in " DIR_ "/other && "
 	    "touch " DIR_ "/site/in/a.xml && ln -s site " DIR_ "/alias && "
-	    "ln -s site/in/a.xml " DIR_ "/link.xml"), 0);
+	    "ln -s site/in/a.xml " DIR_ "/link.xml && mkdir " DIR_
+	    "/.site.skillsite-in && touch " DIR_ "/.site.skillsite-in/a.xml "
+	    DIR_ "/.site.skillsite-lock"), 0);
 	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		if (publish_overlaps(cases[i].out, cases[i].path) !=
 		    cases[i].overlap)
@@ -504,9 +512,10 @@ main(void)
 		    setup),
 		cmocka_unit_test_setup(test_foreign_live_files_are_not_carried,
 		    setup),
-		cmocka_unit_test_setup(test_links_in_new_folder_are_not_followed,
+		cmocka_unit_test_setup(
+		    test_links_in_new_folder_are_not_followed, setup),
+		cmocka_unit_test_setup(test_stale_links_are_not_followed,
 		    setup),
-		cmocka_unit_test_setup(test_stale_links_are_not_followed, setup),
 		cmocka_unit_test_setup(test_lock_must_be_a_plain_file, setup),
 		cmocka_unit_test_setup(test_bad_targets_are_refused, setup),
 		cmocka_unit_test_setup(test_overlaps, setup),
