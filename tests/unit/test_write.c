@@ -1,4 +1,5 @@
-/* test_write.c: publishing: atomic swap, unchanged files carried. */
+/* test_write.c: publishing: atomic swap, unchanged files carried, links
+ * never followed, targets that name no folder or overlap inputs refused. */
 #define _GNU_SOURCE		/* RTLD_NEXT */
 #include "helpers.h"
 
