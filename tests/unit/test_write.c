@@ -277,6 +277,7 @@ links_in_live_site(void)
 	struct publish_stats st;
 	struct publish *p;
 	struct diag d;
+	char cmd[1024];
 
 	publish("<p>b</p>");
 	assert_int_equal(system("cp -r " OUT "/dir " DIR_ "/elsewhere && "
@@ -288,15 +289,18 @@ links_in_live_site(void)
 	assert_int_equal(system("test ! -L " OUT "/dir && grep -qx '<p>b</p>' "
 	    DIR_ "/elsewhere/sub/b.html"), 0);
 
-	/* one level down, and through publish_carry() */
+	/* one level down, through publish_carry() and publish_adopt() */
 	assert_int_equal(system("rm -r " OUT "/dir/sub && "
 	    "ln -s ../../elsewhere/sub " OUT "/dir/sub"), 0);
 	diag_init(&d, stderr);
 	assert_non_null(p = publish_begin(OUT, &d));
 	assert_int_equal(publish_carry(p, "dir/sub/b.html"), 0);
-	assert_int_equal(publish_file(p, "dir/sub/b.html", "<p>b</p>", 8,
-	    &d), 0);
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s/dir/sub && printf '<p>b</p>' "
+	    "> %s/dir/sub/b.html", publish_folder(p), publish_folder(p));
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(publish_adopt(p, "dir/sub/b.html"), 0);
 	assert_int_equal(publish_commit(p, &st), 0);
+	assert_int_equal(st.carried, 1);	/* the marker */
 	assert_false(same_file(OUT "/dir/sub/b.html",
 	    DIR_ "/elsewhere/sub/b.html"));
 	assert_int_equal(system("test ! -L " OUT "/dir/sub"), 0);
