@@ -66,7 +66,8 @@ S_remove_dir(int at, const char *name)
 	if (fd < 0 || (dp = fdopendir(fd)) == NULL) {
 		if (fd >= 0)
 			close(fd);
-		return -1;
+		/* out of descriptors, say: an empty folder needs none */
+		return unlinkat(at, name, AT_REMOVEDIR) == 0 ? 0 : -1;
 	}
 	while ((de = readdir(dp)) != NULL) {
 		const char *n = de->d_name;
@@ -385,15 +386,23 @@ S_lock(const struct publish *p)
 	return fd;
 }
 
-/* Frees p and its descriptors (the lock is released); restores the
- * umask. */
+/* Closes the descriptors of p's new and live folders, if open. */
 static void
-S_free(struct publish *p)
+S_close_folders(struct publish *p)
 {
 	if (p->tmpfd >= 0)
 		close(p->tmpfd);
 	if (p->livefd >= 0)
 		close(p->livefd);
+	p->tmpfd = p->livefd = -1;
+}
+
+/* Frees p and its descriptors (the lock is released); restores the
+ * umask. */
+static void
+S_free(struct publish *p)
+{
+	S_close_folders(p);
 	if (p->lock >= 0)
 		close(p->lock);		/* releases the lock; the file stays */
 	if (p->dirfd >= 0)
@@ -889,6 +898,16 @@ S_swap(struct publish *p)
 	return rc;
 }
 
+/* Removes the folder now named p->tmpname beside the target, having
+ * closed the descriptors of the new and the live folder, which are no
+ * longer needed and which the removal may need. */
+static void
+S_remove_tmp(struct publish *p)
+{
+	S_close_folders(p);
+	S_remove_at(p->dirfd, p->tmpname);
+}
+
 int
 publish_commit(struct publish *p, struct publish_stats *st)
 {
@@ -905,7 +924,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 			S_fail(p->d, "cannot move into place", p->out);
 	} else
 		rc = S_swap(p);
-	S_remove_at(p->dirfd, p->tmpname);	/* the old site, or the new */
+	S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
 		fsync(p->dirfd);	/* the renames, on disk */
 		if (st != NULL) {
@@ -922,6 +941,6 @@ void
 publish_abort(struct publish *p)
 {
 	if (p->tmp != NULL && p->tmpname != NULL)
-		S_remove_at(p->dirfd, p->tmpname);
+		S_remove_tmp(p);
 	S_free(p);
 }

@@ -17,6 +17,8 @@
 #            before any work, inputs and site as they were
 #   targets  -o naming no folder ('', /, ., .., X/., X/.., with trailing
 #            slashes): exit 2, nothing written anywhere, no lock left
+#   fds      a rebuild with 4 to 16 descriptors: exit 0 or 3, the site as
+#            it was, no temporary folder left by one failing to set up
 # Usage: tests/publish-attack.sh BINARY    (from the top of the repository)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -212,6 +214,27 @@ before=$(state "$t/cwd/out")
     > /dev/null 2>&1
 [ $? = 3 ] && [ "$(state "$t/cwd/out")" = "$before" ] && [ -L "$t/link" ]
 ok targets-link-refused $?
+
+# descriptors: with 4 to 16 of them a rebuild succeeds or fails with exit
+# 3; either way the site is as it was; one that fails while setting up
+# (up to 7) leaves no temporary folder, and the next build removes what
+# one that failed later could not
+site=$work/fds/site
+mkdir -p "$work/fds"
+build "$site"
+cp -r "$site" "$work/fds-copy"
+for n in 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	(ulimit -n "$n" && exec timeout 60 "$bin" build -j 2 -t "$tpl" \
+	    -o "$site" "$content") > /dev/null 2>&1
+	status=$?
+	[ "$status" = 0 ] || [ "$status" = 3 ]
+	ok "fds-$n-exit-0-or-3" $?
+	diff -r "$work/fds-copy" "$site" > /dev/null &&
+	    { [ "$n" -gt 7 ] || [ -z "$(leftover "$work/fds")" ]; }
+	ok "fds-$n-site-kept" $?
+done
+build "$site" && [ -z "$(leftover "$work/fds")" ]
+ok fds-cleaned-up $?
 
 echo "publish-attack (cases): $pass passed, $fail failed"
 [ "$fail" = 0 ]
