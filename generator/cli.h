@@ -15,6 +15,9 @@
  * status (enum exit_status). */
 int	skillsite_main(int argc, char *argv[], FILE *out, FILE *err);
 
+/* The content read when no path is given. */
+#define DEFAULT_CONTENT "content"
+
 /* A command's words, sorted: option values and paths. */
 struct cmd_args {
 	const char	*opt[26];	/* value of -a ... -z, NULL if absent */

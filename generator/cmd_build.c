@@ -1,4 +1,7 @@
 /* cmd_build.c: the "build" command; see cli.h. */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -63,6 +66,85 @@ S_templates(const struct cmd_args *args)
 		}
 	}
 	return xstrdup(SKILLSITE_DATADIR "/templates");
+}
+
+/* Returns whether publishing to dest could remove or write into the
+ * input path, after reporting it to err. */
+static int
+S_overlaps(const char *dest, const char *path, FILE *err)
+{
+	if (!publish_overlaps(dest, path))
+		return 0;
+	diag_plain(err, "-o \"%s\" and the input \"%s\" overlap: neither may "
+	    "be or lie inside the other", dest, path);
+	return 1;
+}
+
+/* Returns whether publishing to dest could reach a file of the folder
+ * dir through a symbolic link in it (reported to err). */
+static int
+S_links_overlap(const char *dest, const char *dir, FILE *err)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	struct stat st;
+	char *path;
+	int bad = 0;
+
+	if (dp == NULL)
+		return 0;	/* reported when read */
+	while (!bad && (de = readdir(dp)) != NULL) {
+		path = xreallocarray(NULL, strlen(dir) + strlen(de->d_name) + 2,
+		    1);
+		sprintf(path, "%s/%s", dir, de->d_name);
+		bad = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    S_overlaps(dest, path, err);
+		free(path);
+	}
+	closedir(dp);
+	return bad;
+}
+
+/* Returns EXIT_OK when the site may be published to dest from the
+ * inputs of args and templates, else EXIT_USAGE after reporting to err:
+ * dest must name a folder (publish_target_error()), and no input (a
+ * content path, the templates folder or a link in it) may be dest, lie
+ * inside it or hold it, so that publishing never removes or writes into
+ * an input.  Checked before any work. */
+static int
+S_check_dest(const struct cmd_args *args, const char *dest,
+    const char *templates, FILE *err)
+{
+	const char *why = publish_target_error(dest);
+	int i, bad;
+
+	if (why != NULL) {
+		diag_plain(err, "-o \"%s\": not a folder to publish to: %s",
+		    dest, why);
+		return EXIT_USAGE;
+	}
+	bad = S_overlaps(dest, templates, err) ||
+	    S_links_overlap(dest, templates, err) ||
+	    (args->npaths == 0 && S_overlaps(dest, DEFAULT_CONTENT, err));
+	for (i = 0; !bad && i < args->npaths; i++)
+		bad = S_overlaps(dest, args->paths[i], err);
+	return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+/* Returns EXIT_OK, or EXIT_USAGE after reporting to err when a content
+ * file of m was read through a symbolic link from inside dest (the
+ * paths given were checked before). */
+static int
+S_check_loaded(const struct model *m, const char *dest, FILE *err)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < m->nfiles; i++)
+		if (lstat(m->files[i], &st) == 0 && S_ISLNK(st.st_mode) &&
+		    S_overlaps(dest, m->files[i], err))
+			return EXIT_USAGE;
+	return EXIT_OK;
 }
 
 /* Returns seconds since an arbitrary start, for the summary. */
@@ -209,6 +291,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	struct model m;
 	struct diag d;
 	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
+	int usage = EXIT_OK;
 	unsigned nthreads = cmd_threads(args);
 
 	if (nthreads == 0) {
@@ -217,17 +300,23 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 		free(templates);
 		return EXIT_USAGE;
 	}
+	if (S_check_dest(args, dest, templates, err) != EXIT_OK) {
+		free(templates);
+		return EXIT_USAGE;
+	}
 	model_init(&m);
 	diag_init(&d, err);
 	memset(&sink, 0, sizeof(sink));
 	check_content(args, &m, &d, nthreads, 0);
+	if (diag_status(&d) == EXIT_OK)
+		usage = S_check_loaded(&m, dest, err);
 	if (pdf && !pdf_available())
 		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
 		    "(Debian package weasyprint)");
-	else if (diag_status(&d) == EXIT_OK &&
+	else if (diag_status(&d) == EXIT_OK && usage == EXIT_OK &&
 	    S_build(&m, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
 		ok = 1;
-	status = diag_status(&d);
+	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
 	if (ok) {

@@ -9,8 +9,6 @@
 #include "par.h"
 #include "resolve.h"
 
-#define DEFAULT_CONTENT "content"
-
 /* Reports each note of ns as a notice (diag prints it on one line). */
 static void
 S_report(struct diag *d, const struct notes *ns)

@@ -1,17 +1,24 @@
 /* write.c: atomic publication of the site; see write.h. */
-#define _GNU_SOURCE		/* renameat2, RENAME_EXCHANGE, syncfs */
+#define _GNU_SOURCE		/* renameat2, RENAME_EXCHANGE, syncfs, syscall */
 #include "write.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 #include "alloc.h"
 
@@ -24,7 +31,9 @@ struct publish {
 	char			*out;
 	char			*dir;		/* out's folder and ... */
 	char			*base;		/* ... last name */
-	char			*tmp;		/* the new folder */
+	char			*tmp;		/* the new folder's path, */
+	const char		*tmpname;	/* its name in dir */
+	int			 dirfd;		/* out's folder */
 	int			 lock;		/* the lock file, held */
 	int			 tmpfd;		/* the new folder */
 	int			 livefd;	/* the live site, or -1 */
@@ -57,7 +66,8 @@ S_remove_dir(int at, const char *name)
 	if (fd < 0 || (dp = fdopendir(fd)) == NULL) {
 		if (fd >= 0)
 			close(fd);
-		return -1;
+		/* out of descriptors, say: an empty folder needs none */
+		return unlinkat(at, name, AT_REMOVEDIR) == 0 ? 0 : -1;
 	}
 	while ((de = readdir(dp)) != NULL) {
 		const char *n = de->d_name;
@@ -119,17 +129,153 @@ S_split(const char *out, char **dir, char **base)
 	free(copy);
 }
 
-/* Removes temporary folders of earlier, killed runs for base in dir;
- * called with the lock held, so none of them is still being written. */
-static void
-S_clean_stale(const char *dir, const char *base)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	size_t n = strlen(base);
+/* Set once openat2 is found missing (ENOSYS) or refused (EPERM, as some
+ * seccomp filters do): every later lookup walks name by name instead. */
+static atomic_int S_no_openat2;
 
-	if (dp == NULL)
+/* Opens rel (plain names joined by '/') below the folder root as openat
+ * would with flags and mode, one name at a time, each folder with
+ * O_NOFOLLOW | O_DIRECTORY: the lookup of kernels without openat2.
+ * Returns the descriptor, or -1 (errno set: ELOOP at a symbolic link,
+ * EXDEV for an empty name, "." or ".."). */
+static int
+S_walk(int root, const char *rel, int flags, mode_t mode)
+{
+	char name[NAME_MAX + 1];
+	const char *s = rel, *slash;
+	int at = root, fd, e;
+	size_t n;
+
+	for (;;) {
+		slash = strchr(s, '/');
+		n = slash != NULL ? (size_t)(slash - s) : strlen(s);
+		if (n == 0 || n > NAME_MAX || strncmp(s, ".", n) == 0 ||
+		    strncmp(s, "..", n) == 0) {
+			errno = n > NAME_MAX ? ENAMETOOLONG : EXDEV;
+			fd = -1;
+			break;
+		}
+		memcpy(name, s, n);
+		name[n] = '\0';
+		if (slash == NULL) {
+			fd = openat(at, name, flags | O_NOFOLLOW | O_CLOEXEC, mode);
+			break;
+		}
+		fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (at != root)
+			close(at);
+		if (fd < 0)
+			return -1;
+		at = fd;
+		s = slash + 1;
+	}
+	if (at != root) {
+		e = errno;
+		close(at);
+		errno = e;
+	}
+	return fd;
+}
+
+/* Opens rel below the folder root as openat would with flags and mode,
+ * never following a symbolic link at any depth nor leaving root: openat2
+ * with RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH where the kernel has it,
+ * else S_walk().  Returns the descriptor, or -1 (errno set). */
+static int
+S_open_beneath(int root, const char *rel, int flags, mode_t mode)
+{
+#ifdef SYS_openat2
+	struct open_how how;
+	long fd;
+
+	if (!atomic_load(&S_no_openat2)) {
+		memset(&how, 0, sizeof(how));
+		how.flags = (uint64_t)(flags | O_NOFOLLOW | O_CLOEXEC);
+		how.mode = flags & O_CREAT ? mode : 0;
+		how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+		fd = syscall(SYS_openat2, root, rel, &how, sizeof(how));
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+			return (int)fd;
+		atomic_store(&S_no_openat2, 1);
+	}
+#endif
+	return S_walk(root, rel, flags, mode);
+}
+
+/* Closes fd, the folder S_open_parent() gave, unless it is root; keeps
+ * errno. */
+static void
+S_close_parent(int fd, int root)
+{
+	int e = errno;
+
+	if (fd != root)
+		close(fd);
+	errno = e;
+}
+
+static int	S_mkdirs(int, const char *);
+
+/* Opens the folder holding rel below root (root itself when rel has no
+ * folder) as S_open_beneath() does, making missing folders (mode 0755)
+ * when make is set; points *name at rel's last name.  Returns the
+ * descriptor, to give to S_close_parent(), or -1 (errno set). */
+static int
+S_open_parent(int root, const char *rel, int make, const char **name)
+{
+	const char *slash = strrchr(rel, '/');
+	char dir[PATH_MAX];
+	int fd;
+
+	*name = slash != NULL ? slash + 1 : rel;
+	if (slash == NULL)
+		return root;
+	if ((size_t)(slash - rel) >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(dir, rel, (size_t)(slash - rel));
+	dir[slash - rel] = '\0';
+	fd = S_open_beneath(root, dir, O_RDONLY | O_DIRECTORY, 0);
+	if (fd < 0 && errno == ENOENT && make && S_mkdirs(root, dir) == 0)
+		fd = S_open_beneath(root, dir, O_RDONLY | O_DIRECTORY, 0);
+	return fd;
+}
+
+/* Makes the folder dir below root and the folders above it, never
+ * following a symbolic link; one made meanwhile by another thread will
+ * do.  Returns 0 or -1 (errno set). */
+static int
+S_mkdirs(int root, const char *dir)
+{
+	const char *name;
+	int at, rc;
+
+	if ((at = S_open_parent(root, dir, 1, &name)) < 0)
+		return -1;
+	rc = mkdirat(at, name, 0755) == 0 || errno == EEXIST ? 0 : -1;
+	S_close_parent(at, root);
+	return rc;
+}
+
+/* Removes temporary folders of earlier, killed runs for p's target;
+ * called with the lock held, so none of them is still being written.
+ * Never follows a symbolic link: one named like such a folder is
+ * removed itself. */
+static void
+S_clean_stale(const struct publish *p)
+{
+	int fd = openat(p->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dp = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	size_t n = strlen(p->base);
+
+	if (dp == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	while ((de = readdir(dp)) != NULL) {
 		const char *name = de->d_name;
 
@@ -137,7 +283,7 @@ S_clean_stale(const char *dir, const char *base)
 
 		/* not the lock; not a site set aside (".old") that could not
 		 * be put back, which was reported and is left for the admin */
-		if (name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
+		if (name[0] == '.' && strncmp(name + 1, p->base, n) == 0 &&
 		    strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
 		    strcmp(name + 1 + n + strlen(TEMP_TAG), "lock") != 0 &&
 		    !(len > 4 && strcmp(name + len - 4, ".old") == 0))
@@ -146,62 +292,92 @@ S_clean_stale(const char *dir, const char *base)
 	closedir(dp);
 }
 
-/* Returns 1 when out does not exist, 0 when it may be replaced (a folder
- * skillsite wrote, or an empty one), -1 after reporting otherwise. */
+/* Returns whether the folder fd holds nothing, or -1 when it cannot be
+ * read. */
 static int
-S_check_target(const char *out, struct diag *d)
+S_is_empty(int fd)
 {
-	struct stat st;
-	char *marker;
-	DIR *dp;
+	int dup_fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dp = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
 	struct dirent *de;
 	int empty = 1;
 
-	if (lstat(out, &st) < 0)
-		return errno == ENOENT ? 1 : (S_fail(d, "cannot examine", out), -1);
-	if (!S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		S_fail(d, "will not replace", out);
-		return -1;
-	}
-	marker = S_join(out, WRITE_MARKER);
-	if (access(marker, F_OK) == 0) {
-		free(marker);
-		return 0;
-	}
-	free(marker);
-	if ((dp = opendir(out)) == NULL) {
-		S_fail(d, "cannot look into", out);	/* never assume empty */
+	if (dp == NULL) {
+		if (dup_fd >= 0)
+			close(dup_fd);
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL)
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
 			empty = 0;
 	closedir(dp);
+	return empty;
+}
+
+/* Opens p's target, if it exists, as p->livefd (never through a symbolic
+ * link: one there is not a folder skillsite wrote).  Returns 0 when the
+ * target may be replaced (it does not exist, or it is a folder skillsite
+ * wrote, or an empty one), -1 after reporting otherwise. */
+static int
+S_open_target(struct publish *p)
+{
+	struct stat st;
+	int fd, empty;
+
+	fd = openat(p->dirfd, p->base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return 0;
+	if (fd < 0) {
+		if (errno == ELOOP)
+			errno = ENOTDIR;	/* a symbolic link */
+		S_fail(p->d, errno == ENOTDIR ? "will not replace" :
+		    "cannot open", p->out);
+		return -1;
+	}
+	p->livefd = fd;
+	p->exists = 1;
+	if (fstatat(fd, WRITE_MARKER, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode))
+		return 0;
+	if ((empty = S_is_empty(fd)) < 0) {
+		S_fail(p->d, "cannot look into", p->out); /* never assume empty */
+		return -1;
+	}
 	if (empty)
 		return 0;
-	diag_msg(d, MSG_IO_WRITE, NULL, "will not replace %s: it holds files "
-	    "that skillsite did not write (no %s marker)", out, WRITE_MARKER);
+	diag_msg(p->d, MSG_IO_WRITE, NULL, "will not replace %s: it holds "
+	    "files that skillsite did not write (no %s marker)", p->out,
+	    WRITE_MARKER);
 	return -1;
 }
 
-/* Takes the lock of publishing to out (the file ".BASE.skillsite-lock" in
- * dir), so two builds never touch each other's folders; returns its
- * descriptor, or -1 after reporting. */
+/* Takes the lock of publishing to p's target (the file
+ * ".BASE.skillsite-lock" beside it), so two builds never touch each
+ * other's folders.  The lock is never reached through a symbolic link
+ * and must be a regular file.  Returns its descriptor, or -1 after
+ * reporting. */
 static int
-S_lock(const char *dir, const char *base, const char *out, struct diag *d)
+S_lock(const struct publish *p)
 {
-	char *name = xreallocarray(NULL, strlen(base) + 32, 1), *path;
+	char *name = xreallocarray(NULL, strlen(p->base) + 32, 1), *path;
+	struct stat st;
 	int fd;
 
-	sprintf(name, ".%s" TEMP_TAG "lock", base);
-	path = S_join(dir, name);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	sprintf(name, ".%s" TEMP_TAG "lock", p->base);
+	path = S_join(p->dir, name);
+	fd = openat(p->dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY |
+	    O_NONBLOCK | O_CLOEXEC, 0644);
 	if (fd < 0)
-		S_fail(d, "cannot create the lock", path);
-	else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		diag_msg(d, MSG_IO_WRITE, NULL, "another build is publishing %s",
-		    out);
+		S_fail(p->d, "cannot create the lock", path);
+	else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		diag_msg(p->d, MSG_IO_WRITE, NULL, "cannot use the lock %s: "
+		    "not a regular file", path);
+		close(fd);
+		fd = -1;
+	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		diag_msg(p->d, MSG_IO_WRITE, NULL, "another build is "
+		    "publishing %s", p->out);
 		close(fd);
 		fd = -1;
 	}
@@ -210,17 +386,27 @@ S_lock(const char *dir, const char *base, const char *out, struct diag *d)
 	return fd;
 }
 
-/* Frees p and its descriptors (the lock is released); restores the
- * umask. */
+/* Closes the descriptors of p's new and live folders, if open. */
 static void
-S_free(struct publish *p)
+S_close_folders(struct publish *p)
 {
 	if (p->tmpfd >= 0)
 		close(p->tmpfd);
 	if (p->livefd >= 0)
 		close(p->livefd);
+	p->tmpfd = p->livefd = -1;
+}
+
+/* Frees p and its descriptors (the lock is released); restores the
+ * umask. */
+static void
+S_free(struct publish *p)
+{
+	S_close_folders(p);
 	if (p->lock >= 0)
 		close(p->lock);		/* releases the lock; the file stays */
+	if (p->dirfd >= 0)
+		close(p->dirfd);
 	umask(p->umask);
 	free(p->tmp);
 	free(p->base);
@@ -229,11 +415,15 @@ S_free(struct publish *p)
 	free(p);
 }
 
-/* Makes the new folder of p; returns 0 or -1 after reporting. */
+/* Makes the new folder of p and opens it, checking that what was opened
+ * is the folder made (not a link, nor another user's folder put in its
+ * place), then gives it mode 0755; returns 0 or -1 after reporting. */
 static int
 S_make_folder(struct publish *p)
 {
 	char *name = xreallocarray(NULL, strlen(p->base) + 32, 1);
+	const char *slash;
+	struct stat st;
 
 	sprintf(name, ".%s" TEMP_TAG "XXXXXX", p->base);
 	p->tmp = S_join(p->dir, name);
@@ -244,12 +434,123 @@ S_make_folder(struct publish *p)
 		p->tmp = NULL;
 		return -1;
 	}
-	if (chmod(p->tmp, 0755) < 0 || (p->tmpfd = open(p->tmp, O_RDONLY |
-	    O_DIRECTORY | O_CLOEXEC)) < 0) {
-		S_fail(p->d, "cannot set up", p->tmp);
-		return -1;
+	slash = strrchr(p->tmp, '/');
+	p->tmpname = slash != NULL ? slash + 1 : p->tmp;
+	if ((p->tmpfd = openat(p->dirfd, p->tmpname, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) >= 0 && fstat(p->tmpfd, &st) == 0) {
+		if (st.st_uid != geteuid())
+			errno = EPERM;		/* not the folder made */
+		else if (fchmod(p->tmpfd, 0755) == 0)
+			return 0;
 	}
-	return 0;
+	S_fail(p->d, "cannot set up", p->tmp);
+	return -1;
+}
+
+/* Returns the real path of the target out, malloc'd: the real path of
+ * its folder joined to its last name, which is not followed (out may not
+ * exist yet); NULL when its folder cannot be resolved. */
+static char *
+S_real_target(const char *out)
+{
+	char *dir, *base, *real, *joined = NULL;
+
+	S_split(out, &dir, &base);
+	if ((real = realpath(dir, NULL)) != NULL)
+		joined = S_join(strcmp(real, "/") == 0 ? "" : real, base);
+	free(real);
+	free(dir);
+	free(base);
+	return joined;
+}
+
+/* Returns whether the real path a is the real path b or lies inside
+ * it. */
+static int
+S_is_under(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+
+	return strncmp(a, b, n) == 0 &&
+	    (a[n] == '\0' || a[n] == '/' || strcmp(b, "/") == 0);
+}
+
+/* Returns whether held (a file's status) is the file at the real path
+ * path or a folder above it, by device and inode, so that a folder also
+ * reached by another path (a bind mount) is found.  Follows no link. */
+static int
+S_holds(const struct stat *held, const char *path)
+{
+	char *s = xstrdup(path), *slash;
+	struct stat st;
+	int found = 0;
+
+	for (;;) {
+		if (lstat(*s != '\0' ? s : "/", &st) == 0 &&
+		    st.st_dev == held->st_dev && st.st_ino == held->st_ino) {
+			found = 1;
+			break;
+		}
+		if (*s == '\0' || (slash = strrchr(s, '/')) == NULL)
+			break;
+		*slash = '\0';		/* "" stands for the root */
+	}
+	free(s);
+	return found;
+}
+
+/* Returns whether the real path a is, or lies inside, a temporary
+ * folder of publishing to the real path target (".BASE.skillsite-*"
+ * beside it, the lock aside), which S_clean_stale() would remove. */
+static int
+S_is_scratch(const char *a, const char *target)
+{
+	const char *base = strrchr(target, '/') + 1, *rest;
+	size_t n = (size_t)(base - target);
+
+	if (strncmp(a, target, n) != 0 || a[n] != '.' ||
+	    strncmp(a + n + 1, base, strlen(base)) != 0)
+		return 0;
+	rest = a + n + 1 + strlen(base);
+	return strncmp(rest, TEMP_TAG, strlen(TEMP_TAG)) == 0 &&
+	    strcmp(rest + strlen(TEMP_TAG), "lock") != 0;
+}
+
+int
+publish_overlaps(const char *out, const char *path)
+{
+	char *target = S_real_target(out), *real = realpath(path, NULL);
+	struct stat ts, ps;
+	int overlap = 0;
+
+	if (target != NULL && real != NULL)
+		overlap = S_is_under(real, target) ||
+		    S_is_under(target, real) || S_is_scratch(real, target) ||
+		    (lstat(target, &ts) == 0 && S_ISDIR(ts.st_mode) &&
+		    S_holds(&ts, real)) ||
+		    (lstat(real, &ps) == 0 && S_holds(&ps, target));
+	free(target);
+	free(real);
+	return overlap;
+}
+
+const char *
+publish_target_error(const char *out)
+{
+	const char *end = out + strlen(out), *name;
+
+	if (*out == '\0')
+		return "it is empty";
+	while (end > out && end[-1] == '/')
+		end--;
+	if (end == out)
+		return "it is the root folder";
+	for (name = end; name > out && name[-1] != '/'; name--)
+		continue;
+	if ((end - name == 1 && name[0] == '.') ||
+	    (end - name == 2 && name[0] == '.' && name[1] == '.'))
+		return "its last name is \".\" or \"..\"";
+	return NULL;
 }
 
 struct publish *
@@ -257,26 +558,27 @@ publish_begin(const char *out, struct diag *d)
 {
 	static const char marker[] = "Written by skillsite, which replaces "
 	    "this folder on each build.\n";
-	struct publish *p = xcalloc(1, sizeof(*p));
+	const char *why = publish_target_error(out);
+	struct publish *p;
 
+	if (why != NULL) {
+		diag_msg(d, MSG_IO_WRITE, NULL, "will not publish to "
+		    "\"%s\": %s", out, why);
+		return NULL;
+	}
+	p = xcalloc(1, sizeof(*p));
 	p->d = d;
 	p->out = xstrdup(out);
-	p->tmpfd = p->livefd = -1;
+	p->tmpfd = p->livefd = p->lock = -1;
 	p->umask = umask(022);	/* files 0644, folders 0755 */
 	S_split(out, &p->dir, &p->base);
-	if ((p->lock = S_lock(p->dir, p->base, out, d)) < 0 ||
-	    (p->exists = S_check_target(out, d)) < 0) {
+	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		S_fail(d, "cannot open the folder of", out);
+	if (p->dirfd < 0 || (p->lock = S_lock(p)) < 0 || S_open_target(p) < 0) {
 		S_free(p);
 		return NULL;
 	}
-	p->exists = !p->exists;
-	if (p->exists && (p->livefd = open(out, O_RDONLY | O_DIRECTORY |
-	    O_CLOEXEC)) < 0) {
-		S_fail(d, "cannot open", out);
-		S_free(p);
-		return NULL;
-	}
-	S_clean_stale(p->dir, p->base);
+	S_clean_stale(p);
 	if (S_make_folder(p) < 0 ||
 	    publish_file(p, WRITE_MARKER, marker, sizeof(marker) - 1, d) < 0) {
 		publish_abort(p);
@@ -291,35 +593,18 @@ publish_folder(const struct publish *p)
 	return p->tmp;
 }
 
-/* Makes the folder of site path rel (and its own, as need be) in the new
- * folder; returns 0 or -1 (errno set). */
-static int
-S_mkdirs(struct publish *p, char *rel)
-{
-	char *slash = strrchr(rel, '/');
-	int rc = 0;
-
-	if (slash == NULL)
-		return 0;
-	*slash = '\0';
-	if (mkdirat(p->tmpfd, rel, 0755) < 0 && errno != EEXIST)
-		rc = errno == ENOENT && S_mkdirs(p, rel) == 0 &&
-		    (mkdirat(p->tmpfd, rel, 0755) == 0 || errno == EEXIST) ?
-		    0 : -1;	/* EEXIST: another thread made it */
-	*slash = '/';
-	return rc;
-}
-
 /* Makes the folders of site path rel in the new folder; returns 0, or -1
  * (errno set). */
 static int
 S_parents(struct publish *p, const char *rel)
 {
-	char *copy = xstrdup(rel);
-	int rc = S_mkdirs(p, copy);
+	const char *name;
+	int fd = S_open_parent(p->tmpfd, rel, 1, &name);
 
-	free(copy);
-	return rc;
+	if (fd < 0)
+		return -1;
+	S_close_parent(fd, p->tmpfd);
+	return 0;
 }
 
 /* Returns whether the len bytes of the file fd from its start equal
@@ -362,44 +647,61 @@ S_read_all(int fd, char *buf, size_t len)
 	return 1;
 }
 
-/* Returns whether the live file at site path rel is a regular file of
- * mode 0644 holding exactly the len bytes of data; sets *seen to what
- * was compared.  Never blocks on a FIFO or opens a device for reading. */
+/* Returns whether the live file st may be shared with the new site: a
+ * regular file of mode 0644 that this user owns, so that no one else can
+ * change it or its mode once published. */
 static int
-S_live_same(struct publish *p, const char *rel, const char *data, size_t len,
+S_shareable(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && (st->st_mode & 07777) == 0644 &&
+	    st->st_uid == geteuid();
+}
+
+/* Returns whether the file name in the live folder at (reached without
+ * links) is shareable and holds exactly the len bytes of data; sets
+ * *seen to what was compared.  Never follows a link, blocks on a FIFO or
+ * opens a device for reading. */
+static int
+S_live_same(int at, const char *name, const char *data, size_t len,
     struct stat *seen)
 {
 	int fd, same = 0;
 
-	if (p->livefd < 0 || (fd = openat(p->livefd, rel, O_RDONLY |
-	    O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = openat(at, name, O_RDONLY | O_NOFOLLOW | O_NOCTTY |
+	    O_NONBLOCK | O_CLOEXEC)) < 0)
 		return 0;
-	if (fstat(fd, seen) == 0 && S_ISREG(seen->st_mode) &&
-	    (seen->st_mode & 07777) == 0644 && (size_t)seen->st_size == len)
+	if (fstat(fd, seen) == 0 && S_shareable(seen) &&
+	    (size_t)seen->st_size == len)
 		same = S_same_bytes(fd, data, len);
 	close(fd);
 	return same;
 }
 
-/* Links the live file at site path rel into the new folder as name (its
- * folders made), and checks that the link is the file seen before;
- * returns 0, or -1 (errno set) with no link left behind. */
+/* Links the live file name of the folder at (reached without links) into
+ * the new folder as site path rel (its folders made), and checks that
+ * the link is the file seen before; returns 0, or -1 (errno set) with no
+ * link left behind. */
 static int
-S_link_live(struct publish *p, const char *rel, const char *name,
+S_link_live(struct publish *p, int at, const char *name, const char *rel,
     const struct stat *seen)
 {
 	struct stat now;
+	const char *last;
+	int to, rc = -1;
 
-	if (linkat(p->livefd, rel, p->tmpfd, name, 0) < 0 &&
-	    (errno != ENOENT || S_parents(p, name) < 0 ||
-	    linkat(p->livefd, rel, p->tmpfd, name, 0) < 0))
-		return -1;	/* errno says why */
-	if (fstatat(p->tmpfd, name, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    now.st_dev == seen->st_dev && now.st_ino == seen->st_ino)
-		return 0;
-	unlinkat(p->tmpfd, name, 0);	/* replaced meanwhile */
-	errno = ESTALE;
-	return -1;
+	if ((to = S_open_parent(p->tmpfd, rel, 1, &last)) < 0)
+		return -1;
+	if (linkat(at, name, to, last, 0) == 0) {	/* a link as a link */
+		if (fstatat(to, last, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    now.st_dev == seen->st_dev && now.st_ino == seen->st_ino)
+			rc = 0;
+		else {
+			unlinkat(to, last, 0);	/* replaced meanwhile */
+			errno = ESTALE;
+		}
+	}
+	S_close_parent(to, p->tmpfd);
+	return rc;
 }
 
 /* Writes len bytes of data to the new file rel of the new folder;
@@ -408,13 +710,13 @@ static int
 S_write(struct publish *p, const char *rel, const char *data, size_t len,
     struct diag *d)
 {
-	const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-	int fd = openat(p->tmpfd, rel, flags, 0644);
+	const int flags = O_WRONLY | O_CREAT | O_EXCL;
+	int fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
 	size_t done = 0;
 	ssize_t w;
 
 	if (fd < 0 && errno == ENOENT && S_parents(p, rel) == 0)
-		fd = openat(p->tmpfd, rel, flags, 0644);
+		fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
 	if (fd < 0) {
 		S_fail(d, "cannot create", rel);
 		return -1;
@@ -451,13 +753,17 @@ publish_file(struct publish *p, const char *rel, const char *data,
     size_t len, struct diag *d)
 {
 	struct stat seen;
-	int carried = 0;
+	const char *name;
+	int at, carried = 0;
 
-	if (S_live_same(p, rel, data, len, &seen) &&
-	    S_link_live(p, rel, rel, &seen) == 0)
-		carried = 1;	/* else (no hard links here): write it */
-	else if (S_write(p, rel, data, len, d) < 0)
-		return -1;
+	if (p->livefd >= 0 &&
+	    (at = S_open_parent(p->livefd, rel, 0, &name)) >= 0) {
+		carried = S_live_same(at, name, data, len, &seen) &&
+		    S_link_live(p, at, name, rel, &seen) == 0;
+		S_close_parent(at, p->livefd);
+	}
+	if (!carried && S_write(p, rel, data, len, d) < 0)
+		return -1;	/* else (no hard links here): written */
 	S_count(p, len, carried);
 	return carried;
 }
@@ -466,93 +772,140 @@ int
 publish_carry(struct publish *p, const char *rel)
 {
 	struct stat st;
+	const char *name;
+	int at, carried = 0;
 
-	if (p->livefd < 0 || fstatat(p->livefd, rel, &st,
-	    AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
-	    (st.st_mode & 07777) != 0644 || S_link_live(p, rel, rel, &st) < 0)
+	if (p->livefd < 0 ||
+	    (at = S_open_parent(p->livefd, rel, 0, &name)) < 0)
 		return 0;	/* the caller makes the file */
-	S_count(p, (size_t)st.st_size, 1);
-	return 1;
+	carried = fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_shareable(&st) && S_link_live(p, at, name, rel, &st) == 0;
+	S_close_parent(at, p->livefd);
+	if (carried)
+		S_count(p, (size_t)st.st_size, 1);
+	return carried;
+}
+
+/* Reads the file rel of the new folder (reached without links) into
+ * *data (malloc'd) and its status into *st; returns 0, or -1 after
+ * reporting. */
+static int
+S_read_new(struct publish *p, const char *rel, char **data, struct stat *st)
+{
+	int fd;
+
+	*data = NULL;
+	if ((fd = S_open_beneath(p->tmpfd, rel, O_RDONLY | O_NOCTTY |
+	    O_NONBLOCK, 0)) < 0 || fstat(fd, st) < 0 || !S_ISREG(st->st_mode) ||
+	    (*data = malloc((size_t)st->st_size + 1)) == NULL ||
+	    !S_read_all(fd, *data, (size_t)st->st_size)) {
+		S_fail(p->d, "cannot read", rel);
+		if (fd >= 0)
+			close(fd);
+		free(*data);
+		*data = NULL;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Puts the live file name of the folder at in place of the new file rel,
+ * whose bytes are the same: linked under a spare name beside it, then
+ * renamed over it.  Returns whether it was (else the new file stays). */
+static int
+S_replace_with_live(struct publish *p, int at, const char *name,
+    const char *rel, const struct stat *seen)
+{
+	char *spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8,
+	    1);
+	const char *last, *spare_last;
+	int to, done = 0;
+
+	sprintf(spare, "%s%scarry", rel, TEMP_TAG);
+	if (S_link_live(p, at, name, spare, seen) == 0 &&
+	    (to = S_open_parent(p->tmpfd, rel, 0, &last)) >= 0) {
+		spare_last = strrchr(spare, '/');
+		spare_last = spare_last != NULL ? spare_last + 1 : spare;
+		if (renameat(to, spare_last, to, last) == 0)
+			done = 1;
+		else {
+			S_fail(p->d, "cannot replace", rel);
+			unlinkat(to, spare_last, 0);
+		}
+		S_close_parent(to, p->tmpfd);
+	}
+	free(spare);
+	return done;
 }
 
 int
 publish_adopt(struct publish *p, const char *rel)
 {
 	struct stat st, seen;
-	char *data = NULL, *spare;
-	int fd, same = 0;
+	const char *name;
+	char *data;
+	int at, same = 0;
 
-	if ((fd = openat(p->tmpfd, rel, O_RDONLY | O_NOFOLLOW |
-	    O_CLOEXEC)) < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (data = malloc((size_t)st.st_size + 1)) == NULL ||
-	    !S_read_all(fd, data, (size_t)st.st_size)) {
-		S_fail(p->d, "cannot read", rel);
-		if (fd >= 0)
-			close(fd);
-		free(data);
+	if (S_read_new(p, rel, &data, &st) < 0)
 		return -1;
-	}
-	close(fd);
-	if (S_live_same(p, rel, data, (size_t)st.st_size, &seen)) {
-		/* the live file under a spare name, then over the new one: if
-		 * it cannot be linked, the new file stays (same bytes) */
-		spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8, 1);
-		sprintf(spare, "%s%scarry", rel, TEMP_TAG);
-		same = S_link_live(p, rel, spare, &seen) == 0;
-		if (same && renameat(p->tmpfd, spare, p->tmpfd, rel) < 0) {
-			S_fail(p->d, "cannot replace", rel);
-			unlinkat(p->tmpfd, spare, 0);
-			same = 0;
-		}
-		free(spare);
+	if (p->livefd >= 0 &&
+	    (at = S_open_parent(p->livefd, rel, 0, &name)) >= 0) {
+		same = S_live_same(at, name, data, (size_t)st.st_size, &seen) &&
+		    S_replace_with_live(p, at, name, rel, &seen);
+		S_close_parent(at, p->livefd);
 	}
 	free(data);
 	S_count(p, (size_t)st.st_size, same);
 	return 0;
 }
 
-/* Swaps the folders tmp and out (out exists); afterwards tmp holds the
- * old site.  Returns 0 or -1 after reporting. */
+/* Swaps the new folder and the target of p (which exists); afterwards
+ * the new folder's name holds the old site.  Returns 0 or -1 after
+ * reporting. */
 static int
-S_swap(const char *tmp, const char *out, struct diag *d)
+S_swap(struct publish *p)
 {
-	char *aside;
+	char *aside, *aside_path;
 	int rc;
 
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0)
+	if (renameat2(p->dirfd, p->tmpname, p->dirfd, p->base,
+	    RENAME_EXCHANGE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS) {
-		S_fail(d, "cannot swap in", out);
+		S_fail(p->d, "cannot swap in", p->out);
 		return -1;
 	}
 	/* no RENAME_EXCHANGE here: two renames, a moment without out */
-	aside = xreallocarray(NULL, strlen(tmp) + 5, 1);
-	sprintf(aside, "%s.old", tmp);
+	aside = xreallocarray(NULL, strlen(p->tmpname) + 5, 1);
+	sprintf(aside, "%s.old", p->tmpname);
+	aside_path = S_join(p->dir, aside);
 	rc = -1;
-	if (rename(out, aside) < 0)
-		S_fail(d, "cannot move aside", out);
-	else if (rename(tmp, out) < 0) {
-		S_fail(d, "cannot replace", out);
-		if (rename(aside, out) < 0)	/* put the old site back */
-			S_fail(d, "cannot restore the old site from", aside);
-	} else if (rename(aside, tmp) < 0)
-		S_fail(d, "cannot set aside the old site", aside);
+	if (renameat(p->dirfd, p->base, p->dirfd, aside) < 0)
+		S_fail(p->d, "cannot move aside", p->out);
+	else if (renameat(p->dirfd, p->tmpname, p->dirfd, p->base) < 0) {
+		S_fail(p->d, "cannot replace", p->out);
+		/* put the old site back */
+		if (renameat(p->dirfd, aside, p->dirfd, p->base) < 0)
+			S_fail(p->d, "cannot restore the old site from",
+			    aside_path);
+	} else if (renameat(p->dirfd, aside, p->dirfd, p->tmpname) < 0)
+		S_fail(p->d, "cannot set aside the old site", aside_path);
 	else
 		rc = 0;
+	free(aside_path);
 	free(aside);
 	return rc;
 }
 
-/* Flushes the folder dir itself, so renames in it are on disk. */
+/* Removes the folder now named p->tmpname beside the target, having
+ * closed the descriptors of the new and the live folder, which are no
+ * longer needed and which the removal may need. */
 static void
-S_sync_dir(const char *dir)
+S_remove_tmp(struct publish *p)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	S_close_folders(p);
+	S_remove_at(p->dirfd, p->tmpname);
 }
 
 int
@@ -566,13 +919,14 @@ publish_commit(struct publish *p, struct publish_stats *st)
 		return -1;
 	}
 	if (!p->exists) {
-		if ((rc = rename(p->tmp, p->out)) < 0)
+		if ((rc = renameat(p->dirfd, p->tmpname, p->dirfd,
+		    p->base)) < 0)
 			S_fail(p->d, "cannot move into place", p->out);
 	} else
-		rc = S_swap(p->tmp, p->out, p->d);
-	S_remove_at(AT_FDCWD, p->tmp);	/* the old site, or the new one */
+		rc = S_swap(p);
+	S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
-		S_sync_dir(p->dir);
+		fsync(p->dirfd);	/* the renames, on disk */
 		if (st != NULL) {
 			st->files = atomic_load(&p->files);
 			st->bytes = atomic_load(&p->bytes);
@@ -586,7 +940,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 void
 publish_abort(struct publish *p)
 {
-	if (p->tmp != NULL)
-		S_remove_at(AT_FDCWD, p->tmp);
+	if (p->tmp != NULL && p->tmpname != NULL)
+		S_remove_tmp(p);
 	S_free(p);
 }

@@ -13,11 +13,22 @@
  * its inode and modification time, and a rebuild of unchanged content
  * rewrites nothing (rsync to a web server then copies nothing).
  *
- * A folder left by a killed run is removed by the next; a lock
- * (".NAME.skillsite-lock", flock) keeps two builds to the same target
- * apart: the second fails at once.  An existing target is replaced only
- * if skillsite wrote it (it holds the marker file ".skillsite") or it is
- * empty.  Files get mode 0644 and folders 0755 whatever the umask.
+ * Only a regular file of mode 0644 that this user owns is carried, and
+ * only when it is reached from the target without a symbolic link at any
+ * depth (openat2 with RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH, or a walk
+ * name by name with O_NOFOLLOW where the kernel lacks it); it is linked
+ * from the folder so reached, and the link checked to be the file
+ * compared.  The new folder is written the same way.  So a link or a
+ * file planted in the live site never makes a published file that
+ * someone else can change.
+ *
+ * A folder left by a killed run is removed by the next (links are
+ * removed, never followed); a lock (".NAME.skillsite-lock", flock; never
+ * opened through a link, and a regular file) keeps two builds to the
+ * same target apart: the second fails at once.  An existing target is
+ * replaced only if skillsite wrote it (it holds the marker file
+ * ".skillsite") or it is empty, and never through a link.  Files get
+ * mode 0644 and folders 0755 whatever the umask.
  */
 #ifndef SKILLSITE_WRITE_H
 #define SKILLSITE_WRITE_H
@@ -37,8 +48,21 @@ struct publish_stats {
 	size_t	carried;	/* files linked unchanged from the live site */
 };
 
-/* Starts publishing the folder out: takes the lock, checks that out may
- * be replaced, removes stale folders, makes the new folder and writes the
+/* Returns NULL when out may name the site's folder, else why not, for a
+ * message: it is empty, it is the root folder ("/", "//"), or its last
+ * name is "." or ".." (trailing slashes ignored). */
+const char	*publish_target_error(const char *out);
+
+/* Returns whether publishing to out could remove or write into path, an
+ * input: path is out, lies inside it or holds it, or lies in a folder
+ * named like a temporary folder beside out (".NAME.skillsite-*").  Compares real paths
+ * (out's folder resolved, its last name not followed) and devices and
+ * inodes along them (bind mounts).  0 when path does not exist. */
+int		 publish_overlaps(const char *out, const char *path);
+
+/* Starts publishing the folder out: refuses an out that
+ * publish_target_error() refuses, takes the lock, checks that out may be
+ * replaced, removes stale folders, makes the new folder and writes the
  * marker into it.  Returns the publication, or NULL after reporting. */
 struct publish	*publish_begin(const char *out, struct diag *d);
 

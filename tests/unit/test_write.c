@@ -1,11 +1,46 @@
-/* test_write.c: publishing: atomic swap, unchanged files carried. */
+/* test_write.c: publishing: atomic swap, unchanged files carried, links
+ * never followed, targets that name no folder or overlap inputs refused. */
+#define _GNU_SOURCE		/* RTLD_NEXT */
 #include "helpers.h"
 
 #include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "write.h"
+
+/* openat2 as the kernel has it, or failing with ENOSYS as on kernels
+ * before 5.6 once no_openat2 is set; the calls counted. */
+static int no_openat2, openat2_calls;
+
+long
+syscall(long number, ...)
+{
+	static long (*real)(long, ...);
+	va_list ap;
+	long a[4];
+	int i;
+
+	va_start(ap, number);
+	for (i = 0; i < 4; i++)	/* openat2's; write.c makes no other */
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+#ifdef SYS_openat2
+	if (number == SYS_openat2) {
+		openat2_calls++;
+		if (no_openat2) {
+			errno = ENOSYS;
+			return -1;
+		}
+	}
+#endif
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
+	return real(number, a[0], a[1], a[2], a[3]);
+}
 
 #define DIR_ "build/write-tests"
 #define OUT DIR_ "/site"
@@ -223,6 +258,249 @@ test_foreign_folder_is_refused(void **state)
 	assert_true(inode(DIR_ "/foreign/keep") != 0);
 }
 
+/* Returns whether path and other are the same file (hard links). */
+static int
+same_file(const char *path, const char *other)
+{
+	struct stat a, b;
+
+	return stat(path, &a) == 0 && stat(other, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Symbolic links planted as folders of the live site, at any depth, are
+ * never followed: no published file becomes a link to a file outside the
+ * site, and what is outside stays as it was. */
+static void
+links_in_live_site(void)
+{
+	struct publish_stats st;
+	struct publish *p;
+	struct diag d;
+	char cmd[1024];
+
+	publish("<p>b</p>");
+	assert_int_equal(system("cp -r " OUT "/dir " DIR_ "/elsewhere && "
+	    "rm -r " OUT "/dir && ln -s ../elsewhere " OUT "/dir"), 0);
+	st = publish("<p>b</p>");
+	assert_int_equal(st.carried, 2);	/* the marker and a.html */
+	assert_false(same_file(OUT "/dir/sub/b.html",
+	    DIR_ "/elsewhere/sub/b.html"));
+	assert_int_equal(system("test ! -L " OUT "/dir && grep -qx '<p>b</p>' "
+	    DIR_ "/elsewhere/sub/b.html"), 0);
+
+	/* one level down, through publish_carry() and publish_adopt() */
+	assert_int_equal(system("rm -r " OUT "/dir/sub && "
+	    "ln -s ../../elsewhere/sub " OUT "/dir/sub"), 0);
+	diag_init(&d, stderr);
+	assert_non_null(p = publish_begin(OUT, &d));
+	assert_int_equal(publish_carry(p, "dir/sub/b.html"), 0);
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s/dir/sub && printf '<p>b</p>' "
+	    "> %s/dir/sub/b.html", publish_folder(p), publish_folder(p));
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(publish_adopt(p, "dir/sub/b.html"), 0);
+	assert_int_equal(publish_commit(p, &st), 0);
+	assert_int_equal(st.carried, 1);	/* the marker */
+	assert_false(same_file(OUT "/dir/sub/b.html",
+	    DIR_ "/elsewhere/sub/b.html"));
+	assert_int_equal(system("test ! -L " OUT "/dir/sub"), 0);
+	assert_int_equal(strays(), 1);		/* elsewhere */
+}
+
+static void
+test_links_in_live_site_are_not_followed(void **state)
+{
+	(void)state;
+	links_in_live_site();
+	assert_true(openat2_calls > 0);		/* openat2 was used */
+}
+
+/* A live file that another user owns is written afresh, never shared:
+ * that user could change it once published. */
+static void
+test_foreign_live_files_are_not_carried(void **state)
+{
+	struct publish_stats st;
+	ino_t a;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();		/* only root can give a file away */
+	publish("<p>b</p>");
+	a = inode(OUT "/a.html");
+	assert_int_equal(chown(OUT "/a.html", 65534, 65534), 0);
+	st = publish("<p>b</p>");
+	assert_int_equal(st.carried, 2);
+	assert_true(inode(OUT "/a.html") != a);
+}
+
+/* The new folder is written without following links: one planted there
+ * fails the file (it is not written outside), and a PDF read back from
+ * it is not read through one. */
+static void
+test_links_in_new_folder_are_not_followed(void **state)
+{
+	struct publish *p;
+	struct diag d;
+	char cmd[1024];
+
+	(void)state;
+	publish("<p>b</p>");
+	assert_int_equal(system("mkdir -p " DIR_ "/outside/sub && "
+	    "echo '<p>a</p>' > " DIR_ "/outside/sub/x.pdf"), 0);
+	diag_init(&d, stderr);
+	assert_non_null(p = publish_begin(OUT, &d));
+	snprintf(cmd, sizeof(cmd), "ln -s \"$PWD/%s\" %s/dir && "
+	    "ln -s \"$PWD/%s\" %s/handbooks", DIR_ "/outside",
+	    publish_folder(p), DIR_ "/outside/sub", publish_folder(p));
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(publish_file(p, "dir/sub/b.html", "<p>b</p>", 8, &d),
+	    -1);
+	assert_int_equal(publish_adopt(p, "handbooks/x.pdf"), -1);
+	publish_abort(p);
+	assert_int_equal(diag_status(&d), EXIT_IO);
+	diag_free(&d);
+	assert_int_equal(system("test \"$(find " DIR_ "/outside | wc -l)\" "
+	    "= 3"), 0);			/* outside, sub, x.pdf */
+	assert_int_equal(inode(DIR_ "/outside/sub/b.html"), 0);
+}
+
+/* Links named like folders of killed runs, or inside them, are removed,
+ * never followed. */
+static void
+test_stale_links_are_not_followed(void **state)
+{
+	(void)state;
+	assert_int_equal(system("mkdir -p " DIR_ "/precious " DIR_
+	    "/.site.skillsite-Ab12Cd && touch " DIR_ "/precious/keep && "
+	    "ln -s precious " DIR_ "/.site.skillsite-Zz99Zz && "
+	    "ln -s ../precious " DIR_ "/.site.skillsite-Ab12Cd/link"), 0);
+	publish("<p>b</p>");
+	assert_true(inode(DIR_ "/precious/keep") != 0);
+	assert_int_equal(system("test ! -e " DIR_ "/.site.skillsite-Zz99Zz -a "
+	    "! -L " DIR_ "/.site.skillsite-Zz99Zz -a "
+	    "! -e " DIR_ "/.site.skillsite-Ab12Cd"), 0);
+}
+
+/* A symbolic link, a folder or a FIFO planted at the lock's path is
+ * refused: nothing is created where a link points, nothing blocks. */
+static void
+test_lock_must_be_a_plain_file(void **state)
+{
+	static const char *const planted[] = {
+		"ln -s victim " DIR_ "/.site.skillsite-lock",
+		"ln -s " DIR_ "/victim " DIR_ "/.site.skillsite-lock",
+		"mkdir " DIR_ "/.site.skillsite-lock",
+		"mkfifo " DIR_ "/.site.skillsite-lock",
+	};
+	struct diag d;
+	size_t i;
+
+	(void)state;
+	alarm(20);
+	for (i = 0; i < sizeof(planted) / sizeof(*planted); i++) {
+		assert_int_equal(system("rm -rf " DIR_ "/.site.skillsite-lock"),
+		    0);
+		assert_int_equal(system(planted[i]), 0);
+		diag_init(&d, stderr);
+		assert_null(publish_begin(OUT, &d));
+		assert_int_equal(diag_status(&d), EXIT_IO);
+		diag_free(&d);
+		assert_int_equal(system("test ! -e " DIR_ "/victim -a "
+		    "! -L " DIR_ "/victim -a ! -e " OUT), 0);
+	}
+	alarm(0);
+}
+
+/* The target must name a folder: not empty, not the root, not "." or
+ * ".." as its last name; publish_begin() refuses it, creating nothing. */
+static void
+test_bad_targets_are_refused(void **state)
+{
+	static const char *const bad[] = { "", "/", "//", ".", "..", "./",
+	    "../", "/.", "/..", DIR_ "/.", DIR_ "/..", DIR_ "/./",
+	    DIR_ "/..//", DIR_ "/site/." };
+	static const char *const good[] = { "x", "x/", "./x", "a/b", "/a",
+	    "..a", ".a", "a.", "a/...", "a//" };
+	struct diag d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		assert_non_null(publish_target_error(bad[i]));
+		diag_init(&d, stderr);
+		assert_null(publish_begin(bad[i], &d));
+		assert_int_equal(diag_status(&d), EXIT_IO);
+		diag_free(&d);
+	}
+	for (i = 0; i < sizeof(good) / sizeof(*good); i++)
+		assert_null(publish_target_error(good[i]));
+	assert_int_equal(system("test -z \"$(ls -A " DIR_ ")\" && "
+	    "test ! -e /..skillsite-lock -a ! -e build/..skillsite-lock"), 0);
+}
+
+/* Inputs inside the target, the target inside an input, or one the
+ * other, by any path: they overlap. */
+static void
+test_overlaps(void **state)
+{
+	static const struct {
+		const char	*out, *path;
+		int		 overlap;
+	} cases[] = {
+		{ DIR_ "/site", DIR_ "/site/in", 1 },
+		{ DIR_ "/site/", DIR_ "/site/in/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/site", 1 },
+		{ DIR_ "/site/in/new", DIR_ "/site", 1 },
+		{ DIR_ "/other/new", DIR_ "/other", 1 },
+		{ DIR_ "/alias/in", DIR_ "/site/in/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/link.xml", 1 },
+		{ DIR_ "/../write-tests/site/in", DIR_ "/site/in/a.xml", 1 },
+		{ "new", ".", 1 },
+		{ DIR_ "/x", "/", 1 },
+		{ DIR_ "/site", DIR_ "/other", 0 },
+		{ DIR_ "/other", DIR_ "/site/in", 0 },
+		{ DIR_ "/sit", DIR_ "/site/in", 0 },
+		{ DIR_ "/site/i", DIR_ "/site/in", 0 },
+		{ DIR_ "/site", DIR_ "/missing", 0 },
+		/* what the removal of stale folders would take */
+		{ DIR_ "/site", DIR_ "/.site.skillsite-in", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-in/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-lock", 0 },
+		{ DIR_ "/sit", DIR_ "/.site.skillsite-in", 0 },
+		/* a link as the target is not followed (publish_begin then
+		 * refuses it) */
+		{ DIR_ "/alias", DIR_ "/site/in", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(system("mkdir -p " DIR_ "/site/in " DIR_ "/other && "
+	    "touch " DIR_ "/site/in/a.xml && ln -s site " DIR_ "/alias && "
+	    "ln -s site/in/a.xml " DIR_ "/link.xml && mkdir " DIR_
+	    "/.site.skillsite-in && touch " DIR_ "/.site.skillsite-in/a.xml "
+	    DIR_ "/.site.skillsite-lock"), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		if (publish_overlaps(cases[i].out, cases[i].path) !=
+		    cases[i].overlap)
+			fail_msg("%s and %s", cases[i].out, cases[i].path);
+}
+
+/* Where the kernel has no openat2, the walk name by name keeps the
+ * promise: the first test again, openat2 failing with ENOSYS (which
+ * write.c then remembers: this test runs last). */
+static void
+test_links_not_followed_without_openat2(void **state)
+{
+	(void)state;
+	no_openat2 = 1;
+	openat2_calls = 0;
+	links_in_live_site();
+	assert_true(openat2_calls <= 2);	/* then the walk only */
+	test_links_in_new_folder_are_not_followed(state);
+	no_openat2 = 0;
+}
+
 int
 main(void)
 {
@@ -235,6 +513,20 @@ main(void)
 		cmocka_unit_test_setup(test_odd_live_files_are_written_afresh,
 		    setup),
 		cmocka_unit_test_setup(test_set_aside_site_is_kept, setup),
+		cmocka_unit_test_setup(test_links_in_live_site_are_not_followed,
+		    setup),
+		cmocka_unit_test_setup(test_foreign_live_files_are_not_carried,
+		    setup),
+		cmocka_unit_test_setup(
+		    test_links_in_new_folder_are_not_followed, setup),
+		cmocka_unit_test_setup(test_stale_links_are_not_followed,
+		    setup),
+		cmocka_unit_test_setup(test_lock_must_be_a_plain_file, setup),
+		cmocka_unit_test_setup(test_bad_targets_are_refused, setup),
+		cmocka_unit_test_setup(test_overlaps, setup),
+		/* last: it turns openat2 off for good */
+		cmocka_unit_test_setup(test_links_not_followed_without_openat2,
+		    setup),
 	};
 
 	return cmocka_run_group_tests_name("write", tests, NULL, NULL);

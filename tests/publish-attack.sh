@@ -1,0 +1,240 @@
+#!/bin/sh
+# publish-attack.sh: publishing tried as an attacker or a careless admin
+# would try it.
+#   links    a folder of the live site replaced by a symbolic link to a
+#            copy elsewhere, at any depth: the rebuild follows no link, no
+#            published file is a hard link to a file elsewhere, and what is
+#            elsewhere stays as it was; a folder of files another user owns
+#            planted in the live site is not carried either
+#   lock     a symbolic link (to nothing, or to a file), a folder or a FIFO
+#            at the lock's path: exit 3 at once, nothing created or changed
+#            where the link points, the site as it was
+#   inputs   content or templates inside the target, the target inside
+#            (or equal to) an input, by any path (.., a linked folder, a
+#            link among the content files or the templates, the default
+#            content/), or inside a folder named like a temporary folder
+#            of the target, which the build would clean away: exit 2
+#            before any work, inputs and site as they were
+#   targets  -o naming no folder ('', /, ., .., X/., X/.., with trailing
+#            slashes): exit 2, nothing written anywhere, no lock left
+#   fds      a rebuild with 4 to 16 descriptors: exit 0 or 3, the site as
+#            it was, no temporary folder left by one failing to set up
+# Usage: tests/publish-attack.sh BINARY    (from the top of the repository)
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(pwd)
+work=build/publish-attack
+suite=publish-attack
+. tests/lib.sh
+work=$top/$work
+tpl=$top/templates
+content=$top/tests/site/content
+
+# Prints inode, links, mode, size, modification time, type, name and link
+# target of everything below $1, sorted by name.
+state() {
+	(cd "$1" && find . -printf '%i %n %m %s %T@ %y %p %l\n' | sort -k7)
+}
+
+# Builds the fixture framework into $1, quietly.
+build() {
+	timeout 60 "$bin" build -t "$tpl" -o "$1" "$content" > /dev/null
+}
+
+# Succeeds when a file below $1 is the same file (a hard link) as one
+# below $2.
+shares() {
+	find "$1" -type f -printf '%D:%i\n' | sort -u > "$work/a.ids"
+	find "$2" -type f -printf '%D:%i\n' | sort -u > "$work/b.ids"
+	[ -n "$(comm -12 "$work/a.ids" "$work/b.ids")" ]
+}
+
+# Prints the temporary folders beside a target in folder $1.
+leftover() {
+	ls -A "$1" | grep '\.skillsite-' | grep -v -- '-lock$'
+}
+
+# links
+for depth in jt jt/alpha jt/alpha/skills; do
+	name=links-$(echo "$depth" | tr / -)
+	site=$work/$name/site
+	outside=$work/$name/outside
+	mkdir -p "$work/$name"
+	build "$site"
+	mv "$site/$depth" "$outside"
+	ln -s "$outside" "$site/$depth"
+	before=$(state "$outside")
+	build "$site"
+	ok "$name-exit-0" $?
+	! shares "$site" "$outside"
+	ok "$name-no-hard-link-outside" $?
+	[ "$(state "$outside")" = "$before" ]
+	ok "$name-outside-unchanged" $?
+	[ ! -L "$site/$depth" ] &&
+	    diff -r -x assets "$top/tests/site/expected" "$site" > /dev/null
+	ok "$name-site-whole" $?
+done
+if [ "$(id -u)" = 0 ]; then
+	site=$work/foreign/site
+	mkdir -p "$work/foreign"
+	build "$site"
+	chown -R 65534:65534 "$site/jt"
+	build "$site"
+	ok foreign-owner-exit-0 $?
+	[ -z "$(find "$site" -uid 65534)" ]
+	ok foreign-owner-not-carried $?
+fi
+
+# lock
+site=$work/lock/site
+lock=$work/lock/.site.skillsite-lock
+mkdir -p "$work/lock"
+build "$site"
+for kind in link-to-nothing link-to-file folder fifo; do
+	rm -rf "$lock" "$work/lock/victim"
+	before=$(state "$site")
+	case $kind in
+	link-to-nothing)
+		ln -s victim "$lock" ;;
+	link-to-file)
+		echo precious > "$work/lock/victim"
+		touch -d @1000000000 "$work/lock/victim"
+		ln -s victim "$lock" ;;
+	folder)
+		mkdir "$lock" ;;
+	fifo)
+		mkfifo "$lock" ;;
+	esac
+	victim=$(ls -l --time-style=+%s "$work/lock/victim" 2>/dev/null)
+	timeout 20 "$bin" build -t "$tpl" -o "$site" "$content" \
+	    > /dev/null 2> "$work/lock.err"
+	[ $? = 3 ] && grep -q 'lock' "$work/lock.err"
+	ok "lock-$kind-exit-3" $?
+	[ "$(ls -l --time-style=+%s "$work/lock/victim" 2>/dev/null)" = \
+	    "$victim" ]
+	ok "lock-$kind-points-nowhere-new" $?
+	[ "$(state "$site")" = "$before" ] && [ -z "$(leftover "$work/lock")" ]
+	ok "lock-$kind-site-kept" $?
+done
+rm -rf "$lock"
+
+# inputs: a built site holding a copy of the templates and of the content,
+# made afresh for each case
+in=$work/inputs
+inputs() {
+	rm -rf "$in"
+	mkdir -p "$in/sub" "$in/c2" "$in/t2"
+	build "$in/out"
+	cp -r "$tpl" "$in/out/tpl"
+	cp -r "$content" "$in/out/content"
+	cp -r "$content" "$in/.out.skillsite-content"
+	ln -s "$in" "$in/alias"
+	cp "$content/jobtype.xml" "$in/c2/"
+	ln -s ../out/content/framework.xml "$in/c2/framework.xml"
+	cp -r "$tpl/." "$in/t2/"
+	rm "$in/t2/style.css"
+	ln -s ../out/tpl/style.css "$in/t2/style.css"
+}
+n=0
+while read -r cwd args; do
+	n=$((n + 1))
+	inputs
+	before=$(state "$in")
+	# shellcheck disable=SC2086
+	(cd "$in/$cwd" && timeout 60 "$bin" build $args) \
+	    > /dev/null 2> "$work/inputs.err"
+	[ $? = 2 ] && grep -q 'overlap' "$work/inputs.err"
+	ok "inputs-$n-exit-2 ($args)" $?
+	[ "$(state "$in")" = "$before" ]
+	ok "inputs-$n-unchanged ($args)" $?
+done <<EOF
+. -o out -t out/tpl out/content
+. -o out -t $tpl out/content
+. -o out -t out/tpl $content
+. -o out/ -t $tpl out/content/framework.xml out/content/jobtype.xml
+. -o out/content/site -t $tpl out/content
+. -o out/content -t $tpl out/content
+. -o out/tpl/site -t out/tpl $content
+. -o alias/out -t out/tpl $content
+. -o sub/../out -t $tpl out/content
+. -o out -t $tpl $in/alias/out/content
+. -o out -t $tpl c2
+. -o out -t t2 $content
+out -o ../out -t $tpl
+. -o ../inputs -t out/tpl $content
+. -o out -t $tpl .out.skillsite-content
+EOF
+
+#   the same folders by another path (a bind mount), where one can be made
+if unshare -m true 2>/dev/null; then
+	mkdir -p "$work/bind"
+	for how in target-bound inputs-bound; do
+		inputs
+		before=$(state "$in")
+		unshare -m sh -c 'mount --bind "$1" "$2" && cd "$1" &&
+		    if [ "$3" = target-bound ]; then
+			exec timeout 60 "$4" build -o "$2/out" -t out/tpl out/content
+		    else
+			exec timeout 60 "$4" build -o out -t "$2/out/tpl" \
+			    "$2/out/content"
+		    fi' sh "$in" "$work/bind" "$how" "$bin" \
+		    > /dev/null 2> "$work/inputs.err"
+		[ $? = 2 ] && grep -q 'overlap' "$work/inputs.err"
+		ok "inputs-$how-exit-2" $?
+		[ "$(state "$in")" = "$before" ]
+		ok "inputs-$how-unchanged" $?
+	done
+fi
+
+# targets: nothing written anywhere, in the folder, above it or at /
+t=$work/targets
+mkdir -p "$t/cwd"
+build "$t/cwd/out"
+root=$(ls -A / | grep -c skillsite)
+n=0
+for cwd in cwd cwd/out; do
+	for o in '' / // /. /.. . .. ./ ../ out/. out/.. out/./ out/../ \
+	    out/.// ./out/..; do
+		n=$((n + 1))
+		before=$(state "$t")
+		(cd "$t/$cwd" && timeout 60 "$bin" build -t "$tpl" -o "$o" \
+		    "$content") > /dev/null 2> "$work/targets.err"
+		[ $? = 2 ] && grep -q 'not a folder to publish to' \
+		    "$work/targets.err"
+		ok "targets-$n-exit-2 ($cwd: -o '$o')" $?
+		[ "$(state "$t")" = "$before" ] &&
+		    [ "$(ls -A / | grep -c skillsite)" = "$root" ]
+		ok "targets-$n-nothing-written ($cwd: -o '$o')" $?
+	done
+done
+#   still refused as before: the target a link to a site (exit 3)
+ln -s cwd/out "$t/link"
+before=$(state "$t/cwd/out")
+(cd "$t" && timeout 60 "$bin" build -t "$tpl" -o link "$content") \
+    > /dev/null 2>&1
+[ $? = 3 ] && [ "$(state "$t/cwd/out")" = "$before" ] && [ -L "$t/link" ]
+ok targets-link-refused $?
+
+# descriptors: with 4 to 16 of them a rebuild succeeds or fails with exit
+# 3; either way the site is as it was; one that fails while setting up
+# (up to 7) leaves no temporary folder, and the next build removes what
+# one that failed later could not
+site=$work/fds/site
+mkdir -p "$work/fds"
+build "$site"
+cp -r "$site" "$work/fds-copy"
+for n in 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	(ulimit -n "$n" && exec timeout 60 "$bin" build -j 2 -t "$tpl" \
+	    -o "$site" "$content") > /dev/null 2>&1
+	status=$?
+	[ "$status" = 0 ] || [ "$status" = 3 ]
+	ok "fds-$n-exit-0-or-3" $?
+	diff -r "$work/fds-copy" "$site" > /dev/null &&
+	    { [ "$n" -gt 7 ] || [ -z "$(leftover "$work/fds")" ]; }
+	ok "fds-$n-site-kept" $?
+done
+build "$site" && [ -z "$(leftover "$work/fds")" ]
+ok fds-cleaned-up $?
+
+echo "publish-attack (cases): $pass passed, $fail failed"
+[ "$fail" = 0 ]
