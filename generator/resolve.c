@@ -419,4 +419,5 @@ resolve(struct model *m, struct diag *d)
 	S_check_jobtype_ids(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
+	model_index_uses(m);
 }
