@@ -21,9 +21,10 @@ struct postings {
 	const char	*token;		/* in the writer's posts arena */
 	size_t		 toklen;
 	size_t		 hash;
-	char		*text;		/* malloc'd, NUL-terminated */
+	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
 	uint32_t	 last;		/* the last number added */
+	char		 small[16];	/* most terms' postings */
 };
 
 /* The tokens seen: an open-addressing hash table (linear probing) that
@@ -37,9 +38,9 @@ struct term_table {
 
 /* A token with its postings, for writing in order. */
 struct term {
-	const char		*token;
+	uint64_t		 shard_prefix;	/* shard, then the token's */
+	const char		*token;		/* first bytes, for sorting */
 	const struct postings	*p;
-	unsigned		 shard;
 };
 
 /* The terms of the index, listed for writing. */
@@ -127,9 +128,18 @@ S_append(struct postings *p, uint32_t id)
 	do
 		tmp[k++] = digits[v % 36];
 	while ((v /= 36) != 0);
+	if (p->text == NULL) {
+		p->text = p->small;
+		p->cap = sizeof(p->small);
+	}
 	if (p->len + k + 2 > p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 16;
-		p->text = xreallocarray(p->text, p->cap, 1);
+		char *grown = xreallocarray(p->text == p->small ? NULL :
+		    p->text, 2 * p->cap, 1);
+
+		if (p->text == p->small)
+			memcpy(grown, p->small, p->len + 1);
+		p->text = grown;
+		p->cap *= 2;
 	}
 	if (p->len > 0)
 		p->text[p->len++] = ',';
@@ -415,14 +425,27 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 	}
 }
 
+/* Returns shard in the top 16 bits above the first 6 bytes of the
+ * token tok (of len bytes), as a number that orders as they do. */
+static uint64_t
+S_shard_prefix(unsigned shard, const char *tok, size_t len)
+{
+	uint64_t v = shard;
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		v = v << 8 | (i < len ? (unsigned char)tok[i] : 0);
+	return v;
+}
+
 /* Orders terms by shard, then by token, bytewise. */
 static int
 S_term_cmp(const void *a, const void *b)
 {
 	const struct term *x = a, *y = b;
 
-	if (x->shard != y->shard)
-		return x->shard < y->shard ? -1 : 1;
+	if (x->shard_prefix != y->shard_prefix)
+		return x->shard_prefix < y->shard_prefix ? -1 : 1;
 	return strcmp(x->token, y->token);
 }
 
@@ -454,18 +477,19 @@ S_put_terms(struct writer *w)
 			t.n++;
 		}
 	for (i = 0; i < t.n; i++)
-		size += strlen(t.v[i].token) + t.v[i].p->len + 6;
+		size += t.v[i].p->toklen + t.v[i].p->len + 6;
 	nshards = S_nshards(size);
 	for (i = 0; i < t.n; i++)
-		t.v[i].shard = search_shard(t.v[i].token,
-		    strlen(t.v[i].token), nshards);
+		t.v[i].shard_prefix = S_shard_prefix(search_shard(
+		    t.v[i].token, t.v[i].p->toklen, nshards), t.v[i].token,
+		    t.v[i].p->toklen);
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	arena_init(&a);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
 		json_t *o = json_object();
 
 		/* tokens and postings are valid UTF-8 by construction */
-		for (; i < t.n && t.v[i].shard == s; i++)
+		for (; i < t.n && t.v[i].shard_prefix >> 48 == s; i++)
 			json_object_set_new_nocheck(o, t.v[i].token,
 			    json_stringn_nocheck(t.v[i].p->text,
 			    t.v[i].p->len));
@@ -486,7 +510,7 @@ S_free_terms(struct term_table *t)
 	size_t i;
 
 	for (i = 0; i < t->cap; i++)
-		if (t->v[i] != NULL)
+		if (t->v[i] != NULL && t->v[i]->text != t->v[i]->small)
 			free(t->v[i]->text);
 	free(t->v);
 }
