@@ -290,18 +290,14 @@ static void
 S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
     const struct skill *k)
 {
-	struct arena *a = &w->arena;
-	char label[64];
+	const char *label, *href;
 
 	if (k->nuses <= SITE_USES_SHOWN)
 		return;
-	snprintf(label, sizeof(label), "ほか%zu分野",
-	    k->nuses - SITE_USES_SHOWN);
+	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
+	    SITE_USES_SHOWN, &label);
 	json_array_append_new(refs, json_string(label));
-	json_array_append_new(refs, json_string(k->scope == SCOPE_COMMON ?
-	    path_href(a, PATH_HOME, path_compare(a, jt->id, k->id), NULL) :
-	    path_href(a, PATH_HOME, PATH_HOME, path_jobtype_anchor(a,
-	    jt->id))));
+	json_array_append_new(refs, json_string(href));
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at

@@ -22,6 +22,13 @@
  * their product. */
 #define SITE_USES_SHOWN	20
 
+/* Returns the link from page self to where all the specialties of skill
+ * k of jt are, and sets *label to "ほかN分野" for n of them not shown;
+ * both in arena a. */
+const char	*site_uses_more(struct arena *a, const char *self,
+		    const struct jobtype *jt, const struct skill *k, size_t n,
+		    const char **label);
+
 /* Where the files of the site go, each as soon as it is rendered: put()
  * gets the site path ("customer-service/hardware.html") and the bytes,
  * which stay the renderer's (copy them to keep them), and reports to d;

@@ -471,7 +471,7 @@ S_uses(struct builder *b, struct scope *s, const char *list,
     const struct specialty *skip)
 {
 	size_t j, shown = 0, total = k->nuses;
-	char label[64] = "";
+	const char *label = "", *href = "";
 
 	scope_list(s, list);
 	for (j = 0; j < k->nuses; j++) {
@@ -486,13 +486,10 @@ S_uses(struct builder *b, struct scope *s, const char *list,
 			    jt->id, o->id, k->id), NULL);
 	}
 	if (total > SITE_USES_SHOWN)
-		snprintf(label, sizeof(label), "ほか%zu分野",
-		    total - SITE_USES_SHOWN);
-	scope_text(s, more_label, arena_strdup(&b->arena, label));
-	scope_text(s, more_href, *label == '\0' ? "" : k->scope ==
-	    SCOPE_COMMON ? path_href(&b->arena, self, path_compare(&b->arena,
-	    jt->id, k->id), NULL) : path_href(&b->arena, self, PATH_HOME,
-	    path_jobtype_anchor(&b->arena, jt->id)));
+		href = site_uses_more(&b->arena, self, jt, k, total -
+		    SITE_USES_SHOWN, &label);
+	scope_text(s, more_label, label);
+	scope_text(s, more_href, href);
 }
 
 /* The page of entry i of specialty sp: a skill with all its levels. */
