@@ -12,7 +12,8 @@
 #              a bounded number of specialties
 #   handbooks: -p runs at most -j WeasyPrint processes at a time (a fake
 #              weasyprint first on PATH counts them)
-# Usage: tests/growth.sh SKILLSITE [BUILD]
+# Usage: tests/growth.sh SKILLSITE [BUILD]  (from the top of the repository;
+# GROWTH_KEEP=1 keeps the inputs and sites in BUILD/growth)
 set -u
 bin=$1
 build=${2:-build}
