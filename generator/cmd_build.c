@@ -217,9 +217,10 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 /* Makes the PDF handbooks in the new folder, in path order: a handbook
  * whose page and stylesheets are unchanged keeps its live PDF; WeasyPrint
  * makes the others, and a PDF that comes out the same is carried too.
- * Returns 0, or -1 after reporting. */
+ * At most nprocs WeasyPrint processes run at a time.  Returns 0, or -1
+ * after reporting. */
 static int
-S_pdfs(struct build *b, struct diag *d)
+S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 {
 	char **make = xcalloc(b->nhandbooks + 1, sizeof(*make)), *pdf;
 	size_t i, n = 0;
@@ -239,7 +240,7 @@ S_pdfs(struct build *b, struct diag *d)
 			make[n++] = b->handbooks[i].path;
 	}
 	if (n > 0 && (rc = pdf_handbooks(make, n, publish_folder(b->pub),
-	    d)) == 0)
+	    nprocs, d)) == 0)
 		for (i = 0; i < n && rc == 0; i++) {
 			pdf = pdf_path(make[i]);
 			rc = publish_adopt(b->pub, pdf);
@@ -268,7 +269,7 @@ S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
 	sink->put = S_put;
 	sink->ctx = &b;
 	if (site_render(m, templates, pdf, nthreads, sink, d) < 0 ||
-	    (pdf && S_pdfs(&b, d) < 0))
+	    (pdf && S_pdfs(&b, nthreads, d) < 0))
 		publish_abort(b.pub);
 	else
 		rc = publish_commit(b.pub, st);

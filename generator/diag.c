@@ -86,6 +86,8 @@ static const struct {
 	[MSG_SKILL_UNUSED] = { SEV_ERROR, "skill used by no specialty" },
 	[MSG_COMMON_MISSING] = { SEV_ERROR, "specialty lacks a common skill" },
 	[MSG_KNOWLEDGE_DUPLICATE] = { SEV_ERROR, "knowledge item listed twice" },
+	[MSG_SHARED_SIZE] = { SEV_ERROR, "text that every specialty repeats "
+	    "too long" },
 	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
 	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
 	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },

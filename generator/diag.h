@@ -82,6 +82,7 @@ enum msg {
 	MSG_SKILL_UNUSED,
 	MSG_COMMON_MISSING,
 	MSG_KNOWLEDGE_DUPLICATE,
+	MSG_SHARED_SIZE,
 
 	/* input, output and internal errors: exit status 3 */
 	MSG_IO_FIRST,

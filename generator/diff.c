@@ -284,38 +284,117 @@ S_segments(struct arena *ar, const struct chars *t, const unsigned char *keep)
 	return head;
 }
 
+/* Orders indexes of texts (pointers to) by text, then by index. */
+static int
+S_text_cmp(const void *a, const void *b)
+{
+	const char *const *x = *(const char *const *const *)a;
+	const char *const *y = *(const char *const *const *)b;
+	int c = strcmp(*x, *y);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Sets first[i] to the index of the first text equal to texts[i] (not
+ * NULL) and count[first[i]] to how many are equal, by sorting: time n
+ * log n. */
+static void
+S_variants(const char *const *texts, size_t n, size_t *first, size_t *count)
+{
+	const char *const **v = xcalloc(n + 1, sizeof(*v));
+	size_t i, nv = 0;
+
+	for (i = 0; i < n; i++)
+		if (texts[i] != NULL)
+			v[nv++] = &texts[i];
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), S_text_cmp);
+	for (i = 0; i < nv; i++) {
+		size_t at = (size_t)(v[i] - texts);
+
+		first[at] = i > 0 && strcmp(*v[i], *v[i - 1]) == 0 ?
+		    first[v[i - 1] - texts] : at;
+		count[first[at]]++;
+	}
+	free(v);
+}
+
+/* Sets refs[0..DIFF_MARK_REFS) to the first indexes of the most common
+ * texts (by count, see S_variants(); the earliest among equally common
+ * ones), n where there are fewer. */
+static void
+S_references(const char *const *texts, size_t n, const size_t *first,
+    const size_t *count, size_t *refs)
+{
+	size_t i, k, j;
+
+	for (k = 0; k < DIFF_MARK_REFS; k++) {
+		refs[k] = n;
+		for (i = 0; i < n; i++) {
+			if (texts[i] == NULL || first[i] != i || (refs[k] < n &&
+			    count[i] <= count[refs[k]]))
+				continue;
+			for (j = 0; j < k && refs[j] != i; j++)
+				;
+			if (j == k)
+				refs[k] = i;
+		}
+	}
+}
+
+/* Marks in keep[ref] and keep[i] what texts ref and i have in common. */
+static void
+S_mark_common(const struct chars *t, unsigned char **keep, size_t ref,
+    size_t i)
+{
+	struct runs r = S_runs(&t[ref], &t[i]);
+	size_t k;
+
+	for (k = 0; k < r.n; k++) {
+		memset(keep[ref] + r.v[k].a, 1, r.v[k].len);
+		memset(keep[i] + r.v[k].b, 1, r.v[k].len);
+	}
+	free(r.v);
+}
+
 struct segment **
 diff_marks(struct arena *ar, const char *const *texts, size_t n)
 {
-	struct segment **out = arena_calloc(ar, n, sizeof(*out));
-	struct chars *t = xcalloc(n, sizeof(*t));
-	unsigned char **keep = xcalloc(n, sizeof(*keep));
-	size_t i, j, k;
+	struct segment **out = arena_calloc(ar, n + 1, sizeof(*out));
+	struct chars *t = xcalloc(n + 1, sizeof(*t));
+	unsigned char **keep = xcalloc(n + 1, sizeof(*keep));
+	size_t *first = xcalloc(n + 1, sizeof(*first));
+	size_t *count = xcalloc(n + 1, sizeof(*count));
+	size_t refs[DIFF_MARK_REFS], i, j, k;
+
+	S_variants(texts, n, first, count);
+	S_references(texts, n, first, count, refs);
 
 	for (i = 0; i < n; i++)
-		if (texts[i] != NULL) {
+		if (texts[i] != NULL && first[i] == i) {
 			S_chars(&t[i], texts[i]);
+			/* a text that another gives too differs from none */
 			keep[i] = xcalloc(t[i].n + 1, 1);
+			memset(keep[i], count[i] > 1, t[i].n);
+		}
+	for (k = 0; k < DIFF_MARK_REFS && refs[k] < n; k++)
+		for (i = 0; i < n; i++) {
+			for (j = 0; j <= k && refs[j] != i; j++)
+				;
+			if (texts[i] != NULL && first[i] == i && j > k)
+				S_mark_common(t, keep, refs[k], i);
 		}
 	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n && texts[i] != NULL; j++) {
-			struct runs r;
-
-			if (texts[j] == NULL)
-				continue;
-			r = S_runs(&t[i], &t[j]);
-			for (k = 0; k < r.n; k++) {
-				memset(keep[i] + r.v[k].a, 1, r.v[k].len);
-				memset(keep[j] + r.v[k].b, 1, r.v[k].len);
-			}
-			free(r.v);
-		}
-	for (i = 0; i < n; i++)
-		if (texts[i] != NULL) {
+		if (texts[i] != NULL && first[i] == i) {
 			out[i] = S_segments(ar, &t[i], keep[i]);
 			free(keep[i]);
 			S_chars_free(&t[i]);
 		}
+	for (i = 0; i < n; i++)
+		if (texts[i] != NULL)
+			out[i] = out[first[i]];
+	free(count);
+	free(first);
 	free(keep);
 	free(t);
 	return out;

@@ -42,10 +42,21 @@ struct segment {
 	struct segment	*next;
 };
 
+/* How many of the most common texts diff_marks() compares every text
+ * with. */
+#define DIFF_MARK_REFS	2
+
 /* Returns, for each of the n texts (NULL entries are skipped and get
- * NULL), its segments in order, in arena a: a character differs when no
- * other text has it in common (by diff_pair()).  So a text far from the
- * others does not mark everything in theirs. */
+ * NULL), its segments in order, in arena a (equal texts share theirs).
+ * Each distinct text is compared (by diff_pair()) with the
+ * DIFF_MARK_REFS most common texts (the earliest among equally common
+ * ones), which are also compared with each other: a character differs
+ * when no text it is compared with has it in common, and nothing
+ * differs in a text that another gives too.  So a text far from the
+ * others does not mark everything in theirs; up to DIFF_MARK_REFS + 1
+ * distinct texts, every two are compared; the work is linear in n:
+ * DIFF_MARK_REFS comparisons a text at most, each bounded by
+ * DIFF_D_MAX. */
 struct segment	**diff_marks(struct arena *a, const char *const *texts,
 		    size_t n);
 

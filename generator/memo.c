@@ -26,7 +26,7 @@ memo_init(struct memo *m)
 void
 memo_clear(struct memo *m)
 {
-	size_t i;
+	size_t i, used = m->n;
 
 	for (i = 0; i < m->cap; i++)
 		if (m->slots[i].md != NULL) {
@@ -35,6 +35,13 @@ memo_clear(struct memo *m)
 			memset(&m->slots[i], 0, sizeof(m->slots[i]));
 		}
 	m->n = 0;
+	/* a table grown for one large unit would make every later clear
+	 * cost its size: drop it after a small unit, grow again as needed */
+	if (m->cap > 1024 && used * 8 < m->cap) {
+		free(m->slots);
+		m->slots = NULL;
+		m->cap = 0;
+	}
 }
 
 void

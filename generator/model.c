@@ -55,6 +55,52 @@ model_add_jobtype(struct model *m)
 	return jt;
 }
 
+/* Sets the uses of the skills of jt (see model_index_uses()). */
+static void
+S_index_jobtype_uses(struct arena *a, struct jobtype *jt)
+{
+	size_t *count = xcalloc(jt->nskills + 1, sizeof(*count));
+	struct use **v = xcalloc(jt->nskills + 1, sizeof(*v));
+	size_t i, j, k;
+
+	for (i = 0; i < jt->nskills; i++)
+		jt->skills[i].nuses = 0;
+	for (i = 0; i < jt->nspecialties; i++)
+		for (j = 0; j < jt->specialties[i].nentries; j++)
+			if (jt->specialties[i].entries[j].skill != NULL)
+				count[jt->specialties[i].entries[j].skill -
+				    jt->skills]++;
+	for (k = 0; k < jt->nskills; k++) {
+		v[k] = arena_calloc(a, count[k] + 1, sizeof(*v[k]));
+		jt->skills[k].uses = v[k];
+	}
+	for (i = 0; i < jt->nspecialties; i++)
+		for (j = 0; j < jt->specialties[i].nentries; j++) {
+			const struct entry *e = &jt->specialties[i].entries[j];
+			struct skill *sk = e->skill;
+
+			if (sk == NULL || (sk->nuses > 0 &&
+			    v[sk - jt->skills][sk->nuses - 1].index == i))
+				continue;	/* listed twice: the first counts */
+			k = (size_t)(sk - jt->skills);
+			v[k][sk->nuses].specialty = &jt->specialties[i];
+			v[k][sk->nuses].index = i;
+			v[k][sk->nuses].entry = e;
+			sk->nuses++;
+		}
+	free(v);
+	free(count);
+}
+
+void
+model_index_uses(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->njobtypes; i++)
+		S_index_jobtype_uses(&m->arena, &m->jobtypes[i]);
+}
+
 struct skill *
 jobtype_find_skill(const struct jobtype *jt, const char *id)
 {

@@ -49,6 +49,16 @@ enum skill_scope {
 	SCOPE_SPECIFIC		/* 専門分野固有スキル項目: in one or more */
 };
 
+struct entry;
+struct specialty;
+
+/* A specialty that lists a skill, with its entry for the skill. */
+struct use {
+	const struct specialty	*specialty;
+	size_t			 index;		/* of the specialty in its job type */
+	const struct entry	*entry;
+};
+
 /* A skill item (スキル項目), defined once per job type. */
 struct skill {
 	const char		*id;
@@ -58,6 +68,8 @@ struct skill {
 	size_t			 nknowledge;
 	struct notes		 notes;
 	struct pos		 pos;
+	const struct use	*uses;		/* by model_index_uses() */
+	size_t			 nuses;
 };
 
 /* One level of an entry: a Markdown description, or NULL when the source
@@ -133,6 +145,12 @@ size_t	 model_add_file(struct model *, const char *path);
 /* Appends a zeroed job type and returns it; the pointer stays valid only
  * until the next call. */
 struct jobtype	*model_add_jobtype(struct model *);
+
+/* Sets the uses of every skill of m: the specialties that list it, in
+ * their order, each once (with its first entry for the skill), in m's
+ * arena; entries not resolved to a skill are left out.  Time is linear
+ * in the number of entries. */
+void	 model_index_uses(struct model *);
 
 /* Returns the skill of jt whose id equals id, or NULL. */
 struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);

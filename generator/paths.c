@@ -151,3 +151,12 @@ path_text_anchor(struct arena *a, const char *text)
 	snprintf(s, sizeof(s), "k-%016llx", (unsigned long long)h);
 	return arena_strdup(a, s);
 }
+
+char *
+path_jobtype_anchor(struct arena *a, const char *jt_id)
+{
+	char *s = arena_calloc(a, strlen(jt_id) + 16, 1);
+
+	sprintf(s, "jobtype-%s", jt_id);
+	return s;
+}

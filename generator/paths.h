@@ -63,6 +63,10 @@ char	*path_search_shard(struct arena *a, char kind, unsigned n);
 char	*path_href(struct arena *a, const char *from, const char *to,
 	    const char *fragment);
 
+/* Returns the anchor of job type jt_id's section of the home page:
+ * "jobtype-ID" (prefixed, so no ID can clash with the layout's ids). */
+char	*path_jobtype_anchor(struct arena *a, const char *jt_id);
+
 /* Returns the anchor of level n within a skill page: "level-N". */
 char	*path_level_anchor(struct arena *a, int n);
 

@@ -59,18 +59,26 @@ S_start(const char *html, const char *pdf, struct diag *d)
 	return pid;
 }
 
-/* Waits for process pid, which makes pdf; returns 0, or -1 after
- * reporting. */
-static int
-S_wait(pid_t pid, const char *pdf, struct diag *d)
+/* Waits for any child process; returns its id with its status in
+ * *status, or -1 after reporting (pdf names the file being waited for). */
+static pid_t
+S_reap(int *status, const char *pdf, struct diag *d)
 {
-	int status;
+	pid_t pid;
 
-	while (waitpid(pid, &status, 0) < 0)
+	while ((pid = waitpid(-1, status, 0)) < 0)
 		if (errno != EINTR) {
 			diag_msg(d, MSG_PDF, NULL, "%s: %s", pdf, strerror(errno));
 			return -1;
 		}
+	return pid;
+}
+
+/* Checks the end of the process that made pdf, by its status; returns
+ * 0, or -1 after reporting. */
+static int
+S_check(int status, const char *pdf, struct diag *d)
+{
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		diag_msg(d, MSG_PDF, NULL, "%s failed making %s (status %d)",
 		    WEASYPRINT, pdf, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -83,30 +91,68 @@ S_wait(pid_t pid, const char *pdf, struct diag *d)
 	return 0;
 }
 
-int
-pdf_handbooks(char *const *pages, size_t n, const char *root, struct diag *d)
+/* Waits for one of the running processes pids[0..n) (0 when done) and
+ * checks it; returns 1 when one ended well, 0 when one ended badly
+ * (reported), -1 when waiting failed (reported). */
+static int
+S_wait_one(pid_t *pids, char *const *pdfs, size_t n, struct diag *d)
 {
-	pid_t *pids = xcalloc(n, sizeof(*pids));
-	char **pdfs = xcalloc(n, sizeof(*pdfs));
 	size_t i;
-	int rc = 0;
+	int status;
+	pid_t pid;
 
-	/* all at once: WeasyPrint is single-threaded and slow with CJK fonts */
-	for (i = 0; i < n; i++) {
-		char *html = xreallocarray(NULL, strlen(root) +
-		    strlen(pages[i]) + 2, 1);
-
-		sprintf(html, "%s/%s", root, pages[i]);
-		pdfs[i] = pdf_path(html);
-		if ((pids[i] = S_start(html, pdfs[i], d)) < 0)
-			rc = -1;
-		free(html);
+	for (i = 0; i < n && pids[i] <= 0; i++)
+		;
+	for (;;) {
+		if ((pid = S_reap(&status, i < n ? pdfs[i] : "", d)) < 0)
+			return -1;
+		for (i = 0; i < n && pids[i] != pid; i++)
+			;
+		if (i < n)	/* not another child's end */
+			break;
 	}
-	for (i = 0; i < n; i++) {
-		if (pids[i] > 0 && S_wait(pids[i], pdfs[i], d) < 0)
+	pids[i] = 0;
+	return S_check(status, pdfs[i], d) == 0;
+}
+
+int
+pdf_handbooks(char *const *pages, size_t n, const char *root,
+    unsigned nprocs, struct diag *d)
+{
+	pid_t *pids = xcalloc(n + 1, sizeof(*pids));
+	char **pdfs = xcalloc(n + 1, sizeof(*pdfs));
+	size_t i, running = 0;
+	int rc = 0, r;
+
+	/* WeasyPrint is single-threaded and takes hundreds of MB each: at
+	 * most nprocs at a time */
+	if (nprocs < 1)
+		nprocs = 1;
+	for (i = 0; i < n || running > 0;) {
+		if (i < n && running < nprocs) {
+			char *html = xreallocarray(NULL, strlen(root) +
+			    strlen(pages[i]) + 2, 1);
+
+			sprintf(html, "%s/%s", root, pages[i]);
+			pdfs[i] = pdf_path(html);
+			if ((pids[i] = S_start(html, pdfs[i], d)) < 0)
+				rc = -1;
+			else
+				running++;
+			free(html);
+			i++;
+			continue;
+		}
+		if ((r = S_wait_one(pids, pdfs, i, d)) < 0)
+			break;	/* no child left to wait for */
+		running--;
+		if (r == 0)
 			rc = -1;
+	}
+	if (running > 0)
+		rc = -1;
+	for (i = 0; i < n; i++)
 		free(pdfs[i]);
-	}
 	free(pdfs);
 	free(pids);
 	return rc;

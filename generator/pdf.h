@@ -17,9 +17,10 @@
 int	pdf_available(void);
 
 /* Makes S.pdf beside each of the n pages S.html (site paths) in the
- * folder root, all at once.  Returns 0, or -1 after reporting. */
+ * folder root, running at most nprocs WeasyPrint processes at a time.
+ * Returns 0, or -1 after reporting. */
 int	pdf_handbooks(char *const *pages, size_t n, const char *root,
-	    struct diag *d);
+	    unsigned nprocs, struct diag *d);
 
 /* Returns the path of the PDF of page ("x/S.html" gives "x/S.pdf"),
  * malloc'd. */

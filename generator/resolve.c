@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "paths.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +381,48 @@ S_index_skills(struct jt_check *c)
 			    (size_t)(c->index[i] - jt->skills);
 }
 
+/* Returns the bytes of the Markdown of the notes ns. */
+static size_t
+S_notes_size(const struct notes *ns)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ns->n; i++)
+		n += ns->v[i].markdown ? strlen(ns->v[i].markdown) : 0;
+	return n;
+}
+
+/* Checks the text that every specialty's pages repeat: each skill's
+ * knowledge items and notes, the job type's annotation and notes. */
+static void
+S_check_shared(struct diag *d, const struct jobtype *jt)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < jt->nskills; i++) {
+		const struct skill *sk = &jt->skills[i];
+
+		n = S_notes_size(&sk->notes);
+		for (j = 0; j < sk->nknowledge; j++)
+			n += strlen(sk->knowledge[j].text);
+		if (n > SKILL_SHARED_MAX)
+			diag_msg(d, MSG_SHARED_SIZE, &sk->pos, "the knowledge "
+			    "items and editorial notes of skill %s total %zu "
+			    "bytes, more than %d", sk->id ? sk->id : "", n,
+			    SKILL_SHARED_MAX);
+		if (sk->nknowledge > SKILL_ITEMS_MAX)
+			diag_msg(d, MSG_SHARED_SIZE, &sk->pos, "skill %s has "
+			    "%zu knowledge items, more than %d", sk->id ?
+			    sk->id : "", sk->nknowledge, SKILL_ITEMS_MAX);
+	}
+	n = S_notes_size(&jt->notes) + (jt->annotation ?
+	    strlen(jt->annotation) : 0);
+	if (n > JOBTYPE_SHARED_MAX)
+		diag_msg(d, MSG_SHARED_SIZE, &jt->pos, "the annotation and "
+		    "editorial notes of job type %s total %zu bytes, more "
+		    "than %d", jt->id ? jt->id : "", n, JOBTYPE_SHARED_MAX);
+}
+
 /* Checks one job type: IDs, levels, entries, use of every skill. */
 static void
 S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
@@ -389,6 +432,7 @@ S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
 
 	c.bounded = S_check_bounds(d, jt);
 	S_check_jobtype_names(m, d, jt);
+	S_check_shared(d, jt);
 	S_index_skills(&c);
 	for (i = 0; i < jt->nspecialties; i++)
 		S_check_specialty(&c, i);
@@ -470,4 +514,5 @@ resolve(struct model *m, struct diag *d)
 	S_check_specialties_across(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
+	model_index_uses(m);
 }

@@ -7,26 +7,40 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <libxml/hash.h>
 
 #include "alloc.h"
 #include "markdown.h"
 #include "paths.h"
 #include "search.h"
+#include "site.h"
 
-/* The documents that hold a token, as search.js reads them: ascending
- * numbers written as differences in base 36, joined by commas. */
+/* A token and the documents that hold it, as search.js reads them:
+ * ascending numbers written as differences in base 36, joined by
+ * commas. */
 struct postings {
-	char		*text;		/* malloc'd, NUL-terminated */
+	const char	*token;		/* in the writer's posts arena */
+	size_t		 toklen;
+	size_t		 hash;
+	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
 	uint32_t	 last;		/* the last number added */
+	char		 small[16];	/* most terms' postings */
+};
+
+/* The tokens seen: an open-addressing hash table (linear probing) that
+ * doubles when half full, so adding a token takes constant time
+ * however many there are. */
+struct term_table {
+	struct postings	**v;		/* cap slots, NULL when free */
+	size_t		  cap;		/* a power of two */
+	size_t		  n;
 };
 
 /* A token with its postings, for writing in order. */
 struct term {
-	const char		*token;
+	uint64_t		 shard_prefix;	/* shard, then the token's */
+	const char		*token;		/* first bytes, for sorting */
 	const struct postings	*p;
-	unsigned		 shard;
 };
 
 /* The terms of the index, listed for writing. */
@@ -42,7 +56,7 @@ struct writer {
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
 	struct arena		 posts;		/* struct postings */
-	xmlHashTable		*terms;		/* token -> struct postings */
+	struct term_table	 terms;
 	uint32_t		 ndocs;
 	json_t			*shard;		/* documents not yet put */
 	size_t			 shard_bytes;
@@ -114,9 +128,18 @@ S_append(struct postings *p, uint32_t id)
 	do
 		tmp[k++] = digits[v % 36];
 	while ((v /= 36) != 0);
+	if (p->text == NULL) {
+		p->text = p->small;
+		p->cap = sizeof(p->small);
+	}
 	if (p->len + k + 2 > p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 16;
-		p->text = xreallocarray(p->text, p->cap, 1);
+		char *grown = xreallocarray(p->text == p->small ? NULL :
+		    p->text, 2 * p->cap, 1);
+
+		if (p->text == p->small)
+			memcpy(grown, p->small, p->len + 1);
+		p->text = grown;
+		p->cap *= 2;
 	}
 	if (p->len > 0)
 		p->text[p->len++] = ',';
@@ -126,26 +149,79 @@ S_append(struct postings *p, uint32_t id)
 	p->last = id;
 }
 
+/* Returns the hash of the len bytes at s (FNV-1a). */
+static size_t
+S_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Returns the slot of t where the token of hash h and len bytes at tok
+ * is, or the free slot where it goes. */
+static struct postings **
+S_slot(const struct term_table *t, const char *tok, size_t len, size_t h)
+{
+	size_t i = h & (t->cap - 1);
+
+	while (t->v[i] != NULL && (t->v[i]->hash != h ||
+	    t->v[i]->toklen != len || memcmp(t->v[i]->token, tok, len) != 0))
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
+
+/* Doubles the slots of t (or makes its first ones). */
+static void
+S_grow_terms(struct term_table *t)
+{
+	struct postings **old = t->v;
+	size_t i, oldcap = t->cap;
+
+	t->cap = oldcap ? 2 * oldcap : 4096;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			*S_slot(t, old[i]->token, old[i]->toklen,
+			    old[i]->hash) = old[i];
+	free(old);
+}
+
+/* Returns the postings of the len bytes at tok in w, added (empty) when
+ * new. */
+static struct postings *
+S_term(struct writer *w, const char *tok, size_t len)
+{
+	struct term_table *t = &w->terms;
+	size_t h = S_hash(tok, len);
+	struct postings **slot;
+
+	if (2 * (t->n + 1) > t->cap)
+		S_grow_terms(t);
+	slot = S_slot(t, tok, len, h);
+	if (*slot == NULL) {
+		*slot = arena_calloc(&w->posts, 1, sizeof(**slot));
+		(*slot)->token = arena_strndup(&w->posts, tok, len);
+		(*slot)->toklen = len;
+		(*slot)->hash = h;
+		t->n++;
+	}
+	return *slot;
+}
+
 /* search_token_fn: adds the document being made (w->ndocs) to the
  * token's postings. */
 static void
 S_post(void *ctx, const char *tok, size_t len)
 {
 	struct writer *w = ctx;
-	char small[64], *key = len < sizeof(small) ? small :
-	    xreallocarray(NULL, len + 1, 1);
-	struct postings *p;
 
-	memcpy(key, tok, len);
-	key[len] = '\0';
-	if ((p = xmlHashLookup(w->terms, (const xmlChar *)key)) == NULL) {
-		p = arena_calloc(&w->posts, 1, sizeof(*p));
-		if (xmlHashAddEntry(w->terms, (const xmlChar *)key, p) != 0)
-			xalloc_die();
-	}
-	S_append(p, w->ndocs);
-	if (key != small)
-		free(key);
+	S_append(S_term(w, tok, len), w->ndocs);
 }
 
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
@@ -206,100 +282,156 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
 	    path_skill(a, jt->id, sp->id, k->id), fragment)));
 }
 
+/* Appends to refs the link to "the rest" of skill k's specialties, when
+ * k has more than SITE_USES_SHOWN: its comparison page when it is a
+ * common skill, else the job type's section of the home page, labelled
+ * with how many it stands for. */
+static void
+S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
+    const struct skill *k)
+{
+	const char *label, *href;
+
+	if (k->nuses <= SITE_USES_SHOWN)
+		return;
+	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
+	    SITE_USES_SHOWN, &label);
+	json_array_append_new(refs, json_string(label));
+	json_array_append_new(refs, json_string(href));
+}
+
 /* Adds a document of kind and text for skill k of jt, linked at
- * fragment from every specialty that has the skill (entries[j] set: the
- * skill's entry in specialty j, or NULL). */
+ * fragment from the first SITE_USES_SHOWN specialties that have the
+ * skill, and to the rest (S_ref_more()): so the index grows with skills
+ * plus specialties, not with their product. */
 static void
 S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
-    const struct entry *const *entries, enum search_kind kind,
-    const char *text, const char *fragment)
+    enum search_kind kind, const char *text, const char *fragment)
 {
 	json_t *refs = json_array();
 	size_t j;
 
-	for (j = 0; j < jt->nspecialties; j++)
-		if (entries[j] != NULL)
-			S_ref(w, refs, jt, &jt->specialties[j], k, fragment);
+	for (j = 0; j < k->nuses && j < SITE_USES_SHOWN; j++)
+		S_ref(w, refs, jt, k->uses[j].specialty, k, fragment);
+	S_ref_more(w, refs, jt, k);
 	S_doc(w, kind, 0, k->name, text, refs);
 }
 
-/* Adds the documents of level n of skill k of jt (entries as for
- * S_skill_doc()): one per distinct description, linked from every
- * specialty that gives it. */
+/* A use's description of a level, for grouping equal ones. */
+struct level_text {
+	char	*text;		/* malloc'd, or NULL */
+	size_t	 use;		/* index into the skill's uses */
+	size_t	 first;		/* use of the first equal text */
+	size_t	 next;		/* use of the next equal text, or 0 */
+};
+
+/* Orders level texts (pointers to) by text, then by use. */
+static int
+S_level_text_cmp(const void *a, const void *b)
+{
+	const struct level_text *x = *(const struct level_text *const *)a;
+	const struct level_text *y = *(const struct level_text *const *)b;
+	int c = strcmp(x->text, y->text);
+
+	if (c != 0)
+		return c;
+	return (x->use > y->use) - (x->use < y->use);
+}
+
+/* Links the equal texts of t[0..n) (first, next), sorting them, in time
+ * n log n. */
+static void
+S_group_texts(struct level_text *t, size_t n)
+{
+	struct level_text **v = xcalloc(n + 1, sizeof(*v));
+	size_t i, nv = 0;
+
+	for (i = 0; i < n; i++)
+		if (t[i].text != NULL)
+			v[nv++] = &t[i];
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), S_level_text_cmp);
+	for (i = 0; i < nv; i++)
+		if (i > 0 && strcmp(v[i]->text, v[i - 1]->text) == 0) {
+			v[i]->first = v[i - 1]->first;
+			v[i - 1]->next = v[i]->use;
+		} else
+			v[i]->first = v[i]->use;
+	free(v);
+}
+
+/* Adds the documents of level n of skill k of jt: one per distinct
+ * description, linked from every specialty that gives it, in the order
+ * the specialties first give them. */
 static void
 S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
-    const struct entry *const *entries, int n)
+    int n)
 {
-	char **texts = xcalloc(jt->nspecialties, sizeof(*texts));
+	struct level_text *t = xcalloc(k->nuses + 1, sizeof(*t));
 	const char *anchor = path_level_anchor(&w->arena, n);
 	size_t i, j;
 
-	for (j = 0; j < jt->nspecialties; j++) {
-		const struct level *lv = entries[j] ?
-		    entry_find_level(entries[j], n) : NULL;
+	for (j = 0; j < k->nuses; j++) {
+		const struct level *lv = entry_find_level(k->uses[j].entry, n);
 
+		t[j].use = j;
 		if (lv != NULL && lv->markdown != NULL)
-			texts[j] = md_plain_text(lv->markdown);
+			t[j].text = md_plain_text(lv->markdown);
 	}
-	for (j = 0; j < jt->nspecialties; j++) {
+	S_group_texts(t, k->nuses);
+	for (j = 0; j < k->nuses; j++) {
 		json_t *refs;
 
-		if (texts[j] == NULL || *texts[j] == '\0')
+		if (t[j].text == NULL || *t[j].text == '\0' || t[j].first != j)
 			continue;
 		refs = json_array();
-		S_ref(w, refs, jt, &jt->specialties[j], k, anchor);
-		for (i = j + 1; i < jt->nspecialties; i++)
-			if (texts[i] != NULL && strcmp(texts[i], texts[j]) == 0) {
-				S_ref(w, refs, jt, &jt->specialties[i], k, anchor);
-				texts[i][0] = '\0';	/* said */
-			}
-		S_doc(w, SEARCH_LEVEL, n, k->name, texts[j], refs);
+		for (i = j;; i = t[i].next) {
+			S_ref(w, refs, jt, k->uses[i].specialty, k, anchor);
+			if (t[i].next == 0)
+				break;
+		}
+		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, refs);
 	}
-	for (j = 0; j < jt->nspecialties; j++)
-		free(texts[j]);
-	free(texts);
+	for (j = 0; j < k->nuses; j++)
+		free(t[j].text);
+	free(t);
 }
 
 /* Adds the documents of job type jt, a skill at a time. */
 static void
 S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 {
-	const struct entry **entries = xcalloc(jt->nspecialties + 1,
-	    sizeof(*entries));
-	size_t i, j, used;
+	size_t i, j;
 	int n;
 
 	for (i = 0; i < jt->nskills && !w->failed; i++) {
 		const struct skill *k = &jt->skills[i];
 
-		for (j = used = 0; j < jt->nspecialties; j++) {
-			entries[j] = specialty_find_entry(&jt->specialties[j], k);
-			used += entries[j] != NULL;
-		}
-		if (used == 0)
+		if (k->nuses == 0)
 			continue;	/* no page to link to */
-		S_skill_doc(w, jt, k, entries, SEARCH_NAME, k->name, NULL);
+		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
 		for (j = 0; j < k->nknowledge; j++)
-			S_skill_doc(w, jt, k, entries, SEARCH_KNOWLEDGE,
+			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
 			    k->knowledge[j].text, path_text_anchor(&w->arena,
 			    k->knowledge[j].text));
 		for (n = jt->min_level; n <= jt->max_level; n++)
-			S_level_docs(w, jt, k, entries, n);
+			S_level_docs(w, jt, k, n);
 		arena_free(&w->arena);
 		arena_init(&w->arena);
 	}
-	free(entries);
 }
 
-/* xmlHashScanner: adds a token and its postings to the list data. */
-static void
-S_list_term(void *payload, void *data, const xmlChar *name)
+/* Returns shard in the top 16 bits above the first 6 bytes of the
+ * token tok (of len bytes), as a number that orders as they do. */
+static uint64_t
+S_shard_prefix(unsigned shard, const char *tok, size_t len)
 {
-	struct terms *t = data;
+	uint64_t v = shard;
+	size_t i;
 
-	t->v[t->n].token = (const char *)name;
-	t->v[t->n].p = payload;
-	t->n++;
+	for (i = 0; i < 6; i++)
+		v = v << 8 | (i < len ? (unsigned char)tok[i] : 0);
+	return v;
 }
 
 /* Orders terms by shard, then by token, bytewise. */
@@ -308,8 +440,8 @@ S_term_cmp(const void *a, const void *b)
 {
 	const struct term *x = a, *y = b;
 
-	if (x->shard != y->shard)
-		return x->shard < y->shard ? -1 : 1;
+	if (x->shard_prefix != y->shard_prefix)
+		return x->shard_prefix < y->shard_prefix ? -1 : 1;
 	return strcmp(x->token, y->token);
 }
 
@@ -333,21 +465,27 @@ S_put_terms(struct writer *w)
 	unsigned s, nshards;
 	char name[32];
 
-	t.v = xcalloc((size_t)xmlHashSize(w->terms) + 1, sizeof(*t.v));
-	xmlHashScan(w->terms, S_list_term, &t);
+	t.v = xcalloc(w->terms.n + 1, sizeof(*t.v));
+	for (i = 0; i < w->terms.cap; i++)
+		if (w->terms.v[i] != NULL) {
+			t.v[t.n].token = w->terms.v[i]->token;
+			t.v[t.n].p = w->terms.v[i];
+			t.n++;
+		}
 	for (i = 0; i < t.n; i++)
-		size += strlen(t.v[i].token) + t.v[i].p->len + 6;
+		size += t.v[i].p->toklen + t.v[i].p->len + 6;
 	nshards = S_nshards(size);
 	for (i = 0; i < t.n; i++)
-		t.v[i].shard = search_shard(t.v[i].token,
-		    strlen(t.v[i].token), nshards);
+		t.v[i].shard_prefix = S_shard_prefix(search_shard(
+		    t.v[i].token, t.v[i].p->toklen, nshards), t.v[i].token,
+		    t.v[i].p->toklen);
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	arena_init(&a);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
 		json_t *o = json_object();
 
 		/* tokens and postings are valid UTF-8 by construction */
-		for (; i < t.n && t.v[i].shard == s; i++)
+		for (; i < t.n && t.v[i].shard_prefix >> 48 == s; i++)
 			json_object_set_new_nocheck(o, t.v[i].token,
 			    json_stringn_nocheck(t.v[i].p->text,
 			    t.v[i].p->len));
@@ -361,12 +499,16 @@ S_put_terms(struct writer *w)
 	return nshards;
 }
 
-/* xmlHashDeallocator: frees a postings' text. */
+/* Frees the table t and the postings' texts. */
 static void
-S_free_postings(void *payload, const xmlChar *name)
+S_free_terms(struct term_table *t)
 {
-	(void)name;
-	free(((struct postings *)payload)->text);
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->v[i] != NULL && t->v[i]->text != t->v[i]->small)
+			free(t->v[i]->text);
+	free(t->v);
 }
 
 int
@@ -384,14 +526,12 @@ search_index_put(const struct model *m, struct site_sink *sink,
 	w.d = d;
 	arena_init(&w.arena);
 	arena_init(&w.posts);
-	if ((w.terms = xmlHashCreate(4096)) == NULL)
-		xalloc_die();
 	w.starts = json_array();
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);
 	S_flush_docs(&w);
 	nterms = S_put_terms(&w);
-	xmlHashFree(w.terms, S_free_postings);
+	S_free_terms(&w.terms);
 	arena_free(&w.posts);
 	arena_free(&w.arena);
 	index = json_pack("{s:i,s:i,s:o,s:I}", "version", 1, "terms",

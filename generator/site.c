@@ -254,6 +254,19 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	return w.failed || w.stop ? -1 : 0;
 }
 
+const char *
+site_uses_more(struct arena *a, const char *self, const struct jobtype *jt,
+    const struct skill *k, size_t n, const char **label)
+{
+	char s[64];
+
+	snprintf(s, sizeof(s), "ほか%zu分野", n);
+	*label = arena_strdup(a, s);
+	return k->scope == SCOPE_COMMON ? path_href(a, self, path_compare(a,
+	    jt->id, k->id), NULL) : path_href(a, self, PATH_HOME,
+	    path_jobtype_anchor(a, jt->id));
+}
+
 int
 site_render(struct model *m, const char *template_dir, int pdf,
     unsigned nthreads, struct site_sink *sink, struct diag *d)

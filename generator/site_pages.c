@@ -80,15 +80,11 @@ page_crumb(struct builder *b, struct scope *s, const char *self,
 	S_crumb_at(b, s, self, label, target, NULL);
 }
 
-/* Returns the anchor of job type jt's section of the home page, prefixed
- * so that no ID can clash with the layout's own ids. */
+/* Returns the anchor of job type jt's section of the home page. */
 static const char *
 S_jobtype_anchor(struct builder *b, const struct jobtype *jt)
 {
-	char *s = arena_calloc(&b->arena, strlen(jt->id) + 16, 1);
-
-	sprintf(s, "jobtype-%s", jt->id);
-	return s;
+	return path_jobtype_anchor(&b->arena, jt->id);
 }
 
 void
@@ -463,6 +459,39 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
+/* Adds to list of s links (self to each page of skill k of jt) for the
+ * first SITE_USES_SHOWN specialties that list k, leaving out skip (or
+ * none when NULL), and sets fields more_label and more_href to a link to
+ * all of them when there are more ("" when not): the comparison page of
+ * a common skill, else the job type's section of the home page. */
+static void
+S_uses(struct builder *b, struct scope *s, const char *list,
+    const char *more_label, const char *more_href, const char *self,
+    const struct jobtype *jt, const struct skill *k,
+    const struct specialty *skip)
+{
+	size_t j, shown = 0, total = k->nuses;
+	const char *label = "", *href = "";
+
+	scope_list(s, list);
+	for (j = 0; j < k->nuses; j++) {
+		const struct specialty *o = k->uses[j].specialty;
+
+		if (o == skip) {
+			total--;
+			continue;
+		}
+		if (shown++ < SITE_USES_SHOWN)
+			page_link(b, s, list, self, o->name, path_skill(&b->arena,
+			    jt->id, o->id, k->id), NULL);
+	}
+	if (total > SITE_USES_SHOWN)
+		href = site_uses_more(&b->arena, self, jt, k, total -
+		    SITE_USES_SHOWN, &label);
+	scope_text(s, more_label, label);
+	scope_text(s, more_href, href);
+}
+
 /* The page of entry i of specialty sp: a skill with all its levels. */
 static void
 S_skill(struct builder *b, const struct jobtype *jt,
@@ -510,14 +539,8 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	}
 	S_changes(b, s, jt, e);
 	S_skill_notes(b, s, e);
-	scope_list(s, "others");
-	for (j = 0; j < jt->nspecialties; j++) {
-		const struct specialty *o = &jt->specialties[j];
-
-		if (o != sp && specialty_find_entry(o, k) != NULL)
-			page_link(b, s, "others", self, o->name, path_skill(&b->arena,
-			    jt->id, o->id, k->id), NULL);
-	}
+	S_uses(b, s, "others", "others-more-label", "others-more-href", self,
+	    jt, k, sp);
 	S_neighbours(b, s, self, jt, sp, i);
 	page_emit(b, PAGE_SKILL, self, s);
 }
@@ -626,14 +649,13 @@ S_first_cmp(const void *a, const void *b)
 }
 
 /* Adds to item scope it the skills of the listings [g, end) (one text),
- * each with links to its page in every specialty that has it. */
+ * each with links to its page in the specialties that have it (see
+ * S_uses()). */
 static void
 S_listers(struct builder *b, struct scope *it, const char *self,
     const struct jobtype *jt, const struct listing *g,
     const struct listing *end)
 {
-	size_t x;
-
 	scope_list(it, "skills");
 	for (; g < end; g++) {
 		const struct skill *k = &jt->skills[g->skill];
@@ -643,15 +665,8 @@ S_listers(struct builder *b, struct scope *it, const char *self,
 			continue;	/* listed twice: reported by resolve */
 		k_s = scope_item(it, "skills");
 		scope_text(k_s, "name", k->name);
-		scope_list(k_s, "specialties");
-		for (x = 0; x < jt->nspecialties; x++) {
-			const struct specialty *sp = &jt->specialties[x];
-
-			if (specialty_find_entry(sp, k) != NULL)
-				page_link(b, k_s, "specialties", self, sp->name,
-				    path_skill(&b->arena, jt->id, sp->id, k->id),
-				    NULL);
-		}
+		S_uses(b, k_s, "specialties", "more-label", "more-href", self,
+		    jt, k, NULL);
 	}
 }
 
@@ -711,7 +726,7 @@ static void
 S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 {
 	const char *self;
-	const char **texts = xcalloc(jt->nspecialties, sizeof(*texts));
+	const char **texts = xcalloc(jt->nspecialties + 1, sizeof(*texts));
 	struct segment **segs;
 	struct scope *s, *row, *cell;
 	size_t i;
@@ -735,13 +750,13 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 		row = scope_item(s, "rows");
 		scope_text(row, "label", page_level_label(&b->arena, n));
 		scope_list(row, "cells");
-		for (i = 0; i < jt->nspecialties; i++) {
-			const struct entry *e = specialty_find_entry(
-			    &jt->specialties[i], k);
-			const struct level *lv = e ? entry_find_level(e, n) : NULL;
+		memset(texts, 0, jt->nspecialties * sizeof(*texts));
+		for (i = 0; i < k->nuses; i++) {
+			const struct level *lv = entry_find_level(
+			    k->uses[i].entry, n);
 
-			texts[i] = lv && lv->markdown ? S_plain(b, lv->markdown) :
-			    NULL;
+			if (lv != NULL && lv->markdown != NULL)
+				texts[k->uses[i].index] = S_plain(b, lv->markdown);
 		}
 		segs = diff_marks(&b->arena, texts, jt->nspecialties);
 		for (i = 0; i < jt->nspecialties; i++) {

@@ -12,6 +12,15 @@
 #define MARKDOWN_SIZE_MAX	(16 * 1024)	/* bytes per Markdown field */
 #define MARKDOWN_DEPTH_MAX	16		/* nested blocks or inlines */
 #define LINE_SIZE_MAX		1024		/* bytes per one-line field */
+/* Text that every specialty's pages repeat, bounded so that the site
+ * grows with the content by a small factor: a skill's knowledge items
+ * (how many) and their bytes with its editorial notes' (on each
+ * specialty's page of the skill, in each handbook and CSV row), and the
+ * bytes of a job type's annotation and editorial notes (in each
+ * handbook). */
+#define SKILL_ITEMS_MAX		64
+#define SKILL_SHARED_MAX	(8 * 1024)
+#define JOBTYPE_SHARED_MAX	(32 * 1024)
 
 /* Returns whether c is XML white space (space, tab, CR, LF). */
 int	 text_is_space(int c);

@@ -262,6 +262,61 @@ test_marks_identical_and_empty_texts(void **state)
 	arena_free(&a);
 }
 
+static void
+test_marks_compare_with_the_most_common_texts(void **state)
+{
+	struct arena a;
+	const char *texts[] = { "あいう", "あいう", "かきく", "さしす",
+	    "かきす" };
+	struct segment **sg;
+
+	(void)state;
+	arena_init(&a);
+	sg = diff_marks(&a, texts, 5);
+	/* given twice: differs from none; equal texts share segments */
+	assert_string_equal(show(&a, sg[0]), "あいう|");
+	assert_ptr_equal(sg[0], sg[1]);
+	/* the second reference is compared with every other text */
+	assert_string_equal(show(&a, sg[2]), "かき|[く]|");
+	/* the others only with the references: す of the fifth text does
+	 * not count for the fourth */
+	assert_string_equal(show(&a, sg[3]), "[さしす]|");
+	assert_string_equal(show(&a, sg[4]), "かき|[す]|");
+	arena_free(&a);
+}
+
+static void
+test_marks_many_texts_in_linear_time(void **state)
+{
+	enum { N = 1000, LEN = 300 };
+	const char **texts = calloc(N, sizeof(*texts));
+	char *buf = calloc(N, LEN + 1);
+	struct arena a;
+	struct segment **sg;
+	size_t i, j;
+
+	(void)state;
+	assert_non_null(texts);
+	assert_non_null(buf);
+	/* every text different: all pairs would be half a million diffs of
+	 * long edit distance; the references make it 2000 */
+	for (i = 0; i < N; i++) {
+		for (j = 0; j < LEN; j++)
+			buf[i * (LEN + 1) + j] = (char)('a' + (i * 7 + j *
+			    (i % 13 + 1)) % 26);
+		texts[i] = buf + i * (LEN + 1);
+		snprintf(buf + i * (LEN + 1), 8, "%05zu", i);
+		buf[i * (LEN + 1) + 5] = '-';
+	}
+	arena_init(&a);
+	sg = diff_marks(&a, texts, N);
+	for (i = 0; i < N; i++)
+		assert_non_null(sg[i]);
+	arena_free(&a);
+	free(buf);
+	free(texts);
+}
+
 int
 main(void)
 {
@@ -276,6 +331,8 @@ main(void)
 		cmocka_unit_test(test_marks_specialties),
 		cmocka_unit_test(test_marks_a_distant_text_marks_only_its_own),
 		cmocka_unit_test(test_marks_identical_and_empty_texts),
+		cmocka_unit_test(test_marks_compare_with_the_most_common_texts),
+		cmocka_unit_test(test_marks_many_texts_in_linear_time),
 	};
 
 	return cmocka_run_group_tests_name("diff", tests, NULL, NULL);

@@ -87,6 +87,33 @@ test_fragments(void **state)
 	fragment_free(empty);
 }
 
+/* A table grown for one large unit does not stay: else every later
+ * unit's memo_clear() would walk it, and a thread's work would grow with
+ * units times the largest unit. */
+static void
+test_clear_after_a_large_unit_is_small(void **state)
+{
+	enum { N = 20000 };
+	char *texts = calloc(N, 2);
+	struct memo m;
+	size_t i;
+
+	(void)state;
+	assert_non_null(texts);
+	memo_init(&m);
+	for (i = 0; i < N; i++) {
+		texts[2 * i] = 'a';
+		assert_non_null(memo_plain(&m, &texts[2 * i]));
+	}
+	assert_true(m.cap >= 2 * N);
+	memo_clear(&m);
+	assert_string_equal(memo_plain(&m, &texts[0]), "a");	/* a small unit */
+	memo_clear(&m);
+	assert_true(m.cap <= 1024);
+	memo_free(&m);
+	free(texts);
+}
+
 int
 main(void)
 {
@@ -95,6 +122,7 @@ main(void)
 		cmocka_unit_test(test_plain_text_once),
 		cmocka_unit_test(test_many_fields),
 		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_clear_after_a_large_unit_is_small),
 	};
 
 	return cmocka_run_group_tests_name("memo", tests, NULL, NULL);

@@ -204,6 +204,40 @@ test_duplicate_skill_links_the_first(void **state)
 	loaded_free(&l);
 }
 
+/* Each skill's uses: the specialties that list it, in order, each once
+ * (its first entry), unresolved entries left out. */
+static void
+test_uses_index(void **state)
+{
+	struct loaded l;
+	const struct jobtype *jt;
+	const struct skill *a, *b;
+
+	(void)state;
+	load_string(&l, edit("  </specialty>\n", "  </specialty>\n"
+	    "  <specialty id=\"sq\">\n    <name>二つ目</name>\n"
+	    "    <entry skill=\"nowhere\"><level value=\"3\">x</level>"
+	    "</entry>\n"
+	    "    <entry skill=\"common-a\"><level value=\"3\">x</level>"
+	    "</entry>\n"
+	    "    <entry skill=\"common-a\"><level value=\"3\">y</level>"
+	    "</entry>\n  </specialty>\n"), 1);
+	assert_int_equal(l.status, EXIT_CONTENT);	/* unknown, twice */
+	jt = &l.m.jobtypes[0];
+	a = &jt->skills[0];
+	b = &jt->skills[1];
+	assert_int_equal(a->nuses, 2);
+	assert_ptr_equal(a->uses[0].specialty, &jt->specialties[0]);
+	assert_int_equal(a->uses[0].index, 0);
+	assert_ptr_equal(a->uses[0].entry, &jt->specialties[0].entries[0]);
+	assert_ptr_equal(a->uses[1].specialty, &jt->specialties[1]);
+	assert_int_equal(a->uses[1].index, 1);
+	assert_ptr_equal(a->uses[1].entry, &jt->specialties[1].entries[1]);
+	assert_int_equal(b->nuses, 1);
+	assert_ptr_equal(b->uses[0].entry, &jt->specialties[0].entries[1]);
+	loaded_free(&l);
+}
+
 static void
 test_duplicate_knowledge_item(void **state)
 {
@@ -235,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_unreadable_level_is_reported_once),
 		cmocka_unit_test(test_duplicate_skill_links_the_first),
+		cmocka_unit_test(test_uses_index),
 		cmocka_unit_test(test_duplicate_knowledge_item),
 		cmocka_unit_test(test_notes_are_not_errors),
 	};

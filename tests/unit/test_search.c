@@ -395,6 +395,48 @@ S_refuse(void *ctx, const char *path, const char *data, size_t len,
 }
 
 /* A sink that refuses a file stops the index, which says it failed. */
+/* A skill's name and knowledge documents link at most SITE_USES_SHOWN
+ * specialties and then the comparison page; a level's document links
+ * every specialty that gives its text (each gives one per level). */
+static void
+test_index_caps_a_skills_specialties(void **state)
+{
+	enum { N = SITE_USES_SHOWN + 5 };
+	char *xml = calloc(N + 4, 256), *at = xml;
+	json_t *files = json_object();
+	struct site_sink sink = { S_keep, files, 0 };
+	struct loaded l;
+	const json_t *name, *item, *level;
+	size_t i;
+
+	(void)state;
+	assert_non_null(xml);
+	at += sprintf(at, "<jobtype id=\"jt\" min-level=\"3\" max-level=\"3\">"
+	    "<name>n</name><skill id=\"c\" scope=\"common\"><name>共通</name>"
+	    "<knowledge><item>項目</item></knowledge></skill>\n");
+	for (i = 0; i < N; i++)
+		at += sprintf(at, "<specialty id=\"p%zu\"><name>p%zu</name>"
+		    "<entry skill=\"c\"><level value=\"3\">同じ</level></entry>"
+		    "</specialty>\n", i, i);
+	strcpy(at, "</jobtype>\n");
+	load_string(&l, xml, 1);
+	assert_string_equal(l.text, "");
+	assert_int_equal(search_index_put(&l.m, &sink, &l.d), 0);
+	name = S_doc(files, 0);
+	item = S_doc(files, 1);
+	level = S_doc(files, 2);
+	assert_int_equal(json_array_size(name), 4 + 2 * (SITE_USES_SHOWN + 1));
+	assert_int_equal(json_array_size(item), json_array_size(name));
+	assert_string_equal(json_string_value(json_array_get(name,
+	    4 + 2 * SITE_USES_SHOWN)), "ほか5分野");
+	assert_string_equal(json_string_value(json_array_get(name,
+	    5 + 2 * SITE_USES_SHOWN)), "jt/compare/c.html");
+	assert_int_equal(json_array_size(level), 4 + 2 * N);
+	json_decref(files);
+	loaded_free(&l);
+	free(xml);
+}
+
 static void
 test_index_sink_refuses(void **state)
 {
@@ -415,6 +457,7 @@ main(void)
 		cmocka_unit_test(test_index_knowledge),
 		cmocka_unit_test(test_index_postings),
 		cmocka_unit_test(test_index_shared),
+		cmocka_unit_test(test_index_caps_a_skills_specialties),
 		cmocka_unit_test(test_index_sink_refuses),
 	};
 

@@ -1,0 +1,150 @@
+#!/bin/sh
+# growth.sh: content within the documented limits that once made the
+# work or the output grow faster than the content: each build must end
+# within a generous time (timeout) and write a site of a bounded size
+# (du), bounds that quadratic work breaks by far.
+#   search:    3 MB of random kanji (a million distinct bigrams): the
+#              search index's term table must grow
+#   compare:   100 specialties share a common skill, 5 levels of 1,500
+#              different characters each: no diff of every pair
+#   listings:  2,000 specialties share a skill of 30 knowledge items:
+#              skill pages, the knowledge index and search results list
+#              a bounded number of specialties
+#   handbooks: -p runs at most -j WeasyPrint processes at a time (a fake
+#              weasyprint first on PATH counts them)
+# Usage: tests/growth.sh SKILLSITE [BUILD]  (from the top of the repository;
+# GROWTH_KEEP=1 keeps the inputs and sites in BUILD/growth)
+set -u
+bin=$1
+build=${2:-build}
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+suite=growth
+work=$build/growth
+. tests/lib.sh
+export LC_ALL=C	# awk writes bytes: the kanji are spelled out in UTF-8
+
+# awk functions: kanji(n) is n random characters of U+4E00..U+6DFF.
+kanji='function kanji(n,  s, c, i) { s = ""
+	for (i = 0; i < n; i++) { c = 19968 + int(rand() * 8192)
+	    s = s sprintf("%c%c%c", 224 + int(c / 4096), 128 + int(c / 64) % 64,
+		128 + c % 64) }
+	return s }'
+
+# Writes folder $1 with a framework file; the job type comes on stdin.
+content() {
+	mkdir -p "$work/$1"
+	echo '<framework id="f"><name>n</name></framework>' \
+	    > "$work/$1/framework.xml"
+	cat > "$work/$1/jobtype.xml"
+}
+
+# Builds case $1 within $2 seconds (extra options in $3); the site must
+# be at most $4 KiB.  Records NAME-time and NAME-size.
+build_within() {
+	timeout "$2" "$bin" build $3 -t templates -o "$work/$1-site" \
+	    "$work/$1" > "$work/$1.out" 2>&1
+	status=$?
+	[ "$status" = 0 ] || { cat "$work/$1.out"; echo "$1: status $status"; }
+	ok "$1-time" "$status"
+	size=$(du -sk --apparent-size "$work/$1-site" 2>/dev/null | cut -f1)
+	[ -n "$size" ] && [ "$size" -le "$4" ]
+	s=$?
+	[ "$s" = 0 ] || echo "$1: site of ${size:-no} KiB, more than $4"
+	ok "$1-size" "$s"
+}
+
+# 3 MB of level text in one specialty, 400 skills.
+awk "$kanji"'BEGIN { srand(9)
+    print "<jobtype id=\"j\" min-level=\"1\" max-level=\"5\"><name>n</name>"
+    for (k = 0; k < 400; k++)
+	printf "<skill id=\"s%d\" scope=\"specific\"><name>%s</name>" \
+	    "<knowledge><item>%s</item></knowledge></skill>\n", k, kanji(4),
+	    kanji(6)
+    print "<specialty id=\"p\"><name>n</name>"
+    for (k = 0; k < 400; k++) {
+	printf "<entry skill=\"s%d\">", k
+	for (l = 5; l >= 1; l--)
+	    printf "<level value=\"%d\">%s</level>", l, kanji(500)
+	print "</entry>"
+    }
+    print "</specialty></jobtype>" }' | content search
+build_within search 15 "" 60000
+
+# 100 specialties, one common skill, 5 levels of 1,500 characters each.
+awk "$kanji"'BEGIN { srand(10)
+    print "<jobtype id=\"j\" min-level=\"1\" max-level=\"5\"><name>n</name>"
+    print "<skill id=\"c\" scope=\"common\"><name>n</name>" \
+	"<knowledge><item>i</item></knowledge></skill>"
+    for (p = 0; p < 100; p++) {
+	printf "<specialty id=\"p%d\"><name>p%d</name><entry skill=\"c\">", p, p
+	for (l = 5; l >= 1; l--)
+	    printf "<level value=\"%d\">%s</level>", l, kanji(1500)
+	print "</entry></specialty>"
+    }
+    print "</jobtype>" }' | content compare
+build_within compare 15 "" 60000
+
+# 2,000 specialties share one skill of 30 knowledge items (about 210 KB).
+awk 'BEGIN {
+    print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
+    printf "<skill id=\"c\" scope=\"common\"><name>n</name><knowledge>"
+    for (k = 0; k < 30; k++)
+	printf "<item>item %d</item>", k
+    print "</knowledge></skill>"
+    for (p = 0; p < 2000; p++)
+	printf "<specialty id=\"p%d\"><name>specialty %d</name>" \
+	    "<entry skill=\"c\"><level value=\"3\">text %d</level>" \
+	    "</entry></specialty>\n", p, p, p
+    print "</jobtype>" }' | content listings
+build_within listings 20 "" 100000
+# Below KiB $2 at path $1 of the listings' site: records NAME-size.
+part_within() {
+	size=$(du -sk --apparent-size "$work/listings-site/$1" 2>/dev/null |
+	    cut -f1)
+	[ -n "$size" ] && [ "$size" -le "$2" ]
+	s=$?
+	[ "$s" = 0 ] || echo "listings: $1 of ${size:-no} KiB, more than $2"
+	ok "listings-$1-size" "$s"
+}
+part_within j/knowledge.html 500
+part_within search 1000
+
+# A fake weasyprint that counts the processes running at once.
+mkdir -p "$work/bin"
+cat > "$work/bin/weasyprint" <<'EOF'
+#!/bin/sh
+# weasyprint --quiet HTML PDF: notes the processes running at once
+count=$GROWTH_PDF_LOG
+flock "$count.lock" sh -c 'n=$(($(cat "$1") + 1)); echo $n > "$1"
+	echo $n >> "$1.max"' sh "$count"
+sleep 0.3
+: > "$3"
+flock "$count.lock" sh -c 'echo $(($(cat "$1") - 1)) > "$1"' sh "$count"
+EOF
+chmod +x "$work/bin/weasyprint"
+awk 'BEGIN {
+    print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
+    print "<skill id=\"c\" scope=\"common\"><name>n</name>" \
+	"<knowledge><item>i</item></knowledge></skill>"
+    for (p = 0; p < 8; p++)
+	printf "<specialty id=\"p%d\"><name>p%d</name><entry skill=\"c\">" \
+	    "<level value=\"3\">t</level></entry></specialty>\n", p, p
+    print "</jobtype>" }' | content handbooks
+echo 0 > "$work/pdf-count"
+: > "$work/pdf-count.max"
+path=$PATH
+PATH=$work/bin:$PATH
+GROWTH_PDF_LOG=$work/pdf-count
+export PATH GROWTH_PDF_LOG
+build_within handbooks 20 "-p -j 2" 2000
+PATH=$path
+max=$(sort -n "$work/pdf-count.max" | tail -n 1)
+runs=$(wc -l < "$work/pdf-count.max")
+[ "${max:-0}" -ge 1 ] && [ "$max" -le 2 ] && [ "$runs" = 8 ]
+s=$?
+[ "$s" = 0 ] || echo "handbooks: $runs WeasyPrint runs, ${max:-0} at once (-j 2)"
+ok handbooks-at-once "$s"
+
+[ -n "${GROWTH_KEEP:-}" ] || rm -rf "$work"
+echo "growth (cases): $pass passed, $fail failed"
+[ "$fail" = 0 ]
