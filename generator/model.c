@@ -112,17 +112,6 @@ jobtype_find_skill(const struct jobtype *jt, const char *id)
 	return NULL;
 }
 
-const struct entry *
-specialty_find_entry(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
 const struct level *
 entry_find_level(const struct entry *e, int value)
 {

@@ -155,10 +155,6 @@ void	 model_index_uses(struct model *);
 /* Returns the skill of jt whose id equals id, or NULL. */
 struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);
 
-/* Returns the entry of sp for skill k (resolved), or NULL. */
-const struct entry *specialty_find_entry(const struct specialty *sp,
-		    const struct skill *k);
-
 /* Returns the level of e with the given value, or NULL. */
 const struct level *entry_find_level(const struct entry *e, int value);
 
