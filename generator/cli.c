@@ -126,6 +126,7 @@ skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 	const struct command *cmd;
 	int status;
 
+	alloc_setup();
 	if (argc < 2) {
 		S_usage(err);
 		return EXIT_USAGE;

@@ -252,6 +252,17 @@ S_make_folder(struct publish *p)
 	return 0;
 }
 
+/* xalloc_die's clean-up: removes the new folder of p, arg, as far as it
+ * can while other threads may still write into it (a later run removes
+ * what is left). */
+static void
+S_remove_on_exhaustion(void *arg)
+{
+	const struct publish *p = arg;
+
+	S_remove_at(AT_FDCWD, p->tmp);
+}
+
 struct publish *
 publish_begin(const char *out, struct diag *d)
 {
@@ -277,7 +288,9 @@ publish_begin(const char *out, struct diag *d)
 		return NULL;
 	}
 	S_clean_stale(p->dir, p->base);
-	if (S_make_folder(p) < 0 ||
+	if (S_make_folder(p) == 0)
+		alloc_on_exhaustion(S_remove_on_exhaustion, p);
+	if (p->tmpfd < 0 ||
 	    publish_file(p, WRITE_MARKER, marker, sizeof(marker) - 1, d) < 0) {
 		publish_abort(p);
 		return NULL;
@@ -560,6 +573,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 {
 	int rc;
 
+	alloc_on_exhaustion(NULL, NULL);	/* the folder may be the old site */
 	if (syncfs(p->tmpfd) < 0) {	/* one flush for every file */
 		S_fail(p->d, "cannot flush", p->tmp);
 		publish_abort(p);
@@ -586,6 +600,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 void
 publish_abort(struct publish *p)
 {
+	alloc_on_exhaustion(NULL, NULL);
 	if (p->tmp != NULL)
 		S_remove_at(AT_FDCWD, p->tmp);
 	S_free(p);
