@@ -19,11 +19,9 @@
 
 #include "diag.h"
 
-#define RESERVE_SIZE	(256 * 1024)	/* freed for xalloc_die's clean-up */
 #define PROBE_SIZE	(64 * 1024)	/* more than libxml2's thread state */
 
-static void		*S_reserve;
-static atomic_flag	 S_dying = ATOMIC_FLAG_INIT;
+static atomic_int	 S_dying;		/* xalloc_die() is ending the run */
 static pthread_mutex_t	 S_thread_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t	 S_cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
 static void		(*S_cleanup)(void *);	/* under S_cleanup_lock */
@@ -35,12 +33,11 @@ xalloc_die(void)
 	static const char msg[] = "skillsite: error: out of memory\n";
 	void (*fn)(void *);
 	void *arg;
+	ssize_t written;
 
-	if (atomic_flag_test_and_set(&S_dying))
+	if (atomic_exchange(&S_dying, 1))
 		for (;;)
 			pause();	/* another thread is ending the run */
-	free(S_reserve);
-	S_reserve = NULL;
 	pthread_mutex_lock(&S_cleanup_lock);
 	fn = S_cleanup;
 	arg = S_cleanup_arg;
@@ -48,9 +45,15 @@ xalloc_die(void)
 	if (fn != NULL)
 		fn(arg);
 	/* write(2), not stdio: no lock another thread may hold, no buffer */
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
-		_exit(EXIT_IO);
+	written = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)written;	/* nothing more to do if it failed */
 	_exit(EXIT_IO);	/* not exit(): other threads are still running */
+}
+
+int
+alloc_exhausted(void)
+{
+	return atomic_load(&S_dying);
 }
 
 void *
@@ -101,7 +104,6 @@ S_setup(void)
 {
 	struct rlimit rl;
 
-	S_reserve = malloc(RESERVE_SIZE);	/* untouched: address space */
 #ifdef M_ARENA_MAX
 	/* a thread's own arena takes 64 MB of address space at once; under
 	 * a limit, the threads share the main one */

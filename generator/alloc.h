@@ -29,16 +29,19 @@ void	*xreallocarray(void *p, size_t n, size_t size);
  * _exit(); any other thread calling it waits for that end. */
 _Noreturn void xalloc_die(void);
 
+/* Returns whether xalloc_die() is ending the run: a thread about to make
+ * files then calls xalloc_die() too, to wait for the end. */
+int	 alloc_exhausted(void);
+
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
 
-/* Sets up, once, before any other work: a reserve of memory for the
- * clean-up of xalloc_die(), libxml2's and jansson's allocators, and
- * malloc's arenas under an address-space limit. */
+/* Sets up, once, before any other work: libxml2's and jansson's
+ * allocators, and malloc's arenas under an address-space limit. */
 void	 alloc_setup(void);
 
 /* Has xalloc_die() call fn(arg) before it ends the process (NULL: nothing);
- * fn must need little memory and leave any thread's work harmless. */
+ * fn must not allocate, and must bear other threads still running. */
 void	 alloc_on_exhaustion(void (*fn)(void *), void *arg);
 
 /* Prepares a new thread to use the libraries: call first thing on every

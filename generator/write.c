@@ -44,31 +44,38 @@ S_fail(struct diag *d, const char *what, const char *path)
 }
 
 /* Removes the folder name in the folder at and everything in it, without
- * following symbolic links; returns 0 or -1. */
+ * following symbolic links, and without allocating (no DIR stream): it
+ * also runs when memory has run out.  Returns 0 or -1. */
 static int
 S_remove_dir(int at, const char *name)
 {
-	struct dirent *de;
-	DIR *dp;
+	union {
+		struct dirent64	de;
+		char		bytes[4096];
+	} buf;
+	const struct dirent64 *de;
+	ssize_t n, i;
 	int fd, rc = 0;
 
 	fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
-	if (fd < 0 || (dp = fdopendir(fd)) == NULL) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0)
 		return -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		const char *n = de->d_name;
+	while ((n = getdents64(fd, &buf, sizeof(buf))) > 0)
+		for (i = 0; i < n; i += de->d_reclen) {
+			const char *e;
 
-		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
-			continue;
-		if (de->d_type == DT_DIR ? S_remove_dir(dirfd(dp), n) < 0 :
-		    S_remove_at(dirfd(dp), n) < 0)
-			rc = -1;
-	}
-	closedir(dp);
+			de = (const struct dirent64 *)(buf.bytes + i);
+			e = de->d_name;
+			if (strcmp(e, ".") == 0 || strcmp(e, "..") == 0)
+				continue;
+			if (de->d_type == DT_DIR ? S_remove_dir(fd, e) < 0 :
+			    S_remove_at(fd, e) < 0)
+				rc = -1;
+		}
+	if (n < 0)
+		rc = -1;
+	close(fd);
 	if (unlinkat(at, name, AT_REMOVEDIR) < 0)
 		rc = -1;
 	return rc;
@@ -252,15 +259,18 @@ S_make_folder(struct publish *p)
 	return 0;
 }
 
-/* xalloc_die's clean-up: removes the new folder of p, arg, as far as it
- * can while other threads may still write into it (a later run removes
- * what is left). */
+/* xalloc_die's clean-up: removes the new folder of p, arg, though other
+ * threads may still be writing into it: again while it is not empty, a
+ * few times (a later run removes what is left). */
 static void
 S_remove_on_exhaustion(void *arg)
 {
 	const struct publish *p = arg;
+	int tries = 0;
 
-	S_remove_at(AT_FDCWD, p->tmp);
+	while (S_remove_at(AT_FDCWD, p->tmp) < 0 && errno == ENOTEMPTY &&
+	    ++tries < 8)
+		continue;
 }
 
 struct publish *
@@ -466,6 +476,8 @@ publish_file(struct publish *p, const char *rel, const char *data,
 	struct stat seen;
 	int carried = 0;
 
+	if (alloc_exhausted())
+		xalloc_die();	/* waits: the new folder is being removed */
 	if (S_live_same(p, rel, data, len, &seen) &&
 	    S_link_live(p, rel, rel, &seen) == 0)
 		carried = 1;	/* else (no hard links here): write it */
