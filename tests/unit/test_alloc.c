@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 
 #include "alloc.h"
 #include "markdown.h"
+#include "write.h"
 
 #define OOM_LINE "skillsite: error: out of memory\n"
 #define HUGE_SIZE (SIZE_MAX / 4)	/* more than any machine has */
@@ -136,6 +138,66 @@ test_libraries(void **state)
 	assert_out_of_memory(fail_libxml2_malloc);
 	assert_out_of_memory(fail_libxml2_realloc);
 	assert_out_of_memory(fail_jansson);
+}
+
+#define DIR_ "build/alloc-tests"
+#define OUT DIR_ "/site"
+
+/* Publishes OUT holding old.html; returns 0 or -1. */
+static int
+publish_old(void)
+{
+	struct publish *p;
+	struct diag d;
+
+	diag_init(&d, stderr);
+	if (system("rm -rf " DIR_ " && mkdir -p " DIR_) != 0 ||
+	    (p = publish_begin(OUT, &d)) == NULL ||
+	    publish_file(p, "old.html", "old", 3, &d) < 0)
+		return -1;
+	return publish_commit(p, NULL);
+}
+
+/* Starts publishing the new site: two pages in folders, then no memory
+ * left at all (when it can be taken away), then the end. */
+static void
+fail_publishing(void)
+{
+	struct publish *p;
+	struct diag d;
+
+	diag_init(&d, stderr);
+	if ((p = publish_begin(OUT, &d)) == NULL ||
+	    publish_file(p, "a/b/new.html", "new", 3, &d) < 0 ||
+	    publish_file(p, "c/new.html", "new", 3, &d) < 0)
+		_exit(94);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+	{
+		struct rlimit rl;
+
+		rl.rlim_cur = rl.rlim_max = 0;	/* no more address space */
+		if (setrlimit(RLIMIT_AS, &rl) < 0)
+			_exit(93);
+		while (malloc(4096) != NULL)
+			continue;	/* and the heap used up */
+	}
+#endif
+	xalloc_die();
+}
+
+/* Running out of memory while publishing: the old site stays, the new
+ * folder is removed. */
+static void
+test_publishing(void **state)
+{
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(publish_old(), 0);
+	assert_out_of_memory(fail_publishing);
+	assert_int_equal(stat(OUT "/old.html", &st), 0);
+	assert_int_not_equal(stat(OUT "/c", &st), 0);
+	assert_int_equal(publish_strays(DIR_), 0);
 }
 
 /* The clean-up: writes a word before the message. */
@@ -261,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_libraries),
 		cmocka_unit_test(test_cleanup),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_publishing),
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 		cmocka_unit_test(test_cmark),
 #endif
