@@ -1,7 +1,7 @@
 #!/bin/sh
 # lowmem.sh: "build" and "check" under address-space limits (ulimit -v),
 # swept from the least limit at which the program starts to 48 MB above
-# it, past where every build succeeds:
+# it, and on until every build succeeds:
 #   seed      the seed content, every MB, built once on 1 thread and
 #             REPS times on 2 (a thread that cannot be made leaves its
 #             share to the others, so success is not monotonic), the live
@@ -120,11 +120,13 @@ ok starts $?
 limits=0
 failed_limits=0
 # Sweeps the limits from low to $2 MB above, $3 MB apart, with the runs
-# of sweep_$1 at each; counts them.
+# of sweep_$1 at each, and on (up to 256 MB above) until the last CLEAR
+# limits have had every run succeed; counts them.
 sweep() {
 	mb=$low
 	clear=0
-	while [ $mb -le $((low + $2)) ]; do
+	while { [ $mb -le $((low + $2)) ] || [ $clear -lt $CLEAR ]; } &&
+	    [ $mb -le $((low + 256)) ]; do
 		all_ok=1
 		bad=0
 		"sweep_$1" $mb
