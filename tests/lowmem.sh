@@ -10,7 +10,10 @@
 #   large     a synthetic framework of 1000 pages (tests/bench/synth) on
 #             4 threads, every 2 MB: more threads still writing when one
 #             runs out
-# Every run must end with status 0, or 3 ("out of memory"), never by a
+#   fsize     the seed rebuilt under ulimit -f limits from 1 block up to
+#             more than any page: a file too large is reported (status 3),
+#             not a kill by SIGXFSZ
+# Every run must end with status 0, or 3 (as "out of memory"), never by a
 # signal; print nothing but diagnostics ("skillsite: ...: error: ...") on
 # stderr; leave the live site byte for byte as the old one or as the
 # complete new one (status 0), and no folder of its own beside it.  The
@@ -25,16 +28,19 @@ work=$build/lowmem-tests
 suite=lowmem
 . tests/lib.sh
 
-MB=1024			# ulimit -v counts KiB
 REPS=3			# seed builds per limit on 2 threads
 CLEAR=6			# the last limits: every run succeeds
+kind=-v			# the limit swept: ulimit -v, in MB ...
+scale=1024
+units=MB
 
-# Runs "$@" under a limit of $1 MB; sets status, leaves stderr in
+# Runs "$@" under a limit of $1 units; sets status, leaves stderr in
 # $work/err.
 limited() {
-	mb=$1
+	value=$1
 	shift
-	(ulimit -v $((mb * MB)) && exec "$@") > "$work/out" 2> "$work/err"
+	(ulimit $kind $((value * scale)) && exec "$@") > "$work/out" \
+	    2> "$work/err"
 	status=$?
 }
 
@@ -63,22 +69,22 @@ check_run() {
 }
 
 # Rebuilds the live site, which holds version $live, from version $3
-# under a limit of $1 MB on $2 threads, and checks the run, the site and
+# under a limit of $1 units on $2 threads, and checks the run, the site and
 # what is beside it.  Sets bad, all_ok and live.
 build_at() {
 	limited "$1" "$bin" build -j "$2" -t templates -o "$work/live" \
 	    "$work/$3"
-	check_run "build $3 -j $2 at $1 MB"
+	check_run "build $3 -j $2 at $1 $units"
 	[ $status = 0 ] && live=$3
 	if ! diff -r "$work/site-$live" "$work/live" > /dev/null 2>&1; then
-		echo "lowmem: build $3 -j $2 at $1 MB (status $status):" \
+		echo "lowmem: build $3 -j $2 at $1 $units (status $status):" \
 		    "the live site is not site-$live"
 		bad=1
 		rm -rf "$work/live"
 		cp -a "$work/site-$live" "$work/live"
 	fi
 	if leftovers > /dev/null; then
-		echo "lowmem: build $3 -j $2 at $1 MB: left" \
+		echo "lowmem: build $3 -j $2 at $1 $units: left" \
 		    "$(leftovers | tr '\n' ' ')"
 		bad=1
 		leftovers | while read -r f; do
@@ -148,7 +154,7 @@ sweep_seed() {
 			r=$((r + 1))
 		done
 		limited $1 "$bin" check -j $j "$work/a"
-		check_run "check -j $j at $1 MB"
+		check_run "check -j $j at $1 $units"
 	done
 }
 
@@ -163,6 +169,21 @@ rm -rf "$work/live"
 cp -a "$work/site-l" "$work/live"
 live=l
 sweep large 48 2
+
+# ... and ulimit -f, in blocks: a page too large to write is reported.
+kind=-f
+scale=1
+units="blocks (ulimit -f)"
+rm -rf "$work/live"
+cp -a "$work/site-a" "$work/live"
+live=a
+for blocks in 1 4 16 64 256 1024; do
+	all_ok=1
+	bad=0
+	[ $live = a ] && build_at $blocks 2 b || build_at $blocks 2 a
+	limits=$((limits + 1))
+	[ $bad = 0 ] || failed_limits=$((failed_limits + 1))
+done
 
 echo "lowmem (limits): $((limits - failed_limits + pass)) passed," \
     "$((failed_limits + fail)) failed"
