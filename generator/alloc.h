@@ -1,8 +1,13 @@
 /* alloc.h: allocation that cannot fail.
  *
  * The generator has no useful way to go on without memory: these print
- * "skillsite: error: out of memory" and exit with status 3 instead of
- * returning NULL.
+ * "skillsite: error: out of memory" and end the process with status 3
+ * instead of returning NULL.  alloc_setup() gives libxml2 and jansson the
+ * same allocators (markdown.c gives cmark its own), so that no library
+ * aborts, crashes or half-handles an allocation that failed.  Ending the
+ * process before the new site is swapped in leaves the old one as it was;
+ * the folder being written is removed on the way out (see
+ * alloc_on_exhaustion).
  */
 #ifndef SKILLSITE_ALLOC_H
 #define SKILLSITE_ALLOC_H
@@ -17,11 +22,33 @@ void	*xcalloc(size_t n, size_t size);
  * overflow or exhaustion. */
 void	*xreallocarray(void *p, size_t n, size_t size);
 
-/* Reports exhaustion and exits: for allocations made by other means
- * (open_memstream, a library) that failed. */
-void	 xalloc_die(void);
+/* Reports exhaustion and ends the process with status 3: for allocations
+ * made by other means (open_memstream, a library) that failed.  Safe on
+ * any thread, at any moment: the first thread to call it runs the
+ * clean-up set by alloc_on_exhaustion(), writes the message and calls
+ * _exit(); any other thread calling it waits for that end. */
+_Noreturn void xalloc_die(void);
+
+/* Returns whether xalloc_die() is ending the run: a thread about to make
+ * files then calls xalloc_die() too, to wait for the end. */
+int	 alloc_exhausted(void);
 
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
+
+/* Sets up, once, before any other work: libxml2's and jansson's
+ * allocators, and malloc's arenas under an address-space limit. */
+void	 alloc_setup(void);
+
+/* Has xalloc_die() call fn(arg) before it ends the process (NULL: nothing);
+ * fn must not allocate, and must bear other threads still running. */
+void	 alloc_on_exhaustion(void (*fn)(void *), void *arg);
+
+/* Prepares a new thread to use the libraries: call first thing on every
+ * thread but the main one.  libxml2 gives each thread its state on first
+ * use and, if that allocation fails, recurses until the stack is gone;
+ * here it is made while memory is known to be there, or the run ends
+ * with "out of memory". */
+void	 alloc_thread_begin(void);
 
 #endif

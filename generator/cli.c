@@ -1,6 +1,7 @@
 /* cli.c: command-line parsing and dispatch; see cli.h. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +127,10 @@ skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 	const struct command *cmd;
 	int status;
 
+	alloc_setup();
+	/* a file over ulimit -f: write() fails (EFBIG) and it is reported,
+	 * instead of SIGXFSZ ending the run mid-way */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		S_usage(err);
 		return EXIT_USAGE;

@@ -15,11 +15,39 @@
 
 #define MD_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
 
+/* realloc() for cmark: returns p resized, or ends the run. */
+static void *
+S_md_realloc(void *p, size_t size)
+{
+	return xreallocarray(p, size, 1);
+}
+
+/* cmark's allocator: alloc.h's, which ends the run with "out of memory"
+ * (exit status 3) where cmark's own would abort. */
+static cmark_mem S_md_mem = { xcalloc, S_md_realloc, free };
+
+/* Returns the tree of md, parsed with S_md_mem; free with
+ * cmark_node_free().  Nodes, iterators and the HTML rendered from it
+ * allocate with S_md_mem too. */
+static cmark_node *
+S_md_parse(const char *md)
+{
+	cmark_parser *parser = cmark_parser_new_with_mem(MD_OPTIONS, &S_md_mem);
+	cmark_node *doc;
+
+	cmark_parser_feed(parser, md, strlen(md));
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return doc;
+}
+
 char *
 md_to_html(const char *md)
 {
-	char *html = cmark_markdown_to_html(md, strlen(md), MD_OPTIONS);
+	cmark_node *doc = S_md_parse(md);
+	char *html = cmark_render_html(doc, MD_OPTIONS);
 
+	cmark_node_free(doc);
 	if (html == NULL)
 		html = xstrdup("");
 	return html;
@@ -37,7 +65,7 @@ S_is_line_block(cmark_node_type t)
 char *
 md_plain_text(const char *md)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	cmark_node *doc = S_md_parse(md);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char *text = NULL;
@@ -207,7 +235,7 @@ S_check_shape(cmark_node *doc, const char *md, const struct pos *pos,
 void
 md_check(const char *md, const struct pos *pos, struct diag *d)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), MD_OPTIONS);
+	cmark_node *doc = S_md_parse(md);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char buf[32], *html;

@@ -44,6 +44,14 @@ S_worker(void *arg)
 	return NULL;
 }
 
+/* A thread of its own: made ready for the libraries, then a worker. */
+static void *
+S_thread(void *arg)
+{
+	alloc_thread_begin();
+	return S_worker(arg);
+}
+
 void
 par_run(const struct par_job *job, size_t n, unsigned nthreads,
     struct diag *d)
@@ -68,7 +76,7 @@ par_run(const struct par_job *job, size_t n, unsigned nthreads,
 		nthreads = 1;
 	tids = xcalloc(nthreads, sizeof(*tids));
 	for (t = 1; t < nthreads; t++)
-		if (pthread_create(&tids[started], NULL, S_worker, &p) == 0)
+		if (pthread_create(&tids[started], NULL, S_thread, &p) == 0)
 			started++;	/* else the others do its share */
 	S_worker(&p);
 	for (t = 0; t < started; t++)

@@ -471,7 +471,7 @@ S_text(struct render *r, const char *text)
 		return;
 	}
 	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
-		abort();	/* out of memory, as xreallocarray() does */
+		xalloc_die();
 	xmlOutputBufferWriteEscape(esc, BAD_CAST text, NULL);
 	S_put(r, (const char *)xmlOutputBufferGetContent(esc),
 	    xmlOutputBufferGetSize(esc));
@@ -496,7 +496,7 @@ S_attribute(struct render *r, const struct op *o, const struct field *f)
 		return;
 	}
 	if ((esc = xmlBufferCreate()) == NULL)
-		abort();
+		xalloc_die();
 	xmlAttrSerializeTxtContent(esc, r->p->doc, NULL, BAD_CAST f->text);
 	S_put(r, (const char *)xmlBufferContent(esc),
 	    (size_t)xmlBufferLength(esc));

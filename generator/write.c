@@ -53,32 +53,38 @@ S_fail(struct diag *d, const char *what, const char *path)
 }
 
 /* Removes the folder name in the folder at and everything in it, without
- * following symbolic links; returns 0 or -1. */
+ * following symbolic links, and without allocating (no DIR stream): it
+ * also runs when memory has run out.  Returns 0 or -1. */
 static int
 S_remove_dir(int at, const char *name)
 {
-	struct dirent *de;
-	DIR *dp;
+	union {
+		struct dirent64	de;
+		char		bytes[4096];
+	} buf;
+	const struct dirent64 *de;
+	ssize_t n, i;
 	int fd, rc = 0;
 
 	fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
-	if (fd < 0 || (dp = fdopendir(fd)) == NULL) {
-		if (fd >= 0)
-			close(fd);
-		/* out of descriptors, say: an empty folder needs none */
+	if (fd < 0)	/* out of descriptors, say: an empty folder needs none */
 		return unlinkat(at, name, AT_REMOVEDIR) == 0 ? 0 : -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		const char *n = de->d_name;
+	while ((n = getdents64(fd, &buf, sizeof(buf))) > 0)
+		for (i = 0; i < n; i += de->d_reclen) {
+			const char *e;
 
-		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
-			continue;
-		if (de->d_type == DT_DIR ? S_remove_dir(dirfd(dp), n) < 0 :
-		    S_remove_at(dirfd(dp), n) < 0)
-			rc = -1;
-	}
-	closedir(dp);
+			de = (const struct dirent64 *)(buf.bytes + i);
+			e = de->d_name;
+			if (strcmp(e, ".") == 0 || strcmp(e, "..") == 0)
+				continue;
+			if (de->d_type == DT_DIR ? S_remove_dir(fd, e) < 0 :
+			    S_remove_at(fd, e) < 0)
+				rc = -1;
+		}
+	if (n < 0)
+		rc = -1;
+	close(fd);
 	if (unlinkat(at, name, AT_REMOVEDIR) < 0)
 		rc = -1;
 	return rc;
@@ -553,6 +559,20 @@ publish_target_error(const char *out)
 	return NULL;
 }
 
+/* xalloc_die's clean-up: removes the new folder of p, arg, though other
+ * threads may still be writing into it: again while it is not empty, a
+ * few times (a later run removes what is left). */
+static void
+S_remove_on_exhaustion(void *arg)
+{
+	const struct publish *p = arg;
+	int tries = 0;
+
+	while (S_remove_at(p->dirfd, p->tmpname) < 0 && errno == ENOTEMPTY &&
+	    ++tries < 8)
+		continue;
+}
+
 struct publish *
 publish_begin(const char *out, struct diag *d)
 {
@@ -579,7 +599,9 @@ publish_begin(const char *out, struct diag *d)
 		return NULL;
 	}
 	S_clean_stale(p);
-	if (S_make_folder(p) < 0 ||
+	if (S_make_folder(p) == 0)
+		alloc_on_exhaustion(S_remove_on_exhaustion, p);
+	if (p->tmpfd < 0 ||
 	    publish_file(p, WRITE_MARKER, marker, sizeof(marker) - 1, d) < 0) {
 		publish_abort(p);
 		return NULL;
@@ -756,6 +778,8 @@ publish_file(struct publish *p, const char *rel, const char *data,
 	const char *name;
 	int at, carried = 0;
 
+	if (alloc_exhausted())
+		xalloc_die();	/* waits: the new folder is being removed */
 	if (p->livefd >= 0 &&
 	    (at = S_open_parent(p->livefd, rel, 0, &name)) >= 0) {
 		carried = S_live_same(at, name, data, len, &seen) &&
@@ -913,6 +937,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 {
 	int rc;
 
+	alloc_on_exhaustion(NULL, NULL);	/* the folder may be the old site */
 	if (syncfs(p->tmpfd) < 0) {	/* one flush for every file */
 		S_fail(p->d, "cannot flush", p->tmp);
 		publish_abort(p);
@@ -940,6 +965,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 void
 publish_abort(struct publish *p)
 {
+	alloc_on_exhaustion(NULL, NULL);
 	if (p->tmp != NULL && p->tmpname != NULL)
 		S_remove_tmp(p);
 	S_free(p);

@@ -2,6 +2,7 @@
 #ifndef SKILLSITE_TEST_HELPERS_H
 #define SKILLSITE_TEST_HELPERS_H
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -141,5 +142,24 @@ loaded_free(struct loaded *l)
 	"    </entry>\n" \
 	"  </specialty>\n" \
 	"</jobtype>\n"
+
+/* Returns the number of entries of the folder dir beside the site "site"
+ * and its lock: folders that publishing left behind. */
+static inline int
+publish_strays(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    strcmp(de->d_name, "site") != 0 &&
+		    strcmp(de->d_name, ".site.skillsite-lock") != 0)
+			n++;
+	closedir(dp);
+	return n;
+}
 
 #endif

@@ -91,18 +91,7 @@ publish(const char *b_text)
 static int
 strays(void)
 {
-	DIR *dp = opendir(DIR_);
-	struct dirent *de;
-	int n = 0;
-
-	assert_non_null(dp);
-	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
-		    strcmp(de->d_name, "site") != 0 &&
-		    strcmp(de->d_name, ".site.skillsite-lock") != 0)
-			n++;
-	closedir(dp);
-	return n;
+	return publish_strays(DIR_);
 }
 
 static int
