@@ -592,14 +592,13 @@ template_render(const struct template *layout, struct template *page,
 	return html;
 }
 
-/* Marks links in the fragment at n that leave the site: any href with a
- * scheme or another host ("//") gets class "external" and rel "external
- * noopener noreferrer". */
+/* Marks links that leave the site in the node n, its following siblings
+ * and their descendants, each visited once: any href with a scheme or
+ * another host ("//") gets class "external" and rel "external noopener
+ * noreferrer". */
 static void
 S_mark_external(xmlNode *n)
 {
-	xmlNode *c;
-
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -615,8 +614,7 @@ S_mark_external(xmlNode *n)
 			}
 			xmlFree(href);
 		}
-		for (c = n->children; c != NULL; c = c->next)
-			S_mark_external(c);
+		S_mark_external(n->children);
 	}
 }
 

@@ -7,6 +7,8 @@
 #              search index's term table must grow
 #   compare:   100 specialties share a common skill, 5 levels of 1,500
 #              different characters each: no diff of every pair
+#   links:     Markdown nesting 15 deep with links, and 60,000 links side
+#              by side: marking external links must be linear
 #   listings:  2,000 specialties share a skill of 30 knowledge items:
 #              skill pages, the knowledge index and search results list
 #              a bounded number of specialties
@@ -83,6 +85,33 @@ awk "$kanji"'BEGIN { srand(10)
     }
     print "</jobtype>" }' | content compare
 build_within compare 15 "" 60000
+
+# Links in deeply nested Markdown (15 block quotes, 3 paragraphs at each
+# depth) and 100 fields of 600 links side by side: marking the links
+# that leave the site visits each node once.
+awk 'BEGIN {
+    print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
+    for (k = 0; k < 101; k++)
+	printf "<skill id=\"s%d\" scope=\"specific\"><name>n%d</name>" \
+	    "<knowledge><item>i</item></knowledge></skill>\n", k, k
+    printf "<specialty id=\"p\"><name>p</name><entry skill=\"s0\">"
+    printf "<level value=\"3\">[x](https://e.example/)\n\n"
+    for (d = 0; d <= 14; d++) {
+	q = ""
+	for (i = 0; i < d; i++)
+	    q = q "&gt; "
+	for (i = 0; i < 3; i++)
+	    printf "%sa\n%s\n", q, q
+    }
+    print "</level></entry>"
+    for (k = 1; k < 101; k++) {
+	printf "<entry skill=\"s%d\"><level value=\"3\">", k
+	for (i = 0; i < 600; i++)
+	    printf "[a](https://e.example/) "
+	print "</level></entry>"
+    }
+    print "</specialty></jobtype>" }' | content links
+build_within links 20 "" 120000
 
 # 2,000 specialties share one skill of 30 knowledge items (about 210 KB).
 awk 'BEGIN {
