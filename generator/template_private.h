@@ -26,6 +26,14 @@ enum op_kind {
 	OP_END
 };
 
+/* How an attribute holds URLs. */
+enum template_url {
+	TEMPLATE_URL_NONE,
+	TEMPLATE_URL_ONE,	/* href, src, ...: one URL, whole */
+	TEMPLATE_URL_SRCSET,	/* srcset, imagesrcset: HTML's srcset */
+	TEMPLATE_URL_SPACED	/* ping: URLs between white space */
+};
+
 /* One step of a program. */
 struct op {
 	enum op_kind	 kind;
@@ -36,7 +44,8 @@ struct op {
 	char		*boolean;	/* ATTR of a boolean attribute: its
 					   name, written when the value is "" */
 	char		*sep;		/* EACH: the indent between items */
-	int		 url;		/* ATTR of a URL attribute */
+	enum template_url url;		/* ATTR: how its attribute holds URLs */
+	char		*attr;		/* ATTR of a URL attribute: its name */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
 	struct pos	 pos;		/* the directive's template line */
 };
@@ -56,6 +65,17 @@ struct template {
 	struct program		*program;	/* compiled with ... */
 	const struct template	*layout;	/* ... this layout */
 };
+
+/* How deep data-each may nest, layout and page together: the site's
+ * templates nest three deep; each level multiplies a page's work. */
+#define TEMPLATE_EACH_DEPTH_MAX	4
+
+/* Sets *depth to the number of data-each on element n and the elements
+ * above it, eaches being those above; reports n at its template line
+ * (once, at the first element too deep) and returns 1 when that passes
+ * TEMPLATE_EACH_DEPTH_MAX, else returns 0. */
+int		 template_each_depth(const xmlNode *n, int eaches,
+		    struct diag *d, int *depth);
 
 /* Returns where template node n stands (file and line), from the mark
  * template_load() left in its _private. */
@@ -100,19 +120,25 @@ int		 template_policy_document(const xmlDoc *doc, size_t file,
 int		 template_policy_csp(const xmlDoc *doc, size_t file,
 		    struct diag *d);
 
-/* Returns whether the value of a URL attribute (a list, for srcset or
- * ping) names a place off the site: a scheme or another host. */
-int		 template_url_leaves_site(const char *value);
+/* Returns how attribute name (case ignored) holds URLs. */
+enum template_url template_url_kind(const char *name);
 
-/* Returns whether attribute name (case ignored) holds URLs. */
-int		 template_is_url_attribute(const char *name);
+/* Returns why value, of an attribute of that kind, breaks the policy,
+ * or NULL: a URL in it has a scheme, another host or the server's root
+ * ("/..."), read as a browser reads it; or a ".." segment, anywhere when
+ * literal is set (a template's own text), else after another segment
+ * (a field: the generator's paths begin with their ".." segments).  The
+ * reason (static) ends in "in attribute". */
+const char	*template_url_breach(const char *value, enum template_url kind,
+		    int literal);
 
 /* Returns whether the CSS text css (len bytes, then a NUL) refers to
  * anything off the site: an @import or url(), image-set(), src(),
- * image() or cross-fade() argument that leaves the site or is escaped,
- * a backslash outside a string (an escape can spell those), or a NUL.
- * Sets *at to the offset of the construct. */
-int		 template_css_offsite(const char *css, size_t len, size_t *at);
+ * image() or cross-fade() argument that template_url_breach() refuses
+ * or that is escaped, a backslash outside a string (an escape can spell
+ * those), or a NUL.  Line ends are read as CSS reads them (CR LF, CR, FF).
+ * Sets *line to the line of the construct. */
+int		 template_css_offsite(const char *css, size_t len, int *line);
 
 /* Compiles page inside layout; returns the program, or NULL after
  * reporting.  Free with program_free(). */
