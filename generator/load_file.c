@@ -105,35 +105,6 @@ S_may_open(struct model *m, struct diag *d, const char *path, int allow_dir)
 	return 0;
 }
 
-/* Opens path for reading, never blocking (a FIFO put in its place after
- * the check must not hang), and sets *st to what was opened: a regular
- * file or, when allow_dir is set, a directory.  Returns the descriptor,
- * or -1 after reporting. */
-static int
-S_open_input(struct model *m, struct diag *d, const char *path,
-    int allow_dir, struct stat *st)
-{
-	int fd;
-
-	if (!S_may_open(m, d, path, allow_dir))
-		return -1;
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, st) < 0) {
-		S_report(m, d, path, MSG_IO_READ, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st->st_mode) && !(S_ISDIR(st->st_mode) && allow_dir)) {
-		S_report(m, d, path, MSG_IO_NOT_FILE, "changed while opened");
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 /* Returns whether the file open on fd lives in a kernel's file system
  * (procfs, sysfs, ...), whose files describe the running system: the
  * build's environment, say. */
@@ -156,6 +127,41 @@ S_on_kernel_fs(int fd)
 	(void)fd;
 #endif
 	return 0;
+}
+
+/* Opens path for reading, never blocking (a FIFO put in its place after
+ * the check must not hang), and sets *st to what was opened: a regular
+ * file or, when allow_dir is set, a directory, not of the kernel's file
+ * systems.  Returns the descriptor, or -1 after reporting. */
+static int
+S_open_input(struct model *m, struct diag *d, const char *path,
+    int allow_dir, struct stat *st)
+{
+	int fd;
+
+	if (!S_may_open(m, d, path, allow_dir))
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) < 0) {
+		S_report(m, d, path, MSG_IO_READ, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode) && !(S_ISDIR(st->st_mode) && allow_dir)) {
+		S_report(m, d, path, MSG_IO_NOT_FILE, "changed while opened");
+		close(fd);
+		return -1;
+	}
+	if (S_on_kernel_fs(fd)) {
+		S_report(m, d, path, MSG_IO_NOT_FILE, "a file of the kernel's "
+		    "(procfs, sysfs)");
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 /* Returns whether path, the file open on fd (st), resolves, links
@@ -199,10 +205,7 @@ S_read_file(const char *path, int confined, size_t max, struct model *m,
 
 	if ((fd = S_open_input(m, d, path, 0, &st)) < 0)
 		return NULL;
-	if (S_on_kernel_fs(fd))
-		S_report(m, d, path, MSG_IO_NOT_FILE, "a file of the kernel's "
-		    "(procfs, sysfs)");
-	else if (confined && !S_inside_own_folder(path, &st))
+	if (confined && !S_inside_own_folder(path, &st))
 		S_report(m, d, path, MSG_IO_NOT_FILE, "a link to a file "
 		    "outside its folder");
 	else

@@ -230,18 +230,20 @@ S_reserved(const xmlNode *n, struct diag *d)
 
 /* Sets _private of n and its descendants to t, marking where they came
  * from; reports unknown directives, breaches of the policy and data-each
- * nested too deep (n inside eaches of them); removes comments.  Returns
- * the number of problems reported. */
+ * nested as template_each_enter() refuses (n inside the blocks up);
+ * removes comments.  Returns the number of problems reported. */
 static int
-S_mark(xmlNode *n, const struct template *t, int eaches, struct diag *d)
+S_mark(xmlNode *n, const struct template *t, const struct each_scope *up,
+    struct diag *d)
 {
+	struct each_scope each = { NULL, 0, up };
 	xmlNode *c, *next;
 	xmlAttr *a;
 	int bad = 0;
 
 	n->_private = (void *)t;
 	if (n->type == XML_ELEMENT_NODE)
-		bad += template_each_depth(n, eaches, d, &eaches);
+		bad += template_each_enter(n, up, &each, d);
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
 	    a = a->next)
 		if (template_is_directive(a->name) && !S_is_known((const char *)a->name)) {
@@ -259,8 +261,9 @@ S_mark(xmlNode *n, const struct template *t, int eaches, struct diag *d)
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		} else
-			bad += S_mark(c, t, eaches, d);
+			bad += S_mark(c, t, &each, d);
 	}
+	xmlFree(each.list);
 	return bad;
 }
 
@@ -381,7 +384,7 @@ template_load(const char *path, struct model *m, struct diag *d)
 	    (S_read_line_ends(buf, len), S_crowded(buf, len, t->file, d)) ||
 	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
 	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
-	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, 0, d) > 0) {
+	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, NULL, d) > 0) {
 		free(buf);
 		template_free(t);
 		return NULL;

@@ -260,31 +260,47 @@ S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 }
 
 int
-template_each_depth(const xmlNode *n, int eaches, struct diag *d,
-    int *depth)
+template_each_enter(const xmlNode *n, const struct each_scope *up,
+    struct each_scope *self, struct diag *d)
 {
-	struct pos p;
+	const struct each_scope *e;
+	struct pos p = template_node_pos(n);
+	int bad = 0;
 
-	*depth = eaches + (xmlHasProp(n, BAD_CAST "data-each") != NULL);
-	if (eaches != TEMPLATE_EACH_DEPTH_MAX || *depth == eaches)
-		return 0;	/* within the cap, or below one reported */
-	p = template_node_pos(n);
-	diag_msg(d, MSG_TEMPLATE, &p, "data-each nested more than %d deep "
-	    "(each level multiplies the work of a page)",
-	    TEMPLATE_EACH_DEPTH_MAX);
-	return 1;
+	self->up = up;
+	self->depth = up != NULL ? up->depth : 0;
+	if ((self->list = xmlGetProp(n, BAD_CAST "data-each")) == NULL)
+		return 0;
+	if (++self->depth == TEMPLATE_EACH_DEPTH_MAX + 1) {
+		diag_msg(d, MSG_TEMPLATE, &p, "data-each nested more than %d "
+		    "deep (each level multiplies the work of a page)",
+		    TEMPLATE_EACH_DEPTH_MAX);
+		bad++;
+	}
+	for (e = up; e != NULL; e = e->up)
+		if (e->list != NULL && xmlStrEqual(e->list, self->list)) {
+			diag_msg(d, MSG_TEMPLATE, &p, "data-each of '%s' inside "
+			    "a data-each of '%s' (it would repeat the list once "
+			    "for each of its items)", (const char *)self->list,
+			    (const char *)self->list);
+			bad++;
+			break;
+		}
+	return bad;
 }
 
 /* Turns the directives of element n and its descendants into markers,
  * in the order template.h gives; removes every directive attribute.
- * n stands inside eaches data-each; reports nesting too deep. */
+ * n stands in the data-each blocks up; reports their nesting
+ * (template_each_enter()). */
 static void
-S_element(struct compiler *c, xmlNode *n, int eaches)
+S_element(struct compiler *c, xmlNode *n, const struct each_scope *up)
 {
 	xmlNode *child, *next;
 	xmlAttr *a, *anext;
+	struct each_scope each;
 
-	c->errors += template_each_depth(n, eaches, c->d, &eaches);
+	c->errors += template_each_enter(n, up, &each, c->d);
 	if (xmlHasProp(n, BAD_CAST "data-each")) {
 		xmlNode *prev = n->prev;
 		struct slot *s = S_block(c, n, OP_EACH, "data-each");
@@ -305,7 +321,7 @@ S_element(struct compiler *c, xmlNode *n, int eaches)
 		for (child = n->children; child != NULL; child = next) {
 			next = child->next;
 			if (child->type == XML_ELEMENT_NODE)
-				S_element(c, child, eaches);
+				S_element(c, child, &each);
 		}
 	for (a = n->properties; a != NULL; a = anext) {
 		xmlChar *v;
@@ -323,6 +339,7 @@ S_element(struct compiler *c, xmlNode *n, int eaches)
 		if (!made)
 			xmlRemoveProp(a);
 	}
+	xmlFree(each.list);
 }
 
 /* Returns the document c->doc serialized as XHTML, with the doctype
@@ -494,7 +511,7 @@ program_compile(const struct template *layout, const struct template *page,
 	S_copy_marks(xmlDocGetRootElement(layout->doc),
 	    xmlDocGetRootElement(c.doc));
 	if (S_insert_page(&c, layout, page) == 0) {
-		S_element(&c, xmlDocGetRootElement(c.doc), 0);
+		S_element(&c, xmlDocGetRootElement(c.doc), NULL);
 		p = xcalloc(1, sizeof(*p));
 		p->text = S_serialize(&c);
 		p->doc = xmlNewDoc(BAD_CAST "1.0");

@@ -560,12 +560,13 @@ template_policy_document(const xmlDoc *doc, size_t file, int line,
 }
 
 /* Returns whether a directive could remove element n: data-if,
- * data-unless, data-each or data-content on it or an element above it. */
+ * data-unless, data-each, or data-content, data-text or data-html (which
+ * replace what an element holds), on it or an element above it. */
 static int
 S_removable(const xmlNode *n)
 {
 	static const char *const blocks[] = { "data-if", "data-unless",
-	    "data-each", "data-content" };
+	    "data-each", "data-content", "data-text", "data-html" };
 	size_t i;
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)

@@ -70,12 +70,22 @@ struct template {
  * templates nest three deep; each level multiplies a page's work. */
 #define TEMPLATE_EACH_DEPTH_MAX	4
 
-/* Sets *depth to the number of data-each on element n and the elements
- * above it, eaches being those above; reports n at its template line
- * (once, at the first element too deep) and returns 1 when that passes
- * TEMPLATE_EACH_DEPTH_MAX, else returns 0. */
-int		 template_each_depth(const xmlNode *n, int eaches,
-		    struct diag *d, int *depth);
+/* The data-each blocks an element stands in, innermost first. */
+struct each_scope {
+	xmlChar			*list;	/* its data-each, or NULL */
+	int			 depth;	/* data-each blocks, this one too */
+	const struct each_scope	*up;
+};
+
+/* Fills *self for element n inside the blocks up (its data-each,
+ * malloc'd by libxml2, for the caller to xmlFree() after n's
+ * descendants); reports, at n's template line, a data-each one deeper
+ * than TEMPLATE_EACH_DEPTH_MAX (so once per branch), or of a list that
+ * a block around it repeats (each item would repeat the list again).
+ * Returns the number of problems reported. */
+int		 template_each_enter(const xmlNode *n,
+		    const struct each_scope *up, struct each_scope *self,
+		    struct diag *d);
 
 /* Returns where template node n stands (file and line), from the mark
  * template_load() left in its _private. */

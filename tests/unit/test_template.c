@@ -558,6 +558,8 @@ test_layout_states_the_csp(void **state)
 	    "<head>" CSP_META(" data-each=\"x\""),
 	    "<head data-content=\"\">" CSP_META(""),
 	    "<head data-unless=\"x\">" CSP_META(""),
+	    "<head data-text=\"title\">" CSP_META(""),
+	    "<head data-html=\"title\">" CSP_META(""),
 	    /* a prefixed http-equiv is another attribute to a browser */
 	    "<head><meta xmlns:x=\"urn:x\" x:http-equiv=\"Content-Security-"
 	    "Policy\" content=\"" TEMPLATE_CSP_TEXT "\"/>",
@@ -675,15 +677,17 @@ test_css_reads_line_ends_as_css_does(void **state)
 }
 
 /* Work a template makes is bounded: data-each nests at most four deep,
- * layout and page together; an element has at most 64 attributes (the
- * limit is checked before libxml2 parses, in time linear in the file). */
+ * layout and page together, never in a data-each of the same list; an
+ * element has at most 64 attributes (the limit is checked before libxml2
+ * parses, in time linear in the file). */
 static void
 test_template_work_is_bounded(void **state)
 {
 	static const char nest_layout[] = HEAD
 	    "<head><title data-text=\"title\">t</title></head>\n"
-	    "<body><div data-each=\"l\"><div data-each=\"l\"><main "
+	    "<body><div data-each=\"a\"><div data-each=\"b\"><main "
 	    "data-content=\"\">sample</main></div></div></body>\n</html>\n";
+	static const char *const lists[] = { "a", "b", "c", "d", "e", "f" };
 	struct arena a;
 	struct scope *s;
 	struct result r;
@@ -693,24 +697,35 @@ test_template_work_is_bounded(void **state)
 
 	(void)state;
 	s = page_scope(&a);
-	scope_item(s, "l");
-	render(&r, "<b data-each=\"l\"><b data-each=\"l\"><b data-each=\"l\">"
-	    "<b data-each=\"l\">x</b></b></b></b>", s);
+	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		scope_item(s, lists[i]);
+	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
+	    "<b data-each=\"d\">x</b></b></b></b>", s);
 	assert_string_equal(r.err, "");
 	result_free(&r);
-	render(&r, "<b data-each=\"l\"><b data-each=\"l\"><b data-each=\"l\">"
-	    "<b data-each=\"l\">\n<b data-each=\"l\"><b data-each=\"l\">x</b>"
+	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
+	    "<b data-each=\"d\">\n<b data-each=\"e\"><b data-each=\"f\">x</b>"
 	    "</b></b></b></b></b>", s);
 	assert_null(r.html);
 	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
 	    "nested more than 4 deep"));
 	assert_null(strstr(strstr(r.err, "deep") + 1, "deep"));	/* once */
 	result_free(&r);
-	render_in(&r, nest_layout, "<b data-each=\"l\"><b data-each=\"l\">"
-	    "\n<b data-each=\"l\">x</b></b></b>", s);
+	render_in(&r, nest_layout, "<b data-each=\"c\"><b data-each=\"d\">"
+	    "\n<b data-each=\"e\">x</b></b></b>", s);
 	assert_null(r.html);
 	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
 	    "nested more than 4 deep"));
+	result_free(&r);
+	render(&r, "<b data-each=\"a\">\n<i data-each=\"b\"><i data-each="
+	    "\"a\">x</i></i></b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	    "of 'a' inside a data-each of 'a'"));
+	result_free(&r);
+	render_in(&r, nest_layout, "<b data-each=\"b\">x</b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, "data-each of 'b' inside"));
 	result_free(&r);
 	arena_free(&a);
 
