@@ -650,8 +650,8 @@ S_head(const xmlNode *root, size_t file, struct diag *d,
 		;
 	if (c == NULL || !S_is_html(c, "head")) {
 		S_breach(c != NULL ? c : root, file, d, "anything but white "
-		    "space before <head>, or no <head> (it would end <head>, "
-		    "and the policy with it)", NULL);
+		    "space before <head>, or no <head> (a browser would start "
+		    "<body> there, and ignore the policy in it)", NULL);
 		return 1;
 	}
 	*head = c;
@@ -674,6 +674,9 @@ template_policy_csp(const xmlDoc *doc, size_t file, struct diag *d)
 	const xmlNode *root = xmlDocGetRootElement(doc), *head, *c;
 	int bad = S_head(root, file, d, &head);
 	xmlChar *v;
+
+	if (head == NULL && bad > 0)
+		return bad;	/* said so */
 
 	for (c = head != NULL ? head->children : NULL; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
