@@ -236,7 +236,7 @@ static int
 S_mark(xmlNode *n, const struct template *t, const struct each_scope *up,
     struct diag *d)
 {
-	struct each_scope each = { NULL, 0, up };
+	struct each_scope each = { NULL, 0, 0, up };
 	xmlNode *c, *next;
 	xmlAttr *a;
 	int bad = 0;

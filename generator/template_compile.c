@@ -269,6 +269,7 @@ template_each_enter(const xmlNode *n, const struct each_scope *up,
 
 	self->up = up;
 	self->depth = up != NULL ? up->depth : 0;
+	self->repeats = 0;
 	if ((self->list = xmlGetProp(n, BAD_CAST "data-each")) == NULL)
 		return 0;
 	if (++self->depth == TEMPLATE_EACH_DEPTH_MAX + 1) {
@@ -277,8 +278,9 @@ template_each_enter(const xmlNode *n, const struct each_scope *up,
 		    TEMPLATE_EACH_DEPTH_MAX);
 		bad++;
 	}
-	for (e = up; e != NULL; e = e->up)
+	for (e = up; e != NULL && !e->repeats; e = e->up)
 		if (e->list != NULL && xmlStrEqual(e->list, self->list)) {
+			self->repeats = 1;
 			diag_msg(d, MSG_TEMPLATE, &p, "data-each of '%s' inside "
 			    "a data-each of '%s' (it would repeat the list once "
 			    "for each of its items)", (const char *)self->list,

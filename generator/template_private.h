@@ -74,14 +74,16 @@ struct template {
 struct each_scope {
 	xmlChar			*list;	/* its data-each, or NULL */
 	int			 depth;	/* data-each blocks, this one too */
+	int			 repeats; /* a list of a block around it
+					     (reported, so not below) */
 	const struct each_scope	*up;
 };
 
 /* Fills *self for element n inside the blocks up (its data-each,
  * malloc'd by libxml2, for the caller to xmlFree() after n's
  * descendants); reports, at n's template line, a data-each one deeper
- * than TEMPLATE_EACH_DEPTH_MAX (so once per branch), or of a list that
- * a block around it repeats (each item would repeat the list again).
+ * than TEMPLATE_EACH_DEPTH_MAX, or of a list that a block around it
+ * repeats (each item would repeat the list again), each once per branch.
  * Returns the number of problems reported. */
 int		 template_each_enter(const xmlNode *n,
 		    const struct each_scope *up, struct each_scope *self,
