@@ -634,42 +634,51 @@ test_head_holds_only_what_stays_in_head(void **state)
 
 /* A stylesheet is read as CSS reads it: CR LF, CR and FF end lines, and
  * strings (an unclosed string ends at a line end), so nothing hides
- * after one; lines are reported as such. */
+ * after one; lines are reported as such (and in an SVG asset as XML
+ * counts them, a lone CR ending a line). */
 static void
-test_css_reads_line_ends_as_css_does(void **state)
+test_assets_read_line_ends_as_they_do(void **state)
 {
 	static const struct {
 		const char	*text;
 		int		 ok;
 		int		 line;
+		const char	*name;
 	} cases[] = {
 		{ "a { content: \"/\f}body{background-image:url(//127.0.0.1/"
-		    "leak.png)}\" }", -1, 2 },
-		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2 },
-		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2 },
-		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4 },
-		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4 },
-		{ "a { b: url(../x.png) }", -1, 1 },
-		{ "@import \"/c.css\";", -1, 1 },
-		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0 },
-		{ "a { b: url(x.png) }\r\n", 0, 0 },
+		    "leak.png)}\" }", -1, 2, "a.css" },
+		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, "a.css" },
+		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, "a.css" },
+		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, "a.css" },
+		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, "a.css" },
+		{ "a { b: url(../x.png) }", -1, 1, "a.css" },
+		{ "@import \"/c.css\";", -1, 1, "a.css" },
+		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, "a.css" },
+		{ "a { b: url(x.png) }\r\n", 0, 0, "a.css" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r\r<script>x"
+		    "</script></svg>", -1, 3, "a.svg" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r<image href=\""
+		    "/etc/passwd\"/></svg>", -1, 2, "a.svg" },
 	};
 	struct loaded l;
 	char want[32];
+	const char *name;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		name = cases[i].name;
 		model_init(&l.m);
 		capture_open(&l.err);
 		diag_init(&l.d, l.err.f);
-		if (template_check_asset("a.css", cases[i].text,
-		    strlen(cases[i].text), model_add_file(&l.m, "a.css"),
+		if (template_check_asset(name, cases[i].text,
+		    strlen(cases[i].text), model_add_file(&l.m, name),
 		    &l.d) != cases[i].ok)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d, l.m.files, l.m.nfiles);
 		l.text = capture_close(&l.err);
-		snprintf(want, sizeof(want), "a.css:%d: error: ", cases[i].line);
+		snprintf(want, sizeof(want), "%s:%d: error: ", name,
+		    cases[i].line);
 		if (cases[i].ok < 0 && strstr(l.text, want) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -868,7 +877,7 @@ main(void)
 		cmocka_unit_test(test_layout_states_the_csp),
 		cmocka_unit_test(test_assets_are_held_to_the_policy),
 		cmocka_unit_test(test_head_holds_only_what_stays_in_head),
-		cmocka_unit_test(test_css_reads_line_ends_as_css_does),
+		cmocka_unit_test(test_assets_read_line_ends_as_they_do),
 		cmocka_unit_test(test_template_work_is_bounded),
 		cmocka_unit_test(test_links_stay_in_the_templates_folder),
 	};
