@@ -44,6 +44,8 @@ struct fragment {
 struct render {
 	struct diag		*diag;
 	const struct program	*p;
+	int			 depth;		/* of the page: folders below
+						   the site's root */
 	char			*out;		/* the page so far */
 	size_t			 len;
 	size_t			 cap;
@@ -555,8 +557,8 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 		case OP_ATTR:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
 				break;
-			if ((why = template_url_breach(f->text, o->url, 0)) !=
-			    NULL) {
+			if ((why = template_url_breach(f->text, o->url,
+			    r->depth)) != NULL) {
 				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
 				    "'%s' would make a %s '%s' (the site loads "
 				    "nothing from elsewhere)", o->field, why,
@@ -604,7 +606,7 @@ template_compile(const struct template *layout, struct template *page,
 
 char *
 template_render(const struct template *layout, struct template *page,
-    const struct scope *s, struct diag *d, size_t *len)
+    int depth, const struct scope *s, struct diag *d, size_t *len)
 {
 	struct render r;
 	char *html = NULL;
@@ -613,6 +615,7 @@ template_render(const struct template *layout, struct template *page,
 		return NULL;
 	memset(&r, 0, sizeof(r));
 	r.diag = d;
+	r.depth = depth;
 	r.p = page->program;
 	S_run(&r, 0, r.p->nops, s);
 	S_put(&r, "", 1);	/* the NUL */

@@ -85,11 +85,10 @@ S_dot_dot(const char *s, size_t n)
  * controls and spaces trimmed at both ends, tab and newlines dropped
  * anywhere), break the policy, or NULL: a scheme (javascript:, data:,
  * https:, ...), a path from the server's root ("/", "//host", or
- * backslashes for slashes), or a ".." segment where literal is set (a
- * template serves pages at several depths), or after another segment
- * where it is not (the generator's own paths only begin with them). */
+ * backslashes for slashes), a ".." segment after another segment, or
+ * more than ups of them at its start (above the site's root). */
 static const char *
-S_url_breach(const char *u, size_t n, int literal)
+S_url_breach(const char *u, size_t n, int ups)
 {
 	char *v = xreallocarray(NULL, n + 1, 1);
 	const char *why = NULL;
@@ -115,7 +114,7 @@ S_url_breach(const char *u, size_t n, int literal)
 		if (c != '/' && c != '\\' && c != '?' && c != '#' && c != '\0')
 			continue;
 		if (S_dot_dot(v + seg, i - seg)) {
-			if (literal || !lead)
+			if (!lead || ups-- == 0)
 				why = "URL that climbs with '..' in attribute";
 		} else
 			lead = 0;
@@ -128,9 +127,10 @@ S_url_breach(const char *u, size_t n, int literal)
 }
 
 /* Returns why the srcset at v breaks the policy, or NULL: each of its
- * URLs is checked, found as HTML's srcset parser finds them. */
+ * URLs is checked (S_url_breach()), found as HTML's srcset parser finds
+ * them. */
 static const char *
-S_srcset_breach(const char *v, int literal)
+S_srcset_breach(const char *v, int ups)
 {
 	const char *why;
 	size_t n;
@@ -143,7 +143,7 @@ S_srcset_breach(const char *v, int literal)
 			return NULL;
 		for (n = 0; v[n] != '\0' && !S_html_space(v[n]); n++)
 			;
-		if ((why = S_url_breach(v, n, literal)) != NULL)
+		if ((why = S_url_breach(v, n, ups)) != NULL)
 			return why;
 		if (v[n - 1] == ',') {	/* a URL ending in commas ends there */
 			v += n;
@@ -156,15 +156,15 @@ S_srcset_breach(const char *v, int literal)
 }
 
 const char *
-template_url_breach(const char *value, enum template_url kind, int literal)
+template_url_breach(const char *value, enum template_url kind, int ups)
 {
 	const char *why;
 	size_t n;
 
 	if (kind == TEMPLATE_URL_ONE)
-		return S_url_breach(value, strlen(value), literal);
+		return S_url_breach(value, strlen(value), ups);
 	if (kind == TEMPLATE_URL_SRCSET)
-		return S_srcset_breach(value, literal);
+		return S_srcset_breach(value, ups);
 	for (; kind == TEMPLATE_URL_SPACED; value += n) {
 		while (S_html_space(*value))
 			value++;
@@ -172,7 +172,7 @@ template_url_breach(const char *value, enum template_url kind, int literal)
 			break;
 		for (n = 0; value[n] != '\0' && !S_html_space(value[n]); n++)
 			;
-		if ((why = S_url_breach(value, n, literal)) != NULL)
+		if ((why = S_url_breach(value, n, ups)) != NULL)
 			return why;
 	}
 	return NULL;
@@ -216,7 +216,7 @@ S_css_string_leaves(const char *s, size_t n, size_t *len)
 	if (k >= 2 && s[k - 1] == s[0])
 		body--;
 	*len = k;
-	return escaped || S_url_breach(s + 1, body, 1) != NULL;
+	return escaped || S_url_breach(s + 1, body, 0) != NULL;
 }
 
 /* Checks the arguments of a CSS function from s[0] to its closing
@@ -242,7 +242,7 @@ S_css_args(const char *s, size_t n, int bare)
 			for (k = i; k < n && s[k] != ')' && s[k] != '\\'; k++)
 				;
 			if ((k < n && s[k] == '\\') ||
-			    S_url_breach(s + i, k - i, 1) != NULL)
+			    S_url_breach(s + i, k - i, 0) != NULL)
 				return 0;
 			i = k;
 		} else
@@ -447,8 +447,9 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 	value = xmlNodeGetContent((const xmlNode *)a);
 	if (value == NULL)
 		return NULL;
+	/* a template serves pages at several depths: no ".." of its own */
 	why = template_url_breach((const char *)value,
-	    template_url_kind(name), 1);
+	    template_url_kind(name), 0);
 	if (why == NULL)
 		why = S_value_breach((const char *)value);
 	xmlFree(value);

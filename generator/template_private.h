@@ -137,17 +137,18 @@ enum template_url template_url_kind(const char *name);
 
 /* Returns why value, of an attribute of that kind, breaks the policy,
  * or NULL: a URL in it has a scheme, another host or the server's root
- * ("/..."), read as a browser reads it; or a ".." segment, anywhere when
- * literal is set (a template's own text), else after another segment
- * (a field: the generator's paths begin with their ".." segments).  The
+ * ("/..."), read as a browser reads it; or a ".." segment after another
+ * segment, or more than ups of them at its start (a template's own URLs
+ * may have none: it serves pages at several depths; a field's may climb
+ * to the site's root from its page, as the generator's links do).  The
  * reason (static) ends in "in attribute". */
 const char	*template_url_breach(const char *value, enum template_url kind,
-		    int literal);
+		    int ups);
 
 /* Returns whether the CSS text css (len bytes, then a NUL) refers to
  * anything off the site: an @import or url(), image-set(), src(),
  * image() or cross-fade() argument that template_url_breach() refuses
- * or that is escaped, a backslash outside a string (an escape can spell
+ * (no ".." at all) or that is escaped, a backslash outside a string (an escape can spell
  * those), or a NUL.  Line ends are read as CSS reads them (CR LF, CR, FF).
  * Sets *line to the line of the construct. */
 int		 template_css_offsite(const char *css, size_t len, int *line);

@@ -38,7 +38,8 @@ struct result {
 };
 
 /* Renders the page template body (inside <main data-page>) with the
- * fields of s into r, in the layout layout_text. */
+ * fields of s into r, in the layout layout_text, as a page two folders
+ * below the site's root. */
 static void
 render_in(struct result *r, const char *layout_text, const char *body,
     const struct scope *s)
@@ -56,8 +57,8 @@ render_in(struct result *r, const char *layout_text, const char *body,
 	diag_init(&r->l.d, r->l.err.f);
 	layout = template_load(lp, &r->l.m, &r->l.d);
 	tp = template_load(pp, &r->l.m, &r->l.d);
-	r->html = layout && tp ? template_render(layout, tp, s, &r->l.d, &len) :
-	    NULL;
+	r->html = layout && tp ? template_render(layout, tp, 2, s, &r->l.d,
+	    &len) : NULL;
 	template_free(layout);
 	template_free(tp);
 	diag_flush(&r->l.d, r->l.m.files, r->l.m.nfiles);
@@ -426,7 +427,7 @@ test_policy_allows_the_sites_own(void **state)
 
 	(void)state;
 	s = page_scope(&a);
-	scope_text(s, "h", "../a/b.html#x");
+	scope_text(s, "h", "../../a/b.html#x");
 	render(&r, "<a href=\"x.html?q=a:b#c\">a</a><a href=\"#x:y\">b"
 	    "</a><img src=\"icon.svg\" alt=\"\"/><script src=\"a.js\"></script>"
 	    "<a data-attr-href=\"h\">c</a><p><![CDATA[<script>x</script>]]>"
@@ -434,7 +435,7 @@ test_policy_allows_the_sites_own(void **state)
 	assert_string_equal(r.err, "");
 	assert_string_equal(main_of(&r), "<a href=\"x.html?q=a:b#c\">a</a>"
 	    "<a href=\"#x:y\">b</a><img src=\"icon.svg\" alt=\"\" /><script "
-	    "src=\"a.js\"></script><a href=\"../a/b.html#x\">c</a><p>&lt;"
+	    "src=\"a.js\"></script><a href=\"../../a/b.html#x\">c</a><p>&lt;"
 	    "script&gt;x&lt;/script&gt;</p>");
 	result_free(&r);
 	arena_free(&a);
@@ -449,7 +450,8 @@ test_url_field_off_the_site_is_refused(void **state)
 	    "//example.invalid/", " https://example.invalid/", "\\\\e/x",
 	    "a.png 1x, data:x 2x", "/\t/127.0.0.1/x", "/\r\\e/x",
 	    "/etc/passwd", "\x01/etc/passwd", "a/../../etc/passwd",
-	    "../a/%2e./b", "a.png 1x, /b.png 2x" };
+	    "../a/%2e./b", "a.png 1x, /b.png 2x", "../../../etc/passwd",
+	    "../../.%2e/x" };
 	struct arena a;
 	struct scope *s;
 	struct result r;
