@@ -16,6 +16,7 @@
 #include "model.h"
 
 #define LOAD_FILE_MAX	(8 * 1024 * 1024)	/* bytes per content file */
+#define LOAD_ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
 
 struct loader;
 
@@ -40,11 +41,26 @@ void	 loader_flush(struct loader *);
 /* Reads the regular file at path whole into a malloc'd buffer, with a NUL
  * after its *len bytes; refuses a file over max bytes, and anything but a
  * regular file (a FIFO, a device, a directory) without blocking or
- * reading it.  Returns NULL after reporting to d (path registered in m).
- * The one way skillsite reads its input files: content, templates,
- * assets. */
+ * reading it, and a file of the kernel's (procfs, sysfs: /proc/self/environ,
+ * say).  Returns NULL after reporting to d (path registered in m).  The
+ * one way skillsite reads its input files: content, templates, assets. */
 char	*load_read_file(const char *path, size_t max, struct model *m,
 	    struct diag *d, size_t *len);
+
+/* load_read_file(), for a file that must resolve, symbolic links
+ * followed, inside the folder its path names (a template or asset in
+ * the templates folder): one reached through a link to elsewhere is
+ * refused. */
+char	*load_read_confined(const char *path, size_t max, struct model *m,
+	    struct diag *d, size_t *len);
+
+/* Returns the offset of the '<' of the first start tag in the len bytes
+ * at buf with more than LOAD_ATTRIBUTES_MAX attributes, or (size_t)-1.
+ * Counts '=' signs between a '<' that opens an element and the next '>':
+ * a guard against libxml2 2.9.14's quadratic attribute checks, run
+ * before parsing, not a parser; it may count too few where a value holds
+ * '>', never too many. */
+size_t	 load_crowded_tag(const char *buf, size_t len);
 
 /* Loads the len bytes at buf as the content file called name. */
 void	 loader_buffer(struct loader *, const char *name, const char *buf,

@@ -1,12 +1,18 @@
 /* load_file.c: content files and directories from disk, read whole with a
  * size cap and handed to the parser from memory; see load.h. */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 
 #include "alloc.h"
 #include "load.h"
@@ -99,10 +105,34 @@ S_may_open(struct model *m, struct diag *d, const char *path, int allow_dir)
 	return 0;
 }
 
+/* Returns whether the file open on fd lives in a kernel's file system
+ * (procfs, sysfs, ...), whose files describe the running system: the
+ * build's environment, say. */
+static int
+S_on_kernel_fs(int fd)
+{
+#ifdef __linux__
+	struct statfs fs;
+
+	if (fstatfs(fd, &fs) == 0)
+		switch ((unsigned long)fs.f_type) {
+		case PROC_SUPER_MAGIC:
+		case SYSFS_MAGIC:
+		case DEBUGFS_MAGIC:
+		case SECURITYFS_MAGIC:
+		case TRACEFS_MAGIC:
+			return 1;
+		}
+#else
+	(void)fd;
+#endif
+	return 0;
+}
+
 /* Opens path for reading, never blocking (a FIFO put in its place after
  * the check must not hang), and sets *st to what was opened: a regular
- * file or, when allow_dir is set, a directory.  Returns the descriptor,
- * or -1 after reporting. */
+ * file or, when allow_dir is set, a directory, not of the kernel's file
+ * systems.  Returns the descriptor, or -1 after reporting. */
 static int
 S_open_input(struct model *m, struct diag *d, const char *path,
     int allow_dir, struct stat *st)
@@ -125,22 +155,77 @@ S_open_input(struct model *m, struct diag *d, const char *path,
 		close(fd);
 		return -1;
 	}
+	if (S_on_kernel_fs(fd)) {
+		S_report(m, d, path, MSG_IO_NOT_FILE, "a file of the kernel's "
+		    "(procfs, sysfs)");
+		close(fd);
+		return -1;
+	}
 	return fd;
+}
+
+/* Returns whether path, the file open on fd (st), resolves, links
+ * followed, to that file inside the folder path names it in: a link in a
+ * templates folder may not publish a file from elsewhere. */
+static int
+S_inside_own_folder(const char *path, const struct stat *st)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *real_dir, *real = realpath(path, NULL);
+	struct stat now;
+	size_t n;
+	int in = 0;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';	/* "/x" is in "/" */
+	real_dir = realpath(dir, NULL);
+	if (real != NULL && real_dir != NULL && stat(real, &now) == 0 &&
+	    now.st_dev == st->st_dev && now.st_ino == st->st_ino) {
+		n = strlen(real_dir);
+		in = strncmp(real, real_dir, n) == 0 && (real[n] == '/' ||
+		    (n > 0 && real_dir[n - 1] == '/'));
+	}
+	free(real);
+	free(real_dir);
+	free(dir);
+	return in;
+}
+
+/* load_read_file() and load_read_confined(): reads path, which must
+ * resolve inside its own folder when confined is set. */
+static char *
+S_read_file(const char *path, int confined, size_t max, struct model *m,
+    struct diag *d, size_t *len)
+{
+	struct stat st;
+	char *buf = NULL;
+	int fd;
+
+	if ((fd = S_open_input(m, d, path, 0, &st)) < 0)
+		return NULL;
+	if (confined && !S_inside_own_folder(path, &st))
+		S_report(m, d, path, MSG_IO_NOT_FILE, "a link to a file "
+		    "outside its folder");
+	else
+		buf = S_read_fd(m, d, path, fd, &st, max, len);
+	close(fd);
+	return buf;
 }
 
 char *
 load_read_file(const char *path, size_t max, struct model *m,
     struct diag *d, size_t *len)
 {
-	struct stat st;
-	char *buf;
-	int fd;
+	return S_read_file(path, 0, max, m, d, len);
+}
 
-	if ((fd = S_open_input(m, d, path, 0, &st)) < 0)
-		return NULL;
-	buf = S_read_fd(m, d, path, fd, &st, max, len);
-	close(fd);
-	return buf;
+char *
+load_read_confined(const char *path, size_t max, struct model *m,
+    struct diag *d, size_t *len)
+{
+	return S_read_file(path, 1, max, m, d, len);
 }
 
 /* Returns whether name ends in ".xml". */

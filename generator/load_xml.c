@@ -31,8 +31,6 @@
 #include "par.h"
 #include "text.h"
 
-#define ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
-
 /* The schema text, generated from content/skillsite.rng at build time. */
 extern const unsigned char skillsite_schema_rng[];
 extern const size_t skillsite_schema_rng_len;
@@ -249,36 +247,40 @@ S_check_bytes(struct diag *d, const struct srcmap *map)
 	return 1;
 }
 
-/* Refuses a start tag with more than ATTRIBUTES_MAX attributes, counted
- * as '=' signs between a '<' that opens an element and the next '>';
- * returns whether one was found (reported).  A guard against libxml2's
- * quadratic attribute checks, not a parser: it may count too few where a
- * value holds '>', never too many. */
-static int
-S_check_attribute_counts(struct diag *d, const struct srcmap *map)
+size_t
+load_crowded_tag(const char *b, size_t len)
 {
-	const char *b = map->buf;
 	size_t i, tag = 0, n = 0;
 	int in_tag = 0;
 
-	for (i = 0; i < map->len; i++) {
+	for (i = 0; i < len; i++) {
 		if (b[i] == '<') {
-			unsigned char c = i + 1 < map->len ? (unsigned char)b[i + 1] : 0;
+			unsigned char c = i + 1 < len ? (unsigned char)b[i + 1] : 0;
 
 			in_tag = c != '!' && c != '?' && c != '/';
 			tag = i;
 			n = 0;
 		} else if (b[i] == '>')
 			in_tag = 0;
-		else if (b[i] == '=' && in_tag && ++n > ATTRIBUTES_MAX) {
-			struct pos p = srcmap_pos(map, tag);
-
-			diag_msg(d, MSG_ATTRIBUTES, &p,
-			    "more than %d", ATTRIBUTES_MAX);
-			return 1;
-		}
+		else if (b[i] == '=' && in_tag && ++n > LOAD_ATTRIBUTES_MAX)
+			return tag;
 	}
-	return 0;
+	return (size_t)-1;
+}
+
+/* Refuses a start tag with more than LOAD_ATTRIBUTES_MAX attributes
+ * (load_crowded_tag()); returns whether one was found (reported). */
+static int
+S_check_attribute_counts(struct diag *d, const struct srcmap *map)
+{
+	size_t tag = load_crowded_tag(map->buf, map->len);
+	struct pos p;
+
+	if (tag == (size_t)-1)
+		return 0;
+	p = srcmap_pos(map, tag);
+	diag_msg(d, MSG_ATTRIBUTES, &p, "more than %d", LOAD_ATTRIBUTES_MAX);
+	return 1;
 }
 
 /* Parses map's buffer; returns the document, or NULL when it is not

@@ -129,6 +129,16 @@ path_href(struct arena *a, const char *from, const char *to,
 	return s;
 }
 
+int
+path_depth(const char *path)
+{
+	int n = 0;
+
+	for (; *path != '\0'; path++)
+		n += *path == '/';
+	return n;
+}
+
 char *
 path_level_anchor(struct arena *a, int n)
 {

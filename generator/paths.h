@@ -63,6 +63,10 @@ char	*path_search_shard(struct arena *a, char kind, unsigned n);
 char	*path_href(struct arena *a, const char *from, const char *to,
 	    const char *fragment);
 
+/* Returns how many folders below the site's root the file at site path
+ * stands: the ".." segments a link from it may climb. */
+int	 path_depth(const char *path);
+
 /* Returns the anchor of job type jt_id's section of the home page:
  * "jobtype-ID" (prefixed, so no ID can clash with the layout's ids). */
 char	*path_jobtype_anchor(struct arena *a, const char *jt_id);

@@ -102,7 +102,7 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
 	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
 		char *from = S_in(dir, S_assets[i].name), *data;
 
-		if ((data = load_read_file(from, TEMPLATE_FILE_MAX, m, d,
+		if ((data = load_read_confined(from, TEMPLATE_FILE_MAX, m, d,
 		    &len)) == NULL || template_check_asset(from, data, len,
 		    model_add_file(m, from), d) < 0)
 			rc = -1;

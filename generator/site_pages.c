@@ -155,7 +155,8 @@ page_emit(struct builder *b, enum page_kind kind, const char *self,
 
 	if (b->stopped)
 		return;
-	html = template_render(b->layout, b->pages[kind], s, b->d, &len);
+	html = template_render(b->layout, b->pages[kind], path_depth(self), s,
+	    b->d, &len);
 	if (html == NULL)
 		b->failed = 1;
 	else if (b->out->put(b->out->ctx, self, html, len, b->d) < 0)

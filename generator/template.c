@@ -44,6 +44,8 @@ struct fragment {
 struct render {
 	struct diag		*diag;
 	const struct program	*p;
+	int			 depth;		/* of the page: folders below
+						   the site's root */
 	char			*out;		/* the page so far */
 	size_t			 len;
 	size_t			 cap;
@@ -229,16 +231,21 @@ S_reserved(const xmlNode *n, struct diag *d)
 }
 
 /* Sets _private of n and its descendants to t, marking where they came
- * from; reports unknown directives and breaches of the policy; removes
- * comments.  Returns the number of problems reported. */
+ * from; reports unknown directives, breaches of the policy and data-each
+ * nested as template_each_enter() refuses (n inside the blocks up);
+ * removes comments.  Returns the number of problems reported. */
 static int
-S_mark(xmlNode *n, const struct template *t, struct diag *d)
+S_mark(xmlNode *n, const struct template *t, const struct each_scope *up,
+    struct diag *d)
 {
+	struct each_scope each = { NULL, 0, 0, up };
 	xmlNode *c, *next;
 	xmlAttr *a;
 	int bad = 0;
 
 	n->_private = (void *)t;
+	if (n->type == XML_ELEMENT_NODE)
+		bad += template_each_enter(n, up, &each, d);
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
 	    a = a->next)
 		if (template_is_directive(a->name) && !S_is_known((const char *)a->name)) {
@@ -256,8 +263,9 @@ S_mark(xmlNode *n, const struct template *t, struct diag *d)
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		} else
-			bad += S_mark(c, t, d);
+			bad += S_mark(c, t, &each, d);
 	}
+	xmlFree(each.list);
 	return bad;
 }
 
@@ -337,6 +345,23 @@ S_line_at(const char *s, size_t at)
 	return line;
 }
 
+/* Reports a start tag with more attributes than content may have, in
+ * the len bytes at buf (line ends made LF), read from file; returns
+ * whether there was one. */
+static int
+S_crowded(const char *buf, size_t len, size_t file, struct diag *d)
+{
+	size_t tag = load_crowded_tag(buf, len);
+	struct pos p = { file, 0, 0 };
+
+	if (tag == (size_t)-1)
+		return 0;
+	p.line = S_line_at(buf, tag);
+	diag_msg(d, MSG_TEMPLATE, &p, "more than %d attributes on one element",
+	    LOAD_ATTRIBUTES_MAX);
+	return 1;
+}
+
 /* Returns the line of the first "<!DOCTYPE" in the len bytes at buf
  * (NUL-terminated; libxml2 keeps no line for it), or 0. */
 static int
@@ -356,12 +381,12 @@ template_load(const char *path, struct model *m, struct diag *d)
 	char *buf;
 
 	t->file = model_add_file(m, path);
-	if ((buf = load_read_file(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
+	if ((buf = load_read_confined(path, TEMPLATE_FILE_MAX, m, d, &len)) ==
 	    NULL || S_compressed(buf, len, t->file, d) ||
-	    (S_read_line_ends(buf, len),
-	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL) ||
+	    (S_read_line_ends(buf, len), S_crowded(buf, len, t->file, d)) ||
+	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
 	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
-	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, d) > 0) {
+	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, NULL, d) > 0) {
 		free(buf);
 		template_free(t);
 		return NULL;
@@ -393,29 +418,35 @@ int
 template_check_asset(const char *path, const char *data, size_t len,
     size_t file, struct diag *d)
 {
-	size_t n = strlen(path), at;
-	xmlDoc *doc;
-	int bad;
+	size_t n = strlen(path);
+	xmlDoc *doc = NULL;
+	char *copy;
+	int bad, line;
 
 	if (S_compressed(data, len, file, d))
 		return -1;
 	if (n >= 4 && strcmp(path + n - 4, ".css") == 0 &&
-	    template_css_offsite(data, len, &at)) {
-		struct pos p = { file, S_line_at(data, at), 0 };
+	    template_css_offsite(data, len, &line)) {
+		struct pos p = { file, line, 0 };
 
 		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or the like "
-		    "off the site, or a backslash outside a string (the site "
-		    "loads nothing from elsewhere)");
+		    "off the site, from the server's root or climbing with "
+		    "'..', or a backslash outside a string (the site loads "
+		    "nothing from elsewhere)");
 		return -1;
 	}
 	if (n < 4 || strcmp(path + n - 4, ".svg") != 0)
 		return 0;
-	if ((doc = S_parse(path, data, len, file, d)) == NULL)
-		return -1;
-	bad = template_policy_document(doc, file, S_doctype_line(data, len),
-	    d) +
+	copy = xreallocarray(NULL, len + 1, 1);	/* lines as XML counts them */
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	S_read_line_ends(copy, len);
+	bad = S_crowded(copy, len, file, d) ||
+	    (doc = S_parse(path, copy, len, file, d)) == NULL ? 1 :
+	    template_policy_document(doc, file, S_doctype_line(copy, len), d) +
 	    S_check_svg(xmlDocGetRootElement(doc), file, d);
 	xmlFreeDoc(doc);
+	free(copy);
 	return bad > 0 ? -1 : 0;
 }
 
@@ -509,6 +540,7 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 {
 	const struct field *f;
 	const struct scope *item;
+	const char *why;
 	size_t i;
 
 	for (i = from; i < to; i++) {
@@ -525,10 +557,12 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 		case OP_ATTR:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
 				break;
-			if (o->url && template_url_leaves_site(f->text)) {
+			if ((why = template_url_breach(f->text, o->url,
+			    r->depth)) != NULL) {
 				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
-				    "'%s' would make a URL off the site (the "
-				    "site loads nothing from elsewhere)", o->field);
+				    "'%s' would make a %s '%s' (the site loads "
+				    "nothing from elsewhere)", o->field, why,
+				    o->attr);
 				r->errors++;
 			} else
 				S_attribute(r, o, f);
@@ -572,7 +606,7 @@ template_compile(const struct template *layout, struct template *page,
 
 char *
 template_render(const struct template *layout, struct template *page,
-    const struct scope *s, struct diag *d, size_t *len)
+    int depth, const struct scope *s, struct diag *d, size_t *len)
 {
 	struct render r;
 	char *html = NULL;
@@ -581,6 +615,7 @@ template_render(const struct template *layout, struct template *page,
 		return NULL;
 	memset(&r, 0, sizeof(r));
 	r.diag = d;
+	r.depth = depth;
 	r.p = page->program;
 	S_run(&r, 0, r.p->nops, s);
 	S_put(&r, "", 1);	/* the NUL */

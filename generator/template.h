@@ -92,10 +92,11 @@ int		 template_compile(const struct template *layout,
 
 /* Renders page inside layout with the fields of s into a malloc'd,
  * NUL-terminated HTML document (*len bytes); returns NULL after reporting
- * a template error.  Compiles page with layout on first use and keeps
- * the program in page. */
+ * a template error.  The page stands depth folders below the site's
+ * root: a URL field may climb with ".." no higher than that.  Compiles
+ * page with layout on first use and keeps the program in page. */
 char		*template_render(const struct template *layout,
-		    struct template *page, const struct scope *s,
+		    struct template *page, int depth, const struct scope *s,
 		    struct diag *d, size_t *len);
 
 #endif

@@ -29,7 +29,8 @@ struct slot {
 	char		*field;
 	char		*boolean;
 	char		*sep;
-	int		 url;
+	enum template_url url;
+	char		*attr;
 	struct pos	 pos;
 };
 
@@ -237,7 +238,9 @@ S_attributes(struct compiler *c, xmlNode *n)
 		marker = S_slot(c, n, OP_ATTR, field);
 		if (htmlIsBooleanAttr(BAD_CAST name + 10))
 			c->slots[c->nslots - 1].boolean = xstrdup(name + 10);
-		c->slots[c->nslots - 1].url = template_is_url_attribute(name + 10);
+		if ((c->slots[c->nslots - 1].url = template_url_kind(name + 10)) !=
+		    TEMPLATE_URL_NONE)
+			c->slots[c->nslots - 1].attr = xstrdup(name + 10);
 		xmlSetProp(n, BAD_CAST name + 10, BAD_CAST marker);
 		free(marker);
 		xmlFree(field);
@@ -256,14 +259,50 @@ S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 	xmlFree(field);
 }
 
+int
+template_each_enter(const xmlNode *n, const struct each_scope *up,
+    struct each_scope *self, struct diag *d)
+{
+	const struct each_scope *e;
+	struct pos p = template_node_pos(n);
+	int bad = 0;
+
+	self->up = up;
+	self->depth = up != NULL ? up->depth : 0;
+	self->repeats = 0;
+	if ((self->list = xmlGetProp(n, BAD_CAST "data-each")) == NULL)
+		return 0;
+	if (++self->depth == TEMPLATE_EACH_DEPTH_MAX + 1) {
+		diag_msg(d, MSG_TEMPLATE, &p, "data-each nested more than %d "
+		    "deep (each level multiplies the work of a page)",
+		    TEMPLATE_EACH_DEPTH_MAX);
+		bad++;
+	}
+	for (e = up; e != NULL && !e->repeats; e = e->up)
+		if (e->list != NULL && xmlStrEqual(e->list, self->list)) {
+			self->repeats = 1;
+			diag_msg(d, MSG_TEMPLATE, &p, "data-each of '%s' inside "
+			    "a data-each of '%s' (it would repeat the list once "
+			    "for each of its items)", (const char *)self->list,
+			    (const char *)self->list);
+			bad++;
+			break;
+		}
+	return bad;
+}
+
 /* Turns the directives of element n and its descendants into markers,
- * in the order template.h gives; removes every directive attribute. */
+ * in the order template.h gives; removes every directive attribute.
+ * n stands in the data-each blocks up; reports their nesting
+ * (template_each_enter()). */
 static void
-S_element(struct compiler *c, xmlNode *n)
+S_element(struct compiler *c, xmlNode *n, const struct each_scope *up)
 {
 	xmlNode *child, *next;
 	xmlAttr *a, *anext;
+	struct each_scope each;
 
+	c->errors += template_each_enter(n, up, &each, c->d);
 	if (xmlHasProp(n, BAD_CAST "data-each")) {
 		xmlNode *prev = n->prev;
 		struct slot *s = S_block(c, n, OP_EACH, "data-each");
@@ -284,7 +323,7 @@ S_element(struct compiler *c, xmlNode *n)
 		for (child = n->children; child != NULL; child = next) {
 			next = child->next;
 			if (child->type == XML_ELEMENT_NODE)
-				S_element(c, child);
+				S_element(c, child, &each);
 		}
 	for (a = n->properties; a != NULL; a = anext) {
 		xmlChar *v;
@@ -302,6 +341,7 @@ S_element(struct compiler *c, xmlNode *n)
 		if (!made)
 			xmlRemoveProp(a);
 	}
+	xmlFree(each.list);
 }
 
 /* Returns the document c->doc serialized as XHTML, with the doctype
@@ -392,6 +432,7 @@ S_split(struct compiler *c, struct program *p)
 		o->boolean = s->boolean ? xstrdup(s->boolean) : NULL;
 		o->sep = s->sep ? xstrdup(s->sep) : NULL;
 		o->url = s->url;
+		o->attr = s->attr ? xstrdup(s->attr) : NULL;
 		o->pos = s->pos;
 		at = after;
 	}
@@ -434,6 +475,7 @@ program_free(struct program *p)
 		free(p->ops[i].field);
 		free(p->ops[i].boolean);
 		free(p->ops[i].sep);
+		free(p->ops[i].attr);
 	}
 	free(p->ops);
 	free(p->text);
@@ -450,6 +492,7 @@ S_free_slots(struct compiler *c)
 	for (i = 0; i < c->nslots; i++) {
 		free(c->slots[i].field);
 		free(c->slots[i].boolean);
+		free(c->slots[i].attr);
 		xmlFree(c->slots[i].sep);
 	}
 	free(c->slots);
@@ -470,12 +513,15 @@ program_compile(const struct template *layout, const struct template *page,
 	S_copy_marks(xmlDocGetRootElement(layout->doc),
 	    xmlDocGetRootElement(c.doc));
 	if (S_insert_page(&c, layout, page) == 0) {
-		S_element(&c, xmlDocGetRootElement(c.doc));
+		S_element(&c, xmlDocGetRootElement(c.doc), NULL);
 		p = xcalloc(1, sizeof(*p));
 		p->text = S_serialize(&c);
 		p->doc = xmlNewDoc(BAD_CAST "1.0");
 		p->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
-		if (p->text == NULL || S_split(&c, p) < 0 ||
+		if (c.errors > 0) {
+			program_free(p);
+			p = NULL;
+		} else if (p->text == NULL || S_split(&c, p) < 0 ||
 		    S_match_blocks(p) < 0) {
 			struct pos at = { page->file, 0, 0 };
 

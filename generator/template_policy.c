@@ -9,6 +9,7 @@
  */
 #include "template_private.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,12 +21,15 @@ static const char *const S_refused_elements[] = { "style", "base",
     "iframe", "frame", "frameset", "object", "embed", "applet", "portal",
     "fencedframe" };
 
-/* Attributes whose value is a URL, or a list of them, that a browser
- * loads or follows. */
+/* Attributes whose value is one URL that a browser loads or follows. */
 static const char *const S_url_attributes[] = { "href", "src", "action",
-    "formaction", "srcset", "imagesrcset", "poster", "data", "cite",
-    "background", "longdesc", "usemap", "manifest", "codebase", "archive",
-    "classid", "profile", "icon", "ping", "lowsrc", "dynsrc" };
+    "formaction", "poster", "data", "cite", "background", "longdesc",
+    "usemap", "manifest", "codebase", "archive", "classid", "profile",
+    "icon", "lowsrc", "dynsrc", "attributionsrc", "itemtype", "itemid",
+    "base" };
+
+/* Attributes that hold a srcset (URLs with descriptors, comma-separated). */
+static const char *const S_srcset_attributes[] = { "srcset", "imagesrcset" };
 
 /* Returns whether name is one of the n names of list, case ignored. */
 static int
@@ -41,63 +45,137 @@ S_in_list(const char *name, const char *const *list, size_t n)
 
 #define S_IN(name, list) S_in_list((name), (list), sizeof(list) / sizeof(*(list)))
 
-int
-template_is_url_attribute(const char *name)
+enum template_url
+template_url_kind(const char *name)
 {
-	return S_IN(name, S_url_attributes);
+	if (S_IN(name, S_url_attributes))
+		return TEMPLATE_URL_ONE;
+	if (S_IN(name, S_srcset_attributes))
+		return TEMPLATE_URL_SRCSET;
+	if (strcasecmp(name, "ping") == 0)
+		return TEMPLATE_URL_SPACED;
+	return TEMPLATE_URL_NONE;
 }
 
-/* Returns the next character of the n bytes at u from *i on, skipping
- * tab and newlines as a browser's URL parser does; 0 at the end. */
-static char
-S_url_char(const char *u, size_t n, size_t *i)
-{
-	while (*i < n && (u[*i] == '\t' || u[*i] == '\n' || u[*i] == '\r'))
-		(*i)++;
-	return *i < n ? u[(*i)++] : 0;
-}
-
-/* Returns whether the n bytes of url at u leave the site, as a browser
- * reads them (C0 controls and spaces trimmed, tab and newlines dropped):
- * a scheme (javascript:, data:, https:, ...) or another host ("//", or
- * a backslash for a slash) does. */
+/* Returns whether c is ASCII white space as HTML counts it. */
 static int
-S_url_leaves(const char *u, size_t n)
+S_html_space(char c)
 {
-	size_t i = 0;
-	char c, c1;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* Returns whether the n bytes at s are a ".." path segment, as the URL
+ * parser reads one ("%2e" is a dot, case ignored). */
+static int
+S_dot_dot(const char *s, size_t n)
+{
+	size_t dots = 0, i = 0;
+
+	while (i < n)
+		if (s[i] == '.')
+			dots++, i++;
+		else if (n - i >= 3 && strncasecmp(s + i, "%2e", 3) == 0)
+			dots++, i += 3;
+		else
+			return 0;
+	return dots == 2;
+}
+
+/* Returns why the n bytes of url at u, as a browser reads them (C0
+ * controls and spaces trimmed at both ends, tab and newlines dropped
+ * anywhere), break the policy, or NULL: a scheme (javascript:, data:,
+ * https:, ...), a path from the server's root ("/", "//host", or
+ * backslashes for slashes), a ".." segment after another segment, or
+ * more than ups of them at its start (above the site's root). */
+static const char *
+S_url_breach(const char *u, size_t n, int ups)
+{
+	char *v = xreallocarray(NULL, n + 1, 1);
+	const char *why = NULL;
+	size_t i, k = 0, seg = 0;
+	int lead = 1;
 
 	while (n > 0 && (unsigned char)*u <= 0x20)
 		u++, n--;
-	c = S_url_char(u, n, &i);
-	if (c == '/' || c == '\\') {
-		c1 = S_url_char(u, n, &i);
-		return c1 == '/' || c1 == '\\';
+	while (n > 0 && (unsigned char)u[n - 1] <= 0x20)
+		n--;
+	for (i = 0; i < n; i++)
+		if (u[i] != '\t' && u[i] != '\n' && u[i] != '\r')
+			v[k++] = u[i];
+	v[k] = '\0';
+	if (v[0] == '/' || v[0] == '\\')
+		why = v[1] == '/' || v[1] == '\\' ? "URL off the site in attribute" :
+		    "URL from the server's root in attribute";
+	else if (v[strcspn(v, ":/\\?#")] == ':')
+		why = "URL off the site in attribute";
+	for (i = 0; why == NULL && i <= k; i++) {
+		char c = v[i];
+
+		if (c != '/' && c != '\\' && c != '?' && c != '#' && c != '\0')
+			continue;
+		if (S_dot_dot(v + seg, i - seg)) {
+			if (!lead || ups-- == 0)
+				why = "URL that climbs with '..' in attribute";
+		} else
+			lead = 0;
+		if (c != '/' && c != '\\')
+			break;	/* the query and fragment hold no path */
+		seg = i + 1;
 	}
-	for (; c != 0; c = S_url_char(u, n, &i))
-		if (c == ':')
-			return 1;
-		else if (c == '/' || c == '\\' || c == '?' || c == '#')
-			return 0;
-	return 0;
+	free(v);
+	return why;
 }
 
-int
-template_url_leaves_site(const char *value)
+/* Returns why the srcset at v breaks the policy, or NULL: each of its
+ * URLs is checked (S_url_breach()), found as HTML's srcset parser finds
+ * them. */
+static const char *
+S_srcset_breach(const char *v, int ups)
 {
-	const char *v = value;
+	const char *why;
+	size_t n;
+	int paren;
+
+	for (;;) {
+		while (S_html_space(*v) || *v == ',')
+			v++;
+		if (*v == '\0')
+			return NULL;
+		for (n = 0; v[n] != '\0' && !S_html_space(v[n]); n++)
+			;
+		if ((why = S_url_breach(v, n, ups)) != NULL)
+			return why;
+		if (v[n - 1] == ',') {	/* a URL ending in commas ends there */
+			v += n;
+			continue;
+		}
+		for (v += n, paren = 0; *v != '\0' && (*v != ',' || paren); v++)
+			if (*v == '(' || *v == ')')
+				paren = *v == '(';
+	}
+}
+
+const char *
+template_url_breach(const char *value, enum template_url kind, int ups)
+{
+	const char *why;
 	size_t n;
 
-	/* srcset and ping hold lists: every URL in them counts */
-	for (;;) {
-		v += strspn(v, " \t\n\r\f,");
-		if (*v == '\0')
-			return 0;
-		n = strcspn(v, " \t\n\r\f,");
-		if (S_url_leaves(v, n))
-			return 1;
-		v += n;
+	if (kind == TEMPLATE_URL_ONE)
+		return S_url_breach(value, strlen(value), ups);
+	if (kind == TEMPLATE_URL_SRCSET)
+		return S_srcset_breach(value, ups);
+	for (; kind == TEMPLATE_URL_SPACED; value += n) {
+		while (S_html_space(*value))
+			value++;
+		if (*value == '\0')
+			break;
+		for (n = 0; value[n] != '\0' && !S_html_space(value[n]); n++)
+			;
+		if ((why = S_url_breach(value, n, ups)) != NULL)
+			return why;
 	}
+	return NULL;
 }
 
 /* Returns whether the n bytes at s, ASCII case ignored, start with word. */
@@ -110,8 +188,9 @@ S_starts(const char *s, size_t n, const char *word)
 }
 
 /* Returns the length of the CSS string that opens at s[0] (a quote), of
- * the n bytes at s, its quotes included (to the end of the line or text
- * when unclosed); sets *escaped if it holds a backslash. */
+ * the n bytes at s (line ends made LF), its quotes included (to the end
+ * of the line or text when unclosed); sets *escaped if it holds a
+ * backslash. */
 static size_t
 S_css_string(const char *s, size_t n, int *escaped)
 {
@@ -137,7 +216,7 @@ S_css_string_leaves(const char *s, size_t n, size_t *len)
 	if (k >= 2 && s[k - 1] == s[0])
 		body--;
 	*len = k;
-	return escaped || S_url_leaves(s + 1, body);
+	return escaped || S_url_breach(s + 1, body, 0) != NULL;
 }
 
 /* Checks the arguments of a CSS function from s[0] to its closing
@@ -162,7 +241,8 @@ S_css_args(const char *s, size_t n, int bare)
 		else if (bare && (unsigned char)s[i] > 0x20) {
 			for (k = i; k < n && s[k] != ')' && s[k] != '\\'; k++)
 				;
-			if ((k < n && s[k] == '\\') || S_url_leaves(s + i, k - i))
+			if ((k < n && s[k] == '\\') ||
+			    S_url_breach(s + i, k - i, 0) != NULL)
 				return 0;
 			i = k;
 		} else
@@ -184,8 +264,10 @@ S_css_comment(const char *s, size_t n)
 	return n;
 }
 
-int
-template_css_offsite(const char *css, size_t len, size_t *at)
+/* Does template_css_offsite() on css, whose line ends are LF; sets *at
+ * to the offset of the construct. */
+static int
+S_css_offsite(const char *css, size_t len, size_t *at)
 {
 	static const char *const calls[] = { "url(", "image-set(", "src(",
 	    "image(", "cross-fade(" };
@@ -237,6 +319,28 @@ template_css_offsite(const char *css, size_t len, size_t *at)
 	return 0;
 }
 
+int
+template_css_offsite(const char *css, size_t len, int *line)
+{
+	char *v = xreallocarray(NULL, len + 1, 1);
+	size_t i, k = 0, at = 0;
+	int off;
+
+	/* CSS reads CR LF, CR and FF as LF (CSS Syntax 3.3), as a string's
+	 * end among others */
+	for (i = 0; i < len; i++)
+		if (css[i] == '\r' && i + 1 < len && css[i + 1] == '\n')
+			continue;
+		else
+			v[k++] = css[i] == '\r' || css[i] == '\f' ? '\n' : css[i];
+	v[k] = '\0';
+	off = S_css_offsite(v, k, &at);
+	for (*line = 1, i = 0; i < at; i++)
+		*line += v[i] == '\n';
+	free(v);
+	return off;
+}
+
 /* Returns the local name of attribute or element name, lower case
  * ignored by the callers: what follows the last ':'. */
 static const char *
@@ -247,15 +351,16 @@ S_local(const xmlChar *name)
 	return colon != NULL ? colon + 1 : s;
 }
 
-/* Returns the value of the attribute of n called name (case ignored, any
- * namespace), malloc'd by libxml2, or NULL. */
+/* Returns the value of the attribute of n called name (case ignored, no
+ * prefix: what an HTML parser takes for it), malloc'd by libxml2, or
+ * NULL. */
 static xmlChar *
 S_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
 	for (a = n->properties; a != NULL; a = a->next)
-		if (strcasecmp(S_local(a->name), name) == 0)
+		if (a->ns == NULL && strcasecmp((const char *)a->name, name) == 0)
 			return xmlNodeGetContent((const xmlNode *)a);
 	return NULL;
 }
@@ -284,12 +389,12 @@ S_value_breach(const char *value)
 {
 	char *v = S_squeezed(value);
 	const char *why = NULL;
-	size_t at;
+	int line;
 
 	if (strstr(v, "javascript:") != NULL || strstr(v, "vbscript:") != NULL)
 		why = "script URL in attribute";
 	else if (strchr(v, '(') != NULL &&
-	    template_css_offsite(value, strlen(value), &at))
+	    template_css_offsite(value, strlen(value), &line))
 		why = "CSS reference off the site in attribute";
 	free(v);
 	return why;
@@ -342,10 +447,10 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 	value = xmlNodeGetContent((const xmlNode *)a);
 	if (value == NULL)
 		return NULL;
-	if (template_is_url_attribute(name) &&
-	    template_url_leaves_site((const char *)value))
-		why = "URL off the site in attribute";
-	else
+	/* a template serves pages at several depths: no ".." of its own */
+	why = template_url_breach((const char *)value,
+	    template_url_kind(name), 0);
+	if (why == NULL)
 		why = S_value_breach((const char *)value);
 	xmlFree(value);
 	return why;
@@ -455,27 +560,14 @@ template_policy_document(const xmlDoc *doc, size_t file, int line,
 	return bad;
 }
 
-/* Returns the first element child of n whose local name is name (case
- * ignored), or NULL. */
-static const xmlNode *
-S_child(const xmlNode *n, const char *name)
-{
-	const xmlNode *c;
-
-	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    strcasecmp(S_local(c->name), name) == 0)
-			return c;
-	return NULL;
-}
-
 /* Returns whether a directive could remove element n: data-if,
- * data-unless, data-each or data-content on it or an element above it. */
+ * data-unless, data-each, or data-content, data-text or data-html (which
+ * replace what an element holds), on it or an element above it. */
 static int
 S_removable(const xmlNode *n)
 {
 	static const char *const blocks[] = { "data-if", "data-unless",
-	    "data-each", "data-content" };
+	    "data-each", "data-content", "data-text", "data-html" };
 	size_t i;
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
@@ -485,28 +577,120 @@ S_removable(const xmlNode *n)
 	return 0;
 }
 
+/* Returns whether n is an element a page shows as <name> (no prefix,
+ * ASCII case ignored): what an HTML parser takes for that element. */
+static int
+S_is_html(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && (n->ns == NULL ||
+	    n->ns->prefix == NULL) && strcasecmp((const char *)n->name,
+	    name) == 0;
+}
+
+/* Returns whether n is text of ASCII white space only, which an HTML
+ * parser passes over before and in <head>. */
+static int
+S_is_blank(const xmlNode *n)
+{
+	const xmlChar *t = n->content;
+
+	if (n->type != XML_TEXT_NODE)
+		return 0;
+	while (t != NULL && S_html_space((char)*t))
+		t++;
+	return t == NULL || *t == '\0';
+}
+
+/* Returns why child c of <head> would end <head> where an HTML parser
+ * reads the page (moving what follows, the policy's meta too, into
+ * <body>, where a browser ignores it), or NULL: only white space,
+ * <meta>, <title>, <link> and <script> stay in <head>, the first and
+ * last two empty, <title> with text only, none with data-content or
+ * data-html, none but <title> with data-text. */
+static const char *
+S_head_breach(const xmlNode *c)
+{
+	const xmlNode *k;
+
+	if (c->type == XML_TEXT_NODE)
+		return S_is_blank(c) ? NULL : "text in <head>";
+	if (!S_is_html(c, "meta") && !S_is_html(c, "title") &&
+	    !S_is_html(c, "link") && !S_is_html(c, "script"))
+		return "element in <head> other than <meta>, <title>, <link> "
+		    "and <script>:";
+	if (xmlHasProp(c, BAD_CAST "data-content") ||
+	    xmlHasProp(c, BAD_CAST "data-html"))
+		return "data-content or data-html in <head>";
+	if (!S_is_html(c, "title"))
+		return c->children != NULL || xmlHasProp(c, BAD_CAST
+		    "data-text") ? "content in an empty element of <head>:" :
+		    NULL;
+	for (k = c->children; k != NULL; k = k->next)
+		if (k->type != XML_TEXT_NODE)
+			return "markup in <title>";
+	return NULL;
+}
+
+/* Checks that <head> is the first thing in the layout's root <html>
+ * (white space aside) and holds only what stays in <head> as an HTML
+ * parser reads the page (S_head_breach()); returns the number of
+ * breaches reported, and sets *head to the <head>, or NULL. */
+static int
+S_head(const xmlNode *root, size_t file, struct diag *d,
+    const xmlNode **head)
+{
+	const xmlNode *c;
+	const char *why;
+	char name[512];
+	int bad = 0;
+
+	*head = NULL;
+	if (root == NULL || !S_is_html(root, "html"))
+		return 0;	/* reported by the caller */
+	for (c = root->children; c != NULL && S_is_blank(c); c = c->next)
+		;
+	if (c == NULL || !S_is_html(c, "head")) {
+		S_breach(c != NULL ? c : root, file, d, "anything but white "
+		    "space before <head>, or no <head> (a browser would start "
+		    "<body> there, and ignore the policy in it)", NULL);
+		return 1;
+	}
+	*head = c;
+	for (c = c->children; c != NULL; c = c->next)
+		if ((why = S_head_breach(c)) != NULL) {
+			snprintf(name, sizeof(name), "%s%s%.200s", c->ns &&
+			    c->ns->prefix ? (const char *)c->ns->prefix : "",
+			    c->ns && c->ns->prefix ? ":" : "",
+			    (const char *)c->name);
+			S_breach(c, file, d, why, why[strlen(why) - 1] == ':' ?
+			    name : NULL);
+			bad++;
+		}
+	return bad;
+}
+
 int
 template_policy_csp(const xmlDoc *doc, size_t file, struct diag *d)
 {
-	const xmlNode *root = xmlDocGetRootElement(doc);
-	const xmlNode *head = S_child(root, "head"), *c;
+	const xmlNode *root = xmlDocGetRootElement(doc), *head, *c;
+	int bad = S_head(root, file, d, &head);
 	xmlChar *v;
 
-	for (c = head != NULL ? head->children : NULL; c != NULL; c = c->next) {
-		const char *name = S_local(c->name);
+	if (head == NULL && bad > 0)
+		return bad;	/* said so */
 
+	for (c = head != NULL ? head->children : NULL; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcasecmp(name, "link") == 0 ||
-		    strcasecmp(name, "script") == 0)
+		if (S_is_html(c, "link") || S_is_html(c, "script"))
 			break;	/* loads before the policy would apply */
-		if (strcasecmp(name, "meta") != 0 ||
+		if (!S_is_html(c, "meta") ||
 		    (v = S_attr(c, "http-equiv")) == NULL)
 			continue;
 		if (strcasecmp((const char *)v, "Content-Security-Policy") == 0) {
 			xmlFree(v);
 			if (!S_removable(c))
-				return 0;	/* its value is checked with c */
+				return bad;	/* its value is checked with c */
 			break;
 		}
 		xmlFree(v);
@@ -515,5 +699,5 @@ template_policy_csp(const xmlDoc *doc, size_t file, struct diag *d)
 	    "\"Content-Security-Policy\" content=\"" TEMPLATE_CSP "\"/> "
 	    "in <head> before its first <link> or <script>, where no "
 	    "directive can remove it", NULL);
-	return 1;
+	return bad + 1;
 }

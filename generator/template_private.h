@@ -26,6 +26,14 @@ enum op_kind {
 	OP_END
 };
 
+/* How an attribute holds URLs. */
+enum template_url {
+	TEMPLATE_URL_NONE,
+	TEMPLATE_URL_ONE,	/* href, src, ...: one URL, whole */
+	TEMPLATE_URL_SRCSET,	/* srcset, imagesrcset: HTML's srcset */
+	TEMPLATE_URL_SPACED	/* ping: URLs between white space */
+};
+
 /* One step of a program. */
 struct op {
 	enum op_kind	 kind;
@@ -36,7 +44,8 @@ struct op {
 	char		*boolean;	/* ATTR of a boolean attribute: its
 					   name, written when the value is "" */
 	char		*sep;		/* EACH: the indent between items */
-	int		 url;		/* ATTR of a URL attribute */
+	enum template_url url;		/* ATTR: how its attribute holds URLs */
+	char		*attr;		/* ATTR of a URL attribute: its name */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
 	struct pos	 pos;		/* the directive's template line */
 };
@@ -56,6 +65,29 @@ struct template {
 	struct program		*program;	/* compiled with ... */
 	const struct template	*layout;	/* ... this layout */
 };
+
+/* How deep data-each may nest, layout and page together: the site's
+ * templates nest three deep; each level multiplies a page's work. */
+#define TEMPLATE_EACH_DEPTH_MAX	4
+
+/* The data-each blocks an element stands in, innermost first. */
+struct each_scope {
+	xmlChar			*list;	/* its data-each, or NULL */
+	int			 depth;	/* data-each blocks, this one too */
+	int			 repeats; /* a list of a block around it
+					     (reported, so not below) */
+	const struct each_scope	*up;
+};
+
+/* Fills *self for element n inside the blocks up (its data-each,
+ * malloc'd by libxml2, for the caller to xmlFree() after n's
+ * descendants); reports, at n's template line, a data-each one deeper
+ * than TEMPLATE_EACH_DEPTH_MAX, or of a list that a block around it
+ * repeats (each item would repeat the list again), each once per branch.
+ * Returns the number of problems reported. */
+int		 template_each_enter(const xmlNode *n,
+		    const struct each_scope *up, struct each_scope *self,
+		    struct diag *d);
 
 /* Returns where template node n stands (file and line), from the mark
  * template_load() left in its _private. */
@@ -100,19 +132,26 @@ int		 template_policy_document(const xmlDoc *doc, size_t file,
 int		 template_policy_csp(const xmlDoc *doc, size_t file,
 		    struct diag *d);
 
-/* Returns whether the value of a URL attribute (a list, for srcset or
- * ping) names a place off the site: a scheme or another host. */
-int		 template_url_leaves_site(const char *value);
+/* Returns how attribute name (case ignored) holds URLs. */
+enum template_url template_url_kind(const char *name);
 
-/* Returns whether attribute name (case ignored) holds URLs. */
-int		 template_is_url_attribute(const char *name);
+/* Returns why value, of an attribute of that kind, breaks the policy,
+ * or NULL: a URL in it has a scheme, another host or the server's root
+ * ("/..."), read as a browser reads it; or a ".." segment after another
+ * segment, or more than ups of them at its start (a template's own URLs
+ * may have none: it serves pages at several depths; a field's may climb
+ * to the site's root from its page, as the generator's links do).  The
+ * reason (static) ends in "in attribute". */
+const char	*template_url_breach(const char *value, enum template_url kind,
+		    int ups);
 
 /* Returns whether the CSS text css (len bytes, then a NUL) refers to
  * anything off the site: an @import or url(), image-set(), src(),
- * image() or cross-fade() argument that leaves the site or is escaped,
- * a backslash outside a string (an escape can spell those), or a NUL.
- * Sets *at to the offset of the construct. */
-int		 template_css_offsite(const char *css, size_t len, size_t *at);
+ * image() or cross-fade() argument that template_url_breach() refuses
+ * (no ".." at all) or that is escaped, a backslash outside a string (an escape can spell
+ * those), or a NUL.  Line ends are read as CSS reads them (CR LF, CR, FF).
+ * Sets *line to the line of the construct. */
+int		 template_css_offsite(const char *css, size_t len, int *line);
 
 /* Compiles page inside layout; returns the program, or NULL after
  * reporting.  Free with program_free(). */

@@ -110,6 +110,14 @@ for f in layout.xhtml style.css; do
 	rm -rf "$t"
 	cp -r templates "$t" && rm "$t/$f" && mkfifo "$t/$f"
 done
+# Links in a templates folder: out of it, to a file elsewhere and to
+# procfs (either would be published as an asset), and within it (fine).
+t=$scratch/link-templates
+rm -rf "$t"
+cp -r templates "$t" && mkdir "$t/sub" && mv "$t/assess.js" "$t/sub/" &&
+    ln -s sub/assess.js "$t/assess.js" &&
+    ln -sf /etc/passwd "$t/style.css" &&
+    ln -sf /proc/self/environ "$t/search.js"
 rm -rf "$scratch/gzip-templates"
 cp -r templates "$scratch/gzip-templates" &&
     gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"

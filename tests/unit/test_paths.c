@@ -57,6 +57,9 @@ test_href_is_page_relative(void **state)
 	/* a shared prefix that is not a whole folder name */
 	assert_string_equal(path_href(&A, "cs/hard/x.html",
 	    "cs/hardware/y.html", NULL), "../hardware/y.html");
+	/* a page's depth: how far its links may climb */
+	assert_int_equal(path_depth("index.html"), 0);
+	assert_int_equal(path_depth("cs/hardware/skills/a.html"), 3);
 }
 
 static void

@@ -8,6 +8,11 @@
 
 #define HEAD "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n"
 
+#define TEMPLATE_CSP_TEXT "default-src 'none'; style-src 'self'; " \
+	"img-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
+#define CSP_META(directive) "<meta http-equiv=\"Content-Security-Policy\" " \
+	"content=\"" TEMPLATE_CSP_TEXT "\"" directive "/>"
+
 static const char LAYOUT[] = HEAD
     "<head><title data-text=\"title\">t</title></head>\n"
     "<body><main data-content=\"\">sample</main></body>\n</html>\n";
@@ -33,12 +38,14 @@ struct result {
 };
 
 /* Renders the page template body (inside <main data-page>) with the
- * fields of s into r. */
+ * fields of s into r, in the layout layout_text, as a page two folders
+ * below the site's root. */
 static void
-render(struct result *r, const char *body, const struct scope *s)
+render_in(struct result *r, const char *layout_text, const char *body,
+    const struct scope *s)
 {
 	char page[4096];
-	char *lp = write_temp(LAYOUT), *pp;
+	char *lp = write_temp(layout_text), *pp;
 	struct template *layout, *tp;
 	size_t len;
 
@@ -50,8 +57,8 @@ render(struct result *r, const char *body, const struct scope *s)
 	diag_init(&r->l.d, r->l.err.f);
 	layout = template_load(lp, &r->l.m, &r->l.d);
 	tp = template_load(pp, &r->l.m, &r->l.d);
-	r->html = layout && tp ? template_render(layout, tp, s, &r->l.d, &len) :
-	    NULL;
+	r->html = layout && tp ? template_render(layout, tp, 2, s, &r->l.d,
+	    &len) : NULL;
 	template_free(layout);
 	template_free(tp);
 	diag_flush(&r->l.d, r->l.m.files, r->l.m.nfiles);
@@ -60,6 +67,13 @@ render(struct result *r, const char *body, const struct scope *s)
 	unlink(pp);
 	free(lp);
 	free(pp);
+}
+
+/* Renders body with the fields of s into r, in LAYOUT. */
+static void
+render(struct result *r, const char *body, const struct scope *s)
+{
+	render_in(r, LAYOUT, body, s);
 }
 
 static void
@@ -355,6 +369,32 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 		    "animation of a link" },
 		{ "<a href=\"a.html\"><set data-attr-attributeName=\"title\" "
 		    "to=\"a\"/></a>", "may not be set by" },
+		{ "<meta xmlns:x=\"urn:x\" http-equiv=\"Content-Security-"
+		    "Policy\" x:content=\"" TEMPLATE_CSP_TEXT "\"/>",
+		    "Content-Security-Policy other than the site's" },
+		/* a URL is read whole, tab and newlines dropped anywhere */
+		{ "<a href=\"/&#9;/127.0.0.1/x\">a</a>", "URL off the site" },
+		{ "<a href=\"/&#13;\\127.0.0.1/x\">a</a>", "URL off the site" },
+		{ "<a href=\"h&#10;ttps&#9;://e/\">a</a>", "URL off the site" },
+		/* nothing from the server's root, nothing climbing */
+		{ "<a rel=\"attachment\" href=\"/tmp/secret.txt\">a</a>",
+		    "URL from the server's root in attribute 'href'" },
+		{ "<a href=\" \\etc/passwd\">a</a>", "from the server's root" },
+		{ "<a href=\"../../../etc/passwd\">a</a>",
+		    "URL that climbs with '..' in attribute 'href'" },
+		{ "<a href=\"a/.%2E/%2e%2e/b\">a</a>", "climbs with '..'" },
+		{ "<img src=\"a\\..\\b.png\" alt=\"\"/>", "climbs with '..'" },
+		{ "<img src=\"a.png\" srcset=\"a.png 1x,/b.png 2x\" alt=\"\"/>",
+		    "from the server's root in attribute 'srcset'" },
+		{ "<img src=\"a.png\" srcset=\"a.png (1x,/b) 1x, c.png 1x,//e/d 2x\" "
+		    "alt=\"\"/>", "URL off the site in attribute 'srcset'" },
+		{ "<a href=\"a.html\" ping=\"p /p\">a</a>",
+		    "from the server's root in attribute 'ping'" },
+		{ "<img src=\"a.png\" alt=\"\" attributionsrc=\"//e/\"/>",
+		    "URL off the site in attribute 'attributionsrc'" },
+		{ "<q cite=\"/x\">q</q>", "from the server's root" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url("
+		    "/x.svg#g)\"/></svg>", "CSS reference off the site" },
 	};
 	struct arena a;
 	struct scope *s;
@@ -376,7 +416,8 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 }
 
 /* What the policy allows: the site's own files, page-relative links and
- * anchors, a script with src and no content, CDATA as escaped text. */
+ * anchors (fields may climb with leading ".."), a script with src and no
+ * content, CDATA as escaped text. */
 static void
 test_policy_allows_the_sites_own(void **state)
 {
@@ -386,15 +427,15 @@ test_policy_allows_the_sites_own(void **state)
 
 	(void)state;
 	s = page_scope(&a);
-	scope_text(s, "h", "../a/b.html#x");
-	render(&r, "<a href=\"../x.html?q=a:b#c\">a</a><a href=\"#x:y\">b"
+	scope_text(s, "h", "../../a/b.html#x");
+	render(&r, "<a href=\"x.html?q=a:b#c\">a</a><a href=\"#x:y\">b"
 	    "</a><img src=\"icon.svg\" alt=\"\"/><script src=\"a.js\"></script>"
 	    "<a data-attr-href=\"h\">c</a><p><![CDATA[<script>x</script>]]>"
 	    "</p>", s);
 	assert_string_equal(r.err, "");
-	assert_string_equal(main_of(&r), "<a href=\"../x.html?q=a:b#c\">a</a>"
+	assert_string_equal(main_of(&r), "<a href=\"x.html?q=a:b#c\">a</a>"
 	    "<a href=\"#x:y\">b</a><img src=\"icon.svg\" alt=\"\" /><script "
-	    "src=\"a.js\"></script><a href=\"../a/b.html#x\">c</a><p>&lt;"
+	    "src=\"a.js\"></script><a href=\"../../a/b.html#x\">c</a><p>&lt;"
 	    "script&gt;x&lt;/script&gt;</p>");
 	result_free(&r);
 	arena_free(&a);
@@ -407,7 +448,10 @@ test_url_field_off_the_site_is_refused(void **state)
 {
 	static const char *const urls[] = { "javascript:alert(1)",
 	    "//example.invalid/", " https://example.invalid/", "\\\\e/x",
-	    "a.png 1x, data:x 2x" };
+	    "a.png 1x, data:x 2x", "/\t/127.0.0.1/x", "/\r\\e/x",
+	    "/etc/passwd", "\x01/etc/passwd", "a/../../etc/passwd",
+	    "../a/%2e./b", "a.png 1x, /b.png 2x", "../../../etc/passwd",
+	    "../../.%2e/x" };
 	struct arena a;
 	struct scope *s;
 	struct result r;
@@ -420,8 +464,9 @@ test_url_field_off_the_site_is_refused(void **state)
 		render(&r, "\n<a data-attr-href=\"u\">a</a><img src=\"a.png\" "
 		    "alt=\"\" data-attr-srcset=\"u\"/>", s);
 		assert_null(r.html);
-		assert_non_null(strstr(r.err, ":4: error: template error: field "
-		    "'u' would make a URL off the site"));
+		if (strstr(r.err, ":4: error: template error: field 'u' would "
+		    "make a URL ") == NULL)
+			fail_msg("case %zu: %s", i, r.err);
 		result_free(&r);
 		arena_free(&a);
 	}
@@ -481,40 +526,56 @@ test_fifo_and_gzip_templates_are_refused(void **state)
 	rmdir(path);
 }
 
+/* Loads text as a layout and checks it; returns what
+ * template_check_layout() returned (-2 when it did not load), with the
+ * diagnostics in l (free with loaded_free()). */
+static int
+check_layout(struct loaded *l, const char *text)
+{
+	char *path = write_temp(text);
+	struct template *t;
+	int rc = -2;
+
+	model_init(&l->m);
+	capture_open(&l->err);
+	diag_init(&l->d, l->err.f);
+	if ((t = template_load(path, &l->m, &l->d)) != NULL)
+		rc = template_check_layout(t, &l->d);
+	template_free(t);
+	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	l->text = capture_close(&l->err);
+	unlink(path);
+	free(path);
+	return rc;
+}
+
 /* The layout must state the site's Content-Security-Policy in its head,
  * before anything loads. */
 static void
 test_layout_states_the_csp(void **state)
 {
-#define CSP_META(directive) "<meta http-equiv=\"Content-Security-Policy\" " \
-	"content=\"default-src 'none'; style-src 'self'; img-src 'self'; " \
-	"script-src 'self'; base-uri 'none'; form-action 'none'\"" directive "/>"
 	static const char *const heads[] = { "<head>",	/* the last passes */
 	    "<head><script src=\"a.js\"></script>" CSP_META(""),
 	    "<head>" CSP_META(" data-if=\"x\""),
 	    "<head>" CSP_META(" data-each=\"x\""),
 	    "<head data-content=\"\">" CSP_META(""),
-	    "<head data-unless=\"x\">" CSP_META(""), "<head>" CSP_META("") };
+	    "<head data-unless=\"x\">" CSP_META(""),
+	    "<head data-text=\"title\">" CSP_META(""),
+	    "<head data-html=\"title\">" CSP_META(""),
+	    /* a prefixed http-equiv is another attribute to a browser */
+	    "<head><meta xmlns:x=\"urn:x\" x:http-equiv=\"Content-Security-"
+	    "Policy\" content=\"" TEMPLATE_CSP_TEXT "\"/>",
+	    "<head>" CSP_META("") };
 	char text[1024];
-	char *path;
 	struct loaded l;
-	struct template *t;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
 		snprintf(text, sizeof(text), HEAD "%s<title>t</title></head>"
 		    "<body/></html>\n", heads[i]);
-		path = write_temp(text);
-		model_init(&l.m);
-		capture_open(&l.err);
-		diag_init(&l.d, l.err.f);
-		assert_non_null(t = template_load(path, &l.m, &l.d));
-		assert_int_equal(template_check_layout(t, &l.d),
+		assert_int_equal(check_layout(&l, text),
 		    i + 1 < sizeof(heads) / sizeof(*heads) ? -1 : 0);
-		template_free(t);
-		diag_flush(&l.d, l.m.files, l.m.nfiles);
-		l.text = capture_close(&l.err);
 		if (i + 1 < sizeof(heads) / sizeof(*heads))
 			assert_non_null(strstr(l.text, ":3: error: template "
 			    "error: no <meta http-equiv=\"Content-Security-"
@@ -522,9 +583,226 @@ test_layout_states_the_csp(void **state)
 		else
 			assert_string_equal(l.text, "");
 		loaded_free(&l);
-		unlink(path);
-		free(path);
 	}
+}
+
+/* Anything in <head>, or before it, that an HTML parser would take for
+ * the start of <body> ends <head> there: the policy's meta after it
+ * falls into <body>, where a browser ignores it.  Only white space,
+ * <meta>, <title>, <link> and <script> may stand in <head>. */
+static void
+test_head_holds_only_what_stays_in_head(void **state)
+{
+	static const struct {
+		const char	*before;	/* after <html> */
+		const char	*in;		/* in <head>, before the CSP */
+		const char	*error;
+	} cases[] = {
+		{ "", "&#xA0;", "text in <head>" },
+		{ "", "x", "text in <head>" },
+		{ "", "<div/>", "element in <head> other than <meta>, <title>, "
+		    "<link> and <script> 'div'" },
+		{ "", "<img src=\"a.png\" alt=\"\"/>", "'img'" },
+		{ "", "<textarea/>", "'textarea'" },
+		{ "", "<noscript/>", "'noscript'" },
+		{ "", "<h:meta xmlns:h=\"http://www.w3.org/1999/xhtml\"/>",
+		    "'h:meta'" },
+		{ "", "<meta name=\"a\" data-text=\"title\"/>",
+		    "content in an empty element of <head> 'meta'" },
+		{ "", "<meta name=\"a\">x</meta>", "content in an empty element" },
+		{ "", "<title data-html=\"title\"/>", "data-content or data-html" },
+		{ "", "<title><span/></title>", "markup in <title>" },
+		{ "<div/>", "", "anything but white space before <head>" },
+		{ "x", "", "anything but white space before <head>" },
+		{ "<body/>", "", "anything but white space before <head>" },
+	};
+	char text[2048];
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		snprintf(text, sizeof(text), HEAD "%s<head>%s" CSP_META("")
+		    "<title>t</title></head><body/></html>\n", cases[i].before,
+		    cases[i].in);
+		if (check_layout(&l, text) != -1)
+			fail_msg("case %zu accepted: %s", i, text);
+		if (strstr(l.text, ":3: error: template error: ") == NULL ||
+		    strstr(l.text, cases[i].error) == NULL)
+			fail_msg("case %zu: %s", i, l.text);
+		loaded_free(&l);
+	}
+}
+
+/* A stylesheet is read as CSS reads it: CR LF, CR and FF end lines, and
+ * strings (an unclosed string ends at a line end), so nothing hides
+ * after one; lines are reported as such (and in an SVG asset as XML
+ * counts them, a lone CR ending a line). */
+static void
+test_assets_read_line_ends_as_they_do(void **state)
+{
+	static const struct {
+		const char	*text;
+		int		 ok;
+		int		 line;
+		const char	*name;
+	} cases[] = {
+		{ "a { content: \"/\f}body{background-image:url(//127.0.0.1/"
+		    "leak.png)}\" }", -1, 2, "a.css" },
+		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, "a.css" },
+		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, "a.css" },
+		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, "a.css" },
+		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, "a.css" },
+		{ "a { b: url(../x.png) }", -1, 1, "a.css" },
+		{ "@import \"/c.css\";", -1, 1, "a.css" },
+		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, "a.css" },
+		{ "a { b: url(x.png) }\r\n", 0, 0, "a.css" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r\r<script>x"
+		    "</script></svg>", -1, 3, "a.svg" },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r<image href=\""
+		    "/etc/passwd\"/></svg>", -1, 2, "a.svg" },
+	};
+	struct loaded l;
+	char want[32];
+	const char *name;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		name = cases[i].name;
+		model_init(&l.m);
+		capture_open(&l.err);
+		diag_init(&l.d, l.err.f);
+		if (template_check_asset(name, cases[i].text,
+		    strlen(cases[i].text), model_add_file(&l.m, name),
+		    &l.d) != cases[i].ok)
+			fail_msg("case %zu: %s", i, cases[i].text);
+		diag_flush(&l.d, l.m.files, l.m.nfiles);
+		l.text = capture_close(&l.err);
+		snprintf(want, sizeof(want), "%s:%d: error: ", name,
+		    cases[i].line);
+		if (cases[i].ok < 0 && strstr(l.text, want) == NULL)
+			fail_msg("case %zu: %s", i, l.text);
+		loaded_free(&l);
+	}
+}
+
+/* Work a template makes is bounded: data-each nests at most four deep,
+ * layout and page together, never in a data-each of the same list; an
+ * element has at most 64 attributes (the limit is checked before libxml2
+ * parses, in time linear in the file). */
+static void
+test_template_work_is_bounded(void **state)
+{
+	static const char nest_layout[] = HEAD
+	    "<head><title data-text=\"title\">t</title></head>\n"
+	    "<body><div data-each=\"a\"><div data-each=\"b\"><main "
+	    "data-content=\"\">sample</main></div></div></body>\n</html>\n";
+	static const char *const lists[] = { "a", "b", "c", "d", "e", "f" };
+	struct arena a;
+	struct scope *s;
+	struct result r;
+	struct loaded l;
+	char *text;
+	size_t i, n;
+
+	(void)state;
+	s = page_scope(&a);
+	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		scope_item(s, lists[i]);
+	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
+	    "<b data-each=\"d\">x</b></b></b></b>", s);
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
+	    "<b data-each=\"d\">\n<b data-each=\"e\"><b data-each=\"f\">x</b>"
+	    "</b></b></b></b></b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	    "nested more than 4 deep"));
+	assert_null(strstr(strstr(r.err, "deep") + 1, "deep"));	/* once */
+	result_free(&r);
+	render_in(&r, nest_layout, "<b data-each=\"c\"><b data-each=\"d\">"
+	    "\n<b data-each=\"e\">x</b></b></b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	    "nested more than 4 deep"));
+	result_free(&r);
+	render(&r, "<b data-each=\"a\">\n<i data-each=\"b\"><i data-each="
+	    "\"a\">x</i></i></b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	    "of 'a' inside a data-each of 'a'"));
+	result_free(&r);
+	render_in(&r, nest_layout, "<b data-each=\"b\">x</b>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, "data-each of 'b' inside"));
+	result_free(&r);
+	arena_free(&a);
+
+	n = 60000;
+	text = malloc(n * 10 + 256);
+	strcpy(text, HEAD "<body>\n<p");
+	for (i = 0; i < n; i++)
+		sprintf(text + strlen(text), " a%zu=\"\"", i);
+	strcat(text, "/></body></html>\n");
+	alarm(10);
+	assert_false(load_text(&l, "/tmp/skillsite-template-attrs.xhtml", text,
+	    strlen(text)));
+	alarm(0);
+	assert_non_null(strstr(l.text, "attrs.xhtml:4: error: template error: "
+	    "more than 64 attributes on one element"));
+	loaded_free(&l);
+	unlink("/tmp/skillsite-template-attrs.xhtml");
+	free(text);
+}
+
+/* A template reached through a symbolic link must resolve inside its
+ * folder; a file of the kernel's (procfs) is never read. */
+static void
+test_links_stay_in_the_templates_folder(void **state)
+{
+	static const char page[] = HEAD "<body><main data-page=\"\"/></body>"
+	    "</html>\n";
+	char path[] = "/tmp/skillsite-template-XXXXXX";
+	struct loaded l;
+
+	(void)state;
+	assert_non_null(mkdtemp(path));
+	assert_int_equal(chdir(path), 0);
+	assert_int_equal(mkdir("sub", 0700), 0);
+	assert_true(load_text(&l, "sub/real.xhtml", page, strlen(page)));
+	loaded_free(&l);
+	assert_int_equal(symlink("real.xhtml", "sub/link.xhtml"), 0);
+	assert_true(load_text(&l, "sub/link.xhtml", NULL, 0));
+	assert_string_equal(l.text, "");
+	loaded_free(&l);
+	assert_int_equal(symlink("sub/real.xhtml", "out.xhtml"), 0);
+	assert_true(load_text(&l, "out.xhtml", NULL, 0));	/* inside . */
+	loaded_free(&l);
+	assert_true(load_text(&l, "outside.xhtml", page, strlen(page)));
+	loaded_free(&l);
+	assert_int_equal(symlink("../outside.xhtml", "sub/up.xhtml"), 0);
+	assert_false(load_text(&l, "sub/up.xhtml", NULL, 0));
+	assert_non_null(strstr(l.text, "sub/up.xhtml: error: not a regular "
+	    "file: a link to a file outside its folder"));
+	loaded_free(&l);
+	assert_int_equal(symlink("/proc/self/environ", "sub/env.xhtml"), 0);
+	assert_false(load_text(&l, "sub/env.xhtml", NULL, 0));
+	assert_non_null(strstr(l.text, "a file of the kernel's"));
+	loaded_free(&l);
+	assert_false(load_text(&l, "/proc/self/environ", NULL, 0));
+	assert_non_null(strstr(l.text, "a file of the kernel's"));
+	loaded_free(&l);
+	unlink("sub/env.xhtml");
+	unlink("sub/up.xhtml");
+	unlink("out.xhtml");
+	unlink("outside.xhtml");
+	unlink("sub/link.xhtml");
+	unlink("sub/real.xhtml");
+	rmdir("sub");
+	assert_int_equal(chdir("/"), 0);
+	rmdir(path);
 }
 
 /* Stylesheets may not reach off the site; an SVG asset is held to the
@@ -600,6 +878,10 @@ main(void)
 		cmocka_unit_test(test_fifo_and_gzip_templates_are_refused),
 		cmocka_unit_test(test_layout_states_the_csp),
 		cmocka_unit_test(test_assets_are_held_to_the_policy),
+		cmocka_unit_test(test_head_holds_only_what_stays_in_head),
+		cmocka_unit_test(test_assets_read_line_ends_as_they_do),
+		cmocka_unit_test(test_template_work_is_bounded),
+		cmocka_unit_test(test_links_stay_in_the_templates_folder),
 	};
 
 	return cmocka_run_group_tests_name("template", tests, NULL, NULL);
