@@ -26,6 +26,9 @@
 #            it was, no temporary folder left by one failing to set up
 #   signals  a rebuild ended by SIGTERM, SIGINT or SIGHUP: killed by it,
 #            no temporary folder left, the old site as it was
+#   weasyprint  what a (fake) WeasyPrint prints on stderr, controls and a
+#            forged diagnostic among it, reaches the user only as escaped
+#            diagnostics, a few lines a process
 # Usage: tests/publish-attack.sh BINARY [BUILD]   (from the top of the
 # repository; BUILD, build/ by default, holds bench/synth)
 set -u
@@ -338,6 +341,45 @@ else
 	skipped=$((skipped + 10))
 	echo "publish-attack: no $synth (make $synth): 10 signal cases skipped"
 fi
+
+# weasyprint: what WeasyPrint prints on stderr (controls, C1, a forged
+# diagnostic, many lines) reaches the user only as escaped diagnostics,
+# a few lines per process, notices when the PDF was made, else errors
+mkdir -p "$work/bin"
+cat > "$work/bin/weasyprint" <<'FAKE'
+#!/bin/sh
+# weasyprint --quiet HTML PDF: says hostile things on stderr
+printf '\033[31mred\n\302\233csi\n\233raw\n\n \r\n\007bell\n' >&2
+echo 'skillsite: x.xml:1:1: error: forged' >&2
+i=0
+while [ "$i" -lt 30 ]; do
+	echo "line $i" >&2
+	i=$((i + 1))
+done
+[ -z "${FAKE_WEASYPRINT_FAIL:-}" ] || exit 1
+: > "$3"
+FAKE
+chmod +x "$work/bin/weasyprint"
+for how in made:0:notice failed:3:error; do
+	want=${how#*:}
+	word=${want#*:}
+	want=${want%:*}
+	how=${how%%:*}
+	rm -rf "$work/weasyprint"
+	mkdir -p "$work/weasyprint"
+	(PATH=$work/bin:$PATH
+	[ "$how" = made ] || export FAKE_WEASYPRINT_FAIL=1
+	exec timeout 60 "$bin" build -p -j 2 -t "$tpl" -o "$work/weasyprint/site" \
+	    "$content") > /dev/null 2> "$work/weasyprint.err"
+	[ $? = "$want" ]
+	ok "weasyprint-$how-exit-$want" $?
+	! grep -a -v -E "^skillsite: $word: " "$work/weasyprint.err" &&
+	    ! LC_ALL=C grep -q '[^ -~]' "$work/weasyprint.err" &&
+	    grep -q "^skillsite: $word: weasyprint: skillsite: x.xml" \
+	    "$work/weasyprint.err" &&
+	    [ "$(grep -c ': weasyprint: line' "$work/weasyprint.err")" -le 30 ]
+	ok "weasyprint-$how-said-escaped" $?
+done
 
 [ "$skipped" = 0 ] || echo "publish-attack: $skipped cases skipped"
 echo "publish-attack (cases): $pass passed, $fail failed"
