@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -265,6 +266,21 @@ S_mkdirs(int root, const char *dir)
 	return rc;
 }
 
+/* Returns whether s begins with six ASCII letters or digits, as mkdtemp()
+ * makes of "XXXXXX". */
+static int
+S_mkdtemp_tail(const char *s)
+{
+	static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789";
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (s[i] == '\0' || strchr(alnum, s[i]) == NULL)
+			return 0;
+	return 1;
+}
+
 /* Returns the length of the temporary folder name of the target base
  * that s begins with: ".BASE.skillsite-" and mkdtemp's six letters or
  * digits, then ".old" when the two-rename swap left the old site so (see
@@ -272,17 +288,14 @@ S_mkdirs(int root, const char *dir)
 static size_t
 S_temp_name(const char *s, const char *base)
 {
-	static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789";
-	size_t n = strlen(base), len, i;
+	size_t n = strlen(base), len;
 
 	if (s[0] != '.' || strncmp(s + 1, base, n) != 0 ||
 	    strncmp(s + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) != 0)
 		return 0;
 	len = 1 + n + strlen(TEMP_TAG);
-	for (i = 0; i < 6; i++)
-		if (s[len + i] == '\0' || strchr(alnum, s[len + i]) == NULL)
-			return 0;
+	if (!S_mkdtemp_tail(s + len))
+		return 0;
 	len += 6;
 	if (strncmp(s + len, ".old", 4) == 0)
 		len += 4;
@@ -587,25 +600,28 @@ S_place_set(struct place *pl, const char *dev, const char *root,
 		pl->path = S_join(root, rest + 1);	/* rest begins with '/' */
 }
 
-/* Returns the places that the real path real reaches, from
- * /proc/self/mountinfo: [0] its own (the mount with the longest mount
- * point above it, or at it when real is "/", gives the device and the
- * mount's root joined to the rest of real), then the root of each mount
- * at or below real.  Sets *n; the array and paths are malloc'd.  NULL
- * when mountinfo cannot be read or names no mount above real. */
-static struct place *
-S_places(const char *real, size_t *n)
+/* A mount, as /proc/self/mountinfo lists it. */
+struct mount {
+	char	 dev[32];	/* its device, "MAJOR:MINOR" */
+	char	*root;		/* the folder of its file system it shows */
+	char	*point;		/* where it is mounted */
+};
+
+static struct mount	*S_mounts;	/* read once, kept for the run */
+static size_t		 S_nmounts;
+
+/* Reads /proc/self/mountinfo into S_mounts, in its order (a later mount
+ * at a point is on top); leaves S_mounts NULL when it cannot. */
+static void
+S_read_mounts(void)
 {
 	FILE *fp = fopen("/proc/self/mountinfo", "re");
-	struct place *pl;
 	char *line = NULL, *f[5], *save;
-	size_t cap = 0, best = 0, i;
-	int found = 0;
+	size_t cap = 0, i;
+	struct mount *m;
 
 	if (fp == NULL)
-		return NULL;
-	pl = xcalloc(1, sizeof(*pl));
-	*n = 1;
+		return;
 	while (getline(&line, &cap, fp) > 0) {
 		for (i = 0, save = NULL; i < 5; i++)
 			if ((f[i] = strtok_r(i == 0 ? line : NULL, " \n",
@@ -613,23 +629,53 @@ S_places(const char *real, size_t *n)
 				break;
 		if (i < 5)
 			continue;
-		S_unescape(f[3]);	/* the mount's root */
-		S_unescape(f[4]);	/* its mount point */
-		if (S_is_under(real, f[4]) && (strcmp(f[4], real) != 0 ||
-		    strcmp(real, "/") == 0) && strlen(f[4]) >= best) {
-			best = strlen(f[4]);	/* a later one is on top */
-			S_place_set(&pl[0], f[2], f[3],
-			    strcmp(f[4], "/") == 0 ? real : real + best);
-			found = 1;
-		}
-		if (S_is_under(f[4], real)) {
-			pl = xreallocarray(pl, *n + 1, sizeof(*pl));
-			memset(&pl[*n], 0, sizeof(*pl));
-			S_place_set(&pl[(*n)++], f[2], f[3], "");
-		}
+		S_unescape(f[3]);
+		S_unescape(f[4]);
+		S_mounts = xreallocarray(S_mounts, S_nmounts + 1,
+		    sizeof(*S_mounts));
+		m = &S_mounts[S_nmounts++];
+		snprintf(m->dev, sizeof(m->dev), "%s", f[2]);
+		m->root = xstrdup(f[3]);
+		m->point = xstrdup(f[4]);
 	}
 	free(line);
 	fclose(fp);
+}
+
+/* Returns the places that the real path real reaches: [0] its own (the
+ * mount with the longest mount point above it, or at it when real is
+ * "/", gives the device and the mount's root joined to the rest of
+ * real), then the root of each mount at or below real.  Sets *n; the
+ * array and paths are malloc'd.  NULL when the mounts cannot be read or
+ * none is above real. */
+static struct place *
+S_places(const char *real, size_t *n)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	const struct mount *m;
+	struct place *pl;
+	size_t best = 0, i;
+	int found = 0;
+
+	pthread_once(&once, S_read_mounts);
+	if (S_mounts == NULL)
+		return NULL;
+	pl = xcalloc(1, sizeof(*pl));
+	*n = 1;
+	for (m = S_mounts; m < S_mounts + S_nmounts; m++) {
+		if (S_is_under(real, m->point) && (strcmp(m->point, real) != 0 ||
+		    strcmp(real, "/") == 0) && strlen(m->point) >= best) {
+			best = strlen(m->point);
+			S_place_set(&pl[0], m->dev, m->root,
+			    strcmp(m->point, "/") == 0 ? real : real + best);
+			found = 1;
+		}
+		if (S_is_under(m->point, real)) {
+			pl = xreallocarray(pl, *n + 1, sizeof(*pl));
+			memset(&pl[*n], 0, sizeof(*pl));
+			S_place_set(&pl[(*n)++], m->dev, m->root, "");
+		}
+	}
 	if (!found) {
 		for (i = 0; i < *n; i++)
 			free(pl[i].path);
@@ -693,10 +739,43 @@ publish_overlaps(const char *out, const char *path)
 	return overlap;
 }
 
+/* Returns whether the name of len bytes at s has the shape of a
+ * temporary folder of some target (".BASE.skillsite-XXXXXX", or its
+ * ".old"), which a build of BASE would clean away. */
+static int
+S_looks_temp(const char *s, size_t len)
+{
+	size_t t = strlen(TEMP_TAG);
+
+	if (len > 4 && memcmp(s + len - 4, ".old", 4) == 0)
+		len -= 4;
+	return len >= 2 + t + 6 && s[0] == '.' &&
+	    memcmp(s + len - 6 - t, TEMP_TAG, t) == 0 &&
+	    S_mkdtemp_tail(s + len - 6);
+}
+
+/* Returns whether a folder of the path s before end, split at '/', has
+ * the shape of a temporary folder (S_looks_temp()). */
+static int
+S_in_temp(const char *s, const char *end)
+{
+	const char *slash;
+
+	for (; s < end; s = slash + 1) {
+		if ((slash = memchr(s, '/', (size_t)(end - s))) == NULL)
+			slash = end;
+		if (S_looks_temp(s, (size_t)(slash - s)))
+			return 1;
+	}
+	return 0;
+}
+
 const char *
 publish_target_error(const char *out)
 {
 	const char *end = out + strlen(out), *name;
+	char *dir, *base, *real;
+	int in_temp;
 
 	if (*out == '\0')
 		return "it is empty";
@@ -713,6 +792,17 @@ publish_target_error(const char *out)
 	    strlen(TEMP_TAG)) != NULL)
 		return "its last name holds \"" TEMP_TAG "\", which names "
 		    "the build's own files beside a target";
+	/* a build of another target would clean such a folder away */
+	S_split(out, &dir, &base);
+	real = realpath(dir, NULL);
+	in_temp = S_in_temp(out, name) ||
+	    (real != NULL && S_in_temp(real, real + strlen(real)));
+	free(real);
+	free(dir);
+	free(base);
+	if (in_temp)
+		return "it lies in a folder named like a temporary folder of "
+		    "another target (\".NAME" TEMP_TAG "XXXXXX\")";
 	return NULL;
 }
 

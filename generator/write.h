@@ -53,7 +53,10 @@ struct publish_stats {
 /* Returns NULL when out may name the site's folder, else why not, for a
  * message: it is empty, it is the root folder ("/", "//"), or its last
  * name is "." or ".." or holds ".skillsite-" (so that no target is named
- * like another's temporary folder or lock); trailing slashes ignored. */
+ * like another's temporary folder or lock), or it lies in a folder named
+ * like a temporary folder of another target (".NAME.skillsite-XXXXXX",
+ * by the path given or the real path of out's folder), which a build of
+ * that target would remove; trailing slashes ignored. */
 const char	*publish_target_error(const char *out);
 
 /* Returns whether publishing to out could remove or write into path, an

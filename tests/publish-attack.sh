@@ -19,7 +19,8 @@
 #            work, inputs and site as they were
 #   others   folders named like the target's temporary folders but not
 #            its builds' (another target's site, lock or work, another
-#            user's) kept by a rebuild; a target named so: exit 2
+#            user's) kept by a rebuild; a target named so, or inside a
+#            folder named so: exit 2
 #   targets  -o naming no folder ('', /, ., .., X/., X/.., with trailing
 #            slashes): exit 2, nothing written anywhere, no lock left
 #   fds      a rebuild with 4 to 16 descriptors: exit 0 or 3, the site as
@@ -224,7 +225,8 @@ fi
 
 # others: folders named like the target's own temporary folders but not
 # made by its builds (another target's site, lock or work, or not this
-# user's) are never cleaned away; a target named like them is refused
+# user's) are never cleaned away; a target named like them, or inside a
+# folder named so (by any path), is refused
 o=$work/others
 mkdir -p "$o"
 build "$o/www"
@@ -244,8 +246,11 @@ ok others-build-exit-0 $?
 [ "$(ls -A "$o" | grep -v '^www$')" = "$before" ] &&
     [ "$(cat "$o"/.www.skillsite-*/keep | grep -c precious)" = 6 ]
 ok others-kept $?
+mkdir "$o/.www.skillsite-Qq11Qq"
+ln -s .www.skillsite-Qq11Qq "$o/qlink"
 for name in .www.skillsite-2026 www.skillsite-b x.skillsite-lock \
-    .www.skillsite-Ab12Cd www.skillsite-/; do
+    .www.skillsite-Ab12Cd www.skillsite-/ .www.skillsite-Zz00Zz/site \
+    .www.skillsite-Qq11Qq/site qlink/site; do
 	before=$(state "$o")
 	timeout 60 "$bin" build -t "$tpl" -o "$o/$name" "$content" \
 	    > /dev/null 2> "$work/others.err"

@@ -436,7 +436,9 @@ test_lock_must_be_a_plain_file(void **state)
 }
 
 /* The target must name a folder: not empty, not the root, not "." or
- * ".." as its last name; publish_begin() refuses it, creating nothing. */
+ * ".." as its last name, not named like a temporary folder or lock, nor
+ * inside a folder named like one (by its path or its real path);
+ * publish_begin() refuses it, creating nothing. */
 static void
 test_bad_targets_are_refused(void **state)
 {
@@ -444,16 +446,21 @@ test_bad_targets_are_refused(void **state)
 	    "../", "/.", "/..", DIR_ "/.", DIR_ "/..", DIR_ "/./",
 	    DIR_ "/..//", DIR_ "/site/.", ".site.skillsite-Ab12Cd",
 	    DIR_ "/.www.skillsite-2026", DIR_ "/www.skillsite-b/",
-	    "a.skillsite-lock", "x.skillsite-" };
+	    "a.skillsite-lock", "x.skillsite-", DIR_ "/.www.skillsite-Ab12Cd/s",
+	    "a/.b.skillsite-Ab12Cd.old/c/", DIR_ "/temp-link/site" };
 	static const char *const good[] = { "x", "x/", "./x", "a/b", "/a",
 	    "..a", ".a", "a.", "a/...", "a//", "a.skillsite", "skillsite-a",
-	    "a/.skillsite-x/b", ".skillsite" };
+	    "a/.skillsite-x/b", ".skillsite", "a/.b.skillsite-Ab12C/c",
+	    "a/.skillsite-Ab12Cd/c", "a/.b.skillsite-Ab12Cd7/c" };
 	struct diag d;
 	size_t i;
 
 	(void)state;
+	assert_int_equal(system("mkdir " DIR_ "/.www.skillsite-Ab12Cd && "
+	    "ln -s .www.skillsite-Ab12Cd " DIR_ "/temp-link"), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		assert_non_null(publish_target_error(bad[i]));
+		if (publish_target_error(bad[i]) == NULL)
+			fail_msg("%s accepted", bad[i]);
 		diag_init(&d, stderr);
 		assert_null(publish_begin(bad[i], &d));
 		assert_int_equal(diag_status(&d), EXIT_IO);
@@ -461,7 +468,8 @@ test_bad_targets_are_refused(void **state)
 	}
 	for (i = 0; i < sizeof(good) / sizeof(*good); i++)
 		assert_null(publish_target_error(good[i]));
-	assert_int_equal(system("test -z \"$(ls -A " DIR_ ")\" && "
+	assert_int_equal(system("rm -r " DIR_ "/.www.skillsite-Ab12Cd " DIR_
+	    "/temp-link && test -z \"$(ls -A " DIR_ ")\" && "
 	    "test ! -e /..skillsite-lock -a ! -e build/..skillsite-lock"), 0);
 }
 
