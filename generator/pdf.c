@@ -64,9 +64,9 @@ S_said_file(const char *root)
 	return fd;
 }
 
-/* Starts weasyprint on html, writing r->pdf, its stderr into a file of
- * its own (r->err, made in root) so that nothing it prints reaches the
- * user unescaped; it dies with the build.  Sets r->pid; returns 0, or -1
+/* Starts weasyprint on html, writing r->pdf, its stdout and stderr into
+ * a file of its own (r->err, made in root) so that nothing it prints
+ * reaches the user unescaped; it dies with the build.  Sets r->pid; returns 0, or -1
  * after reporting. */
 static int
 S_start(struct run *r, const char *html, const char *root, struct diag *d)
@@ -88,9 +88,15 @@ S_start(struct run *r, const char *html, const char *root, struct diag *d)
 		char *argv[] = { WEASYPRINT, "--quiet", (char *)html,
 		    r->pdf, NULL };
 
-		/* a build ended by a signal ends its WeasyPrints too */
+		int null = open("/dev/null", O_RDONLY);
+
+		/* a build ended by a signal ends its WeasyPrints too; they
+		 * read nothing of the build's and print only into r->err */
 		if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 ||
-		    getppid() != parent || dup2(r->err, STDERR_FILENO) < 0)
+		    getppid() != parent || null < 0 ||
+		    dup2(null, STDIN_FILENO) < 0 ||
+		    dup2(r->err, STDOUT_FILENO) < 0 ||
+		    dup2(r->err, STDERR_FILENO) < 0)
 			_exit(127);
 		if (getenv("SOURCE_DATE_EPOCH") == NULL)
 			setenv("SOURCE_DATE_EPOCH", "0", 1);
@@ -152,9 +158,12 @@ S_report_said(const struct run *r, int failed, struct diag *d)
 		} else
 			more++;
 	}
-	if (more > 0 || got == SAID_BYTES)
-		diag_msg(d, m, NULL, "%zu more line%s not shown%s", more,
-		    more == 1 ? "" : "s", got == SAID_BYTES ? ", and more" : "");
+	if (got == SAID_BYTES)
+		diag_msg(d, m, NULL, "%zu more lines not shown, and what "
+		    "followed its first %d KiB", more, SAID_BYTES / 1024);
+	else if (more > 0)
+		diag_msg(d, m, NULL, "%zu more line%s not shown", more,
+		    more == 1 ? "" : "s");
 	free(buf);
 }
 

@@ -347,15 +347,17 @@ else
 	echo "publish-attack: no $synth (make $synth): 10 signal cases skipped"
 fi
 
-# weasyprint: what WeasyPrint prints on stderr (controls, C1, a forged
-# diagnostic, many lines) reaches the user only as escaped diagnostics,
-# a few lines per process, notices when the PDF was made, else errors
+# weasyprint: what WeasyPrint prints on stderr or stdout (controls, C1,
+# a forged diagnostic, many lines) reaches the user only as escaped
+# diagnostics on stderr, a few lines per process, notices when the PDF
+# was made, else errors
 mkdir -p "$work/bin"
 cat > "$work/bin/weasyprint" <<'FAKE'
 #!/bin/sh
-# weasyprint --quiet HTML PDF: says hostile things on stderr
+# weasyprint --quiet HTML PDF: says hostile things
 printf '\033[31mred\n\302\233csi\n\233raw\n\n \r\n\007bell\n' >&2
 echo 'skillsite: x.xml:1:1: error: forged' >&2
+printf 'on stdout \033]0;title\007\n'
 i=0
 while [ "$i" -lt 30 ]; do
 	echo "line $i" >&2
@@ -375,14 +377,16 @@ for how in made:0:notice failed:3:error; do
 	(PATH=$work/bin:$PATH
 	[ "$how" = made ] || export FAKE_WEASYPRINT_FAIL=1
 	exec timeout 60 "$bin" build -p -j 2 -t "$tpl" -o "$work/weasyprint/site" \
-	    "$content") > /dev/null 2> "$work/weasyprint.err"
+	    "$content") > "$work/weasyprint.out" 2> "$work/weasyprint.err"
 	[ $? = "$want" ]
 	ok "weasyprint-$how-exit-$want" $?
 	! grep -a -v -E "^skillsite: $word: " "$work/weasyprint.err" &&
 	    ! LC_ALL=C grep -q '[^ -~]' "$work/weasyprint.err" &&
 	    grep -q "^skillsite: $word: weasyprint: skillsite: x.xml" \
 	    "$work/weasyprint.err" &&
-	    [ "$(grep -c ': weasyprint: line' "$work/weasyprint.err")" -le 30 ]
+	    [ "$(grep -c ': weasyprint: line' "$work/weasyprint.err")" -le 30 ] &&
+	    grep -q "^skillsite: $word: weasyprint: on stdout" \
+	    "$work/weasyprint.err" && ! grep -q 'on stdout' "$work/weasyprint.out"
 	ok "weasyprint-$how-said-escaped" $?
 done
 
