@@ -218,9 +218,9 @@ if unshare -m sh -c 'mount --bind "$1" "$1"' sh "$work" 2>/dev/null; then
 		refused "inputs-$how" $? overlap "$in" "$before"
 	done
 else
-	skipped=$((skipped + 5))
+	skipped=$((skipped + 10))
 	echo "publish-attack: no bind mounts here (unshare -m, mount):" \
-	    "5 bind-mount cases skipped"
+	    "10 bind-mount cases skipped"
 fi
 
 # others: folders named like the target's own temporary folders but not
@@ -333,7 +333,7 @@ if [ -x "$synth" ]; then
 			n=$((n + 1))
 		done
 		kill -s "$sig" "$pid"
-		wait "$pid"
+		wait "$pid" 2> /dev/null
 		status=$?
 		[ "$status" = $((128 + number)) ]
 		ok "signals-$sig-killed-by-it" $?
