@@ -72,6 +72,16 @@ refused() {
 	ok "$1-unchanged" $?
 }
 
+# Succeeds when a process whose id is in file $1 still runs (a zombie
+# that no one reaps does not count).
+running() {
+	for w in $(cat "$1"); do
+		grep -qv '^[0-9]* ([^)]*) Z' "/proc/$w/stat" 2>/dev/null &&
+		    return 0
+	done
+	return 1
+}
+
 # Prints the temporary folders beside a target in folder $1.
 leftover() {
 	ls -A "$1" | grep '\.skillsite-' | grep -v -- '-lock$'
@@ -350,7 +360,7 @@ fi
 # weasyprint: what WeasyPrint prints on stderr or stdout (controls, C1,
 # a forged diagnostic, many lines) reaches the user only as escaped
 # diagnostics on stderr, a few lines per process, notices when the PDF
-# was made, else errors
+# was made, else errors; WeasyPrint ends with a build ended by a signal
 mkdir -p "$work/bin"
 cat > "$work/bin/weasyprint" <<'FAKE'
 #!/bin/sh
@@ -364,6 +374,10 @@ while [ "$i" -lt 30 ]; do
 	i=$((i + 1))
 done
 [ -z "${FAKE_WEASYPRINT_FAIL:-}" ] || exit 1
+if [ -n "${FAKE_WEASYPRINT_PIDS:-}" ]; then	# slow: notes its pid
+	echo $$ >> "$FAKE_WEASYPRINT_PIDS"
+	exec sleep 60
+fi
 : > "$3"
 FAKE
 chmod +x "$work/bin/weasyprint"
@@ -389,6 +403,30 @@ for how in made:0:notice failed:3:error; do
 	    "$work/weasyprint.err" && ! grep -q 'on stdout' "$work/weasyprint.out"
 	ok "weasyprint-$how-said-escaped" $?
 done
+#   a build ended by SIGTERM while WeasyPrint runs ends it too, and
+#   leaves no folder (timeout --foreground: else timeout itself signals
+#   the whole group)
+: > "$work/weasyprint.pids"
+(PATH=$work/bin:$PATH FAKE_WEASYPRINT_PIDS=$work/weasyprint.pids \
+    exec timeout --foreground 60 "$bin" build -p -j 2 -t "$tpl" \
+    -o "$work/weasyprint/site" "$content") > /dev/null 2>&1 &
+pid=$!
+n=0
+while [ ! -s "$work/weasyprint.pids" ] && [ "$n" -lt 1000 ]; do
+	sleep 0.01
+	n=$((n + 1))
+done
+kill -s TERM "$pid"
+wait "$pid" 2> /dev/null
+[ $? = 143 ] && [ -z "$(leftover "$work/weasyprint")" ]
+ok weasyprint-killed-build-cleaned $?
+n=0
+while [ "$n" -lt 200 ] && running "$work/weasyprint.pids"; do
+	sleep 0.01
+	n=$((n + 1))
+done
+[ -s "$work/weasyprint.pids" ] && [ "$n" -lt 200 ]
+ok weasyprint-killed-build-ends-weasyprint $?
 
 [ "$skipped" = 0 ] || echo "publish-attack: $skipped cases skipped"
 echo "publish-attack (cases): $pass passed, $fail failed"
