@@ -2,6 +2,7 @@
 #include "alloc.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,29 +22,98 @@
 
 #define PROBE_SIZE	(64 * 1024)	/* more than libxml2's thread state */
 
-static atomic_int	 S_dying;		/* xalloc_die() is ending the run */
+/* The signals that end a run with the clean-up (see alloc_on_exhaustion) */
+static const int	 S_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+static atomic_int	 S_dying;		/* the run is ending */
 static pthread_mutex_t	 S_thread_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t	 S_cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
-static void		(*S_cleanup)(void *);	/* under S_cleanup_lock */
-static void		*S_cleanup_arg;
+/* The clean-up: whoever takes it from S_cleanup (atomic_exchange) runs it,
+ * once; S_cleanup_arg is set before it and stays until it is taken. */
+static void		(*_Atomic S_cleanup)(void *);
+static void		*_Atomic S_cleanup_arg;
+
+/* Takes the clean-up and runs it, if one is set and no one took it:
+ * async-signal-safe. */
+static void
+S_run_cleanup(void)
+{
+	void (*fn)(void *) = atomic_exchange(&S_cleanup, NULL);
+
+	if (fn != NULL)
+		fn(atomic_load(&S_cleanup_arg));
+}
+
+/* Blocks S_signals in this thread (async-signal-safe), so that a thread
+ * ending the run is not interrupted by their handler. */
+static void
+S_block_signals(void)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(S_signals) / sizeof(*S_signals); i++)
+		sigaddset(&set, S_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/* The handler of S_signals: runs the clean-up (removing the new folder;
+ * the live site is untouched), then ends the process by the signal's
+ * default action, so its status says which signal killed it.  Only
+ * async-signal-safe calls.  Another thread already ending the run (out
+ * of memory, another signal) is left to end it. */
+static void
+S_on_signal(int sig)
+{
+	struct sigaction dfl;
+	sigset_t set;
+
+	if (atomic_exchange(&S_dying, 1))
+		for (;;)
+			pause();
+	S_run_cleanup();
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);	/* not reached */
+}
+
+/* Installs S_on_signal() for S_signals, once; a signal ignored when the
+ * run began (nohup) stays ignored. */
+static void
+S_catch_signals(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = S_on_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(S_signals) / sizeof(*S_signals); i++)
+		sigaddset(&sa.sa_mask, S_signals[i]);
+	for (i = 0; i < sizeof(S_signals) / sizeof(*S_signals); i++)
+		if (sigaction(S_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(S_signals[i], &sa, NULL);
+}
 
 _Noreturn void
 xalloc_die(void)
 {
 	static const char msg[] = "skillsite: error: out of memory\n";
-	void (*fn)(void *);
-	void *arg;
 	ssize_t written;
 
+	S_block_signals();	/* this thread ends the run, or waits */
 	if (atomic_exchange(&S_dying, 1))
 		for (;;)
 			pause();	/* another thread is ending the run */
-	pthread_mutex_lock(&S_cleanup_lock);
-	fn = S_cleanup;
-	arg = S_cleanup_arg;
-	pthread_mutex_unlock(&S_cleanup_lock);
-	if (fn != NULL)
-		fn(arg);
+	S_run_cleanup();
 	/* write(2), not stdio: no lock another thread may hold, no buffer */
 	written = write(STDERR_FILENO, msg, sizeof(msg) - 1);
 	(void)written;	/* nothing more to do if it failed */
@@ -128,10 +198,20 @@ alloc_setup(void)
 void
 alloc_on_exhaustion(void (*fn)(void *), void *arg)
 {
-	pthread_mutex_lock(&S_cleanup_lock);
-	S_cleanup = fn;
-	S_cleanup_arg = arg;
-	pthread_mutex_unlock(&S_cleanup_lock);
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	if (fn != NULL) {
+		pthread_once(&once, S_catch_signals);
+		atomic_store(&S_cleanup_arg, arg);
+		atomic_store(&S_cleanup, fn);
+		return;
+	}
+	/* taken meanwhile: a signal or xalloc_die() is ending the run with
+	 * it, and this thread must not go on to touch what it removes */
+	if (atomic_exchange(&S_cleanup, NULL) == NULL &&
+	    atomic_load(&S_dying))
+		for (;;)
+			pause();
 }
 
 void

@@ -7,7 +7,8 @@
  * aborts, crashes or half-handles an allocation that failed.  Ending the
  * process before the new site is swapped in leaves the old one as it was;
  * the folder being written is removed on the way out (see
- * alloc_on_exhaustion).
+ * alloc_on_exhaustion), as it is when SIGTERM, SIGINT or SIGHUP ends the
+ * run.
  */
 #ifndef SKILLSITE_ALLOC_H
 #define SKILLSITE_ALLOC_H
@@ -40,8 +41,13 @@ char	*xstrdup(const char *s);
  * allocators, and malloc's arenas under an address-space limit. */
 void	 alloc_setup(void);
 
-/* Has xalloc_die() call fn(arg) before it ends the process (NULL: nothing);
- * fn must not allocate, and must bear other threads still running. */
+/* Has xalloc_die(), and SIGTERM, SIGINT or SIGHUP, call fn(arg) before
+ * they end the process (NULL: nothing; a thread clearing fn while a signal
+ * or xalloc_die() runs it waits for the end instead).  The first fn set
+ * installs the signals' handler, which then ends the process by the
+ * signal's default action (a signal ignored at start stays ignored).  fn
+ * runs once, must use only async-signal-safe calls (no allocation), and
+ * must bear other threads still running. */
 void	 alloc_on_exhaustion(void (*fn)(void *), void *arg);
 
 /* Prepares a new thread to use the libraries: call first thing on every

@@ -38,6 +38,7 @@ static const struct {
 } S_catalogue[MSG__COUNT] = {
 	[MSG_EDITORIAL_NOTE] = { SEV_NOTICE, "editorial note" },
 	[MSG_XML_WARNING] = { SEV_WARNING, "XML warning" },
+	[MSG_PDF_NOTE] = { SEV_NOTICE, "weasyprint" },
 	[MSG_XML] = { SEV_ERROR, "malformed XML" },
 	[MSG_SCHEMA] = { SEV_ERROR, "not valid against the schema" },
 	[MSG_DOCTYPE] = { SEV_ERROR,
@@ -96,6 +97,7 @@ static const struct {
 	    "no content files (*.xml) in directory" },
 	[MSG_IO_WRITE] = { SEV_FATAL, "cannot publish the site" },
 	[MSG_PDF] = { SEV_FATAL, "cannot make the PDF handbooks" },
+	[MSG_PDF_SAID] = { SEV_FATAL, "weasyprint" },
 	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },
 	[MSG_TEMPLATE] = { SEV_FATAL, "template error" },
 };

@@ -41,6 +41,7 @@ enum msg {
 	/* notices and warnings: reported, never fatal */
 	MSG_EDITORIAL_NOTE,
 	MSG_XML_WARNING,
+	MSG_PDF_NOTE,		/* what WeasyPrint said, the PDF made */
 
 	/* content errors: exit status 1 */
 	MSG_CONTENT_FIRST,
@@ -93,6 +94,7 @@ enum msg {
 	MSG_IO_NO_CONTENT,
 	MSG_IO_WRITE,
 	MSG_PDF,
+	MSG_PDF_SAID,		/* what WeasyPrint said, failing */
 	MSG_INTERNAL,
 	MSG_TEMPLATE,
 	MSG__COUNT

@@ -1,17 +1,23 @@
 /* pdf.c: PDF handbooks with WeasyPrint; see pdf.h. */
+#define _GNU_SOURCE		/* O_TMPFILE, prctl's PR_SET_PDEATHSIG */
 #include "pdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "alloc.h"
 
-#define WEASYPRINT "weasyprint"
+#define WEASYPRINT	"weasyprint"
+#define SAID_LINES	20		/* lines of a process's stderr shown */
+#define SAID_BYTES	(64 * 1024)	/* bytes of it read */
 
 int
 pdf_available(void)
@@ -34,127 +40,202 @@ pdf_available(void)
 	return found;
 }
 
-/* Starts weasyprint on html, writing pdf; returns its process, or -1
- * after reporting. */
-static pid_t
-S_start(const char *html, const char *pdf, struct diag *d)
-{
-	pid_t pid;
+/* A WeasyPrint process: what it makes and what it said. */
+struct run {
+	char	*pdf;		/* the PDF it writes, malloc'd */
+	pid_t	 pid;		/* running, else 0 (or -1: not started) */
+	int	 err;		/* its stderr: an unlinked file, or -1 */
+	int	 status;	/* how it ended, once reaped */
+};
 
+/* Returns a new unlinked file, read-write, for a process's stderr: in
+ * the folder root (the site's, on a disk the build writes anyway), else
+ * where tmpfile() makes it.  Returns its descriptor, or -1. */
+static int
+S_said_file(const char *root)
+{
+	FILE *f;
+	int fd = open(root, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (fd >= 0 || (f = tmpfile()) == NULL)
+		return fd;
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
+	fclose(f);
+	return fd;
+}
+
+/* Starts weasyprint on html, writing r->pdf, its stdout and stderr into
+ * a file of its own (r->err, made in root) so that nothing it prints
+ * reaches the user unescaped; it dies with the build.  Sets r->pid; returns 0, or -1
+ * after reporting. */
+static int
+S_start(struct run *r, const char *html, const char *root, struct diag *d)
+{
+	pid_t parent = getpid();
+
+	if ((r->err = S_said_file(root)) < 0) {
+		diag_msg(d, MSG_PDF, NULL, "cannot make a file for %s's "
+		    "messages: %s", WEASYPRINT, strerror(errno));
+		return -1;
+	}
 	fflush(NULL);
-	if ((pid = fork()) < 0) {
+	if ((r->pid = fork()) < 0) {
 		diag_msg(d, MSG_PDF, NULL, "cannot start %s: %s", WEASYPRINT,
 		    strerror(errno));
 		return -1;
 	}
-	if (pid == 0) {
+	if (r->pid == 0) {
 		char *argv[] = { WEASYPRINT, "--quiet", (char *)html,
-		    (char *)pdf, NULL };
+		    r->pdf, NULL };
 
+		int null = open("/dev/null", O_RDONLY);
+
+		/* a build ended by a signal ends its WeasyPrints too; they
+		 * read nothing of the build's and print only into r->err */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 ||
+		    getppid() != parent || null < 0 ||
+		    dup2(null, STDIN_FILENO) < 0 ||
+		    dup2(r->err, STDOUT_FILENO) < 0 ||
+		    dup2(r->err, STDERR_FILENO) < 0)
+			_exit(127);
 		if (getenv("SOURCE_DATE_EPOCH") == NULL)
 			setenv("SOURCE_DATE_EPOCH", "0", 1);
 		execvp(WEASYPRINT, argv);
 		_exit(127);
 	}
-	return pid;
-}
-
-/* Waits for any child process; returns its id with its status in
- * *status, or -1 after reporting (pdf names the file being waited for). */
-static pid_t
-S_reap(int *status, const char *pdf, struct diag *d)
-{
-	pid_t pid;
-
-	while ((pid = waitpid(-1, status, 0)) < 0)
-		if (errno != EINTR) {
-			diag_msg(d, MSG_PDF, NULL, "%s: %s", pdf, strerror(errno));
-			return -1;
-		}
-	return pid;
-}
-
-/* Checks the end of the process that made pdf, by its status; returns
- * 0, or -1 after reporting. */
-static int
-S_check(int status, const char *pdf, struct diag *d)
-{
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		diag_msg(d, MSG_PDF, NULL, "%s failed making %s (status %d)",
-		    WEASYPRINT, pdf, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		return -1;
-	}
-	if (chmod(pdf, 0644) < 0) {
-		diag_msg(d, MSG_PDF, NULL, "%s: %s", pdf, strerror(errno));
-		return -1;
-	}
 	return 0;
 }
 
-/* Waits for one of the running processes pids[0..n) (0 when done) and
- * checks it; returns 1 when one ended well, 0 when one ended badly
- * (reported), -1 when waiting failed (reported). */
+/* Waits for one of the running processes of runs[0..n) and notes how it
+ * ended; returns 0, or -1 after reporting that waiting failed. */
 static int
-S_wait_one(pid_t *pids, char *const *pdfs, size_t n, struct diag *d)
+S_wait_one(struct run *runs, size_t n, struct diag *d)
 {
 	size_t i;
 	int status;
 	pid_t pid;
 
-	for (i = 0; i < n && pids[i] <= 0; i++)
-		;
 	for (;;) {
-		if ((pid = S_reap(&status, i < n ? pdfs[i] : "", d)) < 0)
-			return -1;
-		for (i = 0; i < n && pids[i] != pid; i++)
+		while ((pid = waitpid(-1, &status, 0)) < 0)
+			if (errno != EINTR) {
+				diag_msg(d, MSG_PDF, NULL, "waiting for %s: %s",
+				    WEASYPRINT, strerror(errno));
+				return -1;
+			}
+		for (i = 0; i < n && runs[i].pid != pid; i++)
 			;
 		if (i < n)	/* not another child's end */
 			break;
 	}
-	pids[i] = 0;
-	return S_check(status, pdfs[i], d) == 0;
+	runs[i].pid = 0;
+	runs[i].status = status;
+	return 0;
+}
+
+/* Reports each non-empty line that r's process wrote to its stderr, as
+ * an error when it failed, else as a notice: at most SAID_LINES of them
+ * from its first SAID_BYTES, then how many more there were.  diag
+ * escapes them, so no byte reaches the terminal raw. */
+static void
+S_report_said(const struct run *r, int failed, struct diag *d)
+{
+	enum msg m = failed ? MSG_PDF_SAID : MSG_PDF_NOTE;
+	char *buf = xreallocarray(NULL, SAID_BYTES + 1, 1), *line, *nl;
+	ssize_t got = pread(r->err, buf, SAID_BYTES, 0);
+	size_t shown = 0, more = 0;
+
+	buf[got > 0 ? got : 0] = '\0';
+	for (line = buf; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		else
+			*nl = '\0';
+		if (line[strspn(line, " \t\r")] == '\0')
+			continue;
+		if (shown < SAID_LINES) {
+			diag_msg(d, m, NULL, "%s", line);
+			shown++;
+		} else
+			more++;
+	}
+	if (got == SAID_BYTES)
+		diag_msg(d, m, NULL, "%zu more lines not shown, and what "
+		    "followed its first %d KiB", more, SAID_BYTES / 1024);
+	else if (more > 0)
+		diag_msg(d, m, NULL, "%zu more line%s not shown", more,
+		    more == 1 ? "" : "s");
+	free(buf);
+}
+
+/* Reports how r's process ended (what it said, and its failure) and
+ * gives its PDF mode 0644; returns 0, or -1 when it failed (reported). */
+static int
+S_check(const struct run *r, struct diag *d)
+{
+	int failed = !WIFEXITED(r->status) || WEXITSTATUS(r->status) != 0;
+
+	if (r->err >= 0)
+		S_report_said(r, failed, d);
+	if (failed) {
+		diag_msg(d, MSG_PDF, NULL, "%s failed making %s (status %d)",
+		    WEASYPRINT, r->pdf, WIFEXITED(r->status) ?
+		    WEXITSTATUS(r->status) : -1);
+		return -1;
+	}
+	if (chmod(r->pdf, 0644) < 0) {
+		diag_msg(d, MSG_PDF, NULL, "%s: %s", r->pdf, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 int
 pdf_handbooks(char *const *pages, size_t n, const char *root,
     unsigned nprocs, struct diag *d)
 {
-	pid_t *pids = xcalloc(n + 1, sizeof(*pids));
-	char **pdfs = xcalloc(n + 1, sizeof(*pdfs));
-	size_t i, running = 0;
-	int rc = 0, r;
+	struct run *runs = xcalloc(n + 1, sizeof(*runs));
+	size_t i, started = 0, running = 0;
+	int rc = 0;
 
 	/* WeasyPrint is single-threaded and takes hundreds of MB each: at
 	 * most nprocs at a time */
 	if (nprocs < 1)
 		nprocs = 1;
-	for (i = 0; i < n || running > 0;) {
-		if (i < n && running < nprocs) {
+	for (i = 0; i < n; i++)
+		runs[i].err = -1;
+	while (started < n || running > 0) {
+		if (started < n && running < nprocs && rc == 0) {
+			struct run *r = &runs[started++];
 			char *html = xreallocarray(NULL, strlen(root) +
-			    strlen(pages[i]) + 2, 1);
+			    strlen(pages[started - 1]) + 2, 1);
 
-			sprintf(html, "%s/%s", root, pages[i]);
-			pdfs[i] = pdf_path(html);
-			if ((pids[i] = S_start(html, pdfs[i], d)) < 0)
+			sprintf(html, "%s/%s", root, pages[started - 1]);
+			r->pdf = pdf_path(html);
+			if (S_start(r, html, root, d) < 0) {
+				r->pid = -1;
 				rc = -1;
-			else
+			} else
 				running++;
 			free(html);
-			i++;
 			continue;
 		}
-		if ((r = S_wait_one(pids, pdfs, i, d)) < 0)
-			break;	/* no child left to wait for */
-		running--;
-		if (r == 0)
+		if (running == 0)
+			break;	/* nothing more will start */
+		if (S_wait_one(runs, started, d) < 0) {
 			rc = -1;
+			break;	/* no child left to wait for */
+		}
+		running--;
 	}
-	if (running > 0)
-		rc = -1;
-	for (i = 0; i < n; i++)
-		free(pdfs[i]);
-	free(pdfs);
-	free(pids);
+	/* in path order, whichever ended first */
+	for (i = 0; i < started; i++) {
+		if (runs[i].pid == 0 && S_check(&runs[i], d) < 0)
+			rc = -1;
+		if (runs[i].err >= 0)
+			close(runs[i].err);
+		free(runs[i].pdf);
+	}
+	free(runs);
 	return rc;
 }
 

@@ -22,8 +22,10 @@
  * file planted in the live site never makes a published file that
  * someone else can change.
  *
- * A folder left by a killed run is removed by the next (links are
- * removed, never followed); a lock (".NAME.skillsite-lock", flock; never
+ * A folder left by a killed run (exactly ".NAME.skillsite-XXXXXX", this
+ * user's) is removed by the next (links are removed, never followed);
+ * SIGTERM, SIGINT and SIGHUP remove the new folder before the process
+ * dies (see alloc_on_exhaustion); a lock (".NAME.skillsite-lock", flock; never
  * opened through a link, and a regular file) keeps two builds to the
  * same target apart: the second fails at once.  An existing target is
  * replaced only if skillsite wrote it (it holds the marker file
@@ -50,14 +52,21 @@ struct publish_stats {
 
 /* Returns NULL when out may name the site's folder, else why not, for a
  * message: it is empty, it is the root folder ("/", "//"), or its last
- * name is "." or ".." (trailing slashes ignored). */
+ * name is "." or ".." or holds ".skillsite-" (so that no target is named
+ * like another's temporary folder or lock), or it lies in a folder named
+ * like a temporary folder of another target (".NAME.skillsite-XXXXXX",
+ * by the path given or the real path of out's folder), which a build of
+ * that target would remove; trailing slashes ignored. */
 const char	*publish_target_error(const char *out);
 
 /* Returns whether publishing to out could remove or write into path, an
- * input: path is out, lies inside it or holds it, or lies in a folder
- * named like a temporary folder beside out (".NAME.skillsite-*").  Compares real paths
- * (out's folder resolved, its last name not followed) and devices and
- * inodes along them (bind mounts).  0 when path does not exist. */
+ * input: path is out, lies inside it or holds it, or lies in a temporary
+ * folder of out (".NAME.skillsite-XXXXXX" beside it).  Compares real
+ * paths (out's folder resolved, its last name not followed), devices and
+ * inodes along them, and places in their file systems (device and path
+ * from its root, by /proc/self/mountinfo; the mounts at or below each
+ * counted too), so that no bind mount hides an overlap.  0 when path does
+ * not exist. */
 int		 publish_overlaps(const char *out, const char *path);
 
 /* Starts publishing the folder out: refuses an out that

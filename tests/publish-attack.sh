@@ -13,19 +13,32 @@
 #            (or equal to) an input, by any path (.., a linked folder, a
 #            link among the content files or the templates, the default
 #            content/), or inside a folder named like a temporary folder
-#            of the target, which the build would clean away: exit 2
-#            before any work, inputs and site as they were
+#            of the target, which the build would clean away, or through
+#            a bind mount (of a folder above, or of a folder inside the
+#            target, or onto a folder of the target): exit 2 before any
+#            work, inputs and site as they were
+#   others   folders named like the target's temporary folders but not
+#            its builds' (another target's site, lock or work, another
+#            user's) kept by a rebuild; a target named so, or inside a
+#            folder named so: exit 2
 #   targets  -o naming no folder ('', /, ., .., X/., X/.., with trailing
 #            slashes): exit 2, nothing written anywhere, no lock left
 #   fds      a rebuild with 4 to 16 descriptors: exit 0 or 3, the site as
 #            it was, no temporary folder left by one failing to set up
-# Usage: tests/publish-attack.sh BINARY    (from the top of the repository)
+#   signals  a rebuild ended by SIGTERM, SIGINT or SIGHUP: killed by it,
+#            no temporary folder left, the old site as it was
+#   weasyprint  what a (fake) WeasyPrint prints on stderr, controls and a
+#            forged diagnostic among it, reaches the user only as escaped
+#            diagnostics, a few lines a process
+# Usage: tests/publish-attack.sh BINARY [BUILD]   (from the top of the
+# repository; BUILD, build/ by default, holds bench/synth)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(pwd)
 work=build/publish-attack
 suite=publish-attack
 . tests/lib.sh
+skipped=0
 work=$top/$work
 tpl=$top/templates
 content=$top/tests/site/content
@@ -47,6 +60,26 @@ shares() {
 	find "$1" -type f -printf '%D:%i\n' | sort -u > "$work/a.ids"
 	find "$2" -type f -printf '%D:%i\n' | sort -u > "$work/b.ids"
 	[ -n "$(comm -12 "$work/a.ids" "$work/b.ids")" ]
+}
+
+# Records NAME-exit-2 (status $2 is 2 and $3 is among the messages, in
+# $work/inputs.err or file $6) and NAME-unchanged (the state of $4 is
+# $5): a build refused before any work.
+refused() {
+	[ "$2" = 2 ] && grep -q "$3" "${6:-$work/inputs.err}"
+	ok "$1-exit-2" $?
+	[ "$(state "$4")" = "$5" ]
+	ok "$1-unchanged" $?
+}
+
+# Succeeds when a process whose id is in file $1 still runs (a zombie
+# that no one reaps does not count).
+running() {
+	for w in $(cat "$1"); do
+		grep -qv '^[0-9]* ([^)]*) Z' "/proc/$w/stat" 2>/dev/null &&
+		    return 0
+	done
+	return 1
 }
 
 # Prints the temporary folders beside a target in folder $1.
@@ -127,7 +160,7 @@ inputs() {
 	build "$in/out"
 	cp -r "$tpl" "$in/out/tpl"
 	cp -r "$content" "$in/out/content"
-	cp -r "$content" "$in/.out.skillsite-content"
+	cp -r "$content" "$in/.out.skillsite-Ab12Cd"
 	ln -s "$in" "$in/alias"
 	cp "$content/jobtype.xml" "$in/c2/"
 	ln -s ../out/content/framework.xml "$in/c2/framework.xml"
@@ -162,29 +195,78 @@ done <<EOF
 . -o out -t t2 $content
 out -o ../out -t $tpl
 . -o ../inputs -t out/tpl $content
-. -o out -t $tpl .out.skillsite-content
+. -o out -t $tpl .out.skillsite-Ab12Cd
+. -o out -t $tpl .out.skillsite-Ab12Cd/jobtype.xml
 EOF
 
-#   the same folders by another path (a bind mount), where one can be made
-if unshare -m true 2>/dev/null; then
+#   the same folders by another path (a bind mount), where one can be
+#   made: the target or the inputs reached through a mount of a folder
+#   above them, an input that is a mount of a folder inside the target
+#   (content or templates), or a folder of the target on which an input is
+#   mounted
+if unshare -m sh -c 'mount --bind "$1" "$1"' sh "$work" 2>/dev/null; then
 	mkdir -p "$work/bind"
-	for how in target-bound inputs-bound; do
+	for how in target-bound inputs-bound content-of-target-bound \
+	    templates-of-target-bound input-mounted-in-target; do
 		inputs
 		before=$(state "$in")
-		unshare -m sh -c 'mount --bind "$1" "$2" && cd "$1" &&
-		    if [ "$3" = target-bound ]; then
-			exec timeout 60 "$4" build -o "$2/out" -t out/tpl out/content
-		    else
-			exec timeout 60 "$4" build -o out -t "$2/out/tpl" \
-			    "$2/out/content"
-		    fi' sh "$in" "$work/bind" "$how" "$bin" \
+		unshare -m sh -c 'b=$2 bin=$4 tpl=$5 content=$6
+		    cd "$1" && case $3 in
+		    target-bound) mount --bind "$1" "$b" &&
+			set -- -o "$b/out" -t out/tpl out/content ;;
+		    inputs-bound) mount --bind "$1" "$b" &&
+			set -- -o out -t "$b/out/tpl" "$b/out/content" ;;
+		    content-of-target-bound) mount --bind out/content "$b" &&
+			set -- -o out -t "$tpl" "$b" ;;
+		    templates-of-target-bound) mount --bind out/tpl "$b" &&
+			set -- -o out -t "$b" "$content" ;;
+		    input-mounted-in-target) mount --bind c2 out/content &&
+			set -- -o out -t "$tpl" c2 ;;
+		    esac && exec timeout 60 "$bin" build "$@"' \
+		    sh "$in" "$work/bind" "$how" "$bin" "$tpl" "$content" \
 		    > /dev/null 2> "$work/inputs.err"
-		[ $? = 2 ] && grep -q 'overlap' "$work/inputs.err"
-		ok "inputs-$how-exit-2" $?
-		[ "$(state "$in")" = "$before" ]
-		ok "inputs-$how-unchanged" $?
+		refused "inputs-$how" $? overlap "$in" "$before"
 	done
+else
+	skipped=$((skipped + 10))
+	echo "publish-attack: no bind mounts here (unshare -m, mount):" \
+	    "10 bind-mount cases skipped"
 fi
+
+# others: folders named like the target's own temporary folders but not
+# made by its builds (another target's site, lock or work, or not this
+# user's) are never cleaned away; a target named like them, or inside a
+# folder named so (by any path), is refused
+o=$work/others
+mkdir -p "$o"
+build "$o/www"
+for name in .www.skillsite-2026 .www.skillsite-b.skillsite-lock \
+    .www.skillsite-Ab12Cd9 .www.skillsite-Ab12C .www.skillsite-Ab12Cd.old \
+    .www.skillsite-Ab12Cd-x; do
+	mkdir "$o/$name" && echo precious > "$o/$name/keep"
+done
+if [ "$(id -u)" = 0 ]; then
+	mkdir "$o/.www.skillsite-Fo0000" && chown 65534:65534 \
+	    "$o/.www.skillsite-Fo0000"
+fi
+mkdir "$o/.www.skillsite-Ab12Cd"	# a killed run's: cleaned away
+before=$(ls -A "$o" | grep -v -e '^www$' -e '^\.www\.skillsite-Ab12Cd$')
+build "$o/www"
+ok others-build-exit-0 $?
+[ "$(ls -A "$o" | grep -v '^www$')" = "$before" ] &&
+    [ "$(cat "$o"/.www.skillsite-*/keep | grep -c precious)" = 6 ]
+ok others-kept $?
+mkdir "$o/.www.skillsite-Qq11Qq"
+ln -s .www.skillsite-Qq11Qq "$o/qlink"
+for name in .www.skillsite-2026 www.skillsite-b x.skillsite-lock \
+    .www.skillsite-Ab12Cd www.skillsite-/ .www.skillsite-Zz00Zz/site \
+    .www.skillsite-Qq11Qq/site qlink/site; do
+	before=$(state "$o")
+	timeout 60 "$bin" build -t "$tpl" -o "$o/$name" "$content" \
+	    > /dev/null 2> "$work/others.err"
+	refused "others-target-$name" $? 'not a folder to publish to' "$o" \
+	    "$before" "$work/others.err"
+done
 
 # targets: nothing written anywhere, in the folder, above it or at /
 t=$work/targets
@@ -236,5 +318,116 @@ done
 build "$site" && [ -z "$(leftover "$work/fds")" ]
 ok fds-cleaned-up $?
 
+# signals: a rebuild of a large site ended by SIGTERM, SIGINT or SIGHUP
+# while it writes its new folder dies by that signal, removes the folder
+# and leaves the old site as it was
+synth=${2:-build}/bench/synth
+if [ -x "$synth" ]; then
+	"$synth" content/customer-service.xml "$work/synth" 3000 > /dev/null
+	site=$work/signals/site
+	mkdir -p "$work/signals"
+	timeout 120 "$bin" build -t "$tpl" -o "$site" "$work/synth/content" \
+	    > /dev/null
+	ok signals-first-build $?
+	before=$(state "$site")
+	for sig in TERM:15 INT:2 HUP:1; do
+		number=${sig#*:}
+		sig=${sig%:*}
+		timeout 120 "$bin" build -j 1 -t "$tpl" -o "$site" \
+		    "$work/synth/content" > /dev/null 2>&1 &
+		pid=$!
+		n=0	# until the new folder is there (the build takes seconds)
+		while [ -z "$(leftover "$work/signals")" ] && [ "$n" -lt 2000 ]
+		do
+			sleep 0.005
+			n=$((n + 1))
+		done
+		kill -s "$sig" "$pid"
+		wait "$pid" 2> /dev/null
+		status=$?
+		[ "$status" = $((128 + number)) ]
+		ok "signals-$sig-killed-by-it" $?
+		[ -z "$(leftover "$work/signals")" ]
+		ok "signals-$sig-no-folder-left" $?
+		[ "$(state "$site")" = "$before" ]
+		ok "signals-$sig-old-site-kept" $?
+	done
+else
+	skipped=$((skipped + 10))
+	echo "publish-attack: no $synth (make $synth): 10 signal cases skipped"
+fi
+
+# weasyprint: what WeasyPrint prints on stderr or stdout (controls, C1,
+# a forged diagnostic, many lines) reaches the user only as escaped
+# diagnostics on stderr, a few lines per process, notices when the PDF
+# was made, else errors; WeasyPrint ends with a build ended by a signal
+mkdir -p "$work/bin"
+cat > "$work/bin/weasyprint" <<'FAKE'
+#!/bin/sh
+# weasyprint --quiet HTML PDF: says hostile things
+printf '\033[31mred\n\302\233csi\n\233raw\n\n \r\n\007bell\n' >&2
+echo 'skillsite: x.xml:1:1: error: forged' >&2
+printf 'on stdout \033]0;title\007\n'
+i=0
+while [ "$i" -lt 30 ]; do
+	echo "line $i" >&2
+	i=$((i + 1))
+done
+[ -z "${FAKE_WEASYPRINT_FAIL:-}" ] || exit 1
+if [ -n "${FAKE_WEASYPRINT_PIDS:-}" ]; then	# slow: notes its pid
+	echo $$ >> "$FAKE_WEASYPRINT_PIDS"
+	exec sleep 60
+fi
+: > "$3"
+FAKE
+chmod +x "$work/bin/weasyprint"
+for how in made:0:notice failed:3:error; do
+	want=${how#*:}
+	word=${want#*:}
+	want=${want%:*}
+	how=${how%%:*}
+	rm -rf "$work/weasyprint"
+	mkdir -p "$work/weasyprint"
+	(PATH=$work/bin:$PATH
+	[ "$how" = made ] || export FAKE_WEASYPRINT_FAIL=1
+	exec timeout 60 "$bin" build -p -j 2 -t "$tpl" -o "$work/weasyprint/site" \
+	    "$content") > "$work/weasyprint.out" 2> "$work/weasyprint.err"
+	[ $? = "$want" ]
+	ok "weasyprint-$how-exit-$want" $?
+	! grep -a -v -E "^skillsite: $word: " "$work/weasyprint.err" &&
+	    ! LC_ALL=C grep -q '[^ -~]' "$work/weasyprint.err" &&
+	    grep -q "^skillsite: $word: weasyprint: skillsite: x.xml" \
+	    "$work/weasyprint.err" &&
+	    [ "$(grep -c ': weasyprint: line' "$work/weasyprint.err")" -le 30 ] &&
+	    grep -q "^skillsite: $word: weasyprint: on stdout" \
+	    "$work/weasyprint.err" && ! grep -q 'on stdout' "$work/weasyprint.out"
+	ok "weasyprint-$how-said-escaped" $?
+done
+#   a build ended by SIGTERM while WeasyPrint runs ends it too, and
+#   leaves no folder (timeout --foreground: else timeout itself signals
+#   the whole group)
+: > "$work/weasyprint.pids"
+(PATH=$work/bin:$PATH FAKE_WEASYPRINT_PIDS=$work/weasyprint.pids \
+    exec timeout --foreground 60 "$bin" build -p -j 2 -t "$tpl" \
+    -o "$work/weasyprint/site" "$content") > /dev/null 2>&1 &
+pid=$!
+n=0
+while [ ! -s "$work/weasyprint.pids" ] && [ "$n" -lt 1000 ]; do
+	sleep 0.01
+	n=$((n + 1))
+done
+kill -s TERM "$pid"
+wait "$pid" 2> /dev/null
+[ $? = 143 ] && [ -z "$(leftover "$work/weasyprint")" ]
+ok weasyprint-killed-build-cleaned $?
+n=0
+while [ "$n" -lt 200 ] && running "$work/weasyprint.pids"; do
+	sleep 0.01
+	n=$((n + 1))
+done
+[ -s "$work/weasyprint.pids" ] && [ "$n" -lt 200 ]
+ok weasyprint-killed-build-ends-weasyprint $?
+
+[ "$skipped" = 0 ] || echo "publish-attack: $skipped cases skipped"
 echo "publish-attack (cases): $pass passed, $fail failed"
 [ "$fail" = 0 ]

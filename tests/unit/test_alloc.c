@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -236,6 +237,70 @@ test_cleanup(void **state)
 	assert_out_of_memory(fail_after_cleanup_unset);
 }
 
+static int S_signal;	/* the signal the child raises */
+
+/* Starts publishing the new site, then is ended by S_signal. */
+static void
+signal_publishing(void)
+{
+	struct publish *p;
+	struct diag d;
+
+	diag_init(&d, stderr);
+	if ((p = publish_begin(OUT, &d)) == NULL ||
+	    publish_file(p, "a/b/new.html", "new", 3, &d) < 0)
+		_exit(94);
+	raise(S_signal);
+	_exit(95);
+}
+
+static void
+signal_with_cleanup(void)
+{
+	alloc_on_exhaustion(say_cleaned, "cleaned\n");
+	raise(S_signal);
+	_exit(95);
+}
+
+static void
+signal_after_cleanup_unset(void)
+{
+	alloc_on_exhaustion(say_cleaned, "cleaned\n");
+	alloc_on_exhaustion(NULL, NULL);
+	raise(S_signal);
+	_exit(95);
+}
+
+/* SIGTERM, SIGINT and SIGHUP run the clean-up (once set, not after it
+ * is unset), then end the process by the signal; while publishing, the
+ * new folder is removed and the old site stays. */
+static void
+test_signals(void **state)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct ending e;
+	struct stat st;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(sigs) / sizeof(*sigs); i++) {
+		S_signal = sigs[i];
+		run_child(signal_with_cleanup, &e);
+		assert_true(WIFSIGNALED(e.status));
+		assert_int_equal(WTERMSIG(e.status), sigs[i]);
+		assert_string_equal(past_sanitizer(e.err), "cleaned\n");
+		run_child(signal_after_cleanup_unset, &e);
+		assert_true(WIFSIGNALED(e.status));
+		assert_string_equal(past_sanitizer(e.err), "");
+		assert_int_equal(publish_old(), 0);
+		run_child(signal_publishing, &e);
+		assert_true(WIFSIGNALED(e.status));
+		assert_int_equal(WTERMSIG(e.status), sigs[i]);
+		assert_int_equal(stat(OUT "/old.html", &st), 0);
+		assert_int_equal(publish_strays(DIR_), 0);
+	}
+}
+
 #define THREADS 8
 
 static pthread_barrier_t S_start;
@@ -324,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_cleanup),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_publishing),
+		cmocka_unit_test(test_signals),
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 		cmocka_unit_test(test_cmark),
 #endif

@@ -226,6 +226,40 @@ test_set_aside_site_is_kept(void **state)
 	assert_int_equal(inode(DIR_ "/.site.skillsite-Ef34Gh"), 0);
 }
 
+/* Only the folders the build itself makes for the target are cleaned
+ * away (".site.skillsite-" and mkdtemp's six letters or digits, owned by
+ * this user): never another target's site, lock or work named alike. */
+static void
+test_stale_cleaning_takes_only_own_folders(void **state)
+{
+	static const char *const kept[] = { ".site.skillsite-2026",
+	    ".site.skillsite-b.skillsite-lock", ".site.skillsite-Ab12Cd9",
+	    ".site.skillsite-Ab12C", ".site.skillsite-Ab12Cd-x",
+	    ".site.skillsite-Ab12C.", ".site.skillsite-Ab12Cd.old",
+	    ".sit.skillsite-Ab12Cd" };
+	char cmd[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kept) / sizeof(*kept); i++) {
+		snprintf(cmd, sizeof(cmd), "mkdir -p " DIR_ "/%s && touch "
+		    DIR_ "/%s/keep", kept[i], kept[i]);
+		assert_int_equal(system(cmd), 0);
+	}
+	assert_int_equal(system("mkdir " DIR_ "/.site.skillsite-Ef34Gh && "
+	    "touch " DIR_ "/.site.skillsite-Ef34Gh/x && ln -s /nowhere " DIR_
+	    "/.site.skillsite-Zz0000"), 0);
+	publish("<p>b</p>");
+	for (i = 0; i < sizeof(kept) / sizeof(*kept); i++) {
+		snprintf(cmd, sizeof(cmd), DIR_ "/%s", kept[i]);
+		if (inode(cmd) == 0)
+			fail_msg("%s was removed", kept[i]);
+	}
+	assert_int_equal(inode(DIR_ "/.site.skillsite-Ef34Gh"), 0);
+	assert_int_equal(system("test ! -L " DIR_ "/.site.skillsite-Zz0000"),
+	    0);
+}
+
 /* A folder skillsite did not write is never replaced. */
 static void
 test_foreign_folder_is_refused(void **state)
@@ -402,21 +436,31 @@ test_lock_must_be_a_plain_file(void **state)
 }
 
 /* The target must name a folder: not empty, not the root, not "." or
- * ".." as its last name; publish_begin() refuses it, creating nothing. */
+ * ".." as its last name, not named like a temporary folder or lock, nor
+ * inside a folder named like one (by its path or its real path);
+ * publish_begin() refuses it, creating nothing. */
 static void
 test_bad_targets_are_refused(void **state)
 {
 	static const char *const bad[] = { "", "/", "//", ".", "..", "./",
 	    "../", "/.", "/..", DIR_ "/.", DIR_ "/..", DIR_ "/./",
-	    DIR_ "/..//", DIR_ "/site/." };
+	    DIR_ "/..//", DIR_ "/site/.", ".site.skillsite-Ab12Cd",
+	    DIR_ "/.www.skillsite-2026", DIR_ "/www.skillsite-b/",
+	    "a.skillsite-lock", "x.skillsite-", DIR_ "/.www.skillsite-Ab12Cd/s",
+	    "a/.b.skillsite-Ab12Cd.old/c/", DIR_ "/temp-link/site" };
 	static const char *const good[] = { "x", "x/", "./x", "a/b", "/a",
-	    "..a", ".a", "a.", "a/...", "a//" };
+	    "..a", ".a", "a.", "a/...", "a//", "a.skillsite", "skillsite-a",
+	    "a/.skillsite-x/b", ".skillsite", "a/.b.skillsite-Ab12C/c",
+	    "a/.skillsite-Ab12Cd/c", "a/.b.skillsite-Ab12Cd7/c" };
 	struct diag d;
 	size_t i;
 
 	(void)state;
+	assert_int_equal(system("mkdir " DIR_ "/.www.skillsite-Ab12Cd && "
+	    "ln -s .www.skillsite-Ab12Cd " DIR_ "/temp-link"), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		assert_non_null(publish_target_error(bad[i]));
+		if (publish_target_error(bad[i]) == NULL)
+			fail_msg("%s accepted", bad[i]);
 		diag_init(&d, stderr);
 		assert_null(publish_begin(bad[i], &d));
 		assert_int_equal(diag_status(&d), EXIT_IO);
@@ -424,7 +468,8 @@ test_bad_targets_are_refused(void **state)
 	}
 	for (i = 0; i < sizeof(good) / sizeof(*good); i++)
 		assert_null(publish_target_error(good[i]));
-	assert_int_equal(system("test -z \"$(ls -A " DIR_ ")\" && "
+	assert_int_equal(system("rm -r " DIR_ "/.www.skillsite-Ab12Cd " DIR_
+	    "/temp-link && test -z \"$(ls -A " DIR_ ")\" && "
 	    "test ! -e /..skillsite-lock -a ! -e build/..skillsite-lock"), 0);
 }
 
@@ -453,10 +498,14 @@ test_overlaps(void **state)
 		{ DIR_ "/site/i", DIR_ "/site/in", 0 },
 		{ DIR_ "/site", DIR_ "/missing", 0 },
 		/* what the removal of stale folders would take */
-		{ DIR_ "/site", DIR_ "/.site.skillsite-in", 1 },
-		{ DIR_ "/site", DIR_ "/.site.skillsite-in/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-In0000", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-In0000/a.xml", 1 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-In0000.old", 1 },
 		{ DIR_ "/site", DIR_ "/.site.skillsite-lock", 0 },
-		{ DIR_ "/sit", DIR_ "/.site.skillsite-in", 0 },
+		{ DIR_ "/sit", DIR_ "/.site.skillsite-In0000", 0 },
+		/* named alike, but not the build's own: never removed */
+		{ DIR_ "/site", DIR_ "/.site.skillsite-in", 0 },
+		{ DIR_ "/site", DIR_ "/.site.skillsite-In00000", 0 },
 		/* a link as the target is not followed (publish_begin then
 		 * refuses it) */
 		{ DIR_ "/alias", DIR_ "/site/in", 0 },
@@ -467,7 +516,9 @@ test_overlaps(void **state)
 	assert_int_equal(system("mkdir -p " DIR_ "/site/in " DIR_ "/other && "
 	    "touch " DIR_ "/site/in/a.xml && ln -s site " DIR_ "/alias && "
 	    "ln -s site/in/a.xml " DIR_ "/link.xml && mkdir " DIR_
-	    "/.site.skillsite-in && touch " DIR_ "/.site.skillsite-in/a.xml "
+	    "/.site.skillsite-in " DIR_ "/.site.skillsite-In0000 " DIR_
+	    "/.site.skillsite-In0000.old " DIR_ "/.site.skillsite-In00000 && "
+	    "touch " DIR_ "/.site.skillsite-In0000/a.xml "
 	    DIR_ "/.site.skillsite-lock"), 0);
 	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		if (publish_overlaps(cases[i].out, cases[i].path) !=
@@ -502,6 +553,8 @@ main(void)
 		cmocka_unit_test_setup(test_odd_live_files_are_written_afresh,
 		    setup),
 		cmocka_unit_test_setup(test_set_aside_site_is_kept, setup),
+		cmocka_unit_test_setup(
+		    test_stale_cleaning_takes_only_own_folders, setup),
 		cmocka_unit_test_setup(test_links_in_live_site_are_not_followed,
 		    setup),
 		cmocka_unit_test_setup(test_foreign_live_files_are_not_carried,
