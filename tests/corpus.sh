@@ -59,7 +59,7 @@ if [ ! -f "$scratch/markdown-pathological.xml" ]; then
 	    note("*a ", 5400); note("_a_", 5400); note("**", 8100)
 	    note("[a", 8000); note("[a](", 4000); note("a`", 8100)
 	    note("&amp;#x31;", 1600); note("- a\n", 4000); note("a\\", 8100)
-	    note("[a]: b\n[a]\n", 1300); note("&lt;!--", 4000)
+	    note("[a]: http://b\n[a]\n", 900); note("&lt;!--", 4000)
 	    print "</framework>" }' > "$scratch/markdown-pathological.xml"
 fi
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
