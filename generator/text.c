@@ -111,10 +111,13 @@ text_is_noncharacter(unsigned c)
  * one unassigned in libunistring's Unicode (Cn: no font draws it), a
  * combining mark (M: it only changes the character before it), or a
  * symbol drawn blank (U+2800 BRAILLE PATTERN BLANK, U+1D159 MUSICAL
- * SYMBOL NULL NOTEHEAD). */
+ * SYMBOL NULL NOTEHEAD).  What is refused on its own, a noncharacter or
+ * a control character that XML forbids, is not counted here. */
 static int
 S_shows_nothing(ucs4_t uc)
 {
+	if (text_is_noncharacter(uc) || (uc < 0x20 && !text_is_space((int)uc)))
+		return 0;
 	return uc_is_property_white_space(uc) ||
 	    uc_is_property_default_ignorable_code_point(uc) ||
 	    uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Cf |
