@@ -590,6 +590,31 @@ S_check_specialties_across(struct model *m, struct diag *d)
 	free(v);
 }
 
+/* Gives every knowledge item of job type jt its anchor, in m's arena: one
+ * per distinct text of the job type, never one for two texts. */
+static void
+S_anchor_knowledge(struct model *m, struct jobtype *jt)
+{
+	const char **texts, **anchors;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < jt->nskills; i++)
+		n += jt->skills[i].nknowledge;
+	texts = xcalloc(n + 1, sizeof(*texts));
+	anchors = xcalloc(n + 1, sizeof(*anchors));
+	n = 0;
+	for (i = 0; i < jt->nskills; i++)
+		for (j = 0; j < jt->skills[i].nknowledge; j++)
+			texts[n++] = jt->skills[i].knowledge[j].text;
+	path_text_anchors(&m->arena, texts, n, path_text_hash, anchors);
+	n = 0;
+	for (i = 0; i < jt->nskills; i++)
+		for (j = 0; j < jt->skills[i].nknowledge; j++)
+			jt->skills[i].knowledge[j].anchor = anchors[n++];
+	free(anchors);
+	free(texts);
+}
+
 void
 resolve(struct model *m, struct diag *d)
 {
@@ -605,4 +630,6 @@ resolve(struct model *m, struct diag *d)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
 	model_index_uses(m);
 	S_check_repeated(m, d);
+	for (i = 0; i < m->njobtypes; i++)
+		S_anchor_knowledge(m, &m->jobtypes[i]);
 }

@@ -336,8 +336,7 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
 		for (j = 0; j < k->nknowledge; j++)
 			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
-			    k->knowledge[j].text, path_text_anchor(&w->arena,
-			    k->knowledge[j].text));
+			    k->knowledge[j].text, k->knowledge[j].anchor);
 		for (n = jt->min_level; n <= jt->max_level; n++)
 			S_level_docs(w, jt, k, n);
 		arena_free(&w->arena);
