@@ -126,7 +126,7 @@ S_link_flaw(const char *url)
 	const char *scheme = S_scheme(url, buf, sizeof(buf)), *rest;
 
 	if (*url == '\0')
-		return "empty link";
+		return "empty link destination";
 	if (*scheme == '\0')
 		return "link not absolute (a Markdown field shows on pages at "
 		    "several depths: write http://, https:// or mailto:)";
@@ -269,8 +269,8 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 			break;
 		case CMARK_NODE_LINK:
 			if ((flaw = S_link_flaw(url ? url : "")) != NULL)
-				diag_msg(d, MSG_MARKDOWN_URL, pos, "%s: %s", flaw,
-				    url ? url : "");
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "%s%s%s", flaw,
+				    url && *url ? ": " : "", url ? url : "");
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
