@@ -97,14 +97,12 @@ md_plain_text(const char *md)
 }
 
 /* Returns the scheme of url in lower case in buf (of size bytes): "" when
- * it has none, "//" for another host, "?" for one too long to hold. */
+ * it has none, "?" for one too long to hold. */
 static const char *
 S_scheme(const char *url, char *buf, size_t size)
 {
-	size_t n = strcspn(url, ":/?#"), i;
+	size_t n = strcspn(url, ":/?#\\"), i;
 
-	if (strncmp(url, "//", 2) == 0)
-		return "//";
 	if (url[n] != ':')
 		return "";
 	if (n == 0 || n >= size)
@@ -116,13 +114,30 @@ S_scheme(const char *url, char *buf, size_t size)
 	return buf;
 }
 
-/* Returns whether a link may use scheme (as S_scheme returns it). */
-static int
-S_link_allowed(const char *scheme)
+/* Returns why a page may not link to url, or NULL when it may: only an
+ * absolute address is right on every page (a Markdown field shows on
+ * pages at several depths, so a relative path, a query or a fragment
+ * breaks on some), and only http and https with a host, or mailto with
+ * an address. */
+static const char *
+S_link_flaw(const char *url)
 {
-	return *scheme == '\0' || strcmp(scheme, "http") == 0 ||
-	    strcmp(scheme, "https") == 0 || strcmp(scheme, "mailto") == 0 ||
-	    strcmp(scheme, "//") == 0;
+	char buf[32];
+	const char *scheme = S_scheme(url, buf, sizeof(buf)), *rest;
+
+	if (*url == '\0')
+		return "empty link destination";
+	if (*scheme == '\0')
+		return "link not absolute (a Markdown field shows on pages at "
+		    "several depths: write http://, https:// or mailto:)";
+	rest = url + strlen(scheme) + 1;
+	if (strcmp(scheme, "mailto") == 0)
+		return *rest != '\0' ? NULL : "mailto: without an address";
+	if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)
+		return "link scheme not allowed (only http, https and mailto)";
+	if (strncmp(rest, "//", 2) != 0 || strchr("/\\?#", rest[2]) != NULL)
+		return "link without a host (write scheme://host/...)";
+	return NULL;
 }
 
 /* Returns the code point that cmark wrote as the byte at u when it is not
@@ -238,11 +253,12 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 	cmark_node *doc = S_md_parse(md);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	char buf[32], *html;
+	const char *flaw;
+	char *html;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		const char *url = cmark_node_get_url(n), *scheme;
+		const char *url = cmark_node_get_url(n);
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
@@ -252,13 +268,9 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 			    "supported: %s", url ? url : "");
 			break;
 		case CMARK_NODE_LINK:
-			scheme = S_scheme(url ? url : "", buf, sizeof(buf));
-			if (!S_link_allowed(scheme))
-				diag_msg(d, MSG_MARKDOWN_URL, pos, "link scheme "
-				    "not allowed: %s", url);
-			else if (url != NULL && url[0] == '/' && url[1] != '/')
-				diag_msg(d, MSG_MARKDOWN_URL, pos, "absolute path "
-				    "(breaks under file:// and sub-paths): %s", url);
+			if ((flaw = S_link_flaw(url ? url : "")) != NULL)
+				diag_msg(d, MSG_MARKDOWN_URL, pos, "%s%s%s", flaw,
+				    url && *url ? ": " : "", url ? url : "");
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:

@@ -3,9 +3,10 @@
  * Markdown from content becomes HTML in cmark's safe mode (raw HTML and
  * dangerous URLs dropped) with UTF-8 validation.  md_check() holds
  * content to a policy: no raw HTML (safe mode would drop it silently), no
- * images (the site has no image files), links relative within the site or
- * to http, https or mailto addresses (templates mark those external), no
- * absolute paths (they break under file:// and sub-paths), nesting at
+ * images (the site has no image files), links only to absolute http or
+ * https addresses with a host or to mailto addresses (a field shows on
+ * pages at several depths, so no relative link, query or fragment is
+ * right everywhere; templates mark links external), nesting at
  * most MARKDOWN_DEPTH_MAX deep on cmark's tree (block quotes, list items,
  * emphasis, links), no character that XML forbids and no noncharacter
  * (numeric references can make them), nothing that is not UTF-8.

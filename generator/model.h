@@ -41,6 +41,8 @@ struct notes {
 struct knowledge {
 	const char	*text;
 	struct pos	 pos;
+	const char	*anchor;	/* by resolve(): one per text in the
+					 * job type (path_text_anchors()) */
 };
 
 enum skill_scope {

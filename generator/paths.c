@@ -4,7 +4,10 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 /* Returns the concatenation of the strings given, up to a NULL, in arena
  * a. */
@@ -148,18 +151,82 @@ path_level_anchor(struct arena *a, int n)
 	return arena_strdup(a, s);
 }
 
-char *
-path_text_anchor(struct arena *a, const char *text)
+uint64_t
+path_text_hash(const char *text)
 {
 	uint64_t h = 14695981039346656037u;	/* FNV-1a, 64 bits */
-	char s[24];
 
 	for (; *text != '\0'; text++) {
 		h ^= (unsigned char)*text;
 		h *= 1099511628211u;
 	}
-	snprintf(s, sizeof(s), "k-%016llx", (unsigned long long)h);
+	return h;
+}
+
+/* Returns the anchor of a text of hash h, the nth (from 0) distinct text
+ * of that hash, in a. */
+static char *
+S_hash_anchor(struct arena *a, uint64_t h, size_t nth)
+{
+	char s[48];
+
+	if (nth == 0)
+		snprintf(s, sizeof(s), "k-%016llx", (unsigned long long)h);
+	else
+		snprintf(s, sizeof(s), "k-%016llx-%zu", (unsigned long long)h,
+		    nth + 1);
 	return arena_strdup(a, s);
+}
+
+char *
+path_text_anchor(struct arena *a, const char *text)
+{
+	return S_hash_anchor(a, path_text_hash(text), 0);
+}
+
+/* A text to anchor: its hash, and where it stands. */
+struct hashed_text {
+	uint64_t	 h;
+	const char	*text;
+	size_t		 i;
+};
+
+/* Orders hashed texts by hash, then by text, bytewise. */
+static int
+S_hashed_cmp(const void *a, const void *b)
+{
+	const struct hashed_text *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+void
+path_text_anchors(struct arena *a, const char *const *texts, size_t n,
+    uint64_t (*hash)(const char *), const char **anchors)
+{
+	struct hashed_text *v = xcalloc(n + 1, sizeof(*v));
+	size_t i, nth = 0;
+	char *anchor = NULL;
+
+	for (i = 0; i < n; i++) {
+		v[i].h = hash(texts[i]);
+		v[i].text = texts[i];
+		v[i].i = i;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), S_hashed_cmp);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || v[i].h != v[i - 1].h)
+			nth = 0;
+		else if (strcmp(v[i].text, v[i - 1].text) != 0)
+			nth++;
+		if (i == 0 || S_hashed_cmp(&v[i], &v[i - 1]) != 0)
+			anchor = S_hash_anchor(a, v[i].h, nth);
+		anchors[v[i].i] = anchor;
+	}
+	free(v);
 }
 
 char *

@@ -29,6 +29,8 @@
 #ifndef SKILLSITE_PATHS_H
 #define SKILLSITE_PATHS_H
 
+#include <stdint.h>
+
 #include "arena.h"
 
 #define PATH_HOME	"index.html"
@@ -74,9 +76,20 @@ char	*path_jobtype_anchor(struct arena *a, const char *jt_id);
 /* Returns the anchor of level n within a skill page: "level-N". */
 char	*path_level_anchor(struct arena *a, int n);
 
+/* Returns the 64-bit FNV-1a hash of text, which anchors it. */
+uint64_t path_text_hash(const char *text);
+
 /* Returns a stable anchor for a knowledge item's text: "k-" and sixteen
- * hex digits of a 64-bit hash of the text (a collision among a job type's
- * few hundred items has odds of about 1 in 10^14). */
+ * hex digits of path_text_hash(text). */
 char	*path_text_anchor(struct arena *a, const char *text);
+
+/* Sets anchors[i] to the anchor of texts[i], for the n knowledge item
+ * texts of a job type: path_text_anchor()'s, but for the second and later
+ * distinct texts of one hash (in byte order), which get "-2", "-3", ...
+ * after it; so equal texts share an anchor and different texts never do,
+ * however crafted (FNV-1a collisions can be found).  hash is
+ * path_text_hash but in tests.  The anchors live in a. */
+void	 path_text_anchors(struct arena *a, const char *const *texts,
+	    size_t n, uint64_t (*hash)(const char *), const char **anchors);
 
 #endif

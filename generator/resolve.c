@@ -392,19 +392,109 @@ S_notes_size(const struct notes *ns)
 	return n;
 }
 
+/* Returns the bytes of skill sk's knowledge items and notes. */
+static size_t
+S_skill_shared_size(const struct skill *sk)
+{
+	size_t j, n = S_notes_size(&sk->notes);
+
+	for (j = 0; j < sk->nknowledge; j++)
+		n += strlen(sk->knowledge[j].text);
+	return n;
+}
+
+/* Returns the bytes of job type jt's annotation and notes. */
+static size_t
+S_jobtype_shared_size(const struct jobtype *jt)
+{
+	return S_notes_size(&jt->notes) + (jt->annotation ?
+	    strlen(jt->annotation) : 0);
+}
+
+/* Text that a site repeats: each bytes, times, from what at pos. */
+struct repeated {
+	size_t			 each, times;
+	const char		*id;
+	const struct pos	*pos;
+};
+
+/* Adds r to *total, and makes it *worst when it repeats more. */
+static void
+S_add_repeated(size_t *total, struct repeated *worst, struct repeated r)
+{
+	*total += r.each * r.times;
+	if (worst->pos == NULL || r.each * r.times > worst->each * worst->times)
+		*worst = r;
+}
+
+/* Returns the bytes of the level descriptions of job type jt. */
+static size_t
+S_levels_size(const struct jobtype *jt)
+{
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < jt->nspecialties; i++)
+		for (j = 0; j < jt->specialties[i].nentries; j++) {
+			const struct entry *e = &jt->specialties[i].entries[j];
+
+			for (k = 0; k < e->nlevels; k++)
+				if (e->levels[k].markdown != NULL)
+					n += strlen(e->levels[k].markdown);
+		}
+	return n;
+}
+
+/* Reports, at the job type or skill that repeats the most, a site whose
+ * repeated text totals more than REPEATED_TOTAL_MAX bytes plus
+ * REPEATED_PER_BYTE times the level descriptions': each job type's
+ * annotation and notes times its specialties (handbooks), each skill's
+ * items and notes times the specialties that use it (their pages of the
+ * skill).  Needs the uses (model_index_uses()). */
+static void
+S_check_repeated(const struct model *m, struct diag *d)
+{
+	struct repeated worst = { 0, 0, NULL, NULL }, r;
+	size_t i, j, total = 0, budget = REPEATED_TOTAL_MAX;
+
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		budget += REPEATED_PER_BYTE * S_levels_size(jt);
+		r.each = S_jobtype_shared_size(jt);
+		r.times = jt->nspecialties;
+		r.id = jt->id;
+		r.pos = &jt->pos;
+		S_add_repeated(&total, &worst, r);
+		for (j = 0; j < jt->nskills; j++) {
+			const struct skill *sk = &jt->skills[j];
+
+			r.each = S_skill_shared_size(sk);
+			r.times = sk->nuses;
+			r.id = sk->id;
+			r.pos = &sk->pos;
+			S_add_repeated(&total, &worst, r);
+		}
+	}
+	if (total > budget)
+		diag_msg(d, MSG_SHARED_SIZE, worst.pos, "the site would repeat "
+		    "%zu bytes of annotations, editorial notes and knowledge "
+		    "items, more than %zu (16 MiB and %d per byte of level "
+		    "descriptions); the most from %s: %zu bytes on the pages "
+		    "of %zu specialties", total, budget, REPEATED_PER_BYTE,
+		    worst.id ? worst.id : "", worst.each, worst.times);
+}
+
 /* Checks the text that every specialty's pages repeat: each skill's
  * knowledge items and notes, the job type's annotation and notes. */
 static void
 S_check_shared(struct diag *d, const struct jobtype *jt)
 {
-	size_t i, j, n;
+	size_t i, n;
 
 	for (i = 0; i < jt->nskills; i++) {
 		const struct skill *sk = &jt->skills[i];
 
-		n = S_notes_size(&sk->notes);
-		for (j = 0; j < sk->nknowledge; j++)
-			n += strlen(sk->knowledge[j].text);
+		n = S_skill_shared_size(sk);
 		if (n > SKILL_SHARED_MAX)
 			diag_msg(d, MSG_SHARED_SIZE, &sk->pos, "the knowledge "
 			    "items and editorial notes of skill %s total %zu "
@@ -415,8 +505,7 @@ S_check_shared(struct diag *d, const struct jobtype *jt)
 			    "%zu knowledge items, more than %d", sk->id ?
 			    sk->id : "", sk->nknowledge, SKILL_ITEMS_MAX);
 	}
-	n = S_notes_size(&jt->notes) + (jt->annotation ?
-	    strlen(jt->annotation) : 0);
+	n = S_jobtype_shared_size(jt);
 	if (n > JOBTYPE_SHARED_MAX)
 		diag_msg(d, MSG_SHARED_SIZE, &jt->pos, "the annotation and "
 		    "editorial notes of job type %s total %zu bytes, more "
@@ -501,6 +590,31 @@ S_check_specialties_across(struct model *m, struct diag *d)
 	free(v);
 }
 
+/* Gives every knowledge item of job type jt its anchor, in m's arena: one
+ * per distinct text of the job type, never one for two texts. */
+static void
+S_anchor_knowledge(struct model *m, struct jobtype *jt)
+{
+	const char **texts, **anchors;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < jt->nskills; i++)
+		n += jt->skills[i].nknowledge;
+	texts = xcalloc(n + 1, sizeof(*texts));
+	anchors = xcalloc(n + 1, sizeof(*anchors));
+	n = 0;
+	for (i = 0; i < jt->nskills; i++)
+		for (j = 0; j < jt->skills[i].nknowledge; j++)
+			texts[n++] = jt->skills[i].knowledge[j].text;
+	path_text_anchors(&m->arena, texts, n, path_text_hash, anchors);
+	n = 0;
+	for (i = 0; i < jt->nskills; i++)
+		for (j = 0; j < jt->skills[i].nknowledge; j++)
+			jt->skills[i].knowledge[j].anchor = anchors[n++];
+	free(anchors);
+	free(texts);
+}
+
 void
 resolve(struct model *m, struct diag *d)
 {
@@ -515,4 +629,7 @@ resolve(struct model *m, struct diag *d)
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
 	model_index_uses(m);
+	S_check_repeated(m, d);
+	for (i = 0; i < m->njobtypes; i++)
+		S_anchor_knowledge(m, &m->jobtypes[i]);
 }

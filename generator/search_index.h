@@ -23,7 +23,9 @@
  *
  * Each file calls skillsiteSearch.put(name, data), data made by jansson.
  * Documents are written as they are made, so memory holds the tokens'
- * postings and one shard.  Shards hold about SEARCH_SHARD_BYTES each
+ * occurrences and one shard; the occurrences are sorted (a radix sort on
+ * their first 8 bytes), so indexing takes O(n log n) however the tokens
+ * are spelled, with no hash table that crafted words could flood.  Shards hold about SEARCH_SHARD_BYTES each
  * (at most SEARCH_SHARDS_MAX shards of terms), so a query loads a few
  * small files whatever the size of the site.
  */

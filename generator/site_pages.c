@@ -522,8 +522,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	    NULL) : "");
 	scope_list(s, "knowledge");
 	for (j = 0; j < k->nknowledge; j++) {
-		const char *anchor = path_text_anchor(&b->arena,
-		    k->knowledge[j].text);
+		const char *anchor = k->knowledge[j].anchor;
 
 		scope_text(page_link(b, s, "knowledge", self, k->knowledge[j].text,
 		    path_knowledge(&b->arena, jt->id), anchor), "anchor",
@@ -712,8 +711,8 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 		while (end < v + n && strcmp(end->text, groups[i]->text) == 0)
 			end++;
 		scope_text(it, "text", groups[i]->text);
-		scope_text(it, "anchor", path_text_anchor(&b->arena,
-		    groups[i]->text));
+		scope_text(it, "anchor", jt->skills[groups[i]->skill].
+		    knowledge[groups[i]->item].anchor);
 		S_listers(b, it, self, jt, groups[i], end);
 	}
 	free(groups);

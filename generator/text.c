@@ -106,6 +106,25 @@ text_is_noncharacter(unsigned c)
 	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
+/* Returns whether uc shows nothing on its own: white space, a
+ * default-ignorable character, a format (Cf) or control (Cc) character,
+ * one unassigned in libunistring's Unicode (Cn: no font draws it), a
+ * combining mark (M: it only changes the character before it), or a
+ * symbol drawn blank (U+2800 BRAILLE PATTERN BLANK, U+1D159 MUSICAL
+ * SYMBOL NULL NOTEHEAD).  What is refused on its own, a noncharacter or
+ * a control character that XML forbids, is not counted here. */
+static int
+S_shows_nothing(ucs4_t uc)
+{
+	if (text_is_noncharacter(uc) || (uc < 0x20 && !text_is_space((int)uc)))
+		return 0;
+	return uc_is_property_white_space(uc) ||
+	    uc_is_property_default_ignorable_code_point(uc) ||
+	    uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Cf |
+	    UC_CATEGORY_MASK_Cc | UC_CATEGORY_MASK_Cn | UC_CATEGORY_MASK_M) ||
+	    uc == 0x2800 || uc == 0x1D159;
+}
+
 int
 text_has_visible(const char *s)
 {
@@ -115,8 +134,7 @@ text_has_visible(const char *s)
 
 	for (; u < end; u += n) {
 		n = u8_mbtouc(&uc, u, (size_t)(end - u));
-		if (!uc_is_property_white_space(uc) &&
-		    !uc_is_property_default_ignorable_code_point(uc))
+		if (!S_shows_nothing(uc))
 			return 1;
 	}
 	return 0;

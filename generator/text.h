@@ -21,6 +21,13 @@
 #define SKILL_ITEMS_MAX		64
 #define SKILL_SHARED_MAX	(8 * 1024)
 #define JOBTYPE_SHARED_MAX	(32 * 1024)
+/* ... and in total over the site: the bytes above times the specialties
+ * that repeat them (a job type's in each of its handbooks, a skill's on
+ * the page of each specialty that uses it) at most REPEATED_TOTAL_MAX
+ * plus REPEATED_PER_BYTE times the bytes of the level descriptions, so
+ * the site stays linear in the content. */
+#define REPEATED_TOTAL_MAX	(16 * 1024 * 1024)
+#define REPEATED_PER_BYTE	16
 
 /* Returns whether c is XML white space (space, tab, CR, LF). */
 int	 text_is_space(int c);

@@ -59,9 +59,32 @@ if [ ! -f "$scratch/markdown-pathological.xml" ]; then
 	    note("*a ", 5400); note("_a_", 5400); note("**", 8100)
 	    note("[a", 8000); note("[a](", 4000); note("a`", 8100)
 	    note("&amp;#x31;", 1600); note("- a\n", 4000); note("a\\", 8100)
-	    note("[a]: b\n[a]\n", 1300); note("&lt;!--", 4000)
+	    note("[a]: http://b\n[a]\n", 900); note("&lt;!--", 4000)
 	    print "</framework>" }' > "$scratch/markdown-pathological.xml"
 fi
+# Text repeated per specialty past the site's total (16 MiB plus 16 per
+# byte of level text): a 16,000-byte annotation in 2,000 handbooks; 64
+# knowledge items of 120 bytes on 2,300 specialties' pages of the skill,
+# refused with 8-byte levels, accepted with 100-byte ones.
+repeated() {	# FILE ANNOTATION-BYTES ITEM-BYTES SPECIALTIES LEVEL-BYTES
+	[ -f "$1" ] || awk -v ab="$2" -v ib="$3" -v ns="$4" -v lb="$5" '
+	function text(n,  t) { t = ""; while (length(t) < n) t = t "word "
+	    return substr(t, 1, n - 1) "." }
+	BEGIN { print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
+	    print "<name>n</name>"
+	    if (ab > 0) printf "<annotation>%s</annotation>\n", text(ab)
+	    printf "<skill id=\"c\" scope=\"common\"><name>n</name><knowledge>"
+	    for (i = 0; i < 64; i++) printf "<item>%d %s</item>", i, text(ib - 3)
+	    print "</knowledge></skill>"
+	    for (p = 0; p < ns; p++)
+		printf "<specialty id=\"p%d\"><name>p%d</name><entry skill=\"c\">" \
+		    "<level value=\"3\">%s</level></entry></specialty>\n", p, p,
+		    text(lb)
+	    print "</jobtype>" }' > "$1"
+}
+repeated "$scratch/repeated-annotation.xml" 16000 8 2000 8
+repeated "$scratch/repeated-items.xml" 0 120 2300 8
+repeated "$scratch/repeated-items-ok.xml" 0 120 2300 100
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 # File names that would forge a line or drive the terminal if printed raw:
 # a line break; ESC, BEL, DEL; C1 CSI; a bidi override; U+2028; a stray

@@ -5,6 +5,9 @@
 # (du), bounds that quadratic work breaks by far.
 #   search:    3 MB of random kanji (a million distinct bigrams): the
 #              search index's term table must grow
+#   flood:     100,000 words crafted to share the low bits of an unkeyed
+#              FNV-1a hash (tests/fnv-flood.c): no table of terms that
+#              such words can flood
 #   compare:   100 specialties share a common skill, 5 levels of 1,500
 #              different characters each: no diff of every pair
 #   links:     Markdown nesting 15 deep with links, and 60,000 links side
@@ -71,6 +74,32 @@ awk "$kanji"'BEGIN { srand(9)
     }
     print "</specialty></jobtype>" }' | content search
 build_within search 15 "" 60000
+
+# 100,000 words that an unkeyed FNV-1a table puts in one run of slots,
+# 1,800 a level (about 900 KB): 24 s with such a table, 0.3 s now.
+cc -O2 -o "$work/fnv-flood" tests/fnv-flood.c
+"$work/fnv-flood" 100000 | awk '
+    BEGIN { print "<jobtype id=\"j\" min-level=\"1\" max-level=\"5\"><name>n</name>"
+	for (k = 0; k < 12; k++)
+	    printf "<skill id=\"s%d\" scope=\"specific\"><name>s%d</name>" \
+		"<knowledge><item>i</item></knowledge></skill>\n", k, k
+	print "<specialty id=\"p\"><name>n</name>" }
+    { w[NR] = $0 }
+    END { n = 1
+	for (k = 0; k < 12; k++) {
+	    printf "<entry skill=\"s%d\">", k
+	    for (l = 5; l >= 1; l--) {
+		printf "<level value=\"%d\">x", l
+		for (i = 0; i < 1800 && n <= NR; i++)
+		    printf " %s", w[n++]
+		printf "</level>"
+	    }
+	    print "</entry>"
+	}
+	print "</specialty></jobtype>" }' | content flood
+[ "$(grep -o ' [a-z]\{8\}' "$work/flood/jobtype.xml" | wc -l)" = 100000 ]
+ok flood-words $?
+build_within flood 8 "-j 1" 20000
 
 # 100 specialties, one common skill, 5 levels of 1,500 characters each.
 awk "$kanji"'BEGIN { srand(10)

@@ -86,8 +86,8 @@ test_depth_is_structure(void **state)
 	/* inlines count too */
 	expect_depth(emphases(16, "x"), "");
 	expect_depth(emphases(17, "x"), DEEP(17));
-	expect_depth(emphases(16, "[a](b.html)"), DEEP(17));
-	expect_depth(emphases(15, "[a](b.html)"), "");
+	expect_depth(emphases(16, "[a](https://b/)"), DEEP(17));
+	expect_depth(emphases(15, "[a](https://b/)"), "");
 	/* brackets that make no link are text */
 	expect_depth(repeat("[", 40, "x"), "");
 	/* the whole 16 KiB a field may hold, in one linear walk */
@@ -105,7 +105,8 @@ test_references_to_forbidden_characters(void **state)
 	assert_string_equal(check("&#xFFFE;"), BADCHAR "U+FFFE\n");
 	assert_string_equal(check("&#xffff;"), BADCHAR "U+FFFF\n");
 	assert_string_equal(check("&#65534;"), BADCHAR "U+FFFE\n");
-	assert_string_equal(check("[a](b \"&#xFFFF;\")"), BADCHAR "U+FFFF\n");
+	assert_string_equal(check("[a](https://b \"&#xFFFF;\")"),
+	    BADCHAR "U+FFFF\n");
 	/* the other noncharacters are UTF-8, but not text */
 	assert_string_equal(check("&#xFDD0;"), BADCHAR "U+FDD0\n");
 	assert_string_equal(check("x\xef\xb7\xaf"), BADCHAR "U+FDEF\n");
@@ -125,7 +126,7 @@ test_shows_some_text(void **state)
 	assert_string_equal(check("\u3000"), NOTEXT);
 	assert_string_equal(check("&nbsp;&#x200B;&#xFEFF;"), NOTEXT);
 	assert_string_equal(check("***"), NOTEXT);
-	assert_string_equal(check("- > [](a.html)"), NOTEXT);
+	assert_string_equal(check("- > [](https://a/)"), NOTEXT);
 	assert_string_equal(check("\u3000記述"), "");
 	assert_string_equal(check("`x`"), "");
 	assert_string_equal(check("    code"), "");
@@ -138,7 +139,7 @@ test_shows_some_text(void **state)
 static const char *const ACCEPTED[] = {
 	"&#0; &#xD800; &#xDFFF; &#x110000; &#99999999; &#xFFFD;",
 	"&#x10FFFD; &#x85; &#x7F; &#9; &amp; &nbsp;",
-	"[a](&#xFFFE;) `&#xFFFF;`",
+	"[a](https://b/&#xFFFE;) `&#xFFFF;`",
 	"- - - - - - - - - - - - - - - - x",
 	"> > > > > > > > > > > > > > > > x",
 };

@@ -76,6 +76,34 @@ test_anchors(void **state)
 	assert_string_not_equal(a, path_text_anchor(&A, "データベース"));
 }
 
+/* A hash under which every text collides, as crafted texts can under
+ * FNV-1a. */
+static uint64_t
+same_hash(const char *text)
+{
+	(void)text;
+	return 0x0123456789abcdefu;
+}
+
+static void
+test_anchors_never_collide(void **state)
+{
+	const char *texts[] = { "b", "a", "b", "c" }, *anchors[4];
+	const char *real[] = { "データベース技術", "データベース" };
+
+	(void)state;
+	path_text_anchors(&A, texts, 4, same_hash, anchors);
+	assert_string_equal(anchors[1], "k-0123456789abcdef");	/* a: first */
+	assert_string_equal(anchors[0], "k-0123456789abcdef-2");
+	assert_string_equal(anchors[2], anchors[0]);		/* same text */
+	assert_string_equal(anchors[3], "k-0123456789abcdef-3");
+	/* without a collision, each text keeps path_text_anchor()'s */
+	path_text_anchors(&A, real, 2, path_text_hash, anchors);
+	assert_string_equal(anchors[0], path_text_anchor(&A, real[0]));
+	assert_string_equal(anchors[1], path_text_anchor(&A, real[1]));
+	path_text_anchors(&A, texts, 0, same_hash, anchors);
+}
+
 static void
 test_reserved_names(void **state)
 {
@@ -97,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_page_paths),
 		cmocka_unit_test(test_href_is_page_relative),
 		cmocka_unit_test(test_anchors),
+		cmocka_unit_test(test_anchors_never_collide),
 		cmocka_unit_test(test_reserved_names),
 	};
 

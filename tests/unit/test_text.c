@@ -115,11 +115,25 @@ test_has_visible(void **state)
 	(void)state;
 	assert_true(text_has_visible("a"));
 	assert_true(text_has_visible("\u3000・"));
-	assert_true(text_has_visible("\u2800"));	/* braille blank: a glyph */
+	assert_true(text_has_visible("\u0301a"));	/* a mark, then a letter */
+	assert_true(text_has_visible("e\u0301"));
+	assert_true(text_has_visible("\U0001D15A"));	/* void notehead */
+	assert_true(text_has_visible("\uE000"));	/* private use */
 	assert_false(text_has_visible(""));
 	assert_false(text_has_visible(" \t\u3000\u00A0\u2028\xc2\x85"));
 	assert_false(text_has_visible("\u200B\u200C\u200D\u2060\uFEFF\u034F"));
 	assert_false(text_has_visible("\uFE0F\U000E0020"));	/* selectors, tags */
+	/* blank symbols, format characters that are not default-ignorable */
+	assert_false(text_has_visible("\u2800"));	/* braille blank */
+	assert_false(text_has_visible("\U0001D159"));	/* null notehead */
+	assert_false(text_has_visible("\uFFF9\uFFFA\uFFFB"));
+	assert_false(text_has_visible("\U00013430"));
+	/* marks alone: combining, enclosing, spacing; a control; unassigned */
+	assert_false(text_has_visible("\u0301"));
+	assert_false(text_has_visible("\U00016FE4"));
+	assert_false(text_has_visible("\u20DD\u0903"));
+	assert_false(text_has_visible("\xc2\x81"));
+	assert_false(text_has_visible("\U00013440\u0378"));
 }
 
 static void
