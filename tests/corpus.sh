@@ -22,8 +22,14 @@ shift
 
 dir=tests/corpus
 scratch=build/corpus
+# The large inputs below are kept between runs; made again when this
+# script, which writes them, is newer than they are.
+if [ ! -f "$scratch/.made" ] || [ tests/corpus.sh -nt "$scratch/.made" ]; then
+	rm -rf "$scratch"
+fi
 mkdir -p "$scratch"
-# Inputs too large or too special to keep in git, made afresh each run.
+touch "$scratch/.made"
+# Inputs too large or too special to keep in git.
 if [ ! -f "$scratch/too-large.xml" ]; then
 	head -c 9000000 /dev/zero | tr '\0' ' ' > "$scratch/too-large.xml"
 fi
