@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -14,35 +17,36 @@
 #include "search.h"
 #include "site.h"
 
-/* A token in a document: len bytes at tok (in the writer's texts
- * arena), in document number doc. */
-struct occurrence {
-	uint64_t	 key;		/* first 8 bytes, big-endian, 0-padded */
-	const char	*tok;
-	uint32_t	 len;		/* a field is at most 16 KiB */
-	uint32_t	 doc;
+/* A token and the documents that hold it, as search.js reads them:
+ * ascending numbers written as differences in base 36, joined by
+ * commas. */
+struct postings {
+	const char	*token;		/* in the writer's posts arena */
+	size_t		 toklen;
+	size_t		 hash;
+	char		*text;		/* small, or malloc'd; NUL-ended */
+	size_t		 len, cap;
+	uint32_t	 last;		/* the last number added */
+	char		 small[16];	/* most terms' postings */
 };
 
-/* The tokens of the documents, in the order they come.  Sorting them
- * gathers each token's documents in O(n log n) however the tokens are
- * spelled: no hash table that crafted words could flood. */
-struct occurrences {
-	struct occurrence	*v;
-	size_t			 n, cap;
-};
-
-/* Bytes that grow: the postings of every term, one after another. */
-struct buf {
-	char	*v;
-	size_t	 len, cap;
+/* The tokens seen: an open-addressing hash table (linear probing) that
+ * doubles when half full, so adding a token takes constant time
+ * however many there are.  Its hash is keyed anew on each run, so no
+ * words can be chosen in advance to fall on the same slots; the index
+ * is written in the order of the tokens, never of the slots. */
+struct term_table {
+	struct postings	**v;		/* cap slots, NULL when free */
+	size_t		  cap;		/* a power of two */
+	size_t		  n;
+	uint64_t	  key[2];	/* random, set with the first slots */
 };
 
 /* A token with its postings, for writing in order. */
 struct term {
-	uint64_t	 shard_prefix;	/* shard, then the token's */
-	const char	*token;		/* first bytes, for sorting; NUL-ended */
-	size_t		 toklen;
-	size_t		 post, postlen;	/* its postings in the postings buf */
+	uint64_t		 shard_prefix;	/* shard, then the token's */
+	const char		*token;		/* first bytes, for sorting */
+	const struct postings	*p;
 };
 
 /* The terms of the index, listed for writing. */
@@ -57,8 +61,8 @@ struct writer {
 	struct site_sink	*sink;
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
-	struct arena		 texts;		/* normalised texts, tokens */
-	struct occurrences	 occ;
+	struct arena		 posts;		/* struct postings */
+	struct term_table	 terms;
 	uint32_t		 ndocs;
 	json_t			*shard;		/* documents not yet put */
 	size_t			 shard_bytes;
@@ -115,36 +119,142 @@ S_flush_docs(struct writer *w)
 	w->nshards++;
 }
 
-/* Returns the first 8 bytes of the len at tok as a number that orders
- * as they do (0 for the bytes past len). */
-static uint64_t
-S_prefix_key(const char *tok, size_t len)
+/* Appends document number id to p, if not there yet. */
+static void
+S_append(struct postings *p, uint32_t id)
 {
-	uint64_t v = 0;
-	size_t i;
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	char tmp[8];
+	uint32_t v;
+	size_t k = 0;
 
-	for (i = 0; i < 8; i++)
-		v = v << 8 | (i < len ? (unsigned char)tok[i] : 0);
-	return v;
+	if (p->text != NULL && id == p->last)
+		return;
+	v = p->text != NULL ? id - p->last : id;
+	do
+		tmp[k++] = digits[v % 36];
+	while ((v /= 36) != 0);
+	if (p->text == NULL) {
+		p->text = p->small;
+		p->cap = sizeof(p->small);
+	}
+	if (p->len + k + 2 > p->cap) {
+		char *grown = xreallocarray(p->text == p->small ? NULL :
+		    p->text, 2 * p->cap, 1);
+
+		if (p->text == p->small)
+			memcpy(grown, p->small, p->len + 1);
+		p->text = grown;
+		p->cap *= 2;
+	}
+	if (p->len > 0)
+		p->text[p->len++] = ',';
+	while (k > 0)
+		p->text[p->len++] = tmp[--k];
+	p->text[p->len] = '\0';
+	p->last = id;
 }
 
-/* search_token_fn: notes that the document being made (w->ndocs)
- * holds the token. */
+/* Sets the key of t from the kernel's random source (or, failing that,
+ * from the clock, the process and where the stack lies). */
+static void
+S_key_terms(struct term_table *t)
+{
+	struct timespec ts;
+
+	if (getrandom(t->key, sizeof(t->key), GRND_NONBLOCK) ==
+	    (ssize_t)sizeof(t->key))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	t->key[0] = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15u ^
+	    (uint64_t)ts.tv_sec;
+	t->key[1] = (uint64_t)(uintptr_t)&ts ^ (uint64_t)getpid() << 32;
+}
+
+/* Returns the hash of the len bytes at s under t's key: FNV-1a from a
+ * keyed start, then the key mixed into every bit (MurmurHash3's
+ * finalizer), so the slot bits follow from the whole hash. */
+static size_t
+S_hash(const struct term_table *t, const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u ^ t->key[0];
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	h ^= t->key[1];
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 33;
+	return (size_t)h;
+}
+
+/* Returns the slot of t where the token of hash h and len bytes at tok
+ * is, or the free slot where it goes. */
+static struct postings **
+S_slot(const struct term_table *t, const char *tok, size_t len, size_t h)
+{
+	size_t i = h & (t->cap - 1);
+
+	while (t->v[i] != NULL && (t->v[i]->hash != h ||
+	    t->v[i]->toklen != len || memcmp(t->v[i]->token, tok, len) != 0))
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
+
+/* Doubles the slots of t (or makes its first ones). */
+static void
+S_grow_terms(struct term_table *t)
+{
+	struct postings **old = t->v;
+	size_t i, oldcap = t->cap;
+
+	if (oldcap == 0)
+		S_key_terms(t);
+	t->cap = oldcap ? 2 * oldcap : 4096;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			*S_slot(t, old[i]->token, old[i]->toklen,
+			    old[i]->hash) = old[i];
+	free(old);
+}
+
+/* Returns the postings of the len bytes at tok in w, added (empty) when
+ * new. */
+static struct postings *
+S_term(struct writer *w, const char *tok, size_t len)
+{
+	struct term_table *t = &w->terms;
+	struct postings **slot;
+	size_t h;
+
+	if (2 * (t->n + 1) > t->cap)
+		S_grow_terms(t);
+	h = S_hash(t, tok, len);
+	slot = S_slot(t, tok, len, h);
+	if (*slot == NULL) {
+		*slot = arena_calloc(&w->posts, 1, sizeof(**slot));
+		(*slot)->token = arena_strndup(&w->posts, tok, len);
+		(*slot)->toklen = len;
+		(*slot)->hash = h;
+		t->n++;
+	}
+	return *slot;
+}
+
+/* search_token_fn: adds the document being made (w->ndocs) to the
+ * token's postings. */
 static void
 S_post(void *ctx, const char *tok, size_t len)
 {
 	struct writer *w = ctx;
-	struct occurrences *o = &w->occ;
 
-	if (o->n == o->cap) {
-		o->cap = o->cap ? 2 * o->cap : 4096;
-		o->v = xreallocarray(o->v, o->cap, sizeof(*o->v));
-	}
-	o->v[o->n].key = S_prefix_key(tok, len);
-	o->v[o->n].tok = tok;
-	o->v[o->n].len = (uint32_t)len;
-	o->v[o->n].doc = w->ndocs;
-	o->n++;
+	S_append(S_term(w, tok, len), w->ndocs);
 }
 
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
@@ -155,7 +265,7 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
     const char *text, json_t *refs)
 {
 	size_t len, i;
-	char *norm = search_normalize(text, strlen(text), &len), *kept;
+	char *norm = search_normalize(text, strlen(text), &len);
 	json_t *doc;
 
 	if (norm == NULL) {
@@ -165,9 +275,8 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 		json_decref(refs);
 		return;
 	}
-	kept = arena_strndup(&w->texts, norm, len);	/* the tokens' */
+	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
 	free(norm);
-	search_tokens(kept, len, SEARCH_INDEX, S_post, w);
 	/* text is UTF-8: search_normalize() checked it */
 	doc = json_pack("[i,i,s]", (int)kind, level, skill);
 	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
@@ -357,34 +466,6 @@ S_shard_prefix(unsigned shard, const char *tok, size_t len)
 	return v;
 }
 
-/* Orders the len_a bytes at a and the len_b bytes at b bytewise, a
- * prefix first (as strcmp() orders them when NUL-ended). */
-static int
-S_bytes_cmp(const char *a, size_t len_a, const char *b, size_t len_b)
-{
-	int c = memcmp(a, b, len_a < len_b ? len_a : len_b);
-
-	if (c != 0)
-		return c;
-	return (len_a > len_b) - (len_a < len_b);
-}
-
-/* Orders occurrences by token, then by document.  Tokens hold no NUL,
- * so equal keys of tokens of at most 8 bytes mean equal tokens. */
-static int
-S_occ_cmp(const void *a, const void *b)
-{
-	const struct occurrence *x = a, *y = b;
-	int c;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	if ((x->len > 8 || y->len > 8) && (c = S_bytes_cmp(x->tok + 8,
-	    x->len - 8, y->tok + 8, y->len - 8)) != 0)
-		return c;
-	return (x->doc > y->doc) - (x->doc < y->doc);
-}
-
 /* Orders terms by shard, then by token, bytewise. */
 static int
 S_term_cmp(const void *a, const void *b)
@@ -393,113 +474,7 @@ S_term_cmp(const void *a, const void *b)
 
 	if (x->shard_prefix != y->shard_prefix)
 		return x->shard_prefix < y->shard_prefix ? -1 : 1;
-	return S_bytes_cmp(x->token, x->toklen, y->token, y->toklen);
-}
-
-/* Sorts v[0..n) by key, stably (so each token's occurrences stay in
- * document order): a radix sort, a byte of the key a pass, in time
- * linear in n whatever the keys. */
-static void
-S_sort_keys(struct occurrence *v, size_t n)
-{
-	struct occurrence *tmp = xcalloc(n, sizeof(*tmp)), *from = v, *to = tmp;
-	struct occurrence *swap;
-	size_t count[257], i;
-	unsigned shift, b;
-
-	for (shift = 0; shift < 64; shift += 8) {
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(from[i].key >> shift & 0xFF) + 1]++;
-		for (b = 0; b < 256 && count[b + 1] != n; b++)
-			;
-		if (b < 256)
-			continue;	/* one value: the order stands */
-		for (b = 1; b < 256; b++)
-			count[b] += count[b - 1];
-		for (i = 0; i < n; i++)
-			to[count[from[i].key >> shift & 0xFF]++] = from[i];
-		swap = from;
-		from = to;
-		to = swap;
-	}
-	if (from != v)
-		memcpy(v, from, n * sizeof(*v));
-	free(tmp);
-}
-
-/* Sorts the occurrences o by token, then by document, in time
- * O(n log n) whatever the tokens: by their first 8 bytes, then each run
- * of equal first bytes that has a longer token by the rest. */
-static void
-S_sort_occurrences(struct occurrences *o)
-{
-	size_t i, j, k;
-	int longer;
-
-	S_sort_keys(o->v, o->n);
-	for (i = 0; i < o->n; i = j) {
-		longer = 0;
-		for (j = i; j < o->n && o->v[j].key == o->v[i].key; j++)
-			longer |= o->v[j].len > 8;
-		k = j - i;
-		if (longer && k > 1)
-			qsort(o->v + i, k, sizeof(*o->v), S_occ_cmp);
-	}
-}
-
-/* Appends to b the number v in base 36, after a comma unless first. */
-static void
-S_put_number(struct buf *b, uint32_t v, int first)
-{
-	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-	char tmp[8];
-	size_t k = 0;
-
-	do
-		tmp[k++] = digits[v % 36];
-	while ((v /= 36) != 0);
-	if (b->len + k + 1 > b->cap) {
-		b->cap = b->cap ? 2 * b->cap + k : 65536;
-		b->v = xreallocarray(b->v, b->cap, 1);
-	}
-	if (!first)
-		b->v[b->len++] = ',';
-	while (k > 0)
-		b->v[b->len++] = tmp[--k];
-}
-
-/* Returns the terms of w's occurrences, sorted by token, each with its
- * postings in posts: the ascending numbers of the documents that hold
- * it, as differences.  Takes (frees) the occurrences. */
-static struct terms
-S_collect_terms(struct writer *w, struct buf *posts)
-{
-	struct occurrences *o = &w->occ;
-	struct terms t = { NULL, 0 };
-	size_t i, j;
-
-	S_sort_occurrences(o);
-	t.v = xcalloc(o->n + 1, sizeof(*t.v));
-	for (i = 0; i < o->n; i = j) {
-		struct term *tm = &t.v[t.n++];
-		uint32_t last = o->v[i].doc;
-
-		tm->token = arena_strndup(&w->texts, o->v[i].tok, o->v[i].len);
-		tm->toklen = o->v[i].len;
-		tm->post = posts->len;
-		S_put_number(posts, last, 1);
-		for (j = i + 1; j < o->n && o->v[j].len == o->v[i].len &&
-		    memcmp(o->v[j].tok, o->v[i].tok, o->v[i].len) == 0; j++)
-			if (o->v[j].doc != last) {
-				S_put_number(posts, o->v[j].doc - last, 0);
-				last = o->v[j].doc;
-			}
-		tm->postlen = posts->len - tm->post;
-	}
-	free(o->v);
-	memset(o, 0, sizeof(*o));
-	return t;
+	return strcmp(x->token, y->token);
 }
 
 /* Returns the count of shards for size bytes of data. */
@@ -516,22 +491,27 @@ S_nshards(size_t size)
 static unsigned
 S_put_terms(struct writer *w)
 {
-	struct buf posts = { NULL, 0, 0 };
-	struct terms t = S_collect_terms(w, &posts);
+	struct terms t = { NULL, 0 };
 	struct arena a;
 	size_t i, size = 0;
 	unsigned s, nshards;
 	char name[32];
 
+	t.v = xcalloc(w->terms.n + 1, sizeof(*t.v));
+	for (i = 0; i < w->terms.cap; i++)
+		if (w->terms.v[i] != NULL) {
+			t.v[t.n].token = w->terms.v[i]->token;
+			t.v[t.n].p = w->terms.v[i];
+			t.n++;
+		}
 	for (i = 0; i < t.n; i++)
-		size += t.v[i].toklen + t.v[i].postlen + 6;
+		size += t.v[i].p->toklen + t.v[i].p->len + 6;
 	nshards = S_nshards(size);
 	for (i = 0; i < t.n; i++)
 		t.v[i].shard_prefix = S_shard_prefix(search_shard(
-		    t.v[i].token, t.v[i].toklen, nshards), t.v[i].token,
-		    t.v[i].toklen);
-	if (t.n > 1)
-		qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
+		    t.v[i].token, t.v[i].p->toklen, nshards), t.v[i].token,
+		    t.v[i].p->toklen);
+	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	arena_init(&a);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
 		json_t *o = json_object();
@@ -539,17 +519,28 @@ S_put_terms(struct writer *w)
 		/* tokens and postings are valid UTF-8 by construction */
 		for (; i < t.n && t.v[i].shard_prefix >> 48 == s; i++)
 			json_object_set_new_nocheck(o, t.v[i].token,
-			    json_stringn_nocheck(posts.v + t.v[i].post,
-			    t.v[i].postlen));
+			    json_stringn_nocheck(t.v[i].p->text,
+			    t.v[i].p->len));
 		snprintf(name, sizeof(name), "t-%u", s);
 		if (S_put_script(w->sink, path_search_shard(&a, 't', s), name,
 		    o, w->d) != 0)
 			w->failed = 1;
 	}
 	arena_free(&a);
-	free(posts.v);
 	free(t.v);
 	return nshards;
+}
+
+/* Frees the table t and the postings' texts. */
+static void
+S_free_terms(struct term_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->v[i] != NULL && t->v[i]->text != t->v[i]->small)
+			free(t->v[i]->text);
+	free(t->v);
 }
 
 int
@@ -566,14 +557,14 @@ search_index_put(const struct model *m, struct site_sink *sink,
 	w.sink = sink;
 	w.d = d;
 	arena_init(&w.arena);
-	arena_init(&w.texts);
+	arena_init(&w.posts);
 	w.starts = json_array();
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);
 	S_flush_docs(&w);
 	nterms = S_put_terms(&w);
-	free(w.occ.v);		/* when failed before S_put_terms() */
-	arena_free(&w.texts);
+	S_free_terms(&w.terms);
+	arena_free(&w.posts);
 	arena_free(&w.arena);
 	index = json_pack("{s:i,s:i,s:o,s:I}", "version", 1, "terms",
 	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs);
