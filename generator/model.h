@@ -17,6 +17,14 @@
 #define LEVEL_MAX 7	/* ... to 7 */
 #define LEVEL_NONE INT_MIN	/* a level missing or not a number */
 
+/* The most specialties a page or a search result lists for one skill
+ * (the others of a skill page, a knowledge item's skills, a search
+ * result), beside one link to where all of them are: the comparison
+ * page of a common skill, the job type's section of the home page for
+ * the others.  So output grows with skills plus specialties, not with
+ * their product. */
+#define USES_SHOWN	20
+
 /* A place in a source file: index into model.files, 1-based line and column
  * (column counted in characters).  Line 0 means "the file as a whole". */
 struct pos {

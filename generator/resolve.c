@@ -444,12 +444,40 @@ S_levels_size(const struct jobtype *jt)
 	return n;
 }
 
+/* Returns the bytes of the names shown with each knowledge item of sk:
+ * the skill's and those of the first USES_SHOWN specialties that use it
+ * (the knowledge index and each item's search result name them). */
+static size_t
+S_item_names_size(const struct skill *sk)
+{
+	size_t i, n = sk->name ? strlen(sk->name) : 0;
+
+	for (i = 0; i < sk->nuses && i < USES_SHOWN; i++)
+		n += sk->uses[i].specialty->name ?
+		    strlen(sk->uses[i].specialty->name) : 0;
+	return n;
+}
+
+/* Returns how many times sk's items, notes and name are written for its
+ * uses: once on each specialty's page of the skill, and once in each
+ * of the CSV's rows (one per level of the entry). */
+static size_t
+S_skill_copies(const struct skill *sk)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sk->nuses; i++)
+		n += 1 + sk->uses[i].entry->nlevels;
+	return n;
+}
+
 /* Reports, at the job type or skill that repeats the most, a site whose
  * repeated text totals more than REPEATED_TOTAL_MAX bytes plus
  * REPEATED_PER_BYTE times the level descriptions': each job type's
- * annotation and notes times its specialties (handbooks), each skill's
- * items and notes times the specialties that use it (their pages of the
- * skill).  Needs the uses (model_index_uses()). */
+ * annotation and notes times its specialties (handbooks); each skill's
+ * name, items and notes times its specialties' pages of the skill and
+ * CSV rows; the names shown with each of its items, twice (knowledge
+ * index, search).  Needs the uses (model_index_uses()). */
 static void
 S_check_repeated(const struct model *m, struct diag *d)
 {
@@ -468,19 +496,23 @@ S_check_repeated(const struct model *m, struct diag *d)
 		for (j = 0; j < jt->nskills; j++) {
 			const struct skill *sk = &jt->skills[j];
 
-			r.each = S_skill_shared_size(sk);
-			r.times = sk->nuses;
+			r.each = S_skill_shared_size(sk) +
+			    (sk->name ? strlen(sk->name) : 0);
+			r.times = S_skill_copies(sk);
 			r.id = sk->id;
 			r.pos = &sk->pos;
+			S_add_repeated(&total, &worst, r);
+			r.each = S_item_names_size(sk);
+			r.times = 2 * sk->nknowledge;
 			S_add_repeated(&total, &worst, r);
 		}
 	}
 	if (total > budget)
 		diag_msg(d, MSG_SHARED_SIZE, worst.pos, "the site would repeat "
-		    "%zu bytes of annotations, editorial notes and knowledge "
-		    "items, more than %zu (16 MiB and %d per byte of level "
-		    "descriptions); the most from %s: %zu bytes on the pages "
-		    "of %zu specialties", total, budget, REPEATED_PER_BYTE,
+		    "%zu bytes of annotations, editorial notes, names and "
+		    "knowledge items, more than %zu (16 MiB and %d per byte of "
+		    "level descriptions); the most from %s: %zu bytes written "
+		    "%zu times", total, budget, REPEATED_PER_BYTE,
 		    worst.id ? worst.id : "", worst.each, worst.times);
 }
 

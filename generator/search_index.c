@@ -316,7 +316,7 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
- * k has more than SITE_USES_SHOWN: its comparison page when it is a
+ * k has more than USES_SHOWN: its comparison page when it is a
  * common skill, else the job type's section of the home page, labelled
  * with how many it stands for. */
 static void
@@ -325,16 +325,16 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 {
 	const char *label, *href;
 
-	if (k->nuses <= SITE_USES_SHOWN)
+	if (k->nuses <= USES_SHOWN)
 		return;
 	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
-	    SITE_USES_SHOWN, &label);
+	    USES_SHOWN, &label);
 	json_array_append_new(refs, json_string(label));
 	json_array_append_new(refs, json_string(href));
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at
- * fragment from the first SITE_USES_SHOWN specialties that have the
+ * fragment from the first USES_SHOWN specialties that have the
  * skill, and to the rest (S_ref_more()): so the index grows with skills
  * plus specialties, not with their product. */
 static void
@@ -344,7 +344,7 @@ S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	json_t *refs = json_array();
 	size_t j;
 
-	for (j = 0; j < k->nuses && j < SITE_USES_SHOWN; j++)
+	for (j = 0; j < k->nuses && j < USES_SHOWN; j++)
 		S_ref(w, refs, jt, k->uses[j].specialty, k, fragment);
 	S_ref_more(w, refs, jt, k);
 	S_doc(w, kind, 0, k->name, text, refs);

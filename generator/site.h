@@ -14,13 +14,6 @@
 #include "diag.h"
 #include "model.h"
 
-/* The most specialties a page or a search result lists for one skill
- * (the others of a skill page, a knowledge item's skills, a search
- * result), beside one link to where all of them are: the comparison
- * page of a common skill, the job type's section of the home page for
- * the others.  So output grows with skills plus specialties, not with
- * their product. */
-#define SITE_USES_SHOWN	20
 
 /* Returns the link from page self to where all the specialties of skill
  * k of jt are, and sets *label to "ほかN分野" for n of them not shown;

@@ -461,7 +461,7 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 }
 
 /* Adds to list of s links (self to each page of skill k of jt) for the
- * first SITE_USES_SHOWN specialties that list k, leaving out skip (or
+ * first USES_SHOWN specialties that list k, leaving out skip (or
  * none when NULL), and sets fields more_label and more_href to a link to
  * all of them when there are more ("" when not): the comparison page of
  * a common skill, else the job type's section of the home page. */
@@ -482,13 +482,13 @@ S_uses(struct builder *b, struct scope *s, const char *list,
 			total--;
 			continue;
 		}
-		if (shown++ < SITE_USES_SHOWN)
+		if (shown++ < USES_SHOWN)
 			page_link(b, s, list, self, o->name, path_skill(&b->arena,
 			    jt->id, o->id, k->id), NULL);
 	}
-	if (total > SITE_USES_SHOWN)
+	if (total > USES_SHOWN)
 		href = site_uses_more(&b->arena, self, jt, k, total -
-		    SITE_USES_SHOWN, &label);
+		    USES_SHOWN, &label);
 	scope_text(s, more_label, label);
 	scope_text(s, more_href, href);
 }
@@ -778,15 +778,16 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	page_emit(b, PAGE_COMPARE, self, s);
 }
 
-/* Returns "prefix-id" (and "-level-N" when n > 0), an anchor of the
- * handbook, in the builder's arena. */
+/* Returns "prefix-id" (and ".level-N" when n > 0), an anchor of the
+ * handbook, in the builder's arena.  IDs hold no ".", so no skill's
+ * anchor is another's level ("a" at level 3, and skill "a-level-3"). */
 static const char *
 S_hb_anchor(struct builder *b, const char *prefix, const char *id, int n)
 {
 	char *s = arena_calloc(&b->arena, strlen(prefix) + strlen(id) + 32, 1);
 
 	if (n > 0)
-		sprintf(s, "%s-%s-level-%d", prefix, id, n);
+		sprintf(s, "%s-%s.level-%d", prefix, id, n);
 	else
 		sprintf(s, "%s-%s", prefix, id);
 	return s;

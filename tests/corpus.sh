@@ -70,8 +70,8 @@ if [ ! -f "$scratch/markdown-pathological.xml" ]; then
 fi
 # Text repeated per specialty past the site's total (16 MiB plus 16 per
 # byte of level text): a 16,000-byte annotation in 2,000 handbooks; 64
-# knowledge items of 120 bytes on 2,300 specialties' pages of the skill,
-# refused with 8-byte levels, accepted with 100-byte ones.
+# knowledge items of 120 bytes on 2,300 specialties' pages of the skill
+# and CSV rows, refused with 8-byte levels, accepted with 600-byte ones.
 repeated() {	# FILE ANNOTATION-BYTES ITEM-BYTES SPECIALTIES LEVEL-BYTES
 	[ -f "$1" ] || awk -v ab="$2" -v ib="$3" -v ns="$4" -v lb="$5" '
 	function text(n,  t) { t = ""; while (length(t) < n) t = t "word "
@@ -90,7 +90,28 @@ repeated() {	# FILE ANNOTATION-BYTES ITEM-BYTES SPECIALTIES LEVEL-BYTES
 }
 repeated "$scratch/repeated-annotation.xml" 16000 8 2000 8
 repeated "$scratch/repeated-items.xml" 0 120 2300 8
-repeated "$scratch/repeated-items-ok.xml" 0 120 2300 100
+repeated "$scratch/repeated-items-ok.xml" 0 120 2300 600
+# Names shown with every knowledge item (the knowledge index, the search):
+# 60 skills of 64 short items, each on 21 specialties whose names and
+# the skills' are 1,000 bytes: 170 KB that would write 160 MB.
+[ -f "$scratch/repeated-names.xml" ] || awk '
+    function text(c, n,  t) { t = ""; while (length(t) < n) t = t c
+	return t }
+    BEGIN { print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
+	print "<name>n</name>"
+	for (k = 0; k < 60; k++) {
+	    printf "<skill id=\"s%d\" scope=\"specific\"><name>%d%s</name>" \
+		"<knowledge>", k, k, text("s", 1000)
+	    for (i = 0; i < 64; i++) printf "<item>i%d</item>", i
+	    print "</knowledge></skill>" }
+	for (p = 0; p < 21; p++) {
+	    printf "<specialty id=\"p%d\"><name>%d%s</name>", p, p,
+		text("p", 1000)
+	    for (k = 0; k < 60; k++)
+		printf "<entry skill=\"s%d\"><level value=\"3\">t</level>" \
+		    "</entry>", k
+	    print "</specialty>" }
+	print "</jobtype>" }' > "$scratch/repeated-names.xml"
 [ -p "$scratch/fifo.xml" ] || { rm -f "$scratch/fifo.xml"; mkfifo "$scratch/fifo.xml"; }
 # File names that would forge a line or drive the terminal if printed raw:
 # a line break; ESC, BEL, DEL; C1 CSI; a bidi override; U+2028; a stray

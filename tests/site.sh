@@ -10,6 +10,9 @@
 #                of a killed run is removed; a folder skillsite did not
 #                write is never replaced; a page gone from the content is
 #                gone from the site
+#   unique ids   no page of the fixture, of content/ or of skills whose
+#                IDs meet an anchor's suffix ("a" and "a-level-3") holds
+#                one id twice
 # Usage: tests/site.sh [--update] BINARY    (from the top of the repository)
 set -u
 update=0
@@ -231,6 +234,37 @@ mkdir -p "$odd-templates"
     grep -qF "skillsite: $work/$escaped-templates/layout.xhtml: error:" \
     "$work/odd.err"
 ok odd-name-error-escaped $?
+
+# unique ids: every id of every page of site $1 once on its page
+ids_unique() {
+	find "$1" -name '*.html' | while read -r page; do
+		xmllint --xpath '//@id' "$page" 2>/dev/null |
+		    tr ' ' '\n' | grep . | sort | uniq -d |
+		    sed "s|^|$page: twice: |"
+	done | grep . && return 1
+	return 0
+}
+mkdir -p "$work/suffix-ids"
+cp tests/site/content/framework.xml "$work/suffix-ids/"
+cat > "$work/suffix-ids/jobtype.xml" <<'EOF'
+<jobtype id="jt" number="1" min-level="3" max-level="4"><name>職種</name>
+  <skill id="a" scope="specific"><name>スキルA</name>
+    <knowledge><item>項目</item></knowledge></skill>
+  <skill id="a-level-3" scope="specific"><name>スキルA3</name>
+    <knowledge><item>項目</item></knowledge></skill>
+  <specialty id="sp"><name>専門</name>
+    <entry skill="a"><level value="4">四</level><level value="3">三</level></entry>
+    <entry skill="a-level-3"><level value="4">四</level><level value="3">三</level></entry>
+  </specialty>
+</jobtype>
+EOF
+"$bin" build -t templates -o "$work/suffix-ids-site" "$work/suffix-ids" \
+    > /dev/null && ids_unique "$work/suffix-ids-site"
+ok ids-unique-suffixes $?
+ids_unique "$work/fixture"
+ok ids-unique-fixture $?
+ids_unique "$work/det-b"
+ok ids-unique-seed $?
 
 echo "site (build tests): $pass passed, $fail failed"
 [ "$fail" = 0 ]

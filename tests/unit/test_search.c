@@ -395,13 +395,13 @@ S_refuse(void *ctx, const char *path, const char *data, size_t len,
 }
 
 /* A sink that refuses a file stops the index, which says it failed. */
-/* A skill's name and knowledge documents link at most SITE_USES_SHOWN
+/* A skill's name and knowledge documents link at most USES_SHOWN
  * specialties and then the comparison page; a level's document links
  * every specialty that gives its text (each gives one per level). */
 static void
 test_index_caps_a_skills_specialties(void **state)
 {
-	enum { N = SITE_USES_SHOWN + 5 };
+	enum { N = USES_SHOWN + 5 };
 	char *xml = calloc(N + 4, 256), *at = xml;
 	json_t *files = json_object();
 	struct site_sink sink = { S_keep, files, 0 };
@@ -425,12 +425,12 @@ test_index_caps_a_skills_specialties(void **state)
 	name = S_doc(files, 0);
 	item = S_doc(files, 1);
 	level = S_doc(files, 2);
-	assert_int_equal(json_array_size(name), 4 + 2 * (SITE_USES_SHOWN + 1));
+	assert_int_equal(json_array_size(name), 4 + 2 * (USES_SHOWN + 1));
 	assert_int_equal(json_array_size(item), json_array_size(name));
 	assert_string_equal(json_string_value(json_array_get(name,
-	    4 + 2 * SITE_USES_SHOWN)), "ほか5分野");
+	    4 + 2 * USES_SHOWN)), "ほか5分野");
 	assert_string_equal(json_string_value(json_array_get(name,
-	    5 + 2 * SITE_USES_SHOWN)), "jt/compare/c.html");
+	    5 + 2 * USES_SHOWN)), "jt/compare/c.html");
 	assert_int_equal(json_array_size(level), 4 + 2 * N);
 	json_decref(files);
 	loaded_free(&l);
