@@ -4,9 +4,16 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "alloc.h"
 #include "diag.h"
+#include "par.h"
+
+/* The stack the main thread is given (each other thread has PAR_STACK),
+ * and the least below which skillsite will not start. */
+#define CLI_STACK_WANTED	PAR_STACK
+#define CLI_STACK_MIN		(256 * 1024)	/* as the message says */
 
 /* A subcommand: its name, what it does, its options (letters taking a
  * value) and flags (letters alone), how it is called. */
@@ -121,12 +128,39 @@ S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
 	return status;
 }
 
+/* Raises the soft limit of the main thread's stack to CLI_STACK_WANTED
+ * where the hard limit allows: the stack grows up to the limit in force
+ * when it grows, and a tiny one (ulimit -s 16) crashed deep recursion
+ * in libxml2 with SIGSEGV.  Returns 0, or -1 after reporting a limit
+ * below CLI_STACK_MIN. */
+static int
+S_setup_stack(FILE *err)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_STACK, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= CLI_STACK_WANTED)
+		return 0;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ||
+	    rl.rlim_max > CLI_STACK_WANTED ? CLI_STACK_WANTED : rl.rlim_max;
+	setrlimit(RLIMIT_STACK, &rl);
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur < CLI_STACK_MIN) {
+		/* fputs, not diag's formatting: little stack is left */
+		fputs("skillsite: error: the stack limit (ulimit -s) is below "
+		    "the 256 KiB skillsite needs\n", err);
+		return -1;
+	}
+	return 0;
+}
+
 int
 skillsite_main(int argc, char *argv[], FILE *out, FILE *err)
 {
 	const struct command *cmd;
 	int status;
 
+	if (S_setup_stack(err) < 0)
+		return EXIT_IO;
 	alloc_setup();
 	/* a file over ulimit -f: write() fails (EFBIG) and it is reported,
 	 * instead of SIGXFSZ ending the run mid-way */

@@ -57,6 +57,7 @@ par_run(const struct par_job *job, size_t n, unsigned nthreads,
     struct diag *d)
 {
 	struct pool p;
+	pthread_attr_t attr;
 	pthread_t *tids;
 	unsigned t, started = 0;
 	size_t i;
@@ -75,9 +76,12 @@ par_run(const struct par_job *job, size_t n, unsigned nthreads,
 	if (nthreads == 0)
 		nthreads = 1;
 	tids = xcalloc(nthreads, sizeof(*tids));
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, PAR_STACK);
 	for (t = 1; t < nthreads; t++)
-		if (pthread_create(&tids[started], NULL, S_thread, &p) == 0)
+		if (pthread_create(&tids[started], &attr, S_thread, &p) == 0)
 			started++;	/* else the others do its share */
+	pthread_attr_destroy(&attr);
 	S_worker(&p);
 	for (t = 0; t < started; t++)
 		pthread_join(tids[t], NULL);

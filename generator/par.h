@@ -15,6 +15,9 @@
 #include "diag.h"
 
 #define PAR_THREADS_MAX 64
+/* Each thread's stack, whatever ulimit -s was at start (threads take
+ * their default size from it, and a tiny one crashed them). */
+#define PAR_STACK (8 * 1024 * 1024)
 
 /* A kind of work.  begin() (optional) makes a thread's state, end()
  * (optional) frees it; run() does piece i, reporting to d. */

@@ -13,6 +13,9 @@
 #   fsize     the seed rebuilt under ulimit -f limits from 1 block up to
 #             more than any page: a file too large is reported (status 3),
 #             not a kill by SIGXFSZ
+#   stack     the seed rebuilt under ulimit -s from 8 KiB to 1 MiB: below
+#             256 KiB status 3 and a message, from it a build; a soft
+#             limit alone (ulimit -Ss) is raised and the build succeeds
 # Every run must end with status 0, or 3 (as "out of memory"), never by a
 # signal; print nothing but diagnostics ("skillsite: ...: error: ...") on
 # stderr; leave the live site byte for byte as the old one or as the
@@ -181,6 +184,45 @@ for blocks in 1 4 16 64 256 1024; do
 	all_ok=1
 	bad=0
 	[ $live = a ] && build_at $blocks 2 b || build_at $blocks 2 a
+	limits=$((limits + 1))
+	[ $bad = 0 ] || failed_limits=$((failed_limits + 1))
+done
+
+# ... and ulimit -s, in KiB: hard limits (ulimit -s) too small end with
+# status 3 and a message, larger ones build; a soft limit alone
+# (ulimit -Ss) is raised, so the build succeeds; never a SIGSEGV.
+kind=-s
+scale=1
+units="KiB (ulimit -s)"
+# the least stack at which the program starts at all (below it, the
+# dynamic loader and the C library's start-up crash: nothing of ours
+# runs); the sweep starts 8 KiB above, where a longer command line
+# still fits
+lows=4
+while [ $lows -lt 256 ]; do
+	limited $lows "$bin" --version
+	[ $status = 0 ] || [ $status = 3 ] && break
+	lows=$((lows + 4))
+done
+for kib in 8 16 24 32 64 128 256 512 1024; do
+	[ $kib -ge $((lows + 8)) ] || continue
+	all_ok=1
+	bad=0
+	[ $live = a ] && build_at $kib 2 b || build_at $kib 2 a
+	[ $kib -lt 256 ] || [ $status = 0 ] || {
+		echo "lowmem: build at $kib $units: status $status"; bad=1; }
+	limits=$((limits + 1))
+	[ $bad = 0 ] || failed_limits=$((failed_limits + 1))
+done
+kind=-Ss
+units="KiB (ulimit -Ss)"
+for kib in 8 16 24 32; do
+	[ $kib -ge $((lows + 8)) ] || continue
+	all_ok=1
+	bad=0
+	[ $live = a ] && build_at $kib 2 b || build_at $kib 2 a
+	[ $status = 0 ] || { echo "lowmem: build at $kib $units: status" \
+	    "$status"; bad=1; }
 	limits=$((limits + 1))
 	[ $bad = 0 ] || failed_limits=$((failed_limits + 1))
 done
