@@ -293,13 +293,44 @@ S_compressed(const char *buf, size_t len, size_t file, struct diag *d)
 	return what != NULL;
 }
 
+/* The first error libxml2 reports while parsing a template. */
+struct parse_error {
+	int		 seen;
+	int		 line, col;
+	int		 namespace;	/* in XML_FROM_NAMESPACE */
+	char		*message;	/* malloc'd */
+};
+
+/* Keeps the first error of a parse (libxml2's last one is often only a
+ * consequence, lines further on) in ctx, a struct parse_error; warnings
+ * are let pass. */
+static void
+S_on_error(void *ctx, xmlErrorPtr e)
+{
+	struct parse_error *pe = ctx;
+
+	if (pe->seen || e->level < XML_ERR_ERROR)
+		return;
+	pe->seen = 1;
+	pe->line = e->line;
+	pe->col = e->int2;
+	pe->namespace = e->domain == XML_FROM_NAMESPACE;
+	pe->message = xstrdup(e->message != NULL ? e->message : "cannot read");
+}
+
 /* Parses the len bytes at buf, the template file path, from memory (so
  * libxml2 never inflates, fetches or opens anything); returns the
- * document, or NULL after reporting. */
+ * document, or NULL after reporting its first error.  A namespace error
+ * (an undeclared prefix, a name with two colons) is one: libxml2 would
+ * keep such a name whole, which the policy reads by its local part and a
+ * browser by the whole. */
 static xmlDoc *
 S_parse(const char *path, const char *buf, size_t len, size_t file,
     struct diag *d)
 {
+	struct parse_error pe = { 0, 0, 0, 0, NULL };
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_ctx = xmlStructuredErrorContext;
 	struct pos p = { file, 0, 0 };
 	xmlDoc *doc;
 
@@ -307,17 +338,19 @@ S_parse(const char *path, const char *buf, size_t len, size_t file,
 		return NULL;
 	/* NOCDATA: a CDATA section would reach the page as one, which an
 	 * HTML parser ends at the first '>' */
+	xmlSetStructuredErrorFunc(&pe, S_on_error);
 	doc = xmlReadMemory(buf, (int)len, path, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
-		const xmlError *e = xmlGetLastError();
-
-		if (e != NULL && e->line > 0) {
-			p.line = e->line;
-			p.col = e->int2;
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL || pe.seen) {
+		if (pe.line > 0) {
+			p.line = pe.line;
+			p.col = pe.col;
 		}
-		diag_msg(d, MSG_TEMPLATE, &p, "not well-formed XHTML: %s",
-		    e != NULL && e->message ? e->message : "cannot read");
+		diag_msg(d, MSG_TEMPLATE, &p, "not %swell-formed XHTML: %s",
+		    pe.namespace ? "namespace-" : "", pe.message != NULL ?
+		    pe.message : "cannot read");
+		free(pe.message);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -558,11 +591,12 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
 				break;
 			if ((why = template_url_breach(f->text, o->url,
-			    r->depth)) != NULL) {
+			    r->depth)) != NULL ||
+			    (why = template_value_breach(f->text)) != NULL) {
 				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
 				    "'%s' would make a %s '%s' (the site loads "
-				    "nothing from elsewhere)", o->field, why,
-				    o->attr);
+				    "nothing from elsewhere and runs only its "
+				    "own scripts)", o->field, why, o->attr);
 				r->errors++;
 			} else
 				S_attribute(r, o, f);

@@ -238,9 +238,8 @@ S_attributes(struct compiler *c, xmlNode *n)
 		marker = S_slot(c, n, OP_ATTR, field);
 		if (htmlIsBooleanAttr(BAD_CAST name + 10))
 			c->slots[c->nslots - 1].boolean = xstrdup(name + 10);
-		if ((c->slots[c->nslots - 1].url = template_url_kind(name + 10)) !=
-		    TEMPLATE_URL_NONE)
-			c->slots[c->nslots - 1].attr = xstrdup(name + 10);
+		c->slots[c->nslots - 1].url = template_url_kind(name + 10);
+		c->slots[c->nslots - 1].attr = xstrdup(name + 10);
 		xmlSetProp(n, BAD_CAST name + 10, BAD_CAST marker);
 		free(marker);
 		xmlFree(field);

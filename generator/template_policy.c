@@ -381,16 +381,16 @@ S_squeezed(const char *value)
 	return v;
 }
 
-/* Returns the reason a literal attribute value breaks the policy
- * wherever it stands, or NULL: a script URL anywhere in it (an SVG
- * <set to=...> can make one a link), or a CSS url() off the site. */
-static const char *
-S_value_breach(const char *value)
+const char *
+template_value_breach(const char *value)
 {
-	char *v = S_squeezed(value);
 	const char *why = NULL;
+	char *v;
 	int line;
 
+	if (strpbrk(value, ":(") == NULL)	/* most text: at once */
+		return NULL;
+	v = S_squeezed(value);
 	if (strstr(v, "javascript:") != NULL || strstr(v, "vbscript:") != NULL)
 		why = "script URL in attribute";
 	else if (strchr(v, '(') != NULL &&
@@ -423,12 +423,16 @@ S_breach(const xmlNode *n, size_t file, struct diag *d, const char *why,
 static const char *
 S_attribute_breach(const xmlAttr *a, const char **what)
 {
-	const char *name = S_local(a->name), *why = NULL;
+	const char *name = (const char *)a->name, *why = NULL;
 	xmlChar *value;
 
-	*what = (const char *)a->name;
+	*what = name;
+	/* the whole name, as the compiler reads it: "data-attr-x:href" is
+	 * no "href" (the parser refuses such names; this holds without) */
 	if (strncasecmp(name, "data-attr-", 10) == 0) {
 		name += 10;	/* the attribute the directive sets */
+		if (strchr(name, ':') != NULL)
+			return "prefixed attribute may not be set by";
 		if (strncasecmp(name, "on", 2) == 0)
 			return "event-handler attribute set by";
 		if (strcasecmp(name, "style") == 0 ||
@@ -436,8 +440,9 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 		    strcasecmp(name, "http-equiv") == 0 ||
 		    strcasecmp(name, "attributename") == 0)
 			return "attribute may not be set by";
-		return NULL;	/* URLs are checked as pages are rendered */
+		return NULL;	/* values are checked as pages are rendered */
 	}
+	name = S_local(a->name);
 	if (strncasecmp(name, "on", 2) == 0)
 		return "event-handler attribute";
 	if (strcasecmp(name, "style") == 0)
@@ -451,7 +456,7 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 	why = template_url_breach((const char *)value,
 	    template_url_kind(name), 0);
 	if (why == NULL)
-		why = S_value_breach((const char *)value);
+		why = template_value_breach((const char *)value);
 	xmlFree(value);
 	return why;
 }

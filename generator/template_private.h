@@ -45,7 +45,7 @@ struct op {
 					   name, written when the value is "" */
 	char		*sep;		/* EACH: the indent between items */
 	enum template_url url;		/* ATTR: how its attribute holds URLs */
-	char		*attr;		/* ATTR of a URL attribute: its name */
+	char		*attr;		/* ATTR: the attribute's name */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
 	struct pos	 pos;		/* the directive's template line */
 };
@@ -144,6 +144,12 @@ enum template_url template_url_kind(const char *name);
  * reason (static) ends in "in attribute". */
 const char	*template_url_breach(const char *value, enum template_url kind,
 		    int ups);
+
+/* Returns the reason an attribute value breaks the policy wherever it
+ * stands, or NULL: a script URL anywhere in it (an SVG <set to=...> can
+ * make one a link), or a CSS url() off the site (checked only when it
+ * holds a '(').  The reason (static) ends in "in attribute". */
+const char	*template_value_breach(const char *value);
 
 /* Returns whether the CSS text css (len bytes, then a NUL) refers to
  * anything off the site: an @import or url(), image-set(), src(),

@@ -472,6 +472,45 @@ test_url_field_off_the_site_is_refused(void **state)
 	}
 }
 
+/* A field in a data-attr-* of any attribute is held to what every
+ * attribute is: no script URL anywhere, no CSS url() off the site. */
+static void
+test_any_attribute_field_is_held_to_the_policy(void **state)
+{
+	static const char *const values[] = {
+	    "url(https://evil.example/a.svg#p) javascript:alert(1)",
+	    "url(//evil.example/a.svg#p)", "java\tscript:alert(1)",
+	    "x VBScript:msgbox(1)", "a (b) javascript:c" };
+	struct arena a;
+	struct scope *s;
+	struct result r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(values) / sizeof(*values); i++) {
+		s = page_scope(&a);
+		scope_text(s, "u", values[i]);
+		render(&r, "\n<svg xmlns=\"http://www.w3.org/2000/svg\"><rect "
+		    "data-attr-fill=\"u\"/></svg><p data-attr-title=\"u\">p"
+		    "</p>", s);
+		assert_null(r.html);
+		if (strstr(r.err, ":4: error: template error: field 'u' would "
+		    "make a ") == NULL || strstr(r.err, " 'fill'") == NULL ||
+		    strstr(r.err, " 'title'") == NULL)
+			fail_msg("case %zu: %s", i, r.err);
+		result_free(&r);
+		arena_free(&a);
+	}
+	s = page_scope(&a);	/* parentheses and colons alone are fine */
+	scope_text(s, "u", "red (a: b) url-like: (c)");
+	render(&r, "<p data-attr-title=\"u\">p</p>", s);
+	assert_string_equal(main_of(&r), "<p title=\"red (a: b) url-like: "
+	    "(c)\">p</p>");
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	arena_free(&a);
+}
+
 /* Loads the template text through a file; returns the diagnostics (in
  * l) and whether it loaded. */
 static int
@@ -524,6 +563,58 @@ test_fifo_and_gzip_templates_are_refused(void **state)
 	unlink("skill.xhtml");
 	assert_int_equal(chdir("/"), 0);
 	rmdir(path);
+}
+
+/* A namespace error is a template error: an undeclared prefix would
+ * leave "data-attr-xlink:href" a name the policy reads as "href" and the
+ * serializer writes as a live xlink:href. */
+static void
+test_namespace_errors_are_template_errors(void **state)
+{
+	static const char *const bodies[] = {
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image "
+	    "data-attr-xlink:href=\"u\"/></svg>",
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<a "
+	    "xlink:href=\"javascript:x\">a</a></svg>",
+	    "<p>\n<a x:data-attr-href=\"u\">a</a></p>",
+	    "<p xmlns:x=\"urn:x\">\n<a x:data-attr-xlink:href=\"u\">a</a></p>",
+	    "<p>\n<x:a>a</x:a></p>",
+	    "<p>\n<a href=\"a.html\" data-attr-x:y:href=\"u\">a</a></p>" };
+	char text[1024];
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++) {
+		snprintf(text, sizeof(text), HEAD "<body>%s</body></html>\n",
+		    bodies[i]);
+		if (load_text(&l, "/tmp/skillsite-template-ns.xhtml", text,
+		    strlen(text)) || strstr(l.text, "ns.xhtml:4:") == NULL ||
+		    strstr(l.text, "error: template error: not "
+		    "namespace-well-formed XHTML: ") == NULL)
+			fail_msg("case %zu: %s", i, l.text);
+		loaded_free(&l);
+	}
+	unlink("/tmp/skillsite-template-ns.xhtml");
+}
+
+/* A syntax error is reported where libxml2 first met it, not where it
+ * stopped. */
+static void
+test_syntax_error_is_reported_at_the_first(void **state)
+{
+	static const char text[] = HEAD "<body>\n<p \xc2\x85" "class=\"g\">"
+	    "x</p>\n</body>\n</html>\n";
+	struct loaded l;
+
+	(void)state;
+	assert_false(load_text(&l, "/tmp/skillsite-template-syntax.xhtml",
+	    text, strlen(text)));
+	if (strstr(l.text, "syntax.xhtml:4:") == NULL ||
+	    strstr(l.text, "template error: not well-formed XHTML") == NULL)
+		fail_msg("%s", l.text);
+	loaded_free(&l);
+	unlink("/tmp/skillsite-template-syntax.xhtml");
 }
 
 /* Loads text as a layout and checks it; returns what
@@ -876,6 +967,9 @@ main(void)
 		cmocka_unit_test(test_policy_allows_the_sites_own),
 		cmocka_unit_test(test_url_field_off_the_site_is_refused),
 		cmocka_unit_test(test_fifo_and_gzip_templates_are_refused),
+		cmocka_unit_test(test_any_attribute_field_is_held_to_the_policy),
+		cmocka_unit_test(test_namespace_errors_are_template_errors),
+		cmocka_unit_test(test_syntax_error_is_reported_at_the_first),
 		cmocka_unit_test(test_layout_states_the_csp),
 		cmocka_unit_test(test_assets_are_held_to_the_policy),
 		cmocka_unit_test(test_head_holds_only_what_stays_in_head),
