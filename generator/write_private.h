@@ -1,0 +1,27 @@
+/* write_private.h: what write.c (publishing) and write_target.c (which
+ * targets and inputs a build may publish to) share. */
+#ifndef SKILLSITE_WRITE_PRIVATE_H
+#define SKILLSITE_WRITE_PRIVATE_H
+
+#include <stddef.h>
+
+/* Beside a target BASE, ".BASE" TEMP_TAG "XXXXXX" is a build's folder and
+ * ".BASE" TEMP_TAG "lock" its lock. */
+#define TEMP_TAG ".skillsite-"
+
+/* Returns "dir/name" (or "name" when dir is "."), malloc'd. */
+char	*write_join(const char *dir, const char *name);
+
+/* Splits out into its folder (*dir) and last name (*base), malloc'd. */
+void	 write_split(const char *out, char **dir, char **base);
+
+/* Returns the length of the temporary folder name of the target base
+ * that s begins with (".BASE.skillsite-XXXXXX", and ".old" after a
+ * two-rename swap), or 0 when s begins with no such name. */
+size_t	 write_temp_name(const char *s, const char *base);
+
+/* Returns whether s begins with six ASCII letters or digits, as mkdtemp()
+ * makes of "XXXXXX". */
+int	 write_mkdtemp_tail(const char *s);
+
+#endif
