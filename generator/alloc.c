@@ -2,6 +2,7 @@
 #include "alloc.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -152,6 +153,35 @@ xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(xreallocarray(NULL, n, 1), s, n);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		xalloc_die();	/* only an impossible format fails */
+	s = xreallocarray(NULL, (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *
+xpath_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n == 0 || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
 }
 
 /* malloc() for the libraries: returns size bytes, or ends the run. */

@@ -37,6 +37,15 @@ int	 alloc_exhausted(void);
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
 
+/* Returns a malloc'd string formatted as printf() would.  Exits on
+ * exhaustion. */
+char	*xasprintf(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* Returns the file path "dir/name", malloc'd: name alone when dir is ""
+ * or ".", one slash between them when dir ends with one. */
+char	*xpath_join(const char *dir, const char *name);
+
 /* Sets up, once, before any other work: libxml2's and jansson's
  * allocators, and malloc's arenas under an address-space limit. */
 void	 alloc_setup(void);

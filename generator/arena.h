@@ -27,4 +27,8 @@ char	*arena_strndup(struct arena *, const char *s, size_t len);
 /* Returns a NUL-terminated copy of s. */
 char	*arena_strdup(struct arena *, const char *s);
 
+/* Returns a string in a formatted as printf() would. */
+char	*arena_printf(struct arena *a, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -30,10 +30,9 @@
 static int
 S_has_templates(const char *dir)
 {
-	char *path = xreallocarray(NULL, strlen(dir) + 16, 1);
+	char *path = xpath_join(dir, "layout.xhtml");
 	int ok;
 
-	sprintf(path, "%s/layout.xhtml", dir);
 	ok = access(path, R_OK) == 0;
 	free(path);
 	return ok;
@@ -94,9 +93,7 @@ S_links_overlap(const char *dest, const char *dir, FILE *err)
 	if (dp == NULL)
 		return 0;	/* reported when read */
 	while (!bad && (de = readdir(dp)) != NULL) {
-		path = xreallocarray(NULL, strlen(dir) + strlen(de->d_name) + 2,
-		    1);
-		sprintf(path, "%s/%s", dir, de->d_name);
+		path = xpath_join(dir, de->d_name);
 		bad = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 		    S_overlaps(dest, path, err);
 		free(path);

@@ -204,8 +204,8 @@ S_is_break(char c)
 static char *
 S_escape(const char *s, size_t n, int fold)
 {
-	char *out = xreallocarray(NULL, n + 1, 4);	/* 4 bytes per byte */
-	size_t i = 0, o = 0;
+	size_t cap = (n + 1) * 4, i = 0, o = 0;	/* 4 bytes a byte at most */
+	char *out = xreallocarray(NULL, cap, 1);
 	ucs4_t c;
 	int len;
 
@@ -219,11 +219,12 @@ S_escape(const char *s, size_t n, int fold)
 		}
 		len = u8_mbtoucr(&c, (const uint8_t *)s + i, n - i);
 		if (len < 0)
-			o += (size_t)sprintf(out + o, "\\x%02X",
+			o += (size_t)snprintf(out + o, cap - o, "\\x%02X",
 			    (unsigned char)s[i++]);
 		else if (S_is_hidden(c)) {
-			o += (size_t)sprintf(out + o, c < 0x80 ? "\\x%02X" :
-			    c < 0x10000 ? "\\u%04X" : "\\U%08X", (unsigned)c);
+			o += (size_t)snprintf(out + o, cap - o, c < 0x80 ?
+			    "\\x%02X" : c < 0x10000 ? "\\u%04X" : "\\U%08X",
+			    (unsigned)c);
 			i += (size_t)len;
 		} else {
 			memcpy(out + o, s + i, (size_t)len);

@@ -244,18 +244,6 @@ S_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Returns "dir/name" in a malloc'd string. */
-static char *
-S_join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	int slash = n > 0 && dir[n - 1] == '/';
-	char *s = xreallocarray(NULL, n + strlen(name) + 2, 1);
-
-	sprintf(s, "%s%s%s", dir, slash ? "" : "/", name);
-	return s;
-}
-
 static void S_load_path(struct loader *, const char *, int);
 
 /* Loads the *.xml files of the directory open as dp, in name order; a
@@ -281,7 +269,7 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 	if (n > 1)
 		qsort(names, n, sizeof(*names), S_name_cmp);
 	for (i = 0; i < n; i++) {
-		full = S_join(path, names[i]);
+		full = xpath_join(path, names[i]);
 		S_load_path(l, full, 0);
 		free(full);
 		free(names[i]);

@@ -232,8 +232,5 @@ path_text_anchors(struct arena *a, const char *const *texts, size_t n,
 char *
 path_jobtype_anchor(struct arena *a, const char *jt_id)
 {
-	char *s = arena_calloc(a, strlen(jt_id) + 16, 1);
-
-	sprintf(s, "jobtype-%s", jt_id);
-	return s;
+	return arena_printf(a, "jobtype-%s", jt_id);
 }

@@ -31,8 +31,7 @@ pdf_available(void)
 	copy = xstrdup(path);
 	for (dir = strtok_r(copy, ":", &save); dir != NULL && !found;
 	    dir = strtok_r(NULL, ":", &save)) {
-		full = xreallocarray(NULL, strlen(dir) + sizeof(WEASYPRINT) + 1, 1);
-		sprintf(full, "%s/%s", dir, WEASYPRINT);
+		full = xpath_join(dir, WEASYPRINT);
 		found = access(full, X_OK) == 0;
 		free(full);
 	}
@@ -206,10 +205,8 @@ pdf_handbooks(char *const *pages, size_t n, const char *root,
 	while (started < n || running > 0) {
 		if (started < n && running < nprocs && rc == 0) {
 			struct run *r = &runs[started++];
-			char *html = xreallocarray(NULL, strlen(root) +
-			    strlen(pages[started - 1]) + 2, 1);
+			char *html = xpath_join(root, pages[started - 1]);
 
-			sprintf(html, "%s/%s", root, pages[started - 1]);
 			r->pdf = pdf_path(html);
 			if (S_start(r, html, root, d) < 0) {
 				r->pid = -1;

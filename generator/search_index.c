@@ -306,8 +306,7 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
 	char *label;
 
 	if (w->m->njobtypes > 1) {
-		label = arena_calloc(a, strlen(jt->name) + strlen(sp->name) + 4, 1);
-		sprintf(label, "%s／%s", jt->name, sp->name);
+		label = arena_printf(a, "%s／%s", jt->name, sp->name);
 	} else
 		label = arena_strdup(a, sp->name);
 	json_array_append_new(refs, json_string(label));

@@ -40,16 +40,6 @@ struct work {
 	size_t			 npages;
 };
 
-/* Returns "dir/name", malloc'd. */
-static char *
-S_in(const char *dir, const char *name)
-{
-	char *s = xreallocarray(NULL, strlen(dir) + strlen(name) + 2, 1);
-
-	sprintf(s, "%s/%s", dir, name);
-	return s;
-}
-
 /* Loads the layout and page templates from dir (registered in m) and
  * compiles each page with the layout; returns -1 after reporting a
  * problem. */
@@ -57,13 +47,13 @@ static int
 S_load_templates(struct template **layout, struct template **pages,
     const char *dir, struct model *m, struct diag *d)
 {
-	char *path = S_in(dir, "layout.xhtml");
+	char *path = xpath_join(dir, "layout.xhtml");
 	int k, rc = 0;
 
 	*layout = template_load(path, m, d);
 	free(path);
 	for (k = 0; k < PAGE__COUNT; k++) {
-		path = S_in(dir, S_template_names[k]);
+		path = xpath_join(dir, S_template_names[k]);
 		pages[k] = template_load(path, m, d);
 		free(path);
 		if (pages[k] == NULL)
@@ -100,7 +90,7 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
 	int rc = 0;
 
 	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
-		char *from = S_in(dir, S_assets[i].name), *data;
+		char *from = xpath_join(dir, S_assets[i].name), *data;
 
 		if ((data = load_read_confined(from, TEMPLATE_FILE_MAX, m, d,
 		    &len)) == NULL || template_check_asset(from, data, len,

@@ -13,20 +13,14 @@
 static const char *
 S_name(struct builder *b, const char *prefix, const char *id)
 {
-	char *s = arena_calloc(&b->arena, strlen(prefix) + strlen(id) + 2, 1);
-
-	sprintf(s, "%s-%s", prefix, id);
-	return s;
+	return arena_printf(&b->arena, "%s-%s", prefix, id);
 }
 
 /* Returns "NAME" followed by what, in the builder's arena. */
 static const char *
 S_legend(struct builder *b, const char *name, const char *what)
 {
-	char *s = arena_calloc(&b->arena, strlen(name) + strlen(what) + 1, 1);
-
-	sprintf(s, "%s%s", name, what);
-	return s;
+	return arena_printf(&b->arena, "%s%s", name, what);
 }
 
 /* Returns level n as a full-width digit ("３"), in the builder's arena. */
@@ -87,8 +81,7 @@ pages_assessment(struct builder *b, const struct jobtype *jt,
 
 	page_reset(b);
 	self = path_assessment(&b->arena, jt->id, sp->id);
-	title = arena_calloc(&b->arena, strlen(sp->name) + 64, 1);
-	sprintf(title, "自己評価シート（%s）", sp->name);
+	title = arena_printf(&b->arena, "自己評価シート（%s）", sp->name);
 	s = page_scope(b, self, title);
 	page_script(b, s, self, PATH_ASSESS_SCRIPT);
 	page_crumb_jobtype(b, s, self, jt);

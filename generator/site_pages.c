@@ -507,8 +507,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 
 	page_reset(b);
 	self = path_skill(&b->arena, jt->id, sp->id, k->id);
-	title = arena_calloc(&b->arena, strlen(k->name) + strlen(sp->name) + 8, 1);
-	sprintf(title, "%s（%s）", k->name, sp->name);
+	title = arena_printf(&b->arena, "%s（%s）", k->name, sp->name);
 	s = page_scope(b, self, title);
 	page_crumb_jobtype(b, s, self, jt);
 	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
@@ -564,11 +563,10 @@ S_level_link(struct builder *b, struct scope *s, const char *self,
     const char *prefix, const struct jobtype *jt, const struct specialty *sp,
     int n)
 {
-	char *label = arena_calloc(&b->arena, strlen(prefix) + 8, 1);
-	char *href = arena_calloc(&b->arena, strlen(prefix) + 8, 1);
+	/* field names outlive s: in the builder's arena */
+	const char *label = arena_printf(&b->arena, "%s-label", prefix);
+	const char *href = arena_printf(&b->arena, "%s-href", prefix);
 
-	sprintf(label, "%s-label", prefix);	/* field names outlive s */
-	sprintf(href, "%s-href", prefix);
 	scope_text(s, label, n ? page_level_label(&b->arena, n) : "");
 	scope_text(s, href, n ? path_href(&b->arena, self,
 	    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
@@ -587,8 +585,7 @@ S_level(struct builder *b, const struct jobtype *jt,
 	page_reset(b);
 	self = path_level(&b->arena, jt->id, sp->id, n);
 	label = page_level_label(&b->arena, n);
-	title = arena_calloc(&b->arena, strlen(label) + strlen(sp->name) + 8, 1);
-	sprintf(title, "%s（%s）", label, sp->name);
+	title = arena_printf(&b->arena, "%s（%s）", label, sp->name);
 	s = page_scope(b, self, title);
 	page_crumb_jobtype(b, s, self, jt);
 	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
@@ -735,8 +732,7 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 
 	page_reset(b);
 	self = path_compare(&b->arena, jt->id, k->id);
-	title = arena_calloc(&b->arena, strlen(k->name) + 64, 1);
-	sprintf(title, "%s：専門分野の比較", k->name);
+	title = arena_printf(&b->arena, "%s：専門分野の比較", k->name);
 	s = page_scope(b, self, title);
 	page_crumb_jobtype(b, s, self, jt);
 	page_crumb(b, s, self, title, NULL);
@@ -784,13 +780,8 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 static const char *
 S_hb_anchor(struct builder *b, const char *prefix, const char *id, int n)
 {
-	char *s = arena_calloc(&b->arena, strlen(prefix) + strlen(id) + 32, 1);
-
-	if (n > 0)
-		sprintf(s, "%s-%s.level-%d", prefix, id, n);
-	else
-		sprintf(s, "%s-%s", prefix, id);
-	return s;
+	return n > 0 ? arena_printf(&b->arena, "%s-%s.level-%d", prefix, id, n) :
+	    arena_printf(&b->arena, "%s-%s", prefix, id);
 }
 
 /* Adds the skill sections of the handbook of sp to s. */
@@ -879,16 +870,13 @@ S_handbook(struct builder *b, const struct jobtype *jt,
 
 	page_reset(b);
 	self = path_handbook(&b->arena, sp->id, "html");
-	title = arena_calloc(&b->arena, strlen(sp->name) + 64, 1);
-	sprintf(title, "%s ハンドブック", sp->name);
+	title = arena_printf(&b->arena, "%s ハンドブック", sp->name);
 	s = page_scope(b, self, title);
 	S_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
 	page_crumb_jobtype(b, s, self, jt);
 	page_crumb(b, s, self, sp->name, path_specialty(&b->arena, jt->id, sp->id));
 	page_crumb(b, s, self, "ハンドブック", NULL);
-	source = arena_calloc(&b->arena, strlen(b->site_name) +
-	    strlen(jt->name) + 128, 1);
-	sprintf(source, "%s「%s」スキル熟達度・知識項目", b->site_name, jt->name);
+	source = arena_printf(&b->arena, "%s「%s」スキル熟達度・知識項目", b->site_name, jt->name);
 	scope_text(s, "jobtype", jt->name);
 	scope_text(s, "specialty", sp->name);
 	scope_text(s, "source", source);

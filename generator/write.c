@@ -101,19 +101,6 @@ S_remove_at(int at, const char *name)
 	return S_remove_dir(at, name);
 }
 
-/* Returns "dir/name" (or "name" when dir is "."), malloc'd. */
-char *
-write_join(const char *dir, const char *name)
-{
-	char *s = xreallocarray(NULL, strlen(dir) + strlen(name) + 2, 1);
-
-	if (strcmp(dir, ".") == 0)
-		strcpy(s, name);
-	else
-		sprintf(s, "%s/%s", dir, name);
-	return s;
-}
-
 /* Splits out into its folder (*dir) and last name (*base), malloc'd. */
 void
 write_split(const char *out, char **dir, char **base)
@@ -401,12 +388,11 @@ S_open_target(struct publish *p)
 static int
 S_lock(const struct publish *p)
 {
-	char *name = xreallocarray(NULL, strlen(p->base) + 32, 1), *path;
+	char *name = xasprintf(".%s" TEMP_TAG "lock", p->base), *path;
 	struct stat st;
 	int fd;
 
-	sprintf(name, ".%s" TEMP_TAG "lock", p->base);
-	path = write_join(p->dir, name);
+	path = xpath_join(p->dir, name);
 	fd = openat(p->dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY |
 	    O_NONBLOCK | O_CLOEXEC, 0644);
 	if (fd < 0)
@@ -462,12 +448,11 @@ S_free(struct publish *p)
 static int
 S_make_folder(struct publish *p)
 {
-	char *name = xreallocarray(NULL, strlen(p->base) + 32, 1);
+	char *name = xasprintf(".%s" TEMP_TAG "XXXXXX", p->base);
 	const char *slash;
 	struct stat st;
 
-	sprintf(name, ".%s" TEMP_TAG "XXXXXX", p->base);
-	p->tmp = write_join(p->dir, name);
+	p->tmp = xpath_join(p->dir, name);
 	free(name);
 	if (mkdtemp(p->tmp) == NULL) {
 		S_fail(p->d, "cannot create a folder beside", p->out);
@@ -772,12 +757,10 @@ static int
 S_replace_with_live(struct publish *p, int at, const char *name,
     const char *rel, const struct stat *seen)
 {
-	char *spare = xreallocarray(NULL, strlen(rel) + sizeof(TEMP_TAG) + 8,
-	    1);
+	char *spare = xasprintf("%s" TEMP_TAG "carry", rel);
 	const char *last, *spare_last;
 	int to, done = 0;
 
-	sprintf(spare, "%s%scarry", rel, TEMP_TAG);
 	if (S_link_live(p, at, name, spare, seen) == 0 &&
 	    (to = S_open_parent(p->tmpfd, rel, 0, &last)) >= 0) {
 		spare_last = strrchr(spare, '/');
@@ -832,9 +815,8 @@ S_swap(struct publish *p)
 		return -1;
 	}
 	/* no RENAME_EXCHANGE here: two renames, a moment without out */
-	aside = xreallocarray(NULL, strlen(p->tmpname) + 5, 1);
-	sprintf(aside, "%s.old", p->tmpname);
-	aside_path = write_join(p->dir, aside);
+	aside = xasprintf("%s.old", p->tmpname);
+	aside_path = xpath_join(p->dir, aside);
 	rc = -1;
 	if (renameat(p->dirfd, p->base, p->dirfd, aside) < 0)
 		S_fail(p->d, "cannot move aside", p->out);

@@ -9,9 +9,6 @@
  * ".BASE" TEMP_TAG "lock" its lock. */
 #define TEMP_TAG ".skillsite-"
 
-/* Returns "dir/name" (or "name" when dir is "."), malloc'd. */
-char	*write_join(const char *dir, const char *name);
-
 /* Splits out into its folder (*dir) and last name (*base), malloc'd. */
 void	 write_split(const char *out, char **dir, char **base);
 

@@ -24,7 +24,7 @@ S_real_target(const char *out)
 
 	write_split(out, &dir, &base);
 	if ((real = realpath(dir, NULL)) != NULL)
-		joined = write_join(strcmp(real, "/") == 0 ? "" : real, base);
+		joined = xpath_join(strcmp(real, "/") == 0 ? "" : real, base);
 	free(real);
 	free(dir);
 	free(base);
@@ -121,7 +121,7 @@ S_place_set(struct place *pl, const char *dev, const char *root,
 	else if (strcmp(root, "/") == 0)
 		pl->path = xstrdup(rest);
 	else
-		pl->path = write_join(root, rest + 1);	/* rest begins with '/' */
+		pl->path = xpath_join(root, rest + 1);	/* rest begins with '/' */
 }
 
 /* A mount, as /proc/self/mountinfo lists it. */

@@ -3,6 +3,7 @@
 
 #include <stdalign.h>
 
+#include "alloc.h"
 #include "arena.h"
 
 static void
@@ -55,6 +56,51 @@ test_strndup_copies_and_terminates(void **state)
 	arena_free(&a);
 }
 
+/* arena_printf() and xasprintf() make strings of any length. */
+static void
+test_printf_formats_any_length(void **state)
+{
+	struct arena a;
+	char *big = xreallocarray(NULL, 100001, 1), *s;
+
+	(void)state;
+	memset(big, 'x', 100000);
+	big[100000] = '\0';
+	arena_init(&a);
+	assert_string_equal(arena_printf(&a, "%s-%s.level-%d", "skill", "a",
+	    3), "skill-a.level-3");
+	assert_string_equal(arena_printf(&a, "%s", ""), "");
+	s = arena_printf(&a, "<%s>", big);
+	assert_int_equal(strlen(s), 100002);
+	assert_int_equal(s[100001], '>');
+	free(big);
+	s = xasprintf("%s（%s）", "名前", "専門");
+	assert_string_equal(s, "名前（専門）");
+	free(s);
+	arena_free(&a);
+}
+
+/* xpath_join() puts one slash between a folder and a name, and none
+ * before a name in "." or "". */
+static void
+test_path_join(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "a", "b", "a/b" }, { "a/", "b", "a/b" }, { "/", "b", "/b" },
+		{ ".", "b", "b" }, { "", "b", "b" }, { "a/b", "c.xml", "a/b/c.xml" },
+		{ "./a", "b", "./a/b" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = xpath_join(cases[i][0], cases[i][1]);
+
+		assert_string_equal(s, cases[i][2]);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -62,6 +108,8 @@ main(void)
 		cmocka_unit_test(test_calloc_is_zeroed_and_aligned),
 		cmocka_unit_test(test_large_allocation_gets_its_own_block),
 		cmocka_unit_test(test_strndup_copies_and_terminates),
+		cmocka_unit_test(test_printf_formats_any_length),
+		cmocka_unit_test(test_path_join),
 	};
 
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
