@@ -13,6 +13,7 @@
 #ifndef SKILLSITE_ALLOC_H
 #define SKILLSITE_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Returns n * size bytes of zeroed memory (at least one byte); free with
@@ -37,8 +38,13 @@ int	 alloc_exhausted(void);
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
 
-/* Returns a malloc'd string formatted as printf() would.  Exits on
+/* Returns a malloc'd string formatted as vprintf() would, or NULL when
+ * vsnprintf() fails (a result over INT_MAX bytes).  Exits on
  * exhaustion. */
+char	*xvasprintf(const char *fmt, va_list ap);
+
+/* Returns a malloc'd string formatted as printf() would.  Exits on
+ * exhaustion (and on a result vsnprintf() cannot make). */
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 

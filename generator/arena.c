@@ -6,7 +6,6 @@
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,17 +98,14 @@ char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
-	int n;
+	char *s, *kept;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		xalloc_die();	/* only an impossible format fails */
-	s = arena_calloc(a, (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
+	if (s == NULL)
+		xalloc_die();	/* no string of ours is near INT_MAX */
+	kept = arena_strdup(a, s);
+	free(s);
+	return kept;
 }

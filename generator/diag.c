@@ -262,24 +262,6 @@ diag_escape(const char *s)
 	return S_escape(s, strlen(s), 0);
 }
 
-/* Returns a malloc'd string formatted from fmt and ap. */
-static char *
-S_vformat(const char *fmt, va_list ap)
-{
-	va_list aq;
-	char *s;
-	int len;
-
-	va_copy(aq, ap);
-	len = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (len < 0)
-		return xstrdup("(unprintable message)");
-	s = xreallocarray(NULL, (size_t)len + 1, 1);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	return s;
-}
-
 static void	S_compact(struct diag *, const char *const *, size_t);
 
 /* Returns a new zeroed item of d, numbered in reporting order. */
@@ -322,7 +304,8 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 		it->has_pos = 1;
 	}
 	if (fmt != NULL) {
-		raw = S_vformat(fmt, ap);
+		if ((raw = xvasprintf(fmt, ap)) == NULL)
+			raw = xstrdup("(unprintable message)");
 		it->detail = S_clean(raw, S_msg_class(m) ? DIAG_DETAIL_MAX :
 		    DIAG_NOTE_MAX, S_msg_folds(m));
 		free(raw);
@@ -379,7 +362,8 @@ diag_plain(FILE *out, const char *fmt, ...)
 	char *raw, *clean;
 
 	va_start(ap, fmt);
-	raw = S_vformat(fmt, ap);
+	if ((raw = xvasprintf(fmt, ap)) == NULL)
+		raw = xstrdup("(unprintable message)");
 	va_end(ap);
 	clean = S_clean(raw, DIAG_DETAIL_MAX, 0);
 	fprintf(out, "skillsite: error: %s\n", clean);
