@@ -30,19 +30,14 @@ import sys
 
 import jsonschema
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from suite import Suite  # noqa: E402
+
 binary, build = sys.argv[1], sys.argv[2]
 shutil.rmtree(os.path.join(build, "downloads-tests"), ignore_errors=True)
 os.makedirs(os.path.join(build, "downloads-tests"))
-passed = failed = 0
-
-
-def ok(name, cond):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: downloads/" + name)
+suite = Suite("downloads", binary)
+ok = suite.ok
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n",
@@ -120,5 +115,4 @@ check("content", "seed")
 check("tests/site/hostile", "hostile")	# quotes, commas, line breaks
 check("tests/site/formulas", "formulas")	# = + - @ and ＝ ＋ － ＠ first
 
-print("downloads (%s): %d passed, %d failed" % (binary, passed, failed))
-sys.exit(1 if failed else 0)
+suite.finish()

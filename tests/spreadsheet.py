@@ -28,7 +28,11 @@ binary, build = sys.argv[1], sys.argv[2]
 work = os.path.abspath(os.path.join(build, "spreadsheet-tests"))
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from suite import Suite  # noqa: E402
+
+suite = Suite("spreadsheet", binary)
+ok = suite.ok
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -37,15 +41,6 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 # special numbers detected, ..., formulas evaluated (as Excel does).
 FILTER = "CSV Text - txt - csv (StarCalc):44,34,76,1,,%d,false,true,false,false,false,-1,true"
 LOCALES = {"en-US": 1033, "ja-JP": 1041}
-
-
-def ok(name, cond):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: spreadsheet/" + name)
 
 
 def open_in_calc(csv_path, locale, label):
@@ -107,5 +102,4 @@ def main():
 
 
 main()
-print("spreadsheet (%s): %d passed, %d failed" % (binary, passed, failed))
-sys.exit(1 if failed else 0)
+suite.finish()
