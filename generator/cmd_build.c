@@ -129,17 +129,17 @@ S_check_dest(const struct cmd_args *args, const char *dest,
 }
 
 /* Returns EXIT_OK, or EXIT_USAGE after reporting to err when a content
- * file of m was read through a symbolic link from inside dest (the
- * paths given were checked before). */
+ * file registered in d was read through a symbolic link from inside
+ * dest (the paths given were checked before). */
 static int
-S_check_loaded(const struct model *m, const char *dest, FILE *err)
+S_check_loaded(const struct diag *d, const char *dest, FILE *err)
 {
 	struct stat st;
 	size_t i;
 
-	for (i = 0; i < m->nfiles; i++)
-		if (lstat(m->files[i], &st) == 0 && S_ISLNK(st.st_mode) &&
-		    S_overlaps(dest, m->files[i], err))
+	for (i = 0; i < diag_nfiles(d); i++)
+		if (lstat(diag_file(d, i), &st) == 0 && S_ISLNK(st.st_mode) &&
+		    S_overlaps(dest, diag_file(d, i), err))
 			return EXIT_USAGE;
 	return EXIT_OK;
 }
@@ -251,9 +251,9 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
  * threads, with the PDFs when pdf is set, and publishes it.  Returns 0,
  * or -1 after reporting (dest is then unchanged). */
 static int
-S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
-    const char *dest, struct diag *d, struct site_sink *sink,
-    struct publish_stats *st)
+S_build(const struct model *m, const char *templates, int pdf,
+    unsigned nthreads, const char *dest, struct diag *d,
+    struct site_sink *sink, struct publish_stats *st)
 {
 	struct build b;
 	size_t i;
@@ -307,7 +307,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	memset(&sink, 0, sizeof(sink));
 	check_content(args, &m, &d, nthreads, 0);
 	if (diag_status(&d) == EXIT_OK)
-		usage = S_check_loaded(&m, dest, err);
+		usage = S_check_loaded(&d, dest, err);
 	if (pdf && !pdf_available())
 		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
 		    "(Debian package weasyprint)");
@@ -315,8 +315,9 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	    S_build(&m, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
 		ok = 1;
 	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
-	if (diag_flush(&d, m.files, m.nfiles) < 0)
+	if (diag_flush(&d) < 0)
 		status = EXIT_IO;
+	diag_free(&d);
 	if (ok) {
 		char *name = diag_escape(dest);
 

@@ -98,8 +98,9 @@ cmd_check(const struct cmd_args *args, FILE *out, FILE *err)
 	diag_init(&d, err);
 	check_content(args, &m, &d, nthreads, 1);
 	status = diag_status(&d);
-	if (diag_flush(&d, m.files, m.nfiles) < 0)
+	if (diag_flush(&d) < 0)
 		status = EXIT_IO;
+	diag_free(&d);
 	model_free(&m);
 	return status;
 }

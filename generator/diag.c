@@ -154,8 +154,9 @@ diag_init(struct diag *d, FILE *out)
 	d->out = out;
 }
 
-void
-diag_free(struct diag *d)
+/* Frees the messages of d. */
+static void
+S_free_items(struct diag *d)
 {
 	size_t i;
 
@@ -164,6 +165,72 @@ diag_free(struct diag *d)
 	free(d->items);
 	d->items = NULL;
 	d->nitems = d->capitems = 0;
+}
+
+void
+diag_free(struct diag *d)
+{
+	size_t i;
+
+	S_free_items(d);
+	for (i = 0; i < d->nfiles; i++)
+		free(d->files[i]);
+	free(d->files);
+	d->files = NULL;
+	d->nfiles = d->capfiles = 0;
+}
+
+void
+diag_fork(struct diag *part, const struct diag *whole)
+{
+	diag_init(part, NULL);
+	part->parent = whole;
+	part->file_base = diag_nfiles(whole);
+}
+
+/* Appends path (malloc'd, taken over) to the files of d; returns its
+ * number. */
+static size_t
+S_push_file(struct diag *d, char *path)
+{
+	if (d->nfiles == d->capfiles) {
+		d->capfiles = d->capfiles ? d->capfiles * 2 : 16;
+		d->files = xreallocarray(d->files, d->capfiles,
+		    sizeof(*d->files));
+	}
+	d->files[d->nfiles] = path;
+	return d->file_base + d->nfiles++;
+}
+
+size_t
+diag_add_file(struct diag *d, const char *path)
+{
+	return S_push_file(d, xstrdup(path));
+}
+
+size_t
+diag_nfiles(const struct diag *d)
+{
+	return d->file_base + d->nfiles;
+}
+
+/* Returns the path registered in d as number file, or NULL. */
+static const char *
+S_file(const struct diag *d, size_t file)
+{
+	for (; d != NULL; d = d->parent)
+		if (file >= d->file_base)
+			return file - d->file_base < d->nfiles ?
+			    d->files[file - d->file_base] : NULL;
+	return NULL;
+}
+
+const char *
+diag_file(const struct diag *d, size_t file)
+{
+	const char *path = S_file(d, file);
+
+	return path != NULL ? path : "?";
 }
 
 /* Returns the length of the longest prefix of s, at most max bytes, that
@@ -262,7 +329,7 @@ diag_escape(const char *s)
 	return S_escape(s, strlen(s), 0);
 }
 
-static void	S_compact(struct diag *, const char *const *, size_t);
+static void	S_compact(struct diag *, int print);
 
 /* Returns a new zeroed item of d, numbered in reporting order. */
 static struct diag_item *
@@ -271,7 +338,7 @@ S_append(struct diag *d)
 	struct diag_item *it;
 
 	if (d->nitems == DIAG_STORE_MAX)
-		S_compact(d, NULL, 0);
+		S_compact(d, 0);
 	if (d->nitems == d->capitems) {
 		d->capitems = d->capitems ? d->capitems * 2 : 64;
 		d->items = xreallocarray(d->items, d->capitems,
@@ -312,10 +379,22 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 	}
 }
 
+/* Moves the files from registered into into, after into's own; returns
+ * the number that from's first file has there. */
+static size_t
+S_move_files(struct diag *into, struct diag *from)
+{
+	size_t i, first = diag_nfiles(into);
+
+	for (i = 0; i < from->nfiles; i++)
+		S_push_file(into, from->files[i]);
+	return first;
+}
+
 void
 diag_merge(struct diag *into, struct diag *from)
 {
-	size_t i;
+	size_t i, first = S_move_files(into, from);
 
 	for (i = 0; i < from->nitems; i++) {
 		struct diag_item *it = S_append(into);
@@ -323,15 +402,22 @@ diag_merge(struct diag *into, struct diag *from)
 
 		*it = from->items[i];
 		it->seq = seq;
+		if (it->has_pos && it->pos.file >= from->file_base &&
+		    it->pos.file - from->file_base < from->nfiles)
+			it->pos.file = first + (it->pos.file - from->file_base);
 		from->items[i].detail = NULL;
 	}
+	from->nfiles = 0;	/* into owns the paths now */
 	into->hidden[0] += from->hidden[0];
 	into->hidden[1] += from->hidden[1];
 	into->nerrors += from->nerrors;
 	if (from->worst > into->worst)
 		into->worst = from->worst;
 	diag_free(from);
-	diag_init(from, from->out);
+	if (from->parent != NULL)
+		diag_fork(from, from->parent);
+	else
+		diag_init(from, from->out);
 }
 
 void
@@ -430,14 +516,16 @@ S_is_repeat(const struct diag *d, size_t i)
 	return 0;
 }
 
-/* Prints one item in the common format. */
+/* Prints one item of d in the common format. */
 static void
-S_print(FILE *out, const struct diag_item *it, const char *const *files,
-    size_t nfiles)
+S_print(const struct diag *d, const struct diag_item *it)
 {
+	FILE *out = d->out;
+	const char *path = it->has_pos ? S_file(d, it->pos.file) : NULL;
+
 	fputs("skillsite: ", out);
-	if (it->has_pos && it->pos.file < nfiles) {
-		char *name = diag_escape(files[it->pos.file]);
+	if (path != NULL) {
+		char *name = diag_escape(path);
 
 		fputs(name, out);
 		free(name);
@@ -455,10 +543,10 @@ S_print(FILE *out, const struct diag_item *it, const char *const *files,
 }
 
 /* Sorts the items, drops redundant ones and keeps the first DIAG_SHOW_MAX
- * of each class, counting the rest as hidden.  With files, prints the
+ * of each class, counting the rest as hidden.  With print, prints the
  * kept items and forgets them all. */
 static void
-S_compact(struct diag *d, const char *const *files, size_t nfiles)
+S_compact(struct diag *d, int print)
 {
 	size_t i, kept = 0, shown[2] = { 0, 0 };
 
@@ -483,8 +571,8 @@ S_compact(struct diag *d, const char *const *files, size_t nfiles)
 			continue;
 		}
 		shown[cls]++;
-		if (files != NULL) {
-			S_print(d->out, it, files, nfiles);
+		if (print) {
+			S_print(d, it);
 			free(it->detail);
 		} else
 			d->items[kept++] = *it;
@@ -493,18 +581,18 @@ S_compact(struct diag *d, const char *const *files, size_t nfiles)
 }
 
 int
-diag_flush(struct diag *d, const char *const *files, size_t nfiles)
+diag_flush(struct diag *d)
 {
 	static const char *const names[2] = { "notices", "errors" };
 	int i;
 
-	S_compact(d, files, nfiles);
+	S_compact(d, 1);
 	for (i = 0; i < 2; i++)
 		if (d->hidden[i] > 0)
 			fprintf(d->out, "skillsite: %s: %zu more %s not shown\n",
 			    i ? "error" : "notice", d->hidden[i], names[i]);
 	d->hidden[0] = d->hidden[1] = 0;
-	diag_free(d);
+	S_free_items(d);
 	return fflush(d->out) != 0 || ferror(d->out) ? -1 : 0;
 }
 

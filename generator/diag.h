@@ -24,8 +24,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "model.h"
-
 #define DIAG_SHOW_MAX	100	/* messages printed per class */
 
 /* Exit statuses of the skillsite command. */
@@ -100,9 +98,19 @@ enum msg {
 	MSG__COUNT
 };
 
+/* A place in a source file: the number diag_add_file() gave the file,
+ * 1-based line and column (column counted in characters).  Line 0 means
+ * "the file as a whole". */
+struct pos {
+	size_t	file;
+	int	line;
+	int	col;
+};
+
 struct diag_item;
 
-/* The diagnostics of one run.  Owns its collected messages. */
+/* The diagnostics of one run.  Owns its collected messages and the paths
+ * of the source files they name. */
 struct diag {
 	FILE			*out;
 	struct diag_item	*items;
@@ -112,15 +120,43 @@ struct diag {
 	size_t			 nerrors;	/* errors recorded, shown or not */
 	size_t			 seq;		/* messages recorded */
 	enum exit_status	 worst;
+	char			**files;	/* registered source paths */
+	size_t			 nfiles;
+	size_t			 capfiles;
+	size_t			 file_base;	/* the number of files[0] */
+	const struct diag	*parent;	/* of a diag_fork() */
 };
 
 void	diag_init(struct diag *, FILE *out);
+
+/* Frees the messages and the registered files of d. */
 void	diag_free(struct diag *);
 
+/* Prepares part to collect the messages of one piece of work that runs
+ * on a thread while whole waits (par.c): part sees whole's files, and
+ * numbers the files it registers after them.  whole must register no
+ * file until part is merged into it. */
+void	diag_fork(struct diag *part, const struct diag *whole);
+
 /* Moves every message of from into into, after into's own, as if they
- * had been reported there in from's order; from is left empty.  Lets
- * threads report into diags of their own, merged in a fixed order. */
+ * had been reported there in from's order; the files from registered
+ * join into's, renumbered after into's own, and its messages with them;
+ * from is left empty.  Lets threads report, and register files, into
+ * diags of their own, merged in a fixed order: the numbers and the
+ * messages are the same whatever the threads. */
 void	diag_merge(struct diag *into, struct diag *from);
+
+/* Registers the source file path (copied) for the positions of messages
+ * and returns its number (struct pos file), the next in the order of
+ * registration.  A path registered twice gets two numbers. */
+size_t	diag_add_file(struct diag *, const char *path);
+
+/* Returns the number of files d knows: its own and, after diag_fork(),
+ * the whole's; numbers run from 0 to this minus 1. */
+size_t	diag_nfiles(const struct diag *);
+
+/* Returns the path registered as number file, or "?" when none is. */
+const char *diag_file(const struct diag *, size_t file);
 
 /* Records message m at pos (NULL: no position).  fmt, if not NULL, formats
  * the detail printed after the message.  A secondary message is dropped
@@ -143,9 +179,10 @@ void	diag_plain(FILE *out, const char *fmt, ...)
  * for other output that names files. */
 char	*diag_escape(const char *s);
 
-/* Sorts, prints and forgets the collected messages; files names the source
- * paths that positions index.  Returns 0, or -1 when writing failed. */
-int	diag_flush(struct diag *, const char *const *files, size_t nfiles);
+/* Sorts, prints and forgets the collected messages, naming each file by
+ * its registered path; the files stay registered.  Returns 0, or -1 when
+ * writing failed. */
+int	diag_flush(struct diag *);
 
 /* Returns the exit status for the worst message recorded so far. */
 enum exit_status diag_status(const struct diag *);

@@ -42,17 +42,17 @@ void	 loader_flush(struct loader *);
  * after its *len bytes; refuses a file over max bytes, and anything but a
  * regular file (a FIFO, a device, a directory) without blocking or
  * reading it, and a file of the kernel's (procfs, sysfs: /proc/self/environ,
- * say).  Returns NULL after reporting to d (path registered in m).  The
+ * say).  Returns NULL after reporting to d (path registered in d).  The
  * one way skillsite reads its input files: content, templates, assets. */
-char	*load_read_file(const char *path, size_t max, struct model *m,
-	    struct diag *d, size_t *len);
+char	*load_read_file(const char *path, size_t max, struct diag *d,
+	    size_t *len);
 
 /* load_read_file(), for a file that must resolve, symbolic links
  * followed, inside the folder its path names (a template or asset in
  * the templates folder): one reached through a link to elsewhere is
  * refused. */
-char	*load_read_confined(const char *path, size_t max, struct model *m,
-	    struct diag *d, size_t *len);
+char	*load_read_confined(const char *path, size_t max, struct diag *d,
+	    size_t *len);
 
 /* Returns the offset of the '<' of the first start tag in the len bytes
  * at buf with more than LOAD_ATTRIBUTES_MAX attributes, or (size_t)-1.

@@ -19,21 +19,13 @@
 #include "load_private.h"
 
 /* Reports an I/O problem with path, as a file of its own (registered in
- * model). */
+ * d). */
 static void
-S_report(struct model *model, struct diag *d, const char *path, enum msg m,
-    const char *detail)
+S_report(struct diag *d, const char *path, enum msg m, const char *detail)
 {
-	struct pos p = { model_add_file(model, path), 0, 0 };
+	struct pos p = { diag_add_file(d, path), 0, 0 };
 
 	diag_msg(d, m, &p, "%s", detail);
-}
-
-/* Reports an I/O problem with path, as a file of its own. */
-static void
-S_io_error(struct loader *l, const char *path, enum msg m, const char *detail)
-{
-	S_report(l->model, l->diag, path, m, detail);
 }
 
 /* Reads the regular file open on fd (size from st) into a malloc'd,
@@ -41,7 +33,7 @@ S_io_error(struct loader *l, const char *path, enum msg m, const char *detail)
  * reporting.  Reads at most max bytes, whatever the file grows to
  * meanwhile. */
 static char *
-S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
+S_read_fd(struct diag *d, const char *path, int fd,
     const struct stat *st, size_t max, size_t *len)
 {
 	char *buf, detail[64];
@@ -51,7 +43,7 @@ S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
 	if ((unsigned long long)st->st_size > max) {
 		snprintf(detail, sizeof(detail), "%lld bytes; the limit is %zu",
 		    (long long)st->st_size, max);
-		S_report(m, d, path, MSG_IO_TOO_LARGE, detail);
+		S_report(d, path, MSG_IO_TOO_LARGE, detail);
 		return NULL;
 	}
 	cap = (size_t)st->st_size + 1;
@@ -69,7 +61,7 @@ S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			S_report(m, d, path, MSG_IO_READ, strerror(errno));
+			S_report(d, path, MSG_IO_READ, strerror(errno));
 			free(buf);
 			return NULL;
 		}
@@ -77,7 +69,7 @@ S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
 	}
 	if (n > max) {
 		snprintf(detail, sizeof(detail), "over %zu bytes", max);
-		S_report(m, d, path, MSG_IO_TOO_LARGE, detail);
+		S_report(d, path, MSG_IO_TOO_LARGE, detail);
 		free(buf);
 		return NULL;
 	}
@@ -90,17 +82,17 @@ S_read_fd(struct model *m, struct diag *d, const char *path, int fd,
  * is set, a directory); returns whether it may be opened.  Checked before
  * opening, as opening a device can have effects of its own. */
 static int
-S_may_open(struct model *m, struct diag *d, const char *path, int allow_dir)
+S_may_open(struct diag *d, const char *path, int allow_dir)
 {
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
+		S_report(d, path, MSG_IO_OPEN, strerror(errno));
 		return 0;
 	}
 	if (S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && allow_dir))
 		return 1;
-	S_report(m, d, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
+	S_report(d, path, MSG_IO_NOT_FILE, S_ISDIR(st.st_mode) ?
 	    "a directory" : "a device, socket or pipe");
 	return 0;
 }
@@ -134,29 +126,29 @@ S_on_kernel_fs(int fd)
  * file or, when allow_dir is set, a directory, not of the kernel's file
  * systems.  Returns the descriptor, or -1 after reporting. */
 static int
-S_open_input(struct model *m, struct diag *d, const char *path,
-    int allow_dir, struct stat *st)
+S_open_input(struct diag *d, const char *path, int allow_dir,
+    struct stat *st)
 {
 	int fd;
 
-	if (!S_may_open(m, d, path, allow_dir))
+	if (!S_may_open(d, path, allow_dir))
 		return -1;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		S_report(m, d, path, MSG_IO_OPEN, strerror(errno));
+		S_report(d, path, MSG_IO_OPEN, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, st) < 0) {
-		S_report(m, d, path, MSG_IO_READ, strerror(errno));
+		S_report(d, path, MSG_IO_READ, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st->st_mode) && !(S_ISDIR(st->st_mode) && allow_dir)) {
-		S_report(m, d, path, MSG_IO_NOT_FILE, "changed while opened");
+		S_report(d, path, MSG_IO_NOT_FILE, "changed while opened");
 		close(fd);
 		return -1;
 	}
 	if (S_on_kernel_fs(fd)) {
-		S_report(m, d, path, MSG_IO_NOT_FILE, "a file of the kernel's "
+		S_report(d, path, MSG_IO_NOT_FILE, "a file of the kernel's "
 		    "(procfs, sysfs)");
 		close(fd);
 		return -1;
@@ -196,36 +188,35 @@ S_inside_own_folder(const char *path, const struct stat *st)
 /* load_read_file() and load_read_confined(): reads path, which must
  * resolve inside its own folder when confined is set. */
 static char *
-S_read_file(const char *path, int confined, size_t max, struct model *m,
-    struct diag *d, size_t *len)
+S_read_file(const char *path, int confined, size_t max, struct diag *d,
+    size_t *len)
 {
 	struct stat st;
 	char *buf = NULL;
 	int fd;
 
-	if ((fd = S_open_input(m, d, path, 0, &st)) < 0)
+	if ((fd = S_open_input(d, path, 0, &st)) < 0)
 		return NULL;
 	if (confined && !S_inside_own_folder(path, &st))
-		S_report(m, d, path, MSG_IO_NOT_FILE, "a link to a file "
+		S_report(d, path, MSG_IO_NOT_FILE, "a link to a file "
 		    "outside its folder");
 	else
-		buf = S_read_fd(m, d, path, fd, &st, max, len);
+		buf = S_read_fd(d, path, fd, &st, max, len);
 	close(fd);
 	return buf;
 }
 
 char *
-load_read_file(const char *path, size_t max, struct model *m,
-    struct diag *d, size_t *len)
+load_read_file(const char *path, size_t max, struct diag *d, size_t *len)
 {
-	return S_read_file(path, 0, max, m, d, len);
+	return S_read_file(path, 0, max, d, len);
 }
 
 char *
-load_read_confined(const char *path, size_t max, struct model *m,
-    struct diag *d, size_t *len)
+load_read_confined(const char *path, size_t max, struct diag *d,
+    size_t *len)
 {
-	return S_read_file(path, 1, max, m, d, len);
+	return S_read_file(path, 1, max, d, len);
 }
 
 /* Returns whether name ends in ".xml". */
@@ -265,7 +256,7 @@ S_load_dir(struct loader *l, const char *path, DIR *dp)
 		names[n++] = xstrdup(de->d_name);
 	}
 	if (n == 0)
-		S_io_error(l, path, MSG_IO_NO_CONTENT, "nothing to load");
+		S_report(l->diag, path, MSG_IO_NO_CONTENT, "nothing to load");
 	if (n > 1)
 		qsort(names, n, sizeof(*names), S_name_cmp);
 	for (i = 0; i < n; i++) {
@@ -287,11 +278,11 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 	DIR *dp;
 	int fd;
 
-	if ((fd = S_open_input(l->model, l->diag, path, allow_dir, &st)) < 0)
+	if ((fd = S_open_input(l->diag, path, allow_dir, &st)) < 0)
 		return;
 	if (S_ISDIR(st.st_mode)) {
 		if ((dp = fdopendir(fd)) == NULL) {
-			S_io_error(l, path, MSG_IO_OPEN, strerror(errno));
+			S_report(l->diag, path, MSG_IO_OPEN, strerror(errno));
 			close(fd);
 			return;
 		}
@@ -299,7 +290,7 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 		closedir(dp);
 		return;
 	}
-	buf = S_read_fd(l->model, l->diag, path, fd, &st, LOAD_FILE_MAX, &len);
+	buf = S_read_fd(l->diag, path, fd, &st, LOAD_FILE_MAX, &len);
 	close(fd);
 	if (buf != NULL)
 		loader_queue(l, path, buf, len);	/* takes buf */

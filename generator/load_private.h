@@ -1,6 +1,8 @@
-/* load_private.h: state shared by the loader's files (load_file.c reads
- * files and directories, load_xml.c parses and validates, load_tree.c turns
- * a document into model structs).  Only these files see libxml2.
+/* load_private.h: state shared by the loader's files: load.c runs a load
+ * (the schema, the queue of files read, the threads), load_file.c reads
+ * files and directories, load_xml.c parses and validates one buffer,
+ * load_srcmap.c maps its bytes and nodes to positions, load_tree.c turns
+ * a document into model structs.  Only these files see libxml2.
  */
 #ifndef SKILLSITE_LOAD_PRIVATE_H
 #define SKILLSITE_LOAD_PRIVATE_H
@@ -27,7 +29,7 @@ struct loader {
 
 /* Maps byte offsets of one source buffer to lines and columns. */
 struct srcmap {
-	size_t		 file;		/* index in model.files */
+	size_t		 file;		/* its number in the diag */
 	const char	*buf;
 	size_t		 len;
 	size_t		*line_starts;	/* offset of each line's first byte */
@@ -57,22 +59,31 @@ size_t		srcmap_mark(struct srcmap *, size_t off);
 struct pos	srcmap_mark_pos(const struct srcmap *, size_t n);
 
 /* Returns the position of the start tag of node or of the nearest element
- * that holds it, as marked while parsing; line 0 when none was. */
+ * that holds it, as marked while parsing (load_document() leaves the mark
+ * number in each element's _private); line 0 when none was. */
 struct pos	node_pos(const struct srcmap *, const xmlNode *node);
 
 /* A file read and waiting to be parsed, then turned into model structs. */
 struct load_job {
-	size_t		 file;		/* index in model.files */
+	size_t		 file;		/* its number in the diag */
 	char		*buf;		/* owned */
 	size_t		 len;
 	struct srcmap	 map;
 	xmlDoc		*doc;		/* once parsed */
 };
 
-/* Queues the file name, whose len bytes at buf (malloc'd, taken over)
- * were read; a full queue is loaded at once. */
+/* Queues the file name (registered in the loader's diag), whose len
+ * bytes at buf (malloc'd, taken over) were read; a full queue is loaded
+ * at once. */
 void	loader_queue(struct loader *, const char *name, char *buf,
 	    size_t len);
+
+/* Checks, parses and validates the buffer of map against schema,
+ * reporting to d; returns the document (valid or not) to turn into model
+ * structs, or NULL.  Touches nothing shared: threads run it on files of
+ * their own. */
+xmlDoc	*load_document(xmlRelaxNGPtr schema, struct srcmap *map,
+	    struct diag *d);
 
 /* Turns the validated (or not) document of map into model structs. */
 void	load_tree(struct loader *, const struct srcmap *, xmlDoc *);

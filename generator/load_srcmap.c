@@ -1,10 +1,12 @@
-/* load_srcmap.c: byte offsets to lines and columns; see load_private.h.
+/* load_srcmap.c: byte offsets and parsed nodes to lines and columns; see
+ * load_private.h.
  *
  * Lines end at '\n' (as libxml2 counts them; the loader has rewritten a
  * lone CR as LF, so CR, LF and CR LF each end one line); columns count
  * characters (UTF-8 code points) from 1; a UTF-8 byte order mark is no
  * character.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -100,4 +102,15 @@ srcmap_mark_pos(const struct srcmap *map, size_t n)
 	struct pos none = { map->file, 0, 0 };
 
 	return n >= 1 && n <= map->nmarks ? map->marks[n - 1] : none;
+}
+
+struct pos
+node_pos(const struct srcmap *map, const xmlNode *node)
+{
+	struct pos none = { map->file, 0, 0 };
+
+	for (; node != NULL; node = node->parent)
+		if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
+			return srcmap_mark_pos(map, (size_t)(uintptr_t)node->_private);
+	return none;
 }

@@ -418,9 +418,11 @@ S_framework(struct tree *t, const xmlNode *node)
 	struct pos p = S_pos(t, node);
 
 	if (m->framework != NULL) {
+		const struct pos *first = &m->framework->pos;
+
 		diag_msg(t->l->diag, MSG_FRAMEWORK_DUPLICATE, &p,
-		    "first defined at %s:%d:%d", m->files[m->framework->pos.file],
-		    m->framework->pos.line, m->framework->pos.col);
+		    "first defined at %s:%d:%d", diag_file(t->l->diag,
+		    first->file), first->line, first->col);
 		return;
 	}
 	fw = m->framework = arena_calloc(t->arena, 1, sizeof(*fw));

@@ -1,5 +1,5 @@
 /* load_xml.c: parse one content buffer with libxml2, safely, and validate
- * it against the compiled-in schema; see load.h.
+ * it against the compiled-in schema; see load_private.h.
  *
  * Safety: the buffer is parsed from memory (nothing is fetched or
  * inflated) with XML_PARSE_NONET and none of NOENT, DTDLOAD, DTDATTR,
@@ -8,10 +8,6 @@
  * entities and entity expansion attacks; a start tag with very many
  * attributes, on which libxml2 2.9.14 spends quadratic time, is refused
  * before parsing.
- *
- * Line ends: a lone CR is rewritten as LF before parsing, as XML reads it
- * (text_normalise_line_ends()), so libxml2 and the position map count the
- * same lines whether a file ends its lines in LF, CR LF or CR.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -28,39 +24,16 @@
 #include "alloc.h"
 #include "load.h"
 #include "load_private.h"
-#include "par.h"
-#include "text.h"
-
-/* The schema text, generated from content/skillsite.rng at build time. */
-extern const unsigned char skillsite_schema_rng[];
-extern const size_t skillsite_schema_rng_len;
 
 /* What the libxml2 callbacks of one parse need. */
 struct parse_state {
-	const struct loader *loader;
+	xmlRelaxNGPtr	 schema;
 	struct diag	*diag;		/* the file's messages */
 	struct srcmap	*map;
 	int		 refused;	/* stopped: DOCTYPE, encoding */
 	char		*conversion;	/* first encoding error, held back */
 	xmlNode		*root;		/* while validating */
 };
-
-const char *
-loader_schema(void)
-{
-	return (const char *)skillsite_schema_rng;
-}
-
-struct pos
-node_pos(const struct srcmap *map, const xmlNode *node)
-{
-	struct pos none = { map->file, 0, 0 };
-
-	for (; node != NULL; node = node->parent)
-		if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
-			return srcmap_mark_pos(map, (size_t)(uintptr_t)node->_private);
-	return none;
-}
 
 /* Returns the offset of the '<' that opens the start tag the parser is
  * in: the nearest before the parser's position, as neither names nor
@@ -321,7 +294,7 @@ S_parse(struct parse_state *st)
 static void
 S_validate(struct parse_state *st, xmlDoc *doc)
 {
-	xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(st->loader->schema);
+	xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(st->schema);
 
 	if (v == NULL) {
 		diag_msg(st->diag, MSG_INTERNAL, NULL,
@@ -335,13 +308,10 @@ S_validate(struct parse_state *st, xmlDoc *doc)
 	xmlRelaxNGFreeValidCtxt(v);
 }
 
-/* Checks, parses and validates the buffer of map, reporting to d;
- * returns the document (valid or not) to turn into model structs, or
- * NULL.  Touches nothing shared: threads run it on files of their own. */
-static xmlDoc *
-S_document(const struct loader *l, struct srcmap *map, struct diag *d)
+xmlDoc *
+load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 {
-	struct parse_state st = { l, d, map, 0, NULL, NULL };
+	struct parse_state st = { schema, d, map, 0, NULL, NULL };
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 	void *saved_ctx = xmlStructuredErrorContext;
 	xmlDoc *doc = NULL;
@@ -362,128 +332,3 @@ S_document(const struct loader *l, struct srcmap *map, struct diag *d)
 	return doc;
 }
 
-void
-loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
-{
-	struct srcmap map;
-	char *copy = NULL;
-	xmlDoc *doc;
-
-	if (memchr(buf, '\r', len) != NULL) {	/* buf is the caller's */
-		copy = xreallocarray(NULL, len, 1);
-		memcpy(copy, buf, len);
-		text_normalise_line_ends(copy, len);
-		buf = copy;
-	}
-	srcmap_init(&map, model_add_file(l->model, name), buf, len);
-	if ((doc = S_document(l, &map, l->diag)) != NULL) {
-		load_tree(l, &map, doc);
-		xmlFreeDoc(doc);
-	}
-	srcmap_free(&map);
-	free(copy);
-}
-
-/* par_job run: reads queued file i of the loader ctx into its
- * document. */
-static void
-S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
-{
-	struct loader *l = ctx;
-	struct load_job *j = &l->queue[i];
-
-	(void)state;
-	text_normalise_line_ends(j->buf, j->len);
-	srcmap_init(&j->map, j->file, j->buf, j->len);
-	j->doc = S_document(l, &j->map, d);
-}
-
-void
-loader_set_threads(struct loader *l, unsigned n)
-{
-	l->threads = n > 0 ? n : 1;
-}
-
-void
-loader_queue(struct loader *l, const char *name, char *buf, size_t len)
-{
-	struct load_job *j;
-
-	if (l->nqueue == l->capqueue) {
-		l->capqueue = l->capqueue ? l->capqueue * 2 : 16;
-		l->queue = xreallocarray(l->queue, l->capqueue, sizeof(*l->queue));
-	}
-	j = &l->queue[l->nqueue++];
-	memset(j, 0, sizeof(*j));
-	j->file = model_add_file(l->model, name);
-	j->buf = buf;
-	j->len = len;
-	if (l->nqueue >= 4 * (size_t)l->threads)	/* bounds the documents */
-		loader_flush(l);
-}
-
-void
-loader_flush(struct loader *l)
-{
-	struct par_job job = { NULL, S_read_queued, NULL, l };
-	size_t i;
-
-	par_run(&job, l->nqueue, l->threads, l->diag);
-	for (i = 0; i < l->nqueue; i++) {
-		struct load_job *j = &l->queue[i];
-
-		if (j->doc != NULL) {
-			load_tree(l, &j->map, j->doc);
-			xmlFreeDoc(j->doc);
-		}
-		srcmap_free(&j->map);
-		free(j->buf);
-	}
-	l->nqueue = 0;
-}
-
-/* Reports schema compilation problems: a build defect, never content. */
-static void
-S_on_schema_error(void *ctx, xmlErrorPtr err)
-{
-	struct loader *l = ctx;
-
-	diag_msg(l->diag, MSG_INTERNAL, NULL, "built-in schema: %s",
-	    err->message);
-}
-
-struct loader *
-loader_new(struct model *m, struct diag *d)
-{
-	struct loader *l = xcalloc(1, sizeof(*l));
-	xmlRelaxNGParserCtxtPtr pc;
-
-	l->model = m;
-	l->diag = d;
-	l->threads = 1;
-	xmlInitParser();
-	pc = xmlRelaxNGNewMemParserCtxt((const char *)skillsite_schema_rng,
-	    (int)skillsite_schema_rng_len);
-	if (pc != NULL) {
-		xmlRelaxNGSetParserStructuredErrors(pc, S_on_schema_error, l);
-		l->schema = xmlRelaxNGParse(pc);
-		xmlRelaxNGFreeParserCtxt(pc);
-	}
-	if (l->schema == NULL) {
-		diag_msg(d, MSG_INTERNAL, NULL, "built-in schema does not compile");
-		free(l);
-		return NULL;
-	}
-	return l;
-}
-
-void
-loader_free(struct loader *l)
-{
-	if (l == NULL)
-		return;
-	loader_flush(l);
-	free(l->queue);
-	xmlRelaxNGFree(l->schema);
-	free(l);
-}

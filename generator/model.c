@@ -16,7 +16,6 @@ model_init(struct model *m)
 void
 model_free(struct model *m)
 {
-	free(m->files);
 	free(m->jobtypes);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof(*m));
@@ -32,17 +31,6 @@ S_grow(void **v, size_t *n, size_t size)
 	memset(p + *n * size, 0, size);
 	*v = p;
 	return p + (*n)++ * size;
-}
-
-size_t
-model_add_file(struct model *m, const char *path)
-{
-	void *v = m->files;
-	const char **slot = S_grow(&v, &m->nfiles, sizeof(*m->files));
-
-	m->files = v;
-	*slot = arena_strdup(&m->arena, path);
-	return m->nfiles - 1;
 }
 
 struct jobtype *

@@ -3,7 +3,8 @@
  * The loader fills a model from XML; resolve links its references and checks
  * it; renderers only read it.  Every string and array belongs to the model's
  * arena and is released by model_free().  Every node keeps the source
- * position of the element it came from, for diagnostics.
+ * position of the element it came from, for diagnostics: a struct pos,
+ * whose file is numbered by the diag the loader reported to (diag.h).
  */
 #ifndef SKILLSITE_MODEL_H
 #define SKILLSITE_MODEL_H
@@ -12,6 +13,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "diag.h"		/* struct pos */
 
 #define LEVEL_MIN 1	/* ITSS levels run from 1 ... */
 #define LEVEL_MAX 7	/* ... to 7 */
@@ -24,14 +26,6 @@
  * the others.  So output grows with skills plus specialties, not with
  * their product. */
 #define USES_SHOWN	20
-
-/* A place in a source file: index into model.files, 1-based line and column
- * (column counted in characters).  Line 0 means "the file as a whole". */
-struct pos {
-	size_t	file;
-	int	line;
-	int	col;
-};
 
 /* An editorial note: Markdown written by the content editors about the
  * source (a typo kept as printed, a discrepancy), not part of the standard. */
@@ -139,8 +133,6 @@ struct framework {
 
 struct model {
 	struct arena		 arena;
-	const char		**files;	/* source paths, as given */
-	size_t			 nfiles;
 	struct framework	*framework;	/* NULL until a framework file loads */
 	struct jobtype		*jobtypes;
 	size_t			 njobtypes;
@@ -148,9 +140,6 @@ struct model {
 
 void	 model_init(struct model *);
 void	 model_free(struct model *);
-
-/* Registers a source path; returns its index for struct pos. */
-size_t	 model_add_file(struct model *, const char *path);
 
 /* Appends a zeroed job type and returns it; the pointer stays valid only
  * until the next call. */

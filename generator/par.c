@@ -69,7 +69,7 @@ par_run(const struct par_job *job, size_t n, unsigned nthreads,
 	p.next = 0;
 	p.diags = xcalloc(n, sizeof(*p.diags));
 	for (i = 0; i < n; i++)
-		diag_init(&p.diags[i], NULL);
+		diag_fork(&p.diags[i], d);
 	pthread_mutex_init(&p.lock, NULL);
 	if (nthreads > n)
 		nthreads = (unsigned)n;

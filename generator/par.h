@@ -3,9 +3,10 @@
  * Loading, checking and rendering each split into pieces that share
  * nothing but read-only data: a content file, a job type, a specialty.
  * par_run() hands the pieces to threads; each piece reports into a diag
- * of its own, and the diags are merged in the pieces' order once all are
- * done, so the messages are the same, in the same order, whatever the
- * number of threads.
+ * of its own (and registers there the files it reads), and the diags are
+ * merged in the pieces' order once all are done, so the messages and the
+ * files' numbers are the same, in the same order, whatever the number of
+ * threads.
  */
 #ifndef SKILLSITE_PAR_H
 #define SKILLSITE_PAR_H

@@ -74,8 +74,8 @@ id_is_valid(const char *id)
  * or, when fold is set, the same text but for ASCII case as MSG_ID_CASE.
  * Sorts v. */
 static void
-S_report_repeats(const struct model *m, struct diag *d, struct key *v,
-    size_t n, enum msg msg, int fold)
+S_report_repeats(struct diag *d, struct key *v, size_t n, enum msg msg,
+    int fold)
 {
 	size_t i, first = 0;
 
@@ -90,12 +90,12 @@ S_report_repeats(const struct model *m, struct diag *d, struct key *v,
 		f = &v[first];
 		if (strcmp(v[i].text, f->text) == 0)
 			diag_msg(d, msg, &v[i].pos, "%s (first at %s:%d:%d)",
-			    v[i].text, m->files[f->pos.file], f->pos.line,
+			    v[i].text, diag_file(d, f->pos.file), f->pos.line,
 			    f->pos.col);
 		else
 			diag_msg(d, MSG_ID_CASE, &v[i].pos,
 			    "%s and %s (at %s:%d:%d)", v[i].text, f->text,
-			    m->files[f->pos.file], f->pos.line, f->pos.col);
+			    diag_file(d, f->pos.file), f->pos.line, f->pos.col);
 	}
 }
 
@@ -143,8 +143,8 @@ S_check_jobtype_ids(struct model *m, struct diag *d)
 			nnum++;
 		}
 	}
-	S_report_repeats(m, d, ids, nid, MSG_ID_DUPLICATE, 1);
-	S_report_repeats(m, d, nums, nnum, MSG_JOBTYPE_NUMBER, 0);
+	S_report_repeats(d, ids, nid, MSG_ID_DUPLICATE, 1);
+	S_report_repeats(d, nums, nnum, MSG_JOBTYPE_NUMBER, 0);
 	free(nums);
 	free(ids);
 }
@@ -152,7 +152,7 @@ S_check_jobtype_ids(struct model *m, struct diag *d)
 /* Checks the IDs of a job type's skills and specialties, which share one
  * namespace, and the knowledge items of each skill. */
 static void
-S_check_jobtype_names(struct model *m, struct diag *d, struct jobtype *jt)
+S_check_jobtype_names(struct diag *d, struct jobtype *jt)
 {
 	struct key *ids = S_keys(jt->nskills + jt->nspecialties), *items;
 	size_t i, j, n = 0;
@@ -166,7 +166,7 @@ S_check_jobtype_names(struct model *m, struct diag *d, struct jobtype *jt)
 		if (sp->id != NULL && path_is_reserved_specialty(sp->id))
 			diag_msg(d, MSG_ID_RESERVED, &sp->pos, "%s", sp->id);
 	}
-	S_report_repeats(m, d, ids, n, MSG_ID_DUPLICATE, 1);
+	S_report_repeats(d, ids, n, MSG_ID_DUPLICATE, 1);
 	free(ids);
 	for (i = 0; i < jt->nskills; i++) {
 		const struct skill *sk = &jt->skills[i];
@@ -177,7 +177,7 @@ S_check_jobtype_names(struct model *m, struct diag *d, struct jobtype *jt)
 			items[j].pos = sk->knowledge[j].pos;
 			items[j].order = j;
 		}
-		S_report_repeats(m, d, items, sk->nknowledge,
+		S_report_repeats(d, items, sk->nknowledge,
 		    MSG_KNOWLEDGE_DUPLICATE, 0);
 		free(items);
 	}
@@ -250,7 +250,7 @@ S_check_levels(struct jt_check *c, const struct entry *e)
 		if (seen[lv->value] != NULL)
 			diag_msg(c->d, MSG_LEVEL_DUPLICATE, &lv->pos,
 			    "level %d (first at %s:%d:%d)", lv->value,
-			    c->m->files[seen[lv->value]->pos.file],
+			    diag_file(c->d, seen[lv->value]->pos.file),
 			    seen[lv->value]->pos.line, seen[lv->value]->pos.col);
 		else
 			seen[lv->value] = lv;
@@ -552,7 +552,7 @@ S_check_jobtype(struct model *m, struct diag *d, struct jobtype *jt)
 	size_t i;
 
 	c.bounded = S_check_bounds(d, jt);
-	S_check_jobtype_names(m, d, jt);
+	S_check_jobtype_names(d, jt);
 	S_check_shared(d, jt);
 	S_index_skills(&c);
 	for (i = 0; i < jt->nspecialties; i++)
@@ -616,7 +616,7 @@ S_check_specialties_across(struct model *m, struct diag *d)
 		    &m->jobtypes[v[first].owner]))
 			diag_msg(d, MSG_ID_SHARED, &v[i].pos,
 			    "%s (first at %s:%d:%d)", v[i].text,
-			    m->files[v[first].pos.file], v[first].pos.line,
+			    diag_file(d, v[first].pos.file), v[first].pos.line,
 			    v[first].pos.col);
 	}
 	free(v);

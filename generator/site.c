@@ -40,21 +40,21 @@ struct work {
 	size_t			 npages;
 };
 
-/* Loads the layout and page templates from dir (registered in m) and
+/* Loads the layout and page templates from dir (registered in d) and
  * compiles each page with the layout; returns -1 after reporting a
  * problem. */
 static int
 S_load_templates(struct template **layout, struct template **pages,
-    const char *dir, struct model *m, struct diag *d)
+    const char *dir, struct diag *d)
 {
 	char *path = xpath_join(dir, "layout.xhtml");
 	int k, rc = 0;
 
-	*layout = template_load(path, m, d);
+	*layout = template_load(path, d);
 	free(path);
 	for (k = 0; k < PAGE__COUNT; k++) {
 		path = xpath_join(dir, S_template_names[k]);
-		pages[k] = template_load(path, m, d);
+		pages[k] = template_load(path, d);
 		free(path);
 		if (pages[k] == NULL)
 			rc = -1;
@@ -83,8 +83,7 @@ static const struct {
  * returns 0, or -1 after reporting every asset that fails (none is put
  * after the first). */
 static int
-S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
-    struct diag *d)
+S_copy_assets(struct site_sink *sink, const char *dir, struct diag *d)
 {
 	size_t i, len;
 	int rc = 0;
@@ -92,9 +91,9 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct model *m,
 	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
 		char *from = xpath_join(dir, S_assets[i].name), *data;
 
-		if ((data = load_read_confined(from, TEMPLATE_FILE_MAX, m, d,
+		if ((data = load_read_confined(from, TEMPLATE_FILE_MAX, d,
 		    &len)) == NULL || template_check_asset(from, data, len,
-		    model_add_file(m, from), d) < 0)
+		    diag_add_file(d, from), d) < 0)
 			rc = -1;
 		else if (rc == 0)
 			rc = sink->put(sink->ctx, S_assets[i].path, data, len, d);
@@ -258,7 +257,7 @@ site_uses_more(struct arena *a, const char *self, const struct jobtype *jt,
 }
 
 int
-site_render(struct model *m, const char *template_dir, int pdf,
+site_render(const struct model *m, const char *template_dir, int pdf,
     unsigned nthreads, struct site_sink *sink, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
@@ -274,8 +273,8 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	b.pages = pages;
 	b.site_name = m->framework && m->framework->name ?
 	    m->framework->name : "スキル標準";
-	if (S_load_templates(&layout, pages, template_dir, m, d) == 0 &&
-	    S_copy_assets(sink, template_dir, m, d) == 0) {
+	if (S_load_templates(&layout, pages, template_dir, d) == 0 &&
+	    S_copy_assets(sink, template_dir, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
 		memo_init(&b.memo);

@@ -38,10 +38,10 @@ struct site_sink {
  * template_dir, and copies the stylesheets, into sink, on up to nthreads
  * threads (a specialty's pages on one; 0 counts as 1); when pdf is set,
  * pages link to the PDF handbooks (which pdf.c makes).  Messages reach d
- * in the same order whatever the threads.  Template paths join m's
- * source files, for diagnostics; nothing else of m changes.  Returns 0,
- * or -1 after reporting a problem or when the sink stopped. */
-int	site_render(struct model *m, const char *template_dir, int pdf,
+ * in the same order whatever the threads; the templates and assets read
+ * are registered in d, for diagnostics.  Returns 0, or -1 after
+ * reporting a problem or when the sink stopped. */
+int	site_render(const struct model *m, const char *template_dir, int pdf,
 	    unsigned nthreads, struct site_sink *sink, struct diag *d);
 
 #endif

@@ -30,16 +30,14 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "model.h"
 
 struct template;
 struct scope;
 struct fragment;
 
-/* Loads the template at path (registered in m for diagnostics); returns
+/* Loads the template at path (registered in d for diagnostics); returns
  * it, or NULL after reporting.  Free with template_free(). */
-struct template	*template_load(const char *path, struct model *m,
-		    struct diag *d);
+struct template	*template_load(const char *path, struct diag *d);
 void		 template_free(struct template *);
 
 /* Templates and assets are at most this many bytes. */

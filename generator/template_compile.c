@@ -44,17 +44,14 @@ struct compiler {
 	int		 errors;
 };
 
-struct pos
-template_node_pos(const xmlNode *n)
+unsigned
+template_hash(const char *name)
 {
-	struct pos p = { 0, 0, 0 };
-	const struct template *t = n->_private;
+	unsigned h = 2166136261u;
 
-	if (t != NULL) {
-		p.file = t->file;
-		p.line = (int)xmlGetLineNo(n);
-	}
-	return p;
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
 }
 
 /* Copies the _private marks of the tree at from onto its copy at to. */
@@ -256,38 +253,6 @@ S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 	S_clear(n);
 	xmlAddChild(n, S_mark_node(c, n, kind, field));
 	xmlFree(field);
-}
-
-int
-template_each_enter(const xmlNode *n, const struct each_scope *up,
-    struct each_scope *self, struct diag *d)
-{
-	const struct each_scope *e;
-	struct pos p = template_node_pos(n);
-	int bad = 0;
-
-	self->up = up;
-	self->depth = up != NULL ? up->depth : 0;
-	self->repeats = 0;
-	if ((self->list = xmlGetProp(n, BAD_CAST "data-each")) == NULL)
-		return 0;
-	if (++self->depth == TEMPLATE_EACH_DEPTH_MAX + 1) {
-		diag_msg(d, MSG_TEMPLATE, &p, "data-each nested more than %d "
-		    "deep (each level multiplies the work of a page)",
-		    TEMPLATE_EACH_DEPTH_MAX);
-		bad++;
-	}
-	for (e = up; e != NULL && !e->repeats; e = e->up)
-		if (e->list != NULL && xmlStrEqual(e->list, self->list)) {
-			self->repeats = 1;
-			diag_msg(d, MSG_TEMPLATE, &p, "data-each of '%s' inside "
-			    "a data-each of '%s' (it would repeat the list once "
-			    "for each of its items)", (const char *)self->list,
-			    (const char *)self->list);
-			bad++;
-			break;
-		}
-	return bad;
 }
 
 /* Turns the directives of element n and its descendants into markers,
@@ -533,4 +498,16 @@ program_compile(const struct template *layout, const struct template *page,
 	S_free_slots(&c);
 	xmlFreeDoc(c.doc);
 	return p;
+}
+
+int
+template_compile(const struct template *layout, struct template *page,
+    struct diag *d)
+{
+	if (page->program != NULL && page->layout == layout)
+		return 0;
+	program_free(page->program);
+	page->layout = layout;
+	page->program = program_compile(layout, page, d);
+	return page->program != NULL ? 0 : -1;
 }

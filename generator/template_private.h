@@ -1,4 +1,6 @@
-/* template_private.h: what template.c and template_compile.c share.
+/* template_private.h: what the template engine's files share: template.c
+ * loads and checks, template_node.c reads nodes, template_compile.c
+ * compiles, template_render.c renders, template_policy.c judges.
  *
  * A page template joined with the layout compiles into a program: the
  * document serialized once by libxml2, cut at the places directives fill
@@ -13,7 +15,6 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
-#include "model.h"
 
 enum op_kind {
 	OP_LIT,		/* literal bytes */
@@ -61,7 +62,7 @@ struct program {
 /* A loaded template file. */
 struct template {
 	xmlDoc			*doc;
-	size_t			 file;		/* index in model.files */
+	size_t			 file;		/* its number in the diag */
 	struct program		*program;	/* compiled with ... */
 	const struct template	*layout;	/* ... this layout */
 };

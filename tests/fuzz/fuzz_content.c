@@ -151,7 +151,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		xmlHashFree(s.ctx, NULL);
 	}
-	diag_flush(&d, m.files, m.nfiles);
+	diag_flush(&d);
+	diag_free(&d);
 	model_free(&m);
 	if (fclose(sink) == 0)
 		S_check_diagnostics(out, outlen);

@@ -81,7 +81,7 @@ loaded_end(struct loaded *l, struct loader *ld, int resolve_too)
 	if (resolve_too)
 		resolve(&l->m, &l->d);
 	l->status = (int)diag_status(&l->d);
-	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	diag_flush(&l->d);
 	l->text = capture_close(&l->err);
 }
 
@@ -111,6 +111,7 @@ static inline void
 loaded_free(struct loaded *l)
 {
 	model_free(&l->m);
+	diag_free(&l->d);
 	capture_free(&l->err);
 }
 

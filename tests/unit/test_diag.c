@@ -6,11 +6,21 @@
 
 static const char *const FILES[] = { "a.xml", "b.xml" };
 
-/* Flushes d into a string owned by c. */
+/* Registers FILES in d, as files 0 and 1. */
+static void
+add_files(struct diag *d)
+{
+	assert_int_equal(diag_add_file(d, FILES[0]), 0);
+	assert_int_equal(diag_add_file(d, FILES[1]), 1);
+}
+
+/* Flushes d, its files named FILES, into a string owned by c. */
 static const char *
 flush(struct diag *d, struct capture *c)
 {
-	diag_flush(d, FILES, 2);
+	add_files(d);
+	diag_flush(d);
+	diag_free(d);
 	return capture_close(c);
 }
 
@@ -161,7 +171,10 @@ test_file_names_cannot_forge_lines(void **state)
 	diag_init(&d, c.f);
 	diag_msg(&d, MSG_XML, &p, "in %s", names[1]);
 	diag_msg(&d, MSG_IO_OPEN, &q, "%s", "No such file or directory");
-	diag_flush(&d, names, 2);
+	diag_add_file(&d, names[0]);
+	diag_add_file(&d, names[1]);
+	diag_flush(&d);
+	diag_free(&d);
 	assert_string_equal(capture_close(&c),
 	    "skillsite: z\\x0Askillsite: forged.xml:1:1: error: x.xml:2:3: "
 	    "error: malformed XML: in e\\x1B[2J\\x07\\x7F\\u009B\\u202E"
@@ -273,7 +286,9 @@ test_flush_reports_a_failed_write(void **state)
 		skip();
 	diag_init(&d, full);
 	diag_msg(&d, MSG_XML, &p, "x");
-	assert_int_equal(diag_flush(&d, FILES, 2), -1);
+	add_files(&d);
+	assert_int_equal(diag_flush(&d), -1);
+	diag_free(&d);
 	fclose(full);
 }
 
@@ -313,7 +328,7 @@ test_no_hidden_character_is_printed_raw(void **state)
 	struct capture c;
 	struct diag d;
 	struct pos p = { 0, 1, 1 };
-	char name[16], *files[1] = { name };
+	char name[16];
 	size_t r;
 	ucs4_t u;
 
@@ -330,7 +345,9 @@ test_no_hidden_character_is_printed_raw(void **state)
 			diag_msg(&d, MSG_ID_PATTERN, &p, "\"%s\"", name);
 			diag_msg(&d, MSG_EDITORIAL_NOTE, &p, "%s", name);
 			diag_msg(&d, MSG_SCHEMA, &p, "%s", name);
-			diag_flush(&d, (const char *const *)files, 1);
+			diag_add_file(&d, name);
+			diag_flush(&d);
+			diag_free(&d);
 			assert_printable(capture_close(&c));
 			capture_free(&c);
 		}

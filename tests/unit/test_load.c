@@ -148,7 +148,8 @@ test_second_framework_is_reported(void **state)
 	loader_buffer(ld, "one.xml", fw, strlen(fw));
 	loader_buffer(ld, "two.xml", fw, strlen(fw));
 	loader_free(ld);
-	diag_flush(&d, m.files, m.nfiles);
+	diag_flush(&d);
+	diag_free(&d);
 	assert_string_equal(capture_close(&c), "skillsite: two.xml:1:1: error: "
 	    "framework defined twice: first defined at one.xml:1:1\n");
 	assert_string_equal(m.framework->id, "f");

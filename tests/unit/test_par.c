@@ -61,7 +61,6 @@ end(void *ctx, void *state)
 static char *
 run_on(unsigned nthreads)
 {
-	static const char *const files[] = { "f" };
 	struct par_job job = { begin, run, end, NULL };
 	struct record r;
 	struct capture c;
@@ -73,13 +72,15 @@ run_on(unsigned nthreads)
 	job.ctx = &r;
 	capture_open(&c);
 	diag_init(&d, c.f);
+	diag_add_file(&d, "f");
 	par_run(&job, PIECES, nthreads, &d);
 	for (i = 0; i < PIECES; i++)
 		assert_int_equal(r.done[i], 1);
 	assert_true(r.begun >= 1 && r.begun <= (int)(nthreads ? nthreads : 1));
 	assert_int_equal(r.ended, r.begun);
 	assert_int_equal(diag_status(&d), EXIT_IO);
-	diag_flush(&d, files, 1);
+	diag_flush(&d);
+	diag_free(&d);
 	pthread_mutex_destroy(&r.lock);
 	return (char *)capture_close(&c);
 }

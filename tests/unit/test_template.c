@@ -55,13 +55,13 @@ render_in(struct result *r, const char *layout_text, const char *body,
 	model_init(&r->l.m);
 	capture_open(&r->l.err);
 	diag_init(&r->l.d, r->l.err.f);
-	layout = template_load(lp, &r->l.m, &r->l.d);
-	tp = template_load(pp, &r->l.m, &r->l.d);
+	layout = template_load(lp, &r->l.d);
+	tp = template_load(pp, &r->l.d);
 	r->html = layout && tp ? template_render(layout, tp, 2, s, &r->l.d,
 	    &len) : NULL;
 	template_free(layout);
 	template_free(tp);
-	diag_flush(&r->l.d, r->l.m.files, r->l.m.nfiles);
+	diag_flush(&r->l.d);
 	r->err = capture_close(&r->l.err);
 	unlink(lp);
 	unlink(pp);
@@ -527,9 +527,9 @@ load_text(struct loaded *l, const char *path, const char *text, size_t n)
 	model_init(&l->m);
 	capture_open(&l->err);
 	diag_init(&l->d, l->err.f);
-	t = template_load(path, &l->m, &l->d);
+	t = template_load(path, &l->d);
 	template_free(t);
-	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	diag_flush(&l->d);
 	l->text = capture_close(&l->err);
 	return t != NULL;
 }
@@ -630,10 +630,10 @@ check_layout(struct loaded *l, const char *text)
 	model_init(&l->m);
 	capture_open(&l->err);
 	diag_init(&l->d, l->err.f);
-	if ((t = template_load(path, &l->m, &l->d)) != NULL)
+	if ((t = template_load(path, &l->d)) != NULL)
 		rc = template_check_layout(t, &l->d);
 	template_free(t);
-	diag_flush(&l->d, l->m.files, l->m.nfiles);
+	diag_flush(&l->d);
 	l->text = capture_close(&l->err);
 	unlink(path);
 	free(path);
@@ -765,10 +765,10 @@ test_assets_read_line_ends_as_they_do(void **state)
 		capture_open(&l.err);
 		diag_init(&l.d, l.err.f);
 		if (template_check_asset(name, cases[i].text,
-		    strlen(cases[i].text), model_add_file(&l.m, name),
+		    strlen(cases[i].text), diag_add_file(&l.d, name),
 		    &l.d) != cases[i].ok)
 			fail_msg("case %zu: %s", i, cases[i].text);
-		diag_flush(&l.d, l.m.files, l.m.nfiles);
+		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
 		snprintf(want, sizeof(want), "%s:%d: error: ", name,
 		    cases[i].line);
@@ -938,10 +938,10 @@ test_assets_are_held_to_the_policy(void **state)
 		capture_open(&l.err);
 		diag_init(&l.d, l.err.f);
 		if (template_check_asset(cases[i].name, cases[i].text,
-		    strlen(cases[i].text), model_add_file(&l.m, cases[i].name),
+		    strlen(cases[i].text), diag_add_file(&l.d, cases[i].name),
 		    &l.d) != cases[i].ok)
 			fail_msg("case %zu: %s", i, cases[i].text);
-		diag_flush(&l.d, l.m.files, l.m.nfiles);
+		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
 		if (cases[i].ok < 0 && i < 11)
 			assert_non_null(strstr(l.text, "a.css:2: error: "));

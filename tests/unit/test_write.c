@@ -264,7 +264,6 @@ test_stale_cleaning_takes_only_own_folders(void **state)
 static void
 test_foreign_folder_is_refused(void **state)
 {
-	static const char *const files[] = { "none" };
 	struct capture c;
 	struct diag d;
 
@@ -275,7 +274,7 @@ test_foreign_folder_is_refused(void **state)
 	diag_init(&d, c.f);
 	assert_null(publish_begin(DIR_ "/foreign", &d));
 	assert_int_equal(diag_status(&d), EXIT_IO);
-	diag_flush(&d, files, 1);
+	diag_flush(&d);
 	assert_non_null(strstr(capture_close(&c), "will not replace"));
 	capture_free(&c);
 	assert_true(inode(DIR_ "/foreign/keep") != 0);

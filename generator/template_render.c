@@ -1,0 +1,413 @@
+/* template_render.c: a compiled page filled with a scope of fields, and
+ * the HTML fragments fields carry; see template.h. */
+#include "template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include "alloc.h"
+#include "template_private.h"
+
+enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
+
+struct field {
+	const char	*name;
+	enum field_kind	 kind;
+	unsigned	 hash;		/* of name */
+	const char	*text;		/* TEXT; HTML: the prepared XHTML */
+	int		 on;		/* FLAG */
+	struct scope	*first;		/* LIST items, in order */
+	struct scope	*last;
+	struct field	*next;
+};
+
+struct scope {
+	struct arena		*arena;
+	const struct scope	*parent;
+	struct field		*fields;
+	struct scope		*next;	/* next item of the same list */
+};
+
+/* A prepared HTML fragment. */
+struct fragment {
+	char	*xhtml;
+};
+
+/* The state of one rendering. */
+struct render {
+	struct diag		*diag;
+	const struct program	*p;
+	int			 depth;		/* of the page: folders below
+						   the site's root */
+	char			*out;		/* the page so far */
+	size_t			 len;
+	size_t			 cap;
+	int			 errors;
+};
+
+struct scope *
+scope_new(struct arena *a, const struct scope *parent)
+{
+	struct scope *s = arena_calloc(a, 1, sizeof(*s));
+
+	s->arena = a;
+	s->parent = parent;
+	return s;
+}
+
+/* Returns the newest field of s itself called name, or NULL. */
+static struct field *
+S_own(const struct scope *s, const char *name, unsigned hash)
+{
+	struct field *f;
+
+	for (f = s->fields; f != NULL; f = f->next)
+		if (f->hash == hash && strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* Returns a new field of s called name, of kind k; it hides any older
+ * field of s with that name. */
+static struct field *
+S_field(struct scope *s, const char *name, enum field_kind k)
+{
+	struct field *f = arena_calloc(s->arena, 1, sizeof(*f));
+
+	f->name = name;
+	f->hash = template_hash(name);
+	f->kind = k;
+	f->next = s->fields;
+	s->fields = f;
+	return f;
+}
+
+void
+scope_text(struct scope *s, const char *name, const char *text)
+{
+	if (text != NULL)
+		S_field(s, name, FIELD_TEXT)->text = text;
+}
+
+void
+scope_html(struct scope *s, const char *name, const struct fragment *f)
+{
+	if (f != NULL)
+		S_field(s, name, FIELD_HTML)->text = f->xhtml;
+}
+
+void
+scope_flag(struct scope *s, const char *name, int on)
+{
+	S_field(s, name, FIELD_FLAG)->on = on;
+}
+
+/* Returns list name of s, declared if need be. */
+static struct field *
+S_list(struct scope *s, const char *name)
+{
+	struct field *f = S_own(s, name, template_hash(name));
+
+	return f != NULL && f->kind == FIELD_LIST ? f :
+	    S_field(s, name, FIELD_LIST);
+}
+
+void
+scope_list(struct scope *s, const char *name)
+{
+	S_list(s, name);
+}
+
+struct scope *
+scope_item(struct scope *s, const char *name)
+{
+	struct field *f = S_list(s, name);
+	struct scope *item = scope_new(s->arena, s);
+
+	if (f->last != NULL)
+		f->last->next = item;
+	else
+		f->first = item;
+	f->last = item;
+	return item;
+}
+
+/* Returns the field called name (of the given hash) in s or its
+ * ancestors, or NULL. */
+static const struct field *
+S_lookup(const struct scope *s, const char *name, unsigned hash)
+{
+	const struct field *f;
+
+	for (; s != NULL; s = s->parent)
+		if ((f = S_own(s, name, hash)) != NULL)
+			return f;
+	return NULL;
+}
+
+/* Returns whether f counts as set for data-if. */
+static int
+S_is_set(const struct field *f)
+{
+	switch (f->kind) {
+	case FIELD_FLAG:
+		return f->on;
+	case FIELD_LIST:
+		return f->first != NULL;
+	default:
+		return f->text[0] != '\0';
+	}
+}
+
+/* Returns the field that op o names, or NULL after reporting it unknown
+ * or of none of the kinds in the bit set kinds. */
+static const struct field *
+S_field_of(struct render *r, const struct op *o, const struct scope *s,
+    int kinds)
+{
+	const struct field *f = S_lookup(s, o->field, o->hash);
+	const char *what = f == NULL ? "unknown field" :
+	    "field of the wrong kind for this directive";
+
+	if (f != NULL && (kinds & (1 << f->kind)))
+		return f;
+	diag_msg(r->diag, MSG_TEMPLATE, o->pos.line > 0 ? &o->pos : NULL,
+	    "%s '%s'", what, o->field);
+	r->errors++;
+	return NULL;
+}
+
+/* Appends the n bytes at s to the page. */
+static void
+S_put(struct render *r, const char *s, size_t n)
+{
+	if (n > r->cap - r->len) {
+		r->cap = (r->len + n) * 2;
+		r->out = xreallocarray(r->out, r->cap, 1);
+	}
+	memcpy(r->out + r->len, s, n);
+	r->len += n;
+}
+
+/* Appends text escaped as element content by libxml2 (< > & and CR),
+ * or as it is when it holds none of those. */
+static void
+S_text(struct render *r, const char *text)
+{
+	xmlOutputBuffer *esc;
+
+	if (strpbrk(text, "<>&\r") == NULL) {
+		S_put(r, text, strlen(text));
+		return;
+	}
+	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
+		xalloc_die();
+	xmlOutputBufferWriteEscape(esc, BAD_CAST text, NULL);
+	S_put(r, (const char *)xmlOutputBufferGetContent(esc),
+	    xmlOutputBufferGetSize(esc));
+	xmlOutputBufferClose(esc);
+}
+
+/* Appends the text of field f as the value of attribute op o, escaped by
+ * libxml2 (as the serializer does), or as it is when it holds nothing to
+ * escape. */
+static void
+S_attribute(struct render *r, const struct op *o, const struct field *f)
+{
+	xmlBuffer *esc;
+
+	if (f->text[0] == '\0' && o->boolean != NULL) {
+		/* as libxml2 writes an empty boolean attribute */
+		S_put(r, o->boolean, strlen(o->boolean));
+		return;
+	}
+	if (strpbrk(f->text, "<>&\"\n\r\t") == NULL) {
+		S_put(r, f->text, strlen(f->text));
+		return;
+	}
+	if ((esc = xmlBufferCreate()) == NULL)
+		xalloc_die();
+	xmlAttrSerializeTxtContent(esc, r->p->doc, NULL, BAD_CAST f->text);
+	S_put(r, (const char *)xmlBufferContent(esc),
+	    (size_t)xmlBufferLength(esc));
+	xmlBufferFree(esc);
+}
+
+/* Runs ops [from, to) of the program in scope s. */
+static void
+S_run(struct render *r, size_t from, size_t to, const struct scope *s)
+{
+	const struct field *f;
+	const struct scope *item;
+	const char *why;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const struct op *o = &r->p->ops[i];
+
+		switch (o->kind) {
+		case OP_LIT:
+			S_put(r, o->lit, o->len);
+			break;
+		case OP_TEXT:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) != NULL)
+				S_text(r, f->text);
+			break;
+		case OP_ATTR:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
+				break;
+			if ((why = template_url_breach(f->text, o->url,
+			    r->depth)) != NULL ||
+			    (why = template_value_breach(f->text)) != NULL) {
+				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
+				    "'%s' would make a %s '%s' (the site loads "
+				    "nothing from elsewhere and runs only its "
+				    "own scripts)", o->field, why, o->attr);
+				r->errors++;
+			} else
+				S_attribute(r, o, f);
+			break;
+		case OP_HTML:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_HTML)) != NULL)
+				S_put(r, f->text, strlen(f->text));
+			break;
+		case OP_EACH:
+			f = S_field_of(r, o, s, 1 << FIELD_LIST);
+			for (item = f ? f->first : NULL; item; item = item->next) {
+				if (item != f->first && o->sep != NULL)
+					S_text(r, o->sep);
+				S_run(r, i + 1, o->end, item);
+			}
+			i = o->end;
+			break;
+		case OP_IF:
+		case OP_UNLESS:
+			f = S_field_of(r, o, s, ~0);
+			if (f == NULL || S_is_set(f) != (o->kind == OP_IF))
+				i = o->end;
+			break;
+		case OP_END:
+			break;
+		}
+	}
+}
+
+char *
+template_render(const struct template *layout, struct template *page,
+    int depth, const struct scope *s, struct diag *d, size_t *len)
+{
+	struct render r;
+	char *html = NULL;
+
+	if (template_compile(layout, page, d) < 0)
+		return NULL;
+	memset(&r, 0, sizeof(r));
+	r.diag = d;
+	r.depth = depth;
+	r.p = page->program;
+	S_run(&r, 0, r.p->nops, s);
+	S_put(&r, "", 1);	/* the NUL */
+	if (r.errors == 0) {
+		*len = r.len - 1;
+		html = r.out;
+	} else
+		free(r.out);
+	return html;
+}
+
+/* Marks links that leave the site in the node n, its following siblings
+ * and their descendants, each visited once: any href with a scheme or
+ * another host ("//") gets class "external" and rel "external noopener
+ * noreferrer". */
+static void
+S_mark_external(xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcmp(n->name, BAD_CAST "a") == 0) {
+			xmlChar *href = xmlGetProp(n, BAD_CAST "href");
+			const char *h = (const char *)href;
+
+			if (h != NULL && (h[strcspn(h, ":/?#")] == ':' ||
+			    strncmp(h, "//", 2) == 0)) {
+				xmlSetProp(n, BAD_CAST "class", BAD_CAST "external");
+				xmlSetProp(n, BAD_CAST "rel",
+				    BAD_CAST "external noopener noreferrer");
+			}
+			xmlFree(href);
+		}
+		S_mark_external(n->children);
+	}
+}
+
+/* Returns html, fragment_new()'s argument, parsed as XHTML with the
+ * links that leave the site marked and serialized again; NULL if it does
+ * not parse. */
+static char *
+S_mark_links(const char *html)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
+	xmlNode *list = NULL, *c, *next;
+	xmlBuffer *buf = xmlBufferCreate();
+	xmlSaveCtxt *save;
+	char *out = NULL;
+
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	xmlDocSetRootElement(doc, div);
+	xmlSetNs(div, xmlNewNs(div, BAD_CAST "http://www.w3.org/1999/xhtml",
+	    NULL));
+	if (xmlParseInNodeContext(div, html, (int)strlen(html),
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING,
+	    &list) == XML_ERR_OK) {
+		S_mark_external(list);
+		for (c = list; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(div, c);
+		}
+		save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_XHTML |
+		    XML_SAVE_NO_DECL);
+		for (c = div->children; c != NULL; c = c->next)
+			xmlSaveTree(save, c);
+		xmlSaveClose(save);
+		out = xreallocarray(NULL, (size_t)xmlBufferLength(buf) + 1, 1);
+		memcpy(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		out[xmlBufferLength(buf)] = '\0';
+	} else
+		xmlFreeNodeList(list);
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+struct fragment *
+fragment_new(const char *html)
+{
+	struct fragment *f;
+	char *xhtml;
+
+	/* cmark's safe output is well-formed XHTML; only links need work */
+	if (strstr(html, "<a ") == NULL)
+		xhtml = xstrdup(html);
+	else if ((xhtml = S_mark_links(html)) == NULL)
+		return NULL;
+	f = xcalloc(1, sizeof(*f));
+	f->xhtml = xhtml;
+	return f;
+}
+
+void
+fragment_free(struct fragment *f)
+{
+	if (f != NULL) {
+		free(f->xhtml);
+		free(f);
+	}
+}
+
