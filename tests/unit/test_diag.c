@@ -353,6 +353,75 @@ test_no_hidden_character_is_printed_raw(void **state)
 		}
 }
 
+/* Files are numbered in the order they register, a path twice gets two
+ * numbers, and a message at a number none has prints without a file. */
+static void
+test_files_are_numbered_in_order(void **state)
+{
+	struct capture c;
+	struct diag d;
+	struct pos p = { 0, 1, 1 }, nowhere = { 7, 2, 2 };
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&d, c.f);
+	assert_int_equal(diag_add_file(&d, "x.xml"), 0);
+	assert_int_equal(diag_add_file(&d, "x.xml"), 1);
+	assert_int_equal(diag_add_file(&d, "y.xml"), 2);
+	assert_int_equal(diag_nfiles(&d), 3);
+	assert_string_equal(diag_file(&d, 2), "y.xml");
+	assert_string_equal(diag_file(&d, 3), "?");
+	p.file = 2;
+	diag_msg(&d, MSG_XML, &p, "here");
+	diag_msg(&d, MSG_XML, &nowhere, "nowhere");
+	diag_flush(&d);
+	assert_string_equal(diag_file(&d, 0), "x.xml");	/* kept */
+	diag_free(&d);
+	assert_string_equal(capture_close(&c),
+	    "skillsite: y.xml:1:1: error: malformed XML: here\n"
+	    "skillsite: error: malformed XML: nowhere\n");
+	capture_free(&c);
+}
+
+/* Diags forked for pieces of work see the whole's files and number
+ * their own after them; merging renumbers those in merge order, so each
+ * message still names its own file. */
+static void
+test_merge_renumbers_the_files_of_pieces(void **state)
+{
+	struct capture c;
+	struct diag whole, one, two;
+	struct pos at_whole = { 0, 3, 1 }, p;
+
+	(void)state;
+	capture_open(&c);
+	diag_init(&whole, c.f);
+	diag_add_file(&whole, "whole.xml");
+	diag_fork(&one, &whole);
+	diag_fork(&two, &whole);
+	p.line = p.col = 1;
+	assert_int_equal(p.file = diag_add_file(&two, "two.xml"), 1);
+	diag_msg(&two, MSG_XML, &p, "in two");
+	diag_msg(&two, MSG_XML, &at_whole, "two at whole");
+	assert_string_equal(diag_file(&two, 0), "whole.xml");
+	assert_int_equal(p.file = diag_add_file(&one, "one.xml"), 1);
+	diag_msg(&one, MSG_XML, &p, "in one");
+	diag_merge(&whole, &one);
+	diag_merge(&whole, &two);
+	assert_int_equal(diag_nfiles(&whole), 3);
+	assert_string_equal(diag_file(&whole, 1), "one.xml");
+	assert_string_equal(diag_file(&whole, 2), "two.xml");
+	diag_flush(&whole);
+	diag_free(&whole);
+	diag_free(&one);
+	diag_free(&two);
+	assert_string_equal(capture_close(&c),
+	    "skillsite: whole.xml:3:1: error: malformed XML: two at whole\n"
+	    "skillsite: one.xml:1:1: error: malformed XML: in one\n"
+	    "skillsite: two.xml:1:1: error: malformed XML: in two\n");
+	capture_free(&c);
+}
+
 int
 main(void)
 {
@@ -369,6 +438,8 @@ main(void)
 		cmocka_unit_test(test_long_details_are_cut_between_characters),
 		cmocka_unit_test(test_cap_keeps_the_first_by_position),
 		cmocka_unit_test(test_flush_reports_a_failed_write),
+		cmocka_unit_test(test_files_are_numbered_in_order),
+		cmocka_unit_test(test_merge_renumbers_the_files_of_pieces),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

@@ -28,13 +28,15 @@ begin(void *ctx)
 }
 
 /* Piece i: counts itself and reports one message at line i + 1 (and a
- * second, unsorted by position, for every tenth piece). */
+ * second, unsorted by position, for every tenth piece; every seventh
+ * registers a file of its own, pI.xml, and reports in it too). */
 static void
 run(void *ctx, void *state, size_t i, struct diag *d)
 {
 	struct record *r = ctx;
 	struct pos p = { 0, (int)i + 1, 1 };
 	int *count = state;
+	char name[32];
 
 	(*count)++;
 	pthread_mutex_lock(&r->lock);
@@ -43,6 +45,12 @@ run(void *ctx, void *state, size_t i, struct diag *d)
 	diag_msg(d, MSG_TEMPLATE, &p, "piece %zu", i);
 	if (i % 10 == 0)
 		diag_msg(d, MSG_IO_WRITE, NULL, "no position, piece %zu", i);
+	if (i % 7 == 0) {
+		snprintf(name, sizeof(name), "p%zu.xml", i);
+		p.file = diag_add_file(d, name);
+		diag_msg(d, MSG_EDITORIAL_NOTE, &p, "own file of piece %zu",
+		    i);	/* a notice: the errors hit the cap */
+	}
 }
 
 static void
@@ -96,6 +104,13 @@ test_messages_are_the_same_on_any_number_of_threads(void **state)
 	/* the messages without a position come in the pieces' order */
 	assert_true(strstr(one, "no position, piece 10\n") <
 	    strstr(one, "no position, piece 20\n"));
+	/* files registered on threads keep their messages, in piece order */
+	assert_non_null(strstr(one, "skillsite: p7.xml:8:1: notice: "
+	    "editorial note: own file of piece 7\n"));
+	assert_non_null(strstr(one, "skillsite: f:8:1: error: template "
+	    "error: piece 7\n"));
+	assert_true(strstr(one, "p7.xml:") < strstr(one, "p14.xml:"));
+	assert_true(strstr(one, "p189.xml:") < strstr(one, "p196.xml:"));
 	free(one);
 	free(many);
 	free(zero);
