@@ -277,6 +277,20 @@ S_build(const struct model *m, const char *templates, int pdf,
 	return rc;
 }
 
+/* Prints to out what a build that published to dest wrote: pages (the
+ * PDFs too when pdf is set), st, in seconds. */
+static void
+S_summary(FILE *out, const char *dest, size_t pages,
+    const struct publish_stats *st, int pdf, double seconds)
+{
+	char *name = diag_escape(dest);
+
+	fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s to %s "
+	    "in %.2f s (%zu files unchanged)\n", pages, st->files, st->bytes,
+	    pdf ? " and the PDF handbooks" : "", name, seconds, st->carried);
+	free(name);
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -318,15 +332,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	if (diag_flush(&d) < 0)
 		status = EXIT_IO;
 	diag_free(&d);
-	if (ok) {
-		char *name = diag_escape(dest);
-
-		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
-		    "to %s in %.2f s (%zu files unchanged)\n", sink.pages,
-		    st.files, st.bytes, pdf ? " and the PDF handbooks" : "",
-		    name, S_now() - start, st.carried);
-		free(name);
-	}
+	if (ok)
+		S_summary(out, dest, sink.pages, &st, pdf, S_now() - start);
 	model_free(&m);
 	free(templates);
 	return status;
