@@ -6,9 +6,10 @@
  *	skillsite: FILE:LINE:COL: error: MESSAGE: DETAIL
  *
  * Messages are collected during a run and printed by diag_flush() sorted by
- * file, line and column, so the order never depends on which pass found a
- * problem.  At most DIAG_SHOW_MAX errors and as many notices are printed,
- * the first in that order; a line counts the rest.  File names and text
+ * file (in the order the files were registered), line and column, so the
+ * order never depends on which pass found a problem.  At most
+ * DIAG_SHOW_MAX errors and as many notices are printed, the first in that
+ * order; a line counts the rest.  File names and text
  * from content are printed on one line, so no input can forge a diagnostic
  * or reach the terminal as a command: controls (C0, DEL, C1), U+2028,
  * U+2029 and invisible formatting characters (Cf, bidi controls among
