@@ -58,6 +58,7 @@ struct terms {
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
+	const struct labels	*labels;	/* the words of the pages */
 	struct site_sink	*sink;
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
@@ -303,10 +304,12 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
     const struct specialty *sp, const struct skill *k, const char *fragment)
 {
 	struct arena *a = &w->arena;
-	char *label;
+	const char *label;
 
 	if (w->m->njobtypes > 1) {
-		label = arena_printf(a, "%s／%s", jt->name, sp->name);
+		label = labels_format(w->labels, a, LABEL_SEARCH_CONTEXT,
+		    &(struct label_args){ .jobtype = jt->name,
+		    .specialty = sp->name });
 	} else
 		label = arena_strdup(a, sp->name);
 	json_array_append_new(refs, json_string(label));
@@ -326,7 +329,7 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 
 	if (k->nuses <= USES_SHOWN)
 		return;
-	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
+	href = site_uses_more(&w->arena, w->labels, PATH_HOME, jt, k, k->nuses -
 	    USES_SHOWN, &label);
 	json_array_append_new(refs, json_string(label));
 	json_array_append_new(refs, json_string(href));
@@ -543,8 +546,8 @@ S_free_terms(struct term_table *t)
 }
 
 int
-search_index_put(const struct model *m, struct site_sink *sink,
-    struct diag *d)
+search_index_put(const struct model *m, const struct labels *labels,
+    struct site_sink *sink, struct diag *d)
 {
 	struct writer w;
 	json_t *index;
@@ -553,6 +556,7 @@ search_index_put(const struct model *m, struct site_sink *sink,
 
 	memset(&w, 0, sizeof(w));
 	w.m = m;
+	w.labels = labels;
 	w.sink = sink;
 	w.d = d;
 	arena_init(&w.arena);

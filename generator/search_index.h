@@ -32,6 +32,7 @@
 #ifndef SKILLSITE_SEARCH_INDEX_H
 #define SKILLSITE_SEARCH_INDEX_H
 
+#include "labels.h"
 #include "model.h"
 #include "site.h"
 
@@ -41,9 +42,9 @@
 /* What a document is; search.js ranks them in this order. */
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
-/* Puts the search index of the resolved model m into sink.  Returns 0,
- * or -1 after reporting. */
-int	search_index_put(const struct model *m, struct site_sink *sink,
-	    struct diag *d);
+/* Puts the search index of the resolved model m into sink, in the words
+ * of labels.  Returns 0, or -1 after reporting. */
+int	search_index_put(const struct model *m, const struct labels *labels,
+	    struct site_sink *sink, struct diag *d);
 
 #endif
