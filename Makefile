@@ -76,7 +76,7 @@ TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/knowledge.xhtml templates/compare.xhtml \
 	   templates/handbook.xhtml templates/style.css templates/handbook.css \
 	   templates/search.js templates/icon.svg \
-	   templates/assessment.xhtml templates/assess.js \
+	   templates/assessment.xhtml templates/assess.js templates/labels.xml \
 	   templates/README.md
 
 # One "deps" run per make: "make check" and "make bench" need more.
