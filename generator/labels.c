@@ -2,6 +2,7 @@
 #include "labels.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,16 +103,20 @@ S_pos(const struct reader *r, const xmlNode *n)
 	return p;
 }
 
-/* Reports a problem at element n (NULL: the file) of r. */
+/* Reports a problem, fmt and its arguments, at element n (NULL: the
+ * file) of r. */
+static void S_error(struct reader *, const xmlNode *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static void
-S_error(struct reader *r, const xmlNode *n, const char *fmt, const char *a,
-    const char *b)
+S_error(struct reader *r, const xmlNode *n, const char *fmt, ...)
 {
 	struct pos p = S_pos(r, n);
-	char *msg = xasprintf(fmt, a, b);
+	va_list ap;
 
-	diag_msg(r->d, MSG_TEMPLATE, &p, "%s", msg);
-	free(msg);
+	va_start(ap, fmt);
+	diag_vmsg(r->d, MSG_TEMPLATE, &p, 0, fmt, ap);
+	va_end(ap);
 	r->bad++;
 }
 
@@ -157,7 +162,7 @@ S_parse(struct reader *r, const char *path)
 
 	if (r->len > INT_MAX || (ctxt = xmlCreateMemoryParserCtxt(r->buf,
 	    (int)r->len)) == NULL) {
-		S_error(r, NULL, "cannot parse %s%s", path, "");
+		S_error(r, NULL, "cannot parse %s", path);
 		return NULL;
 	}
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -171,7 +176,7 @@ S_parse(struct reader *r, const char *path)
 		doc = ctxt->myDoc;
 	else {
 		if (!r->seen)
-			S_error(r, NULL, "not well-formed XML%s%s", "", "");
+			S_error(r, NULL, "not well-formed XML");
 		xmlFreeDoc(ctxt->myDoc);
 	}
 	ctxt->myDoc = NULL;
@@ -217,15 +222,15 @@ S_check_text(struct reader *r, const xmlNode *n, enum label l,
 	for (p = text; *p != '\0'; p++) {
 		if (*p == '}') {
 			S_error(r, n, "label '%s': a '}' that closes no "
-			    "placeholder%s", S_decl[l].name, "");
+			    "placeholder", S_decl[l].name);
 			return;
 		}
 		if (*p != '{')
 			continue;
 		end = strpbrk(p + 1, "{}");
 		if (end == NULL || *end == '{') {
-			S_error(r, n, "label '%s': a '{' that no '}' closes%s",
-			    S_decl[l].name, "");
+			S_error(r, n, "label '%s': a '{' that no '}' closes",
+			    S_decl[l].name);
 			return;
 		}
 		k = S_find_arg(p + 1, (size_t)(end - p - 1));
@@ -250,16 +255,16 @@ S_read_label(struct reader *r, xmlNode *n)
 
 	for (c = n->children; c != NULL; c = c->next)
 		if (c->type != XML_TEXT_NODE && c->type != XML_COMMENT_NODE) {
-			S_error(r, n, "a label holds text only%s%s", "", "");
+			S_error(r, n, "a label holds text only");
 			xmlFree(name);
 			return;
 		}
 	if (name == NULL)
-		S_error(r, n, "a label without a name%s%s", "", "");
+		S_error(r, n, "a label without a name");
 	else if ((l = S_find((const char *)name)) == LABEL__COUNT)
-		S_error(r, n, "unknown label '%s'%s", (const char *)name, "");
+		S_error(r, n, "unknown label '%s'", (const char *)name);
 	else if (r->where[l] != NULL)
-		S_error(r, n, "label '%s' given twice%s", S_decl[l].name, "");
+		S_error(r, n, "label '%s' given twice", S_decl[l].name);
 	else {
 		xmlChar *text = xmlNodeGetContent(n);
 
@@ -288,7 +293,7 @@ S_read_digits(struct reader *r, xmlNode *root)
 	}
 	if (v == NULL || k < 10 || *p != '\0')
 		S_error(r, root, "the root's digits must be ten characters, "
-		    "0 to 9%s%s", "", "");
+		    "0 to 9");
 	xmlFree(v);
 }
 
@@ -302,22 +307,21 @@ S_read(struct reader *r, xmlDoc *doc)
 
 	if (doc->intSubset != NULL || root == NULL ||
 	    strcmp((const char *)root->name, "labels") != 0 || root->ns != NULL)
-		S_error(r, root, "the root must be <labels>, with no DOCTYPE%s%s",
-		    "", "");
+		S_error(r, root, "the root must be <labels>, with no DOCTYPE");
 	else {
 		S_read_digits(r, root);
 		for (n = root->children; n != NULL; n = n->next)
 			if (n->type == XML_ELEMENT_NODE &&
 			    (strcmp((const char *)n->name, "label") != 0 ||
 			    n->ns != NULL))
-				S_error(r, n, "unknown element <%s>%s",
-				    (const char *)n->name, "");
+				S_error(r, n, "unknown element <%s>",
+				    (const char *)n->name);
 			else if (n->type == XML_ELEMENT_NODE)
 				S_read_label(r, n);
 		for (l = 0; l < LABEL__COUNT; l++)
 			if (r->where[l] == NULL)
-				S_error(r, root, "label '%s' is missing%s",
-				    S_decl[l].name, "");
+				S_error(r, root, "label '%s' is missing",
+				    S_decl[l].name);
 	}
 	return r->bad;
 }
