@@ -70,31 +70,40 @@ S_free(struct loaded_labels *r)
 	loaded_free(&r->l);
 }
 
-/* Writes text as labels.xml of a new folder, loads it into r (the text
- * freed), and checks that it fails with want, exit 3. */
+/* Writes text (then freed) as labels.xml of a new folder dir (a
+ * mkdtemp() template) and loads it into r. */
 static void
-S_fails(char *text, const char *want)
+S_load_text(struct loaded_labels *r, char *dir, char *text)
 {
-	char dir[] = "/tmp/skillsite-labels-XXXXXX";
 	char *path;
-	struct loaded_labels r;
 	FILE *f;
 
 	assert_non_null(mkdtemp(dir));
 	path = xpath_join(dir, "labels.xml");
 	assert_non_null(f = fopen(path, "wb"));
-	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_true(fputs(text, f) >= 0);
 	fclose(f);
 	free(text);
-	S_load(&r, path);
+	S_load(r, path);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
+/* Loads text (then freed) as labels.xml and checks that it fails with
+ * want, exit 3. */
+static void
+S_fails(char *text, const char *want)
+{
+	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	struct loaded_labels r;
+
+	S_load_text(&r, dir, text);
 	if (strstr(r.l.text, want) == NULL)
 		fail_msg("wanted \"%s\", got \"%s\"", want, r.l.text);
 	assert_null(r.labels);
 	assert_int_equal(r.l.status, EXIT_IO);
 	S_free(&r);
-	unlink(path);
-	rmdir(dir);
-	free(path);
 }
 
 /* The real file loads, and its labels read as the pages have them. */
@@ -129,18 +138,11 @@ static void
 test_digits_format(void **state)
 {
 	char dir[] = "/tmp/skillsite-labels-XXXXXX";
-	char *path, *text = S_edit("０１２３４５６７８９", "0123456789");
 	struct loaded_labels r;
 	struct arena a;
-	FILE *f;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	path = xpath_join(dir, "labels.xml");
-	assert_non_null(f = fopen(path, "wb"));
-	fputs(text, f);
-	fclose(f);
-	S_load(&r, path);
+	S_load_text(&r, dir, S_edit("０１２３４５６７８９", "0123456789"));
 	assert_non_null(r.labels);
 	arena_init(&a);
 	assert_string_equal(labels_format(r.labels, &a, LABEL_LEVEL,
@@ -148,10 +150,6 @@ test_digits_format(void **state)
 	assert_string_equal(labels_number(r.labels, &a, 109), "109");
 	arena_free(&a);
 	S_free(&r);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(text);
 }
 
 /* A label the file lacks fails at the root element. */
