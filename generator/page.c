@@ -288,9 +288,12 @@ page_uses(struct builder *b, struct scope *s, const char *list,
 			page_link(b, s, list, b->self, o->name,
 			    path_skill(&b->arena, jt->id, o->id, k->id), NULL);
 	}
-	if (total > USES_SHOWN)
-		href = site_uses_more(&b->arena, b->labels, b->self, jt, k,
-		    total - USES_SHOWN, &label);
+	if (total > USES_SHOWN) {
+		label = page_label(b, LABEL_USES_MORE, &(struct label_args){
+		    .n = (long)(total - USES_SHOWN) });
+		href = path_uses_more(&b->arena, b->self, jt->id, k->id,
+		    k->scope == SCOPE_COMMON);
+	}
 	scope_text(s, more_label, label);
 	scope_text(s, more_href, href);
 }

@@ -329,8 +329,10 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 
 	if (k->nuses <= USES_SHOWN)
 		return;
-	href = site_uses_more(&w->arena, w->labels, PATH_HOME, jt, k, k->nuses -
-	    USES_SHOWN, &label);
+	label = labels_format(w->labels, &w->arena, LABEL_USES_MORE,
+	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
+	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
+	    k->scope == SCOPE_COMMON);
 	json_array_append_new(refs, json_string(label));
 	json_array_append_new(refs, json_string(href));
 }

@@ -255,18 +255,6 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	return w.failed || w.stop ? -1 : 0;
 }
 
-const char *
-site_uses_more(struct arena *a, const struct labels *labels,
-    const char *self, const struct jobtype *jt, const struct skill *k,
-    size_t n, const char **label)
-{
-	*label = labels_format(labels, a, LABEL_USES_MORE,
-	    &(struct label_args){ .n = (long)n });
-	return k->scope == SCOPE_COMMON ? path_href(a, self, path_compare(a,
-	    jt->id, k->id), NULL) : path_href(a, self, PATH_HOME,
-	    path_jobtype_anchor(a, jt->id));
-}
-
 int
 site_render(struct model *m, const char *template_dir, int pdf,
     unsigned nthreads, struct site_sink *sink, struct diag *d)
