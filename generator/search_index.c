@@ -547,6 +547,32 @@ S_free_terms(struct term_table *t)
 	free(t->v);
 }
 
+/* Returns the words search.js shows, as the pages write them:
+ * {"levels": {"N": name of level N, for every level of m's job types},
+ * "digits": the ten digits of numbers}. */
+static json_t *
+S_words(struct writer *w)
+{
+	json_t *levels = json_object();
+	const char *digits = "";
+	char key[16];
+	size_t i;
+	int n;
+
+	for (i = 0; i < w->m->njobtypes; i++)
+		for (n = w->m->jobtypes[i].min_level;
+		    n <= w->m->jobtypes[i].max_level; n++) {
+			snprintf(key, sizeof(key), "%d", n);
+			json_object_set_new(levels, key, json_string(
+			    labels_format(w->labels, &w->arena, LABEL_LEVEL,
+			    &(struct label_args){ .n = n })));
+		}
+	for (n = 0; n < 10; n++)
+		digits = arena_printf(&w->arena, "%s%s", digits,
+		    labels_number(w->labels, &w->arena, n));
+	return json_pack("{s:o,s:s}", "levels", levels, "digits", digits);
+}
+
 int
 search_index_put(const struct model *m, const struct labels *labels,
     struct site_sink *sink, struct diag *d)
@@ -570,9 +596,10 @@ search_index_put(const struct model *m, const struct labels *labels,
 	nterms = S_put_terms(&w);
 	S_free_terms(&w.terms);
 	arena_free(&w.posts);
+	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
+	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs,
+	    "words", S_words(&w));
 	arena_free(&w.arena);
-	index = json_pack("{s:i,s:i,s:o,s:I}", "version", 1, "terms",
-	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs);
 	if (!w.failed && (index == NULL || S_put_script(sink, PATH_SEARCH_INDEX,
 	    "index", index, d) != 0))
 		w.failed = 1;

@@ -10,7 +10,10 @@
  *
  *	search/index.js	{"version", "terms": how many term shards, "docs":
  *			the number of each document shard's first
- *			document, "count": how many documents}
+ *			document, "count": how many documents, "words":
+ *			{"levels": {"N": level N's name}, "digits": the
+ *			ten digits}, labels.xml's, for search.js to write
+ *			levels and counts as the pages do}
  *	search/t-N.js	{token: postings} for the tokens of shard N (see
  *			search_shard()); postings are the ascending numbers
  *			of the documents holding the token, as differences

@@ -351,6 +351,27 @@ test_index_postings(void **state)
 	json_decref(files);
 }
 
+/* The index gives search.js the pages' words: each level's name and
+ * the digits, from labels.xml, so results read as the pages do. */
+static void
+test_index_words(void **state)
+{
+	json_t *files = S_files();
+	const json_t *words = json_object_get(json_object_get(files,
+	    "search/index.js"), "words");
+	const json_t *levels = json_object_get(words, "levels");
+
+	(void)state;
+	assert_non_null(levels);
+	assert_string_equal(json_string_value(json_object_get(levels, "3")),
+	    "レベル３");
+	assert_string_equal(json_string_value(json_object_get(levels, "7")),
+	    "レベル７");
+	assert_string_equal(json_string_value(json_object_get(words,
+	    "digits")), "０１２３４５６７８９");
+	json_decref(files);
+}
+
 /* A common skill's name is one document linked from every specialty;
  * descriptions are plain text; full-width ＩＴ is indexed as "it". */
 static void
@@ -462,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
 		cmocka_unit_test(test_index_postings),
+		cmocka_unit_test(test_index_words),
 		cmocka_unit_test(test_index_shared),
 		cmocka_unit_test(test_index_caps_a_skills_specialties),
 		cmocka_unit_test(test_index_sink_refuses),
