@@ -4,7 +4,6 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -377,10 +376,9 @@ labels_text(const struct labels *l, enum label k)
 const char *
 labels_number(const struct labels *l, struct arena *a, long n)
 {
-	char ascii[32], *out, *o;
-	const char *p;
+	const char *ascii = arena_printf(a, "%ld", n), *p;
+	char *out, *o;
 
-	snprintf(ascii, sizeof(ascii), "%ld", n);
 	o = out = arena_calloc(a, strlen(ascii) * sizeof(l->digits[0]) + 1, 1);
 	for (p = ascii; *p != '\0'; p++) {
 		const char *s = *p >= '0' && *p <= '9' ? l->digits[*p - '0'] : "-";

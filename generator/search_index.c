@@ -555,15 +555,14 @@ S_words(struct writer *w)
 {
 	json_t *levels = json_object();
 	const char *digits = "";
-	char key[16];
 	size_t i;
 	int n;
 
 	for (i = 0; i < w->m->njobtypes; i++)
 		for (n = w->m->jobtypes[i].min_level;
 		    n <= w->m->jobtypes[i].max_level; n++) {
-			snprintf(key, sizeof(key), "%d", n);
-			json_object_set_new(levels, key, json_string(
+			json_object_set_new(levels, arena_printf(&w->arena,
+			    "%d", n), json_string(
 			    labels_format(w->labels, &w->arena, LABEL_LEVEL,
 			    &(struct label_args){ .n = n })));
 		}
