@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "load.h"
+#include "load_private.h"
 #include "template.h"
 #include "text.h"
 
@@ -66,6 +67,7 @@ struct reader {
 	const char	*buf;		/* the file, line ends made LF */
 	size_t		 len;
 	size_t		 file;
+	struct srcmap	 map;		/* where each element starts */
 	struct diag	*d;
 	int		 bad;		/* problems reported */
 	int		 seen;		/* a parse error was reported */
@@ -84,22 +86,9 @@ static struct pos
 S_pos(const struct reader *r, const xmlNode *n)
 {
 	struct pos p = { r->file, 0, 0 };
-	size_t off, start, i;
 
-	if (n == NULL || n->_private == NULL)
-		return p;
-	off = (size_t)(uintptr_t)n->_private - 1;
-	if (off >= r->len)
-		off = r->len > 0 ? r->len - 1 : 0;
-	while (off > 0 && r->buf[off] != '<')
-		off--;	/* no '<' in a tag: it opens the tag */
-	for (start = off; start > 0 && r->buf[start - 1] != '\n'; start--)
-		;
-	p.line = 1;
-	for (i = 0; i < start; i++)
-		p.line += r->buf[i] == '\n';
-	p.col = (int)text_utf8_count(r->buf + start, off - start) + 1;
-	return p;
+	return n != NULL && n->_private != NULL ? srcmap_mark_pos(&r->map,
+	    (size_t)(uintptr_t)n->_private) : p;
 }
 
 /* Reports a problem, fmt and its arguments, at element n (NULL: the
@@ -120,19 +109,28 @@ S_error(struct reader *r, const xmlNode *n, const char *fmt, ...)
 }
 
 /* SAX start of element: builds the node as libxml2 does and marks in
- * it the parser's offset, just past its start tag. */
+ * it where its start tag begins: the nearest '<' before the parser's
+ * offset, just past the tag (no '<' stands inside a tag).  Marks made
+ * in document order cost linear time in all. */
 static void
 S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
 	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *r = ctxt->_private;
 	long consumed = xmlByteConsumed(ctxt);
+	size_t off = consumed < 0 ? 0 : (size_t)consumed;
 
+	if (off >= r->len)
+		off = r->len > 0 ? r->len - 1 : 0;
+	while (off > 0 && r->buf[off] != '<')
+		off--;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
-	if (ctxt->node != NULL && consumed >= 0)
-		ctxt->node->_private = (void *)(uintptr_t)(consumed + 1);
+	if (ctxt->node != NULL)
+		ctxt->node->_private = (void *)(uintptr_t)srcmap_mark(&r->map,
+		    off);
 }
 
 /* Reports the first error of the parse (the later ones follow from it);
@@ -343,10 +341,12 @@ labels_load(const char *path, struct model *m, struct diag *d)
 		text_normalise_line_ends(buf, len);
 	r.buf = buf;
 	r.len = len;
+	srcmap_init(&r.map, r.file, buf, len);
 	r.l = xcalloc(1, sizeof(*r.l));
 	if ((doc = S_parse(&r, path)) != NULL)
 		S_read(&r, doc);
 	xmlFreeDoc(doc);
+	srcmap_free(&r.map);
 	free(buf);
 	if (doc == NULL || r.bad > 0) {
 		labels_free(r.l);
