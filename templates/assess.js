@@ -96,13 +96,12 @@
 		} catch (e) { /* private mode: the link still holds it */ }
 	}
 
-	/* Returns the label of the checked radio of group name in row, as
-	 * the page writes it ("レベル３"), or ''. */
+	/* Returns the name of the level checked in group name of row, as
+	 * the pages write it ("レベル３"), or ''. */
 	function pickedLabel(row, name) {
-		var r = row.querySelector('input[name="' + name + '-' +
-		    row.dataset.skill + '"]:checked');
+		var v = picked(row, name);
 
-		return r ? r.closest('label').textContent : '';
+		return v ? word('level', v) : '';
 	}
 
 	/* Returns the page's word for level n (kind 'level') or for a gap
