@@ -35,17 +35,19 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
-	   load.c load_file.c \
+	   labels.c load.c load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
+	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c \
+	   page_skill.c page_specialty.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
-	   site_assess.c \
-	   site_pages.c template.c \
+	   template.c \
 	   template_compile.c template_node.c template_policy.c template_render.c \
 	   text.c diff.c write.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_memo \
-	   test_write test_export test_search test_seed test_markdown
+	   test_write test_export test_search test_seed test_markdown \
+	   test_labels
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -75,7 +77,7 @@ TEMPLATES = templates/layout.xhtml templates/home.xhtml \
 	   templates/knowledge.xhtml templates/compare.xhtml \
 	   templates/handbook.xhtml templates/style.css templates/handbook.css \
 	   templates/search.js templates/icon.svg \
-	   templates/assessment.xhtml templates/assess.js \
+	   templates/assessment.xhtml templates/assess.js templates/labels.xml \
 	   templates/README.md
 
 # One "deps" run per make: "make check" and "make bench" need more.

@@ -274,19 +274,35 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
 	free(items.s);
 }
 
-char *
-export_csv(const struct model *m, size_t *len)
+/* Appends the header row: each of the comma-separated names of header
+ * as a field. */
+static void
+S_header(struct text *t, const char *header)
 {
-	static const char *const head[] = { "職種ID", "職種", "専門分野ID",
-	    "専門分野", "スキル項目ID", "スキル項目", "区分", "レベル", "説明",
-	    "知識項目" };
+	const char *p = header, *comma;
+	char *name;
+	size_t n;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		name = xasprintf("%.*s", (int)n, p);
+		S_field(t, name, comma ? "," : "\r\n");
+		free(name);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+}
+
+char *
+export_csv(const struct model *m, const char *header, size_t *len)
+{
 	struct text t = { NULL, 0, 0 };
 	size_t i, j, k;
 
 	S_add(&t, "\xef\xbb\xbf", 3);	/* the byte order mark */
-	for (i = 0; i < sizeof(head) / sizeof(*head); i++)
-		S_field(&t, head[i], i + 1 < sizeof(head) / sizeof(*head) ?
-		    "," : "\r\n");
+	S_header(&t, header);
 	for (i = 0; i < m->njobtypes; i++) {
 		const struct jobtype *jt = &m->jobtypes[i];
 

@@ -23,11 +23,14 @@
  * of memory or a string is not UTF-8. */
 char		*export_json(const struct model *m, size_t *len);
 
-/* Returns m (resolved) as CSV, malloc'd, and sets *len.  A field that a
+/* Returns m (resolved) as CSV, malloc'd, and sets *len; its header row
+ * holds the comma-separated column names of header (labels.xml's
+ * "csv-header"), each a field.  A field that a
  * spreadsheet could run as a formula (see export_csv_needs_guard()) gets
  * a ' before it, as OWASP advises against CSV injection; the JSON stays
  * verbatim. */
-char		*export_csv(const struct model *m, size_t *len);
+char		*export_csv(const struct model *m, const char *header,
+		    size_t *len);
 
 /* Returns whether the CSV field s begins, after any spaces, with = + - @,
  * their full-width forms ＝ ＋ － ＠, a tab, CR or LF (what Excel and

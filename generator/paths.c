@@ -234,3 +234,11 @@ path_jobtype_anchor(struct arena *a, const char *jt_id)
 {
 	return arena_printf(a, "jobtype-%s", jt_id);
 }
+
+char *
+path_uses_more(struct arena *a, const char *self, const char *jt,
+    const char *skill, int common)
+{
+	return common ? path_href(a, self, path_compare(a, jt, skill), NULL) :
+	    path_href(a, self, PATH_HOME, path_jobtype_anchor(a, jt));
+}

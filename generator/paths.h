@@ -73,6 +73,12 @@ int	 path_depth(const char *path);
  * "jobtype-ID" (prefixed, so no ID can clash with the layout's ids). */
 char	*path_jobtype_anchor(struct arena *a, const char *jt_id);
 
+/* Returns the link from page self to every specialty of skill skill of
+ * job type jt: its comparison page when the skill is common, else the
+ * job type's section of the home page. */
+char	*path_uses_more(struct arena *a, const char *self, const char *jt,
+	    const char *skill, int common);
+
 /* Returns the anchor of level n within a skill page: "level-N". */
 char	*path_level_anchor(struct arena *a, int n);
 

@@ -58,6 +58,7 @@ struct terms {
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
+	const struct labels	*labels;	/* the words of the pages */
 	struct site_sink	*sink;
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
@@ -303,10 +304,12 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
     const struct specialty *sp, const struct skill *k, const char *fragment)
 {
 	struct arena *a = &w->arena;
-	char *label;
+	const char *label;
 
 	if (w->m->njobtypes > 1) {
-		label = arena_printf(a, "%s／%s", jt->name, sp->name);
+		label = labels_format(w->labels, a, LABEL_SEARCH_CONTEXT,
+		    &(struct label_args){ .jobtype = jt->name,
+		    .specialty = sp->name });
 	} else
 		label = arena_strdup(a, sp->name);
 	json_array_append_new(refs, json_string(label));
@@ -326,8 +329,10 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 
 	if (k->nuses <= USES_SHOWN)
 		return;
-	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
-	    USES_SHOWN, &label);
+	label = labels_format(w->labels, &w->arena, LABEL_USES_MORE,
+	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
+	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
+	    k->scope == SCOPE_COMMON);
 	json_array_append_new(refs, json_string(label));
 	json_array_append_new(refs, json_string(href));
 }
@@ -542,9 +547,34 @@ S_free_terms(struct term_table *t)
 	free(t->v);
 }
 
+/* Returns the words search.js shows, as the pages write them:
+ * {"levels": {"N": name of level N, for every level of m's job types},
+ * "digits": the ten digits of numbers}. */
+static json_t *
+S_words(struct writer *w)
+{
+	json_t *levels = json_object();
+	const char *digits = "";
+	size_t i;
+	int n;
+
+	for (i = 0; i < w->m->njobtypes; i++)
+		for (n = w->m->jobtypes[i].min_level;
+		    n <= w->m->jobtypes[i].max_level; n++) {
+			json_object_set_new(levels, arena_printf(&w->arena,
+			    "%d", n), json_string(
+			    labels_format(w->labels, &w->arena, LABEL_LEVEL,
+			    &(struct label_args){ .n = n })));
+		}
+	for (n = 0; n < 10; n++)
+		digits = arena_printf(&w->arena, "%s%s", digits,
+		    labels_number(w->labels, &w->arena, n));
+	return json_pack("{s:o,s:s}", "levels", levels, "digits", digits);
+}
+
 int
-search_index_put(const struct model *m, struct site_sink *sink,
-    struct diag *d)
+search_index_put(const struct model *m, const struct labels *labels,
+    struct site_sink *sink, struct diag *d)
 {
 	struct writer w;
 	json_t *index;
@@ -553,6 +583,7 @@ search_index_put(const struct model *m, struct site_sink *sink,
 
 	memset(&w, 0, sizeof(w));
 	w.m = m;
+	w.labels = labels;
 	w.sink = sink;
 	w.d = d;
 	arena_init(&w.arena);
@@ -564,9 +595,10 @@ search_index_put(const struct model *m, struct site_sink *sink,
 	nterms = S_put_terms(&w);
 	S_free_terms(&w.terms);
 	arena_free(&w.posts);
+	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
+	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs,
+	    "words", S_words(&w));
 	arena_free(&w.arena);
-	index = json_pack("{s:i,s:i,s:o,s:I}", "version", 1, "terms",
-	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs);
 	if (!w.failed && (index == NULL || S_put_script(sink, PATH_SEARCH_INDEX,
 	    "index", index, d) != 0))
 		w.failed = 1;

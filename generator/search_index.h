@@ -10,7 +10,10 @@
  *
  *	search/index.js	{"version", "terms": how many term shards, "docs":
  *			the number of each document shard's first
- *			document, "count": how many documents}
+ *			document, "count": how many documents, "words":
+ *			{"levels": {"N": level N's name}, "digits": the
+ *			ten digits}, labels.xml's, for search.js to write
+ *			levels and counts as the pages do}
  *	search/t-N.js	{token: postings} for the tokens of shard N (see
  *			search_shard()); postings are the ascending numbers
  *			of the documents holding the token, as differences
@@ -32,6 +35,7 @@
 #ifndef SKILLSITE_SEARCH_INDEX_H
 #define SKILLSITE_SEARCH_INDEX_H
 
+#include "labels.h"
 #include "model.h"
 #include "site.h"
 
@@ -41,9 +45,9 @@
 /* What a document is; search.js ranks them in this order. */
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
-/* Puts the search index of the resolved model m into sink.  Returns 0,
- * or -1 after reporting. */
-int	search_index_put(const struct model *m, struct site_sink *sink,
-	    struct diag *d);
+/* Puts the search index of the resolved model m into sink, in the words
+ * of labels.  Returns 0, or -1 after reporting. */
+int	search_index_put(const struct model *m, const struct labels *labels,
+	    struct site_sink *sink, struct diag *d);
 
 #endif

@@ -14,7 +14,7 @@
 #include "par.h"
 #include "paths.h"
 #include "search_index.h"
-#include "site_private.h"
+#include "page.h"
 
 static const char *const S_template_names[PAGE__COUNT] = {
 	"home.xhtml", "specialty.xhtml", "skill.xhtml", "level.xhtml",
@@ -41,16 +41,20 @@ struct work {
 };
 
 /* Loads the layout and page templates from dir (registered in d) and
- * compiles each page with the layout; returns -1 after reporting a
- * problem. */
+ * compiles each page with the layout, and loads the labels of the pages
+ * into *labels; returns -1 after reporting a problem. */
 static int
 S_load_templates(struct template **layout, struct template **pages,
-    const char *dir, struct diag *d)
+    struct labels **labels, const char *dir, struct diag *d)
 {
 	char *path = xpath_join(dir, "layout.xhtml");
 	int k, rc = 0;
 
 	*layout = template_load(path, d);
+	free(path);
+	path = xpath_join(dir, "labels.xml");
+	if ((*labels = labels_load(path, d)) == NULL)
+		rc = -1;
 	free(path);
 	for (k = 0; k < PAGE__COUNT; k++) {
 		path = xpath_join(dir, S_template_names[k]);
@@ -106,7 +110,8 @@ S_copy_assets(struct site_sink *sink, const char *dir, struct diag *d)
 /* Puts the downloads into sink: the framework as JSON, its JSON Schema
  * and as CSV.  Returns 0, or -1 after reporting. */
 static int
-S_downloads(struct site_sink *sink, const struct model *m, struct diag *d)
+S_downloads(struct site_sink *sink, const struct model *m,
+    const struct labels *labels, struct diag *d)
 {
 	const char *schema;
 	char *json, *csv;
@@ -119,7 +124,8 @@ S_downloads(struct site_sink *sink, const struct model *m, struct diag *d)
 	else if (sink->put(sink->ctx, PATH_JSON, json, len, d) == 0 &&
 	    (schema = export_json_schema(&len)) != NULL &&
 	    sink->put(sink->ctx, PATH_JSON_SCHEMA, schema, len, d) == 0) {
-		csv = export_csv(m, &len);
+		csv = export_csv(m, labels_text(labels, LABEL_CSV_HEADER),
+		    &len);
 		rc = sink->put(sink->ctx, PATH_CSV, csv, len, d);
 		free(csv);
 	}
@@ -185,15 +191,19 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
 	switch (u->kind) {
 	case UNIT_DOWNLOADS:
-		if (S_downloads(b->out, b->m, d) < 0)
+		if (S_downloads(b->out, b->m, b->labels, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:
-		if (search_index_put(b->m, b->out, d) < 0)
+		if (search_index_put(b->m, b->labels, b->out, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:
 		pages_specialty(b, u->jt, u->sp);
+		pages_handbook(b, u->jt, u->sp);
+		pages_assessment(b, u->jt, u->sp);
+		pages_skills(b, u->jt, u->sp);
+		pages_levels(b, u->jt, u->sp);
 		break;
 	case UNIT_JOBTYPE:
 		pages_jobtype(b, u->jt);
@@ -243,24 +253,12 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	return w.failed || w.stop ? -1 : 0;
 }
 
-const char *
-site_uses_more(struct arena *a, const char *self, const struct jobtype *jt,
-    const struct skill *k, size_t n, const char **label)
-{
-	char s[64];
-
-	snprintf(s, sizeof(s), "ほか%zu分野", n);
-	*label = arena_strdup(a, s);
-	return k->scope == SCOPE_COMMON ? path_href(a, self, path_compare(a,
-	    jt->id, k->id), NULL) : path_href(a, self, PATH_HOME,
-	    path_jobtype_anchor(a, jt->id));
-}
-
 int
 site_render(const struct model *m, const char *template_dir, int pdf,
     unsigned nthreads, struct site_sink *sink, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
+	struct labels *labels = NULL;
 	struct builder b;
 	int k, rc = -1;
 
@@ -271,11 +269,12 @@ site_render(const struct model *m, const char *template_dir, int pdf,
 	b.out = sink;
 	b.pdf = pdf;
 	b.pages = pages;
-	b.site_name = m->framework && m->framework->name ?
-	    m->framework->name : "スキル標準";
-	if (S_load_templates(&layout, pages, template_dir, d) == 0 &&
+	if (S_load_templates(&layout, pages, &labels, template_dir, d) == 0 &&
 	    S_copy_assets(sink, template_dir, d) == 0) {
 		b.layout = layout;
+		b.labels = labels;
+		b.site_name = m->framework && m->framework->name ?
+		    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
 		arena_init(&b.arena);
 		memo_init(&b.memo);
 		pages_home(&b);
@@ -288,6 +287,7 @@ site_render(const struct model *m, const char *template_dir, int pdf,
 			rc = 0;
 	}
 	template_free(layout);
+	labels_free(labels);
 	for (k = 0; k < PAGE__COUNT; k++)
 		template_free(pages[k]);
 	return rc;

@@ -2,8 +2,8 @@
  *
  * One pass over a resolved model fills a scope of fields per page and
  * renders it through the templates in a folder (layout.xhtml, one file
- * per kind of page, style.css), handing each file to a sink as soon as it
- * is made, so memory holds a page per thread, whatever the site's size.
+ * per kind of page, labels.xml, style.css), handing each file to a sink
+ * as soon as it is made, so memory holds a page per thread, whatever the site's size.
  * templates/README.md lists each page's fields.
  */
 #ifndef SKILLSITE_SITE_H
@@ -14,13 +14,6 @@
 #include "diag.h"
 #include "model.h"
 
-
-/* Returns the link from page self to where all the specialties of skill
- * k of jt are, and sets *label to "ほかN分野" for n of them not shown;
- * both in arena a. */
-const char	*site_uses_more(struct arena *a, const char *self,
-		    const struct jobtype *jt, const struct skill *k, size_t n,
-		    const char **label);
 
 /* Where the files of the site go, each as soon as it is rendered: put()
  * gets the site path ("customer-service/hardware.html") and the bytes,

@@ -6,7 +6,9 @@
  * (#s=skill.current.target,...: a link that shows the same profile to
  * whoever opens it, with no server) and in localStorage, draws the
  * profile as SVG and lists each gap with a link to the target level's
- * description.  No dependency; works from file://.
+ * description.  Its words for levels and gaps are the page's (the
+ * hidden list #assess-words, from labels.xml).  No dependency; works
+ * from file://.
  */
 (function () {
 	'use strict';
@@ -94,13 +96,21 @@
 		} catch (e) { /* private mode: the link still holds it */ }
 	}
 
-	/* Returns the label of the checked radio of group name in row, as
-	 * the page writes it ("レベル３"), or ''. */
+	/* Returns the name of the level checked in group name of row, as
+	 * the pages write it ("レベル３"), or ''. */
 	function pickedLabel(row, name) {
-		var r = row.querySelector('input[name="' + name + '-' +
-		    row.dataset.skill + '"]:checked');
+		var v = picked(row, name);
 
-		return r ? r.closest('label').textContent : '';
+		return v ? word('level', v) : '';
+	}
+
+	/* Returns the page's word for level n (kind 'level') or for a gap
+	 * of n levels (kind 'gap'), as #assess-words lists them. */
+	function word(kind, n) {
+		var li = document.querySelector('#assess-words [data-' + kind +
+		    '="' + n + '"]');
+
+		return li ? li.textContent : String(n);
 	}
 
 	/* Returns an SVG element of tag with attributes attrs. */
@@ -130,7 +140,7 @@
 		levels.forEach(function (n) {
 			var t = svg('text', { x: x(n), y: 14, class: 'axis' });
 
-			t.textContent = 'Lv' + n;
+			t.textContent = word('level', n);
 			c.appendChild(t);
 			c.appendChild(svg('line', { x1: x(n), x2: x(n), y1: 20,
 			    y2: height - 6, class: 'grid' }));
@@ -182,8 +192,8 @@
 			li.appendChild(a);
 			li.appendChild(document.createTextNode('：' + (cur ?
 			    pickedLabel(row, 'current') : '未選択') + ' → ' +
-			    pickedLabel(row, 'target') + (cur ? '（' + (tgt - cur) +
-			    ' 段階）' : '')));
+			    pickedLabel(row, 'target') + (cur ? word('gap', tgt - cur) :
+			    '')));
 			list.appendChild(li);
 			n++;
 		});

@@ -295,11 +295,21 @@
 		});
 	};
 
-	/* Returns "レベル" and n in full-width digits, as the pages write
-	 * it. */
+	/* The site's words for levels and its digits (search/index.js
+	 * "words", from labels.xml), once an index is loaded. */
+	var words = { levels: {}, digits: '0123456789' };
+
+	/* Returns the name of level n, as the pages write it. */
 	function levelLabel(n) {
-		return 'レベル' + String(n).replace(/[0-9]/g, function (c) {
-			return String.fromCharCode(0xff10 + Number(c));
+		return words.levels[n] || String(n);
+	}
+
+	/* Returns number n written with the site's digits. */
+	function num(n) {
+		var digits = Array.from(words.digits);
+
+		return String(n).replace(/[0-9]/g, function (c) {
+			return digits[Number(c)];
 		});
 	}
 
@@ -418,15 +428,17 @@
 			var list = el('ol', 'search-list');
 
 			panel.textContent = '';
+			if (res.index && res.index.words)
+				words = res.index.words;
 			if (res.results.length === 0) {
 				status.textContent = '「' + query + '」に一致する項目はありません。';
 				panel.hidden = true;
 				return;
 			}
 			status.textContent = '「' + query + '」の検索結果：' +
-			    res.total + ' 件（完全一致 ' + res.exact + ' 件）' +
-			    (res.total > res.results.length ? '。上位 ' +
-			    res.results.length + ' 件を表示' : '');
+			    num(res.total) + ' 件（完全一致 ' + num(res.exact) +
+			    ' 件）' + (res.total > res.results.length ? '。上位 ' +
+			    num(res.results.length) + ' 件を表示' : '');
 			res.results.forEach(function (r) {
 				list.appendChild(resultItem(r, root));
 			});

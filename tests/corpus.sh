@@ -171,6 +171,17 @@ cp -r templates "$t" && mkdir "$t/sub" && mv "$t/assess.js" "$t/sub/" &&
 rm -rf "$scratch/gzip-templates"
 cp -r templates "$scratch/gzip-templates" &&
     gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"
+# Templates folders whose labels.xml is broken: an unknown label (so
+# "home" is missing), a placeholder its label may not use and a brace
+# that nothing closes; and digits that are not ten characters.
+rm -rf "$scratch/labels-templates" "$scratch/digits-templates"
+cp -r templates "$scratch/labels-templates" &&
+    sed -i -e 's/name="home"/name="homepage"/' \
+    -e 's/{skill}（{specialty}）/{skill}（{jobtype}）/' \
+    -e 's/レベル{n}/レベル{n/' "$scratch/labels-templates/labels.xml"
+cp -r templates "$scratch/digits-templates" &&
+    sed -i 's/digits="０１２３４５６７８９"/digits="0123456789０"/' \
+    "$scratch/digits-templates/labels.xml"
 
 # Prints the arguments of case $1.
 case_args() {

@@ -157,7 +157,7 @@ async function checkAssessment(base, via) {
     `${where}: gaps ${gaps}`);
   const gapText = await page.$$eval('#assess-gap-list li', ls => ls.map(l => l.textContent));
   check(gapText[0] === 'テクノロジ：未選択 → レベル４' &&
-    gapText[2] === '障害修理：レベル３ → レベル５（2 段階）',
+    gapText[2] === '障害修理：レベル３ → レベル５（２段階）',
     `${where}: gaps read ${gapText.join(' / ')}`);
   const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
   check(dots === 5, `${where}: ${dots} marks in the chart`);

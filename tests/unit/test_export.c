@@ -5,20 +5,26 @@
 #include <jansson.h>
 
 #include "export.h"
+#include "labels.h"
 
 static struct loaded seed;
+static struct labels *labels;	/* templates/labels.xml */
 
 static int
 setup(void **state)
 {
 	(void)state;
-	return load_seed(&seed);
+	if (load_seed(&seed) != 0)
+		return -1;
+	labels = labels_load("templates/labels.xml", &seed.d);
+	return labels != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
+	labels_free(labels);
 	loaded_free(&seed);
 	return 0;
 }
@@ -157,7 +163,8 @@ test_csv_rows(void **state)
 {
 	const struct jobtype *jt = &seed.m.jobtypes[0];
 	size_t len, rows = 0, want = 1, i;
-	char *text = export_csv(&seed.m, &len);
+	char *text = export_csv(&seed.m, labels_text(labels, LABEL_CSV_HEADER),
+	    &len);
 	const char *p;
 
 	(void)state;
@@ -201,7 +208,7 @@ test_csv_guards_formulas(void **state)
 	    "<specialty id=\"p\"><name>@A1</name><entry skill=\"s\">"
 	    "<level value=\"3\">'=1</level></entry></specialty></jobtype>", 1);
 	assert_int_equal(l.status, EXIT_OK);
-	text = export_csv(&l.m, &len);
+	text = export_csv(&l.m, labels_text(labels, LABEL_CSV_HEADER), &len);
 	assert_non_null(strstr(text, "\r\n\"j\",\"'=HYPERLINK(\"\"http://"
 	    "example.invalid/\"\",\"\"j\"\")\",\"p\",\"'@A1\",\"s\",\"'+1\","
 	    "\"common\",\"3\",\"''=1\",\"'-1\n=1\"\r\n"));

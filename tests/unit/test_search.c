@@ -7,24 +7,30 @@
 #include <jansson.h>
 
 #include "markdown.h"
+#include "labels.h"
 #include "search.h"
 #include "search_index.h"
 
 #define CASES "tests/search/cases.json"
 
 static struct loaded seed;
+static struct labels *labels;	/* templates/labels.xml */
 
 static int
 setup(void **state)
 {
 	(void)state;
-	return load_seed(&seed);
+	if (load_seed(&seed) != 0)
+		return -1;
+	labels = labels_load("templates/labels.xml", &seed.d);
+	return labels != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
+	labels_free(labels);
 	loaded_free(&seed);
 	return 0;
 }
@@ -206,7 +212,7 @@ S_files(void)
 	json_t *files = json_object();
 	struct site_sink sink = { S_keep, files, 0 };
 
-	assert_int_equal(search_index_put(&seed.m, &sink, &seed.d), 0);
+	assert_int_equal(search_index_put(&seed.m, labels, &sink, &seed.d), 0);
 	return files;
 }
 
@@ -345,6 +351,27 @@ test_index_postings(void **state)
 	json_decref(files);
 }
 
+/* The index gives search.js the pages' words: each level's name and
+ * the digits, from labels.xml, so results read as the pages do. */
+static void
+test_index_words(void **state)
+{
+	json_t *files = S_files();
+	const json_t *words = json_object_get(json_object_get(files,
+	    "search/index.js"), "words");
+	const json_t *levels = json_object_get(words, "levels");
+
+	(void)state;
+	assert_non_null(levels);
+	assert_string_equal(json_string_value(json_object_get(levels, "3")),
+	    "レベル３");
+	assert_string_equal(json_string_value(json_object_get(levels, "7")),
+	    "レベル７");
+	assert_string_equal(json_string_value(json_object_get(words,
+	    "digits")), "０１２３４５６７８９");
+	json_decref(files);
+}
+
 /* A common skill's name is one document linked from every specialty;
  * descriptions are plain text; full-width ＩＴ is indexed as "it". */
 static void
@@ -421,14 +448,14 @@ test_index_caps_a_skills_specialties(void **state)
 	strcpy(at, "</jobtype>\n");
 	load_string(&l, xml, 1);
 	assert_string_equal(l.text, "");
-	assert_int_equal(search_index_put(&l.m, &sink, &l.d), 0);
+	assert_int_equal(search_index_put(&l.m, labels, &sink, &l.d), 0);
 	name = S_doc(files, 0);
 	item = S_doc(files, 1);
 	level = S_doc(files, 2);
 	assert_int_equal(json_array_size(name), 4 + 2 * (USES_SHOWN + 1));
 	assert_int_equal(json_array_size(item), json_array_size(name));
 	assert_string_equal(json_string_value(json_array_get(name,
-	    4 + 2 * USES_SHOWN)), "ほか5分野");
+	    4 + 2 * USES_SHOWN)), "ほか５分野");
 	assert_string_equal(json_string_value(json_array_get(name,
 	    5 + 2 * USES_SHOWN)), "jt/compare/c.html");
 	assert_int_equal(json_array_size(level), 4 + 2 * N);
@@ -443,7 +470,7 @@ test_index_sink_refuses(void **state)
 	struct site_sink sink = { S_refuse, NULL, 0 };
 
 	(void)state;
-	assert_int_equal(search_index_put(&seed.m, &sink, &seed.d), -1);
+	assert_int_equal(search_index_put(&seed.m, labels, &sink, &seed.d), -1);
 }
 
 int
@@ -456,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
 		cmocka_unit_test(test_index_postings),
+		cmocka_unit_test(test_index_words),
 		cmocka_unit_test(test_index_shared),
 		cmocka_unit_test(test_index_caps_a_skills_specialties),
 		cmocka_unit_test(test_index_sink_refuses),

@@ -1,0 +1,87 @@
+/* labels.h: the words of the pages, from the templates folder.
+ *
+ * Every word the generator writes into a page (titles, breadcrumbs,
+ * level names, scope names, the CSV header, ...) comes from labels.xml
+ * beside the templates, never from C:
+ *
+ *	<labels digits="０１２３４５６７８９">
+ *	  <label name="title-skill">{skill}（{specialty}）</label>
+ *	  ...
+ *	</labels>
+ *
+ * The set of labels and the placeholders each may use are declared here
+ * and in labels.c: a missing, unknown or repeated label, an unknown
+ * placeholder or a brace that opens or closes nothing is an error at
+ * labels.xml:line:col.  Numbers ({n}) are written with the ten digits
+ * the root declares, so the whole site has one digit style.
+ * templates/README.md lists every label.
+ */
+#ifndef SKILLSITE_LABELS_H
+#define SKILLSITE_LABELS_H
+
+#include "arena.h"
+#include "diag.h"
+#include "arena.h"
+#include "diag.h"
+
+/* The labels, each with the placeholders it may use. */
+enum label {
+	LABEL_SITE_NAME,	/* the site's name when the framework has none */
+	LABEL_HOME,		/* breadcrumb of the home page */
+	LABEL_LEVEL,		/* a level: {n} */
+	LABEL_LEVEL_SHORT,	/* a level, short (assessment sheet): {n} */
+	LABEL_SCOPE_COMMON,	/* a skill common to the job type */
+	LABEL_SCOPE_SPECIFIC,	/* a skill of one specialty */
+	LABEL_TITLE_SKILL,	/* {skill} {specialty} */
+	LABEL_TITLE_LEVEL,	/* {level} {specialty} */
+	LABEL_KNOWLEDGE,	/* title and breadcrumb of the knowledge index */
+	LABEL_TITLE_COMPARE,	/* {skill} */
+	LABEL_TITLE_HANDBOOK,	/* {specialty} */
+	LABEL_HANDBOOK,		/* breadcrumb of a handbook */
+	LABEL_HANDBOOK_SOURCE,	/* {site} {jobtype} */
+	LABEL_TITLE_ASSESSMENT,	/* {specialty} */
+	LABEL_ASSESSMENT,	/* breadcrumb of an assessment sheet */
+	LABEL_LEGEND_CURRENT,	/* {skill} */
+	LABEL_LEGEND_TARGET,	/* {skill} */
+	LABEL_ASSESS_GAP,	/* a gap of {n} levels */
+	LABEL_USES_MORE,	/* {n} more specialties */
+	LABEL_SEARCH_CONTEXT,	/* {jobtype} {specialty} */
+	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
+	LABEL__COUNT
+};
+
+/* The values of the placeholders of a label; those it does not use may
+ * stay unset.  n is written with the file's digits. */
+struct label_args {
+	long		 n;
+	const char	*skill;
+	const char	*specialty;
+	const char	*jobtype;
+	const char	*site;
+	const char	*level;
+};
+
+struct labels;
+
+/* Loads the labels file at path (in the templates folder; registered in
+ * d), read as templates are; returns the labels, or NULL after reporting
+ * every problem (MSG_TEMPLATE).  Free with labels_free(). */
+struct labels	*labels_load(const char *path, struct diag *d);
+void		 labels_free(struct labels *);
+
+/* Returns label l, whose placeholders become the values of args (NULL
+ * when it has none), in arena a. */
+const char	*labels_format(const struct labels *, struct arena *a,
+		    enum label l, const struct label_args *args);
+
+/* Returns the text of label l as labels.xml gives it, placeholders and
+ * all; it lives as long as the labels. */
+const char	*labels_text(const struct labels *, enum label l);
+
+/* Returns number n written with the file's digits, in arena a. */
+const char	*labels_number(const struct labels *, struct arena *a, long n);
+
+/* Returns the name of label l in labels.xml. */
+const char	*labels_name(enum label l);
+
+#endif

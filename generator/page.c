@@ -1,0 +1,335 @@
+/* page.c: the page toolkit: what every page family uses; see page.h. */
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "paths.h"
+
+const char *
+page_label(struct builder *b, enum label l, const struct label_args *args)
+{
+	return labels_format(b->labels, &b->arena, l, args);
+}
+
+const char *
+page_level_label(struct builder *b, int n)
+{
+	return page_label(b, LABEL_LEVEL, &(struct label_args){ .n = n });
+}
+
+const char *
+page_scope_label(struct builder *b, enum skill_scope sc)
+{
+	return page_label(b, sc == SCOPE_COMMON ? LABEL_SCOPE_COMMON :
+	    LABEL_SCOPE_SPECIFIC, NULL);
+}
+
+void
+page_markdown(struct builder *b, struct scope *s, const char *name,
+    const char *md)
+{
+	const struct fragment *f = memo_fragment(&b->memo, md);
+
+	if (f == NULL) {
+		diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not parse "
+		    "as XHTML");
+		b->failed = 1;
+		f = memo_fragment(&b->memo, NULL);
+	}
+	scope_html(s, name, f);
+}
+
+const char *
+page_plain(struct builder *b, const char *md)
+{
+	return memo_plain(&b->memo, md);
+}
+
+void
+page_notes(struct builder *b, struct scope *s, const char *name,
+    const struct notes *ns)
+{
+	size_t i;
+
+	scope_list(s, name);
+	for (i = 0; i < ns->n; i++)
+		page_markdown(b, scope_item(s, name), "html", ns->v[i].markdown);
+}
+
+/* Adds a breadcrumb to page scope s: label, linked to target (at
+ * fragment, if not NULL) unless it is the page itself (target NULL). */
+static void
+S_crumb(struct builder *b, struct scope *s, const char *label,
+    const char *target, const char *fragment)
+{
+	struct scope *c = scope_item(s, "breadcrumbs");
+
+	scope_text(c, "label", label);
+	scope_text(c, "href", target ? path_href(&b->arena, b->self, target,
+	    fragment) : "");
+}
+
+const char *
+page_jobtype_anchor(struct builder *b, const struct jobtype *jt)
+{
+	return path_jobtype_anchor(&b->arena, jt->id);
+}
+
+void
+page_stylesheet(struct builder *b, struct scope *s, const char *self,
+    const char *path, const char *media)
+{
+	struct scope *it = scope_item(s, "stylesheets");
+
+	scope_text(it, "href", path_href(&b->arena, self, path, NULL));
+	scope_text(it, "media", media);
+}
+
+void
+page_script(struct builder *b, struct scope *s, const char *self,
+    const char *path)
+{
+	scope_text(scope_item(s, "scripts"), "src", path_href(&b->arena, self,
+	    path, NULL));
+}
+
+/* Returns a new page scope for page b->self, titled title, with the
+ * fields every page has. */
+static struct scope *
+S_scope(struct builder *b, const char *title)
+{
+	struct scope *s = scope_new(&b->arena, NULL);
+	const char *self = b->self;
+
+	scope_text(s, "title", arena_printf(&b->arena, "%s | %s", title,
+	    b->site_name));
+	scope_text(s, "heading", title);
+	scope_text(s, "site-name", b->site_name);
+	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
+	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
+	page_stylesheet(b, s, self, PATH_STYLE, "all");
+	scope_text(s, "icon", path_href(&b->arena, self, PATH_ICON, NULL));
+	scope_list(s, "scripts");
+	page_script(b, s, self, PATH_SEARCH_SCRIPT);
+	scope_text(s, "generator", "skillsite " SKILLSITE_VERSION);
+	scope_list(s, "breadcrumbs");
+	return s;
+}
+
+/* Returns the site path of the page of kind at at. */
+static const char *
+S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
+{
+	struct arena *a = &b->arena;
+
+	switch (kind) {
+	case PAGE_SPECIALTY:
+		return path_specialty(a, at->jt->id, at->sp->id);
+	case PAGE_SKILL:
+		return path_skill(a, at->jt->id, at->sp->id, at->k->id);
+	case PAGE_LEVEL:
+		return path_level(a, at->jt->id, at->sp->id, at->n);
+	case PAGE_KNOWLEDGE:
+		return path_knowledge(a, at->jt->id);
+	case PAGE_COMPARE:
+		return path_compare(a, at->jt->id, at->k->id);
+	case PAGE_HANDBOOK:
+		return path_handbook(a, at->sp->id, "html");
+	case PAGE_ASSESSMENT:
+		return path_assessment(a, at->jt->id, at->sp->id);
+	default:
+		return PATH_HOME;
+	}
+}
+
+/* Returns the title of the page of kind at at, and sets *here to the
+ * label of its own breadcrumb. */
+static const char *
+S_title(struct builder *b, enum page_kind kind, const struct page_at *at,
+    const char **here)
+{
+	struct label_args args = { at->n, at->k ? at->k->name : NULL,
+	    at->sp ? at->sp->name : NULL, NULL, NULL, NULL };
+	const char *title;
+
+	switch (kind) {
+	case PAGE_SPECIALTY:
+		return *here = at->sp->name;
+	case PAGE_SKILL:
+		*here = at->k->name;
+		return page_label(b, LABEL_TITLE_SKILL, &args);
+	case PAGE_LEVEL:
+		*here = args.level = page_level_label(b, at->n);
+		return page_label(b, LABEL_TITLE_LEVEL, &args);
+	case PAGE_KNOWLEDGE:
+		return *here = page_label(b, LABEL_KNOWLEDGE, NULL);
+	case PAGE_COMPARE:
+		return *here = page_label(b, LABEL_TITLE_COMPARE, &args);
+	case PAGE_HANDBOOK:
+		*here = page_label(b, LABEL_HANDBOOK, NULL);
+		return page_label(b, LABEL_TITLE_HANDBOOK, &args);
+	case PAGE_ASSESSMENT:
+		*here = page_label(b, LABEL_ASSESSMENT, NULL);
+		return page_label(b, LABEL_TITLE_ASSESSMENT, &args);
+	default:
+		title = *here = b->site_name;
+		return title;
+	}
+}
+
+struct scope *
+page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
+{
+	const char *title, *here;
+	struct scope *s;
+
+	arena_free(&b->arena);
+	arena_init(&b->arena);
+	b->self = S_self(b, kind, at);
+	title = S_title(b, kind, at, &here);
+	s = S_scope(b, title);
+	if (at->jt == NULL)
+		return s;	/* the home page */
+	S_crumb(b, s, page_label(b, LABEL_HOME, NULL), PATH_HOME, NULL);
+	S_crumb(b, s, at->jt->name, PATH_HOME, page_jobtype_anchor(b, at->jt));
+	if (at->sp != NULL && kind != PAGE_SPECIALTY)
+		S_crumb(b, s, at->sp->name, path_specialty(&b->arena, at->jt->id,
+		    at->sp->id), NULL);
+	S_crumb(b, s, here, NULL, NULL);
+	return s;
+}
+
+void
+page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
+{
+	size_t len;
+	char *html;
+
+	if (b->stopped)
+		return;
+	html = template_render(b->layout, b->pages[kind], path_depth(b->self),
+	    s, b->d, &len);
+	if (html == NULL)
+		b->failed = 1;
+	else if (b->out->put(b->out->ctx, b->self, html, len, b->d) < 0)
+		b->failed = b->stopped = 1;
+	else
+		b->npages++;
+	free(html);
+}
+
+int
+page_level_used(const struct specialty *sp, int n)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++) {
+		const struct level *lv = entry_find_level(&sp->entries[i], n);
+
+		if (lv != NULL && lv->markdown != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+struct scope *
+page_link(struct builder *b, struct scope *s, const char *list,
+    const char *self, const char *label, const char *target,
+    const char *fragment)
+{
+	struct scope *it = scope_item(s, list);
+
+	scope_text(it, "name", label);
+	scope_text(it, "href", path_href(&b->arena, self, target, fragment));
+	return it;
+}
+
+struct scope *
+page_level_item(struct builder *b, struct scope *s, const struct entry *e,
+    int n, const char *anchor, int *defined)
+{
+	const struct level *lv = entry_find_level(e, n);
+	struct scope *l_s = scope_item(s, "levels");
+
+	*defined = lv != NULL && lv->markdown != NULL;
+	scope_text(l_s, "label", page_level_label(b, n));
+	scope_text(l_s, "anchor", anchor);
+	scope_flag(l_s, "defined", *defined);
+	page_markdown(b, l_s, "html", *defined ? lv->markdown : NULL);
+	return l_s;
+}
+
+void
+page_skill_notes(struct builder *b, struct scope *s, const struct entry *e)
+{
+	page_notes(b, s, "notes", &e->skill->notes);
+	page_notes(b, s, "notes", &e->notes);
+}
+
+void
+page_uses(struct builder *b, struct scope *s, const char *list,
+    const char *more_label, const char *more_href, const struct jobtype *jt,
+    const struct skill *k, const struct specialty *skip)
+{
+	size_t j, shown = 0, total = k->nuses;
+	const char *label = "", *href = "";
+
+	scope_list(s, list);
+	for (j = 0; j < k->nuses; j++) {
+		const struct specialty *o = k->uses[j].specialty;
+
+		if (o == skip) {
+			total--;
+			continue;
+		}
+		if (shown++ < USES_SHOWN)
+			page_link(b, s, list, b->self, o->name,
+			    path_skill(&b->arena, jt->id, o->id, k->id), NULL);
+	}
+	if (total > USES_SHOWN) {
+		label = page_label(b, LABEL_USES_MORE, &(struct label_args){
+		    .n = (long)(total - USES_SHOWN) });
+		href = path_uses_more(&b->arena, b->self, jt->id, k->id,
+		    k->scope == SCOPE_COMMON);
+	}
+	scope_text(s, more_label, label);
+	scope_text(s, more_href, href);
+}
+
+/* The flags of a marked piece of text, by the templates' names. */
+static const char *const S_mark_names[] = { "same", "del", "ins",
+    "differs" };
+
+/* Adds an item of text to list of s with flags[0..nflags) set when on. */
+static void
+S_mark_item(struct scope *s, const char *list, const char *text, int brk,
+    const enum page_mark *flags, size_t nflags, int on)
+{
+	struct scope *it = scope_item(s, list);
+	size_t k;
+
+	scope_text(it, "text", text);
+	scope_flag(it, "break", brk);
+	for (k = 0; k < nflags; k++)
+		scope_flag(it, S_mark_names[flags[k]], (int)flags[k] == on);
+}
+
+void
+page_marked(struct builder *b, struct scope *s, const char *list,
+    const char *text, const enum page_mark *flags, size_t nflags, int on)
+{
+	const char *p, *brk;
+
+	for (p = text; *p != '\0';) {
+		brk = strchr(p, '\n');
+		if (brk != p)
+			S_mark_item(s, list, brk ? arena_strndup(&b->arena, p,
+			    (size_t)(brk - p)) : p, 0, flags, nflags, on);
+		if (brk == NULL)
+			break;
+		S_mark_item(s, list, "", 1, flags, nflags, -1);
+		p = brk + 1;
+	}
+}

@@ -1,0 +1,170 @@
+/* page.h: what the site's driver (site.c), the page toolkit (page.c)
+ * and the page families (page_*.c) share.
+ *
+ * Each family of pages has its file: page_home.c, page_specialty.c
+ * (a specialty's page and its level pages), page_skill.c, page_jobtype.c
+ * (a job type's knowledge index and comparisons), page_handbook.c and
+ * page_assess.c.  A family uses only this toolkit, never another family;
+ * site.c calls the pages_* functions below.  Every word a page shows
+ * comes from the labels (labels.h), every Markdown field through
+ * page_markdown() or page_plain().
+ */
+#ifndef SKILLSITE_PAGE_H
+#define SKILLSITE_PAGE_H
+
+#include "arena.h"
+#include "labels.h"
+#include "memo.h"
+#include "site.h"
+#include "template.h"
+
+/* The kinds of page, each with its template. */
+enum page_kind {
+	PAGE_HOME, PAGE_SPECIALTY, PAGE_SKILL, PAGE_LEVEL, PAGE_KNOWLEDGE,
+	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE__COUNT
+};
+
+/* The state of one thread's rendering. */
+struct builder {
+	const struct model	*m;
+	struct diag		*d;
+	struct site_sink	*out;
+	const struct template	*layout;
+	struct template		*const *pages;	/* compiled, per kind */
+	const struct labels	*labels;	/* the words of the pages */
+	struct arena		 arena;		/* fields of the current page */
+	struct memo		 memo;		/* Markdown fields, rendered */
+	const char		*site_name;
+	const char		*self;		/* the current page's path */
+	int			 pdf;		/* PDF handbooks will be made */
+	int			 failed;
+	int			 stopped;	/* the sink refused a file */
+	size_t			 npages;	/* pages put */
+};
+
+/* What a page is of: its job type (NULL for the home page), and its
+ * specialty, skill and level when it has them (NULL, NULL, 0 if not). */
+struct page_at {
+	const struct jobtype	*jt;
+	const struct specialty	*sp;
+	const struct skill	*k;
+	int			 n;
+};
+
+/* The toolkit (page.c).  Every string is in the builder's arena, which
+ * page_begin() empties: each page starts so. */
+
+/* Starts the page of kind at at: empties the builder's arena, sets
+ * b->self to the page's path and returns its scope with the fields every
+ * page has (title and heading from the kind's title label, stylesheets,
+ * scripts, ...) and its breadcrumbs: home, the job type, the specialty,
+ * the page itself. */
+struct scope	*page_begin(struct builder *, enum page_kind kind,
+		    const struct page_at *at);
+
+/* Returns label l with args (NULL when it has none), in the arena. */
+const char	*page_label(struct builder *, enum label l,
+		    const struct label_args *args);
+
+/* Returns the name of level n ("レベル３" in the source's words). */
+const char	*page_level_label(struct builder *, int n);
+
+/* Returns the label of a skill's scope. */
+const char	*page_scope_label(struct builder *, enum skill_scope sc);
+
+/* Sets field name of s to the HTML of Markdown md ("" when NULL). */
+void		 page_markdown(struct builder *, struct scope *s,
+		    const char *name, const char *md);
+
+/* Returns the plain text of Markdown md, kept by the builder's memo. */
+const char	*page_plain(struct builder *, const char *md);
+
+/* Adds the notes of ns to list name of s, each as "html". */
+void		 page_notes(struct builder *, struct scope *s, const char *name,
+		    const struct notes *ns);
+
+/* Adds the script at site path to list "scripts" of page scope s of
+ * page self. */
+void		 page_script(struct builder *, struct scope *s, const char *self,
+		    const char *path);
+
+/* Adds stylesheet path (for media) to the page scope s of page self. */
+void		 page_stylesheet(struct builder *, struct scope *s,
+		    const char *self, const char *path, const char *media);
+
+/* Adds item {name, href} to list list of s, linking self to target (at
+ * fragment, when not NULL); returns the item. */
+struct scope	*page_link(struct builder *, struct scope *s, const char *list,
+		    const char *self, const char *label, const char *target,
+		    const char *fragment);
+
+/* Returns the anchor of job type jt's section of the home page. */
+const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);
+
+/* Returns whether any entry of sp describes level n. */
+int		 page_level_used(const struct specialty *sp, int n);
+
+/* Adds level n of entry e to list "levels" of s: its label, anchor,
+ * whether it is described and its description; sets *defined and
+ * returns the item. */
+struct scope	*page_level_item(struct builder *, struct scope *s,
+		    const struct entry *e, int n, const char *anchor,
+		    int *defined);
+
+/* Sets list "notes" of s to the editorial notes of entry e's skill, then
+ * of e itself. */
+void		 page_skill_notes(struct builder *, struct scope *s,
+		    const struct entry *e);
+
+/* Adds to list of s links (self to each page of skill k of jt) for the
+ * first USES_SHOWN specialties that list k, leaving out skip (or none
+ * when NULL), and sets fields more_label and more_href to a link to all
+ * of them when there are more ("" when not). */
+void		 page_uses(struct builder *, struct scope *s, const char *list,
+		    const char *more_label, const char *more_href,
+		    const struct jobtype *jt, const struct skill *k,
+		    const struct specialty *skip);
+
+/* The flags of a marked piece of text (page_marked()). */
+enum page_mark { MARK_SAME, MARK_DEL, MARK_INS, MARK_DIFFERS };
+
+/* Adds text to list of s as items {text, break, and each flag of
+ * flags[0..nflags), set when it is on}; each line break becomes an item
+ * of its own, with break set. */
+void		 page_marked(struct builder *, struct scope *s,
+		    const char *list, const char *text,
+		    const enum page_mark *flags, size_t nflags, int on);
+
+/* Renders page scope s of the given kind to b->self and puts it into
+ * the sink. */
+void		 page_emit(struct builder *, enum page_kind kind,
+		    const struct scope *s);
+
+/* The page families, which site.c calls. */
+
+/* The home page (page_home.c). */
+void	pages_home(struct builder *);
+
+/* The page of specialty sp of jt, and its level pages (page_specialty.c). */
+void	pages_specialty(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+void	pages_levels(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+
+/* The pages of the skills of specialty sp of jt (page_skill.c). */
+void	pages_skills(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+
+/* The handbook of specialty sp of jt (page_handbook.c). */
+void	pages_handbook(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+
+/* The self-assessment sheet of specialty sp of jt (page_assess.c). */
+void	pages_assessment(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+
+/* The pages of job type jt itself: the knowledge index and the
+ * comparisons of its common skills (page_jobtype.c). */
+void	pages_jobtype(struct builder *, const struct jobtype *jt);
+
+#endif

@@ -1,0 +1,117 @@
+/* page_handbook.c: the printable handbook of a specialty: cover,
+ * contents, overview, every skill, a summary by level, the note and the
+ * editorial notes.  Its links are anchors within it, but for those back
+ * to the site; see page.h. */
+#include "page.h"
+
+#include "paths.h"
+
+/* Returns "prefix-id" (and ".level-N" when n > 0), an anchor of the
+ * handbook, in the builder's arena.  IDs hold no ".", so no skill's
+ * anchor is another's level ("a" at level 3, and skill "a-level-3"). */
+static const char *
+S_anchor(struct builder *b, const char *prefix, const char *id, int n)
+{
+	return n > 0 ? arena_printf(&b->arena, "%s-%s.level-%d", prefix, id, n) :
+	    arena_printf(&b->arena, "%s-%s", prefix, id);
+}
+
+/* Adds the section of entry e to list "skills" of s, and its link to
+ * the contents. */
+static void
+S_skill(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct entry *e)
+{
+	const struct skill *k = e->skill;
+	struct scope *k_s = scope_item(s, "skills");
+	size_t j;
+	int n, defined;
+
+	scope_text(k_s, "name", k->name);
+	scope_text(k_s, "anchor", S_anchor(b, "skill", k->id, 0));
+	scope_text(k_s, "href", path_href(&b->arena, "", "",
+	    S_anchor(b, "skill", k->id, 0)));
+	scope_text(k_s, "scope", page_scope_label(b, k->scope));
+	scope_list(k_s, "knowledge");
+	for (j = 0; j < k->nknowledge; j++)
+		scope_text(scope_item(k_s, "knowledge"), "text",
+		    k->knowledge[j].text);
+	scope_list(k_s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++)
+		page_level_item(b, k_s, e, n, S_anchor(b, "skill", k->id, n),
+		    &defined);
+	page_skill_notes(b, k_s, e);
+	page_link(b, s, k->scope == SCOPE_COMMON ? "common-skills" :
+	    "specific-skills", "", k->name, "", S_anchor(b, "skill", k->id, 0));
+}
+
+/* Adds level n to the summary by level of the handbook of sp (page
+ * scope s): every skill's description. */
+static void
+S_level(struct builder *b, struct scope *s, const struct specialty *sp,
+    int n)
+{
+	const char *id = arena_printf(&b->arena, "%d", n);
+	struct scope *l_s = scope_item(s, "levels");
+	size_t i;
+
+	scope_text(l_s, "label", page_level_label(b, n));
+	scope_text(l_s, "anchor", S_anchor(b, "level", id, 0));
+	scope_text(l_s, "href", path_href(&b->arena, "", "",
+	    S_anchor(b, "level", id, 0)));
+	scope_list(l_s, "entries");
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		const struct level *lv = entry_find_level(e, n);
+
+		if (lv == NULL || lv->markdown == NULL)
+			continue;
+		page_markdown(b, page_link(b, l_s, "entries", "", e->skill->name,
+		    "", S_anchor(b, "skill", e->skill->id, n)), "html",
+		    lv->markdown);
+	}
+}
+
+/* Sets the fields of handbook page s of sp of jt but its sections. */
+static void
+S_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *self = b->self;
+
+	page_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
+	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "source", page_label(b, LABEL_HANDBOOK_SOURCE,
+	    &(struct label_args){ .site = b->site_name, .jobtype = jt->name }));
+	scope_text(s, "site-href", path_href(&b->arena, self,
+	    path_specialty(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
+	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+}
+
+void
+pages_handbook(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	struct page_at at = { jt, sp, NULL, 0 };
+	struct scope *s = page_begin(b, PAGE_HANDBOOK, &at);
+	size_t i;
+	int n;
+
+	S_fields(b, s, jt, sp);
+	scope_list(s, "common-skills");
+	scope_list(s, "specific-skills");
+	scope_list(s, "skills");
+	for (i = 0; i < sp->nentries; i++)
+		S_skill(b, s, jt, &sp->entries[i]);
+	scope_list(s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++)
+		if (page_level_used(sp, n))
+			S_level(b, s, sp, n);
+	page_markdown(b, s, "annotation", jt->annotation);
+	scope_list(s, "notes");
+	page_notes(b, s, "notes", &jt->notes);
+	page_notes(b, s, "notes", &sp->notes);
+	page_emit(b, PAGE_HANDBOOK, s);
+}

@@ -1,0 +1,82 @@
+/* page_home.c: the home page: every job type with its overview, its
+ * specialties and its skills; see page.h. */
+#include "page.h"
+
+#include "export.h"
+#include "paths.h"
+
+/* Adds the row of specialty sp of jt to list "specific" of j_s: a link
+ * to its page and to each of its specific skills. */
+static void
+S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *page = path_specialty(&b->arena, jt->id, sp->id);
+	struct scope *row = page_link(b, j_s, "specific", PATH_HOME, sp->name,
+	    page, NULL);
+	size_t k;
+
+	scope_list(row, "skills");
+	for (k = 0; k < sp->nentries; k++) {
+		const struct skill *sk = sp->entries[k].skill;
+
+		if (sk->scope == SCOPE_SPECIFIC)
+			page_link(b, row, "skills", PATH_HOME, sk->name,
+			    path_skill(&b->arena, jt->id, sp->id, sk->id), NULL);
+	}
+}
+
+/* Adds job type jt to list "jobtypes" of s. */
+static void
+S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
+{
+	struct scope *j_s = scope_item(s, "jobtypes");
+	size_t j;
+
+	scope_text(j_s, "name", jt->name);
+	scope_text(j_s, "anchor", page_jobtype_anchor(b, jt));
+	page_markdown(b, j_s, "annotation", jt->annotation);
+	page_notes(b, j_s, "notes", &jt->notes);
+	scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,
+	    path_knowledge(&b->arena, jt->id), NULL));
+	scope_list(j_s, "specialties");
+	scope_list(j_s, "common-skills");
+	scope_list(j_s, "specific");
+	for (j = 0; j < jt->nskills; j++)
+		if (jt->skills[j].scope == SCOPE_COMMON)
+			page_link(b, j_s, "common-skills", PATH_HOME,
+			    jt->skills[j].name, path_compare(&b->arena, jt->id,
+			    jt->skills[j].id), NULL);
+	for (j = 0; j < jt->nspecialties; j++) {
+		const struct specialty *sp = &jt->specialties[j];
+
+		page_link(b, j_s, "specialties", PATH_HOME, sp->name,
+		    path_specialty(&b->arena, jt->id, sp->id), NULL);
+		S_specific(b, j_s, jt, sp);
+	}
+}
+
+void
+pages_home(struct builder *b)
+{
+	const struct model *m = b->m;
+	struct page_at at = { NULL, NULL, NULL, 0 };
+	struct scope *s;
+	size_t i;
+
+	s = page_begin(b, PAGE_HOME, &at);
+	page_markdown(b, s, "summary", m->framework ? m->framework->summary :
+	    NULL);
+	scope_text(s, "json-href", path_href(&b->arena, PATH_HOME, PATH_JSON,
+	    NULL));
+	scope_text(s, "schema-href", path_href(&b->arena, PATH_HOME,
+	    PATH_JSON_SCHEMA, NULL));
+	scope_text(s, "csv-href", path_href(&b->arena, PATH_HOME, PATH_CSV,
+	    NULL));
+	page_notes(b, s, "notes", m->framework ? &m->framework->notes :
+	    &(struct notes){ NULL, 0 });
+	scope_list(s, "jobtypes");
+	for (i = 0; i < m->njobtypes; i++)
+		S_jobtype(b, s, &m->jobtypes[i]);
+	page_emit(b, PAGE_HOME, s);
+}

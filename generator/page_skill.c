@@ -1,0 +1,139 @@
+/* page_skill.c: the page of a skill in a specialty: its levels, what
+ * changes from one to the next, its knowledge items, the other
+ * specialties that have it; see page.h. */
+#include "page.h"
+
+#include "diff.h"
+#include "paths.h"
+
+/* Sets prev-/next- fields of s for the neighbours of entry i of sp. */
+static void
+S_neighbours(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, size_t i)
+{
+	const struct skill *prev = i > 0 ? sp->entries[i - 1].skill : NULL;
+	const struct skill *next = i + 1 < sp->nentries ?
+	    sp->entries[i + 1].skill : NULL;
+
+	scope_text(s, "prev-name", prev ? prev->name : "");
+	scope_text(s, "prev-href", prev ? path_href(&b->arena, b->self,
+	    path_skill(&b->arena, jt->id, sp->id, prev->id), NULL) : "");
+	scope_text(s, "next-name", next ? next->name : "");
+	scope_text(s, "next-href", next ? path_href(&b->arena, b->self,
+	    path_skill(&b->arena, jt->id, sp->id, next->id), NULL) : "");
+}
+
+/* Adds the pieces of a change to list "pieces" of s, each {text, same,
+ * del, ins, break}. */
+static void
+S_pieces(struct builder *b, struct scope *s, const struct diff_piece *p)
+{
+	static const enum page_mark flags[] = { MARK_SAME, MARK_DEL,
+	    MARK_INS };
+
+	scope_list(s, "pieces");
+	for (; p != NULL; p = p->next)
+		page_marked(b, s, "pieces", p->text, flags, 3,
+		    p->kind == DIFF_DEL ? MARK_DEL : p->kind == DIFF_INS ?
+		    MARK_INS : MARK_SAME);
+}
+
+/* Adds list "changes" to skill page s of entry e of jt: for each level
+ * the entry describes after the first, what changes from the level
+ * before it that it describes: {from-label, from-href, to-label,
+ * to-href, pieces}. */
+static void
+S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct entry *e)
+{
+	const struct level *prev = NULL;
+	int n;
+
+	scope_list(s, "changes");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		const struct level *lv = entry_find_level(e, n);
+		struct scope *c;
+
+		if (lv == NULL || lv->markdown == NULL)
+			continue;
+		if (prev != NULL) {
+			c = scope_item(s, "changes");
+			scope_text(c, "from-label", page_level_label(b,
+			    prev->value));
+			scope_text(c, "from-href", path_href(&b->arena, "", "",
+			    path_level_anchor(&b->arena, prev->value)));
+			scope_text(c, "to-label", page_level_label(b, n));
+			scope_text(c, "to-href", path_href(&b->arena, "", "",
+			    path_level_anchor(&b->arena, n)));
+			S_pieces(b, c, diff_pair(&b->arena, page_plain(b,
+			    prev->markdown), page_plain(b, lv->markdown)));
+		}
+		prev = lv;
+	}
+}
+
+/* Adds lists "knowledge" and "levels" of skill k of entry e of sp to
+ * page s. */
+static void
+S_items(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, const struct entry *e)
+{
+	const struct skill *k = e->skill;
+	size_t j;
+	int n;
+
+	scope_list(s, "knowledge");
+	for (j = 0; j < k->nknowledge; j++) {
+		const char *anchor = k->knowledge[j].anchor;
+
+		scope_text(page_link(b, s, "knowledge", b->self,
+		    k->knowledge[j].text, path_knowledge(&b->arena, jt->id),
+		    anchor), "anchor", anchor);
+	}
+	scope_list(s, "levels");
+	for (n = jt->min_level; n <= jt->max_level; n++) {
+		int defined;
+		struct scope *l_s = page_level_item(b, s, e, n,
+		    path_level_anchor(&b->arena, n), &defined);
+
+		scope_text(l_s, "level-href", defined ? path_href(&b->arena,
+		    b->self, path_level(&b->arena, jt->id, sp->id, n), NULL) :
+		    "");
+	}
+}
+
+/* The page of entry i of specialty sp: a skill with all its levels. */
+static void
+S_skill(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp, size_t i)
+{
+	const struct entry *e = &sp->entries[i];
+	const struct skill *k = e->skill;
+	struct page_at at = { jt, sp, k, 0 };
+	struct scope *s = page_begin(b, PAGE_SKILL, &at);
+
+	scope_text(s, "name", k->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "scope", page_scope_label(b, k->scope));
+	scope_flag(s, "common", k->scope == SCOPE_COMMON);
+	scope_text(s, "compare-href", k->scope == SCOPE_COMMON ?
+	    path_href(&b->arena, b->self, path_compare(&b->arena, jt->id,
+	    k->id), NULL) : "");
+	S_items(b, s, jt, sp, e);
+	S_changes(b, s, jt, e);
+	page_skill_notes(b, s, e);
+	page_uses(b, s, "others", "others-more-label", "others-more-href", jt,
+	    k, sp);
+	S_neighbours(b, s, jt, sp, i);
+	page_emit(b, PAGE_SKILL, s);
+}
+
+void
+pages_skills(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		S_skill(b, jt, sp, i);
+}
