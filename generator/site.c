@@ -164,7 +164,6 @@ S_begin(void *ctx)
 
 	*b = *w->proto;
 	arena_init(&b->arena);
-	memo_init(&b->memo);
 	return b;
 }
 
@@ -183,14 +182,13 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	if (stop)
 		return;
 	b->d = d;
-	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
 	switch (u->kind) {
 	case UNIT_DOWNLOADS:
 		if (S_downloads(b->out, b->m, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:
-		if (search_index_put(b->m, b->out, d) < 0)
+		if (search_index_put(b->m, b->md, b->out, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:
@@ -218,7 +216,6 @@ S_end(void *ctx, void *state)
 	w->failed |= b->failed;
 	w->npages += b->npages;
 	pthread_mutex_unlock(&w->lock);
-	memo_free(&b->memo);
 	arena_free(&b->arena);
 	free(b);
 }
@@ -258,8 +255,9 @@ site_uses_more(struct arena *a, const char *self, const struct jobtype *jt,
 }
 
 int
-site_render(struct model *m, const char *template_dir, int pdf,
-    unsigned nthreads, struct site_sink *sink, struct diag *d)
+site_render(struct model *m, const struct md_table *md,
+    const char *template_dir, int pdf, unsigned nthreads,
+    struct site_sink *sink, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
 	struct builder b;
@@ -268,6 +266,7 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	xmlInitParser();	/* before any thread uses libxml2 */
 	memset(&b, 0, sizeof(b));
 	b.m = m;
+	b.md = md;
 	b.d = d;
 	b.out = sink;
 	b.pdf = pdf;
@@ -278,11 +277,9 @@ site_render(struct model *m, const char *template_dir, int pdf,
 	    S_copy_assets(sink, template_dir, m, d) == 0) {
 		b.layout = layout;
 		arena_init(&b.arena);
-		memo_init(&b.memo);
 		pages_home(&b);
 		sink->pages += b.npages;
 		b.npages = 0;
-		memo_free(&b.memo);
 		arena_free(&b.arena);
 		if (!b.failed && S_render_units(&b, nthreads, d,
 		    &sink->pages) == 0)

@@ -8,7 +8,6 @@
 #include "alloc.h"
 #include "cli.h"
 #include "export.h"
-#include "memo.h"
 #include "paths.h"
 #include "template.h"
 #include "diff.h"
@@ -37,13 +36,13 @@ static void
 S_markdown(struct builder *b, struct scope *s, const char *name,
     const char *md)
 {
-	const struct fragment *f = memo_fragment(&b->memo, md);
+	const struct fragment *f = md_fragment(b->md, md);
 
 	if (f == NULL) {
 		diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not parse "
 		    "as XHTML");
 		b->failed = 1;
-		f = memo_fragment(&b->memo, NULL);
+		f = md_fragment(b->md, NULL);
 	}
 	scope_html(s, name, f);
 }
@@ -420,11 +419,12 @@ S_pieces(struct builder *b, struct scope *s, const struct diff_piece *p)
 		    FLAG_INS : FLAG_SAME);
 }
 
-/* Returns the plain text of Markdown md, kept by the builder's memo. */
+/* Returns the plain text of Markdown field md, from the builder's table
+ * of the fields. */
 static const char *
 S_plain(struct builder *b, const char *md)
 {
-	return memo_plain(&b->memo, md);
+	return md_plain(b->md, md);
 }
 /* Adds list "changes" to skill page s of entry e of jt: for
  * each level the entry describes after the first, what changes from the

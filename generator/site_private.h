@@ -5,7 +5,6 @@
 #define SKILLSITE_SITE_PRIVATE_H
 
 #include "arena.h"
-#include "memo.h"
 #include "site.h"
 #include "template.h"
 
@@ -23,7 +22,7 @@ struct builder {
 	const struct template	*layout;
 	struct template		*const *pages;	/* compiled, per kind */
 	struct arena		 arena;		/* fields of the current page */
-	struct memo		 memo;		/* Markdown fields, rendered */
+	const struct md_table	*md;		/* Markdown fields, rendered */
 	const char		*site_name;
 	int			 pdf;		/* PDF handbooks will be made */
 	int			 failed;
