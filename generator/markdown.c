@@ -300,7 +300,7 @@ S_check_nodes(cmark_node *doc, const struct pos *pos, struct diag *d)
 struct md_rendered {
 	const char	*md;		/* the field, by address */
 	struct fragment	*f;		/* NULL when it did not parse */
-	char		*plain;
+	char		*plain;		/* NULL when the same as md */
 };
 
 /* Parses md once: reports to d what breaks the policy, at pos, and, when
@@ -320,6 +320,10 @@ S_prepare(const char *md, const struct pos *pos, struct diag *d,
 		out->md = md;
 		out->f = fragment_new(html != NULL ? html : "");
 		out->plain = S_plain_text(doc);
+		if (strcmp(out->plain, md) == 0) {
+			free(out->plain);	/* most fields: one line */
+			out->plain = NULL;
+		}
 	}
 	free(html);
 	cmark_node_free(doc);
@@ -455,7 +459,7 @@ md_plain(const struct md_table *t, const char *md)
 {
 	const struct md_rendered *r = S_rendered(t, md);
 
-	return r != NULL ? r->plain : NULL;
+	return r == NULL ? NULL : r->plain != NULL ? r->plain : r->md;
 }
 
 void

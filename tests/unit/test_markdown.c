@@ -304,6 +304,8 @@ test_table_has_every_field(void **state)
 		free(plain);
 	}
 	assert_string_equal(md_plain(t, v.text[7]), "level three");
+	/* plain text the same as the source is not copied */
+	assert_ptr_equal(md_plain(t, v.text[2]), v.text[2]);
 	assert_non_null(md_fragment(t, NULL));
 	assert_null(md_fragment(t, "level *three*"));	/* a copy */
 	assert_null(md_plain(t, "level *three*"));
