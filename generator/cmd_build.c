@@ -278,6 +278,20 @@ S_build(struct model *m, const struct md_table *md, const char *templates,
 	return rc;
 }
 
+/* Prints to out the summary line of a build of npages pages (and the
+ * PDFs when pdf is set) published as dest in secs seconds. */
+static void
+S_summary(FILE *out, const char *dest, size_t npages,
+    const struct publish_stats *st, int pdf, double secs)
+{
+	char *name = diag_escape(dest);
+
+	fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s to %s "
+	    "in %.2f s (%zu files unchanged)\n", npages, st->files, st->bytes,
+	    pdf ? " and the PDF handbooks" : "", name, secs, st->carried);
+	free(name);
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -319,15 +333,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
-	if (ok) {
-		char *name = diag_escape(dest);
-
-		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
-		    "to %s in %.2f s (%zu files unchanged)\n", sink.pages,
-		    st.files, st.bytes, pdf ? " and the PDF handbooks" : "",
-		    name, S_now() - start, st.carried);
-		free(name);
-	}
+	if (ok)
+		S_summary(out, dest, sink.pages, &st, pdf, S_now() - start);
 	md_table_free(md);
 	model_free(&m);
 	free(templates);
