@@ -35,8 +35,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
-	   labels.c load.c load_file.c \
-	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
+	   hash.c labels.c load.c load_file.c \
+	   load_srcmap.c load_tree.c load_xml.c markdown.c model.c model_markdown.c \
+	   par.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c \
 	   page_skill.c page_specialty.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
@@ -45,7 +46,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   text.c diff.c write.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
-	   test_paths test_template test_diff test_links test_par test_memo \
+	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run

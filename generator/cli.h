@@ -32,12 +32,16 @@ int	cmd_check(const struct cmd_args *args, FILE *out, FILE *err);
 
 struct model;
 struct diag;
+struct md_table;
 
 /* Loads args->paths (content/ when none) into m on nthreads threads,
  * resolves and checks it, and, when notes is set, reports the editorial
- * notes: the work of "check", shared by "build". */
+ * notes: the work of "check", shared by "build".  When md is not NULL,
+ * sets *md to the table of the Markdown fields (md_prepare()), made by
+ * the same parse as their check: "build" renders with it. */
 void	check_content(const struct cmd_args *args, struct model *m,
-	    struct diag *d, unsigned nthreads, int notes);
+	    struct diag *d, unsigned nthreads, int notes,
+	    struct md_table **md);
 
 /* Returns the number of threads of -j N (default: one per processor), or
  * 0 when N is not a number from 1 to PAR_THREADS_MAX. */

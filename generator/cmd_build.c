@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "cli.h"
 #include "diag.h"
+#include "markdown.h"
 #include "model.h"
 #include "par.h"
 #include "paths.h"
@@ -251,9 +252,9 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
  * threads, with the PDFs when pdf is set, and publishes it.  Returns 0,
  * or -1 after reporting (dest is then unchanged). */
 static int
-S_build(const struct model *m, const char *templates, int pdf,
-    unsigned nthreads, const char *dest, struct diag *d,
-    struct site_sink *sink, struct publish_stats *st)
+S_build(const struct model *m, const struct md_table *md,
+    const char *templates, int pdf, unsigned nthreads, const char *dest,
+    struct diag *d, struct site_sink *sink, struct publish_stats *st)
 {
 	struct build b;
 	size_t i;
@@ -265,7 +266,7 @@ S_build(const struct model *m, const char *templates, int pdf,
 	pthread_mutex_init(&b.lock, NULL);
 	sink->put = S_put;
 	sink->ctx = &b;
-	if (site_render(m, templates, pdf, nthreads, sink, d) < 0 ||
+	if (site_render(m, md, templates, pdf, nthreads, sink, d) < 0 ||
 	    (pdf && S_pdfs(&b, nthreads, d) < 0))
 		publish_abort(b.pub);
 	else
@@ -300,6 +301,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	double start = S_now();
 	struct publish_stats st;
 	struct site_sink sink;
+	struct md_table *md = NULL;
 	struct model m;
 	struct diag d;
 	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
@@ -319,14 +321,14 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	model_init(&m);
 	diag_init(&d, err);
 	memset(&sink, 0, sizeof(sink));
-	check_content(args, &m, &d, nthreads, 0);
+	check_content(args, &m, &d, nthreads, 0, &md);
 	if (diag_status(&d) == EXIT_OK)
 		usage = S_check_loaded(&d, dest, err);
 	if (pdf && !pdf_available())
 		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
 		    "(Debian package weasyprint)");
 	else if (diag_status(&d) == EXIT_OK && usage == EXIT_OK &&
-	    S_build(&m, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
+	    S_build(&m, md, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
 		ok = 1;
 	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
 	if (diag_flush(&d) < 0)
@@ -334,6 +336,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	diag_free(&d);
 	if (ok)
 		S_summary(out, dest, sink.pages, &st, pdf, S_now() - start);
+	md_table_free(md);
 	model_free(&m);
 	free(templates);
 	return status;

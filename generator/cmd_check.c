@@ -9,38 +9,21 @@
 #include "par.h"
 #include "resolve.h"
 
-/* Reports each note of ns as a notice (diag prints it on one line). */
+/* md_field_fn: reports field f as a notice (diag prints it on one
+ * line) when it is an editorial note. */
 static void
-S_report(struct diag *d, const struct notes *ns)
+S_report_note(void *ctx, const struct md_field *f)
 {
-	size_t i;
-
-	for (i = 0; i < ns->n; i++)
-		diag_msg(d, MSG_EDITORIAL_NOTE, &ns->v[i].pos, "%s",
-		    ns->v[i].markdown);
-}
-
-/* Reports every editorial note of m as a notice. */
-static void
-S_report_notes(const struct model *m, struct diag *d)
-{
-	size_t i, j, k;
-
-	if (m->framework != NULL)
-		S_report(d, &m->framework->notes);
-	for (i = 0; i < m->njobtypes; i++) {
-		const struct jobtype *jt = &m->jobtypes[i];
-
-		S_report(d, &jt->notes);
-		for (j = 0; j < jt->nskills; j++)
-			S_report(d, &jt->skills[j].notes);
-		for (j = 0; j < jt->nspecialties; j++) {
-			const struct specialty *sp = &jt->specialties[j];
-
-			S_report(d, &sp->notes);
-			for (k = 0; k < sp->nentries; k++)
-				S_report(d, &sp->entries[k].notes);
-		}
+	switch (f->kind) {
+	case MD_FRAMEWORK_NOTE:
+	case MD_JOBTYPE_NOTE:
+	case MD_SKILL_NOTE:
+	case MD_SPECIALTY_NOTE:
+	case MD_ENTRY_NOTE:
+		diag_msg(ctx, MSG_EDITORIAL_NOTE, f->pos, "%s", f->text);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -61,8 +44,9 @@ cmd_threads(const struct cmd_args *args)
 
 void
 check_content(const struct cmd_args *args, struct model *m, struct diag *d,
-    unsigned nthreads, int notes)
+    unsigned nthreads, int notes, struct md_table **md)
 {
+	struct md_table *table;
 	struct loader *l;
 	int i;
 
@@ -75,9 +59,11 @@ check_content(const struct cmd_args *args, struct model *m, struct diag *d,
 		loader_path(l, args->paths[i]);
 	loader_free(l);
 	resolve(m, d);
-	md_check_model(m, nthreads, d);
+	table = md_prepare(m, nthreads, md != NULL, d);
+	if (md != NULL)
+		*md = table;
 	if (notes)
-		S_report_notes(m, d);
+		model_each_markdown(m, S_report_note, d);
 }
 
 int
@@ -96,7 +82,7 @@ cmd_check(const struct cmd_args *args, FILE *out, FILE *err)
 	}
 	model_init(&m);
 	diag_init(&d, err);
-	check_content(args, &m, &d, nthreads, 1);
+	check_content(args, &m, &d, nthreads, 1, NULL);
 	status = diag_status(&d);
 	if (diag_flush(&d) < 0)
 		status = EXIT_IO;

@@ -10,7 +10,9 @@
 #include <unistr.h>
 
 #include "alloc.h"
+#include "hash.h"
 #include "par.h"
+#include "template.h"
 #include "text.h"
 
 #define MD_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
@@ -62,10 +64,11 @@ S_is_line_block(cmark_node_type t)
 	    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_THEMATIC_BREAK;
 }
 
-char *
-md_plain_text(const char *md)
+/* Returns the plain text of the tree at doc (see md_plain_text()),
+ * malloc'd. */
+static char *
+S_plain_text(cmark_node *doc)
 {
-	cmark_node *doc = S_md_parse(md);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char *text = NULL;
@@ -88,11 +91,20 @@ md_plain_text(const char *md)
 			fputc('\n', f);
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	if (fclose(f) != 0)
 		xalloc_die();
 	while (len > 0 && text[len - 1] == '\n')
 		text[--len] = '\0';
+	return text;
+}
+
+char *
+md_plain_text(const char *md)
+{
+	cmark_node *doc = S_md_parse(md);
+	char *text = S_plain_text(doc);
+
+	cmark_node_free(doc);
 	return text;
 }
 
@@ -247,14 +259,14 @@ S_check_shape(cmark_node *doc, const char *md, const struct pos *pos,
 		diag_msg(d, MSG_TEXT_EMPTY, pos, "Markdown that shows no text");
 }
 
-void
-md_check(const char *md, const struct pos *pos, struct diag *d)
+/* Reports each node of the tree at doc that the policy forbids: an
+ * image, a link it may not make, raw HTML. */
+static void
+S_check_nodes(cmark_node *doc, const struct pos *pos, struct diag *d)
 {
-	cmark_node *doc = S_md_parse(md);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	const char *flaw;
-	char *html;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -282,64 +294,190 @@ md_check(const char *md, const struct pos *pos, struct diag *d)
 		}
 	}
 	cmark_iter_free(it);
+}
+
+/* What a Markdown field became: the entries of struct md_table. */
+struct md_rendered {
+	const char	*md;		/* the field, by address */
+	struct fragment	*f;		/* NULL when it did not parse */
+	char		*plain;		/* NULL when the same as md */
+};
+
+/* Parses md once: reports to d what breaks the policy, at pos, and, when
+ * out is not NULL, sets out to md's fragment and plain text. */
+static void
+S_prepare(const char *md, const struct pos *pos, struct diag *d,
+    struct md_rendered *out)
+{
+	cmark_node *doc = S_md_parse(md);
+	char *html;
+
+	S_check_nodes(doc, pos, d);
 	S_check_shape(doc, md, pos, d);
 	html = cmark_render_html(doc, MD_OPTIONS);
-	S_check_chars(html, pos, d);
+	S_check_chars(html != NULL ? html : "", pos, d);
+	if (out != NULL) {
+		out->md = md;
+		out->f = fragment_new(html != NULL ? html : "");
+		out->plain = S_plain_text(doc);
+		if (strcmp(out->plain, md) == 0) {
+			free(out->plain);	/* most fields: one line */
+			out->plain = NULL;
+		}
+	}
 	free(html);
 	cmark_node_free(doc);
 }
 
-/* Checks each note of ns. */
-static void
-S_check_notes(const struct notes *ns, struct diag *d)
+void
+md_check(const char *md, const struct pos *pos, struct diag *d)
 {
-	size_t i;
-
-	for (i = 0; i < ns->n; i++)
-		md_check(ns->v[i].markdown, &ns->v[i].pos, d);
+	S_prepare(md, pos, d, NULL);
 }
 
-/* par_job run: checks the Markdown fields of job type i of the model
- * ctx. */
+/* The fields of a piece of the model (the framework, a job type), as
+ * prepared. */
+struct md_piece {
+	struct md_rendered	*v;
+	size_t			 n, cap;
+};
+
+struct md_table {
+	struct hash_table	 index;		/* struct md_rendered, by md */
+	struct md_piece		*pieces;	/* the framework, the job types */
+	size_t			 npieces;
+	struct fragment		*empty;		/* for absent fields */
+};
+
+/* The preparing of the fields, shared by the threads. */
+struct md_work {
+	const struct model	*m;
+	struct md_piece		*pieces;	/* NULL: check only */
+};
+
+/* What a thread's md_field_fn needs. */
+struct md_visit {
+	struct md_piece	*piece;		/* NULL: check only */
+	struct diag	*d;
+};
+
+/* md_field_fn: prepares field f, keeping it in the piece when there is
+ * one. */
 static void
-S_check_jobtype(void *ctx, void *state, size_t i, struct diag *d)
+S_prepare_field(void *ctx, const struct md_field *f)
 {
-	const struct model *m = ctx;
-	const struct jobtype *jt = &m->jobtypes[i];
-	size_t j, k, l;
+	struct md_visit *v = ctx;
+	struct md_piece *p = v->piece;
+
+	if (p == NULL) {
+		S_prepare(f->text, f->pos, v->d, NULL);
+		return;
+	}
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
+	S_prepare(f->text, f->pos, v->d, &p->v[p->n++]);
+}
+
+/* par_job run: prepares the fields of piece i of the model ctx: the
+ * framework's (0), then job type i - 1's. */
+static void
+S_prepare_piece(void *ctx, void *state, size_t i, struct diag *d)
+{
+	const struct md_work *w = ctx;
+	struct md_visit v = { w->pieces ? &w->pieces[i] : NULL, d };
 
 	(void)state;
-	if (jt->annotation != NULL)
-		md_check(jt->annotation, &jt->annotation_pos, d);
-	S_check_notes(&jt->notes, d);
-	for (j = 0; j < jt->nskills; j++)
-		S_check_notes(&jt->skills[j].notes, d);
-	for (j = 0; j < jt->nspecialties; j++) {
-		const struct specialty *sp = &jt->specialties[j];
+	if (i == 0 && w->m->framework != NULL)
+		framework_each_markdown(w->m->framework, S_prepare_field, &v);
+	else if (i > 0)
+		jobtype_each_markdown(&w->m->jobtypes[i - 1], S_prepare_field,
+		    &v);
+}
 
-		S_check_notes(&sp->notes, d);
-		for (k = 0; k < sp->nentries; k++) {
-			const struct entry *e = &sp->entries[k];
+/* hash_same_fn: whether item is the rendering of field key. */
+static int
+S_same_field(const void *item, const void *key)
+{
+	return ((const struct md_rendered *)item)->md == key;
+}
 
-			S_check_notes(&e->notes, d);
-			for (l = 0; l < e->nlevels; l++)
-				if (e->levels[l].markdown != NULL)
-					md_check(e->levels[l].markdown,
-					    &e->levels[l].pos, d);
-		}
+/* Returns the hash of field md (its address) in t. */
+static size_t
+S_field_hash(const struct md_table *t, const char *md)
+{
+	return hash_bytes(&t->index, &md, sizeof(md));
+}
+
+struct md_table *
+md_prepare(const struct model *m, unsigned nthreads, int keep,
+    struct diag *d)
+{
+	struct md_work w = { m, NULL };
+	struct par_job job = { NULL, S_prepare_piece, NULL, &w };
+	struct md_table *t;
+	size_t i, j;
+
+	if (!keep) {
+		par_run(&job, m->njobtypes + 1, nthreads, d);
+		return NULL;
 	}
+	t = xcalloc(1, sizeof(*t));
+	t->npieces = m->njobtypes + 1;
+	t->pieces = w.pieces = xcalloc(t->npieces, sizeof(*t->pieces));
+	par_run(&job, t->npieces, nthreads, d);
+	hash_init(&t->index);
+	for (i = 0; i < t->npieces; i++)
+		for (j = 0; j < t->pieces[i].n; j++)
+			hash_put(&t->index, S_field_hash(t,
+			    t->pieces[i].v[j].md), &t->pieces[i].v[j]);
+	t->empty = fragment_new("");
+	return t;
+}
+
+/* Returns what field md became in t, or NULL if t has no such field. */
+static const struct md_rendered *
+S_rendered(const struct md_table *t, const char *md)
+{
+	return hash_get(&t->index, S_field_hash(t, md), S_same_field, md);
+}
+
+const struct fragment *
+md_fragment(const struct md_table *t, const char *md)
+{
+	const struct md_rendered *r;
+
+	if (md == NULL)
+		return t->empty;
+	r = S_rendered(t, md);
+	return r != NULL ? r->f : NULL;
+}
+
+const char *
+md_plain(const struct md_table *t, const char *md)
+{
+	const struct md_rendered *r = S_rendered(t, md);
+
+	return r == NULL ? NULL : r->plain != NULL ? r->plain : r->md;
 }
 
 void
-md_check_model(const struct model *m, unsigned nthreads, struct diag *d)
+md_table_free(struct md_table *t)
 {
-	struct par_job job = { NULL, S_check_jobtype, NULL, (void *)m };
+	size_t i, j;
 
-	if (m->framework != NULL) {
-		if (m->framework->summary != NULL)
-			md_check(m->framework->summary, &m->framework->summary_pos,
-			    d);
-		S_check_notes(&m->framework->notes, d);
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->npieces; i++) {
+		for (j = 0; j < t->pieces[i].n; j++) {
+			fragment_free(t->pieces[i].v[j].f);
+			free(t->pieces[i].v[j].plain);
+		}
+		free(t->pieces[i].v);
 	}
-	par_run(&job, m->njobtypes, nthreads, d);
+	free(t->pieces);
+	hash_free(&t->index);
+	fragment_free(t->empty);
+	free(t);
 }

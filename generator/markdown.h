@@ -10,6 +10,11 @@
  * most MARKDOWN_DEPTH_MAX deep on cmark's tree (block quotes, list items,
  * emphasis, links), no character that XML forbids and no noncharacter
  * (numeric references can make them), nothing that is not UTF-8.
+ *
+ * After resolve, md_prepare() parses each Markdown field of the model
+ * once, for the policy and, for a build, into a table of its HTML (as
+ * the template fragment the pages insert) and its plain text (level
+ * changes, comparisons, search): nothing else parses Markdown again.
  */
 #ifndef SKILLSITE_MARKDOWN_H
 #define SKILLSITE_MARKDOWN_H
@@ -28,9 +33,29 @@ char	*md_plain_text(const char *md);
 /* Reports each part of md that breaks the policy, at pos. */
 void	 md_check(const char *md, const struct pos *pos, struct diag *d);
 
-/* Checks every Markdown field of m against the policy, a job type per
- * thread on up to nthreads threads. */
-void	 md_check_model(const struct model *m, unsigned nthreads,
-	    struct diag *d);
+struct fragment;
+struct md_table;
+
+/* Parses every Markdown field of the resolved model m once (as
+ * model_each_markdown() hands them over), the framework's and then a job
+ * type's per piece on up to nthreads threads: reports to d each part
+ * that breaks the policy and, when keep is set, keeps the field's
+ * fragment and plain text.  Returns the table when keep is set (free
+ * with md_table_free()), else NULL.  The table is read-only: threads
+ * share it; it refers to m's strings, so m must outlive it. */
+struct md_table	*md_prepare(const struct model *m, unsigned nthreads,
+		    int keep, struct diag *d);
+void		 md_table_free(struct md_table *);
+
+/* Returns the HTML of field md of the model of t as a fragment (see
+ * fragment_new()), an empty one when md is NULL; NULL when cmark's HTML
+ * does not parse as XHTML or md is not a field of that model.  The
+ * table owns it. */
+const struct fragment *md_fragment(const struct md_table *t,
+		    const char *md);
+
+/* Returns the plain text (see md_plain_text()) of field md of the model
+ * of t, or NULL when md is not one of its fields.  The table owns it. */
+const char	*md_plain(const struct md_table *t, const char *md);
 
 #endif

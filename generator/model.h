@@ -157,4 +157,43 @@ struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);
 /* Returns the level of e with the given value, or NULL. */
 const struct level *entry_find_level(const struct entry *e, int value);
 
+/* What a Markdown field belongs to. */
+enum md_field_kind {
+	MD_FRAMEWORK_SUMMARY,	/* owner: struct framework */
+	MD_FRAMEWORK_NOTE,	/* owner: struct framework */
+	MD_JOBTYPE_ANNOTATION,	/* owner: struct jobtype */
+	MD_JOBTYPE_NOTE,	/* owner: struct jobtype */
+	MD_SKILL_NOTE,		/* owner: struct skill */
+	MD_SPECIALTY_NOTE,	/* owner: struct specialty */
+	MD_ENTRY_NOTE,		/* owner: struct entry */
+	MD_LEVEL,		/* owner: struct entry (the level: pos) */
+	MD_FIELD__COUNT
+};
+
+/* A Markdown field of the model, as the visitor hands it over. */
+struct md_field {
+	const char		*text;		/* never NULL */
+	const struct pos	*pos;
+	enum md_field_kind	 kind;
+	const void		*owner;		/* see enum md_field_kind */
+	const struct jobtype	*jt;		/* NULL for the framework's */
+};
+
+typedef void	md_field_fn(void *ctx, const struct md_field *f);
+
+/* The one walk over every Markdown field of the model (model_markdown.c):
+ * whatever must see them all (the content policy, the notes listing of
+ * "check", the rendered table of markdown.h) walks them here, so a new
+ * field is added in one place.  Absent fields (NULL) are left out.
+ * model_each_markdown() visits the framework's fields (summary, notes),
+ * then each job type's, as jobtype_each_markdown() does: its annotation,
+ * its notes, its skills' notes, then per specialty its notes and per
+ * entry the entry's notes and its levels' texts, in source order. */
+void	 model_each_markdown(const struct model *m, md_field_fn *fn,
+	    void *ctx);
+void	 framework_each_markdown(const struct framework *fw, md_field_fn *fn,
+	    void *ctx);
+void	 jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn,
+	    void *ctx);
+
 #endif

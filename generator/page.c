@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "markdown.h"
 #include "paths.h"
 
 const char *
@@ -30,13 +31,13 @@ void
 page_markdown(struct builder *b, struct scope *s, const char *name,
     const char *md)
 {
-	const struct fragment *f = memo_fragment(&b->memo, md);
+	const struct fragment *f = md_fragment(b->md, md);
 
 	if (f == NULL) {
 		diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not parse "
 		    "as XHTML");
 		b->failed = 1;
-		f = memo_fragment(&b->memo, NULL);
+		f = md_fragment(b->md, NULL);
 	}
 	scope_html(s, name, f);
 }
@@ -44,7 +45,7 @@ page_markdown(struct builder *b, struct scope *s, const char *name,
 const char *
 page_plain(struct builder *b, const char *md)
 {
-	return memo_plain(&b->memo, md);
+	return md_plain(b->md, md);
 }
 
 void

@@ -14,7 +14,6 @@
 
 #include "arena.h"
 #include "labels.h"
-#include "memo.h"
 #include "site.h"
 #include "template.h"
 
@@ -33,7 +32,7 @@ struct builder {
 	struct template		*const *pages;	/* compiled, per kind */
 	const struct labels	*labels;	/* the words of the pages */
 	struct arena		 arena;		/* fields of the current page */
-	struct memo		 memo;		/* Markdown fields, rendered */
+	const struct md_table	*md;		/* Markdown fields, rendered */
 	const char		*site_name;
 	const char		*self;		/* the current page's path */
 	int			 pdf;		/* PDF handbooks will be made */
@@ -76,7 +75,7 @@ const char	*page_scope_label(struct builder *, enum skill_scope sc);
 void		 page_markdown(struct builder *, struct scope *s,
 		    const char *name, const char *md);
 
-/* Returns the plain text of Markdown md, kept by the builder's memo. */
+/* Returns the plain text of Markdown md, from the builder's Markdown table. */
 const char	*page_plain(struct builder *, const char *md);
 
 /* Adds the notes of ns to list name of s, each as "html". */

@@ -5,13 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
 #include "alloc.h"
+#include "hash.h"
 #include "markdown.h"
 #include "paths.h"
 #include "search.h"
@@ -23,23 +21,10 @@
 struct postings {
 	const char	*token;		/* in the writer's posts arena */
 	size_t		 toklen;
-	size_t		 hash;
 	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
 	uint32_t	 last;		/* the last number added */
 	char		 small[16];	/* most terms' postings */
-};
-
-/* The tokens seen: an open-addressing hash table (linear probing) that
- * doubles when half full, so adding a token takes constant time
- * however many there are.  Its hash is keyed anew on each run, so no
- * words can be chosen in advance to fall on the same slots; the index
- * is written in the order of the tokens, never of the slots. */
-struct term_table {
-	struct postings	**v;		/* cap slots, NULL when free */
-	size_t		  cap;		/* a power of two */
-	size_t		  n;
-	uint64_t	  key[2];	/* random, set with the first slots */
 };
 
 /* A token with its postings, for writing in order. */
@@ -58,12 +43,14 @@ struct terms {
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
+	const struct md_table	*md;		/* the fields' plain text */
 	const struct labels	*labels;	/* the words of the pages */
 	struct site_sink	*sink;
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
 	struct arena		 posts;		/* struct postings */
-	struct term_table	 terms;
+	struct hash_table	 terms;		/* struct postings, by token;
+						 * keyed anew each run (hash.h) */
 	uint32_t		 ndocs;
 	json_t			*shard;		/* documents not yet put */
 	size_t			 shard_bytes;
@@ -156,73 +143,20 @@ S_append(struct postings *p, uint32_t id)
 	p->last = id;
 }
 
-/* Sets the key of t from the kernel's random source (or, failing that,
- * from the clock, the process and where the stack lies). */
-static void
-S_key_terms(struct term_table *t)
+/* A token being looked up: len bytes at s. */
+struct token {
+	const char	*s;
+	size_t		 len;
+};
+
+/* hash_same_fn: whether postings item are those of token key. */
+static int
+S_same_token(const void *item, const void *key)
 {
-	struct timespec ts;
+	const struct postings *p = item;
+	const struct token *k = key;
 
-	if (getrandom(t->key, sizeof(t->key), GRND_NONBLOCK) ==
-	    (ssize_t)sizeof(t->key))
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	t->key[0] = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15u ^
-	    (uint64_t)ts.tv_sec;
-	t->key[1] = (uint64_t)(uintptr_t)&ts ^ (uint64_t)getpid() << 32;
-}
-
-/* Returns the hash of the len bytes at s under t's key: FNV-1a from a
- * keyed start, then the key mixed into every bit (MurmurHash3's
- * finalizer), so the slot bits follow from the whole hash. */
-static size_t
-S_hash(const struct term_table *t, const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037u ^ t->key[0];
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211u;
-	}
-	h ^= t->key[1];
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDu;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53u;
-	h ^= h >> 33;
-	return (size_t)h;
-}
-
-/* Returns the slot of t where the token of hash h and len bytes at tok
- * is, or the free slot where it goes. */
-static struct postings **
-S_slot(const struct term_table *t, const char *tok, size_t len, size_t h)
-{
-	size_t i = h & (t->cap - 1);
-
-	while (t->v[i] != NULL && (t->v[i]->hash != h ||
-	    t->v[i]->toklen != len || memcmp(t->v[i]->token, tok, len) != 0))
-		i = (i + 1) & (t->cap - 1);
-	return &t->v[i];
-}
-
-/* Doubles the slots of t (or makes its first ones). */
-static void
-S_grow_terms(struct term_table *t)
-{
-	struct postings **old = t->v;
-	size_t i, oldcap = t->cap;
-
-	if (oldcap == 0)
-		S_key_terms(t);
-	t->cap = oldcap ? 2 * oldcap : 4096;
-	t->v = xcalloc(t->cap, sizeof(*t->v));
-	for (i = 0; i < oldcap; i++)
-		if (old[i] != NULL)
-			*S_slot(t, old[i]->token, old[i]->toklen,
-			    old[i]->hash) = old[i];
-	free(old);
+	return p->toklen == k->len && memcmp(p->token, k->s, k->len) == 0;
 }
 
 /* Returns the postings of the len bytes at tok in w, added (empty) when
@@ -230,22 +164,17 @@ S_grow_terms(struct term_table *t)
 static struct postings *
 S_term(struct writer *w, const char *tok, size_t len)
 {
-	struct term_table *t = &w->terms;
-	struct postings **slot;
-	size_t h;
+	struct token key = { tok, len };
+	size_t h = hash_bytes(&w->terms, tok, len);
+	struct postings *p = hash_get(&w->terms, h, S_same_token, &key);
 
-	if (2 * (t->n + 1) > t->cap)
-		S_grow_terms(t);
-	h = S_hash(t, tok, len);
-	slot = S_slot(t, tok, len, h);
-	if (*slot == NULL) {
-		*slot = arena_calloc(&w->posts, 1, sizeof(**slot));
-		(*slot)->token = arena_strndup(&w->posts, tok, len);
-		(*slot)->toklen = len;
-		(*slot)->hash = h;
-		t->n++;
+	if (p == NULL) {
+		p = arena_calloc(&w->posts, 1, sizeof(*p));
+		p->token = arena_strndup(&w->posts, tok, len);
+		p->toklen = len;
+		hash_put(&w->terms, h, p);
 	}
-	return *slot;
+	return p;
 }
 
 /* search_token_fn: adds the document being made (w->ndocs) to the
@@ -356,7 +285,7 @@ S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
 
 /* A use's description of a level, for grouping equal ones. */
 struct level_text {
-	char	*text;		/* malloc'd, or NULL */
+	const char *text;	/* in the Markdown table, or NULL */
 	size_t	 use;		/* index into the skill's uses */
 	size_t	 first;		/* use of the first equal text */
 	size_t	 next;		/* use of the next equal text, or 0 */
@@ -413,7 +342,7 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 
 		t[j].use = j;
 		if (lv != NULL && lv->markdown != NULL)
-			t[j].text = md_plain_text(lv->markdown);
+			t[j].text = md_plain(w->md, lv->markdown);
 	}
 	S_group_texts(t, k->nuses);
 	for (j = 0; j < k->nuses; j++) {
@@ -429,8 +358,6 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 		}
 		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, refs);
 	}
-	for (j = 0; j < k->nuses; j++)
-		free(t[j].text);
 	free(t);
 }
 
@@ -496,18 +423,17 @@ static unsigned
 S_put_terms(struct writer *w)
 {
 	struct terms t = { NULL, 0 };
+	const struct postings *p;
 	struct arena a;
 	size_t i, size = 0;
 	unsigned s, nshards;
 	char name[32];
 
 	t.v = xcalloc(w->terms.n + 1, sizeof(*t.v));
-	for (i = 0; i < w->terms.cap; i++)
-		if (w->terms.v[i] != NULL) {
-			t.v[t.n].token = w->terms.v[i]->token;
-			t.v[t.n].p = w->terms.v[i];
-			t.n++;
-		}
+	for (i = 0; (p = hash_next(&w->terms, &i)) != NULL; t.n++) {
+		t.v[t.n].token = p->token;
+		t.v[t.n].p = p;
+	}
 	for (i = 0; i < t.n; i++)
 		size += t.v[i].p->toklen + t.v[i].p->len + 6;
 	nshards = S_nshards(size);
@@ -537,14 +463,15 @@ S_put_terms(struct writer *w)
 
 /* Frees the table t and the postings' texts. */
 static void
-S_free_terms(struct term_table *t)
+S_free_terms(struct hash_table *t)
 {
-	size_t i;
+	struct postings *p;
+	size_t i = 0;
 
-	for (i = 0; i < t->cap; i++)
-		if (t->v[i] != NULL && t->v[i]->text != t->v[i]->small)
-			free(t->v[i]->text);
-	free(t->v);
+	while ((p = hash_next(t, &i)) != NULL)
+		if (p->text != p->small)
+			free(p->text);
+	hash_free(t);
 }
 
 /* Returns the words search.js shows, as the pages write them:
@@ -573,7 +500,8 @@ S_words(struct writer *w)
 }
 
 int
-search_index_put(const struct model *m, const struct labels *labels,
+search_index_put(const struct model *m, const struct md_table *md,
+    const struct labels *labels,
     struct site_sink *sink, struct diag *d)
 {
 	struct writer w;
@@ -583,11 +511,13 @@ search_index_put(const struct model *m, const struct labels *labels,
 
 	memset(&w, 0, sizeof(w));
 	w.m = m;
+	w.md = md;
 	w.labels = labels;
 	w.sink = sink;
 	w.d = d;
 	arena_init(&w.arena);
 	arena_init(&w.posts);
+	hash_init(&w.terms);
 	w.starts = json_array();
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);

@@ -26,9 +26,10 @@
  *
  * Each file calls skillsiteSearch.put(name, data), data made by jansson.
  * Documents are written as they are made, so memory holds the tokens'
- * occurrences and one shard; the occurrences are sorted (a radix sort on
- * their first 8 bytes), so indexing takes O(n log n) however the tokens
- * are spelled, with no hash table that crafted words could flood.  Shards hold about SEARCH_SHARD_BYTES each
+ * postings and one shard; the tokens are found in the hash table of
+ * hash.h, keyed anew on each run, so no words crafted in advance can
+ * make indexing slower than linear.  Shards hold about
+ * SEARCH_SHARD_BYTES each
  * (at most SEARCH_SHARDS_MAX shards of terms), so a query loads a few
  * small files whatever the size of the site.
  */
@@ -45,9 +46,13 @@
 /* What a document is; search.js ranks them in this order. */
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
-/* Puts the search index of the resolved model m into sink, in the words
- * of labels.  Returns 0, or -1 after reporting. */
-int	search_index_put(const struct model *m, const struct labels *labels,
+struct md_table;
+
+/* Puts the search index of the resolved model m, its level texts' plain
+ * text from md (md_prepare() of m), into sink, in the words of labels.
+ * Returns 0, or -1 after reporting. */
+int	search_index_put(const struct model *m, const struct md_table *md,
+	    const struct labels *labels,
 	    struct site_sink *sink, struct diag *d);
 
 #endif

@@ -169,7 +169,6 @@ S_begin(void *ctx)
 
 	*b = *w->proto;
 	arena_init(&b->arena);
-	memo_init(&b->memo);
 	return b;
 }
 
@@ -188,14 +187,13 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	if (stop)
 		return;
 	b->d = d;
-	memo_clear(&b->memo);	/* a unit's pages share most of their texts */
 	switch (u->kind) {
 	case UNIT_DOWNLOADS:
 		if (S_downloads(b->out, b->m, b->labels, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:
-		if (search_index_put(b->m, b->labels, b->out, d) < 0)
+		if (search_index_put(b->m, b->md, b->labels, b->out, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:
@@ -227,7 +225,6 @@ S_end(void *ctx, void *state)
 	w->failed |= b->failed;
 	w->npages += b->npages;
 	pthread_mutex_unlock(&w->lock);
-	memo_free(&b->memo);
 	arena_free(&b->arena);
 	free(b);
 }
@@ -254,8 +251,9 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 }
 
 int
-site_render(const struct model *m, const char *template_dir, int pdf,
-    unsigned nthreads, struct site_sink *sink, struct diag *d)
+site_render(const struct model *m, const struct md_table *md,
+    const char *template_dir, int pdf, unsigned nthreads,
+    struct site_sink *sink, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
 	struct labels *labels = NULL;
@@ -265,6 +263,7 @@ site_render(const struct model *m, const char *template_dir, int pdf,
 	xmlInitParser();	/* before any thread uses libxml2 */
 	memset(&b, 0, sizeof(b));
 	b.m = m;
+	b.md = md;
 	b.d = d;
 	b.out = sink;
 	b.pdf = pdf;
@@ -276,11 +275,9 @@ site_render(const struct model *m, const char *template_dir, int pdf,
 		b.site_name = m->framework && m->framework->name ?
 		    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
 		arena_init(&b.arena);
-		memo_init(&b.memo);
 		pages_home(&b);
 		sink->pages += b.npages;
 		b.npages = 0;
-		memo_free(&b.memo);
 		arena_free(&b.arena);
 		if (!b.failed && S_render_units(&b, nthreads, d,
 		    &sink->pages) == 0)

@@ -27,14 +27,18 @@ struct site_sink {
 	size_t	 pages;
 };
 
-/* Renders every page of the resolved model m with the templates in
+struct md_table;
+
+/* Renders every page of the resolved model m, its Markdown fields as md
+ * holds them (md_prepare() of m), with the templates in
  * template_dir, and copies the stylesheets, into sink, on up to nthreads
  * threads (a specialty's pages on one; 0 counts as 1); when pdf is set,
  * pages link to the PDF handbooks (which pdf.c makes).  Messages reach d
  * in the same order whatever the threads; the templates and assets read
  * are registered in d, for diagnostics.  Returns 0, or -1 after
  * reporting a problem or when the sink stopped. */
-int	site_render(const struct model *m, const char *template_dir, int pdf,
-	    unsigned nthreads, struct site_sink *sink, struct diag *d);
+int	site_render(const struct model *m, const struct md_table *md,
+	    const char *template_dir, int pdf, unsigned nthreads,
+	    struct site_sink *sink, struct diag *d);
 
 #endif

@@ -120,6 +120,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct loader *loader;	/* the schema compiles once */
+	struct md_table *md;
 	struct model m;
 	struct diag d;
 	struct site_sink s = { S_check_file, NULL, 0 };
@@ -140,10 +141,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	loader->diag = &d;
 	loader_buffer(loader, "fuzz.xml", (const char *)data, size);
 	resolve(&m, &d);
-	md_check_model(&m, 1, &d);
+	md = md_prepare(&m, 1, 1, &d);
 	if (diag_status(&d) == EXIT_OK && m.njobtypes > 0) {
 		s.ctx = xmlHashCreate(0);
-		if (site_render(&m, "templates", 0, 1, &s, &d) != 0 ||
+		if (site_render(&m, md, "templates", 0, 1, &s, &d) != 0 ||
 		    diag_status(&d) != EXIT_OK) {
 			fprintf(stderr, "fuzz: check accepted what build cannot "
 			    "render\n");
@@ -153,6 +154,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_flush(&d);
 	diag_free(&d);
+	md_table_free(md);
 	model_free(&m);
 	if (fclose(sink) == 0)
 		S_check_diagnostics(out, outlen);

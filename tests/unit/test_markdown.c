@@ -1,12 +1,14 @@
 /* test_markdown.c: the Markdown policy: nesting measured on cmark's tree,
  * characters that numeric references make, some text to show; what it
- * accepts renders. */
+ * accepts renders; the one visitor of every Markdown field and the
+ * table that parses each once. */
 #include "helpers.h"
 
 #include <libxml/parser.h>
 #include <unistr.h>
 
 #include "markdown.h"
+#include "template.h"
 
 /* Returns the diagnostics md_check() gives md at t.xml:1:1, in a static
  * buffer ("" when it accepts md). */
@@ -168,6 +170,226 @@ test_accepted_renders_as_xml(void **state)
 	}
 }
 
+/* cmark's output goes in as it is, unless a link needs marking; then
+ * libxml2 has parsed it, so it is well-formed. */
+static void
+test_fragments(void **state)
+{
+	struct fragment *plain = fragment_new("<p>a &amp; &quot;b&quot;</p>\n");
+	struct fragment *broken = fragment_new("<p><a href=\"x\">unclosed</p>");
+	struct fragment *empty = fragment_new("");
+
+	(void)state;
+	assert_non_null(plain);
+	assert_null(broken);
+	assert_non_null(empty);
+	fragment_free(plain);
+	fragment_free(empty);
+}
+
+/* A framework and a job type with a Markdown field of every kind, each
+ * text naming its kind: a new kind of field must be added here. */
+#define EVERY_FIELD_FRAMEWORK \
+	"<framework id=\"f\"><name>枠組み</name>" \
+	"<summary>summary *text*</summary>" \
+	"<editorial-note>framework note</editorial-note></framework>"
+#define EVERY_FIELD_JOBTYPE \
+	"<jobtype id=\"jt\" min-level=\"3\" max-level=\"4\"><name>職種</name>" \
+	"<annotation>annotation</annotation>" \
+	"<editorial-note>jobtype note</editorial-note>" \
+	"<skill id=\"k\" scope=\"common\"><name>共通</name>" \
+	"<knowledge><item>項目</item></knowledge>" \
+	"<editorial-note>skill note</editorial-note></skill>" \
+	"<specialty id=\"sp\"><name>専門分野</name>" \
+	"<editorial-note>specialty note</editorial-note>" \
+	"<entry skill=\"k\"><level value=\"3\">level *three*</level>" \
+	"<level value=\"4\"/>" \
+	"<editorial-note>entry note</editorial-note></entry>" \
+	"</specialty></jobtype>"
+
+/* The texts of every field of the kind, in the order the visitor gives
+ * them. */
+static const char *const EVERY_FIELD[MD_FIELD__COUNT] = {
+	"summary *text*", "framework note", "annotation", "jobtype note",
+	"skill note", "specialty note", "entry note", "level *three*",
+};
+
+/* Loads and resolves the model with every kind of field into l. */
+static void
+load_every_field(struct loaded *l)
+{
+	struct loader *ld = loaded_begin(l);
+
+	loader_buffer(ld, "f.xml", EVERY_FIELD_FRAMEWORK,
+	    strlen(EVERY_FIELD_FRAMEWORK));
+	loader_buffer(ld, "t.xml", EVERY_FIELD_JOBTYPE,
+	    strlen(EVERY_FIELD_JOBTYPE));
+	loaded_end(l, ld, 1);
+	assert_int_equal(l->status, EXIT_OK);
+}
+
+/* What the visitor handed over. */
+struct visited {
+	const char		*text[16];
+	enum md_field_kind	 kind[16];
+	size_t			 n;
+};
+
+/* md_field_fn: records f. */
+static void
+record(void *ctx, const struct md_field *f)
+{
+	struct visited *v = ctx;
+
+	assert_true(v->n < 16);
+	assert_non_null(f->text);
+	assert_non_null(f->pos);
+	assert_true(f->pos->line > 0);
+	assert_non_null(f->owner);
+	assert_true((f->jt == NULL) == (f->kind == MD_FRAMEWORK_SUMMARY ||
+	    f->kind == MD_FRAMEWORK_NOTE));
+	v->text[v->n] = f->text;
+	v->kind[v->n++] = f->kind;
+}
+
+/* Every field of every kind is visited once, in the documented order;
+ * absent ones (an empty level) are not. */
+static void
+test_visitor_sees_every_field(void **state)
+{
+	struct visited v;
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	load_every_field(&l);
+	memset(&v, 0, sizeof(v));
+	model_each_markdown(&l.m, record, &v);
+	assert_int_equal(v.n, MD_FIELD__COUNT);
+	for (i = 0; i < MD_FIELD__COUNT; i++) {
+		assert_int_equal(v.kind[i], i);
+		assert_string_equal(v.text[i], EVERY_FIELD[i]);
+	}
+	loaded_free(&l);
+}
+
+/* md_prepare() keeps each field once: its fragment and its plain text,
+ * the same for every call, as md_plain_text() gives it; NULL for a
+ * string that is no field of the model. */
+static void
+test_table_has_every_field(void **state)
+{
+	struct visited v;
+	struct md_table *t;
+	struct loaded l;
+	struct capture c;
+	struct diag d;
+	size_t i;
+
+	(void)state;
+	load_every_field(&l);
+	memset(&v, 0, sizeof(v));
+	model_each_markdown(&l.m, record, &v);
+	capture_open(&c);
+	diag_fork(&d, &l.d);	/* l's files */
+	d.out = c.f;
+	t = md_prepare(&l.m, 2, 1, &d);
+	assert_int_equal(diag_status(&d), EXIT_OK);
+	for (i = 0; i < v.n; i++) {
+		char *plain = md_plain_text(v.text[i]);
+
+		assert_non_null(md_fragment(t, v.text[i]));
+		assert_ptr_equal(md_fragment(t, v.text[i]),
+		    md_fragment(t, v.text[i]));
+		assert_string_equal(md_plain(t, v.text[i]), plain);
+		free(plain);
+	}
+	assert_string_equal(md_plain(t, v.text[7]), "level three");
+	/* plain text the same as the source is not copied */
+	assert_ptr_equal(md_plain(t, v.text[2]), v.text[2]);
+	assert_non_null(md_fragment(t, NULL));
+	assert_null(md_fragment(t, "level *three*"));	/* a copy */
+	assert_null(md_plain(t, "level *three*"));
+	md_table_free(t);
+	diag_flush(&d);
+	diag_free(&d);
+	capture_close(&c);
+	capture_free(&c);
+	loaded_free(&l);
+}
+
+/* Returns what md_prepare() reports for the model of l on nthreads,
+ * keeping the table or not, malloc'd. */
+static char *
+prepare_report(struct loaded *l, unsigned nthreads, int keep)
+{
+	struct capture c;
+	struct diag d;
+	char *out;
+
+	capture_open(&c);
+	diag_fork(&d, &l->d);	/* l's files */
+	d.out = c.f;
+	md_table_free(md_prepare(&l->m, nthreads, keep, &d));
+	diag_flush(&d);
+	diag_free(&d);
+	out = strdup(capture_close(&c));
+	capture_free(&c);
+	assert_non_null(out);
+	return out;
+}
+
+/* The policy sees every field through the visitor: a flaw in each kind
+ * is reported at its field, the same whether the table is kept and
+ * whatever the threads. */
+static void
+test_policy_in_every_field(void **state)
+{
+	static const char fw[] = "<framework id=\"f\"><name>n</name>"
+	    "<summary>![a](https://x/s.png)</summary>"
+	    "<editorial-note>&lt;b&gt;fn&lt;/b&gt;</editorial-note></framework>";
+	static const char jt[] = "<jobtype id=\"jt\" min-level=\"3\" "
+	    "max-level=\"3\"><name>n</name>"
+	    "<annotation>[a](x.html)</annotation>"
+	    "<editorial-note>[b](y.html)</editorial-note>"
+	    "<skill id=\"k\" scope=\"common\"><name>k</name>"
+	    "<knowledge><item>i</item></knowledge>"
+	    "<editorial-note>[c](z.html)</editorial-note></skill>"
+	    "<specialty id=\"sp\"><name>n</name>"
+	    "<editorial-note>&lt;i&gt;sp&lt;/i&gt;</editorial-note>"
+	    "<entry skill=\"k\"><level value=\"3\">&amp;#1;</level>"
+	    "<editorial-note>[d](ftp://h/)</editorial-note></entry>"
+	    "</specialty></jobtype>";
+	struct loaded l;
+	struct loader *ld;
+	char *one, *kept, *two;
+
+	(void)state;
+	ld = loaded_begin(&l);
+	loader_buffer(ld, "f.xml", fw, strlen(fw));
+	loader_buffer(ld, "t.xml", jt, strlen(jt));
+	loaded_end(&l, ld, 1);
+	assert_int_equal(l.status, EXIT_OK);
+	one = prepare_report(&l, 1, 0);
+	kept = prepare_report(&l, 1, 1);
+	two = prepare_report(&l, 2, 1);
+	assert_string_equal(one, kept);
+	assert_string_equal(one, two);
+	assert_non_null(strstr(one, "f.xml:1:"));
+	assert_non_null(strstr(one, "images are not supported"));
+	assert_non_null(strstr(one, "<b>"));
+	assert_non_null(strstr(one, "x.html"));
+	assert_non_null(strstr(one, "y.html"));
+	assert_non_null(strstr(one, "z.html"));
+	assert_non_null(strstr(one, "<i>"));
+	assert_non_null(strstr(one, "U+0001"));
+	assert_non_null(strstr(one, "ftp://h/"));
+	free(one);
+	free(kept);
+	free(two);
+	loaded_free(&l);
+}
+
 int
 main(void)
 {
@@ -176,6 +398,10 @@ main(void)
 		cmocka_unit_test(test_references_to_forbidden_characters),
 		cmocka_unit_test(test_shows_some_text),
 		cmocka_unit_test(test_accepted_renders_as_xml),
+		cmocka_unit_test(test_visitor_sees_every_field),
+		cmocka_unit_test(test_table_has_every_field),
+		cmocka_unit_test(test_policy_in_every_field),
+		cmocka_unit_test(test_fragments),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -205,6 +205,18 @@ S_keep(void *ctx, const char *path, const char *data, size_t len,
 	return 0;
 }
 
+/* Puts the search index of the model of l into sink, its Markdown
+ * parsed as a build does; returns what search_index_put() does. */
+static int
+put_index(struct loaded *l, struct site_sink *sink)
+{
+	struct md_table *md = md_prepare(&l->m, 1, 1, &l->d);
+	int rc = search_index_put(&l->m, md, labels, sink, &l->d);
+
+	md_table_free(md);
+	return rc;
+}
+
 /* The index files of the seed, by path. */
 static json_t *
 S_files(void)
@@ -212,7 +224,7 @@ S_files(void)
 	json_t *files = json_object();
 	struct site_sink sink = { S_keep, files, 0 };
 
-	assert_int_equal(search_index_put(&seed.m, labels, &sink, &seed.d), 0);
+	assert_int_equal(put_index(&seed, &sink), 0);
 	return files;
 }
 
@@ -448,7 +460,7 @@ test_index_caps_a_skills_specialties(void **state)
 	strcpy(at, "</jobtype>\n");
 	load_string(&l, xml, 1);
 	assert_string_equal(l.text, "");
-	assert_int_equal(search_index_put(&l.m, labels, &sink, &l.d), 0);
+	assert_int_equal(put_index(&l, &sink), 0);
 	name = S_doc(files, 0);
 	item = S_doc(files, 1);
 	level = S_doc(files, 2);
@@ -470,7 +482,7 @@ test_index_sink_refuses(void **state)
 	struct site_sink sink = { S_refuse, NULL, 0 };
 
 	(void)state;
-	assert_int_equal(search_index_put(&seed.m, labels, &sink, &seed.d), -1);
+	assert_int_equal(put_index(&seed, &sink), -1);
 }
 
 int

@@ -1,0 +1,87 @@
+/* model_markdown.c: the one walk over every Markdown field; see
+ * model.h. */
+#include "model.h"
+
+#include <stddef.h>
+
+/* Hands fn the field text (unless NULL) of the given kind and owner. */
+static void
+S_visit(md_field_fn *fn, void *ctx, const char *text, const struct pos *pos,
+    enum md_field_kind kind, const void *owner, const struct jobtype *jt)
+{
+	struct md_field f;
+
+	if (text == NULL)
+		return;
+	f.text = text;
+	f.pos = pos;
+	f.kind = kind;
+	f.owner = owner;
+	f.jt = jt;
+	fn(ctx, &f);
+}
+
+/* Hands fn each note of ns, of the given kind and owner. */
+static void
+S_notes(md_field_fn *fn, void *ctx, const struct notes *ns,
+    enum md_field_kind kind, const void *owner, const struct jobtype *jt)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		S_visit(fn, ctx, ns->v[i].markdown, &ns->v[i].pos, kind, owner,
+		    jt);
+}
+
+/* Hands fn the fields of entry e of jt: its notes, then its levels. */
+static void
+S_entry(md_field_fn *fn, void *ctx, const struct entry *e,
+    const struct jobtype *jt)
+{
+	size_t i;
+
+	S_notes(fn, ctx, &e->notes, MD_ENTRY_NOTE, e, jt);
+	for (i = 0; i < e->nlevels; i++)
+		S_visit(fn, ctx, e->levels[i].markdown, &e->levels[i].pos,
+		    MD_LEVEL, e, jt);
+}
+
+void
+framework_each_markdown(const struct framework *fw, md_field_fn *fn,
+    void *ctx)
+{
+	S_visit(fn, ctx, fw->summary, &fw->summary_pos, MD_FRAMEWORK_SUMMARY,
+	    fw, NULL);
+	S_notes(fn, ctx, &fw->notes, MD_FRAMEWORK_NOTE, fw, NULL);
+}
+
+void
+jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn, void *ctx)
+{
+	size_t i, j;
+
+	S_visit(fn, ctx, jt->annotation, &jt->annotation_pos,
+	    MD_JOBTYPE_ANNOTATION, jt, jt);
+	S_notes(fn, ctx, &jt->notes, MD_JOBTYPE_NOTE, jt, jt);
+	for (i = 0; i < jt->nskills; i++)
+		S_notes(fn, ctx, &jt->skills[i].notes, MD_SKILL_NOTE,
+		    &jt->skills[i], jt);
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+
+		S_notes(fn, ctx, &sp->notes, MD_SPECIALTY_NOTE, sp, jt);
+		for (j = 0; j < sp->nentries; j++)
+			S_entry(fn, ctx, &sp->entries[j], jt);
+	}
+}
+
+void
+model_each_markdown(const struct model *m, md_field_fn *fn, void *ctx)
+{
+	size_t i;
+
+	if (m->framework != NULL)
+		framework_each_markdown(m->framework, fn, ctx);
+	for (i = 0; i < m->njobtypes; i++)
+		jobtype_each_markdown(&m->jobtypes[i], fn, ctx);
+}
