@@ -37,10 +37,10 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka)
 SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
-	   paths.c pdf.c resolve.c search.c search_index.c site.c \
+	   page_fields.c paths.c pdf.c resolve.c search.c search_index.c site.c \
 	   site_assess.c \
 	   site_pages.c template.c \
-	   template_compile.c template_policy.c text.c diff.c write.c \
+	   template_compile.c template_fields.c template_policy.c text.c diff.c write.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_memo \
