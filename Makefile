@@ -44,7 +44,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_memo \
-	   test_write test_export test_search test_seed test_markdown
+	   test_write test_export test_search test_seed test_markdown test_fields
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -55,7 +55,7 @@ EMBEDDED = $(BUILD)/schema.c $(BUILD)/json_schema.c
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site handbooks check deps install fuzz bench clean
+.PHONY: all site handbooks check deps install fuzz bench clean fields-doc
 
 # libFuzzer (clang): make fuzz SECONDS=N; make check runs FUZZ_SMOKE s.
 FUZZ_CC	  = clang
@@ -94,6 +94,16 @@ site: $(BIN)
 		echo "skillsite: weasyprint not installed: skipping the PDF handbooks"; \
 		./$(BIN) build -t templates -o output content; \
 	fi
+
+# templates/README.md's "Fields" section, written from page_fields.c
+# (test_fields checks that they agree).
+fields-doc: $(BUILD)/fields-doc
+	$(BUILD)/fields-doc templates/README.md
+
+$(BUILD)/fields-doc: tests/fields-doc.c $(OBJS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(OBJS) $(PKG_LIBS)
 
 handbooks: $(BIN)
 	./$(BIN) build -p -t templates -o output content

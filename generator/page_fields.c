@@ -7,6 +7,7 @@
  */
 #include "page_fields.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -48,7 +49,7 @@ static const struct field_decl S_crumb[] = {
 };
 
 const struct field_decl page_fields_shared[] = {
-	TEXT("title", "the <title>: the page, then the site's name"),
+	TEXT("title", "the `<title>`: the page, then the site's name"),
 	TEXT("heading", "the page's heading"),
 	TEXT("site-name", "the framework's name"),
 	TEXT("home", "link to the home page"),
@@ -415,4 +416,24 @@ page_fields_markdown(void)
 	copy = xstrdup(out);
 	arena_free(&a);
 	return copy;
+}
+
+char *
+page_fields_readme(const char *readme)
+{
+	const char *start = strstr(readme, "\n## Fields\n"), *end;
+	char *section, *out;
+
+	if (start == NULL)
+		return NULL;
+	start++;
+	if ((end = strstr(start + 1, "\n## ")) != NULL)
+		end++;
+	else
+		end = start + strlen(start);
+	section = page_fields_markdown();
+	out = xasprintf("%.*s%s%s%s", (int)(start - readme), readme, section,
+	    *end != '\0' ? "\n" : "", end);
+	free(section);
+	return out;
 }

@@ -31,4 +31,9 @@ extern const struct page_decl	page_decls[PAGE__COUNT];
  * declarations: malloc'd, NUL-terminated. */
 char	*page_fields_markdown(void);
 
+/* Returns readme (the text of templates/README.md) with its "Fields"
+ * section, up to the next "## " heading or the end, written again by
+ * page_fields_markdown(): malloc'd; NULL when it has no such section. */
+char	*page_fields_readme(const char *readme);
+
 #endif
