@@ -3,8 +3,6 @@
  * the generator's scopes against them. */
 #include "helpers.h"
 
-#include <unistd.h>
-
 #include "alloc.h"
 #include "page_fields.h"
 #include "template.h"
@@ -53,19 +51,6 @@ read_all(const char *path)
 	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
 	return text;
-}
-
-/* Writes text to a fresh file in /tmp; returns its path (malloc'd). */
-static char *
-write_temp(const char *text)
-{
-	char *path = strdup("/tmp/skillsite-fields-XXXXXX");
-	int fd = mkstemp(path);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return path;
 }
 
 /* A declared page, compiled, then rendered with scope s (unless NULL):
