@@ -565,13 +565,32 @@ S_attribute(struct render *r, const struct op *o, const struct field *f)
 	xmlBufferFree(esc);
 }
 
+/* Runs attribute op o in scope s: appends its field's text, unless it
+ * breaks the policy in that attribute (reported). */
+static void
+S_attribute_op(struct render *r, const struct op *o, const struct scope *s)
+{
+	const struct field *f = S_field_of(r, o, s, 1 << FIELD_TEXT);
+	const char *why;
+
+	if (f == NULL)
+		return;
+	if ((why = template_url_breach(f->text, o->url, r->depth)) != NULL ||
+	    (why = template_value_breach(f->text)) != NULL) {
+		diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field '%s' would make "
+		    "a %s '%s' (the site loads nothing from elsewhere and runs "
+		    "only its own scripts)", o->field, why, o->attr);
+		r->errors++;
+	} else
+		S_attribute(r, o, f);
+}
+
 /* Runs ops [from, to) of the program in scope s. */
 static void
 S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 {
 	const struct field *f;
 	const struct scope *item;
-	const char *why;
 	size_t i;
 
 	for (i = from; i < to; i++) {
@@ -586,18 +605,7 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 				S_text(r, f->text);
 			break;
 		case OP_ATTR:
-			if ((f = S_field_of(r, o, s, 1 << FIELD_TEXT)) == NULL)
-				break;
-			if ((why = template_url_breach(f->text, o->url,
-			    r->depth)) != NULL ||
-			    (why = template_value_breach(f->text)) != NULL) {
-				diag_msg(r->diag, MSG_TEMPLATE, &o->pos, "field "
-				    "'%s' would make a %s '%s' (the site loads "
-				    "nothing from elsewhere and runs only its "
-				    "own scripts)", o->field, why, o->attr);
-				r->errors++;
-			} else
-				S_attribute(r, o, f);
+			S_attribute_op(r, o, s);
 			break;
 		case OP_HTML:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_HTML)) != NULL)
