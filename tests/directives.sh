@@ -38,6 +38,8 @@ for name in names:
                 found.append((p.CurrentLineNumber, p.CurrentByteIndex, k, v))
     p.StartElementHandler = start
     p.Parse(data, True)
+    if not found:
+        sys.exit("directives: no directive found in templates/" + name)
     for line, at, attr, value in found:
         end = data.index(b">", at)
         tag = data[at:end]
