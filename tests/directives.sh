@@ -16,8 +16,9 @@ suite=directives
 . tests/lib.sh
 
 # Writes one case per directive: $work/cases/N/t (the copy, corrupted),
-# $work/cases/N/where ("FILE:LINE", as diagnostics name it) and
-# $work/cases/N/what (the directive, for failures).
+# $work/cases/N/where ("FILE:LINE", as diagnostics name it),
+# $work/cases/N/field (the corrupted name, quoted as messages quote it)
+# and $work/cases/N/what (the directive, for failures).
 python3 - "$work/cases" <<'PY' || exit 1
 import os, re, shutil, sys
 import xml.parsers.expat
@@ -56,6 +57,8 @@ for name in names:
             f.write(data[:s] + data[s:e] + b"-corrupted" + data[e:])
         with open(os.path.join(case, "where"), "w") as f:
             f.write("%s:%d\n" % (name, line))
+        with open(os.path.join(case, "field"), "w") as f:
+            f.write("'%s-corrupted'\n" % value)
         with open(os.path.join(case, "what"), "w") as f:
             f.write('%s:%d %s="%s"\n' % (name, line, attr, value))
         n += 1
@@ -67,7 +70,7 @@ timeout 60 "$bin" build -t templates -o "$work/untouched" content \
 ok untouched $?
 
 # Runs each case, two at a time: status 3, a message at the directive's
-# template line, no output folder; writes "ok" or the reason to
+# template line naming the corrupted field, no output folder; writes "ok" or the reason to
 # CASE/result.
 start=$(date +%s)
 export bin
@@ -77,11 +80,12 @@ ls "$work/cases" | sed "s|^|$work/cases/|" | xargs -P2 -n1 sh -c '
 	    2> "$c/err"
 	status=$?
 	where=$(cat "$c/where")
+	field=$(cat "$c/field")
 	if [ "$status" != 3 ]; then
 		echo "exit $status" > "$c/result"
-	elif ! grep -qF "skillsite: $c/t/$where: error: template error: " \
-	    "$c/err"; then
-		echo "no error at $where" > "$c/result"
+	elif ! grep -F "skillsite: $c/t/$where: error: template error: " \
+	    "$c/err" | grep -qF "$field"; then
+		echo "no error at $where naming $field" > "$c/result"
 	elif [ -e "$c/out" ]; then
 		echo "output folder made" > "$c/result"
 	else
