@@ -39,16 +39,16 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c model.c model_markdown.c \
 	   par.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c \
-	   page_skill.c page_specialty.c \
+	   page_fields.c page_skill.c page_specialty.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
 	   template.c \
-	   template_compile.c template_node.c template_policy.c template_render.c \
+	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \
 	   text.c diff.c write.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
-	   test_labels
+	   test_labels test_fields
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -59,7 +59,7 @@ EMBEDDED = $(BUILD)/schema.c $(BUILD)/json_schema.c
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
-.PHONY: all site handbooks check deps install fuzz bench clean
+.PHONY: all site handbooks check deps install fuzz bench clean fields-doc
 
 # libFuzzer (clang): make fuzz SECONDS=N; make check runs FUZZ_SMOKE s.
 FUZZ_CC	  = clang
@@ -98,6 +98,16 @@ site: $(BIN)
 		echo "skillsite: weasyprint not installed: skipping the PDF handbooks"; \
 		./$(BIN) build -t templates -o output content; \
 	fi
+
+# templates/README.md's "Fields" section, written from page_fields.c
+# (test_fields checks that they agree).
+fields-doc: $(BUILD)/fields-doc
+	$(BUILD)/fields-doc templates/README.md
+
+$(BUILD)/fields-doc: tests/fields-doc.c $(OBJS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(OBJS) $(PKG_LIBS)
 
 handbooks: $(BIN)
 	./$(BIN) build -p -t templates -o output content

@@ -11,16 +11,11 @@
 #include "alloc.h"
 #include "export.h"
 #include "load.h"
+#include "page_fields.h"
 #include "par.h"
 #include "paths.h"
 #include "search_index.h"
 #include "page.h"
-
-static const char *const S_template_names[PAGE__COUNT] = {
-	"home.xhtml", "specialty.xhtml", "skill.xhtml", "level.xhtml",
-	"knowledge.xhtml", "compare.xhtml", "handbook.xhtml",
-	"assessment.xhtml"
-};
 
 /* A share of the work: the downloads, the search index, a specialty's
  * pages, or a job type's own (knowledge index, comparisons). */
@@ -41,8 +36,9 @@ struct work {
 };
 
 /* Loads the layout and page templates from dir (registered in d) and
- * compiles each page with the layout, and loads the labels of the pages
- * into *labels; returns -1 after reporting a problem. */
+ * compiles each page with the layout, its directives checked against the
+ * page's declared fields, and loads the labels of the pages into
+ * *labels; returns -1 after reporting every problem. */
 static int
 S_load_templates(struct template **layout, struct template **pages,
     struct labels **labels, const char *dir, struct diag *d)
@@ -57,16 +53,20 @@ S_load_templates(struct template **layout, struct template **pages,
 		rc = -1;
 	free(path);
 	for (k = 0; k < PAGE__COUNT; k++) {
-		path = xpath_join(dir, S_template_names[k]);
+		path = xpath_join(dir, page_decls[k].template);
 		pages[k] = template_load(path, d);
 		free(path);
 		if (pages[k] == NULL)
 			rc = -1;
+		else
+			template_declare(pages[k], page_decls[k].fields,
+			    page_fields_shared);
 	}
 	if (*layout == NULL || template_check_layout(*layout, d) < 0)
 		return -1;
-	for (k = 0; k < PAGE__COUNT && rc == 0; k++)
-		rc = template_compile(*layout, pages[k], d);
+	for (k = 0; k < PAGE__COUNT; k++)
+		if (pages[k] != NULL && template_compile(*layout, pages[k], d) < 0)
+			rc = -1;
 	return rc;
 }
 

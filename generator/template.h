@@ -35,6 +35,21 @@ struct template;
 struct scope;
 struct fragment;
 
+/* The kinds of field a scope holds. */
+enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
+
+/* A declared field: what a page's scope may hold (page_fields.h).  An
+ * array of them ends with an entry whose name is NULL. */
+struct field_decl {
+	const char			*name;
+	enum field_kind			 kind;
+	const char			*about;	/* one line, for the docs */
+	const struct field_decl		*items;	/* LIST: its items' fields */
+};
+
+/* Returns the name of kind k ("text", "HTML", "flag", "list"). */
+const char	*template_kind_name(enum field_kind k);
+
 /* Loads the template at path (registered in d for diagnostics); returns
  * it, or NULL after reporting.  Free with template_free(). */
 struct template	*template_load(const char *path, struct diag *d);
@@ -81,6 +96,17 @@ void		 scope_list(struct scope *s, const char *name);
 /* Appends an item to list name of s (declared if need be) and returns the
  * item's scope, whose parent is s. */
 struct scope	*scope_item(struct scope *s, const char *name);
+
+/* Declares the fields of page's scope: its own, then those every page
+ * has (both arrays static, NULL-terminated).  From then on compiling page
+ * reports, at its template line, each directive that names no field of
+ * the right kind where it stands (data-text and data-attr-* a text,
+ * data-html an HTML field, data-each a list, data-if and data-unless any
+ * field; inside a data-each the item's fields, then those of the scopes
+ * around the list), and rendering reports a field set in the scope that
+ * the declarations do not hold (an internal error). */
+void		 template_declare(struct template *page,
+		    const struct field_decl *own, const struct field_decl *shared);
 
 /* Compiles page with layout, unless done; returns 0, or -1 after
  * reporting.  Rendering a compiled page changes nothing, so threads may

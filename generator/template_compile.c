@@ -38,6 +38,7 @@ struct slot {
 struct compiler {
 	struct diag	*d;
 	xmlDoc		*doc;
+	const struct field_scope *top;	/* the page's declared fields */
 	struct slot	*slots;
 	size_t		 nslots;
 	size_t		 cap;
@@ -158,6 +159,7 @@ S_insert_page(struct compiler *c, const struct template *layout,
 		    slot ? "data-page" : "data-content");
 		return -1;
 	}
+	c->errors += template_check_tree(slot->children, c->top, NULL, c->d);
 	S_clear(slot);
 	xmlUnsetProp(slot, BAD_CAST "data-content");
 	for (n = body->children; n != NULL; n = n->next) {
@@ -243,13 +245,15 @@ S_attributes(struct compiler *c, xmlNode *n)
 	}
 }
 
-/* Replaces the content of n with a marker of kind for the field that
- * attribute attr names. */
+/* Replaces the content of n, which stands in declared scope fs, with a
+ * marker of kind for the field that attribute attr names. */
 static void
-S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
+S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr,
+    const struct field_scope *fs)
 {
 	xmlChar *field = xmlGetProp(n, BAD_CAST attr);
 
+	c->errors += template_check_tree(n->children, fs, NULL, c->d);
 	S_clear(n);
 	xmlAddChild(n, S_mark_node(c, n, kind, field));
 	xmlFree(field);
@@ -257,16 +261,21 @@ S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 
 /* Turns the directives of element n and its descendants into markers,
  * in the order template.h gives; removes every directive attribute.
- * n stands in the data-each blocks up; reports their nesting
- * (template_each_enter()). */
+ * n stands in the data-each blocks up and in the declared scope fs;
+ * reports their nesting (template_each_enter()) and the fields its
+ * directives name (template_check_directives()). */
 static void
-S_element(struct compiler *c, xmlNode *n, const struct each_scope *up)
+S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
+    const struct field_scope *fs)
 {
 	xmlNode *child, *next;
 	xmlAttr *a, *anext;
 	struct each_scope each;
+	struct field_scope inner;
+	const struct field_scope *sees;
 
 	c->errors += template_each_enter(n, up, &each, c->d);
+	c->errors += template_check_directives(n, fs, &inner, &sees, c->d);
 	if (xmlHasProp(n, BAD_CAST "data-each")) {
 		xmlNode *prev = n->prev;
 		struct slot *s = S_block(c, n, OP_EACH, "data-each");
@@ -280,14 +289,14 @@ S_element(struct compiler *c, xmlNode *n, const struct each_scope *up)
 		S_block(c, n, OP_UNLESS, "data-unless");
 	S_attributes(c, n);
 	if (xmlHasProp(n, BAD_CAST "data-text"))
-		S_content(c, n, OP_TEXT, "data-text");
+		S_content(c, n, OP_TEXT, "data-text", sees);
 	else if (xmlHasProp(n, BAD_CAST "data-html"))
-		S_content(c, n, OP_HTML, "data-html");
+		S_content(c, n, OP_HTML, "data-html", sees);
 	else
 		for (child = n->children; child != NULL; child = next) {
 			next = child->next;
 			if (child->type == XML_ELEMENT_NODE)
-				S_element(c, child, &each);
+				S_element(c, child, &each, sees);
 		}
 	for (a = n->properties; a != NULL; a = anext) {
 		xmlChar *v;
@@ -468,16 +477,20 @@ program_compile(const struct template *layout, const struct template *page,
 {
 	struct compiler c;
 	struct program *p = NULL;
+	struct field_scope top = { page->own, page->shared, NULL };
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;
+	c.top = page->own != NULL || page->shared != NULL ? &top : NULL;
 	c.doc = xmlCopyDoc(layout->doc, 1);
 	xmlFree((xmlChar *)c.doc->encoding);	/* UTF-8 out, no &#x...; */
 	c.doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	S_copy_marks(xmlDocGetRootElement(layout->doc),
 	    xmlDocGetRootElement(c.doc));
+	c.errors += template_check_tree(xmlDocGetRootElement(page->doc), c.top,
+	    "data-page", d);	/* the sample chrome around the page */
 	if (S_insert_page(&c, layout, page) == 0) {
-		S_element(&c, xmlDocGetRootElement(c.doc), NULL);
+		S_element(&c, xmlDocGetRootElement(c.doc), NULL, c.top);
 		p = xcalloc(1, sizeof(*p));
 		p->text = S_serialize(&c);
 		p->doc = xmlNewDoc(BAD_CAST "1.0");
@@ -510,4 +523,14 @@ template_compile(const struct template *layout, struct template *page,
 	page->layout = layout;
 	page->program = program_compile(layout, page, d);
 	return page->program != NULL ? 0 : -1;
+}
+
+void
+template_declare(struct template *page, const struct field_decl *own,
+    const struct field_decl *shared)
+{
+	page->own = own;
+	page->shared = shared;
+	program_free(page->program);	/* compiled again, checked */
+	page->program = NULL;
 }

@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "template.h"
 
 enum op_kind {
 	OP_LIT,		/* literal bytes */
@@ -65,6 +66,9 @@ struct template {
 	size_t			 file;		/* its number in the diag */
 	struct program		*program;	/* compiled with ... */
 	const struct template	*layout;	/* ... this layout */
+	const struct field_decl	*own;		/* the page's fields, */
+	const struct field_decl	*shared;	/* every page's (or NULL:
+						   not declared) */
 };
 
 /* How deep data-each may nest, layout and page together: the site's
@@ -89,6 +93,39 @@ struct each_scope {
 int		 template_each_enter(const xmlNode *n,
 		    const struct each_scope *up, struct each_scope *self,
 		    struct diag *d);
+
+/* The declared fields seen where a directive stands: a scope's own and
+ * shared fields (either NULL when none), then those of the scope that
+ * holds the list it is an item of (up; NULL for a page's scope). */
+struct field_scope {
+	const struct field_decl		*own;
+	const struct field_decl		*shared;
+	const struct field_scope	*up;
+};
+
+/* Checks the directives of element n, standing in scope fs (NULL: not
+ * declared, nothing to check), against the declared fields, as
+ * template_declare() tells; sets *sees to the scope n's other
+ * directives and its content see (inner, filled, for a data-each; NULL
+ * when its list is unknown).  Returns the number of problems reported
+ * at n's template line. */
+int		 template_check_directives(const xmlNode *n,
+		    const struct field_scope *fs, struct field_scope *inner,
+		    const struct field_scope **sees, struct diag *d);
+
+/* Checks the directives of the element n, its following siblings and
+ * their descendants (all in scope fs) as template_check_directives()
+ * does, but for elements with attribute skip (unless NULL) and below:
+ * for sample content that the page never shows.  Returns the number of
+ * problems reported. */
+int		 template_check_tree(const xmlNode *n,
+		    const struct field_scope *fs, const char *skip,
+		    struct diag *d);
+
+/* Returns the field called name in the NULL-terminated array v (which
+ * may be NULL), or NULL. */
+const struct field_decl *template_decl_find(const struct field_decl *v,
+		    const char *name);
 
 /* Returns where template node n stands (file and line), from the mark
  * template_load() left in its _private. */

@@ -12,8 +12,6 @@
 #include "alloc.h"
 #include "template_private.h"
 
-enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
-
 struct field {
 	const char	*name;
 	enum field_kind	 kind;
@@ -302,6 +300,36 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 	}
 }
 
+/* Reports each field of s, and of its lists' items, that neither own nor
+ * shared (NULL-terminated arrays, or NULL) declares with its kind, as a
+ * field of page file that the generator sets undeclared; returns how many
+ * it reported. */
+static int
+S_undeclared(const struct scope *s, const struct field_decl *own,
+    const struct field_decl *shared, size_t file, struct diag *d)
+{
+	const struct field_decl *decl;
+	const struct field *f;
+	const struct scope *item;
+	struct pos p = { file, 0, 0 };
+	int bad = 0;
+
+	for (f = s->fields; f != NULL; f = f->next) {
+		if ((decl = template_decl_find(own, f->name)) == NULL)
+			decl = template_decl_find(shared, f->name);
+		if (decl == NULL || decl->kind != f->kind) {
+			diag_msg(d, MSG_INTERNAL, &p, "the generator sets %s field "
+			    "'%s', which generator/page_fields.c does not declare "
+			    "so", template_kind_name(f->kind), f->name);
+			bad++;
+		} else
+			for (item = f->first; item != NULL; item = item->next)
+				bad += S_undeclared(item, decl->items, NULL, file,
+				    d);
+	}
+	return bad;
+}
+
 char *
 template_render(const struct template *layout, struct template *page,
     int depth, const struct scope *s, struct diag *d, size_t *len)
@@ -316,6 +344,9 @@ template_render(const struct template *layout, struct template *page,
 	r.depth = depth;
 	r.p = page->program;
 	S_run(&r, 0, r.p->nops, s);
+	if (page->own != NULL || page->shared != NULL)
+		r.errors += S_undeclared(s, page->own, page->shared, page->file,
+		    d);
 	S_put(&r, "", 1);	/* the NUL */
 	if (r.errors == 0) {
 		*len = r.len - 1;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "load.h"
@@ -47,6 +48,19 @@ capture_free(struct capture *c)
 {
 	free(c->text);
 	c->text = NULL;
+}
+
+/* Writes text to a fresh file in /tmp; returns its path (malloc'd). */
+static inline char *
+write_temp(const char *text)
+{
+	char *path = strdup("/tmp/skillsite-test-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
 }
 
 /* A model loaded from one in-memory document, with its diagnostics. */

@@ -17,19 +17,6 @@ static const char LAYOUT[] = HEAD
     "<head><title data-text=\"title\">t</title></head>\n"
     "<body><main data-content=\"\">sample</main></body>\n</html>\n";
 
-/* Writes text to a fresh file in /tmp; returns its path (malloc'd). */
-static char *
-write_temp(const char *text)
-{
-	char *path = strdup("/tmp/skillsite-template-XXXXXX");
-	int fd = mkstemp(path);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return path;
-}
-
 /* A rendering: its output and diagnostics. */
 struct result {
 	char		*html;

@@ -1,0 +1,454 @@
+/* page_fields.c: the fields of each kind of page; see page_fields.h.
+ *
+ * Keep in step with what the page builders set (page_*.c): rendering reports a field set that is not declared
+ * here, and loading templates a directive that names a field that is
+ * not.
+ */
+#include "page_fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+
+#define TEXT(name, about)		{ name, FIELD_TEXT, about, NULL }
+#define HTML(name, about)		{ name, FIELD_HTML, about, NULL }
+#define FLAG(name, about)		{ name, FIELD_FLAG, about, NULL }
+#define LIST(name, items, about)	{ name, FIELD_LIST, about, items }
+#define END				{ NULL, FIELD_TEXT, NULL, NULL }
+
+/* Items that are links: name and href. */
+static const struct field_decl S_link[] = {
+	TEXT("name", "the link's text"),
+	TEXT("href", "the link"),
+	END
+};
+
+static const struct field_decl S_note[] = {
+	HTML("html", "the note"),
+	END
+};
+
+static const struct field_decl S_stylesheet[] = {
+	TEXT("href", "link to the stylesheet"),
+	TEXT("media", "its media: all, or print for handbook.css"),
+	END
+};
+
+static const struct field_decl S_script[] = {
+	TEXT("src", "link to the script"),
+	END
+};
+
+static const struct field_decl S_crumb[] = {
+	TEXT("label", "the crumb's text"),
+	TEXT("href", "link to its page (\"\" for the current page)"),
+	END
+};
+
+const struct field_decl page_fields_shared[] = {
+	TEXT("title", "the `<title>`: the page, then the site's name"),
+	TEXT("heading", "the page's heading"),
+	TEXT("site-name", "the framework's name"),
+	TEXT("home", "link to the home page"),
+	TEXT("stylesheet", "link to assets/style.css"),
+	LIST("stylesheets", S_stylesheet, "style.css for all media; on "
+	    "handbooks also handbook.css for print"),
+	TEXT("icon", "link to assets/icon.svg"),
+	LIST("scripts", S_script, "assets/search.js on every page, "
+	    "assets/assess.js on the self-assessment sheets: the only scripts "
+	    "a page may load"),
+	TEXT("generator", "\"skillsite VERSION\""),
+	LIST("breadcrumbs", S_crumb, "the way from the home page"),
+	END
+};
+
+/* The home page. */
+static const struct field_decl S_home_specific[] = {
+	TEXT("name", "the specialty's name"),
+	TEXT("href", "link to its page"),
+	LIST("skills", S_link, "its specific skills, linked to their pages"),
+	END
+};
+
+static const struct field_decl S_home_jobtype[] = {
+	TEXT("name", "the job type's name"),
+	TEXT("anchor", "the id of its section"),
+	HTML("annotation", "its annotation"),
+	LIST("notes", S_note, "its editorial notes"),
+	TEXT("knowledge-href", "link to its knowledge-item index"),
+	LIST("specialties", S_link, "its specialties, linked"),
+	LIST("common-skills", S_link, "its common skills, linked to their "
+	    "comparisons"),
+	LIST("specific", S_home_specific, "per specialty, its specific skills"),
+	END
+};
+
+static const struct field_decl S_home[] = {
+	HTML("summary", "the framework's summary"),
+	TEXT("json-href", "link to the framework as JSON"),
+	TEXT("schema-href", "link to the JSON's JSON Schema"),
+	TEXT("csv-href", "link to the framework as CSV"),
+	LIST("notes", S_note, "the framework's editorial notes"),
+	LIST("jobtypes", S_home_jobtype, "every job type"),
+	END
+};
+
+/* A specialty's page. */
+static const struct field_decl S_specialty_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("href", "link to the level's page, or \"\" when none"),
+	END
+};
+
+static const struct field_decl S_specialty_cell[] = {
+	FLAG("defined", "whether the skill describes this level"),
+	TEXT("label", "the level's name (label level)"),
+	TEXT("href", "link to the description, or \"\""),
+	END
+};
+
+static const struct field_decl S_specialty_row[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "link to the skill's page"),
+	LIST("cells", S_specialty_cell, "per level"),
+	END
+};
+
+static const struct field_decl S_specialty[] = {
+	TEXT("jobtype", "the job type's name"),
+	TEXT("handbook-href", "link to the handbook"),
+	TEXT("assessment-href", "link to the self-assessment sheet"),
+	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
+	LIST("notes", S_note, "the specialty's editorial notes"),
+	LIST("common-skills", S_link, "its common skills, linked"),
+	LIST("specific-skills", S_link, "its specific skills, linked"),
+	LIST("levels", S_specialty_level, "the job type's levels"),
+	LIST("rows", S_specialty_row, "per skill, the skill x level matrix"),
+	END
+};
+
+/* A skill's page. */
+static const struct field_decl S_skill_knowledge[] = {
+	TEXT("name", "the knowledge item"),
+	TEXT("href", "link into the knowledge-item index"),
+	TEXT("anchor", "the item's id, which search results link to"),
+	END
+};
+
+static const struct field_decl S_skill_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("anchor", "the id of its section"),
+	FLAG("defined", "whether the skill describes it"),
+	HTML("html", "the description (empty when none)"),
+	TEXT("level-href", "link to the level's page, or \"\""),
+	END
+};
+
+static const struct field_decl S_piece[] = {
+	TEXT("text", "the piece's text (\"\" for a line break)"),
+	FLAG("break", "a line break"),
+	FLAG("same", "in both levels"),
+	FLAG("del", "only in the level before"),
+	FLAG("ins", "only in this level"),
+	END
+};
+
+static const struct field_decl S_skill_change[] = {
+	TEXT("from-label", "the level before"),
+	TEXT("from-href", "its anchor on the page"),
+	TEXT("to-label", "this level"),
+	TEXT("to-href", "its anchor on the page"),
+	LIST("pieces", S_piece, "the change, character by character"),
+	END
+};
+
+static const struct field_decl S_skill[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("specialty", "the specialty's name"),
+	TEXT("scope", "the skill's scope (label scope-common or scope-specific)"),
+	FLAG("common", "whether the skill is common to the job type"),
+	TEXT("compare-href", "link to the comparison of a common skill, or "
+	    "\"\""),
+	LIST("knowledge", S_skill_knowledge, "the skill's knowledge items"),
+	LIST("levels", S_skill_level, "every level of the job type"),
+	LIST("changes", S_skill_change, "per level described after the "
+	    "first, the change from the level before"),
+	LIST("notes", S_note, "the editorial notes of the skill, then of the "
+	    "entry"),
+	LIST("others", S_link, "the same skill in other specialties, the "
+	    "first 20"),
+	TEXT("others-more-label", "how many more there are (label uses-more), or \"\""),
+	TEXT("others-more-href", "link to all of them (the comparison page "
+	    "of a common skill, else the job type's section of the home "
+	    "page), or \"\""),
+	TEXT("prev-name", "the previous skill of the specialty, or \"\""),
+	TEXT("prev-href", "link to it, or \"\""),
+	TEXT("next-name", "the next skill of the specialty, or \"\""),
+	TEXT("next-href", "link to it, or \"\""),
+	END
+};
+
+/* A level's page. */
+static const struct field_decl S_level_entry[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "link to the description on the skill's page"),
+	HTML("html", "the description"),
+	END
+};
+
+static const struct field_decl S_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("specialty", "the specialty's name"),
+	LIST("entries", S_level_entry, "the skills that describe the level"),
+	LIST("undefined", S_link, "the skills that do not"),
+	TEXT("prev-label", "the nearest level before with descriptions, or "
+	    "\"\""),
+	TEXT("prev-href", "link to it, or \"\""),
+	TEXT("next-label", "the nearest level after with descriptions, or "
+	    "\"\""),
+	TEXT("next-href", "link to it, or \"\""),
+	END
+};
+
+/* The knowledge-item index. */
+static const struct field_decl S_knowledge_skill[] = {
+	TEXT("name", "the skill's name"),
+	LIST("specialties", S_link, "its pages in the specialties, the "
+	    "first 20"),
+	TEXT("more-label", "as others-more-label of a skill's page"),
+	TEXT("more-href", "as others-more-href of a skill's page"),
+	END
+};
+
+static const struct field_decl S_knowledge_item[] = {
+	TEXT("text", "the knowledge item"),
+	TEXT("anchor", "its id"),
+	LIST("skills", S_knowledge_skill, "the skills that list it"),
+	END
+};
+
+static const struct field_decl S_knowledge[] = {
+	TEXT("jobtype", "the job type's name"),
+	LIST("items", S_knowledge_item, "every knowledge item once"),
+	END
+};
+
+/* The comparison of a common skill. */
+static const struct field_decl S_segment[] = {
+	TEXT("text", "the segment's text (\"\" for a line break)"),
+	FLAG("break", "a line break"),
+	FLAG("differs", "whether it differs between the specialties"),
+	END
+};
+
+static const struct field_decl S_compare_cell[] = {
+	FLAG("defined", "whether the specialty describes the level"),
+	TEXT("specialty", "the specialty's name"),
+	TEXT("skill-href", "link to the level on the skill's page"),
+	TEXT("level-href", "link to the level's page, or \"\""),
+	LIST("segments", S_segment, "the description, the words that differ "
+	    "marked"),
+	END
+};
+
+static const struct field_decl S_compare_row[] = {
+	TEXT("label", "the level's name (label level)"),
+	LIST("cells", S_compare_cell, "per specialty"),
+	END
+};
+
+static const struct field_decl S_compare[] = {
+	TEXT("name", "the skill's name"),
+	LIST("specialties", S_link, "the job type's specialties, linked"),
+	LIST("rows", S_compare_row, "per level"),
+	END
+};
+
+/* The handbook of a specialty. */
+static const struct field_decl S_hb_knowledge[] = {
+	TEXT("text", "the knowledge item"),
+	END
+};
+
+static const struct field_decl S_hb_skill_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("anchor", "the id of its section"),
+	FLAG("defined", "whether the skill describes it"),
+	HTML("html", "the description (empty when none)"),
+	END
+};
+
+static const struct field_decl S_hb_skill[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("anchor", "the id of its section"),
+	TEXT("href", "link to it"),
+	TEXT("scope", "its scope (label scope-common or scope-specific)"),
+	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
+	LIST("levels", S_hb_skill_level, "every level of the job type"),
+	LIST("notes", S_note, "its editorial notes, then the entry's"),
+	END
+};
+
+static const struct field_decl S_hb_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("anchor", "the id of its section"),
+	TEXT("href", "link to it"),
+	LIST("entries", S_level_entry, "the skills that describe it (href: an "
+	    "anchor of the handbook)"),
+	END
+};
+
+static const struct field_decl S_handbook[] = {
+	TEXT("jobtype", "the job type's name"),
+	TEXT("specialty", "the specialty's name"),
+	TEXT("source", "where the text comes from"),
+	TEXT("site-href", "link to the specialty's page"),
+	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
+	LIST("common-skills", S_link, "its common skills, linked within the "
+	    "handbook"),
+	LIST("specific-skills", S_link, "its specific skills, linked within "
+	    "the handbook"),
+	LIST("skills", S_hb_skill, "every skill of the specialty"),
+	LIST("levels", S_hb_level, "the summary by level: each level a skill "
+	    "describes"),
+	HTML("annotation", "the job type's annotation"),
+	LIST("notes", S_note, "the editorial notes of the job type, then of "
+	    "the specialty"),
+	END
+};
+
+/* The self-assessment sheet. */
+static const struct field_decl S_assess_level[] = {
+	TEXT("value", "the level's number"),
+	TEXT("short", "its number alone (label level-short)"),
+	TEXT("href", "link to the description"),
+	END
+};
+
+static const struct field_decl S_assess_skill[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "link to its page"),
+	TEXT("id", "its id"),
+	TEXT("current-name", "the name of the radio group of its current "
+	    "level"),
+	TEXT("target-name", "the name of the radio group of its target level"),
+	TEXT("current-legend", "the legend of the current level's group "
+	    "(label legend-current)"),
+	TEXT("target-legend", "the legend of the target level's group "
+	    "(label legend-target)"),
+	LIST("levels", S_assess_level, "the levels the skill describes"),
+	END
+};
+
+static const struct field_decl S_assess_scale[] = {
+	TEXT("value", "the level's number"),
+	TEXT("label", "its name (label level), for assets/assess.js"),
+	END
+};
+
+static const struct field_decl S_assess_gaps[] = {
+	TEXT("value", "a gap between two levels, from 1"),
+	TEXT("label", "its words (label assess-gap), for assets/assess.js"),
+	END
+};
+
+static const struct field_decl S_assessment[] = {
+	TEXT("jobtype", "the job type's name"),
+	TEXT("specialty", "the specialty's name"),
+	TEXT("storage-key", "the localStorage key"),
+	TEXT("levels", "the job type's levels, \"3,4,5,6,7\""),
+	LIST("skills", S_assess_skill, "every skill of the specialty"),
+	LIST("scale", S_assess_scale, "every level of the job type"),
+	LIST("gaps", S_assess_gaps, "every gap the sheet can show"),
+	END
+};
+
+const struct page_decl page_decls[PAGE__COUNT] = {
+	[PAGE_HOME] = { "home.xhtml", "the home page (index.html)", S_home },
+	[PAGE_SPECIALTY] = { "specialty.xhtml", "a specialty: its skills and "
+	    "the skill x level matrix", S_specialty },
+	[PAGE_SKILL] = { "skill.xhtml", "a skill within a specialty, every "
+	    "level in order", S_skill },
+	[PAGE_LEVEL] = { "level.xhtml", "one level within a specialty, every "
+	    "skill's description", S_level },
+	[PAGE_KNOWLEDGE] = { "knowledge.xhtml", "the knowledge-item index of "
+	    "a job type", S_knowledge },
+	[PAGE_COMPARE] = { "compare.xhtml", "a common skill compared across "
+	    "the specialties", S_compare },
+	[PAGE_HANDBOOK] = { "handbook.xhtml", "the printable handbook of a "
+	    "specialty; its links are anchors within it, but those back to "
+	    "the site", S_handbook },
+	[PAGE_ASSESSMENT] = { "assessment.xhtml", "the self-assessment sheet "
+	    "of a specialty", S_assessment },
+};
+
+/* Appends the rows of fields v, their names after prefix, to *out in
+ * arena a, items after their list. */
+static void
+S_rows(struct arena *a, char **out, const char *prefix,
+    const struct field_decl *v)
+{
+	for (; v->name != NULL; v++) {
+		char *name = arena_printf(a, "%s%s", prefix, v->name);
+
+		*out = arena_printf(a, "%s| `%s` | %s | %s |\n", *out, name,
+		    template_kind_name(v->kind), v->about);
+		if (v->items != NULL)
+			S_rows(a, out, arena_printf(a, "%s.", name), v->items);
+	}
+}
+
+/* Appends the table of fields v, under title, to *out in arena a. */
+static void
+S_table(struct arena *a, char **out, const char *title,
+    const struct field_decl *v)
+{
+	*out = arena_printf(a, "%s\n%s\n\n| field | kind | |\n"
+	    "| --- | --- | --- |\n", *out, title);
+	S_rows(a, out, "", v);
+}
+
+char *
+page_fields_markdown(void)
+{
+	struct arena a;
+	char *out, *copy;
+	size_t k;
+
+	arena_init(&a);
+	out = arena_printf(&a, "## Fields\n\n<!-- Written from "
+	    "generator/page_fields.c by `make fields-doc`; edit there. -->\n\n"
+	    "A list's item sees its own fields (`list.field` below), then "
+	    "those of the scope that holds the list, up to the page's.\n");
+	S_table(&a, &out, "Every page (and so `layout.xhtml`) has:",
+	    page_fields_shared);
+	for (k = 0; k < PAGE__COUNT; k++)
+		S_table(&a, &out, arena_printf(&a, "`%s`, %s:",
+		    page_decls[k].template, page_decls[k].about),
+		    page_decls[k].fields);
+	copy = xstrdup(out);
+	arena_free(&a);
+	return copy;
+}
+
+char *
+page_fields_readme(const char *readme)
+{
+	const char *start = strstr(readme, "\n## Fields\n"), *end;
+	char *section, *out;
+
+	if (start == NULL)
+		return NULL;
+	start++;
+	if ((end = strstr(start + 1, "\n## ")) != NULL)
+		end++;
+	else
+		end = start + strlen(start);
+	section = page_fields_markdown();
+	out = xasprintf("%.*s%s%s%s", (int)(start - readme), readme, section,
+	    *end != '\0' ? "\n" : "", end);
+	free(section);
+	return out;
+}

@@ -1,0 +1,1 @@
+/* the sheet's script: empty here */

@@ -1,0 +1,1 @@
+/* the search script: empty here */
