@@ -34,8 +34,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
-SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
-	   load_file.c \
+SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
+	   export.c load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c memo.c model.c par.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
 	   site_assess.c \
@@ -44,7 +44,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 	   write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_memo \
-	   test_write test_export test_search test_seed test_markdown
+	   test_write test_export test_search test_seed test_markdown test_assets
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -69,13 +69,9 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/skillsite
 MANDIR	 = $(PREFIX)/share/man
-TEMPLATES = templates/layout.xhtml templates/home.xhtml \
-	   templates/specialty.xhtml templates/skill.xhtml templates/level.xhtml \
-	   templates/knowledge.xhtml templates/compare.xhtml \
-	   templates/handbook.xhtml templates/style.css templates/handbook.css \
-	   templates/search.js templates/icon.svg \
-	   templates/assessment.xhtml templates/assess.js \
-	   templates/README.md
+# The whole templates folder: templates, their README and the assets (a
+# hidden file is neither read nor installed; see generator/assets.h).
+TEMPLATES = $(sort $(wildcard templates/*))
 
 # One "deps" run per make: "make check" and "make bench" need more.
 DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,$(if $(filter \

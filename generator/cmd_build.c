@@ -166,7 +166,7 @@ struct build {
 	pthread_mutex_t	 lock;		/* for the fields below */
 	struct handbook	*handbooks;	/* in the order threads made them */
 	size_t		 nhandbooks;
-	int		 styles_same;	/* both stylesheets carried */
+	int		 assets_changed; /* an asset was written anew */
 };
 
 /* Orders handbooks by path. */
@@ -177,20 +177,12 @@ S_handbook_cmp(const void *a, const void *b)
 	    ((const struct handbook *)b)->path);
 }
 
-/* Returns whether site path p is a handbook page. */
+/* The site's sink: publishes each file, noting the handbooks and
+ * whether every asset (the stylesheets, fonts and images a PDF may use)
+ * came out unchanged. */
 static int
-S_is_handbook(const char *p)
-{
-	size_t n = strlen(p);
-
-	return strncmp(p, "handbooks/", 10) == 0 && n > 15 &&
-	    strcmp(p + n - 5, ".html") == 0;
-}
-
-/* The site's sink: publishes each file, noting the handbooks. */
-static int
-S_put(void *ctx, const char *path, const char *data, size_t len,
-    struct diag *d)
+S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
+    size_t len, struct diag *d)
 {
 	struct build *b = ctx;
 	int rc = publish_file(b->pub, path, data, len, d);
@@ -198,10 +190,9 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 	if (rc < 0)
 		return -1;
 	pthread_mutex_lock(&b->lock);
-	if (strcmp(path, PATH_STYLE) == 0 ||
-	    strcmp(path, PATH_HANDBOOK_STYLE) == 0)
-		b->styles_same += rc;
-	else if (S_is_handbook(path)) {
+	if (kind == SINK_ASSET && rc == 0)
+		b->assets_changed = 1;
+	else if (kind == SINK_HANDBOOK) {
 		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
 		    sizeof(*b->handbooks));
 		b->handbooks[b->nhandbooks].path = xstrdup(path);
@@ -212,7 +203,7 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 }
 
 /* Makes the PDF handbooks in the new folder, in path order: a handbook
- * whose page and stylesheets are unchanged keeps its live PDF; WeasyPrint
+ * whose page and every asset are unchanged keeps its live PDF; WeasyPrint
  * makes the others, and a PDF that comes out the same is carried too.
  * At most nprocs WeasyPrint processes run at a time.  Returns 0, or -1
  * after reporting. */
@@ -228,7 +219,7 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 	for (i = 0; i < b->nhandbooks; i++) {
 		int carried = 0;
 
-		if (b->handbooks[i].same && b->styles_same == 2) {
+		if (b->handbooks[i].same && !b->assets_changed) {
 			pdf = pdf_path(b->handbooks[i].path);
 			carried = publish_carry(b->pub, pdf);
 			free(pdf);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "model.h"
 
 /* Returns the concatenation of the strings given, up to a NULL, in arena
  * a. */
@@ -233,4 +234,14 @@ char *
 path_jobtype_anchor(struct arena *a, const char *jt_id)
 {
 	return arena_printf(a, "jobtype-%s", jt_id);
+}
+
+const char *
+path_uses_more(struct arena *a, const char *self, const struct jobtype *jt,
+    const struct skill *k, size_t n, const char **label)
+{
+	*label = arena_printf(a, "ほか%zu分野", n);
+	return k->scope == SCOPE_COMMON ? path_href(a, self, path_compare(a,
+	    jt->id, k->id), NULL) : path_href(a, self, PATH_HOME,
+	    path_jobtype_anchor(a, jt->id));
 }

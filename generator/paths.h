@@ -29,9 +29,13 @@
 #ifndef SKILLSITE_PATHS_H
 #define SKILLSITE_PATHS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
+
+struct jobtype;
+struct skill;
 
 #define PATH_HOME	"index.html"
 #define PATH_STYLE	"assets/style.css"
@@ -75,6 +79,13 @@ char	*path_jobtype_anchor(struct arena *a, const char *jt_id);
 
 /* Returns the anchor of level n within a skill page: "level-N". */
 char	*path_level_anchor(struct arena *a, int n);
+
+/* Returns the link from page self to where all the specialties of skill
+ * k of jt are, and sets *label to "ほかN分野" for n of them not shown;
+ * both in arena a. */
+const char	*path_uses_more(struct arena *a, const char *self,
+		    const struct jobtype *jt, const struct skill *k, size_t n,
+		    const char **label);
 
 /* Returns the 64-bit FNV-1a hash of text, which anchors it. */
 uint64_t path_text_hash(const char *text);

@@ -15,7 +15,6 @@
 #include "markdown.h"
 #include "paths.h"
 #include "search.h"
-#include "site.h"
 
 /* A token and the documents that hold it, as search.js reads them:
  * ascending numbers written as differences in base 36, joined by
@@ -92,7 +91,7 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 	script = xreallocarray(NULL, len, 1);
 	len = (size_t)snprintf(script, len, "skillsiteSearch.put(\"%s\",%s);\n",
 	    name, json);
-	rc = sink->put(sink->ctx, path, script, len, d);
+	rc = sink->put(sink->ctx, SINK_SEARCH, path, script, len, d);
 	free(script);
 	free(json);
 	return rc;
@@ -326,7 +325,7 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 
 	if (k->nuses <= USES_SHOWN)
 		return;
-	href = site_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
+	href = path_uses_more(&w->arena, PATH_HOME, jt, k, k->nuses -
 	    USES_SHOWN, &label);
 	json_array_append_new(refs, json_string(label));
 	json_array_append_new(refs, json_string(href));

@@ -33,7 +33,7 @@
 #define SKILLSITE_SEARCH_INDEX_H
 
 #include "model.h"
-#include "site.h"
+#include "sink.h"
 
 #define SEARCH_SHARD_BYTES	(64 * 1024)
 #define SEARCH_SHARDS_MAX	1024

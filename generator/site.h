@@ -13,26 +13,8 @@
 
 #include "diag.h"
 #include "model.h"
+#include "sink.h"
 
-
-/* Returns the link from page self to where all the specialties of skill
- * k of jt are, and sets *label to "ほかN分野" for n of them not shown;
- * both in arena a. */
-const char	*site_uses_more(struct arena *a, const char *self,
-		    const struct jobtype *jt, const struct skill *k, size_t n,
-		    const char **label);
-
-/* Where the files of the site go, each as soon as it is rendered: put()
- * gets the site path ("customer-service/hardware.html") and the bytes,
- * which stay the renderer's (copy them to keep them), and reports to d;
- * it returns 0, or -1 to stop the rendering.  Threads call it at the
- * same time.  pages counts the HTML pages put. */
-struct site_sink {
-	int	(*put)(void *ctx, const char *path, const char *data,
-		    size_t len, struct diag *d);
-	void	*ctx;
-	size_t	 pages;
-};
 
 /* Renders every page of the resolved model m with the templates in
  * template_dir, and copies the stylesheets, into sink, on up to nthreads

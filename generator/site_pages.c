@@ -159,7 +159,8 @@ page_emit(struct builder *b, enum page_kind kind, const char *self,
 	    b->d, &len);
 	if (html == NULL)
 		b->failed = 1;
-	else if (b->out->put(b->out->ctx, self, html, len, b->d) < 0)
+	else if (b->out->put(b->out->ctx, kind == PAGE_HANDBOOK ?
+	    SINK_HANDBOOK : SINK_PAGE, self, html, len, b->d) < 0)
 		b->failed = b->stopped = 1;
 	else
 		b->npages++;
@@ -487,7 +488,7 @@ S_uses(struct builder *b, struct scope *s, const char *list,
 			    jt->id, o->id, k->id), NULL);
 	}
 	if (total > USES_SHOWN)
-		href = site_uses_more(&b->arena, self, jt, k, total -
+		href = path_uses_more(&b->arena, self, jt, k, total -
 		    USES_SHOWN, &label);
 	scope_text(s, more_label, label);
 	scope_text(s, more_href, href);
