@@ -268,6 +268,20 @@ S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
 	return rc;
 }
 
+/* Prints the summary of a build to dest that wrote pages, st, the PDFs
+ * when pdf is set, in secs seconds. */
+static void
+S_summary(FILE *out, const char *dest, size_t pages,
+    const struct publish_stats *st, int pdf, double secs)
+{
+	char *name = diag_escape(dest);
+
+	fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s to %s "
+	    "in %.2f s (%zu files unchanged)\n", pages, st->files, st->bytes,
+	    pdf ? " and the PDF handbooks" : "", name, secs, st->carried);
+	free(name);
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -308,15 +322,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
 	if (diag_flush(&d, m.files, m.nfiles) < 0)
 		status = EXIT_IO;
-	if (ok) {
-		char *name = diag_escape(dest);
-
-		fprintf(out, "skillsite: wrote %zu pages, %zu files, %zu bytes%s "
-		    "to %s in %.2f s (%zu files unchanged)\n", sink.pages,
-		    st.files, st.bytes, pdf ? " and the PDF handbooks" : "",
-		    name, S_now() - start, st.carried);
-		free(name);
-	}
+	if (ok)
+		S_summary(out, dest, sink.pages, &st, pdf, S_now() - start);
 	model_free(&m);
 	free(templates);
 	return status;

@@ -17,6 +17,8 @@
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
  *	assets/assess.js		the self-assessment sheet's script
+ *	assets/NAME			every other asset of the templates
+ *					folder (assets.h): a font, a logo
  *	search/index.js			the search index: names, shard counts
  *	search/t-N.js, search/d-N.js	its shards of terms and documents
  *
