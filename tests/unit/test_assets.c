@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "assets.h"
+#include "site.h"
 #include "template.h"
 
 /* A sink that records what it gets: "KIND PATH LEN\n" per file. */
@@ -296,6 +297,54 @@ test_publish_limits(void **state)
 	S_remove(dir);
 }
 
+/* Counts the files of each kind put, aborting when a kind and the path
+ * disagree (ctx: size_t[5]). */
+static int
+S_count_kinds(void *ctx, enum sink_kind kind, const char *path,
+    const char *data, size_t len, struct diag *d)
+{
+	static const char *const top[] = { NULL, "handbooks/", "assets/",
+	    "downloads/", "search/" };
+	size_t *counts = ctx, n = strlen(path);
+
+	(void)data;
+	(void)len;
+	(void)d;
+	assert_in_range(kind, SINK_PAGE, SINK_SEARCH);
+	if (kind == SINK_PAGE || kind == SINK_HANDBOOK)
+		assert_string_equal(path + n - 5, ".html");
+	if (kind == SINK_PAGE) {
+		assert_null(strstr(path, "handbooks/"));
+		assert_null(strstr(path, "assets/"));
+	} else if (strncmp(path, top[kind], strlen(top[kind])) != 0)
+		fail_msg("%s put as kind %d", path, (int)kind);
+	counts[kind]++;
+	return 0;
+}
+
+/* The site's renderer tells the sink what each file is: every handbook
+ * page a handbook, every asset an asset, and so on. */
+static void
+test_site_kinds(void **state)
+{
+	size_t counts[5] = { 0 }, nsp = 0, i;
+	struct site_sink sink = { S_count_kinds, counts, 0 };
+	struct loaded l;
+
+	(void)state;
+	assert_int_equal(load_seed(&l), 0);
+	assert_int_equal(site_render(&l.m, "templates", 0, 1, &sink, &l.d), 0);
+	for (i = 0; i < l.m.njobtypes; i++)
+		nsp += l.m.jobtypes[i].nspecialties;
+	assert_int_equal(counts[SINK_HANDBOOK], nsp);
+	assert_int_equal(counts[SINK_ASSET], 5);
+	assert_int_equal(counts[SINK_DOWNLOAD], 3);
+	assert_true(counts[SINK_SEARCH] >= 3);
+	assert_true(counts[SINK_PAGE] > nsp);
+	assert_int_equal(sink.pages, counts[SINK_PAGE] + counts[SINK_HANDBOOK]);
+	loaded_free(&l);
+}
+
 /* Returns whether the nginx types line types serves extension ext as
  * media type type: "TYPE ext ...;" holds it. */
 static int
@@ -358,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_publish_refuses),
 		cmocka_unit_test(test_publish_limits),
 		cmocka_unit_test(test_readme_types),
+		cmocka_unit_test(test_site_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
