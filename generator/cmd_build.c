@@ -166,6 +166,8 @@ struct build {
 	pthread_mutex_t	 lock;		/* for the fields below */
 	struct handbook	*handbooks;	/* in the order threads made them */
 	size_t		 nhandbooks;
+	const char	*dest;		/* the live site */
+	size_t		 nassets;	/* assets put */
 	int		 assets_changed; /* an asset was written anew */
 };
 
@@ -190,9 +192,10 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 	if (rc < 0)
 		return -1;
 	pthread_mutex_lock(&b->lock);
-	if (kind == SINK_ASSET && rc == 0)
-		b->assets_changed = 1;
-	else if (kind == SINK_HANDBOOK) {
+	if (kind == SINK_ASSET) {
+		b->nassets++;
+		b->assets_changed |= rc == 0;
+	} else if (kind == SINK_HANDBOOK) {
 		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
 		    sizeof(*b->handbooks));
 		b->handbooks[b->nhandbooks].path = xstrdup(path);
@@ -202,8 +205,28 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 	return 0;
 }
 
+/* Returns how many files the live site at dest has in assets/ (hidden
+ * ones aside), or (size_t)-1 when it has no such folder. */
+static size_t
+S_live_assets(const char *dest)
+{
+	char *path = xpath_join(dest, "assets");
+	DIR *dp = opendir(path);
+	struct dirent *de;
+	size_t n = 0;
+
+	free(path);
+	if (dp == NULL)
+		return (size_t)-1;
+	while ((de = readdir(dp)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(dp);
+	return n;
+}
+
 /* Makes the PDF handbooks in the new folder, in path order: a handbook
- * whose page and every asset are unchanged keeps its live PDF; WeasyPrint
+ * whose page and every asset are unchanged (none written anew, none
+ * gone) keeps its live PDF; WeasyPrint
  * makes the others, and a PDF that comes out the same is carried too.
  * At most nprocs WeasyPrint processes run at a time.  Returns 0, or -1
  * after reporting. */
@@ -212,14 +235,15 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 {
 	char **make = xcalloc(b->nhandbooks + 1, sizeof(*make)), *pdf;
 	size_t i, n = 0;
-	int rc = 0;
+	int rc = 0, keep = !b->assets_changed &&
+	    S_live_assets(b->dest) == b->nassets;
 
 	qsort(b->handbooks, b->nhandbooks, sizeof(*b->handbooks),
 	    S_handbook_cmp);
 	for (i = 0; i < b->nhandbooks; i++) {
 		int carried = 0;
 
-		if (b->handbooks[i].same && !b->assets_changed) {
+		if (b->handbooks[i].same && keep) {
 			pdf = pdf_path(b->handbooks[i].path);
 			carried = publish_carry(b->pub, pdf);
 			free(pdf);
@@ -251,6 +275,7 @@ S_build(struct model *m, const char *templates, int pdf, unsigned nthreads,
 	int rc = -1;
 
 	memset(&b, 0, sizeof(b));
+	b.dest = dest;
 	if ((b.pub = publish_begin(dest, d)) == NULL)
 		return -1;
 	pthread_mutex_init(&b.lock, NULL);

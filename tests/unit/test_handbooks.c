@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -336,7 +337,7 @@ test_rebuild_keeps_the_pdfs(void **state)
 
 /* Builds SITE with -p and the templates of TEMPLATES, its print
  * stylesheet's page background being the GIF image of len bytes at gif
- * (assets/mark.gif). */
+ * (assets/mark.gif), or none when gif is NULL. */
 static void
 build_with_mark(const char *gif, size_t len)
 {
@@ -345,9 +346,13 @@ build_with_mark(const char *gif, size_t len)
 	struct capture o, e;
 	FILE *f;
 
-	assert_non_null(f = fopen(TEMPLATES "/mark.gif", "wb"));
-	assert_int_equal(fwrite(gif, 1, len, f), len);
-	fclose(f);
+	if (gif == NULL)
+		assert_int_equal(unlink(TEMPLATES "/mark.gif"), 0);
+	else {
+		assert_non_null(f = fopen(TEMPLATES "/mark.gif", "wb"));
+		assert_int_equal(fwrite(gif, 1, len, f), len);
+		fclose(f);
+	}
 	capture_open(&o);
 	capture_open(&e);
 	assert_int_equal(skillsite_main(8, argv, o.f, e.f), 0);
@@ -359,7 +364,7 @@ build_with_mark(const char *gif, size_t len)
 
 /* A changed asset remakes the PDFs, though the pages and stylesheets are
  * the same: here the image the print stylesheet puts behind each page,
- * red, then blue (a kept PDF would show red). */
+ * red, then blue (a kept PDF would show red), then gone. */
 static void
 test_asset_change_remakes_the_pdfs(void **state)
 {
@@ -383,6 +388,10 @@ test_asset_change_remakes_the_pdfs(void **state)
 	assert_int_equal(pdf_inodes(after, 16), n);
 	for (i = 0; i < n; i++)
 		assert_true(before[i] != after[i]);	/* made anew */
+	build_with_mark(NULL, 0);	/* the image gone: no background */
+	assert_int_equal(pdf_inodes(before, 16), n);
+	for (i = 0; i < n; i++)
+		assert_true(before[i] != after[i]);
 }
 
 int
