@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "load.h"
+#include "paths.h"
 #include "template.h"
 
 /* The extensions an asset may have, with their media types; binary ones
@@ -61,9 +62,11 @@ static const struct {
 };
 
 /* The assets the pages link to, which must be in every templates
- * folder. */
+ * folder: their site paths, all in ASSETS_DIR. */
+#define ASSETS_DIR	"assets/"
 static const char *const S_required[] = {
-	"style.css", "handbook.css", "search.js", "assess.js", "icon.svg"
+	PATH_STYLE, PATH_HANDBOOK_STYLE, PATH_SEARCH_SCRIPT, PATH_ASSESS_SCRIPT,
+	PATH_ICON
 };
 
 /* Returns the index in S_types of the extension of name, or -1. */
@@ -145,7 +148,8 @@ int
 asset_check(const char *path, const char *data, size_t len, size_t file,
     struct diag *d)
 {
-	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	const char *slash = strrchr(path, '/');
+	const char *name = slash != NULL ? slash + 1 : path;
 	const char *why = asset_name_error(name);
 	struct pos p = { file, 0, 0 };
 	int t;
@@ -178,11 +182,13 @@ static void
 S_add_required(char **v, size_t *n)
 {
 	size_t i, had = *n;
+	const char *name;
 
-	for (i = 0; i < sizeof(S_required) / sizeof(*S_required); i++)
-		if (bsearch(&S_required[i], v, had, sizeof(*v),
-		    S_name_cmp) == NULL)
-			v[(*n)++] = xstrdup(S_required[i]);
+	for (i = 0; i < sizeof(S_required) / sizeof(*S_required); i++) {
+		name = S_required[i] + strlen(ASSETS_DIR);
+		if (bsearch(&name, v, had, sizeof(*v), S_name_cmp) == NULL)
+			v[(*n)++] = xstrdup(name);
+	}
 	qsort(v, *n, sizeof(*v), S_name_cmp);
 }
 
@@ -241,14 +247,15 @@ S_publish(const char *dir, const char *name, int put, struct site_sink *sink,
 	int rc = -1;
 
 	if (lstat(from, &st) == 0 && S_ISDIR(st.st_mode))
-		data = load_read_confined(from, 0, m, d, &len);	/* reports */
+		data = load_read_confined(from, 0, m, d, &len); /* reports */
 	else if (why != NULL)
 		diag_msg(d, MSG_TEMPLATE, &p, "%s", why);
 	else if ((data = load_read_confined(from, S_types[S_type(name)].binary ?
 	    ASSET_FILE_MAX : TEMPLATE_FILE_MAX, m, d, &len)) != NULL &&
 	    asset_check(from, data, len, p.file, d) == 0) {
-		to = xpath_join("assets", name);
-		rc = put ? sink->put(sink->ctx, SINK_ASSET, to, data, len, d) : 0;
+		to = xasprintf(ASSETS_DIR "%s", name);
+		rc = put ? sink->put(sink->ctx, SINK_ASSET, to, data, len,
+		    d) : 0;
 		free(to);
 	}
 	free(data);

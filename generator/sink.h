@@ -15,7 +15,7 @@
 enum sink_kind {
 	SINK_PAGE,		/* an HTML page, but a handbook */
 	SINK_HANDBOOK,		/* a handbook page (handbooks/S.html) */
-	SINK_ASSET,		/* a file of the templates folder, as it is */
+	SINK_ASSET,		/* a templates folder's file, as it is */
 	SINK_DOWNLOAD,		/* the framework as data (downloads/) */
 	SINK_SEARCH		/* a file of the search index (search/) */
 };

@@ -372,8 +372,9 @@ S_serves(const char *types, const char *type, const char *ext)
 static void
 test_readme_types(void **state)
 {
-	static const char *const exts[] = { "css", "js", "svg", "txt", "png",
-	    "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf", "otf" };
+	static const char *const exts[] = { "css", "js", "svg", "txt",
+	    "png", "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf",
+	    "otf" };
 	FILE *f = fopen("README.md", "r");
 	char line[1024], *types = NULL, name[16];
 	size_t i;
