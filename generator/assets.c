@@ -63,7 +63,6 @@ static const struct {
 
 /* The assets the pages link to, which must be in every templates
  * folder: their site paths, all in ASSETS_DIR. */
-#define ASSETS_DIR	"assets/"
 static const char *const S_required[] = {
 	PATH_STYLE, PATH_HANDBOOK_STYLE, PATH_SEARCH_SCRIPT, PATH_ASSESS_SCRIPT,
 	PATH_ICON
@@ -185,7 +184,7 @@ S_add_required(char **v, size_t *n)
 	const char *name;
 
 	for (i = 0; i < sizeof(S_required) / sizeof(*S_required); i++) {
-		name = S_required[i] + strlen(ASSETS_DIR);
+		name = S_required[i] + strlen(ASSETS_DIR "/");
 		if (bsearch(&name, v, had, sizeof(*v), S_name_cmp) == NULL)
 			v[(*n)++] = xstrdup(name);
 	}
@@ -253,7 +252,7 @@ S_publish(const char *dir, const char *name, int put, struct site_sink *sink,
 	else if ((data = load_read_confined(from, S_types[S_type(name)].binary ?
 	    ASSET_FILE_MAX : TEMPLATE_FILE_MAX, m, d, &len)) != NULL &&
 	    asset_check(from, data, len, p.file, d) == 0) {
-		to = xasprintf(ASSETS_DIR "%s", name);
+		to = xasprintf(ASSETS_DIR "/%s", name);
 		rc = put ? sink->put(sink->ctx, SINK_ASSET, to, data, len,
 		    d) : 0;
 		free(to);

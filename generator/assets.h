@@ -38,6 +38,7 @@
 /* Bytes of a binary asset: a full Japanese font, one weight, runs to
  * several MiB (up to about 16 MB as OpenType), a photograph to a few. */
 #define ASSET_FILE_MAX		(16 * 1024 * 1024)
+#define ASSETS_DIR		"assets"	/* in the site */
 #define ASSET_NAME_MAX		128
 #define ASSETS_FOLDER_MAX	256	/* files in the templates folder */
 

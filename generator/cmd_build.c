@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "assets.h"
 #include "cli.h"
 #include "diag.h"
 #include "model.h"
 #include "par.h"
-#include "paths.h"
 #include "pdf.h"
 #include "site.h"
 #include "write.h"
@@ -210,7 +210,7 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 static size_t
 S_live_assets(const char *dest)
 {
-	char *path = xpath_join(dest, "assets");
+	char *path = xpath_join(dest, ASSETS_DIR);
 	DIR *dp = opendir(path);
 	struct dirent *de;
 	size_t n = 0;
