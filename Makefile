@@ -34,7 +34,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
-SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
+SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
+	   export.c \
 	   hash.c labels.c load.c load_file.c \
 	   load_srcmap.c load_tree.c load_xml.c markdown.c model.c model_markdown.c \
 	   par.c \
@@ -48,7 +49,7 @@ SRCS	 = alloc.c arena.c cli.c cmd_build.c cmd_check.c diag.c export.c \
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
-	   test_labels test_fields
+	   test_labels test_fields test_assets
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
@@ -73,13 +74,9 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/skillsite
 MANDIR	 = $(PREFIX)/share/man
-TEMPLATES = templates/layout.xhtml templates/home.xhtml \
-	   templates/specialty.xhtml templates/skill.xhtml templates/level.xhtml \
-	   templates/knowledge.xhtml templates/compare.xhtml \
-	   templates/handbook.xhtml templates/style.css templates/handbook.css \
-	   templates/search.js templates/icon.svg \
-	   templates/assessment.xhtml templates/assess.js templates/labels.xml \
-	   templates/README.md
+# The whole templates folder: templates, their README and the assets (a
+# hidden file is neither read nor installed; see generator/assets.h).
+TEMPLATES = $(sort $(wildcard templates/*))
 
 # One "deps" run per make: "make check" and "make bench" need more.
 DEPS_KIND = $(if $(filter check,$(MAKECMDGOALS)),check,$(if $(filter \

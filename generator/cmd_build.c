@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "assets.h"
 #include "cli.h"
 #include "diag.h"
 #include "markdown.h"
 #include "model.h"
 #include "par.h"
-#include "paths.h"
 #include "pdf.h"
 #include "site.h"
 #include "write.h"
@@ -167,7 +167,9 @@ struct build {
 	pthread_mutex_t	 lock;		/* for the fields below */
 	struct handbook	*handbooks;	/* in the order threads made them */
 	size_t		 nhandbooks;
-	int		 styles_same;	/* both stylesheets carried */
+	const char	*dest;		/* the live site */
+	size_t		 nassets;	/* assets put */
+	int		 assets_changed; /* an asset was written anew */
 };
 
 /* Orders handbooks by path. */
@@ -178,20 +180,12 @@ S_handbook_cmp(const void *a, const void *b)
 	    ((const struct handbook *)b)->path);
 }
 
-/* Returns whether site path p is a handbook page. */
+/* The site's sink: publishes each file, noting the handbooks and
+ * whether every asset (the stylesheets, fonts and images a PDF may use)
+ * came out unchanged. */
 static int
-S_is_handbook(const char *p)
-{
-	size_t n = strlen(p);
-
-	return strncmp(p, "handbooks/", 10) == 0 && n > 15 &&
-	    strcmp(p + n - 5, ".html") == 0;
-}
-
-/* The site's sink: publishes each file, noting the handbooks. */
-static int
-S_put(void *ctx, const char *path, const char *data, size_t len,
-    struct diag *d)
+S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
+    size_t len, struct diag *d)
 {
 	struct build *b = ctx;
 	int rc = publish_file(b->pub, path, data, len, d);
@@ -199,10 +193,10 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 	if (rc < 0)
 		return -1;
 	pthread_mutex_lock(&b->lock);
-	if (strcmp(path, PATH_STYLE) == 0 ||
-	    strcmp(path, PATH_HANDBOOK_STYLE) == 0)
-		b->styles_same += rc;
-	else if (S_is_handbook(path)) {
+	if (kind == SINK_ASSET) {
+		b->nassets++;
+		b->assets_changed |= rc == 0;
+	} else if (kind == SINK_HANDBOOK) {
 		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
 		    sizeof(*b->handbooks));
 		b->handbooks[b->nhandbooks].path = xstrdup(path);
@@ -212,8 +206,28 @@ S_put(void *ctx, const char *path, const char *data, size_t len,
 	return 0;
 }
 
+/* Returns how many files the live site at dest has in assets/ (hidden
+ * ones aside), or (size_t)-1 when it has no such folder. */
+static size_t
+S_live_assets(const char *dest)
+{
+	char *path = xpath_join(dest, ASSETS_DIR);
+	DIR *dp = opendir(path);
+	struct dirent *de;
+	size_t n = 0;
+
+	free(path);
+	if (dp == NULL)
+		return (size_t)-1;
+	while ((de = readdir(dp)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(dp);
+	return n;
+}
+
 /* Makes the PDF handbooks in the new folder, in path order: a handbook
- * whose page and stylesheets are unchanged keeps its live PDF; WeasyPrint
+ * whose page and every asset are unchanged (none written anew, none
+ * gone) keeps its live PDF; WeasyPrint
  * makes the others, and a PDF that comes out the same is carried too.
  * At most nprocs WeasyPrint processes run at a time.  Returns 0, or -1
  * after reporting. */
@@ -222,14 +236,15 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 {
 	char **make = xcalloc(b->nhandbooks + 1, sizeof(*make)), *pdf;
 	size_t i, n = 0;
-	int rc = 0;
+	int rc = 0, keep = !b->assets_changed &&
+	    S_live_assets(b->dest) == b->nassets;
 
 	qsort(b->handbooks, b->nhandbooks, sizeof(*b->handbooks),
 	    S_handbook_cmp);
 	for (i = 0; i < b->nhandbooks; i++) {
 		int carried = 0;
 
-		if (b->handbooks[i].same && b->styles_same == 2) {
+		if (b->handbooks[i].same && keep) {
 			pdf = pdf_path(b->handbooks[i].path);
 			carried = publish_carry(b->pub, pdf);
 			free(pdf);
@@ -261,6 +276,7 @@ S_build(const struct model *m, const struct md_table *md,
 	int rc = -1;
 
 	memset(&b, 0, sizeof(b));
+	b.dest = dest;
 	if ((b.pub = publish_begin(dest, d)) == NULL)
 		return -1;
 	pthread_mutex_init(&b.lock, NULL);

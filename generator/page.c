@@ -214,7 +214,8 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	    s, b->d, &len);
 	if (html == NULL)
 		b->failed = 1;
-	else if (b->out->put(b->out->ctx, b->self, html, len, b->d) < 0)
+	else if (b->out->put(b->out->ctx, kind == PAGE_HANDBOOK ?
+	    SINK_HANDBOOK : SINK_PAGE, b->self, html, len, b->d) < 0)
 		b->failed = b->stopped = 1;
 	else
 		b->npages++;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "model.h"
 
 /* Returns the concatenation of the strings given, up to a NULL, in arena
  * a. */

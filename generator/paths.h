@@ -17,6 +17,8 @@
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
  *	assets/assess.js		the self-assessment sheet's script
+ *	assets/NAME			every other asset of the templates
+ *					folder (assets.h): a font, a logo
  *	search/index.js			the search index: names, shard counts
  *	search/t-N.js, search/d-N.js	its shards of terms and documents
  *
@@ -29,9 +31,13 @@
 #ifndef SKILLSITE_PATHS_H
 #define SKILLSITE_PATHS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
+
+struct jobtype;
+struct skill;
 
 #define PATH_HOME	"index.html"
 #define PATH_STYLE	"assets/style.css"

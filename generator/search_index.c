@@ -13,7 +13,6 @@
 #include "markdown.h"
 #include "paths.h"
 #include "search.h"
-#include "site.h"
 
 /* A token and the documents that hold it, as search.js reads them:
  * ascending numbers written as differences in base 36, joined by
@@ -80,7 +79,7 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 	script = xreallocarray(NULL, len, 1);
 	len = (size_t)snprintf(script, len, "skillsiteSearch.put(\"%s\",%s);\n",
 	    name, json);
-	rc = sink->put(sink->ctx, path, script, len, d);
+	rc = sink->put(sink->ctx, SINK_SEARCH, path, script, len, d);
 	free(script);
 	free(json);
 	return rc;

@@ -38,7 +38,7 @@
 
 #include "labels.h"
 #include "model.h"
-#include "site.h"
+#include "sink.h"
 
 #define SEARCH_SHARD_BYTES	(64 * 1024)
 #define SEARCH_SHARDS_MAX	1024

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "alloc.h"
+#include "assets.h"
 #include "export.h"
 #include "load.h"
 #include "page_fields.h"
@@ -70,43 +71,6 @@ S_load_templates(struct template **layout, struct template **pages,
 	return rc;
 }
 
-/* The files of the templates folder copied into the site as they are. */
-static const struct {
-	const char	*name;		/* in the templates folder */
-	const char	*path;		/* in the site */
-} S_assets[] = {
-	{ "style.css", PATH_STYLE },
-	{ "handbook.css", PATH_HANDBOOK_STYLE },
-	{ "search.js", PATH_SEARCH_SCRIPT },
-	{ "assess.js", PATH_ASSESS_SCRIPT },
-	{ "icon.svg", PATH_ICON },
-};
-
-/* Copies each of S_assets from the templates folder dir into the site,
- * read as input files are and checked against the templates' policy;
- * returns 0, or -1 after reporting every asset that fails (none is put
- * after the first). */
-static int
-S_copy_assets(struct site_sink *sink, const char *dir, struct diag *d)
-{
-	size_t i, len;
-	int rc = 0;
-
-	for (i = 0; i < sizeof(S_assets) / sizeof(*S_assets); i++) {
-		char *from = xpath_join(dir, S_assets[i].name), *data;
-
-		if ((data = load_read_confined(from, TEMPLATE_FILE_MAX, d,
-		    &len)) == NULL || template_check_asset(from, data, len,
-		    diag_add_file(d, from), d) < 0)
-			rc = -1;
-		else if (rc == 0)
-			rc = sink->put(sink->ctx, S_assets[i].path, data, len, d);
-		free(data);
-		free(from);
-	}
-	return rc;
-}
-
 /* Puts the downloads into sink: the framework as JSON, its JSON Schema
  * and as CSV.  Returns 0, or -1 after reporting. */
 static int
@@ -121,12 +85,14 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	if ((json = export_json(m, &len)) == NULL)
 		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
 		    "JSON");
-	else if (sink->put(sink->ctx, PATH_JSON, json, len, d) == 0 &&
-	    (schema = export_json_schema(&len)) != NULL &&
-	    sink->put(sink->ctx, PATH_JSON_SCHEMA, schema, len, d) == 0) {
+	else if (sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON, json, len,
+	    d) == 0 && (schema = export_json_schema(&len)) != NULL &&
+	    sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON_SCHEMA, schema, len,
+	    d) == 0) {
 		csv = export_csv(m, labels_text(labels, LABEL_CSV_HEADER),
 		    &len);
-		rc = sink->put(sink->ctx, PATH_CSV, csv, len, d);
+		rc = sink->put(sink->ctx, SINK_DOWNLOAD, PATH_CSV, csv,
+		    len, d);
 		free(csv);
 	}
 	free(json);
@@ -269,7 +235,7 @@ site_render(const struct model *m, const struct md_table *md,
 	b.pdf = pdf;
 	b.pages = pages;
 	if (S_load_templates(&layout, pages, &labels, template_dir, d) == 0 &&
-	    S_copy_assets(sink, template_dir, d) == 0) {
+	    assets_publish(template_dir, sink, d) == 0) {
 		b.layout = layout;
 		b.labels = labels;
 		b.site_name = m->framework && m->framework->name ?

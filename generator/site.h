@@ -13,25 +13,13 @@
 
 #include "diag.h"
 #include "model.h"
-
-
-/* Where the files of the site go, each as soon as it is rendered: put()
- * gets the site path ("customer-service/hardware.html") and the bytes,
- * which stay the renderer's (copy them to keep them), and reports to d;
- * it returns 0, or -1 to stop the rendering.  Threads call it at the
- * same time.  pages counts the HTML pages put. */
-struct site_sink {
-	int	(*put)(void *ctx, const char *path, const char *data,
-		    size_t len, struct diag *d);
-	void	*ctx;
-	size_t	 pages;
-};
+#include "sink.h"
 
 struct md_table;
 
 /* Renders every page of the resolved model m, its Markdown fields as md
  * holds them (md_prepare() of m), with the templates in
- * template_dir, and copies the stylesheets, into sink, on up to nthreads
+ * template_dir, and publishes the folder's assets, into sink, on up to nthreads
  * threads (a specialty's pages on one; 0 counts as 1); when pdf is set,
  * pages link to the PDF handbooks (which pdf.c makes).  Messages reach d
  * in the same order whatever the threads; the templates and assets read

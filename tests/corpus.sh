@@ -161,13 +161,33 @@ for f in layout.xhtml style.css; do
 	cp -r templates "$t" && rm "$t/$f" && mkfifo "$t/$f"
 done
 # Links in a templates folder: out of it, to a file elsewhere and to
-# procfs (either would be published as an asset), and within it (fine).
+# procfs (either would be published as an asset), and within it (fine:
+# into a hidden folder, which is not published).
 t=$scratch/link-templates
 rm -rf "$t"
-cp -r templates "$t" && mkdir "$t/sub" && mv "$t/assess.js" "$t/sub/" &&
-    ln -s sub/assess.js "$t/assess.js" &&
+cp -r templates "$t" && mkdir "$t/.sub" && mv "$t/assess.js" "$t/.sub/" &&
+    ln -s .sub/assess.js "$t/assess.js" &&
     ln -sf /etc/passwd "$t/style.css" &&
     ln -sf /proc/self/environ "$t/search.js"
+# Templates folders (copies of templates/) each with one asset refused:
+# a FIFO, a font over 16 MiB, a name unsafe in a URL, an extension no
+# asset may have, a link out of the folder, a folder, a PNG that is gzip
+# data, and more files than a folder may hold.
+for k in fifo large name ext link folder signature many; do
+	t=$scratch/asset-$k-templates
+	rm -rf "$t"
+	cp -r templates "$t" || continue
+	case $k in
+	fifo)	mkfifo "$t/font.woff2" ;;
+	large)	{ printf wOF2; head -c 16777213 /dev/zero; } > "$t/font.woff2" ;;
+	name)	printf '\211PNG\r\n\032\n' > "$t/my logo.png" ;;
+	ext)	printf '<p/>' > "$t/page.html" ;;
+	link)	ln -s /etc/hostname "$t/host.txt" ;;
+	folder)	mkdir "$t/fonts" ;;
+	signature) printf '\211PNG' | gzip -n > "$t/logo.png" ;;
+	many)	i=0; while [ $i -lt 250 ]; do : > "$t/f$i.txt"; i=$((i + 1)); done ;;
+	esac
+done
 rm -rf "$scratch/gzip-templates"
 cp -r templates "$scratch/gzip-templates" &&
     gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"

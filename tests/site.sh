@@ -10,6 +10,12 @@
 #                of a killed run is removed; a folder skillsite did not
 #                write is never replaced; a page gone from the content is
 #                gone from the site
+#   assets       a font and a logo added to a copy of templates/ are
+#                published at assets/NAME (the stylesheet's url() reaches
+#                the font), templates, README.md and hidden files are not;
+#                a FIFO, a file over the cap, a bad name, a refused
+#                extension, a link out of the folder or a folder fails
+#                the build with exit 3 naming the file, the site untouched
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
 #                one id twice
@@ -265,6 +271,45 @@ ids_unique "$work/fixture"
 ok ids-unique-fixture $?
 ids_unique "$work/det-b"
 ok ids-unique-seed $?
+
+# assets
+# Prints every file below $1 with its inode, checksum and time, sorted.
+stamp() {
+	(cd "$1" && find . -type f -printf '%p %i %T@ ' -exec md5sum {} \; | sort)
+}
+t=$work/asset-templates
+cp -r templates "$t"
+{ printf 'wOF2'; head -c 3000 /dev/urandom; } > "$t/Font-1_b.woff2"
+printf '\211PNG\r\n\032\n0000' > "$t/logo.png"
+printf '<p/>' > "$t/.draft.html"
+printf '@font-face { font-family: f; src: url(Font-1_b.woff2); }\n' \
+    >> "$t/style.css"
+"$bin" build -t "$t" -o "$work/asset-site" tests/site/content > /dev/null &&
+    cmp "$t/Font-1_b.woff2" "$work/asset-site/assets/Font-1_b.woff2" &&
+    cmp "$t/logo.png" "$work/asset-site/assets/logo.png" &&
+    cmp "$t/style.css" "$work/asset-site/assets/style.css" &&
+    [ -f "$work/asset-site/$(dirname assets/style.css)/Font-1_b.woff2" ] &&
+    [ "$(ls -A "$work/asset-site/assets" | tr '\n' ' ')" = "Font-1_b.woff2 \
+assess.js handbook.css icon.svg logo.png search.js style.css " ]
+ok assets-published $?
+before=$(stamp "$work/asset-site")
+for k in fifo large name ext link folder; do
+	b=$work/asset-$k
+	cp -r "$t" "$b"
+	case $k in
+	fifo)	f=font.woff2; mkfifo "$b/$f" ;;
+	large)	f=font.ttf; { printf 'true'; head -c 16777213 /dev/zero; } > "$b/$f" ;;
+	name)	f='logo (1).png'; cp "$t/logo.png" "$b/$f" ;;
+	ext)	f=page.html; printf '<p/>' > "$b/$f" ;;
+	link)	f=passwd.txt; ln -s /etc/passwd "$b/$f" ;;
+	folder)	f=fonts; mkdir "$b/$f" ;;
+	esac
+	timeout 20 "$bin" build -t "$b" -o "$work/asset-site" \
+	    tests/site/content > /dev/null 2> "$work/asset-$k.err"
+	[ $? = 3 ] && grep -qF "$b/$f: error: " "$work/asset-$k.err" &&
+	    [ "$(stamp "$work/asset-site")" = "$before" ]
+	ok "asset-refused-$k" $?
+done
 
 echo "site (build tests): $pass passed, $fail failed"
 [ "$fail" = 0 ]

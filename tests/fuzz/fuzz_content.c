@@ -33,15 +33,6 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Returns whether path names a page (XHTML). */
-static int
-S_is_page(const char *path)
-{
-	size_t n = strlen(path);
-
-	return n > 5 && strcmp(path + n - 5, ".html") == 0;
-}
-
 /* Returns whether the page data (len bytes) parses as XML within
  * libxml2's default limits: no XML_PARSE_HUGE, so at most 256 deep. */
 static int
@@ -57,19 +48,21 @@ S_page_parses(const char *path, const char *data, size_t len)
 /* The site's sink (ctx: a hash of the paths put so far): renders are
  * checked, not kept; a breach of the properties above aborts. */
 static int
-S_check_file(void *ctx, const char *path, const char *data, size_t len,
-    struct diag *d)
+S_check_file(void *ctx, enum sink_kind kind, const char *path,
+    const char *data, size_t len, struct diag *d)
 {
 	(void)d;
 	if (xmlHashAddEntry(ctx, (const xmlChar *)path, (void *)path) != 0) {
 		fprintf(stderr, "fuzz: two files at %s\n", path);
 		abort();
 	}
-	if (u8_check((const uint8_t *)data, len) != NULL) {	/* no PDF here */
+	if (kind != SINK_ASSET &&	/* an image or font may be binary */
+	    u8_check((const uint8_t *)data, len) != NULL) {
 		fprintf(stderr, "fuzz: %s is not UTF-8\n", path);
 		abort();
 	}
-	if (S_is_page(path) && !S_page_parses(path, data, len)) {
+	if ((kind == SINK_PAGE || kind == SINK_HANDBOOK) &&
+	    !S_page_parses(path, data, len)) {
 		fprintf(stderr, "fuzz: %s does not parse as XML\n", path);
 		abort();
 	}

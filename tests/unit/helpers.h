@@ -99,6 +99,24 @@ loaded_end(struct loaded *l, struct loader *ld, int resolve_too)
 	l->text = capture_close(&l->err);
 }
 
+/* Starts l with an empty model and diagnostics, loading nothing: for a
+ * check run on files or bytes of its own. */
+static inline void
+loaded_open(struct loaded *l)
+{
+	model_init(&l->m);
+	capture_open(&l->err);
+	diag_init(&l->d, l->err.f);
+}
+
+/* Flushes l's diagnostics into l->text. */
+static inline void
+loaded_close(struct loaded *l)
+{
+	diag_flush(&l->d);
+	l->text = capture_close(&l->err);
+}
+
 /* Loads xml as file "t.xml" (and resolves it when resolve_too is set). */
 static inline void
 load_string(struct loaded *l, const char *xml, int resolve_too)

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -332,6 +333,67 @@ test_rebuild_keeps_the_pdfs(void **state)
 	capture_free(&e);
 }
 
+#define TEMPLATES "build/handbooks-templates"
+
+/* Builds SITE with -p and the templates of TEMPLATES, its print
+ * stylesheet's page background being the GIF image of len bytes at gif
+ * (assets/mark.gif), or none when gif is NULL. */
+static void
+build_with_mark(const char *gif, size_t len)
+{
+	char *argv[] = { "skillsite", "build", "-p", "-t", TEMPLATES, "-o",
+	    SITE, "content" };
+	struct capture o, e;
+	FILE *f;
+
+	if (gif == NULL)
+		assert_int_equal(unlink(TEMPLATES "/mark.gif"), 0);
+	else {
+		assert_non_null(f = fopen(TEMPLATES "/mark.gif", "wb"));
+		assert_int_equal(fwrite(gif, 1, len, f), len);
+		fclose(f);
+	}
+	capture_open(&o);
+	capture_open(&e);
+	assert_int_equal(skillsite_main(8, argv, o.f, e.f), 0);
+	capture_close(&o);
+	capture_close(&e);
+	capture_free(&o);
+	capture_free(&e);
+}
+
+/* A changed asset remakes the PDFs, though the pages and stylesheets are
+ * the same: here the image the print stylesheet puts behind each page,
+ * red, then blue (a kept PDF would show red), then gone. */
+static void
+test_asset_change_remakes_the_pdfs(void **state)
+{
+	static const char red[] = "GIF89a\1\0\1\0\200\0\0\377\0\0\0\0\0"
+	    ",\0\0\0\0\1\0\1\0\0\2\2D\1\0;";
+	static const char blue[] = "GIF89a\1\0\1\0\200\0\0\0\0\377\0\0\0"
+	    ",\0\0\0\0\1\0\1\0\0\2\2D\1\0;";
+	ino_t before[16], after[16];
+	size_t i, n;
+
+	(void)state;
+	if (!available)
+		skip();
+	assert_int_equal(system("rm -rf " TEMPLATES " && cp -r templates "
+	    TEMPLATES " && printf '@page { background: url(mark.gif) }\\n' "
+	    ">> " TEMPLATES "/handbook.css"), 0);
+	build_with_mark(red, sizeof(red) - 1);
+	n = pdf_inodes(before, 16);
+	assert_int_equal(n, content.m.jobtypes[0].nspecialties);
+	build_with_mark(blue, sizeof(blue) - 1);
+	assert_int_equal(pdf_inodes(after, 16), n);
+	for (i = 0; i < n; i++)
+		assert_true(before[i] != after[i]);	/* made anew */
+	build_with_mark(NULL, 0);	/* the image gone: no background */
+	assert_int_equal(pdf_inodes(before, 16), n);
+	for (i = 0; i < n; i++)
+		assert_true(before[i] != after[i]);
+}
+
 int
 main(void)
 {
@@ -341,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_fonts_embedded_pages_and_outline),
 		cmocka_unit_test(test_language_is_japanese),
 		cmocka_unit_test(test_rebuild_keeps_the_pdfs),
+		cmocka_unit_test(test_asset_change_remakes_the_pdfs),
 	};
 
 	return cmocka_run_group_tests_name("handbooks", tests, setup, teardown);

@@ -183,8 +183,8 @@ test_plain_text(void **state)
 /* A sink that keeps each file's data (what it puts) as JSON, by path,
  * in the object ctx. */
 static int
-S_keep(void *ctx, const char *path, const char *data, size_t len,
-    struct diag *d)
+S_keep(void *ctx, enum sink_kind kind, const char *path, const char *data,
+    size_t len, struct diag *d)
 {
 	static const char head[] = "skillsiteSearch.put(\"";
 	const char *comma;
@@ -192,6 +192,7 @@ S_keep(void *ctx, const char *path, const char *data, size_t len,
 	json_t *v;
 
 	(void)d;
+	assert_int_equal(kind, SINK_SEARCH);
 	assert_true(len > 4 && strncmp(data + len - 3, ");\n", 3) == 0);
 	assert_int_equal(strncmp(data, head, sizeof(head) - 1), 0);
 	assert_non_null(comma = memchr(data, ',', len));
@@ -422,10 +423,11 @@ test_index_shared(void **state)
 
 /* A sink that refuses every file. */
 static int
-S_refuse(void *ctx, const char *path, const char *data, size_t len,
-    struct diag *d)
+S_refuse(void *ctx, enum sink_kind kind, const char *path, const char *data,
+    size_t len, struct diag *d)
 {
 	(void)ctx;
+	(void)kind;
 	(void)path;
 	(void)data;
 	(void)len;
