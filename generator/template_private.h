@@ -140,8 +140,8 @@ unsigned	 template_hash(const char *name);
 /* The Content-Security-Policy of every page, as the layout must state it
  * (and the README's nginx block). */
 #define TEMPLATE_CSP	"default-src 'none'; style-src 'self'; " \
-	"img-src 'self'; script-src 'self'; base-uri 'none'; " \
-	"form-action 'none'"
+	"img-src 'self'; font-src 'self'; script-src 'self'; " \
+	"base-uri 'none'; form-action 'none'"
 
 /* The policy (template_policy.c): the site loads nothing from elsewhere
  * and runs only its own scripts.  Each function reports every breach as

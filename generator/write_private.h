@@ -1,5 +1,6 @@
 /* write_private.h: what write.c (publishing) and write_target.c (which
- * targets and inputs a build may publish to) share. */
+ * targets and inputs a build may publish to) share: the names of
+ * write_name.c. */
 #ifndef SKILLSITE_WRITE_PRIVATE_H
 #define SKILLSITE_WRITE_PRIVATE_H
 

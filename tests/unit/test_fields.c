@@ -9,8 +9,9 @@
 
 #define HEAD "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n"
 #define CSP "<meta http-equiv=\"Content-Security-Policy\" content=\"" \
-	"default-src 'none'; style-src 'self'; img-src 'self'; script-src " \
-	"'self'; base-uri 'none'; form-action 'none'\"/>"
+	"default-src 'none'; style-src 'self'; img-src 'self'; " \
+	"font-src 'self'; script-src 'self'; base-uri 'none'; " \
+	"form-action 'none'\"/>"
 
 static const char LAYOUT[] = HEAD "<head>" CSP "<title data-text=\"title\">"
     "t</title></head>\n<body><main data-content=\"\">sample</main></body>\n"

@@ -308,7 +308,8 @@ test_every_page_is_japanese(void **state)
 }
 
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
-    "script-src 'self'; base-uri 'none'; form-action 'none'"
+    "font-src 'self'; script-src 'self'; base-uri 'none'; " \
+    "form-action 'none'"
 
 /* Returns which of the site's scripts element n of page p is: 1 the
  * search's (assets/search.js), 2 the self-assessment's (assets/assess.js,

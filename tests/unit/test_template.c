@@ -9,7 +9,7 @@
 #define HEAD "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n"
 
 #define TEMPLATE_CSP_TEXT "default-src 'none'; style-src 'self'; " \
-	"img-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
+	"img-src 'self'; font-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
 #define CSP_META(directive) "<meta http-equiv=\"Content-Security-Policy\" " \
 	"content=\"" TEMPLATE_CSP_TEXT "\"" directive "/>"
 
