@@ -462,6 +462,19 @@ md_plain(const struct md_table *t, const char *md)
 	return r == NULL ? NULL : r->plain != NULL ? r->plain : r->md;
 }
 
+int
+md_known(const struct md_table *t, const char *md)
+{
+	return md != NULL && S_rendered(t, md) != NULL;
+}
+
+void
+md_report_unknown(struct diag *d)
+{
+	diag_msg(d, MSG_INTERNAL, NULL, "a Markdown field was not prepared "
+	    "(model_markdown.c does not visit it)");
+}
+
 void
 md_table_free(struct md_table *t)
 {

@@ -58,4 +58,12 @@ const struct fragment *md_fragment(const struct md_table *t,
  * of t, or NULL when md is not one of its fields.  The table owns it. */
 const char	*md_plain(const struct md_table *t, const char *md);
 
+/* Returns whether md is a field of the model of t (NULL is not). */
+int		 md_known(const struct md_table *t, const char *md);
+
+/* Reports to d that a Markdown field is not in the table: an internal
+ * error (a field model_each_markdown() does not visit, so its policy was
+ * never checked either). */
+void		 md_report_unknown(struct diag *d);
+
 #endif

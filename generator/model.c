@@ -110,3 +110,11 @@ entry_find_level(const struct entry *e, int value)
 			return &e->levels[i];
 	return NULL;
 }
+
+const char *
+entry_level_text(const struct entry *e, int value)
+{
+	const struct level *lv = entry_find_level(e, value);
+
+	return lv != NULL ? lv->markdown : NULL;
+}

@@ -157,6 +157,10 @@ struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);
 /* Returns the level of e with the given value, or NULL. */
 const struct level *entry_find_level(const struct entry *e, int value);
 
+/* Returns the Markdown text of level value of e, or NULL when e does not
+ * describe that level. */
+const char	*entry_level_text(const struct entry *e, int value);
+
 /* What a Markdown field belongs to. */
 enum md_field_kind {
 	MD_FRAMEWORK_SUMMARY,	/* owner: struct framework */

@@ -34,8 +34,11 @@ page_markdown(struct builder *b, struct scope *s, const char *name,
 	const struct fragment *f = md_fragment(b->md, md);
 
 	if (f == NULL) {
-		diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not parse "
-		    "as XHTML");
+		if (md_known(b->md, md))
+			diag_msg(b->d, MSG_TEMPLATE, NULL, "cmark's HTML does not "
+			    "parse as XHTML");
+		else
+			md_report_unknown(b->d);
 		b->failed = 1;
 		f = md_fragment(b->md, NULL);
 	}
@@ -45,7 +48,14 @@ page_markdown(struct builder *b, struct scope *s, const char *name,
 const char *
 page_plain(struct builder *b, const char *md)
 {
-	return md_plain(b->md, md);
+	const char *plain = md_plain(b->md, md);
+
+	if (plain == NULL) {
+		md_report_unknown(b->d);
+		b->failed = 1;
+		plain = "";
+	}
+	return plain;
 }
 
 void
@@ -227,12 +237,9 @@ page_level_used(const struct specialty *sp, int n)
 {
 	size_t i;
 
-	for (i = 0; i < sp->nentries; i++) {
-		const struct level *lv = entry_find_level(&sp->entries[i], n);
-
-		if (lv != NULL && lv->markdown != NULL)
+	for (i = 0; i < sp->nentries; i++)
+		if (entry_level_text(&sp->entries[i], n) != NULL)
 			return 1;
-	}
 	return 0;
 }
 
@@ -252,14 +259,14 @@ struct scope *
 page_level_item(struct builder *b, struct scope *s, const struct entry *e,
     int n, const char *anchor, int *defined)
 {
-	const struct level *lv = entry_find_level(e, n);
+	const char *text = entry_level_text(e, n);
 	struct scope *l_s = scope_item(s, "levels");
 
-	*defined = lv != NULL && lv->markdown != NULL;
+	*defined = text != NULL;
 	scope_text(l_s, "label", page_level_label(b, n));
 	scope_text(l_s, "anchor", anchor);
 	scope_flag(l_s, "defined", *defined);
-	page_markdown(b, l_s, "html", *defined ? lv->markdown : NULL);
+	page_markdown(b, l_s, "html", text);
 	return l_s;
 }
 

@@ -36,10 +36,9 @@ S_skill_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    &skill));
 	scope_list(row, "levels");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
-		const struct level *lv = entry_find_level(e, n);
 		struct scope *l_s;
 
-		if (lv == NULL || lv->markdown == NULL)
+		if (entry_level_text(e, n) == NULL)
 			continue;
 		l_s = scope_item(row, "levels");
 		scope_text(l_s, "value", arena_printf(&b->arena, "%d", n));

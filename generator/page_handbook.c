@@ -62,13 +62,12 @@ S_level(struct builder *b, struct scope *s, const struct specialty *sp,
 	scope_list(l_s, "entries");
 	for (i = 0; i < sp->nentries; i++) {
 		const struct entry *e = &sp->entries[i];
-		const struct level *lv = entry_find_level(e, n);
+		const char *text = entry_level_text(e, n);
 
-		if (lv == NULL || lv->markdown == NULL)
+		if (text == NULL)
 			continue;
 		page_markdown(b, page_link(b, l_s, "entries", "", e->skill->name,
-		    "", S_anchor(b, "skill", e->skill->id, n)), "html",
-		    lv->markdown);
+		    "", S_anchor(b, "skill", e->skill->id, n)), "html", text);
 	}
 }
 

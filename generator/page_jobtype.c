@@ -149,10 +149,10 @@ S_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	scope_list(row, "cells");
 	memset(texts, 0, jt->nspecialties * sizeof(*texts));
 	for (i = 0; i < k->nuses; i++) {
-		const struct level *lv = entry_find_level(k->uses[i].entry, n);
+		const char *text = entry_level_text(k->uses[i].entry, n);
 
-		if (lv != NULL && lv->markdown != NULL)
-			texts[k->uses[i].index] = page_plain(b, lv->markdown);
+		if (text != NULL)
+			texts[k->uses[i].index] = page_plain(b, text);
 	}
 	segs = diff_marks(&b->arena, texts, jt->nspecialties);
 	for (i = 0; i < jt->nspecialties; i++) {

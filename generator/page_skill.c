@@ -46,29 +46,28 @@ static void
 S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct entry *e)
 {
-	const struct level *prev = NULL;
-	int n;
+	const char *prev = NULL, *text;
+	int n, from = 0;
 
 	scope_list(s, "changes");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
-		const struct level *lv = entry_find_level(e, n);
 		struct scope *c;
 
-		if (lv == NULL || lv->markdown == NULL)
+		if ((text = entry_level_text(e, n)) == NULL)
 			continue;
 		if (prev != NULL) {
 			c = scope_item(s, "changes");
-			scope_text(c, "from-label", page_level_label(b,
-			    prev->value));
+			scope_text(c, "from-label", page_level_label(b, from));
 			scope_text(c, "from-href", path_href(&b->arena, "", "",
-			    path_level_anchor(&b->arena, prev->value)));
+			    path_level_anchor(&b->arena, from)));
 			scope_text(c, "to-label", page_level_label(b, n));
 			scope_text(c, "to-href", path_href(&b->arena, "", "",
 			    path_level_anchor(&b->arena, n)));
-			S_pieces(b, c, diff_pair(&b->arena, page_plain(b,
-			    prev->markdown), page_plain(b, lv->markdown)));
+			S_pieces(b, c, diff_pair(&b->arena, page_plain(b, prev),
+			    page_plain(b, text)));
 		}
-		prev = lv;
+		prev = text;
+		from = n;
 	}
 }
 

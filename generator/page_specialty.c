@@ -40,9 +40,8 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
 	scope_list(row, "cells");
 	for (n = jt->min_level; n <= jt->max_level; n++) {
-		const struct level *lv = entry_find_level(e, n);
 		struct scope *cell = scope_item(row, "cells");
-		int defined = lv != NULL && lv->markdown != NULL;
+		int defined = entry_level_text(e, n) != NULL;
 
 		scope_flag(cell, "defined", defined);
 		scope_text(cell, "label", page_level_label(b, n));
@@ -119,14 +118,14 @@ S_level(struct builder *b, const struct jobtype *jt,
 	scope_list(s, "undefined");
 	for (i = 0; i < sp->nentries; i++) {
 		const struct entry *e = &sp->entries[i];
-		const struct level *lv = entry_find_level(e, n);
+		const char *text = entry_level_text(e, n);
 		const char *page = path_skill(&b->arena, jt->id, sp->id,
 		    e->skill->id);
 
-		if (lv != NULL && lv->markdown != NULL)
+		if (text != NULL)
 			page_markdown(b, page_link(b, s, "entries", b->self,
 			    e->skill->name, page, path_level_anchor(&b->arena,
-			    n)), "html", lv->markdown);
+			    n)), "html", text);
 		else
 			page_link(b, s, "undefined", b->self, e->skill->name,
 			    page, NULL);

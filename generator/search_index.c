@@ -325,6 +325,20 @@ S_group_texts(struct level_text *t, size_t n)
 	free(v);
 }
 
+/* Returns the plain text of level text md from the Markdown table, or
+ * NULL after reporting that the table lacks it. */
+static const char *
+S_plain(struct writer *w, const char *md)
+{
+	const char *plain = md_plain(w->md, md);
+
+	if (plain == NULL) {
+		md_report_unknown(w->d);
+		w->failed = 1;
+	}
+	return plain;
+}
+
 /* Adds the documents of level n of skill k of jt: one per distinct
  * description, linked from every specialty that gives it, in the order
  * the specialties first give them. */
@@ -337,11 +351,11 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	size_t i, j;
 
 	for (j = 0; j < k->nuses; j++) {
-		const struct level *lv = entry_find_level(k->uses[j].entry, n);
+		const char *text = entry_level_text(k->uses[j].entry, n);
 
 		t[j].use = j;
-		if (lv != NULL && lv->markdown != NULL)
-			t[j].text = md_plain(w->md, lv->markdown);
+		if (text != NULL)
+			t[j].text = S_plain(w, text);
 	}
 	S_group_texts(t, k->nuses);
 	for (j = 0; j < k->nuses; j++) {

@@ -310,6 +310,12 @@ test_table_has_every_field(void **state)
 	assert_non_null(md_fragment(t, NULL));
 	assert_null(md_fragment(t, "level *three*"));	/* a copy */
 	assert_null(md_plain(t, "level *three*"));
+	/* a copy is not a field: known neither for HTML nor for text */
+	assert_false(md_known(t, "level *three*"));
+	assert_false(md_known(t, NULL));
+	assert_true(md_known(t, v.text[7]));
+	md_report_unknown(&d);
+	assert_int_equal(diag_status(&d), EXIT_IO);
 	md_table_free(t);
 	diag_flush(&d);
 	diag_free(&d);
