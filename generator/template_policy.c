@@ -401,16 +401,15 @@ template_value_breach(const char *value)
 }
 
 /* Reports n as a breach of the policy: why (its ':' at the end dropped),
- * then what, on n's line of file. */
+ * then what, where n stands in file. */
 static void
 S_breach(const xmlNode *n, size_t file, struct diag *d, const char *why,
     const char *what)
 {
-	struct pos p = { file, (int)xmlGetLineNo(n), 0 };
+	struct pos p = template_node_pos(n);
 	size_t len = strlen(why);
 
-	if (p.line < 0)
-		p.line = 0;
+	p.file = file;
 	if (len > 0 && why[len - 1] == ':')	/* S_element_breach()'s mark */
 		len--;
 	diag_msg(d, MSG_TEMPLATE, &p, "%.*s%s%s%s (the site loads nothing "
@@ -537,31 +536,30 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 /* Checks the DOCTYPE of doc, as template_policy_document() says;
  * returns 1 after reporting a breach, else 0. */
 static int
-S_doctype(const xmlDoc *doc, size_t file, int line, struct diag *d)
+S_doctype(const xmlDoc *doc, const struct pos *p, struct diag *d)
 {
 	const xmlDtd *dtd = doc->intSubset;
-	struct pos p = { file, line, 0 };
 
 	if (dtd == NULL || (dtd->name != NULL && strcasecmp((const char *)
 	    dtd->name, "html") == 0 && dtd->ExternalID == NULL &&
 	    dtd->SystemID == NULL && dtd->children == NULL))
 		return 0;
-	diag_msg(d, MSG_TEMPLATE, &p, "a DOCTYPE other than <!DOCTYPE html> "
+	diag_msg(d, MSG_TEMPLATE, p, "a DOCTYPE other than <!DOCTYPE html> "
 	    "(the site loads nothing from elsewhere and runs only its own "
 	    "scripts)");
 	return 1;
 }
 
 int
-template_policy_document(const xmlDoc *doc, size_t file, int line,
+template_policy_document(const xmlDoc *doc, const struct pos *doctype,
     struct diag *d)
 {
 	const xmlNode *n;
-	int bad = S_doctype(doc, file, line, d);
+	int bad = S_doctype(doc, doctype, d);
 
 	for (n = doc->children; n != NULL; n = n->next)
 		if (n->type == XML_PI_NODE)	/* <?xml-stylesheet?>, say */
-			bad += template_policy_node(n, file, d);
+			bad += template_policy_node(n, doctype->file, d);
 	return bad;
 }
 

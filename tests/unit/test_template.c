@@ -204,6 +204,19 @@ test_html_fields_and_external_links(void **state)
 	fragment_free(f);
 }
 
+/* Returns the column (from 1) of the last start tag in the ASCII text
+ * s, all on one line: where the policy reports the innermost element. */
+static int
+S_last_start_tag(const char *s)
+{
+	const char *p, *last = s;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		if (p[1] != '/')
+			last = p;
+	return (int)(last - s) + 1;
+}
+
 static void
 test_unknown_directive_is_reported_with_its_line(void **state)
 {
@@ -216,7 +229,7 @@ test_unknown_directive_is_reported_with_its_line(void **state)
 	s = scope_new(&a, NULL);
 	render(&r, "\n<p data-txet=\"x\">typo</p>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
 	    "directive 'data-txet'\n"));
 	result_free(&r);
 	arena_free(&a);
@@ -233,7 +246,7 @@ test_unknown_field_is_reported_with_its_line(void **state)
 	s = page_scope(&a);
 	render(&r, "\n\n<p data-text=\"nosuch\">x</p>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":5: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":5:1: error: template error: unknown "
 	    "field 'nosuch'\n"));
 	result_free(&r);
 	arena_free(&a);
@@ -250,11 +263,11 @@ test_template_lines_end_at_cr(void **state)
 	(void)state;
 	s = page_scope(&a);
 	render(&r, "\r<p data-txet=\"x\">typo</p>", s);
-	assert_non_null(strstr(r.err, ":4: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
 	    "directive 'data-txet'\n"));
 	result_free(&r);
 	render(&r, "\r\r\n\n\r<p data-text=\"nosuch\">x</p>", s);
-	assert_non_null(strstr(r.err, ":7: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":7:1: error: template error: unknown "
 	    "field 'nosuch'\n"));
 	result_free(&r);
 	render(&r, "\r\r<p>x</b>", s);
@@ -386,16 +399,21 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 	struct arena a;
 	struct scope *s;
 	struct result r;
-	char body[512];
+	char body[512], where[64];
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		s = page_scope(&a);
 		snprintf(body, sizeof(body), "\n\n%s", cases[i].body);
+		snprintf(where, sizeof(where), ":5:%d: error: template error: ",
+		    S_last_start_tag(cases[i].body));
+		if (cases[i].body[1] == '?')	/* no element: its line */
+			snprintf(where, sizeof(where), ":5: error: template "
+			    "error: ");
 		render(&r, body, s);
-		if (r.html != NULL || strstr(r.err, ":5: error: template error: ")
-		    == NULL || strstr(r.err, cases[i].error) == NULL)
+		if (r.html != NULL || strstr(r.err, where) == NULL ||
+		    strstr(r.err, cases[i].error) == NULL)
 			fail_msg("case %zu (%s): %s", i, cases[i].body, r.err);
 		result_free(&r);
 		arena_free(&a);
@@ -451,8 +469,11 @@ test_url_field_off_the_site_is_refused(void **state)
 		render(&r, "\n<a data-attr-href=\"u\">a</a><img src=\"a.png\" "
 		    "alt=\"\" data-attr-srcset=\"u\"/>", s);
 		assert_null(r.html);
-		if (strstr(r.err, ":4: error: template error: field 'u' would "
-		    "make a URL ") == NULL)
+		/* at the '<' of <a> (href) or of <img> (srcset) */
+		if (strstr(r.err, ":4:1: error: template error: field 'u' would "
+		    "make a URL off the site in attribute 'href'") == NULL &&
+		    strstr(r.err, ":4:28: error: template error: field 'u' "
+		    "would make a URL ") == NULL)
 			fail_msg("case %zu: %s", i, r.err);
 		result_free(&r);
 		arena_free(&a);
@@ -481,8 +502,10 @@ test_any_attribute_field_is_held_to_the_policy(void **state)
 		    "data-attr-fill=\"u\"/></svg><p data-attr-title=\"u\">p"
 		    "</p>", s);
 		assert_null(r.html);
-		if (strstr(r.err, ":4: error: template error: field 'u' would "
-		    "make a ") == NULL || strstr(r.err, " 'fill'") == NULL ||
+		if (strstr(r.err, ":4:41: error: template error: field 'u' "
+		    "would make a ") == NULL || strstr(r.err, ":4:73: error: "
+		    "template error: field 'u' would make a ") == NULL ||
+		    strstr(r.err, " 'fill'") == NULL ||
 		    strstr(r.err, " 'title'") == NULL)
 			fail_msg("case %zu: %s", i, r.err);
 		result_free(&r);
@@ -655,7 +678,7 @@ test_layout_states_the_csp(void **state)
 		assert_int_equal(check_layout(&l, text),
 		    i + 1 < sizeof(heads) / sizeof(*heads) ? -1 : 0);
 		if (i + 1 < sizeof(heads) / sizeof(*heads))
-			assert_non_null(strstr(l.text, ":3: error: template "
+			assert_non_null(strstr(l.text, ":3:1: error: template "
 			    "error: no <meta http-equiv=\"Content-Security-"
 			    "Policy\""));
 		else
@@ -694,8 +717,9 @@ test_head_holds_only_what_stays_in_head(void **state)
 		{ "x", "", "anything but white space before <head>" },
 		{ "<body/>", "", "anything but white space before <head>" },
 	};
-	char text[2048];
+	char text[2048], where[64];
 	struct loaded l;
+	const char *what;
 	size_t i;
 
 	(void)state;
@@ -705,7 +729,16 @@ test_head_holds_only_what_stays_in_head(void **state)
 		    cases[i].in);
 		if (check_layout(&l, text) != -1)
 			fail_msg("case %zu accepted: %s", i, text);
-		if (strstr(l.text, ":3: error: template error: ") == NULL ||
+		/* an element at its '<' (after "<head>"), text at its line */
+		what = cases[i].before[0] != '\0' ? cases[i].before :
+		    cases[i].in;
+		if (what[0] == '<')
+			snprintf(where, sizeof(where), ":3:%d: error: template "
+			    "error: ", cases[i].before[0] != '\0' ? 1 : 7);
+		else
+			snprintf(where, sizeof(where), ":3: error: template "
+			    "error: ");
+		if (strstr(l.text, where) == NULL ||
 		    strstr(l.text, cases[i].error) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -757,8 +790,9 @@ test_assets_read_line_ends_as_they_do(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
-		snprintf(want, sizeof(want), "%s:%d: error: ", name,
-		    cases[i].line);
+		/* CSS by line; an SVG element at its '<', at column 1 here */
+		snprintf(want, sizeof(want), "%s:%d%s: error: ", name,
+		    cases[i].line, strcmp(name, "a.svg") == 0 ? ":1" : "");
 		if (cases[i].ok < 0 && strstr(l.text, want) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -796,21 +830,21 @@ test_template_work_is_bounded(void **state)
 	    "<b data-each=\"d\">\n<b data-each=\"e\"><b data-each=\"f\">x</b>"
 	    "</b></b></b></b></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
 	    "nested more than 4 deep"));
 	assert_null(strstr(strstr(r.err, "deep") + 1, "deep"));	/* once */
 	result_free(&r);
 	render_in(&r, nest_layout, "<b data-each=\"c\"><b data-each=\"d\">"
 	    "\n<b data-each=\"e\">x</b></b></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
 	    "nested more than 4 deep"));
 	result_free(&r);
 	render(&r, "<b data-each=\"a\">\n<i data-each=\"b\"><i data-each="
 	    "\"a\">x</i></i></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
-	    "of 'a' inside a data-each of 'a'"));
+	assert_non_null(strstr(r.err, ":4:18: error: template error: "
+	    "data-each of 'a' inside a data-each of 'a'"));
 	result_free(&r);
 	render_in(&r, nest_layout, "<b data-each=\"b\">x</b>", s);
 	assert_null(r.html);
@@ -828,7 +862,7 @@ test_template_work_is_bounded(void **state)
 	assert_false(load_text(&l, "/tmp/skillsite-template-attrs.xhtml", text,
 	    strlen(text)));
 	alarm(0);
-	assert_non_null(strstr(l.text, "attrs.xhtml:4: error: template error: "
+	assert_non_null(strstr(l.text, "attrs.xhtml:4:1: error: template error: "
 	    "more than 64 attributes on one element"));
 	loaded_free(&l);
 	unlink("/tmp/skillsite-template-attrs.xhtml");
