@@ -4,8 +4,7 @@
  * Safety: besides what xmlread.h keeps out, a DOCTYPE is refused before
  * its internal subset is read, which in libxml2 2.9.14 is what keeps out
  * external entities and entity expansion attacks; input in any encoding
- * but UTF-8 is refused; a start tag with very many attributes, on which
- * libxml2 2.9.14 spends quadratic time, is refused before parsing.
+ * but UTF-8 is refused.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -180,40 +179,15 @@ S_check_bytes(struct diag *d, const struct srcmap *map)
 	return 1;
 }
 
-size_t
-load_crowded_tag(const char *b, size_t len)
+/* Hook for a start tag with more than XMLREAD_ATTRIBUTES_MAX attributes:
+ * reports it at its '<' (arg: the struct parse_state). */
+static void
+S_crowded(void *arg, struct pos at)
 {
-	size_t i, tag = 0, n = 0;
-	int in_tag = 0;
+	struct parse_state *st = arg;
 
-	for (i = 0; i < len; i++) {
-		if (b[i] == '<') {
-			unsigned char c = i + 1 < len ? (unsigned char)b[i + 1] : 0;
-
-			in_tag = c != '!' && c != '?' && c != '/';
-			tag = i;
-			n = 0;
-		} else if (b[i] == '>')
-			in_tag = 0;
-		else if (b[i] == '=' && in_tag && ++n > LOAD_ATTRIBUTES_MAX)
-			return tag;
-	}
-	return (size_t)-1;
-}
-
-/* Refuses a start tag with more than LOAD_ATTRIBUTES_MAX attributes
- * (load_crowded_tag()); returns whether one was found (reported). */
-static int
-S_check_attribute_counts(struct diag *d, const struct srcmap *map)
-{
-	size_t tag = load_crowded_tag(map->buf, map->len);
-	struct pos p;
-
-	if (tag == (size_t)-1)
-		return 0;
-	p = srcmap_pos(map, tag);
-	diag_msg(d, MSG_ATTRIBUTES, &p, "more than %d", LOAD_ATTRIBUTES_MAX);
-	return 1;
+	diag_msg(st->diag, MSG_ATTRIBUTES, &at, "more than %d",
+	    XMLREAD_ATTRIBUTES_MAX);
 }
 
 /* Parses map's buffer; returns the document, or NULL when it is not
@@ -223,7 +197,7 @@ S_parse(struct parse_state *st)
 {
 	struct pos start = { st->map->file, 1, 1 };
 	struct xmlread_hooks hooks = { S_report, S_start_document,
-	    S_doctype, st };
+	    S_doctype, S_crowded, st };
 	xmlDoc *doc = xmlread_parse(st->map, "XML", &hooks, st->diag);
 
 	if (st->conversion != NULL && !st->refused)
@@ -263,7 +237,7 @@ load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 
 		diag_msg(d, MSG_IO_TOO_LARGE, &p, "%zu bytes; the limit is %d",
 		    map->len, LOAD_FILE_MAX);
-	} else if (!S_check_bytes(d, map) && !S_check_attribute_counts(d, map)) {
+	} else if (!S_check_bytes(d, map)) {
 		/* Scoped to this parse; the caller's handler comes back. */
 		xmlSetStructuredErrorFunc(&st, S_on_error);
 		if ((doc = S_parse(&st)) != NULL)

@@ -136,22 +136,6 @@ S_read_line_ends(char *buf, size_t len)
 		text_normalise_line_ends(buf, len);
 }
 
-/* Reports a start tag with more attributes than content may have in
- * the buffer of map (line ends made LF); returns whether there was one. */
-static int
-S_crowded(const struct srcmap *map, struct diag *d)
-{
-	size_t tag = load_crowded_tag(map->buf, map->len);
-	struct pos p;
-
-	if (tag == (size_t)-1)
-		return 0;
-	p = srcmap_pos(map, tag);
-	diag_msg(d, MSG_TEMPLATE, &p, "more than %d attributes on one element",
-	    LOAD_ATTRIBUTES_MAX);
-	return 1;
-}
-
 /* Returns the position of the first "<!DOCTYPE" in the buffer of map
  * (NUL-terminated; libxml2 keeps none for it), or line 0. */
 static struct pos
@@ -189,15 +173,13 @@ S_place(xmlNode *n, const struct srcmap *map, const struct pos *top)
  * and adds to *bad the breaches of the policy around its root it
  * reports.  Returns the document, or NULL after reporting. */
 static xmlDoc *
-S_parse(const struct srcmap *map, const struct pos *top, struct diag *d,
+S_parse(struct srcmap *map, const struct pos *top, struct diag *d,
     int *bad)
 {
 	xmlDoc *doc;
 	struct pos doctype = S_doctype_pos(map);
 
-	if (S_crowded(map, d) ||
-	    (doc = xmlread_parse((struct srcmap *)map, "XHTML", NULL, d)) ==
-	    NULL)
+	if ((doc = xmlread_parse(map, "XHTML", NULL, d)) == NULL)
 		return NULL;
 	S_place(doc->children, map, top);
 	*bad += template_policy_document(doc, &doctype, d);

@@ -64,6 +64,47 @@ S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		ctxt->node->_private = (void *)(uintptr_t)mark;
 }
 
+size_t
+xmlread_crowded_tag(const char *b, size_t len)
+{
+	size_t i, tag = 0, n = 0;
+	int in_tag = 0;
+
+	for (i = 0; i < len; i++) {
+		if (b[i] == '<') {
+			unsigned char c = i + 1 < len ? (unsigned char)b[i + 1] : 0;
+
+			in_tag = c != '!' && c != '?' && c != '/';
+			tag = i;
+			n = 0;
+		} else if (b[i] == '>')
+			in_tag = 0;
+		else if (b[i] == '=' && in_tag && ++n > XMLREAD_ATTRIBUTES_MAX)
+			return tag;
+	}
+	return (size_t)-1;
+}
+
+/* Refuses the buffer of r when a start tag in it has more attributes than
+ * XMLREAD_ATTRIBUTES_MAX (reported); returns whether it did. */
+static int
+S_crowded(struct xmlread *r)
+{
+	size_t tag = xmlread_crowded_tag(r->map->buf, r->map->len);
+	struct pos p;
+
+	if (tag == (size_t)-1)
+		return 0;
+	p = srcmap_pos(r->map, tag);
+	if (r->hooks->crowded != NULL)
+		r->hooks->crowded(r->hooks->arg, p);
+	else
+		diag_msg(r->diag, MSG_TEMPLATE, &p, "more than %d attributes "
+		    "on one element", XMLREAD_ATTRIBUTES_MAX);
+	r->refused = 1;
+	return 1;
+}
+
 /* Stops the parse of ctxt when the hook's answer refused the document. */
 static void
 S_refuse(xmlParserCtxtPtr ctxt, int refused)
@@ -197,6 +238,8 @@ xmlread_parse(struct srcmap *map, const char *what,
 	void *saved_ctx = xmlStructuredErrorContext;
 	xmlDoc *doc;
 
+	if (S_crowded(&r))
+		return NULL;
 	/* libxml2's globals are per thread: this parse's handler only */
 	xmlSetStructuredErrorFunc(&r, S_on_error);
 	doc = S_parse(&r);

@@ -7,7 +7,9 @@
  * text) and none of NOENT, DTDLOAD, DTDATTR, HUGE, RECOVER or XINCLUDE:
  * no entity is expanded, no external subset read.  A caller that must
  * keep out a DOCTYPE (content) refuses it from its doctype hook, before
- * libxml2 reads its internal subset.
+ * libxml2 reads its internal subset.  A start tag with more than
+ * XMLREAD_ATTRIBUTES_MAX attributes, on which libxml2 2.9.14 spends
+ * quadratic time, is refused before parsing.
  *
  * Positions: a source map (struct srcmap) turns byte offsets into lines
  * and columns.  While parsing, the reader records the offset of the '<'
@@ -27,6 +29,9 @@
 #include <libxml/xmlerror.h>
 
 #include "diag.h"
+
+#define XMLREAD_ATTRIBUTES_MAX	64	/* per start tag; the content's
+					   schema needs five */
 
 /* Maps byte offsets of one source buffer to lines and columns. */
 struct srcmap {
@@ -69,6 +74,14 @@ struct pos	node_pos(const struct srcmap *, const xmlNode *node);
  * column; line 0 when it has none. */
 struct pos	xmlread_error_pos(const struct srcmap *, const xmlError *e);
 
+/* Returns the offset of the '<' of the first start tag in the len bytes
+ * at buf with more than XMLREAD_ATTRIBUTES_MAX attributes, or (size_t)-1.
+ * Counts '=' signs between a '<' that opens an element and the next '>':
+ * a guard against libxml2 2.9.14's quadratic attribute checks, run
+ * before parsing, not a parser; it may count too few where a value holds
+ * '>', never too many. */
+size_t		xmlread_crowded_tag(const char *buf, size_t len);
+
 /* What a caller adds to a parse; any may be NULL. */
 struct xmlread_hooks {
 	/* Each error and warning, at its position.  NULL: the first error
@@ -82,11 +95,15 @@ struct xmlread_hooks {
 	 * unreported. */
 	int	(*start_document)(void *arg, xmlParserCtxt *);
 	int	(*doctype)(void *arg, xmlParserCtxt *);
+	/* A start tag refused before parsing (xmlread_crowded_tag()), at
+	 * its '<'.  NULL: reported as MSG_TEMPLATE "more than N attributes
+	 * on one element". */
+	void	(*crowded)(void *arg, struct pos at);
 	void	*arg;
 };
 
-/* Parses the buffer of map (at most INT_MAX bytes), marking each element
- * in map; problems go to d (what names the format in the default
+/* Parses the buffer of map (at most INT_MAX bytes), unless a start tag
+ * in it is crowded, marking each element in map; problems go to d (what names the format in the default
  * message: "XML", "XHTML").  Returns the document, for the caller to
  * xmlFreeDoc(), or NULL when it is not well-formed (reported) or was
  * refused.  Sets libxml2's structured error handler for the parse and
