@@ -234,19 +234,17 @@ template_check_asset(const char *path, const char *data, size_t len,
     size_t file, struct diag *d)
 {
 	size_t n = strlen(path);
-	struct pos top = { file, 0, 0 };
+	struct pos top = { file, 0, 0 }, at = { file, 0, 0 };
 	struct srcmap map;
 	xmlDoc *doc = NULL;
 	char *copy;
-	int bad, line;
+	int bad;
 
 	if (S_compressed(data, len, file, d))
 		return -1;
 	if (n >= 4 && strcmp(path + n - 4, ".css") == 0 &&
-	    template_css_offsite(data, len, &line)) {
-		struct pos p = { file, line, 0 };
-
-		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or the like "
+	    template_css_offsite(data, len, &at)) {
+		diag_msg(d, MSG_TEMPLATE, &at, "@import, url() or the like "
 		    "off the site, from the server's root or climbing with "
 		    "'..', or a backslash outside a string (the site loads "
 		    "nothing from elsewhere)");

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "text.h"
 
 /* Elements that run, embed or redirect what a page holds. */
 static const char *const S_refused_elements[] = { "style", "base",
@@ -320,10 +321,10 @@ S_css_offsite(const char *css, size_t len, size_t *at)
 }
 
 int
-template_css_offsite(const char *css, size_t len, int *line)
+template_css_offsite(const char *css, size_t len, struct pos *where)
 {
 	char *v = xreallocarray(NULL, len + 1, 1);
-	size_t i, k = 0, at = 0;
+	size_t i, k = 0, at = 0, start = 0;
 	int off;
 
 	/* CSS reads CR LF, CR and FF as LF (CSS Syntax 3.3), as a string's
@@ -335,8 +336,12 @@ template_css_offsite(const char *css, size_t len, int *line)
 			v[k++] = css[i] == '\r' || css[i] == '\f' ? '\n' : css[i];
 	v[k] = '\0';
 	off = S_css_offsite(v, k, &at);
-	for (*line = 1, i = 0; i < at; i++)
-		*line += v[i] == '\n';
+	for (where->line = 1, i = 0; i < at; i++)
+		if (v[i] == '\n') {
+			where->line++;
+			start = i + 1;
+		}
+	where->col = (int)text_utf8_count(v + start, at - start) + 1;
 	free(v);
 	return off;
 }
@@ -385,8 +390,8 @@ const char *
 template_value_breach(const char *value)
 {
 	const char *why = NULL;
+	struct pos at;
 	char *v;
-	int line;
 
 	if (strpbrk(value, ":(") == NULL)	/* most text: at once */
 		return NULL;
@@ -394,7 +399,7 @@ template_value_breach(const char *value)
 	if (strstr(v, "javascript:") != NULL || strstr(v, "vbscript:") != NULL)
 		why = "script URL in attribute";
 	else if (strchr(v, '(') != NULL &&
-	    template_css_offsite(value, strlen(value), &line))
+	    template_css_offsite(value, strlen(value), &at))
 		why = "CSS reference off the site in attribute";
 	free(v);
 	return why;

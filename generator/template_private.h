@@ -202,8 +202,10 @@ const char	*template_value_breach(const char *value);
  * image() or cross-fade() argument that template_url_breach() refuses
  * (no ".." at all) or that is escaped, a backslash outside a string (an escape can spell
  * those), or a NUL.  Line ends are read as CSS reads them (CR LF, CR, FF).
- * Sets *line to the line of the construct. */
-int		 template_css_offsite(const char *css, size_t len, int *line);
+ * Sets the line and column (characters, from 1) of where to those of the
+ * construct. */
+int		 template_css_offsite(const char *css, size_t len,
+		    struct pos *where);
 
 /* Compiles page inside layout; returns the program, or NULL after
  * reporting.  Free with program_free(). */

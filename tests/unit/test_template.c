@@ -747,31 +747,32 @@ test_head_holds_only_what_stays_in_head(void **state)
 
 /* A stylesheet is read as CSS reads it: CR LF, CR and FF end lines, and
  * strings (an unclosed string ends at a line end), so nothing hides
- * after one; lines are reported as such (and in an SVG asset as XML
- * counts them, a lone CR ending a line). */
+ * after one; lines and columns are reported as such (and in an SVG
+ * asset as XML counts them, a lone CR ending a line). */
 static void
 test_assets_read_line_ends_as_they_do(void **state)
 {
 	static const struct {
 		const char	*text;
 		int		 ok;
-		int		 line;
+		int		 line, col;
 		const char	*name;
 	} cases[] = {
 		{ "a { content: \"/\f}body{background-image:url(//127.0.0.1/"
-		    "leak.png)}\" }", -1, 2, "a.css" },
-		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, "a.css" },
-		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, "a.css" },
-		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, "a.css" },
-		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, "a.css" },
-		{ "a { b: url(../x.png) }", -1, 1, "a.css" },
-		{ "@import \"/c.css\";", -1, 1, "a.css" },
-		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, "a.css" },
-		{ "a { b: url(x.png) }\r\n", 0, 0, "a.css" },
+		    "leak.png)}\" }", -1, 2, 24, "a.css" },
+		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, 9, "a.css" },
+		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, 9, "a.css" },
+		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, 6, "a.css" },
+		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, 8, "a.css" },
+		{ "a { b: url(../x.png) }", -1, 1, 8, "a.css" },
+		{ "@import \"/c.css\";", -1, 1, 1, "a.css" },
+		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, 0,
+		    "a.css" },
+		{ "a { b: url(x.png) }\r\n", 0, 0, 0, "a.css" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r\r<script>x"
-		    "</script></svg>", -1, 3, "a.svg" },
+		    "</script></svg>", -1, 3, 1, "a.svg" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r<image href=\""
-		    "/etc/passwd\"/></svg>", -1, 2, "a.svg" },
+		    "/etc/passwd\"/></svg>", -1, 2, 1, "a.svg" },
 	};
 	struct loaded l;
 	char want[32];
@@ -790,9 +791,8 @@ test_assets_read_line_ends_as_they_do(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
-		/* CSS by line; an SVG element at its '<', at column 1 here */
-		snprintf(want, sizeof(want), "%s:%d%s: error: ", name,
-		    cases[i].line, strcmp(name, "a.svg") == 0 ? ":1" : "");
+		snprintf(want, sizeof(want), "%s:%d:%d: error: ", name,
+		    cases[i].line, cases[i].col);
 		if (cases[i].ok < 0 && strstr(l.text, want) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -917,8 +917,8 @@ test_links_stay_in_the_templates_folder(void **state)
 	rmdir(path);
 }
 
-/* Stylesheets may not reach off the site; an SVG asset is held to the
- * templates' rules. */
+/* Stylesheets may not reach off the site (reported at the construct's
+ * line and column); an SVG asset is held to the templates' rules. */
 static void
 test_assets_are_held_to_the_policy(void **state)
 {
@@ -926,31 +926,37 @@ test_assets_are_held_to_the_policy(void **state)
 		const char	*name;
 		const char	*text;
 		int		 ok;
+		int		 col;	/* of a stylesheet's error, on line 2 */
 	} cases[] = {
 		{ "a.css", "a { background: url(b.png) }\np::after { content: "
-		    "\"\\2009\" }\n@import \"c.css\";\n", 0 },
-		{ "a.css", "\n@import \"https://e/x.css\";", -1 },
-		{ "a.css", "\n@import url(//e/x.css);", -1 },
-		{ "a.css", "\na { background: URL( \"http://e/x.png\" ) }", -1 },
-		{ "a.css", "\na { background: \\75rl(//e/x.png) }", -1 },
-		{ "a.css", "\na { background: url(\"h\\74tp://e/\") }", -1 },
-		{ "a.css", "\na { background: image-set(\"//e/x.png\" 1x) }", -1 },
-		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1 },
-		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1 },
-		{ "a.css", "\n@import/**/\"//e/x.css\";", -1 },
+		    "\"\\2009\" }\n@import \"c.css\";\n", 0, 0 },
+		{ "a.css", "\n@import \"https://e/x.css\";", -1, 1 },
+		{ "a.css", "\n@import url(//e/x.css);", -1, 9 },
+		{ "a.css", "\na { background: URL( \"http://e/x.png\" ) }", -1,
+		    17 },
+		{ "a.css", "\na { background: \\75rl(//e/x.png) }", -1, 17 },
+		{ "a.css", "\na { background: url(\"h\\74tp://e/\") }", -1,
+		    17 },
+		{ "a.css", "\na { background: image-set(\"//e/x.png\" 1x) }", -1,
+		    17 },
+		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1,
+		    19 },
+		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1, 24 },
+		{ "a.css", "\n@import/**/\"//e/x.css\";", -1, 1 },
 		{ "a.css", "\na { b: image-set(url(a.png) 1x, \"//e/b.png\" 2x) }",
-		    -1 },
-		{ "a.css", "\x1f\x8b\x08", -1 },
-		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0 },
+		    -1, 8 },
+		{ "a.css", "\x1f\x8b\x08", -1, 0 },
+		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0, 0 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
-		    "<script>alert(1)</script></svg>", -1 },
+		    "<script>alert(1)</script></svg>", -1, 0 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\""
-		    "x()\"/>", -1 },
+		    "x()\"/>", -1, 0 },
 		{ "a.svg", "<?xml-stylesheet href=\"https://e/x.css\"?>\n<svg "
-		    "xmlns=\"http://www.w3.org/2000/svg\"/>", -1 },
-		{ "a.js", "location = 'https://e/';", 0 },
+		    "xmlns=\"http://www.w3.org/2000/svg\"/>", -1, 0 },
+		{ "a.js", "location = 'https://e/';", 0, 0 },
 	};
 	struct loaded l;
+	char want[32];
 	size_t i;
 
 	(void)state;
@@ -964,8 +970,9 @@ test_assets_are_held_to_the_policy(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
-		if (cases[i].ok < 0 && i < 11)
-			assert_non_null(strstr(l.text, "a.css:2: error: "));
+		snprintf(want, sizeof(want), "a.css:2:%d: error: ", cases[i].col);
+		if (cases[i].ok < 0 && i < 11 && strstr(l.text, want) == NULL)
+			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
 	}
 }
