@@ -252,6 +252,30 @@ test_unknown_field_is_reported_with_its_line(void **state)
 	arena_free(&a);
 }
 
+/* A directive's error stands at the '<' of its element's start tag: the
+ * line where the tag begins, however many it spans, and the column in
+ * characters, not bytes. */
+static void
+test_errors_stand_at_the_start_tag(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	render(&r, "\n<p\n  data-txet=\"x\">typo</p>", s);
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
+	    "directive 'data-txet'\n"));
+	result_free(&r);
+	render(&r, "\n\xe6\x97\xa5\xe6\x9c\xac<b><p data-text=\"nosuch\">x"
+	    "</p></b>", s);
+	assert_non_null(strstr(r.err, ":4:6: error: template error: unknown "
+	    "field 'nosuch'\n"));
+	result_free(&r);
+	arena_free(&a);
+}
+
 /* A template's lines end at LF, CR LF or a lone CR, as XML reads them. */
 static void
 test_template_lines_end_at_cr(void **state)
@@ -988,6 +1012,7 @@ main(void)
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
 		cmocka_unit_test(test_unknown_field_is_reported_with_its_line),
+		cmocka_unit_test(test_errors_stand_at_the_start_tag),
 		cmocka_unit_test(test_template_lines_end_at_cr),
 		cmocka_unit_test(test_wrong_kind_of_field),
 		cmocka_unit_test(test_no_directive_reaches_the_output),
