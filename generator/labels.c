@@ -1,22 +1,17 @@
 /* labels.c: the words of the pages, read from labels.xml; see labels.h. */
 #include "labels.h"
 
-#include <limits.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include "alloc.h"
 #include "load.h"
-#include "load_private.h"
 #include "template.h"
 #include "text.h"
+#include "xmlread.h"
 
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_SKILL, ARG_SPECIALTY, ARG_JOBTYPE, ARG_SITE,
@@ -64,13 +59,10 @@ struct labels {
 /* The state of reading one labels file. */
 struct reader {
 	struct labels	*l;
-	const char	*buf;		/* the file, line ends made LF */
-	size_t		 len;
 	size_t		 file;
 	struct srcmap	 map;		/* where each element starts */
 	struct diag	*d;
 	int		 bad;		/* problems reported */
-	int		 seen;		/* a parse error was reported */
 	xmlNode		*where[LABEL__COUNT];	/* each label's element */
 };
 
@@ -78,17 +70,6 @@ const char *
 labels_name(enum label l)
 {
 	return S_decl[l].name;
-}
-
-/* Returns the position of the start tag of element n (marked by
- * S_start_element()), or of the file when it has none. */
-static struct pos
-S_pos(const struct reader *r, const xmlNode *n)
-{
-	struct pos p = { r->file, 0, 0 };
-
-	return n != NULL && n->_private != NULL ? srcmap_mark_pos(&r->map,
-	    (size_t)(uintptr_t)n->_private) : p;
 }
 
 /* Reports a problem, fmt and its arguments, at element n (NULL: the
@@ -99,86 +80,13 @@ static void S_error(struct reader *, const xmlNode *, const char *, ...)
 static void
 S_error(struct reader *r, const xmlNode *n, const char *fmt, ...)
 {
-	struct pos p = S_pos(r, n);
+	struct pos p = node_pos(&r->map, n);
 	va_list ap;
 
 	va_start(ap, fmt);
 	diag_vmsg(r->d, MSG_TEMPLATE, &p, 0, fmt, ap);
 	va_end(ap);
 	r->bad++;
-}
-
-/* SAX start of element: builds the node as libxml2 does and marks in
- * it where its start tag begins: the nearest '<' before the parser's
- * offset, just past the tag (no '<' stands inside a tag).  Marks made
- * in document order cost linear time in all. */
-static void
-S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct reader *r = ctxt->_private;
-	long consumed = xmlByteConsumed(ctxt);
-	size_t off = consumed < 0 ? 0 : (size_t)consumed;
-
-	if (off >= r->len)
-		off = r->len > 0 ? r->len - 1 : 0;
-	while (off > 0 && r->buf[off] != '<')
-		off--;
-	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
-	    namespaces, nb_attributes, nb_defaulted, attributes);
-	if (ctxt->node != NULL)
-		ctxt->node->_private = (void *)(uintptr_t)srcmap_mark(&r->map,
-		    off);
-}
-
-/* Reports the first error of the parse (the later ones follow from it);
- * warnings pass. */
-static void
-S_on_error(void *ctx, xmlErrorPtr e)
-{
-	struct reader *r = ((xmlParserCtxtPtr)ctx)->_private;
-	struct pos p = { r->file, e->line, e->int2 };
-
-	if (r->seen || e->level < XML_ERR_ERROR)
-		return;
-	r->seen = 1;
-	diag_msg(r->d, MSG_TEMPLATE, &p, "not well-formed XML: %s",
-	    e->message != NULL ? e->message : "cannot read");
-	r->bad++;
-}
-
-/* Parses the file of r from memory (never fetching, never expanding an
- * entity); returns the document, or NULL after reporting. */
-static xmlDoc *
-S_parse(struct reader *r, const char *path)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDoc *doc = NULL;
-
-	if (r->len > INT_MAX || (ctxt = xmlCreateMemoryParserCtxt(r->buf,
-	    (int)r->len)) == NULL) {
-		S_error(r, NULL, "cannot parse %s", path);
-		return NULL;
-	}
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	ctxt->_private = r;
-	ctxt->sax->startElementNs = S_start_element;
-	ctxt->sax->serror = S_on_error;
-	ctxt->sax->externalSubset = NULL;
-	xmlParseDocument(ctxt);
-	if (ctxt->wellFormed && !r->seen)
-		doc = ctxt->myDoc;
-	else {
-		if (!r->seen)
-			S_error(r, NULL, "not well-formed XML");
-		xmlFreeDoc(ctxt->myDoc);
-	}
-	ctxt->myDoc = NULL;
-	xmlFreeParserCtxt(ctxt);
-	return doc;
 }
 
 /* Returns the label called name, or LABEL__COUNT. */
@@ -339,11 +247,9 @@ labels_load(const char *path, struct diag *d)
 		return NULL;
 	if (memchr(buf, '\0', len) == NULL)
 		text_normalise_line_ends(buf, len);
-	r.buf = buf;
-	r.len = len;
 	srcmap_init(&r.map, r.file, buf, len);
 	r.l = xcalloc(1, sizeof(*r.l));
-	if ((doc = S_parse(&r, path)) != NULL)
+	if ((doc = xmlread_parse(&r.map, "XML", NULL, d)) != NULL)
 		S_read(&r, doc);
 	xmlFreeDoc(doc);
 	srcmap_free(&r.map);

@@ -16,7 +16,6 @@
 #include "model.h"
 
 #define LOAD_FILE_MAX	(8 * 1024 * 1024)	/* bytes per content file */
-#define LOAD_ATTRIBUTES_MAX	64	/* per start tag; the schema needs five */
 
 struct loader;
 
@@ -53,14 +52,6 @@ char	*load_read_file(const char *path, size_t max, struct diag *d,
  * refused. */
 char	*load_read_confined(const char *path, size_t max, struct diag *d,
 	    size_t *len);
-
-/* Returns the offset of the '<' of the first start tag in the len bytes
- * at buf with more than LOAD_ATTRIBUTES_MAX attributes, or (size_t)-1.
- * Counts '=' signs between a '<' that opens an element and the next '>':
- * a guard against libxml2 2.9.14's quadratic attribute checks, run
- * before parsing, not a parser; it may count too few where a value holds
- * '>', never too many. */
-size_t	 load_crowded_tag(const char *buf, size_t len);
 
 /* Loads the len bytes at buf as the content file called name. */
 void	 loader_buffer(struct loader *, const char *name, const char *buf,

@@ -1,24 +1,18 @@
-/* load_xml.c: parse one content buffer with libxml2, safely, and validate
- * it against the compiled-in schema; see load_private.h.
+/* load_xml.c: parse one content buffer with libxml2, safely (xmlread.h),
+ * and validate it against the compiled-in schema; see load_private.h.
  *
- * Safety: the buffer is parsed from memory (nothing is fetched or
- * inflated) with XML_PARSE_NONET and none of NOENT, DTDLOAD, DTDATTR,
- * HUGE, RECOVER or XINCLUDE; a DOCTYPE is refused before its internal
- * subset is read, which in libxml2 2.9.14 is what keeps out external
- * entities and entity expansion attacks; a start tag with very many
- * attributes, on which libxml2 2.9.14 spends quadratic time, is refused
- * before parsing.
+ * Safety: besides what xmlread.h keeps out, a DOCTYPE is refused before
+ * its internal subset is read, which in libxml2 2.9.14 is what keeps out
+ * external entities and entity expansion attacks; input in any encoding
+ * but UTF-8 is refused.
  */
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/globals.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
-#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "alloc.h"
@@ -35,56 +29,20 @@ struct parse_state {
 	xmlNode		*root;		/* while validating */
 };
 
-/* Returns the offset of the '<' that opens the start tag the parser is
- * in: the nearest before the parser's position, as neither names nor
- * attribute values hold a '<'. */
-static size_t
-S_tag_start(const struct srcmap *map, xmlParserCtxtPtr ctxt)
+/* Hook at the start of the document, once the XML declaration is read:
+ * input in any encoding but UTF-8, declared or detected, is refused
+ * here, before libxml2 converts the rest and reports every byte it
+ * cannot.  Returns whether it refused the document (reported). */
+static int
+S_start_document(void *arg, xmlParserCtxt *ctxt)
 {
-	long consumed = xmlByteConsumed(ctxt);
-	size_t off = consumed < 0 ? 0 : (size_t)consumed;
-
-	if (map->len == 0)
-		return 0;
-	if (off >= map->len)
-		off = map->len - 1;
-	while (off > 0 && map->buf[off] != '<')
-		off--;
-	return off;
-}
-
-/* SAX start of element: builds the node as libxml2 does, then marks where
- * its start tag begins, for diagnostics with columns. */
-static void
-S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
-	size_t mark = srcmap_mark(st->map, S_tag_start(st->map, ctxt));
-
-	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
-	    namespaces, nb_attributes, nb_defaulted, attributes);
-	if (ctxt->node != NULL)
-		ctxt->node->_private = (void *)(uintptr_t)mark;
-}
-
-/* SAX start of document, called once the XML declaration is read: input
- * in any encoding but UTF-8, declared or detected, is refused here,
- * before libxml2 converts the rest and reports every byte it cannot. */
-static void
-S_start_document(void *ctx)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct parse_state *st = arg;
 	const xmlChar *declared = ctxt->input->encoding != NULL ?
 	    ctxt->input->encoding : ctxt->encoding;
 	const xmlCharEncodingHandler *decoder = ctxt->input->buf != NULL ?
 	    ctxt->input->buf->encoder : NULL;
 	struct pos p = { st->map->file, 1, 1 };
 
-	xmlSAX2StartDocument(ctx);
 	if (declared != NULL && xmlStrcasecmp(declared, BAD_CAST "UTF-8") != 0 &&
 	    xmlStrcasecmp(declared, BAD_CAST "UTF8") != 0)
 		diag_msg(st->diag, MSG_ENCODING, &p,
@@ -93,28 +51,24 @@ S_start_document(void *ctx)
 		diag_msg(st->diag, MSG_ENCODING, &p,
 		    "the file is in %s", decoder->name);
 	else
-		return;
+		return 0;
 	st->refused = 1;
-	xmlStopParser(ctxt);
+	return 1;
 }
 
-/* SAX DOCTYPE: refused before its internal subset is read. */
-static void
-S_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
-    const xmlChar *system_id)
+/* Hook at a DOCTYPE: refuses it (reported) before its internal subset
+ * is read; returns 1. */
+static int
+S_doctype(void *arg, xmlParserCtxt *ctxt)
 {
 	static const char decl[] = "<!DOCTYPE";
-	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct parse_state *st = arg;
 	const struct srcmap *map = st->map;
 	long consumed = xmlByteConsumed(ctxt);
 	size_t off = consumed < 0 ? 0 : (size_t)consumed;
 	struct pos p;
 	const size_t n = sizeof(decl) - 1;
 
-	(void)name;
-	(void)external_id;
-	(void)system_id;
 	if (map->len < n)
 		off = 0;
 	else if (off > map->len - n)
@@ -124,7 +78,7 @@ S_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
 	p = srcmap_pos(map, off);
 	diag_msg(st->diag, MSG_DOCTYPE, &p, NULL);
 	st->refused = 1;
-	xmlStopParser(ctxt);
+	return 1;
 }
 
 /* Returns whether a schema error is a generic complaint that a precise
@@ -163,39 +117,44 @@ S_error_msg(const xmlError *err)
 	return err->level == XML_ERR_WARNING ? MSG_XML_WARNING : MSG_XML;
 }
 
-/* libxml2's structured error handler: every parser and validator message
- * becomes a skillsite diagnostic at the most precise position known. */
+/* Reports libxml2 error e at p (arg: the struct parse_state): every
+ * parser and validator message becomes a skillsite diagnostic; the
+ * parser's error hook. */
 static void
-S_on_error(void *ctx, xmlErrorPtr err)
+S_report(void *arg, const xmlError *e, struct pos p)
 {
-	struct parse_state *st = ctx;
-	struct pos p = { st->map->file, 0, 0 };
-	const xmlNode *node = err->node;
-	enum msg m = S_error_msg(err);
+	struct parse_state *st = arg;
+	enum msg m = S_error_msg(e);
 
-	if (st->refused)
-		return;		/* consequences of what was refused */
-	if (err->domain == XML_FROM_I18N) {
+	if (e->domain == XML_FROM_I18N) {
 		/* held back: a refused encoding explains it better */
 		if (st->conversion == NULL)
-			st->conversion = xstrdup(err->message ?
-			    err->message : "conversion failed");
+			st->conversion = xstrdup(e->message ?
+			    e->message : "conversion failed");
 		return;
 	}
-	if (node != NULL && node->type == XML_DOCUMENT_NODE)
-		node = xmlDocGetRootElement((const xmlDoc *)node);
-	if (node == NULL && err->domain == XML_FROM_RELAXNGV)
-		node = st->root;	/* the validator names no node at the top */
-	if (node != NULL)
-		p = node_pos(st->map, node);
-	if (p.line == 0 && err->line > 0) {
-		p.line = err->line;
-		p.col = err->int2 > 0 ? err->int2 : 1;
-	}
-	if (m == MSG_SCHEMA && S_is_generic(err))
-		diag_secondary(st->diag, m, &p, "%s", err->message);
+	if (m == MSG_SCHEMA && S_is_generic(e))
+		diag_secondary(st->diag, m, &p, "%s", e->message);
 	else
-		diag_msg(st->diag, m, &p, "%s", err->message);
+		diag_msg(st->diag, m, &p, "%s", e->message);
+}
+
+/* The validator's structured error handler: reports e at its element, the
+ * root when it names none. */
+static void
+S_on_error(void *ctx, xmlErrorPtr e)
+{
+	struct parse_state *st = ctx;
+	struct pos p = xmlread_error_pos(st->map, e);
+
+	if (e->node == NULL && e->domain == XML_FROM_RELAXNGV &&
+	    st->root != NULL) {
+		struct pos root = node_pos(st->map, st->root);
+
+		if (root.line > 0)
+			p = root;	/* the validator names no node at the top */
+	}
+	S_report(st, e, p);
 }
 
 /* Reports input that is not UTF-8 XML at all (compressed, UTF-16 with a
@@ -220,40 +179,15 @@ S_check_bytes(struct diag *d, const struct srcmap *map)
 	return 1;
 }
 
-size_t
-load_crowded_tag(const char *b, size_t len)
+/* Hook for a start tag with more than XMLREAD_ATTRIBUTES_MAX attributes:
+ * reports it at its '<' (arg: the struct parse_state). */
+static void
+S_crowded(void *arg, struct pos at)
 {
-	size_t i, tag = 0, n = 0;
-	int in_tag = 0;
+	struct parse_state *st = arg;
 
-	for (i = 0; i < len; i++) {
-		if (b[i] == '<') {
-			unsigned char c = i + 1 < len ? (unsigned char)b[i + 1] : 0;
-
-			in_tag = c != '!' && c != '?' && c != '/';
-			tag = i;
-			n = 0;
-		} else if (b[i] == '>')
-			in_tag = 0;
-		else if (b[i] == '=' && in_tag && ++n > LOAD_ATTRIBUTES_MAX)
-			return tag;
-	}
-	return (size_t)-1;
-}
-
-/* Refuses a start tag with more than LOAD_ATTRIBUTES_MAX attributes
- * (load_crowded_tag()); returns whether one was found (reported). */
-static int
-S_check_attribute_counts(struct diag *d, const struct srcmap *map)
-{
-	size_t tag = load_crowded_tag(map->buf, map->len);
-	struct pos p;
-
-	if (tag == (size_t)-1)
-		return 0;
-	p = srcmap_pos(map, tag);
-	diag_msg(d, MSG_ATTRIBUTES, &p, "more than %d", LOAD_ATTRIBUTES_MAX);
-	return 1;
+	diag_msg(st->diag, MSG_ATTRIBUTES, &at, "more than %d",
+	    XMLREAD_ATTRIBUTES_MAX);
 }
 
 /* Parses map's buffer; returns the document, or NULL when it is not
@@ -262,31 +196,13 @@ static xmlDoc *
 S_parse(struct parse_state *st)
 {
 	struct pos start = { st->map->file, 1, 1 };
-	xmlParserCtxtPtr ctxt;
-	xmlDoc *doc = NULL;
+	struct xmlread_hooks hooks = { S_report, S_start_document,
+	    S_doctype, S_crowded, st };
+	xmlDoc *doc = xmlread_parse(st->map, "XML", &hooks, st->diag);
 
-	ctxt = xmlCreateMemoryParserCtxt(st->map->buf, (int)st->map->len);
-	if (ctxt == NULL) {
-		diag_msg(st->diag, MSG_INTERNAL, &start,
-		    "no parser context");
-		return NULL;
-	}
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
-	ctxt->_private = st;
-	ctxt->sax->startDocument = S_start_document;
-	ctxt->sax->startElementNs = S_start_element;
-	ctxt->sax->internalSubset = S_internal_subset;
-	ctxt->sax->externalSubset = NULL;
-	xmlParseDocument(ctxt);
 	if (st->conversion != NULL && !st->refused)
 		diag_msg(st->diag, MSG_ENCODING, &start, "%s",
 		    st->conversion);
-	if (ctxt->wellFormed && !st->refused)
-		doc = ctxt->myDoc;
-	else
-		xmlFreeDoc(ctxt->myDoc);
-	ctxt->myDoc = NULL;
-	xmlFreeParserCtxt(ctxt);
 	return doc;
 }
 
@@ -321,7 +237,7 @@ load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 
 		diag_msg(d, MSG_IO_TOO_LARGE, &p, "%zu bytes; the limit is %d",
 		    map->len, LOAD_FILE_MAX);
-	} else if (!S_check_bytes(d, map) && !S_check_attribute_counts(d, map)) {
+	} else if (!S_check_bytes(d, map)) {
 		/* Scoped to this parse; the caller's handler comes back. */
 		xmlSetStructuredErrorFunc(&st, S_on_error);
 		if ((doc = S_parse(&st)) != NULL)

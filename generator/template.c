@@ -1,18 +1,16 @@
 /* template.c: loading templates and checking assets; see template.h.
  *
- * A template file is read with the one capped reader, parsed by libxml2
- * from memory and checked whole (policy, directives, data-each nesting)
+ * A template file is read with the one capped reader, parsed from memory
+ * by the positioned reader (xmlread.h) and checked whole (policy, directives, data-each nesting)
  * before any page uses it; template_compile.c then joins a page with the
  * layout into a program, and template_render.c runs it per page.
  */
 #include "template.h"
 
-#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/globals.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "alloc.h"
@@ -67,20 +65,19 @@ S_reserved(const xmlNode *n, struct diag *d)
 	return bad;
 }
 
-/* Sets _private of n and its descendants to t, marking where they came
- * from; reports unknown directives, breaches of the policy and data-each
- * nested as template_each_enter() refuses (n inside the blocks up);
- * removes comments.  Returns the number of problems reported. */
+/* Reports unknown directives, breaches of the policy and data-each
+ * nested as template_each_enter() refuses (n inside the blocks up) in n
+ * and its descendants, placed by S_parse(); removes comments.  Returns
+ * the number of problems reported. */
 static int
-S_mark(xmlNode *n, const struct template *t, const struct each_scope *up,
-    struct diag *d)
+S_check_tree(xmlNode *n, const struct template *t,
+    const struct each_scope *up, struct diag *d)
 {
 	struct each_scope each = { NULL, 0, 0, up };
 	xmlNode *c, *next;
 	xmlAttr *a;
 	int bad = 0;
 
-	n->_private = (void *)t;
 	if (n->type == XML_ELEMENT_NODE)
 		bad += template_each_enter(n, up, &each, d);
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
@@ -100,7 +97,7 @@ S_mark(xmlNode *n, const struct template *t, const struct each_scope *up,
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		} else
-			bad += S_mark(c, t, &each, d);
+			bad += S_check_tree(c, t, &each, d);
 	}
 	xmlFree(each.list);
 	return bad;
@@ -130,70 +127,6 @@ S_compressed(const char *buf, size_t len, size_t file, struct diag *d)
 	return what != NULL;
 }
 
-/* The first error libxml2 reports while parsing a template. */
-struct parse_error {
-	int		 seen;
-	int		 line, col;
-	int		 namespace;	/* in XML_FROM_NAMESPACE */
-	char		*message;	/* malloc'd */
-};
-
-/* Keeps the first error of a parse (libxml2's last one is often only a
- * consequence, lines further on) in ctx, a struct parse_error; warnings
- * are let pass. */
-static void
-S_on_error(void *ctx, xmlErrorPtr e)
-{
-	struct parse_error *pe = ctx;
-
-	if (pe->seen || e->level < XML_ERR_ERROR)
-		return;
-	pe->seen = 1;
-	pe->line = e->line;
-	pe->col = e->int2;
-	pe->namespace = e->domain == XML_FROM_NAMESPACE;
-	pe->message = xstrdup(e->message != NULL ? e->message : "cannot read");
-}
-
-/* Parses the len bytes at buf, the template file path, from memory (so
- * libxml2 never inflates, fetches or opens anything); returns the
- * document, or NULL after reporting its first error.  A namespace error
- * (an undeclared prefix, a name with two colons) is one: libxml2 would
- * keep such a name whole, which the policy reads by its local part and a
- * browser by the whole. */
-static xmlDoc *
-S_parse(const char *path, const char *buf, size_t len, size_t file,
-    struct diag *d)
-{
-	struct parse_error pe = { 0, 0, 0, 0, NULL };
-	xmlStructuredErrorFunc saved = xmlStructuredError;
-	void *saved_ctx = xmlStructuredErrorContext;
-	struct pos p = { file, 0, 0 };
-	xmlDoc *doc;
-
-	if (len > INT_MAX)
-		return NULL;
-	/* NOCDATA: a CDATA section would reach the page as one, which an
-	 * HTML parser ends at the first '>' */
-	xmlSetStructuredErrorFunc(&pe, S_on_error);
-	doc = xmlReadMemory(buf, (int)len, path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	xmlSetStructuredErrorFunc(saved_ctx, saved);
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL || pe.seen) {
-		if (pe.line > 0) {
-			p.line = pe.line;
-			p.col = pe.col;
-		}
-		diag_msg(d, MSG_TEMPLATE, &p, "not %swell-formed XHTML: %s",
-		    pe.namespace ? "namespace-" : "", pe.message != NULL ?
-		    pe.message : "cannot read");
-		free(pe.message);
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
-}
-
 /* Turns the lone CRs of the len bytes at buf into LFs, as XML reads them
  * (libxml2 counts only LFs), unless a NUL byte shows UTF-16 or UTF-32. */
 static void
@@ -203,44 +136,54 @@ S_read_line_ends(char *buf, size_t len)
 		text_normalise_line_ends(buf, len);
 }
 
-/* Returns the line of offset at in the bytes at s. */
-static int
-S_line_at(const char *s, size_t at)
+/* Returns the position of the first "<!DOCTYPE" in the buffer of map
+ * (NUL-terminated; libxml2 keeps none for it), or line 0. */
+static struct pos
+S_doctype_pos(const struct srcmap *map)
 {
-	int line = 1;
-	size_t i;
+	const char *at = strstr(map->buf, "<!DOCTYPE");
+	struct pos none = { map->file, 0, 0 };
 
-	for (i = 0; i < at; i++)
-		line += s[i] == '\n';
-	return line;
+	return at != NULL && (size_t)(at - map->buf) < map->len ?
+	    srcmap_pos(map, (size_t)(at - map->buf)) : none;
 }
 
-/* Reports a start tag with more attributes than content may have, in
- * the len bytes at buf (line ends made LF), read from file; returns
- * whether there was one. */
-static int
-S_crowded(const char *buf, size_t len, size_t file, struct diag *d)
+/* Leaves in n's _private, and in its siblings' and descendants', the
+ * address of where it stands, for template_node_pos(): an element's is
+ * its mark in map (xmlread_parse() left the mark's number there), any
+ * other node's that of the element holding it, or top. */
+static void
+S_place(xmlNode *n, const struct srcmap *map, const struct pos *top)
 {
-	size_t tag = load_crowded_tag(buf, len);
-	struct pos p = { file, 0, 0 };
+	const struct pos *at;
 
-	if (tag == (size_t)-1)
-		return 0;
-	p.line = S_line_at(buf, tag);
-	diag_msg(d, MSG_TEMPLATE, &p, "more than %d attributes on one element",
-	    LOAD_ATTRIBUTES_MAX);
-	return 1;
+	for (; n != NULL; n = n->next) {
+		size_t mark = (size_t)(uintptr_t)n->_private;
+
+		at = n->type == XML_ELEMENT_NODE && mark >= 1 &&
+		    mark <= map->nmarks ? &map->marks[mark - 1] : top;
+		n->_private = (void *)at;
+		if (n->type == XML_ELEMENT_NODE)
+			S_place(n->children, map, at);
+	}
 }
 
-/* Returns the line of the first "<!DOCTYPE" in the len bytes at buf
- * (NUL-terminated; libxml2 keeps no line for it), or 0. */
-static int
-S_doctype_line(const char *buf, size_t len)
+/* Parses the buffer of map (line ends made LF), a template or an SVG
+ * asset, places its nodes (S_place(); top for those outside the root)
+ * and adds to *bad the breaches of the policy around its root it
+ * reports.  Returns the document, or NULL after reporting. */
+static xmlDoc *
+S_parse(struct srcmap *map, const struct pos *top, struct diag *d,
+    int *bad)
 {
-	const char *at = strstr(buf, "<!DOCTYPE");
+	xmlDoc *doc;
+	struct pos doctype = S_doctype_pos(map);
 
-	return at != NULL && (size_t)(at - buf) < len ?
-	    S_line_at(buf, (size_t)(at - buf)) : 0;
+	if ((doc = xmlread_parse(map, "XHTML", NULL, d)) == NULL)
+		return NULL;
+	S_place(doc->children, map, top);
+	*bad += template_policy_document(doc, &doctype, d);
+	return doc;
 }
 
 struct template *
@@ -248,20 +191,22 @@ template_load(const char *path, struct diag *d)
 {
 	struct template *t = xcalloc(1, sizeof(*t));
 	size_t len;
-	char *buf;
+	int bad = 0;
 
 	t->file = diag_add_file(d, path);
-	if ((buf = load_read_confined(path, TEMPLATE_FILE_MAX, d, &len)) ==
-	    NULL || S_compressed(buf, len, t->file, d) ||
-	    (S_read_line_ends(buf, len), S_crowded(buf, len, t->file, d)) ||
-	    (t->doc = S_parse(path, buf, len, t->file, d)) == NULL ||
-	    template_policy_document(t->doc, t->file, S_doctype_line(buf,
-	    len), d) + S_mark(xmlDocGetRootElement(t->doc), t, NULL, d) > 0) {
-		free(buf);
+	t->where.file = t->file;
+	if ((t->buf = load_read_confined(path, TEMPLATE_FILE_MAX, d, &len)) ==
+	    NULL || S_compressed(t->buf, len, t->file, d)) {
 		template_free(t);
 		return NULL;
 	}
-	free(buf);
+	S_read_line_ends(t->buf, len);
+	srcmap_init(&t->map, t->file, t->buf, len);
+	if ((t->doc = S_parse(&t->map, &t->where, d, &bad)) == NULL ||
+	    bad + S_check_tree(xmlDocGetRootElement(t->doc), t, NULL, d) > 0) {
+		template_free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -289,17 +234,17 @@ template_check_asset(const char *path, const char *data, size_t len,
     size_t file, struct diag *d)
 {
 	size_t n = strlen(path);
+	struct pos top = { file, 0, 0 }, at = { file, 0, 0 };
+	struct srcmap map;
 	xmlDoc *doc = NULL;
 	char *copy;
-	int bad, line;
+	int bad;
 
 	if (S_compressed(data, len, file, d))
 		return -1;
 	if (n >= 4 && strcmp(path + n - 4, ".css") == 0 &&
-	    template_css_offsite(data, len, &line)) {
-		struct pos p = { file, line, 0 };
-
-		diag_msg(d, MSG_TEMPLATE, &p, "@import, url() or the like "
+	    template_css_offsite(data, len, &at)) {
+		diag_msg(d, MSG_TEMPLATE, &at, "@import, url() or the like "
 		    "off the site, from the server's root or climbing with "
 		    "'..', or a backslash outside a string (the site loads "
 		    "nothing from elsewhere)");
@@ -311,11 +256,14 @@ template_check_asset(const char *path, const char *data, size_t len,
 	memcpy(copy, data, len);
 	copy[len] = '\0';
 	S_read_line_ends(copy, len);
-	bad = S_crowded(copy, len, file, d) ||
-	    (doc = S_parse(path, copy, len, file, d)) == NULL ? 1 :
-	    template_policy_document(doc, file, S_doctype_line(copy, len), d) +
-	    S_check_svg(xmlDocGetRootElement(doc), file, d);
+	srcmap_init(&map, file, copy, len);
+	bad = 0;
+	if ((doc = S_parse(&map, &top, d, &bad)) == NULL)
+		bad++;
+	else
+		bad += S_check_svg(xmlDocGetRootElement(doc), file, d);
 	xmlFreeDoc(doc);
+	srcmap_free(&map);
 	free(copy);
 	return bad > 0 ? -1 : 0;
 }
@@ -327,5 +275,7 @@ template_free(struct template *t)
 		return;
 	program_free(t->program);
 	xmlFreeDoc(t->doc);
+	srcmap_free(&t->map);
+	free(t->buf);
 	free(t);
 }

@@ -55,7 +55,9 @@ template_hash(const char *name)
 	return h;
 }
 
-/* Copies the _private marks of the tree at from onto its copy at to. */
+/* Copies the _private marks (where each node stands: template_node_pos())
+ * of the tree at from onto its copy at to: libxml2 2.9.14's copies keep
+ * an element's line but neither _private nor the line of other nodes. */
 static void
 S_copy_marks(const xmlNode *from, xmlNode *to)
 {

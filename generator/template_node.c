@@ -3,17 +3,23 @@
  * data-each blocks nest; see template_private.h. */
 #include "template_private.h"
 
+#include <limits.h>
 #include <string.h>
 
 struct pos
 template_node_pos(const xmlNode *n)
 {
 	struct pos p = { 0, 0, 0 };
-	const struct template *t = n->_private;
+	const struct pos *at = n->_private;
+	long line;
 
-	if (t != NULL) {
-		p.file = t->file;
-		p.line = (int)xmlGetLineNo(n);
+	if (at == NULL)
+		return p;
+	p = *at;
+	if (n->type != XML_ELEMENT_NODE && (line = xmlGetLineNo(n)) > 0 &&
+	    line <= INT_MAX) {
+		p.line = (int)line;
+		p.col = 0;
 	}
 	return p;
 }

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "text.h"
 
 /* Elements that run, embed or redirect what a page holds. */
 static const char *const S_refused_elements[] = { "style", "base",
@@ -320,10 +321,10 @@ S_css_offsite(const char *css, size_t len, size_t *at)
 }
 
 int
-template_css_offsite(const char *css, size_t len, int *line)
+template_css_offsite(const char *css, size_t len, struct pos *where)
 {
 	char *v = xreallocarray(NULL, len + 1, 1);
-	size_t i, k = 0, at = 0;
+	size_t i, k = 0, at = 0, start = 0;
 	int off;
 
 	/* CSS reads CR LF, CR and FF as LF (CSS Syntax 3.3), as a string's
@@ -335,8 +336,12 @@ template_css_offsite(const char *css, size_t len, int *line)
 			v[k++] = css[i] == '\r' || css[i] == '\f' ? '\n' : css[i];
 	v[k] = '\0';
 	off = S_css_offsite(v, k, &at);
-	for (*line = 1, i = 0; i < at; i++)
-		*line += v[i] == '\n';
+	for (where->line = 1, i = 0; i < at; i++)
+		if (v[i] == '\n') {
+			where->line++;
+			start = i + 1;
+		}
+	where->col = (int)text_utf8_count(v + start, at - start) + 1;
 	free(v);
 	return off;
 }
@@ -385,8 +390,8 @@ const char *
 template_value_breach(const char *value)
 {
 	const char *why = NULL;
+	struct pos at;
 	char *v;
-	int line;
 
 	if (strpbrk(value, ":(") == NULL)	/* most text: at once */
 		return NULL;
@@ -394,23 +399,22 @@ template_value_breach(const char *value)
 	if (strstr(v, "javascript:") != NULL || strstr(v, "vbscript:") != NULL)
 		why = "script URL in attribute";
 	else if (strchr(v, '(') != NULL &&
-	    template_css_offsite(value, strlen(value), &line))
+	    template_css_offsite(value, strlen(value), &at))
 		why = "CSS reference off the site in attribute";
 	free(v);
 	return why;
 }
 
 /* Reports n as a breach of the policy: why (its ':' at the end dropped),
- * then what, on n's line of file. */
+ * then what, where n stands in file. */
 static void
 S_breach(const xmlNode *n, size_t file, struct diag *d, const char *why,
     const char *what)
 {
-	struct pos p = { file, (int)xmlGetLineNo(n), 0 };
+	struct pos p = template_node_pos(n);
 	size_t len = strlen(why);
 
-	if (p.line < 0)
-		p.line = 0;
+	p.file = file;
 	if (len > 0 && why[len - 1] == ':')	/* S_element_breach()'s mark */
 		len--;
 	diag_msg(d, MSG_TEMPLATE, &p, "%.*s%s%s%s (the site loads nothing "
@@ -537,31 +541,30 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 /* Checks the DOCTYPE of doc, as template_policy_document() says;
  * returns 1 after reporting a breach, else 0. */
 static int
-S_doctype(const xmlDoc *doc, size_t file, int line, struct diag *d)
+S_doctype(const xmlDoc *doc, const struct pos *p, struct diag *d)
 {
 	const xmlDtd *dtd = doc->intSubset;
-	struct pos p = { file, line, 0 };
 
 	if (dtd == NULL || (dtd->name != NULL && strcasecmp((const char *)
 	    dtd->name, "html") == 0 && dtd->ExternalID == NULL &&
 	    dtd->SystemID == NULL && dtd->children == NULL))
 		return 0;
-	diag_msg(d, MSG_TEMPLATE, &p, "a DOCTYPE other than <!DOCTYPE html> "
+	diag_msg(d, MSG_TEMPLATE, p, "a DOCTYPE other than <!DOCTYPE html> "
 	    "(the site loads nothing from elsewhere and runs only its own "
 	    "scripts)");
 	return 1;
 }
 
 int
-template_policy_document(const xmlDoc *doc, size_t file, int line,
+template_policy_document(const xmlDoc *doc, const struct pos *doctype,
     struct diag *d)
 {
 	const xmlNode *n;
-	int bad = S_doctype(doc, file, line, d);
+	int bad = S_doctype(doc, doctype, d);
 
 	for (n = doc->children; n != NULL; n = n->next)
 		if (n->type == XML_PI_NODE)	/* <?xml-stylesheet?>, say */
-			bad += template_policy_node(n, file, d);
+			bad += template_policy_node(n, doctype->file, d);
 	return bad;
 }
 

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "template.h"
+#include "xmlread.h"
 
 enum op_kind {
 	OP_LIT,		/* literal bytes */
@@ -49,7 +50,7 @@ struct op {
 	enum template_url url;		/* ATTR: how its attribute holds URLs */
 	char		*attr;		/* ATTR: the attribute's name */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */
-	struct pos	 pos;		/* the directive's template line */
+	struct pos	 pos;		/* where the directive's element stands */
 };
 
 /* A compiled page: ops over the serialized text. */
@@ -60,10 +61,14 @@ struct program {
 	xmlDoc		*doc;		/* UTF-8, for libxml2's attribute escaping */
 };
 
-/* A loaded template file. */
+/* A loaded template file.  Each node's _private holds the address of
+ * its position (in map, or where), which copies carry along. */
 struct template {
 	xmlDoc			*doc;
 	size_t			 file;		/* its number in the diag */
+	char			*buf;		/* the file as read */
+	struct srcmap		 map;		/* where each element starts */
+	struct pos		 where;		/* the file, line 0 */
 	struct program		*program;	/* compiled with ... */
 	const struct template	*layout;	/* ... this layout */
 	const struct field_decl	*own;		/* the page's fields, */
@@ -127,8 +132,10 @@ int		 template_check_tree(const xmlNode *n,
 const struct field_decl *template_decl_find(const struct field_decl *v,
 		    const char *name);
 
-/* Returns where template node n stands (file and line), from the mark
- * template_load() left in its _private. */
+/* Returns where template node n stands, from the address template_load()
+ * left in its _private (and copies carry): an element, the '<' of its
+ * start tag (file, line and column); another node, its own line as
+ * libxml2 counts it (no column), else its element's position. */
 struct pos	 template_node_pos(const xmlNode *n);
 
 /* Returns whether attribute name is a directive (any data-* is). */
@@ -144,8 +151,9 @@ unsigned	 template_hash(const char *name);
 	"base-uri 'none'; form-action 'none'"
 
 /* The policy (template_policy.c): the site loads nothing from elsewhere
- * and runs only its own scripts.  Each function reports every breach as
- * file:line and returns how many it found. */
+ * and runs only its own scripts.  Each function reports every breach at
+ * the node's position (template_node_pos()) and returns how many it
+ * found. */
 
 /* Checks node n of file: a processing instruction; an element that runs,
  * embeds or redirects (<style>, <base>, <iframe>, <object>, <embed>, ...,
@@ -159,10 +167,10 @@ int		 template_policy_node(const xmlNode *n, size_t file,
 		    struct diag *d);
 
 /* Checks that doc has no DOCTYPE but <!DOCTYPE html> (no subset, no
- * external identifier; reported at line, as libxml2 keeps none) and no
- * processing instruction around its root element. */
-int		 template_policy_document(const xmlDoc *doc, size_t file,
-		    int line, struct diag *d);
+ * external identifier; reported at doctype, as libxml2 keeps no position
+ * for it) and no processing instruction around its root element. */
+int		 template_policy_document(const xmlDoc *doc,
+		    const struct pos *doctype, struct diag *d);
 
 /* Checks that doc (the layout) states the CSP in a <meta http-equiv> in
  * its <head> before any <link> or <script>, where no data-if, data-unless,
@@ -194,8 +202,10 @@ const char	*template_value_breach(const char *value);
  * image() or cross-fade() argument that template_url_breach() refuses
  * (no ".." at all) or that is escaped, a backslash outside a string (an escape can spell
  * those), or a NUL.  Line ends are read as CSS reads them (CR LF, CR, FF).
- * Sets *line to the line of the construct. */
-int		 template_css_offsite(const char *css, size_t len, int *line);
+ * Sets the line and column (characters, from 1) of where to those of the
+ * construct. */
+int		 template_css_offsite(const char *css, size_t len,
+		    struct pos *where);
 
 /* Compiles page inside layout; returns the program, or NULL after
  * reporting.  Free with program_free(). */

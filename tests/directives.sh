@@ -4,10 +4,12 @@
 # data-attr-*, data-each, data-if, data-unless) of each template in
 # templates/ (the layout and every page), a copy of templates/ with that
 # one directive's field name corrupted must make "skillsite build"
-# (without -p, on content/) exit 3 naming that template and the
-# directive's line, and leave the output folder uncreated.  The
-# directives are found by Python's expat, with their lines; the untouched
-# copy must build.  Prints how long the builds took.
+# (without -p, on content/) exit 3 naming that template and the line and
+# column of the '<' of the directive's start tag, and leave the output
+# folder uncreated.  The directives are found by Python's expat, with the
+# positions of their start tags (each checked against a count of the
+# characters before it); the untouched copy must build.  Prints how long
+# the builds took.
 # Usage: tests/directives.sh BINARY    (from the top of the repository)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -16,7 +18,7 @@ suite=directives
 . tests/lib.sh
 
 # Writes one case per directive: $work/cases/N/t (the copy, corrupted),
-# $work/cases/N/where ("FILE:LINE", as diagnostics name it),
+# $work/cases/N/where ("FILE:LINE:COL", as diagnostics name it),
 # $work/cases/N/field (the corrupted name, quoted as messages quote it)
 # and $work/cases/N/what (the directive, for failures).
 python3 - "$work/cases" <<'PY' || exit 1
@@ -36,31 +38,35 @@ for name in names:
     def start(tag, attrs):
         for k, v in zip(attrs[0::2], attrs[1::2]):
             if directive.match(k):
-                found.append((p.CurrentLineNumber, p.CurrentByteIndex, k, v))
+                found.append((p.CurrentLineNumber, p.CurrentColumnNumber + 1,
+                    p.CurrentByteIndex, k, v))
     p.StartElementHandler = start
     p.Parse(data, True)
     if not found:
         sys.exit("directives: no directive found in templates/" + name)
-    for line, at, attr, value in found:
+    for line, col, at, attr, value in found:
+        # the '<' of the start tag: expat's line and column (characters,
+        # from 1) must be those counted here
+        assert data[at:at + 1] == b"<", (name, at)
+        start = data.rfind(b"\n", 0, at) + 1
+        assert line == data.count(b"\n", 0, at) + 1, (name, line)
+        assert col == len(data[start:at].decode("utf-8")) + 1, (name, col)
         end = data.index(b">", at)
         tag = data[at:end]
         m = list(re.finditer(rb"(\s" + re.escape(attr.encode()) +
             rb"\s*=\s*)([\"'])(.*?)\2", tag, re.S))
         assert len(m) == 1, (name, line, attr)
         s, e = at + m[0].start(3), at + m[0].end(3)
-        # the directive's line, as libxml2 counts: where its start tag
-        # ends (the same line but for a tag over several lines)
-        line = data.count(b"\n", 0, end) + 1
         case = os.path.join(out, str(n))
         shutil.copytree("templates", os.path.join(case, "t"))
         with open(os.path.join(case, "t", name), "wb") as f:
             f.write(data[:s] + data[s:e] + b"-corrupted" + data[e:])
         with open(os.path.join(case, "where"), "w") as f:
-            f.write("%s:%d\n" % (name, line))
+            f.write("%s:%d:%d\n" % (name, line, col))
         with open(os.path.join(case, "field"), "w") as f:
             f.write("'%s-corrupted'\n" % value)
         with open(os.path.join(case, "what"), "w") as f:
-            f.write('%s:%d %s="%s"\n' % (name, line, attr, value))
+            f.write('%s:%d:%d %s="%s"\n' % (name, line, col, attr, value))
         n += 1
 PY
 
@@ -70,7 +76,7 @@ timeout 60 "$bin" build -t templates -o "$work/untouched" content \
 ok untouched $?
 
 # Runs each case, two at a time: status 3, a message at the directive's
-# template line naming the corrupted field, no output folder; writes "ok" or the reason to
+# start tag naming the corrupted field, no output folder; writes "ok" or the reason to
 # CASE/result.
 start=$(date +%s)
 export bin

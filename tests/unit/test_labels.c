@@ -222,6 +222,33 @@ test_not_well_formed(void **state)
 	S_fails(S_edit("</labels>", "</label>"), "labels.xml:28:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "
+	    "name=\"home\">ホーム</x:label>"), "labels.xml:8:");
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "
+	    "name=\"home\">ホーム</x:label>"), "error: template error: not "
+	    "namespace-well-formed XML: ");
+}
+
+/* A start tag with more attributes than any file needs is refused at
+ * its '<' before libxml2 2.9.14 spends quadratic time on it. */
+static void
+test_crowded_tag(void **state)
+{
+	char *text = malloc(60000 * 10 + 64);
+	size_t i;
+
+	(void)state;
+	assert_non_null(text);
+	strcpy(text, "<label name=\"home\"");
+	for (i = 0; i < 60000; i++)
+		sprintf(text + strlen(text), " a%zu=\"\"", i);
+	strcat(text, ">ホーム</label>");
+	alarm(10);
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", text),
+	    "labels.xml:8:3: error: template error: more than 64 attributes "
+	    "on one element");
+	alarm(0);
+	free(text);
 }
 
 int
@@ -236,6 +263,7 @@ main(void)
 		cmocka_unit_test(test_unbalanced_braces),
 		cmocka_unit_test(test_digits_wrong),
 		cmocka_unit_test(test_not_well_formed),
+		cmocka_unit_test(test_crowded_tag),
 	};
 
 	return cmocka_run_group_tests_name("labels", tests, NULL, NULL);

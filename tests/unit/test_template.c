@@ -204,6 +204,19 @@ test_html_fields_and_external_links(void **state)
 	fragment_free(f);
 }
 
+/* Returns the column (from 1) of the last start tag in the ASCII text
+ * s, all on one line: where the policy reports the innermost element. */
+static int
+S_last_start_tag(const char *s)
+{
+	const char *p, *last = s;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		if (p[1] != '/')
+			last = p;
+	return (int)(last - s) + 1;
+}
+
 static void
 test_unknown_directive_is_reported_with_its_line(void **state)
 {
@@ -216,7 +229,7 @@ test_unknown_directive_is_reported_with_its_line(void **state)
 	s = scope_new(&a, NULL);
 	render(&r, "\n<p data-txet=\"x\">typo</p>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
 	    "directive 'data-txet'\n"));
 	result_free(&r);
 	arena_free(&a);
@@ -233,7 +246,31 @@ test_unknown_field_is_reported_with_its_line(void **state)
 	s = page_scope(&a);
 	render(&r, "\n\n<p data-text=\"nosuch\">x</p>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":5: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":5:1: error: template error: unknown "
+	    "field 'nosuch'\n"));
+	result_free(&r);
+	arena_free(&a);
+}
+
+/* A directive's error stands at the '<' of its element's start tag: the
+ * line where the tag begins, however many it spans, and the column in
+ * characters, not bytes. */
+static void
+test_errors_stand_at_the_start_tag(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	render(&r, "\n<p\n  data-txet=\"x\">typo</p>", s);
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
+	    "directive 'data-txet'\n"));
+	result_free(&r);
+	render(&r, "\n\xe6\x97\xa5\xe6\x9c\xac<b><p data-text=\"nosuch\">x"
+	    "</p></b>", s);
+	assert_non_null(strstr(r.err, ":4:6: error: template error: unknown "
 	    "field 'nosuch'\n"));
 	result_free(&r);
 	arena_free(&a);
@@ -250,11 +287,11 @@ test_template_lines_end_at_cr(void **state)
 	(void)state;
 	s = page_scope(&a);
 	render(&r, "\r<p data-txet=\"x\">typo</p>", s);
-	assert_non_null(strstr(r.err, ":4: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: unknown "
 	    "directive 'data-txet'\n"));
 	result_free(&r);
 	render(&r, "\r\r\n\n\r<p data-text=\"nosuch\">x</p>", s);
-	assert_non_null(strstr(r.err, ":7: error: template error: unknown "
+	assert_non_null(strstr(r.err, ":7:1: error: template error: unknown "
 	    "field 'nosuch'\n"));
 	result_free(&r);
 	render(&r, "\r\r<p>x</b>", s);
@@ -386,16 +423,21 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 	struct arena a;
 	struct scope *s;
 	struct result r;
-	char body[512];
+	char body[512], where[64];
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		s = page_scope(&a);
 		snprintf(body, sizeof(body), "\n\n%s", cases[i].body);
+		snprintf(where, sizeof(where), ":5:%d: error: template error: ",
+		    S_last_start_tag(cases[i].body));
+		if (cases[i].body[1] == '?')	/* no element: its line */
+			snprintf(where, sizeof(where), ":5: error: template "
+			    "error: ");
 		render(&r, body, s);
-		if (r.html != NULL || strstr(r.err, ":5: error: template error: ")
-		    == NULL || strstr(r.err, cases[i].error) == NULL)
+		if (r.html != NULL || strstr(r.err, where) == NULL ||
+		    strstr(r.err, cases[i].error) == NULL)
 			fail_msg("case %zu (%s): %s", i, cases[i].body, r.err);
 		result_free(&r);
 		arena_free(&a);
@@ -451,8 +493,11 @@ test_url_field_off_the_site_is_refused(void **state)
 		render(&r, "\n<a data-attr-href=\"u\">a</a><img src=\"a.png\" "
 		    "alt=\"\" data-attr-srcset=\"u\"/>", s);
 		assert_null(r.html);
-		if (strstr(r.err, ":4: error: template error: field 'u' would "
-		    "make a URL ") == NULL)
+		/* at the '<' of <a> (href) or of <img> (srcset) */
+		if (strstr(r.err, ":4:1: error: template error: field 'u' would "
+		    "make a URL off the site in attribute 'href'") == NULL &&
+		    strstr(r.err, ":4:28: error: template error: field 'u' "
+		    "would make a URL ") == NULL)
 			fail_msg("case %zu: %s", i, r.err);
 		result_free(&r);
 		arena_free(&a);
@@ -481,8 +526,10 @@ test_any_attribute_field_is_held_to_the_policy(void **state)
 		    "data-attr-fill=\"u\"/></svg><p data-attr-title=\"u\">p"
 		    "</p>", s);
 		assert_null(r.html);
-		if (strstr(r.err, ":4: error: template error: field 'u' would "
-		    "make a ") == NULL || strstr(r.err, " 'fill'") == NULL ||
+		if (strstr(r.err, ":4:41: error: template error: field 'u' "
+		    "would make a ") == NULL || strstr(r.err, ":4:73: error: "
+		    "template error: field 'u' would make a ") == NULL ||
+		    strstr(r.err, " 'fill'") == NULL ||
 		    strstr(r.err, " 'title'") == NULL)
 			fail_msg("case %zu: %s", i, r.err);
 		result_free(&r);
@@ -655,7 +702,7 @@ test_layout_states_the_csp(void **state)
 		assert_int_equal(check_layout(&l, text),
 		    i + 1 < sizeof(heads) / sizeof(*heads) ? -1 : 0);
 		if (i + 1 < sizeof(heads) / sizeof(*heads))
-			assert_non_null(strstr(l.text, ":3: error: template "
+			assert_non_null(strstr(l.text, ":3:1: error: template "
 			    "error: no <meta http-equiv=\"Content-Security-"
 			    "Policy\""));
 		else
@@ -694,8 +741,9 @@ test_head_holds_only_what_stays_in_head(void **state)
 		{ "x", "", "anything but white space before <head>" },
 		{ "<body/>", "", "anything but white space before <head>" },
 	};
-	char text[2048];
+	char text[2048], where[64];
 	struct loaded l;
+	const char *what;
 	size_t i;
 
 	(void)state;
@@ -705,7 +753,16 @@ test_head_holds_only_what_stays_in_head(void **state)
 		    cases[i].in);
 		if (check_layout(&l, text) != -1)
 			fail_msg("case %zu accepted: %s", i, text);
-		if (strstr(l.text, ":3: error: template error: ") == NULL ||
+		/* an element at its '<' (after "<head>"), text at its line */
+		what = cases[i].before[0] != '\0' ? cases[i].before :
+		    cases[i].in;
+		if (what[0] == '<')
+			snprintf(where, sizeof(where), ":3:%d: error: template "
+			    "error: ", cases[i].before[0] != '\0' ? 1 : 7);
+		else
+			snprintf(where, sizeof(where), ":3: error: template "
+			    "error: ");
+		if (strstr(l.text, where) == NULL ||
 		    strstr(l.text, cases[i].error) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -714,31 +771,32 @@ test_head_holds_only_what_stays_in_head(void **state)
 
 /* A stylesheet is read as CSS reads it: CR LF, CR and FF end lines, and
  * strings (an unclosed string ends at a line end), so nothing hides
- * after one; lines are reported as such (and in an SVG asset as XML
- * counts them, a lone CR ending a line). */
+ * after one; lines and columns are reported as such (and in an SVG
+ * asset as XML counts them, a lone CR ending a line). */
 static void
 test_assets_read_line_ends_as_they_do(void **state)
 {
 	static const struct {
 		const char	*text;
 		int		 ok;
-		int		 line;
+		int		 line, col;
 		const char	*name;
 	} cases[] = {
 		{ "a { content: \"/\f}body{background-image:url(//127.0.0.1/"
-		    "leak.png)}\" }", -1, 2, "a.css" },
-		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, "a.css" },
-		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, "a.css" },
-		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, "a.css" },
-		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, "a.css" },
-		{ "a { b: url(../x.png) }", -1, 1, "a.css" },
-		{ "@import \"/c.css\";", -1, 1, "a.css" },
-		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, "a.css" },
-		{ "a { b: url(x.png) }\r\n", 0, 0, "a.css" },
+		    "leak.png)}\" }", -1, 2, 24, "a.css" },
+		{ "a { content: \"/\r}body{b:url(//e/x)}\" }", -1, 2, 9, "a.css" },
+		{ "a { content: '/\r\n}body{b:url(//e/x)}' }", -1, 2, 9, "a.css" },
+		{ "a\r\rb\r\n{ c: url(//e/x) }", -1, 4, 6, "a.css" },
+		{ "a\fb\f\fc { d: url(/x.png) }", -1, 4, 8, "a.css" },
+		{ "a { b: url(../x.png) }", -1, 1, 8, "a.css" },
+		{ "@import \"/c.css\";", -1, 1, 1, "a.css" },
+		{ "a { content: \"x\\\r\n}b{c:url(//e/x)}\" }", 0, 0, 0,
+		    "a.css" },
+		{ "a { b: url(x.png) }\r\n", 0, 0, 0, "a.css" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r\r<script>x"
-		    "</script></svg>", -1, 3, "a.svg" },
+		    "</script></svg>", -1, 3, 1, "a.svg" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\">\r<image href=\""
-		    "/etc/passwd\"/></svg>", -1, 2, "a.svg" },
+		    "/etc/passwd\"/></svg>", -1, 2, 1, "a.svg" },
 	};
 	struct loaded l;
 	char want[32];
@@ -757,8 +815,8 @@ test_assets_read_line_ends_as_they_do(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
-		snprintf(want, sizeof(want), "%s:%d: error: ", name,
-		    cases[i].line);
+		snprintf(want, sizeof(want), "%s:%d:%d: error: ", name,
+		    cases[i].line, cases[i].col);
 		if (cases[i].ok < 0 && strstr(l.text, want) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
@@ -796,21 +854,21 @@ test_template_work_is_bounded(void **state)
 	    "<b data-each=\"d\">\n<b data-each=\"e\"><b data-each=\"f\">x</b>"
 	    "</b></b></b></b></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
 	    "nested more than 4 deep"));
 	assert_null(strstr(strstr(r.err, "deep") + 1, "deep"));	/* once */
 	result_free(&r);
 	render_in(&r, nest_layout, "<b data-each=\"c\"><b data-each=\"d\">"
 	    "\n<b data-each=\"e\">x</b></b></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
+	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
 	    "nested more than 4 deep"));
 	result_free(&r);
 	render(&r, "<b data-each=\"a\">\n<i data-each=\"b\"><i data-each="
 	    "\"a\">x</i></i></b>", s);
 	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4: error: template error: data-each "
-	    "of 'a' inside a data-each of 'a'"));
+	assert_non_null(strstr(r.err, ":4:18: error: template error: "
+	    "data-each of 'a' inside a data-each of 'a'"));
 	result_free(&r);
 	render_in(&r, nest_layout, "<b data-each=\"b\">x</b>", s);
 	assert_null(r.html);
@@ -828,7 +886,7 @@ test_template_work_is_bounded(void **state)
 	assert_false(load_text(&l, "/tmp/skillsite-template-attrs.xhtml", text,
 	    strlen(text)));
 	alarm(0);
-	assert_non_null(strstr(l.text, "attrs.xhtml:4: error: template error: "
+	assert_non_null(strstr(l.text, "attrs.xhtml:4:1: error: template error: "
 	    "more than 64 attributes on one element"));
 	loaded_free(&l);
 	unlink("/tmp/skillsite-template-attrs.xhtml");
@@ -883,8 +941,8 @@ test_links_stay_in_the_templates_folder(void **state)
 	rmdir(path);
 }
 
-/* Stylesheets may not reach off the site; an SVG asset is held to the
- * templates' rules. */
+/* Stylesheets may not reach off the site (reported at the construct's
+ * line and column); an SVG asset is held to the templates' rules. */
 static void
 test_assets_are_held_to_the_policy(void **state)
 {
@@ -892,31 +950,37 @@ test_assets_are_held_to_the_policy(void **state)
 		const char	*name;
 		const char	*text;
 		int		 ok;
+		int		 col;	/* of a stylesheet's error, on line 2 */
 	} cases[] = {
 		{ "a.css", "a { background: url(b.png) }\np::after { content: "
-		    "\"\\2009\" }\n@import \"c.css\";\n", 0 },
-		{ "a.css", "\n@import \"https://e/x.css\";", -1 },
-		{ "a.css", "\n@import url(//e/x.css);", -1 },
-		{ "a.css", "\na { background: URL( \"http://e/x.png\" ) }", -1 },
-		{ "a.css", "\na { background: \\75rl(//e/x.png) }", -1 },
-		{ "a.css", "\na { background: url(\"h\\74tp://e/\") }", -1 },
-		{ "a.css", "\na { background: image-set(\"//e/x.png\" 1x) }", -1 },
-		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1 },
-		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1 },
-		{ "a.css", "\n@import/**/\"//e/x.css\";", -1 },
+		    "\"\\2009\" }\n@import \"c.css\";\n", 0, 0 },
+		{ "a.css", "\n@import \"https://e/x.css\";", -1, 1 },
+		{ "a.css", "\n@import url(//e/x.css);", -1, 9 },
+		{ "a.css", "\na { background: URL( \"http://e/x.png\" ) }", -1,
+		    17 },
+		{ "a.css", "\na { background: \\75rl(//e/x.png) }", -1, 17 },
+		{ "a.css", "\na { background: url(\"h\\74tp://e/\") }", -1,
+		    17 },
+		{ "a.css", "\na { background: image-set(\"//e/x.png\" 1x) }", -1,
+		    17 },
+		{ "a.css", "\n@font-face { src: url(data:font/woff2,x) }", -1,
+		    19 },
+		{ "a.css", "\n/* a comment */ a { b: url(/\\e/x) }", -1, 24 },
+		{ "a.css", "\n@import/**/\"//e/x.css\";", -1, 1 },
 		{ "a.css", "\na { b: image-set(url(a.png) 1x, \"//e/b.png\" 2x) }",
-		    -1 },
-		{ "a.css", "\x1f\x8b\x08", -1 },
-		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0 },
+		    -1, 8 },
+		{ "a.css", "\x1f\x8b\x08", -1, 0 },
+		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 0, 0 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
-		    "<script>alert(1)</script></svg>", -1 },
+		    "<script>alert(1)</script></svg>", -1, 0 },
 		{ "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\""
-		    "x()\"/>", -1 },
+		    "x()\"/>", -1, 0 },
 		{ "a.svg", "<?xml-stylesheet href=\"https://e/x.css\"?>\n<svg "
-		    "xmlns=\"http://www.w3.org/2000/svg\"/>", -1 },
-		{ "a.js", "location = 'https://e/';", 0 },
+		    "xmlns=\"http://www.w3.org/2000/svg\"/>", -1, 0 },
+		{ "a.js", "location = 'https://e/';", 0, 0 },
 	};
 	struct loaded l;
+	char want[32];
 	size_t i;
 
 	(void)state;
@@ -930,8 +994,9 @@ test_assets_are_held_to_the_policy(void **state)
 			fail_msg("case %zu: %s", i, cases[i].text);
 		diag_flush(&l.d);
 		l.text = capture_close(&l.err);
-		if (cases[i].ok < 0 && i < 11)
-			assert_non_null(strstr(l.text, "a.css:2: error: "));
+		snprintf(want, sizeof(want), "a.css:2:%d: error: ", cases[i].col);
+		if (cases[i].ok < 0 && i < 11 && strstr(l.text, want) == NULL)
+			fail_msg("case %zu: %s", i, l.text);
 		loaded_free(&l);
 	}
 }
@@ -947,6 +1012,7 @@ main(void)
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
 		cmocka_unit_test(test_unknown_field_is_reported_with_its_line),
+		cmocka_unit_test(test_errors_stand_at_the_start_tag),
 		cmocka_unit_test(test_template_lines_end_at_cr),
 		cmocka_unit_test(test_wrong_kind_of_field),
 		cmocka_unit_test(test_no_directive_reaches_the_output),

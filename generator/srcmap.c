@@ -1,17 +1,12 @@
-/* load_srcmap.c: byte offsets and parsed nodes to lines and columns; see
- * load_private.h.
- *
- * Lines end at '\n' (as libxml2 counts them; the loader has rewritten a
- * lone CR as LF, so CR, LF and CR LF each end one line); columns count
- * characters (UTF-8 code points) from 1; a UTF-8 byte order mark is no
- * character.
+/* srcmap.c: byte offsets and parsed nodes to lines and columns; see
+ * xmlread.h.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "load_private.h"
 #include "text.h"
+#include "xmlread.h"
 
 void
 srcmap_init(struct srcmap *map, size_t file, const char *buf, size_t len)
