@@ -8,9 +8,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "load.h"
+#include "page_fields.h"
 #include "paths.h"
 #include "template.h"
 
@@ -91,14 +93,20 @@ asset_media_type(const char *name)
 	return t < 0 ? NULL : S_types[t].type;
 }
 
+/* Returns whether name ends in suffix. */
+static int
+S_ends_with(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+
+	return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
 int
 asset_is_published(const char *name)
 {
-	size_t n = strlen(name);
-
 	return name[0] != '.' && strcmp(name, "README.md") != 0 &&
-	    strcmp(name, "labels.xml") != 0 && !(n >= 6 &&
-	    strcmp(name + n - 6, ".xhtml") == 0);
+	    strcmp(name, "labels.xml") != 0 && !page_template_known(name);
 }
 
 const char *
@@ -113,6 +121,9 @@ asset_name_error(const char *name)
 	if (n == 0 || n > ASSET_NAME_MAX || name[0] == '.')
 		return "a name empty, longer than 128 bytes or starting with "
 		    "'.'";
+	if (S_ends_with(name, ".xhtml"))
+		return "a template of no page (layout.xhtml or a page's, as "
+		    "templates/README.md lists them): a misspelt name?";
 	if (S_type(name) < 0)
 		return "not an asset's extension (css, js, svg, txt, png, "
 		    "jpg, jpeg, gif, webp, ico, woff, woff2, ttf, otf)";
@@ -262,12 +273,38 @@ S_publish(const char *dir, const char *name, int put, struct site_sink *sink,
 	return rc;
 }
 
+/* Reports each of the n names at v that equals an earlier one but for
+ * ASCII case (one file where case is ignored, on a web server or in a
+ * copy of the site); returns how many. */
+static int
+S_case_clashes(const char *dir, char *const *v, size_t n, struct diag *d)
+{
+	size_t i, j;
+	int bad = 0;
+
+	for (j = 1; j < n; j++)
+		for (i = 0; i < j; i++)
+			if (strcasecmp(v[i], v[j]) == 0) {
+				char *path = xpath_join(dir, v[j]);
+				struct pos p = { diag_add_file(d, path), 0, 0 };
+
+				diag_msg(d, MSG_TEMPLATE, &p, "the same name as "
+				    "%s but for case (one file where case is "
+				    "ignored)", v[i]);
+				free(path);
+				bad++;
+				break;
+			}
+	return bad;
+}
+
 int
 assets_publish(const char *dir, struct site_sink *sink, struct diag *d)
 {
 	size_t i, n;
 	char **names = S_list(dir, &n, d);
-	int rc = names == NULL ? -1 : 0;
+	int rc = names == NULL || S_case_clashes(dir, names, n, d) > 0 ?
+	    -1 : 0;
 
 	for (i = 0; i < n; i++) {
 		if (S_publish(dir, names[i], rc == 0, sink, d) < 0)

@@ -400,6 +400,19 @@ S_rows(struct arena *a, char **out, const char *prefix,
 	}
 }
 
+int
+page_template_known(const char *name)
+{
+	int k;
+
+	if (strcmp(name, "layout.xhtml") == 0)
+		return 1;
+	for (k = 0; k < PAGE__COUNT; k++)
+		if (strcmp(name, page_decls[k].template) == 0)
+			return 1;
+	return 0;
+}
+
 /* Appends the table of fields v, under title, to *out in arena a. */
 static void
 S_table(struct arena *a, char **out, const char *title,

@@ -27,6 +27,10 @@ extern const struct field_decl	page_fields_shared[];
 /* Each kind of page, by enum page_kind. */
 extern const struct page_decl	page_decls[PAGE__COUNT];
 
+/* Returns whether name is the file name of a template: layout.xhtml or
+ * the template of a kind of page. */
+int	page_template_known(const char *name);
+
 /* Returns the "Fields" section of templates/README.md, written from the
  * declarations: malloc'd, NUL-terminated. */
 char	*page_fields_markdown(void);

@@ -117,6 +117,9 @@ test_names(void **state)
 	assert_false(asset_is_published(".style.css.swp"));
 	assert_true(asset_is_published("style.css"));
 	assert_true(asset_is_published("notes.xml"));	/* then refused */
+	assert_false(asset_is_published("handbook.xhtml"));
+	assert_true(asset_is_published("about.xhtml"));	/* then refused */
+	assert_non_null(asset_name_error("about.xhtml"));
 	assert_null(asset_name_error("Noto_Sans-JP.2.woff2"));
 	assert_non_null(asset_name_error("my logo.png"));
 	assert_non_null(asset_name_error("logo\xc3\xa9.png"));
@@ -234,6 +237,9 @@ test_publish_refuses(void **state)
 	S_write(dir, "a.html", "<p/>", 4);
 	S_write(dir, "fake.png", "\x1f\x8b\x08\0", 4);
 	S_write(dir, "my logo.png", "\x89PNG\r\n\x1a\n", 8);
+	S_write(dir, "skil.xhtml", "<p/>", 4);
+	S_write(dir, "Logo.png", "\x89PNG\r\n\x1a\n", 8);
+	S_write(dir, "logo.png", "\x89PNG\r\n\x1a\n", 8);
 	path = xpath_join(dir, "pipe.woff2");
 	assert_int_equal(mkfifo(path, 0600), 0);
 	free(path);
@@ -249,6 +255,10 @@ test_publish_refuses(void **state)
 	assert_non_null(strstr(l.text, "/fake.png: error: template error: "
 	    "not image/png data"));
 	assert_non_null(strstr(l.text, "/my logo.png: error: "));
+	assert_non_null(strstr(l.text, "/skil.xhtml: error: template error: "
+	    "a template of no page"));
+	assert_non_null(strstr(l.text, "/logo.png: error: template error: "
+	    "the same name as Logo.png but for case"));
 	assert_non_null(strstr(l.text, "/pipe.woff2: error: not a regular "
 	    "file"));
 	assert_non_null(strstr(l.text, "/fonts: error: not a regular file: "
