@@ -300,17 +300,15 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 	}
 }
 
-/* Reports each field of s, and of its lists' items, that neither own nor
- * shared (NULL-terminated arrays, or NULL) declares with its kind, as a
- * field of page file that the generator sets undeclared; returns how many
- * it reported. */
+/* Reports each field of s that neither own nor shared (NULL-terminated
+ * arrays, or NULL) declares with its kind, as a field of page file that
+ * the generator sets undeclared; returns how many it reported. */
 static int
 S_undeclared(const struct scope *s, const struct field_decl *own,
     const struct field_decl *shared, size_t file, struct diag *d)
 {
 	const struct field_decl *decl;
 	const struct field *f;
-	const struct scope *item;
 	struct pos p = { file, 0, 0 };
 	int bad = 0;
 
@@ -322,10 +320,52 @@ S_undeclared(const struct scope *s, const struct field_decl *own,
 			    "'%s', which generator/page_fields.c does not declare "
 			    "so", template_kind_name(f->kind), f->name);
 			bad++;
-		} else
-			for (item = f->first; item != NULL; item = item->next)
-				bad += S_undeclared(item, decl->items, NULL, file,
-				    d);
+		}
+	}
+	return bad;
+}
+
+/* Reports each field that the NULL-terminated array v (or NULL) declares
+ * but s does not hold itself, as a field of page file that the generator
+ * leaves unset (a template could use it and pass every check, then fail
+ * as a page is rendered); returns how many it reported. */
+static int
+S_unset(const struct scope *s, const struct field_decl *v, size_t file,
+    struct diag *d)
+{
+	struct pos p = { file, 0, 0 };
+	int bad = 0;
+
+	for (; v != NULL && v->name != NULL; v++)
+		if (S_own(s, v->name, template_hash(v->name)) == NULL) {
+			diag_msg(d, MSG_INTERNAL, &p, "the generator leaves "
+			    "field '%s' unset, which generator/page_fields.c "
+			    "declares", v->name);
+			bad++;
+		}
+	return bad;
+}
+
+/* Checks the fields of page scope s (and of its lists' items) against
+ * own and shared: S_undeclared() and S_unset() at every level; returns
+ * the number of problems reported. */
+static int
+S_check_declared(const struct scope *s, const struct field_decl *own,
+    const struct field_decl *shared, size_t file, struct diag *d)
+{
+	const struct field_decl *decl;
+	const struct field *f;
+	const struct scope *item;
+	int bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+
+	if (bad > 0)
+		return bad;
+	bad = S_undeclared(s, own, shared, file, d);
+	for (f = s->fields; f != NULL && bad == 0; f = f->next) {
+		if ((decl = template_decl_find(own, f->name)) == NULL)
+			decl = template_decl_find(shared, f->name);
+		for (item = f->first; item != NULL; item = item->next)
+			bad += S_check_declared(item, decl->items, NULL, file, d);
 	}
 	return bad;
 }
@@ -345,8 +385,8 @@ template_render(const struct template *layout, struct template *page,
 	r.p = page->program;
 	S_run(&r, 0, r.p->nops, s);
 	if (page->own != NULL || page->shared != NULL)
-		r.errors += S_undeclared(s, page->own, page->shared, page->file,
-		    d);
+		r.errors += S_check_declared(s, page->own, page->shared,
+		    page->file, d);
 	S_put(&r, "", 1);	/* the NUL */
 	if (r.errors == 0) {
 		*len = r.len - 1;

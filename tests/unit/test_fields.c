@@ -142,27 +142,35 @@ test_table_is_well_formed(void **state)
 }
 
 /* A field the generator sets that the table does not declare, or
- * declares of another kind, at any depth, fails the page. */
+ * declares of another kind, or a declared field it leaves unset, at any
+ * depth, fails the page. */
 static void
 test_undeclared_field_fails_the_page(void **state)
 {
 	static const char body[] = "<p data-text=\"a\">a</p>";
 	struct arena a;
-	struct scope *s;
+	struct scope *s, *item;
 	char *html, *err;
 	int round;
 
 	(void)state;
-	for (round = 0; round < 4; round++) {
+	for (round = 0; round < 6; round++) {
 		arena_init(&a);
 		s = scope_new(&a, NULL);
 		scope_text(s, "title", "T");
-		scope_text(s, "a", "A");
-		scope_text(scope_item(s, "outer"), "x", "X");
+		if (round != 4)
+			scope_text(s, "a", "A");
+		scope_list(s, "top");
+		if (round != 3)
+			scope_flag(s, "on", 1);
+		item = scope_item(s, "outer");
+		scope_text(item, "x", "X");
+		if (round == 5)
+			scope_item(s, "outer");	/* an item without x */
 		if (round == 1)
 			scope_text(s, "b", "undeclared");
 		else if (round == 2)
-			scope_text(scope_item(s, "outer"), "y", "undeclared");
+			scope_text(item, "y", "undeclared");
 		else if (round == 3)
 			scope_text(s, "on", "a text, declared a flag");
 		html = run(body, s, &err);
@@ -173,7 +181,8 @@ test_undeclared_field_fails_the_page(void **state)
 			assert_null(html);
 			assert_non_null(strstr(err, "internal error"));
 			assert_non_null(strstr(err, round == 1 ? "'b'" : round ==
-			    2 ? "'y'" : "'on'"));
+			    2 ? "'y'" : round == 3 ? "'on'" : round == 4 ? "'a'" :
+			    "'x'"));
 		}
 		free(html);
 		free(err);
