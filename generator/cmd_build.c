@@ -47,7 +47,7 @@ S_templates(const struct cmd_args *args)
 {
 	static const char *const near[] = { "../templates",
 	    "../share/skillsite/templates" };
-	char exe[PATH_MAX], path[PATH_MAX + 64];
+	char exe[PATH_MAX], *path;
 	ssize_t n;
 	size_t i;
 
@@ -60,9 +60,10 @@ S_templates(const struct cmd_args *args)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		for (i = 0; i < sizeof(near) / sizeof(*near); i++) {
-			snprintf(path, sizeof(path), "%s/%s", exe, near[i]);
+			path = xpath_join(exe, near[i]);
 			if (S_has_templates(path))
-				return xstrdup(path);
+				return path;
+			free(path);
 		}
 	}
 	return xstrdup(SKILLSITE_DATADIR "/templates");
