@@ -129,6 +129,9 @@ def tokenize(text):
             directive = True
         line_start = False
         m = TOKEN.match(chars, i)
+        if m is None:
+            i += 1
+            continue
         kind = m.lastgroup if m.lastgroup != "q" else "lit"
         end = literal_end(chars, m.start("q")) if m.group("lit") else m.end()
         tokens.append(Token(kind, chars[i:end], lines[i], directive))
@@ -167,8 +170,10 @@ def code_units(body, width):
             c = chr(value) if value < 0x110000 else "\ufffd"
         else:
             c, i = body[i], i + 1
-        if width == 8:
-            units.extend(c.encode("utf-8", "surrogatepass"))
+        if width == 8:      # a byte the file held that is not UTF-8
+            units.extend(c.encode("utf-8", "surrogateescape"
+                                  if 0xDC80 <= ord(c) <= 0xDCFF
+                                  else "surrogatepass"))
         elif width == 16:
             b = c.encode("utf-16-le", "surrogatepass")
             units.extend(int.from_bytes(b[k:k + 2], "little")
@@ -356,7 +361,7 @@ RULES = (("length", check_lengths), ("japanese", check_japanese),
 
 def lint(path):
     """Returns {rule: [(line, rule, message)]} for the file at path."""
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
         tokens = tokenize(f.read())
     return {rule: check(tokens) for rule, check in RULES}
 
