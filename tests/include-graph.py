@@ -22,7 +22,7 @@ allowed one).
 
 No page file calls another: a call (or use of data) from one
 generator/page_*.c to another page_*.c fails, printed with the symbols
-that make it, e.g.
+that make it (or "#include" when one includes the other's source), e.g.
 
   page call: page_home.c -> page_skill.c (page_skill_row)
 
@@ -94,25 +94,36 @@ def nm_listings(build):
     return listings
 
 
-def include_graph(headers):
-    """Returns {A.h: {B.h: ["#include"]}} from headers, {A.h: its
-    text}: the #include "..." lines that name one of headers."""
+def include_graph(files):
+    """Returns {A: {B: ["#include"]}} from files, {A: its text}: the
+    #include "..." lines of each that name another of files."""
     graph = {}
-    for name, text in sorted(headers.items()):
+    for name, text in sorted(files.items()):
         edges = graph.setdefault(name, {})
         for m in re.finditer(r'^\s*#\s*include\s+"([^"]+)"', text, re.M):
-            if m.group(1) != name and m.group(1) in headers:
+            if m.group(1) != name and m.group(1) in files:
                 edges.setdefault(m.group(1), []).append("#include")
     return graph
 
 
-def read_headers():
-    """Returns {A.h: its text} for generator/*.h."""
-    headers = {}
-    for path in sorted(glob.glob("generator/*.h")):
-        with open(path, encoding="utf-8") as f:
-            headers[os.path.basename(path)] = f.read()
-    return headers
+def with_includes(calls, sources):
+    """Returns calls with an edge added for each #include of one .c file
+    of sources ({A.c: its text}) by another: its code is the
+    includer's, its calls are the includer's."""
+    for src, edges in include_graph(sources).items():
+        for to, how in edges.items():
+            calls.setdefault(src, {}).setdefault(to, []).extend(how)
+    return calls
+
+
+def read_texts(pattern):
+    """Returns {A: its text} for the files of generator/ that match
+    pattern."""
+    texts = {}
+    for path in sorted(glob.glob(os.path.join("generator", pattern))):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            texts[os.path.basename(path)] = f.read()
+    return texts
 
 
 def components(graph):
@@ -286,6 +297,12 @@ SELF_TESTS = (
         "paths.c": nm("path_href"),
         "page_home.c": nm("pages_home", uses=["page_begin"]),
         "site.c": nm("site_render", uses=["pages_home"])}, (), set()),
+    ("page includes a page's source", "pages", (
+        {"page.c": nm("page_begin"),
+         "page_home.c": nm("pages_home", uses=["page_begin"]),
+         "page_skill.c": nm("pages_skills", uses=["page_begin"])},
+        {"page_home.c": '#include "page.h"\n#include "page_skill.c"\n',
+         "page_skill.c": '#include "page.h"\n'}), (), {"page_home.c"}),
     ("include cycle", "include", {
         "a.h": '#include <stdio.h>\n#include "b.h"\n',
         "b.h": '#ifndef B_H\n# include "a.h"\n#endif\n',
@@ -304,7 +321,10 @@ def self_test(suite):
         elif what == "call":
             _, got = circles(call_graph(given), what, allowed)
         else:
-            _, got = page_calls(call_graph(given))
+            listings, sources = given if isinstance(given, tuple) \
+                else (given, {})
+            _, got = page_calls(with_includes(call_graph(listings),
+                                              sources))
         if got != want:
             print("self-test %s: expected %s to fail, found %s"
                   % (name, sorted(want), sorted(got)))
@@ -319,13 +339,14 @@ def main():
     suite = Suite("include-graph", "generator/")
     self_test(suite)
     allowed = read_allowed(allow_path)
-    calls = call_graph(nm_listings(build))
+    calls = with_includes(call_graph(nm_listings(build)),
+                          read_texts("*.c"))
     if not calls:
         print("no objects in %s/obj: run make first" % build)
         suite.ok("objects", False)
     check(suite, calls, "call", allowed)
     check_pages(suite, calls)
-    check(suite, include_graph(read_headers()), "include", allowed)
+    check(suite, include_graph(read_texts("*.h")), "include", allowed)
     suite.finish()
 
 
