@@ -4,18 +4,30 @@
   python3 tests/lint.py [FILE.c...]   (from the top of the repository;
                                        default generator/*.c)
 
-One case per file and rule:
+Each file is read as the compiler reads it (trigraphs, line splices)
+and cut into tokens; comments are skipped.  One case per file and rule:
   length    no function longer than 50 lines, from the line of its
-            opening "{" to the line of its closing "}" (both in column
-            0, as the house style writes them)
-  japanese  no string or character literal holding Japanese text
-            (kana, kanji, CJK punctuation, full-width forms): the words
-            of the pages belong in the templates folder
-  sprintf   no bare sprintf or vsprintf: arena_printf, xasprintf,
-            xpath_join or snprintf into a buffer of known size
+            opening "{" to the line of its closing "}", wherever the
+            braces stand (a "{" at file scope that is neither an
+            initialiser nor a struct, union or enum body opens a
+            function)
+  japanese  no string or character literal holding Japanese text (kana
+            also half-width, kanji and their extensions, CJK symbols
+            and punctuation, full-width forms), written as characters
+            or as escapes (\\x, octal, \\u, \\U), adjacent literals
+            joined first: the words of the pages belong in the
+            templates folder
+  sprintf   no sprintf or vsprintf token outside comments and literals
+            (a call, "(sprintf)(...)", a macro or its GCC builtins):
+            arena_printf, xasprintf, xpath_join or snprintf into a
+            buffer of known size
 Every breach is printed as FILE:LINE: what, e.g.
 
   generator/site_pages.c:412: function S_home is 57 lines (over 50)
+
+Before that, the self-test: each tests/lint/bad-*.c must draw exactly
+the findings its lines mark with a comment "expect: RULE", and each
+tests/lint/good-*.c none; one case per fixture.
 """
 import glob
 import os
@@ -26,101 +38,377 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from suite import Suite  # noqa: E402
 
 FUNCTION_MAX = 50
-JAPANESE = re.compile("[\u3000-\u303f\u3040-\u309f\u30a0-\u30ff"
-                      "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                      "\uff00-\uffef]")
-SPRINTF = re.compile(r"\b(v?sprintf)\s*\(")
+# Japanese, as code point ranges: CJK radicals, ideographic description,
+# CJK symbols and punctuation, hiragana, katakana, kanbun, strokes,
+# katakana extensions, enclosed CJK and CJK compatibility, ideographs
+# (extension A, unified, compatibility), vertical and CJK compatibility
+# forms, half- and full-width forms, kana supplements, enclosed
+# ideographic supplement, the ideographs of planes 2 and 3.
+JAPANESE = ((0x2E80, 0x2FDF), (0x2FF0, 0x303F), (0x3040, 0x30FF),
+            (0x3190, 0x319F), (0x31C0, 0x33FF), (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE10, 0xFE1F),
+            (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x1AFF0, 0x1B16F),
+            (0x1F200, 0x1F2FF), (0x20000, 0x3FFFD))
+SPRINTF = {"sprintf", "vsprintf", "__builtin_sprintf", "__builtin_vsprintf",
+           "__sprintf_chk", "__vsprintf_chk", "__builtin___sprintf_chk",
+           "__builtin___vsprintf_chk"}
+TRIGRAPHS = {"=": "#", "/": "\\", "'": "^", "(": "[", ")": "]", "!": "|",
+             "<": "{", ">": "}", "-": "~"}
+TOKEN = re.compile(r"""
+    (?P<lit>(?:u8|[uUL])?(?P<q>["']))
+  | (?P<id>[A-Za-z_$\x80-\U0010ffff][\w$\x80-\U0010ffff]*)
+  | (?P<num>\.?\d(?:[eEpP][+-]|[\w.])*)
+  | (?P<punct>\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|[<>=!&|^*/%+-]=|&&|\|\||\#\#
+              |\S)""", re.X)
+ATTRIBUTES = {"__attribute__", "__attribute", "_Alignas", "__declspec",
+              "__asm__", "asm"}
+SIMPLE_ESCAPES = {"n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12,
+                  "v": 11, "e": 27}
 
-files = sys.argv[1:] or sorted(glob.glob("generator/*.c"))
-suite = Suite("lint", "generator/")
+
+class Token:
+    """One token: kind ("lit", "id", "num", "punct"), text, line, and
+    whether it stands in a preprocessor directive."""
+
+    def __init__(self, kind, text, line, directive):
+        self.kind, self.text, self.line = kind, text, line
+        self.directive = directive
 
 
-def split_code(text):
-    """Returns (code, literals) for C source text: code with comments
-    and the insides of literals blanked (line breaks kept), and the
-    literals as (line, text) pairs."""
-    code, literals, i, line, n = [], [], 0, 1, len(text)
+def translate(text):
+    """Returns (chars, lines): text with trigraphs replaced and line
+    splices removed (translation phases 1 and 2), and the source line of
+    each of its characters."""
+    out, lines, line, i, n = [], [], 1, 0, len(text)
     while i < n:
         c = text[i]
-        if text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = n if end < 0 else end + 2
-            chunk = text[i:end]
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            chunk = text[i:end]
-        elif c in "\"'":
-            end = i + 1
-            while end < n and text[end] != c and text[end] != "\n":
-                end += 2 if text[end] == "\\" else 1
-            end = min(end + 1, n)
-            literals.append((line, text[i:end]))
-            chunk = text[i:end]
-        else:
-            code.append(c)
-            line += c == "\n"
+        if c == "?" and text.startswith("??", i) and i + 2 < n \
+                and text[i + 2] in TRIGRAPHS:
+            c, i = TRIGRAPHS[text[i + 2]], i + 2
+        if c == "\\" and text.startswith("\n", i + 1):
+            line, i = line + 1, i + 2
+            continue
+        out.append(c)
+        lines.append(line)
+        line += c == "\n"
+        i += 1
+    return "".join(out), lines
+
+
+def literal_end(chars, i):
+    """Returns the index after the literal whose opening quote is at
+    i (or the end of its line, when it is not closed)."""
+    quote, n = chars[i], len(chars)
+    i += 1
+    while i < n and chars[i] not in (quote, "\n"):
+        i += 2 if chars[i] == "\\" else 1
+    return min(i + 1, n) if i < n and chars[i] == quote else min(i, n)
+
+
+def tokenize(text):
+    """Returns the tokens of C source text, comments skipped."""
+    chars, lines = translate(text)
+    tokens, i, n, directive, line_start = [], 0, len(chars), False, True
+    while i < n:
+        c = chars[i]
+        if c == "\n":
+            directive, line_start, i = False, True, i + 1
+            continue
+        if c.isspace():
             i += 1
             continue
-        code.append(c if c in "\"'" else " ")
-        code.append(re.sub(r"[^\n]", " ", chunk[1:]))
-        line += chunk.count("\n")
+        if chars.startswith("/*", i):
+            end = chars.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if chars.startswith("//", i):
+            end = chars.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c == "#" and line_start:
+            directive = True
+        line_start = False
+        m = TOKEN.match(chars, i)
+        if m is None:
+            i += 1
+            continue
+        kind = m.lastgroup if m.lastgroup != "q" else "lit"
+        end = literal_end(chars, m.start("q")) if m.group("lit") else m.end()
+        tokens.append(Token(kind, chars[i:end], lines[i], directive))
         i = end
-    return "".join(code), literals
+    return tokens
 
 
-def function_name(lines, brace):
-    """Returns the name of the function whose body opens at line index
-    brace: the identifier before the first "(" of its declarator."""
-    for k in range(brace - 1, max(brace - 8, -1), -1):
-        m = re.match(r"([A-Za-z_]\w*)\s*\(", lines[k])
-        if m:
-            return m.group(1)
+def escape_value(body, i):
+    """Returns (value, is_code_point, next index) of the escape at
+    body[i] == "\\": a code point for \\u and \\U, else a code unit."""
+    c = body[i + 1] if i + 1 < len(body) else ""
+    if c in "uU":
+        digits = 4 if c == "u" else 8
+        m = re.match(r"[0-9A-Fa-f]{1,%d}" % digits, body[i + 2:])
+        return (int(m.group(), 16) if m else 0, True,
+                i + 2 + (len(m.group()) if m else 0))
+    if c == "x":
+        m = re.match(r"[0-9A-Fa-f]*", body[i + 2:])
+        return int(m.group() or "0", 16), False, i + 2 + len(m.group())
+    m = re.match(r"[0-7]{1,3}", body[i + 1:])
+    if m:
+        return int(m.group(), 8), False, i + 1 + len(m.group())
+    return SIMPLE_ESCAPES.get(c, ord(c) if c else 0), False, i + 2
+
+
+def code_units(body, width):
+    """Returns the code units of a literal's body in an encoding of
+    width 8, 16 or 32 bits."""
+    units, i = [], 0
+    while i < len(body):
+        if body[i] == "\\":
+            value, is_cp, i = escape_value(body, i)
+            if not is_cp:
+                units.append(value & ((1 << width) - 1))
+                continue
+            c = chr(value) if value < 0x110000 else "\ufffd"
+        else:
+            c, i = body[i], i + 1
+        if width == 8:      # a byte the file held that is not UTF-8
+            units.extend(c.encode("utf-8", "surrogateescape"
+                                  if 0xDC80 <= ord(c) <= 0xDCFF
+                                  else "surrogatepass"))
+        elif width == 16:
+            b = c.encode("utf-16-le", "surrogatepass")
+            units.extend(int.from_bytes(b[k:k + 2], "little")
+                         for k in range(0, len(b), 2))
+        else:
+            units.append(ord(c))
+    return units
+
+
+def decode(pieces):
+    """Returns the text of adjacent literal tokens pieces, joined as
+    the compiler joins them."""
+    prefixes = [re.match("[^\"']*", p.text).group() for p in pieces]
+    width = 8
+    for prefix in prefixes:
+        width = {"L": 32, "U": 32, "u": 16}.get(prefix, width)
+    units = []
+    for p, prefix in zip(pieces, prefixes):
+        body = p.text[len(prefix) + 1:]
+        if body[-1:] == p.text[len(prefix)]:
+            body = body[:-1]
+        units.extend(code_units(body, width))
+    if width == 8:
+        return bytes(units).decode("utf-8", "replace")
+    if width == 16:
+        raw = b"".join(u.to_bytes(2, "little") for u in units)
+        return raw.decode("utf-16-le", "replace")
+    return "".join(chr(u) if u < 0x110000 and not 0xD800 <= u < 0xE000
+                   else "\ufffd" for u in units)
+
+
+def is_japanese(c):
+    """Returns whether character c is Japanese text."""
+    cp = ord(c)
+    return any(lo <= cp <= hi for lo, hi in JAPANESE)
+
+
+def check_japanese(tokens):
+    """Returns a finding per literal (adjacent string literals joined)
+    holding Japanese text."""
+    found, k = [], 0
+    while k < len(tokens):
+        group = [tokens[k]]
+        if tokens[k].kind == "lit" and tokens[k].text.endswith('"'):
+            while k + len(group) < len(tokens) \
+                    and tokens[k + len(group)].kind == "lit" \
+                    and tokens[k + len(group)].text.endswith('"') \
+                    and tokens[k + len(group)].directive \
+                    == tokens[k].directive:
+                group.append(tokens[k + len(group)])
+        k += len(group)
+        if group[0].kind != "lit":
+            continue
+        words = "".join(c for c in decode(group) if is_japanese(c))
+        if words:
+            found.append((group[0].line, "japanese",
+                          "Japanese text in a literal: %s (%s)"
+                          % (" ".join(t.text for t in group), words)))
+    return found
+
+
+def check_sprintf(tokens):
+    """Returns a finding per sprintf or vsprintf token, also one that
+    a directive spells with "##"."""
+    found, k = [], 0
+    while k < len(tokens):
+        name, line, k = tokens[k].text, tokens[k].line, k + 1
+        if tokens[k - 1].kind != "id":
+            continue
+        while k + 1 < len(tokens) and tokens[k].text == "##" \
+                and tokens[k + 1].kind == "id":
+            name, k = name + tokens[k + 1].text, k + 2
+        if name in SPRINTF:
+            found.append((line, "sprintf", "bare %s" % name))
+    return found
+
+
+def skip_attributes(decl, end):
+    """Returns the index after the last token of decl[:end] that is not
+    part of a trailing __attribute__((...)) or the like."""
+    while end > 0 and decl[end - 1].text == ")":
+        j = opening_paren(decl, end - 1)
+        if j > 0 and decl[j - 1].text in ATTRIBUTES:
+            end = j - 1
+        else:
+            break
+    return end
+
+
+def brace_opens_function(decl):
+    """Returns whether a "{" at file scope after the tokens decl of its
+    declaration opens a function body: not after "=" (an initialiser),
+    not a struct, union or enum body."""
+    depth = 0
+    for t in decl:
+        depth += {"(": 1, ")": -1}.get(t.text, 0)
+        if depth == 0 and t.text == "=":
+            return False
+    tags = ("struct", "union", "enum")
+    end = skip_attributes(decl, len(decl))
+    if end > 0 and decl[end - 1].kind == "id" \
+            and decl[end - 1].text not in tags:
+        end = skip_attributes(decl, end - 1)
+    return not (end > 0 and decl[end - 1].text in tags)
+
+
+def opening_paren(decl, close):
+    """Returns the index of the "(" that the ")" at decl[close] closes."""
+    depth = 0
+    for j in range(close, -1, -1):
+        depth += {")": 1, "(": -1}.get(decl[j].text, 0)
+        if depth == 0:
+            return j
+    return 0
+
+
+def function_name(decl):
+    """Returns the name of the function declared by decl: the
+    identifier before its parameter list (inside the parentheses of a
+    declarator such as "(*f(void))(int)")."""
+    end = skip_attributes(decl, len(decl))
+    while end > 0 and decl[end - 1].text == ")":
+        j = opening_paren(decl, end - 1)
+        if j > 0 and decl[j - 1].kind == "id":
+            return decl[j - 1].text
+        if j == 0 or decl[j - 1].text != ")":
+            break
+        decl = decl[opening_paren(decl, j - 1) + 1:j - 1]
+        end = len(decl)
     return "?"
 
 
-def check_lengths(path, code):
-    """Prints each function of code over FUNCTION_MAX lines; returns
-    how many."""
-    lines, bad, start = code.split("\n"), 0, None
-    for k, text in enumerate(lines):
-        if text.rstrip() == "{":
-            start = k
-        elif text.rstrip() == "}" and start is not None:
-            n = k - start + 1
-            if n > FUNCTION_MAX:
-                print("%s:%d: function %s is %d lines (over %d)"
-                      % (path, start + 1, function_name(lines, start), n,
-                         FUNCTION_MAX))
-                bad += 1
-            start = None
-    return bad
+def old_style_name(before):
+    """Returns the name of an old-style definition ("f(a) int a; {")
+    from the tokens before its body: the last identifier before "("."""
+    for a, b in reversed(list(zip(before, before[1:]))):
+        if a.kind == "id" and b.text == "(" and a.text not in ATTRIBUTES:
+            return a.text
+    return "?"
 
 
-def check_japanese(path, literals):
-    """Prints each literal holding Japanese text; returns how many."""
-    bad = 0
-    for line, lit in literals:
-        if JAPANESE.search(lit):
-            print("%s:%d: Japanese text in a literal: %s" % (path, line, lit))
-            bad += 1
-    return bad
+def function_bodies(tokens):
+    """Returns (name, first line, last line) of each function body."""
+    bodies, decl, before, depth, opened = [], [], [], 0, None
+    for t in tokens:
+        if t.directive:
+            continue
+        if depth == 0 and t.text == "{":
+            if brace_opens_function(decl):
+                name = function_name(decl)
+                if name == "?":
+                    name = old_style_name(before)
+                opened = (name, t.line)
+            depth = 1
+        elif depth == 0:
+            keep = t.text != ";" or any(d.text == "(" for d in decl)
+            before = before + [t] if keep else []
+            decl = [] if t.text == ";" else decl + [t]
+        elif t.text == "{":
+            depth += 1
+        elif t.text == "}":
+            depth -= 1
+            if depth == 0 and opened is not None:
+                bodies.append(opened + (t.line,))
+                decl, before, opened = [], [], None
+            elif depth == 0:
+                decl = decl + [t]
+    return bodies
 
 
-def check_sprintf(path, code):
-    """Prints each call of sprintf or vsprintf; returns how many."""
-    bad = 0
-    for k, text in enumerate(code.split("\n")):
-        for m in SPRINTF.finditer(text):
-            print("%s:%d: bare %s" % (path, k + 1, m.group(1)))
-            bad += 1
-    return bad
+def check_lengths(tokens):
+    """Returns a finding per function over FUNCTION_MAX lines."""
+    found = []
+    for name, first, last in function_bodies(tokens):
+        n = last - first + 1
+        if n > FUNCTION_MAX:
+            found.append((first, "length", "function %s is %d lines "
+                          "(over %d)" % (name, n, FUNCTION_MAX)))
+    return found
 
 
-for path in files:
+RULES = (("length", check_lengths), ("japanese", check_japanese),
+         ("sprintf", check_sprintf))
+
+
+def lint(path):
+    """Returns {rule: [(line, rule, message)]} for the file at path."""
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
+        tokens = tokenize(f.read())
+    return {rule: check(tokens) for rule, check in RULES}
+
+
+def expected(path):
+    """Returns the (line, rule) pairs that fixture path marks with a
+    comment "expect: RULE"."""
+    marks = set()
     with open(path, encoding="utf-8") as f:
-        code, literals = split_code(f.read())
-    suite.ok("length/" + path, check_lengths(path, code) == 0)
-    suite.ok("japanese/" + path, check_japanese(path, literals) == 0)
-    suite.ok("sprintf/" + path, check_sprintf(path, code) == 0)
-suite.finish()
+        for k, text in enumerate(f, 1):
+            for m in re.finditer(r"expect: (\w+)", text):
+                marks.add((k, m.group(1)))
+    return marks
+
+
+def self_test(suite):
+    """Runs lint on each fixture of tests/lint: a case per fixture,
+    passed when it draws exactly the findings it marks (a bad-*.c at
+    least one, a good-*.c none)."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lint")
+    fixtures = sorted(glob.glob(os.path.join(here, "*.c")))
+    suite.ok("self-test/fixtures", len(fixtures) > 0)
+    for path in fixtures:
+        name = os.path.basename(path)
+        got = {(line, rule) for found in lint(path).values()
+               for line, rule, _ in found}
+        want = expected(path)
+        good = name.startswith("good-") and not want
+        bad = name.startswith("bad-") and want
+        if got != want:
+            print("self-test %s: expected %s, found %s"
+                  % (name, sorted(want), sorted(got)))
+        suite.ok("self-test/" + name, (good or bad) and got == want)
+
+
+def main():
+    """Lints the files named on the command line or generator/*.c."""
+    files = sys.argv[1:] or sorted(glob.glob("generator/*.c"))
+    suite = Suite("lint", "generator/")
+    self_test(suite)
+    for path in files:
+        for rule, found in lint(path).items():
+            for line, _, message in found:
+                print("%s:%d: %s" % (path, line, message))
+            suite.ok(rule + "/" + path, not found)
+    suite.finish()
+
+
+if __name__ == "__main__":
+    main()
