@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unistr.h>
 
 #include "alloc.h"
 
@@ -203,8 +204,9 @@ S_add(struct text *t, const char *s, size_t n)
 int
 export_csv_needs_guard(const char *s)
 {
-	static const char *const wide[] = { "\xef\xbc\x9d", "\xef\xbc\x8b",
-	    "\xef\xbc\x8d", "\xef\xbc\xa0" };	/* ＝ ＋ － ＠ */
+	/* full-width = + - @, which spreadsheets read as the ASCII ones */
+	static const ucs4_t wide[] = { 0xFF1D, 0xFF0B, 0xFF0D, 0xFF20 };
+	ucs4_t c;
 	size_t i;
 
 	if (s == NULL)
@@ -212,8 +214,10 @@ export_csv_needs_guard(const char *s)
 	s += strspn(s, "' ");	/* a ' already there: one more, to tell */
 	if (*s != '\0' && strchr("=+-@\t\r\n", *s) != NULL)
 		return 1;
+	if (*s == '\0' || u8_mbtoucr(&c, (const uint8_t *)s, strlen(s)) < 0)
+		return 0;
 	for (i = 0; i < sizeof(wide) / sizeof(*wide); i++)
-		if (strncmp(s, wide[i], 3) == 0)
+		if (c == wide[i])
 			return 1;
 	return 0;
 }
