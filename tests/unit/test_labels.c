@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "cli.h"
 #include "export.h"
 #include "labels.h"
 
@@ -492,6 +493,71 @@ test_readme_is_written_from_the_labels(void **state)
 	assert_null(labels_readme("# t\n\n" LABELS_README_MARK "\n"));
 }
 
+/* Returns whether file dir/name holds want. */
+static int
+S_file_has(const char *dir, const char *name, const char *want)
+{
+	char *path = xpath_join(dir, name), *text = S_read_file(path);
+	int has = strstr(text, want) != NULL;
+
+	if (!has)
+		fprintf(stderr, "%s lacks \"%s\"\n", path, want);
+	free(text);
+	free(path);
+	return has;
+}
+
+/* The pages' titles and headings come from the labels: with other words
+ * for title, title-home and title-specialty, the built site has them. */
+static void
+test_titles_from_labels(void **state)
+{
+	char dir[] = "/tmp/skillsite-titles-XXXXXX";
+	char *tdir, *out, *cmd, *text;
+	char *argv[] = { "skillsite", "build", "-t", NULL, "-o", NULL,
+	    "tests/site/content" };
+	struct capture o, e;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	tdir = xpath_join(dir, "templates");
+	cmd = xasprintf("cp -r templates '%s'", tdir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	text = S_edit("{page} | {site}", "{page} - {site}");
+	text = S_replace(text, ">{site}<", ">HOME {site}<");
+	text = S_replace(text, ">{specialty}<", ">SP {specialty}<");
+	argv[3] = xpath_join(tdir, "labels.xml");
+	assert_non_null(f = fopen(argv[3], "wb"));
+	assert_true(fputs(text, f) >= 0);
+	fclose(f);
+	free(text);
+	free(argv[3]);
+	argv[3] = tdir;
+	argv[5] = out = xpath_join(dir, "out");
+	capture_open(&o);
+	capture_open(&e);
+	if (skillsite_main(7, argv, o.f, e.f) != 0)
+		fail_msg("build failed: %s", capture_close(&e));
+	capture_close(&o);
+	capture_close(&e);
+	assert_true(S_file_has(out, "index.html", "<title>HOME 試験用 "
+	    "\"標準\" &lt;&amp;&gt;</title>"));
+	assert_true(S_file_has(out, "jt/beta.html", "<title>SP 専門Ｂ - 試験用 "
+	    "\"標準\" &lt;&amp;&gt;</title>"));
+	assert_true(S_file_has(out, "jt/beta.html", "<h1>SP 専門Ｂ</h1>"));
+	assert_true(S_file_has(out, "jt/knowledge.html", "<title>知識項目索引 "
+	    "- 試験用"));
+	capture_free(&o);
+	capture_free(&e);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(out);
+	free(tdir);
+}
+
 /* A file that is not well-formed fails at libxml2's line and column. */
 static void
 test_not_well_formed(void **state)
@@ -550,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_undeclared_placeholder),
 		cmocka_unit_test(test_namespaces_and_attributes),
 		cmocka_unit_test(test_readme_is_written_from_the_labels),
+		cmocka_unit_test(test_titles_from_labels),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_crowded_tag),
 	};
