@@ -96,8 +96,9 @@ site: $(BIN)
 		./$(BIN) build -t templates -o output content; \
 	fi
 
-# templates/README.md's "Fields" section, written from page_fields.c
-# (test_fields checks that they agree).
+# templates/README.md's "Fields" section, written from page_fields.c,
+# and its table of labels, from labels.c (test_fields and test_labels
+# check that they agree).
 fields-doc: $(BUILD)/fields-doc
 	$(BUILD)/fields-doc templates/README.md
 

@@ -2,10 +2,13 @@
 #include "labels.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "alloc.h"
 #include "load.h"
@@ -14,41 +17,71 @@
 #include "xmlread.h"
 
 /* The placeholders, as bits of a label's declaration. */
-enum label_arg { ARG_N, ARG_SKILL, ARG_SPECIALTY, ARG_JOBTYPE, ARG_SITE,
-    ARG_LEVEL, ARG__COUNT };
+enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
+    ARG_JOBTYPE, ARG_SPECIALTY, ARG__COUNT };
 #define A(x)	(1u << (x))
 
-static const char *const S_arg_names[ARG__COUNT] = { "n", "skill",
-    "specialty", "jobtype", "site", "level" };
+/* Their names, in the order templates/README.md lists them. */
+static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
+    "level", "skill", "jobtype", "specialty" };
 
-/* Every label: its name in labels.xml and the placeholders it may use. */
+/* Every label: its name in labels.xml, the placeholders it may use,
+ * where the pages use it (for templates/README.md) and, for a
+ * comma-separated list of names, how many it names (else 0). */
 static const struct {
 	const char	*name;
 	unsigned	 args;
+	const char	*about;
+	int		 columns;
 } S_decl[LABEL__COUNT] = {
-	[LABEL_SITE_NAME] = { "site-name", 0 },
-	[LABEL_HOME] = { "home", 0 },
-	[LABEL_LEVEL] = { "level", A(ARG_N) },
-	[LABEL_LEVEL_SHORT] = { "level-short", A(ARG_N) },
-	[LABEL_SCOPE_COMMON] = { "scope-common", 0 },
-	[LABEL_SCOPE_SPECIFIC] = { "scope-specific", 0 },
-	[LABEL_TITLE_SKILL] = { "title-skill", A(ARG_SKILL) | A(ARG_SPECIALTY) },
-	[LABEL_TITLE_LEVEL] = { "title-level", A(ARG_LEVEL) | A(ARG_SPECIALTY) },
-	[LABEL_KNOWLEDGE] = { "knowledge", 0 },
-	[LABEL_TITLE_COMPARE] = { "title-compare", A(ARG_SKILL) },
-	[LABEL_TITLE_HANDBOOK] = { "title-handbook", A(ARG_SPECIALTY) },
-	[LABEL_HANDBOOK] = { "handbook", 0 },
+	[LABEL_SITE_NAME] = { "site-name", 0,
+	    "the site's name when the framework has none", 0 },
+	[LABEL_HOME] = { "home", 0, "the home page's breadcrumb", 0 },
+	[LABEL_LEVEL] = { "level", A(ARG_N), "a level, everywhere", 0 },
+	[LABEL_LEVEL_SHORT] = { "level-short", A(ARG_N),
+	    "a level on the assessment sheet's radios (`short`)", 0 },
+	[LABEL_SCOPE_COMMON] = { "scope-common", 0,
+	    "the scope of a common skill (skill page, handbook)", 0 },
+	[LABEL_SCOPE_SPECIFIC] = { "scope-specific", 0,
+	    "the scope of a specialty's own skill", 0 },
+	[LABEL_TITLE] = { "title", A(ARG_PAGE) | A(ARG_SITE),
+	    "the document title (`title`) of every page but the home page; "
+	    "`{page}` is the page's heading", 0 },
+	[LABEL_TITLE_HOME] = { "title-home", A(ARG_SITE),
+	    "the home page's document title", 0 },
+	[LABEL_TITLE_SPECIALTY] = { "title-specialty", A(ARG_SPECIALTY),
+	    "a specialty page's heading", 0 },
+	[LABEL_TITLE_SKILL] = { "title-skill", A(ARG_SKILL) | A(ARG_SPECIALTY),
+	    "a skill page's heading", 0 },
+	[LABEL_TITLE_LEVEL] = { "title-level", A(ARG_LEVEL) | A(ARG_SPECIALTY),
+	    "a level page's heading; `{level}` is the `level` label", 0 },
+	[LABEL_KNOWLEDGE] = { "knowledge", 0,
+	    "the knowledge index's heading and breadcrumb", 0 },
+	[LABEL_TITLE_COMPARE] = { "title-compare", A(ARG_SKILL),
+	    "a comparison page's heading and breadcrumb", 0 },
+	[LABEL_TITLE_HANDBOOK] = { "title-handbook", A(ARG_SPECIALTY),
+	    "a handbook's heading", 0 },
+	[LABEL_HANDBOOK] = { "handbook", 0, "a handbook's breadcrumb", 0 },
 	[LABEL_HANDBOOK_SOURCE] = { "handbook-source", A(ARG_SITE) |
-	    A(ARG_JOBTYPE) },
-	[LABEL_TITLE_ASSESSMENT] = { "title-assessment", A(ARG_SPECIALTY) },
-	[LABEL_ASSESSMENT] = { "assessment", 0 },
-	[LABEL_LEGEND_CURRENT] = { "legend-current", A(ARG_SKILL) },
-	[LABEL_LEGEND_TARGET] = { "legend-target", A(ARG_SKILL) },
-	[LABEL_ASSESS_GAP] = { "assess-gap", A(ARG_N) },
-	[LABEL_USES_MORE] = { "uses-more", A(ARG_N) },
+	    A(ARG_JOBTYPE), "a handbook's `source`", 0 },
+	[LABEL_TITLE_ASSESSMENT] = { "title-assessment", A(ARG_SPECIALTY),
+	    "an assessment sheet's heading", 0 },
+	[LABEL_ASSESSMENT] = { "assessment", 0,
+	    "an assessment sheet's breadcrumb", 0 },
+	[LABEL_LEGEND_CURRENT] = { "legend-current", A(ARG_SKILL),
+	    "an assessment row's `current-legend`", 0 },
+	[LABEL_LEGEND_TARGET] = { "legend-target", A(ARG_SKILL),
+	    "an assessment row's `target-legend`", 0 },
+	[LABEL_ASSESS_GAP] = { "assess-gap", A(ARG_N),
+	    "a gap of n levels in the sheet's gap list (`gaps`)", 0 },
+	[LABEL_USES_MORE] = { "uses-more", A(ARG_N),
+	    "`others-more-label`, `more-label` and the search results' link "
+	    "to the rest of a skill's specialties", 0 },
 	[LABEL_SEARCH_CONTEXT] = { "search-context", A(ARG_JOBTYPE) |
-	    A(ARG_SPECIALTY) },
-	[LABEL_CSV_HEADER] = { "csv-header", 0 },
+	    A(ARG_SPECIALTY), "a search result's specialty when the site has "
+	    "several job types", 0 },
+	[LABEL_CSV_HEADER] = { "csv-header", 0, "the CSV download's column "
+	    "names, comma-separated, one per column", LABEL_CSV_COLUMNS },
 };
 
 struct labels {
@@ -62,6 +95,7 @@ struct reader {
 	size_t		 file;
 	struct srcmap	 map;		/* where each element starts */
 	struct diag	*d;
+	struct arena	 a;		/* scratch text */
 	int		 bad;		/* problems reported */
 	xmlNode		*where[LABEL__COUNT];	/* each label's element */
 };
@@ -150,6 +184,107 @@ S_check_text(struct reader *r, const xmlNode *n, enum label l,
 	}
 }
 
+/* Returns what keeps text (trimmed) from being one line of visible
+ * text, setting *c to the character at fault (0: none), or NULL: a line
+ * break, a control character (a tab, C1), a bidirectional control, a
+ * default-ignorable character (U+200B, U+00AD, U+FEFF), a noncharacter,
+ * or nothing visible at all. */
+static const char *
+S_line_flaw(const char *text, unsigned *c)
+{
+	const uint8_t *u = (const uint8_t *)text, *end = u + strlen(text);
+	ucs4_t uc;
+	int n;
+
+	switch (text_line_flaw(text, c)) {
+	case TEXT_INVISIBLE:	*c = 0; return "is empty";
+	case TEXT_BREAK:	return "holds a line break";
+	case TEXT_BIDI:		return "holds a bidirectional control";
+	case TEXT_NONCHAR:	return "holds a noncharacter";
+	default:		break;
+	}
+	for (; u < end; u += n) {
+		n = u8_mbtouc(&uc, u, (size_t)(end - u));
+		*c = uc;
+		if (uc == '\n' || uc == '\r')
+			return "holds a line break";
+		if (uc_is_general_category(uc, UC_CATEGORY_Cc))
+			return "holds a control character";
+		if (uc_is_property_default_ignorable_code_point(uc))
+			return "holds an invisible character";
+	}
+	return NULL;
+}
+
+/* Checks that the text of label l (element n), a list of names, names
+ * S_decl[l].columns, none of them empty. */
+static void
+S_check_columns(struct reader *r, const xmlNode *n, enum label l,
+    const char *text)
+{
+	const char *p = text, *comma;
+	int count = 0;
+
+	for (;; p = comma + 1) {
+		comma = strchr(p, ',');
+		count++;
+		if (!text_has_visible(arena_strndup(&r->a, p, comma != NULL ?
+		    (size_t)(comma - p) : strlen(p)))) {
+			S_error(r, n, "label '%s': column %d has no name",
+			    S_decl[l].name, count);
+			return;
+		}
+		if (comma == NULL)
+			break;
+	}
+	if (count != S_decl[l].columns)
+		S_error(r, n, "label '%s' must name %d columns, not %d",
+		    S_decl[l].name, S_decl[l].columns, count);
+}
+
+/* Sets the text of label l from element n, trimmed of XML white space,
+ * and checks it: one line of visible text whose placeholders l may
+ * use (and, for a list, its names). */
+static void
+S_set_text(struct reader *r, xmlNode *n, enum label l)
+{
+	xmlChar *content = xmlNodeGetContent(n);
+	const char *text, *flaw;
+	unsigned c = 0;
+	int has_break;
+
+	text = text_trim(&r->a, content != NULL ? (const char *)content : "",
+	    &has_break);
+	xmlFree(content);
+	r->where[l] = n;
+	r->l->text[l] = xstrdup(text);
+	if ((flaw = S_line_flaw(text, &c)) != NULL && c != 0)
+		S_error(r, n, "label '%s' %s (U+%04X)", S_decl[l].name, flaw, c);
+	else if (flaw != NULL)
+		S_error(r, n, "label '%s' %s", S_decl[l].name, flaw);
+	else if (S_decl[l].columns > 0)
+		S_check_columns(r, n, l, text);
+	S_check_text(r, n, l, text);
+}
+
+/* Reports each attribute of element n but the one called allowed;
+ * returns how many there are. */
+static int
+S_check_attrs(struct reader *r, const xmlNode *n, const char *allowed)
+{
+	const xmlAttr *at;
+	int bad = 0;
+
+	for (at = n->properties; at != NULL; at = at->next)
+		if (at->ns != NULL || strcmp((const char *)at->name,
+		    allowed) != 0) {
+			S_error(r, n, "unknown attribute '%s' on <%s>",
+			    (const char *)at->name, (const char *)n->name);
+			bad++;
+		}
+	return bad;
+}
+
 /* Reads element n, a <label>, into r. */
 static void
 S_read_label(struct reader *r, xmlNode *n)
@@ -164,41 +299,44 @@ S_read_label(struct reader *r, xmlNode *n)
 			xmlFree(name);
 			return;
 		}
+	if (S_check_attrs(r, n, "name") > 0) {
+		xmlFree(name);
+		return;
+	}
 	if (name == NULL)
 		S_error(r, n, "a label without a name");
 	else if ((l = S_find((const char *)name)) == LABEL__COUNT)
 		S_error(r, n, "unknown label '%s'", (const char *)name);
 	else if (r->where[l] != NULL)
 		S_error(r, n, "label '%s' given twice", S_decl[l].name);
-	else {
-		xmlChar *text = xmlNodeGetContent(n);
-
-		r->where[l] = n;
-		r->l->text[l] = xstrdup(text != NULL ? (const char *)text : "");
-		xmlFree(text);
-		S_check_text(r, n, l, r->l->text[l]);
-	}
+	else
+		S_set_text(r, n, l);
 	xmlFree(name);
 }
 
-/* Reads the digits attribute of root into r: ten characters, those of
- * 0 to 9. */
+/* Reads the digits attribute of root into r: the ten decimal digits 0
+ * to 9 of one script (general category Nd, U+0030-U+0039,
+ * U+FF10-U+FF19, ...), in order, one character each. */
 static void
 S_read_digits(struct reader *r, xmlNode *root)
 {
 	xmlChar *v = xmlGetProp(root, BAD_CAST "digits");
-	const unsigned char *p = v;
-	int k = 0;
+	const uint8_t *p = v, *end = v != NULL ? p + strlen((char *)v) : v;
+	ucs4_t uc, zero = 0;
+	int k, n;
 
-	while (p != NULL && *p != '\0' && k < 10) {
-		int n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
-
-		memcpy(r->l->digits[k++], p, (size_t)n);
-		p += n;
+	for (k = 0; p != NULL && p < end && k < 10; k++, p += n) {
+		n = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (k == 0)
+			zero = uc;
+		if (!uc_is_general_category(uc, UC_CATEGORY_Nd) ||
+		    uc_decimal_value(uc) != k || uc != zero + (ucs4_t)k)
+			break;
+		memcpy(r->l->digits[k], p, (size_t)n);
 	}
-	if (v == NULL || k < 10 || *p != '\0')
+	if (k < 10 || p != end)
 		S_error(r, root, "the root's digits must be ten characters, "
-		    "0 to 9");
+		    "the decimal digits 0 to 9 of one script, in order");
 	xmlFree(v);
 }
 
@@ -214,13 +352,15 @@ S_read(struct reader *r, xmlDoc *doc)
 	    strcmp((const char *)root->name, "labels") != 0 || root->ns != NULL)
 		S_error(r, root, "the root must be <labels>, with no DOCTYPE");
 	else {
+		S_check_attrs(r, root, "digits");
 		S_read_digits(r, root);
 		for (n = root->children; n != NULL; n = n->next)
 			if (n->type == XML_ELEMENT_NODE &&
 			    (strcmp((const char *)n->name, "label") != 0 ||
 			    n->ns != NULL))
-				S_error(r, n, "unknown element <%s>",
-				    (const char *)n->name);
+				S_error(r, n, "unknown element <%s>%s",
+				    (const char *)n->name, n->ns != NULL ?
+				    " (in a namespace)" : "");
 			else if (n->type == XML_ELEMENT_NODE)
 				S_read_label(r, n);
 		for (l = 0; l < LABEL__COUNT; l++)
@@ -249,10 +389,12 @@ labels_load(const char *path, struct diag *d)
 		text_normalise_line_ends(buf, len);
 	srcmap_init(&r.map, r.file, buf, len);
 	r.l = xcalloc(1, sizeof(*r.l));
+	arena_init(&r.a);
 	if ((doc = xmlread_parse(&r.map, "XML", NULL, d)) != NULL)
 		S_read(&r, doc);
 	xmlFreeDoc(doc);
 	srcmap_free(&r.map);
+	arena_free(&r.a);
 	free(buf);
 	if (doc == NULL || r.bad > 0) {
 		labels_free(r.l);
@@ -308,6 +450,7 @@ S_value(const struct label_args *args, enum label_arg k, const char *num)
 	case ARG_JOBTYPE:	v = args->jobtype; break;
 	case ARG_SITE:		v = args->site; break;
 	case ARG_LEVEL:		v = args->level; break;
+	case ARG_PAGE:		v = args->page; break;
 	default:		break;
 	}
 	return v != NULL ? v : "";
@@ -354,5 +497,53 @@ labels_format(const struct labels *l, struct arena *a, enum label k,
 		num = labels_number(l, a, args->n);
 	out = arena_calloc(a, S_expand(l->text[k], args, num, NULL) + 1, 1);
 	S_expand(l->text[k], args, num, out);
+	return out;
+}
+
+/* Returns the table of the labels for templates/README.md, in arena a:
+ * each label's name, placeholders and where the pages use it. */
+static char *
+S_table(struct arena *a)
+{
+	char *out = arena_printf(a, "%s\n\n| label | placeholders | where |\n"
+	    "| --- | --- | --- |\n", LABELS_README_MARK);
+	const char *sep;
+	int l, k;
+
+	for (l = 0; l < LABEL__COUNT; l++) {
+		out = arena_printf(a, "%s| `%s` |", out, S_decl[l].name);
+		for (sep = " ", k = 0; k < ARG__COUNT; k++)
+			if (S_decl[l].args & A(k)) {
+				out = arena_printf(a, "%s%s`{%s}`", out, sep,
+				    S_arg_names[k]);
+				sep = ", ";
+			}
+		out = arena_printf(a, "%s | %s", out, S_decl[l].about);
+		if (S_decl[l].columns > 0)
+			out = arena_printf(a, "%s (exactly %d, none empty)", out,
+			    S_decl[l].columns);
+		out = arena_printf(a, "%s |\n", out);
+	}
+	return out;
+}
+
+char *
+labels_readme(const char *readme)
+{
+	const char *start = strstr(readme, "\n## Labels\n"), *end;
+	struct arena a;
+	char *out;
+
+	if (start == NULL || (end = strstr(start + 1, "\n## ")) == NULL)
+		end = start != NULL ? start + strlen(start) : NULL;
+	else
+		end++;
+	if (start == NULL || (start = strstr(start, LABELS_README_MARK)) ==
+	    NULL || start > end)
+		return NULL;
+	arena_init(&a);
+	out = xasprintf("%.*s%s%s%s", (int)(start - readme), readme,
+	    S_table(&a), *end != '\0' ? "\n" : "", end);
+	arena_free(&a);
 	return out;
 }

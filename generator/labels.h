@@ -12,15 +12,16 @@
  * The set of labels and the placeholders each may use are declared here
  * and in labels.c: a missing, unknown or repeated label, an unknown
  * placeholder or a brace that opens or closes nothing is an error at
- * labels.xml:line:col.  Numbers ({n}) are written with the ten digits
- * the root declares, so the whole site has one digit style.
- * templates/README.md lists every label.
+ * labels.xml:line:col, as is a label that is empty once trimmed of
+ * XML white space or holds a line break, a control, bidirectional or
+ * invisible character.  Numbers ({n}) are written with the ten digits
+ * the root declares (the decimal digits 0 to 9 of one script), so the
+ * whole site has one digit style.  templates/README.md's table of the
+ * labels is written from their declarations (labels_readme()).
  */
 #ifndef SKILLSITE_LABELS_H
 #define SKILLSITE_LABELS_H
 
-#include "arena.h"
-#include "diag.h"
 #include "arena.h"
 #include "diag.h"
 
@@ -32,6 +33,9 @@ enum label {
 	LABEL_LEVEL_SHORT,	/* a level, short (assessment sheet): {n} */
 	LABEL_SCOPE_COMMON,	/* a skill common to the job type */
 	LABEL_SCOPE_SPECIFIC,	/* a skill of one specialty */
+	LABEL_TITLE,		/* a page's document title: {page} {site} */
+	LABEL_TITLE_HOME,	/* the home page's document title: {site} */
+	LABEL_TITLE_SPECIALTY,	/* {specialty} */
 	LABEL_TITLE_SKILL,	/* {skill} {specialty} */
 	LABEL_TITLE_LEVEL,	/* {level} {specialty} */
 	LABEL_KNOWLEDGE,	/* title and breadcrumb of the knowledge index */
@@ -50,6 +54,10 @@ enum label {
 	LABEL__COUNT
 };
 
+/* The columns of the CSV (export_csv() writes each row's ten fields):
+ * the csv-header label names exactly this many. */
+#define LABEL_CSV_COLUMNS	10
+
 /* The values of the placeholders of a label; those it does not use may
  * stay unset.  n is written with the file's digits. */
 struct label_args {
@@ -59,6 +67,7 @@ struct label_args {
 	const char	*jobtype;
 	const char	*site;
 	const char	*level;
+	const char	*page;		/* a page's heading, in its title */
 };
 
 struct labels;
@@ -83,5 +92,14 @@ const char	*labels_number(const struct labels *, struct arena *a, long n);
 
 /* Returns the name of label l in labels.xml. */
 const char	*labels_name(enum label l);
+
+/* Returns readme (the text of templates/README.md) with the table of
+ * labels of its "Labels" section, from the line LABELS_README_MARK to
+ * the next "## " heading or the end, written again from the labels'
+ * declarations: malloc'd; NULL when it has no such section or line. */
+char		*labels_readme(const char *readme);
+
+#define LABELS_README_MARK	"<!-- Written from generator/labels.c by " \
+	"`make fields-doc`; edit there. -->"
 
 #endif

@@ -106,17 +106,18 @@ page_script(struct builder *b, struct scope *s, const char *self,
 	    path, NULL));
 }
 
-/* Returns a new page scope for page b->self, titled title, with the
- * fields every page has. */
+/* Returns a new page scope for page b->self of kind, headed heading,
+ * with the fields every page has. */
 static struct scope *
-S_scope(struct builder *b, const char *title)
+S_scope(struct builder *b, enum page_kind kind, const char *heading)
 {
 	struct scope *s = scope_new(&b->arena, NULL);
 	const char *self = b->self;
 
-	scope_text(s, "title", arena_printf(&b->arena, "%s | %s", title,
-	    b->site_name));
-	scope_text(s, "heading", title);
+	scope_text(s, "title", page_label(b, kind == PAGE_HOME ?
+	    LABEL_TITLE_HOME : LABEL_TITLE, &(struct label_args){
+	    .page = heading, .site = b->site_name }));
+	scope_text(s, "heading", heading);
 	scope_text(s, "site-name", b->site_name);
 	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
 	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
@@ -155,19 +156,21 @@ S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
 	}
 }
 
-/* Returns the title of the page of kind at at, and sets *here to the
+/* Returns the heading of the page of kind at at, and sets *here to the
  * label of its own breadcrumb. */
 static const char *
-S_title(struct builder *b, enum page_kind kind, const struct page_at *at,
+S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
     const char **here)
 {
-	struct label_args args = { at->n, at->k ? at->k->name : NULL,
-	    at->sp ? at->sp->name : NULL, NULL, NULL, NULL };
+	struct label_args args = { .n = at->n,
+	    .skill = at->k ? at->k->name : NULL,
+	    .specialty = at->sp ? at->sp->name : NULL };
 	const char *title;
 
 	switch (kind) {
 	case PAGE_SPECIALTY:
-		return *here = at->sp->name;
+		*here = at->sp->name;
+		return page_label(b, LABEL_TITLE_SPECIALTY, &args);
 	case PAGE_SKILL:
 		*here = at->k->name;
 		return page_label(b, LABEL_TITLE_SKILL, &args);
@@ -193,14 +196,14 @@ S_title(struct builder *b, enum page_kind kind, const struct page_at *at,
 struct scope *
 page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 {
-	const char *title, *here;
+	const char *heading, *here;
 	struct scope *s;
 
 	arena_free(&b->arena);
 	arena_init(&b->arena);
 	b->self = S_self(b, kind, at);
-	title = S_title(b, kind, at, &here);
-	s = S_scope(b, title);
+	heading = S_heading(b, kind, at, &here);
+	s = S_scope(b, kind, heading);
 	if (at->jt == NULL)
 		return s;	/* the home page */
 	S_crumb(b, s, page_label(b, LABEL_HOME, NULL), PATH_HOME, NULL);

@@ -193,8 +193,17 @@ cp -r templates "$scratch/gzip-templates" &&
     gzip -n -c templates/skill.xhtml > "$scratch/gzip-templates/skill.xhtml"
 # Templates folders whose labels.xml is broken: an unknown label (so
 # "home" is missing), a placeholder its label may not use and a brace
-# that nothing closes; and digits that are not ten characters.
-rm -rf "$scratch/labels-templates" "$scratch/digits-templates"
+# that nothing closes; digits that are not ten characters; ten zeros
+# for digits, a blank label, one over two lines, a bidirectional
+# control in one, and a CSV header of two columns.
+rm -rf "$scratch/labels-templates" "$scratch/digits-templates" \
+    "$scratch/label-text-templates"
+cp -r templates "$scratch/label-text-templates" &&
+    sed -i -e 's/digits="０１２３４５６７８９"/digits="0000000000"/' \
+    -e 's/>知識項目索引</> </' \
+    -e 's/>ハンドブック</>ハンド\n    ブック</' \
+    -e 's/>自己評価シート</>自己\xe2\x80\xae評価シート</' \
+    -e 's/>職種ID,[^<]*</>a,b</' "$scratch/label-text-templates/labels.xml"
 cp -r templates "$scratch/labels-templates" &&
     sed -i -e 's/name="home"/name="homepage"/' \
     -e 's/{skill}（{specialty}）/{skill}（{jobtype}）/' \

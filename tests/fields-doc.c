@@ -1,9 +1,11 @@
 /* fields-doc: writes the "Fields" section of templates/README.md from
- * generator/page_fields.c ("make fields-doc").  Usage: fields-doc FILE */
+ * generator/page_fields.c, and the table of its "Labels" section from
+ * generator/labels.c ("make fields-doc").  Usage: fields-doc FILE */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "page_fields.h"
 
 /* Returns the whole of file path, malloc'd and NUL-terminated, or NULL. */
@@ -30,7 +32,7 @@ read_all(const char *path)
 int
 main(int argc, char **argv)
 {
-	char *text, *out;
+	char *text, *fields, *out;
 	FILE *f;
 
 	if (argc != 2) {
@@ -38,11 +40,14 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if ((text = read_all(argv[1])) == NULL ||
-	    (out = page_fields_readme(text)) == NULL) {
+	    (fields = page_fields_readme(text)) == NULL ||
+	    (out = labels_readme(fields)) == NULL) {
 		fprintf(stderr, "fields-doc: %s: cannot read a \"## Fields\" "
-		    "section\n", argv[1]);
+		    "section, or a \"## Labels\" section with the line "
+		    "\"%s\"\n", argv[1], LABELS_README_MARK);
 		return 1;
 	}
+	free(fields);
 	if ((f = fopen(argv[1], "wb")) == NULL || fputs(out, f) == EOF ||
 	    fclose(f) != 0) {
 		perror(argv[1]);

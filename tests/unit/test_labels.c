@@ -1,22 +1,29 @@
 /* test_labels.c: the words of the pages (templates/labels.xml): the real
  * file loads and formats; a missing, unknown or repeated label, an
- * unknown placeholder, a stray brace or a wrong digits attribute each
- * fail at labels.xml:line:col; numbers take the file's digits. */
+ * unknown placeholder, a stray brace, a label that is not one line of
+ * visible text, a CSV header of the wrong width or a wrong digits
+ * attribute each fail at labels.xml:line:col, every problem reported;
+ * numbers take the file's digits; templates/README.md's table of the
+ * labels is written from their declarations. */
 #include "helpers.h"
 
 #include <unistd.h>
 
 #include "alloc.h"
 #include "arena.h"
+#include "cli.h"
+#include "export.h"
 #include "labels.h"
 
 #define REAL "templates/labels.xml"
+#define CSV_HEADER "<label name=\"csv-header\">職種ID,職種,専門分野ID,専門" \
+	"分野,スキル項目ID,スキル項目,区分,レベル,説明,知識項目</label>"
 
-/* The real file, read whole (malloc'd, NUL-terminated). */
+/* File path, read whole (malloc'd, NUL-terminated). */
 static char *
-S_real(void)
+S_read_file(const char *path)
 {
-	FILE *f = fopen(REAL, "rb");
+	FILE *f = fopen(path, "rb");
 	char *s = calloc(1, 1 << 20);
 	size_t n;
 
@@ -28,20 +35,28 @@ S_real(void)
 	return s;
 }
 
+/* Returns text (then freed) with the first from replaced by to
+ * (malloc'd). */
+static char *
+S_replace(char *text, const char *from, const char *to)
+{
+	char *at = strstr(text, from), *out;
+
+	assert_non_null(at);
+	out = calloc(1, strlen(text) + strlen(to) + 1);
+	assert_non_null(out);
+	memcpy(out, text, (size_t)(at - text));
+	strcat(out, to);
+	strcat(out, at + strlen(from));
+	free(text);
+	return out;
+}
+
 /* Returns the real file with the first from replaced by to (malloc'd). */
 static char *
 S_edit(const char *from, const char *to)
 {
-	char *real = S_real(), *at = strstr(real, from), *out;
-
-	assert_non_null(at);
-	out = calloc(1, strlen(real) + strlen(to) + 1);
-	assert_non_null(out);
-	memcpy(out, real, (size_t)(at - real));
-	strcat(out, to);
-	strcat(out, at + strlen(from));
-	free(real);
-	return out;
+	return S_replace(S_read_file(REAL), from, to);
 }
 
 /* The result of loading some labels. */
@@ -106,6 +121,21 @@ S_fails(char *text, const char *want)
 	S_free(&r);
 }
 
+/* Replaces element from of the real file by a label called name that
+ * holds text, and checks that it fails with want at the label's line. */
+static void
+S_label_fails(const char *from, const char *name, int line,
+    const char *text, const char *want)
+{
+	char *to = xasprintf("<label name=\"%s\">%s</label>", name, text);
+	char *at = xasprintf("labels.xml:%d:3: error: template error: label "
+	    "'%s'%s", line, name, want);
+
+	S_fails(S_edit(from, to), at);
+	free(to);
+	free(at);
+}
+
 /* The real file loads, and its labels read as the pages have them. */
 static void
 test_real_file(void **state)
@@ -127,6 +157,14 @@ test_real_file(void **state)
 	    &(struct label_args){ .n = 12 }), "ほか１２分野");
 	assert_string_equal(labels_format(r.labels, &a, LABEL_HOME, NULL),
 	    "ホーム");
+	assert_string_equal(labels_format(r.labels, &a, LABEL_TITLE,
+	    &(struct label_args){ .page = "知識項目索引", .site = "サイト" }),
+	    "知識項目索引 | サイト");
+	assert_string_equal(labels_format(r.labels, &a, LABEL_TITLE_HOME,
+	    &(struct label_args){ .page = "P", .site = "サイト" }), "サイト");
+	assert_string_equal(labels_format(r.labels, &a,
+	    LABEL_TITLE_SPECIALTY, &(struct label_args){ .specialty = "分野" }),
+	    "分野");
 	assert_string_equal(labels_name(LABEL_SEARCH_CONTEXT),
 	    "search-context");
 	arena_free(&a);
@@ -138,6 +176,7 @@ static void
 test_digits_format(void **state)
 {
 	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	char dir2[] = "/tmp/skillsite-labels-XXXXXX";
 	struct loaded_labels r;
 	struct arena a;
 
@@ -148,6 +187,12 @@ test_digits_format(void **state)
 	assert_string_equal(labels_format(r.labels, &a, LABEL_LEVEL,
 	    &(struct label_args){ .n = 5 }), "レベル5");
 	assert_string_equal(labels_number(r.labels, &a, 109), "109");
+	arena_free(&a);
+	S_free(&r);
+	S_load_text(&r, dir2, S_edit("０１２３４５６７８９", "०१२३४५६७८९"));
+	assert_non_null(r.labels);
+	arena_init(&a);
+	assert_string_equal(labels_number(r.labels, &a, 109), "१०९");
 	arena_free(&a);
 	S_free(&r);
 }
@@ -181,7 +226,7 @@ test_unknown_placeholder(void **state)
 {
 	(void)state;
 	S_fails(S_edit("{skill}（{specialty}）", "{skill}（{jobtype}）"),
-	    "labels.xml:13:3: error: template error: label 'title-skill' "
+	    "labels.xml:16:3: error: template error: label 'title-skill' "
 	    "has no placeholder '{jobtype}'");
 	S_fails(S_edit("ほか{n}分野", "ほか{count}分野"),
 	    "label 'uses-more' has no placeholder '{count}'");
@@ -214,12 +259,311 @@ test_digits_wrong(void **state)
 	    "the root's digits must be ten characters");
 }
 
+/* Each of the ten digits is the one character of general category Nd
+ * whose value is its place, all of one script: not ten zeros, not a
+ * bare combining mark or a bidirectional control that counts as one
+ * character, not digits mixed from two scripts or out of order. */
+static void
+test_digits_not_digits(void **state)
+{
+	static const char *const bad[] = { "0000000000", "\u0301123456789",
+	    "\u202E123456789", "0123456789\u202E", "012345678\u0301",
+	    "０1２3４5６7８9", "9876543210", "abcdefghij", "0123456789 ",
+	    " 0123456789", "٠١٢٣٤٥٦٧٨9", "⁰¹²³⁴⁵⁶⁷⁸⁹", "①②③④⑤⑥⑦⑧⑨⑩" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		S_fails(S_edit("０１２３４５６７８９", bad[i]),
+		    "labels.xml:6:1: error: template error: the root's digits "
+		    "must be ten characters, the decimal digits 0 to 9 of one "
+		    "script, in order");
+}
+
+/* A label is one line of visible text: trimmed of the XML white space
+ * around it, it may not be empty or hold a line break, a control
+ * character, a bidirectional control, an invisible character or a
+ * noncharacter; each fails at the label's element. */
+static void
+test_label_text(void **state)
+{
+	static const struct { const char *text, *want; } bad[] = {
+		{ "", " is empty" },
+		{ " ", " is empty" },
+		{ "\n    \n  ", " is empty" },
+		{ "\u3000\u200B", " is empty" },
+		{ "知識\n    項目索引", " holds a line break (U+000A)" },
+		{ "知識\u2028項目", " holds a line break (U+2028)" },
+		{ "知識\xc2\x85項目", " holds a line break (U+0085)" },
+		{ "知識\t項目", " holds a control character (U+0009)" },
+		{ "知識\xc2\x80項目", " holds a control character (U+0080)" },
+		{ "知識\u202E項目", " holds a bidirectional control (U+202E)" },
+		{ "知識\u200F", " holds a bidirectional control (U+200F)" },
+		{ "知識\u200B項目", " holds an invisible character (U+200B)" },
+		{ "知識\u00AD項目", " holds an invisible character (U+00AD)" },
+		{ "\uFEFF知識", " holds an invisible character (U+FEFF)" },
+		{ "知識\uFDD0", " holds a noncharacter (U+FDD0)" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		S_label_fails("<label name=\"knowledge\">知識項目索引</label>",
+		    "knowledge", 18, bad[i].text, bad[i].want);
+}
+
+/* The XML white space around a label's text is not part of it: a label
+ * written over several lines reads as one line in a breadcrumb. */
+static void
+test_label_trimmed(void **state)
+{
+	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	struct loaded_labels r;
+	struct arena a;
+
+	(void)state;
+	S_load_text(&r, dir, S_edit("<label name=\"knowledge\">知識項目索引"
+	    "</label>", "<label name=\"knowledge\">\n    知識項目索引\r\n\t"
+	    "</label>"));
+	assert_non_null(r.labels);
+	arena_init(&a);
+	assert_string_equal(labels_format(r.labels, &a, LABEL_KNOWLEDGE,
+	    NULL), "知識項目索引");
+	assert_string_equal(labels_text(r.labels, LABEL_KNOWLEDGE),
+	    "知識項目索引");
+	arena_free(&a);
+	S_free(&r);
+}
+
+/* The CSV header names as many columns as the CSV's rows have, none of
+ * them empty. */
+static void
+test_csv_header(void **state)
+{
+	static const struct { const char *text, *want; } bad[] = {
+		{ "a,b", " must name 10 columns, not 2" },
+		{ "a", " must name 10 columns, not 1" },
+		{ "a,b,c,d,e,f,g,h,i,j,k", " must name 10 columns, not 11" },
+		{ "a,,c,d,e,f,g,h,i,j", ": column 2 has no name" },
+		{ "a,b,c,d,e,f,g,h,i,j,", ": column 11 has no name" },
+		{ ",b,c,d,e,f,g,h,i,j", ": column 1 has no name" },
+		{ "a,b,c,d, ,f,g,h,i,j", ": column 5 has no name" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		S_label_fails(CSV_HEADER, "csv-header", 30, bad[i].text,
+		    bad[i].want);
+}
+
+/* The header names one column per field of the CSV's rows. */
+static void
+test_csv_header_fits_rows(void **state)
+{
+	struct loaded_labels r;
+	struct loaded l;
+	const char *row, *p;
+	size_t len, fields = 1, names = 1;
+	char *csv;
+
+	(void)state;
+	S_load(&r, REAL);
+	assert_non_null(r.labels);
+	load_string(&l, "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
+	    "<name>n</name><skill id=\"s\" scope=\"common\"><name>k</name>"
+	    "<knowledge><item>i</item></knowledge></skill><specialty id=\"p\">"
+	    "<name>p</name><entry skill=\"s\"><level value=\"3\">x</level>"
+	    "</entry></specialty></jobtype>", 1);
+	assert_int_equal(l.status, EXIT_OK);
+	csv = export_csv(&l.m, labels_text(r.labels, LABEL_CSV_HEADER), &len);
+	assert_non_null(row = strstr(csv, "\r\n"));
+	for (p = csv; (p = strstr(p, "\",\"")) != NULL && p < row; p += 3)
+		names++;
+	for (p = row; (p = strstr(p, "\",\"")) != NULL; p += 3)
+		fields++;	/* the one row */
+	assert_int_equal(names, LABEL_CSV_COLUMNS);
+	assert_int_equal(fields, LABEL_CSV_COLUMNS);
+	free(csv);
+	loaded_free(&l);
+	S_free(&r);
+}
+
+/* A label holds text only: an element in it fails at the label. */
+static void
+test_label_holds_element(void **state)
+{
+	(void)state;
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<label "
+	    "name=\"home\">ホ<b>ー</b>ム</label>"), "labels.xml:8:3: error: "
+	    "template error: a label holds text only");
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<label "
+	    "name=\"home\">ホーム<?pi x?></label>"), "labels.xml:8:3: error: "
+	    "template error: a label holds text only");
+}
+
+/* Every problem of the file is reported, not only the first. */
+static void
+test_every_problem_reported(void **state)
+{
+	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	struct loaded_labels r;
+	char *text;
+
+	(void)state;
+	text = S_edit("<label name=\"home\">ホーム", "<label name=\"home\">"
+	    "{n}");
+	text = S_replace(text, "知識項目索引", " ");
+	text = S_replace(text, "０１２３４５６７８９", "0000000000");
+	S_load_text(&r, dir, S_replace(text, CSV_HEADER, "<label "
+	    "name=\"csv-header\">a,b</label>"));
+	assert_null(r.labels);
+	assert_int_equal(r.l.status, EXIT_IO);
+	if (strstr(r.l.text, ":6:1: error: template error: the root's "
+	    "digits") == NULL || strstr(r.l.text, ":8:3: error: template "
+	    "error: label 'home' has no placeholder '{n}'") == NULL ||
+	    strstr(r.l.text, ":18:3: error: template error: label "
+	    "'knowledge' is empty") == NULL || strstr(r.l.text, ":30:3: "
+	    "error: template error: label 'csv-header' must name") == NULL)
+		fail_msg("wanted four problems, got \"%s\"", r.l.text);
+	S_free(&r);
+}
+
+/* A placeholder its label does not declare fails, also in a label that
+ * has none. */
+static void
+test_undeclared_placeholder(void **state)
+{
+	(void)state;
+	S_fails(S_edit("<label name=\"home\">ホーム", "<label name=\"home\">"
+	    "ホーム{n}"), "labels.xml:8:3: error: template error: label "
+	    "'home' has no placeholder '{n}'");
+	S_fails(S_edit("<label name=\"title-home\">{site}", "<label "
+	    "name=\"title-home\">{page}"), "labels.xml:14:3: error: "
+	    "template error: label 'title-home' has no placeholder '{page}'");
+	S_fails(S_edit("<label name=\"title\">{page}", "<label "
+	    "name=\"title\">{specialty}"), "labels.xml:13:3: error: "
+	    "template error: label 'title' has no placeholder '{specialty}'");
+}
+
+/* The root and the labels are in no namespace, and have no attribute
+ * but their own (digits, name). */
+static void
+test_namespaces_and_attributes(void **state)
+{
+	(void)state;
+	S_fails(S_edit("<labels ", "<labels xmlns=\"urn:x\" "),
+	    "labels.xml:6:1: error: template error: the root must be "
+	    "<labels>");
+	S_fails(S_replace(S_edit("<labels ", "<x:labels xmlns:x=\"urn:x\" "),
+	    "</labels>", "</x:labels>"), "labels.xml:6:1: error: template "
+	    "error: the root must be <labels>");
+	S_fails(S_edit("<label name=\"home\">", "<label xmlns=\"urn:x\" "
+	    "name=\"home\">"), "labels.xml:8:3: error: template error: "
+	    "unknown element <label> (in a namespace)");
+	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "
+	    "xmlns:x=\"urn:x\" name=\"home\">ホーム</x:label>"),
+	    "labels.xml:8:3: error: template error: unknown element <label> "
+	    "(in a namespace)");
+	S_fails(S_edit("<label name=\"home\">", "<label name=\"home\" "
+	    "lang=\"en\">"), "labels.xml:8:3: error: template error: unknown "
+	    "attribute 'lang' on <label>");
+	S_fails(S_edit("<label name=\"home\">", "<label xml:lang=\"en\" "
+	    "name=\"home\">"), "labels.xml:8:3: error: template error: "
+	    "unknown attribute 'lang' on <label>");
+	S_fails(S_edit("<labels ", "<labels version=\"1\" "), "labels.xml:6:1: "
+	    "error: template error: unknown attribute 'version' on <labels>");
+}
+
+/* templates/README.md's table of the labels is what labels.c writes. */
+static void
+test_readme_is_written_from_the_labels(void **state)
+{
+	char *readme = S_read_file("templates/README.md");
+	char *written = labels_readme(readme);
+
+	(void)state;
+	assert_non_null(written);
+	if (strcmp(written, readme) != 0)
+		fail_msg("templates/README.md's Labels section differs from "
+		    "generator/labels.c: run \"make fields-doc\"");
+	free(written);
+	free(readme);
+	assert_null(labels_readme("# t\n\n## Labels\n\nno table\n"));
+	assert_null(labels_readme("# t\n\n" LABELS_README_MARK "\n"));
+}
+
+/* Returns whether file dir/name holds want. */
+static int
+S_file_has(const char *dir, const char *name, const char *want)
+{
+	char *path = xpath_join(dir, name), *text = S_read_file(path);
+	int has = strstr(text, want) != NULL;
+
+	if (!has)
+		fprintf(stderr, "%s lacks \"%s\"\n", path, want);
+	free(text);
+	free(path);
+	return has;
+}
+
+/* The pages' titles and headings come from the labels: with other words
+ * for title, title-home and title-specialty, the built site has them. */
+static void
+test_titles_from_labels(void **state)
+{
+	char dir[] = "/tmp/skillsite-titles-XXXXXX";
+	char *tdir, *out, *cmd, *text;
+	char *argv[] = { "skillsite", "build", "-t", NULL, "-o", NULL,
+	    "tests/site/content" };
+	struct capture o, e;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	tdir = xpath_join(dir, "templates");
+	cmd = xasprintf("cp -r templates '%s'", tdir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	text = S_edit("{page} | {site}", "{page} - {site}");
+	text = S_replace(text, ">{site}<", ">HOME {site}<");
+	text = S_replace(text, ">{specialty}<", ">SP {specialty}<");
+	argv[3] = xpath_join(tdir, "labels.xml");
+	assert_non_null(f = fopen(argv[3], "wb"));
+	assert_true(fputs(text, f) >= 0);
+	fclose(f);
+	free(text);
+	free(argv[3]);
+	argv[3] = tdir;
+	argv[5] = out = xpath_join(dir, "out");
+	capture_open(&o);
+	capture_open(&e);
+	if (skillsite_main(7, argv, o.f, e.f) != 0)
+		fail_msg("build failed: %s", capture_close(&e));
+	capture_close(&o);
+	capture_close(&e);
+	assert_true(S_file_has(out, "index.html", "<title>HOME 試験用 "
+	    "\"標準\" &lt;&amp;&gt;</title>"));
+	assert_true(S_file_has(out, "jt/beta.html", "<title>SP 専門Ｂ - 試験用 "
+	    "\"標準\" &lt;&amp;&gt;</title>"));
+	assert_true(S_file_has(out, "jt/beta.html", "<h1>SP 専門Ｂ</h1>"));
+	assert_true(S_file_has(out, "jt/knowledge.html", "<title>知識項目索引 "
+	    "- 試験用"));
+	capture_free(&o);
+	capture_free(&e);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(out);
+	free(tdir);
+}
+
 /* A file that is not well-formed fails at libxml2's line and column. */
 static void
 test_not_well_formed(void **state)
 {
 	(void)state;
-	S_fails(S_edit("</labels>", "</label>"), "labels.xml:28:9: error: template error: not well-formed XML");
+	S_fails(S_edit("</labels>", "</label>"), "labels.xml:31:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
 	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "
@@ -262,6 +606,17 @@ main(void)
 		cmocka_unit_test(test_unknown_placeholder),
 		cmocka_unit_test(test_unbalanced_braces),
 		cmocka_unit_test(test_digits_wrong),
+		cmocka_unit_test(test_digits_not_digits),
+		cmocka_unit_test(test_label_text),
+		cmocka_unit_test(test_label_trimmed),
+		cmocka_unit_test(test_csv_header),
+		cmocka_unit_test(test_csv_header_fits_rows),
+		cmocka_unit_test(test_label_holds_element),
+		cmocka_unit_test(test_every_problem_reported),
+		cmocka_unit_test(test_undeclared_placeholder),
+		cmocka_unit_test(test_namespaces_and_attributes),
+		cmocka_unit_test(test_readme_is_written_from_the_labels),
+		cmocka_unit_test(test_titles_from_labels),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_crowded_tag),
 	};
