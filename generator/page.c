@@ -83,6 +83,13 @@ S_crumb(struct builder *b, struct scope *s, const char *label,
 }
 
 const char *
+page_pdf_href(struct builder *b, const struct specialty *sp)
+{
+	return b->pdf ? path_href(&b->arena, b->self, path_handbook(&b->arena,
+	    sp->id, "pdf"), NULL) : "";
+}
+
+const char *
 page_jobtype_anchor(struct builder *b, const struct jobtype *jt)
 {
 	return path_jobtype_anchor(&b->arena, jt->id);

@@ -55,9 +55,9 @@ struct page_at {
 
 /* Starts the page of kind at at: empties the builder's arena, sets
  * b->self to the page's path and returns its scope with the fields every
- * page has (title and heading from the kind's title label, stylesheets,
- * scripts, ...) and its breadcrumbs: home, the job type, the specialty,
- * the page itself. */
+ * page has (heading from the kind's title label, title from label title
+ * or, on the home page, title-home; stylesheets, scripts, ...) and its
+ * breadcrumbs: home, the job type, the specialty, the page itself. */
 struct scope	*page_begin(struct builder *, enum page_kind kind,
 		    const struct page_at *at);
 
@@ -96,6 +96,10 @@ void		 page_stylesheet(struct builder *, struct scope *s,
 struct scope	*page_link(struct builder *, struct scope *s, const char *list,
 		    const char *self, const char *label, const char *target,
 		    const char *fragment);
+
+/* Returns the link from the current page to the PDF handbook of sp, or
+ * "" when no PDFs are made. */
+const char	*page_pdf_href(struct builder *, const struct specialty *sp);
 
 /* Returns the anchor of job type jt's section of the home page. */
 const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);

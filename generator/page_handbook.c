@@ -85,8 +85,7 @@ S_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    &(struct label_args){ .site = b->site_name, .jobtype = jt->name }));
 	scope_text(s, "site-href", path_href(&b->arena, self,
 	    path_specialty(&b->arena, jt->id, sp->id), NULL));
-	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
-	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+	scope_text(s, "pdf-href", page_pdf_href(b, sp));
 }
 
 void

@@ -64,8 +64,7 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
-	scope_text(s, "pdf-href", b->pdf ? path_href(&b->arena, self,
-	    path_handbook(&b->arena, sp->id, "pdf"), NULL) : "");
+	scope_text(s, "pdf-href", page_pdf_href(b, sp));
 	page_notes(b, s, "notes", &sp->notes);
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
