@@ -517,17 +517,12 @@ search_index_put(const struct model *m, const struct md_table *md,
     const struct labels *labels,
     struct site_sink *sink, struct diag *d)
 {
-	struct writer w;
+	struct writer w = { .m = m, .md = md, .labels = labels, .sink = sink,
+	    .d = d };
 	json_t *index;
 	unsigned nterms;
 	size_t i;
 
-	memset(&w, 0, sizeof(w));
-	w.m = m;
-	w.md = md;
-	w.labels = labels;
-	w.sink = sink;
-	w.d = d;
 	arena_init(&w.arena);
 	arena_init(&w.posts);
 	hash_init(&w.terms);

@@ -223,17 +223,11 @@ site_render(const struct model *m, const struct md_table *md,
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
 	struct labels *labels = NULL;
-	struct builder b;
+	struct builder b = { .m = m, .md = md, .d = d, .out = sink,
+	    .pdf = pdf, .pages = pages };
 	int k, rc = -1;
 
 	xmlInitParser();	/* before any thread uses libxml2 */
-	memset(&b, 0, sizeof(b));
-	b.m = m;
-	b.md = md;
-	b.d = d;
-	b.out = sink;
-	b.pdf = pdf;
-	b.pages = pages;
 	if (S_load_templates(&layout, pages, &labels, template_dir, d) == 0 &&
 	    assets_publish(template_dir, sink, d) == 0) {
 		b.layout = layout;
