@@ -48,7 +48,7 @@ static const struct field_decl S_crumb[] = {
 };
 
 const struct field_decl page_fields_shared[] = {
-	TEXT("title", "the `<title>`: the page, then the site's name"),
+	TEXT("title", "the `<title>`: label title (title-home on the home page)"),
 	TEXT("heading", "the page's heading"),
 	TEXT("site-name", "the framework's name"),
 	TEXT("home", "link to the home page"),
