@@ -202,12 +202,38 @@ S_add_required(char **v, size_t *n)
 	qsort(v, *n, sizeof(*v), S_name_cmp);
 }
 
+/* Reports each of the n names at v that equals an earlier one but for
+ * ASCII case (one file where case is ignored, on a web server or in a
+ * copy of the site); returns how many. */
+static int
+S_case_clashes(const char *dir, char *const *v, size_t n, struct diag *d)
+{
+	size_t i, j;
+	int bad = 0;
+
+	for (j = 1; j < n; j++)
+		for (i = 0; i < j; i++)
+			if (strcasecmp(v[i], v[j]) == 0) {
+				char *path = xpath_join(dir, v[j]);
+				struct pos p = { diag_add_file(d, path), 0, 0 };
+
+				diag_msg(d, MSG_TEMPLATE, &p, "the same name as "
+				    "%s but for case (one file where case is "
+				    "ignored)", v[i]);
+				free(path);
+				bad++;
+				break;
+			}
+	return bad;
+}
+
 /* Returns the names of the files of dir to publish as assets, malloc'd,
- * in name order with the required ones, and sets *n; returns NULL after
- * reporting when dir cannot be read or holds more than
+ * in name order with the required ones, and sets *n; sets *bad when two
+ * of the folder's names differ only in case (reported); returns NULL
+ * after reporting when dir cannot be read or holds more than
  * ASSETS_FOLDER_MAX files (hidden ones aside). */
 static char **
-S_list(const char *dir, size_t *n, struct diag *d)
+S_list(const char *dir, size_t *n, int *bad, struct diag *d)
 {
 	size_t room = ASSETS_FOLDER_MAX + sizeof(S_required) /
 	    sizeof(*S_required), nfiles = 0;
@@ -230,6 +256,7 @@ S_list(const char *dir, size_t *n, struct diag *d)
 	closedir(dp);
 	qsort(v, *n, sizeof(*v), S_name_cmp);
 	if (nfiles <= ASSETS_FOLDER_MAX) {
+		*bad = S_case_clashes(dir, v, *n, d) > 0;
 		S_add_required(v, n);
 		return v;
 	}
@@ -273,38 +300,13 @@ S_publish(const char *dir, const char *name, int put, struct site_sink *sink,
 	return rc;
 }
 
-/* Reports each of the n names at v that equals an earlier one but for
- * ASCII case (one file where case is ignored, on a web server or in a
- * copy of the site); returns how many. */
-static int
-S_case_clashes(const char *dir, char *const *v, size_t n, struct diag *d)
-{
-	size_t i, j;
-	int bad = 0;
-
-	for (j = 1; j < n; j++)
-		for (i = 0; i < j; i++)
-			if (strcasecmp(v[i], v[j]) == 0) {
-				char *path = xpath_join(dir, v[j]);
-				struct pos p = { diag_add_file(d, path), 0, 0 };
-
-				diag_msg(d, MSG_TEMPLATE, &p, "the same name as "
-				    "%s but for case (one file where case is "
-				    "ignored)", v[i]);
-				free(path);
-				bad++;
-				break;
-			}
-	return bad;
-}
-
 int
 assets_publish(const char *dir, struct site_sink *sink, struct diag *d)
 {
 	size_t i, n;
-	char **names = S_list(dir, &n, d);
-	int rc = names == NULL || S_case_clashes(dir, names, n, d) > 0 ?
-	    -1 : 0;
+	int bad = 0;
+	char **names = S_list(dir, &n, &bad, d);
+	int rc = names == NULL || bad ? -1 : 0;
 
 	for (i = 0; i < n; i++) {
 		if (S_publish(dir, names[i], rc == 0, sink, d) < 0)

@@ -285,9 +285,14 @@ test_publish_limits(void **state)
 	path = xpath_join(dir, "search.js");
 	assert_int_equal(unlink(path), 0);
 	free(path);
+	S_write(dir, "Search.js", "x;\n", 3);	/* no clash with the missing */
 	assert_int_equal(S_publish(&l, dir, &r), -1);
 	assert_non_null(strstr(l.text, "/search.js: error: cannot open"));
+	assert_null(strstr(l.text, "but for case"));
 	loaded_free(&l);
+	path = xpath_join(dir, "Search.js");
+	assert_int_equal(unlink(path), 0);
+	free(path);
 	S_write(dir, "search.js", "x;\n", 3);
 	r.log[0] = '\0';
 	r.refuse = 1;
