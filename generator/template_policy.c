@@ -512,6 +512,52 @@ S_element_breach(const xmlNode *n)
 	return why;
 }
 
+/* Returns the name attribute a gives the page's element: NAME for
+ * data-attr-NAME, its own for an attribute that is no directive; NULL
+ * for another directive or a prefixed attribute. */
+static const char *
+S_page_attribute(const xmlAttr *a)
+{
+	const char *name = (const char *)a->name;
+
+	if (a->ns != NULL)
+		return NULL;
+	if (strncmp(name, "data-attr-", 10) == 0)
+		return name + 10;
+	return template_is_directive(a->name) ? NULL : name;
+}
+
+/* Reports each attribute of element n whose page name (S_page_attribute)
+ * equals an earlier one's but for ASCII case: a browser reads both as
+ * one attribute and keeps the first, so a field would be lost ("ID"
+ * beside "id").  The same name twice, a sample value beside the
+ * data-attr that replaces it, is fine.  Returns how many it reported. */
+static int
+S_case_twins(const xmlNode *n, size_t file, struct diag *d)
+{
+	const xmlAttr *a, *b;
+	const char *x, *y;
+	struct pos p = template_node_pos(n);
+	int bad = 0;
+
+	p.file = file;
+	for (a = n->properties; a != NULL; a = a->next) {
+		if ((x = S_page_attribute(a)) == NULL)
+			continue;
+		for (b = n->properties; b != a; b = b->next)
+			if ((y = S_page_attribute(b)) != NULL &&
+			    strcasecmp(x, y) == 0 && strcmp(x, y) != 0) {
+				diag_msg(d, MSG_TEMPLATE, &p, "'%s' and '%s' set "
+				    "one attribute to a browser, which ignores "
+				    "case in names", (const char *)b->name,
+				    (const char *)a->name);
+				bad++;
+				break;
+			}
+	}
+	return bad;
+}
+
 int
 template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 {
@@ -535,7 +581,7 @@ template_policy_node(const xmlNode *n, size_t file, struct diag *d)
 			S_breach(n, file, d, why, what);
 			bad++;
 		}
-	return bad;
+	return bad + S_case_twins(n, file, d);
 }
 
 /* Checks the DOCTYPE of doc, as template_policy_document() says;
