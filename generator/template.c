@@ -274,6 +274,8 @@ template_free(struct template *t)
 	if (t == NULL)
 		return;
 	program_free(t->program);
+	template_decl_index_free(t->own_index);
+	template_decl_index_free(t->shared_index);
 	xmlFreeDoc(t->doc);
 	srcmap_free(&t->map);
 	free(t->buf);

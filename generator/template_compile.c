@@ -533,6 +533,10 @@ template_declare(struct template *page, const struct field_decl *own,
 {
 	page->own = own;
 	page->shared = shared;
+	template_decl_index_free(page->own_index);
+	template_decl_index_free(page->shared_index);
+	page->own_index = template_decl_index(own);
+	page->shared_index = template_decl_index(shared);
 	program_free(page->program);	/* compiled again, checked */
 	page->program = NULL;
 }

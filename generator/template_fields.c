@@ -7,7 +7,10 @@
  */
 #include "template_private.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 /* The names of the kinds, for messages and the docs. */
 static const char *const S_kind_names[] = { "text", "HTML", "flag",
@@ -30,6 +33,54 @@ template_decl_find(const struct field_decl *v, const char *name)
 		if (strcmp(v->name, name) == 0)
 			return v;
 	return NULL;
+}
+
+struct decl_index *
+template_decl_index(const struct field_decl *v)
+{
+	struct decl_index *x;
+	size_t i;
+
+	if (v == NULL)
+		return NULL;
+	x = xcalloc(1, sizeof(*x));
+	x->v = v;
+	while (v[x->n].name != NULL)
+		x->n++;
+	x->hash = xcalloc(x->n + 1, sizeof(*x->hash));
+	x->items = xcalloc(x->n + 1, sizeof(*x->items));
+	for (i = 0; i < x->n; i++) {
+		x->hash[i] = template_hash(v[i].name);
+		x->items[i] = template_decl_index(v[i].items);
+	}
+	return x;
+}
+
+void
+template_decl_index_free(struct decl_index *x)
+{
+	size_t i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->n; i++)
+		template_decl_index_free(x->items[i]);
+	free(x->items);
+	free(x->hash);
+	free(x);
+}
+
+long
+template_decl_index_find(const struct decl_index *x, const char *name,
+    unsigned hash)
+{
+	size_t i;
+
+	for (i = 0; x != NULL && i < x->n; i++)
+		if (x->hash[i] == hash && (x->v[i].name == name ||
+		    strcmp(x->v[i].name, name) == 0))
+			return (long)i;
+	return -1;
 }
 
 /* Returns the declaration of field name where scope fs stands, and sets

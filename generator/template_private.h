@@ -74,6 +74,8 @@ struct template {
 	const struct field_decl	*own;		/* the page's fields, */
 	const struct field_decl	*shared;	/* every page's (or NULL:
 						   not declared) */
+	struct decl_index	*own_index;	/* the same, hashed, for */
+	struct decl_index	*shared_index;	/* checking scopes */
 };
 
 /* How deep data-each may nest, layout and page together: the site's
@@ -131,6 +133,27 @@ int		 template_check_tree(const xmlNode *n,
  * may be NULL), or NULL. */
 const struct field_decl *template_decl_find(const struct field_decl *v,
 		    const char *name);
+
+/* Declared fields with their names' hashes (template_hash()), and per
+ * list the index of its items' fields: what checking a rendered scope
+ * against its declarations needs, without hashing or comparing names
+ * over and over. */
+struct decl_index {
+	const struct field_decl	*v;	/* NULL-terminated */
+	size_t			 n;
+	unsigned		*hash;	/* of v[i].name */
+	struct decl_index	**items;	/* of v[i].items, or NULL */
+};
+
+/* Returns the index of the NULL-terminated array v (NULL when v is);
+ * free with template_decl_index_free(). */
+struct decl_index *template_decl_index(const struct field_decl *v);
+void		 template_decl_index_free(struct decl_index *);
+
+/* Returns the position in x (which may be NULL) of the field called name,
+ * whose hash is hash, or -1. */
+long		 template_decl_index_find(const struct decl_index *x,
+		    const char *name, unsigned hash);
 
 /* Returns where template node n stands, from the address template_load()
  * left in its _private (and copies carry): an element, the '<' of its

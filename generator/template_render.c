@@ -64,7 +64,8 @@ S_own(const struct scope *s, const char *name, unsigned hash)
 	struct field *f;
 
 	for (f = s->fields; f != NULL; f = f->next)
-		if (f->hash == hash && strcmp(f->name, name) == 0)
+		if (f->hash == hash && (f->name == name ||
+		    strcmp(f->name, name) == 0))
 			return f;
 	return NULL;
 }
@@ -300,22 +301,27 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 	}
 }
 
-/* Reports each field of s that neither own nor shared (NULL-terminated
- * arrays, or NULL) declares with its kind, as a field of page file that
- * the generator sets undeclared; returns how many it reported. */
+/* Reports each field of s that neither own nor shared (either may be
+ * NULL) declares with its kind, as a field of page file that the
+ * generator sets undeclared; returns how many it reported. */
 static int
-S_undeclared(const struct scope *s, const struct field_decl *own,
-    const struct field_decl *shared, size_t file, struct diag *d)
+S_undeclared(const struct scope *s, const struct decl_index *own,
+    const struct decl_index *shared, size_t file, struct diag *d)
 {
-	const struct field_decl *decl;
 	const struct field *f;
 	struct pos p = { file, 0, 0 };
-	int bad = 0;
+	long k;
+	int bad = 0, kind;
 
 	for (f = s->fields; f != NULL; f = f->next) {
-		if ((decl = template_decl_find(own, f->name)) == NULL)
-			decl = template_decl_find(shared, f->name);
-		if (decl == NULL || decl->kind != f->kind) {
+		if ((k = template_decl_index_find(own, f->name, f->hash)) >= 0)
+			kind = own->v[k].kind;
+		else if ((k = template_decl_index_find(shared, f->name,
+		    f->hash)) >= 0)
+			kind = shared->v[k].kind;
+		else
+			kind = -1;
+		if (kind != (int)f->kind) {
 			diag_msg(d, MSG_INTERNAL, &p, "the generator sets %s field "
 			    "'%s', which generator/page_fields.c does not declare "
 			    "so", template_kind_name(f->kind), f->name);
@@ -325,47 +331,58 @@ S_undeclared(const struct scope *s, const struct field_decl *own,
 	return bad;
 }
 
-/* Reports each field that the NULL-terminated array v (or NULL) declares
- * but s does not hold itself, as a field of page file that the generator
- * leaves unset (a template could use it and pass every check, then fail
- * as a page is rendered); returns how many it reported. */
+/* Reports each field that x (or NULL) declares but s does not hold
+ * itself, as a field of page file that the generator leaves unset (a
+ * template could use it and pass every check, then fail as a page is
+ * rendered); returns how many it reported. */
 static int
-S_unset(const struct scope *s, const struct field_decl *v, size_t file,
+S_unset(const struct scope *s, const struct decl_index *x, size_t file,
     struct diag *d)
 {
 	struct pos p = { file, 0, 0 };
+	size_t i;
 	int bad = 0;
 
-	for (; v != NULL && v->name != NULL; v++)
-		if (S_own(s, v->name, template_hash(v->name)) == NULL) {
+	for (i = 0; x != NULL && i < x->n; i++)
+		if (S_own(s, x->v[i].name, x->hash[i]) == NULL) {
 			diag_msg(d, MSG_INTERNAL, &p, "the generator leaves "
 			    "field '%s' unset, which generator/page_fields.c "
-			    "declares", v->name);
+			    "declares", x->v[i].name);
 			bad++;
 		}
 	return bad;
 }
 
-/* Checks the fields of page scope s (and of its lists' items) against
- * own and shared: S_undeclared() and S_unset() at every level; returns
- * the number of problems reported. */
+/* How many items of each list S_check_declared() checks: one piece of
+ * code makes all the items of a list, so the first few show what it
+ * sets, and a page's check costs the same however long its lists. */
+#define CHECKED_ITEMS	4
+
+/* Checks the fields of scope s (and of the first CHECKED_ITEMS items of
+ * each of its lists) against own and shared: S_unset() and
+ * S_undeclared() at every level; returns the number of problems
+ * reported. */
 static int
-S_check_declared(const struct scope *s, const struct field_decl *own,
-    const struct field_decl *shared, size_t file, struct diag *d)
+S_check_declared(const struct scope *s, const struct decl_index *own,
+    const struct decl_index *shared, size_t file, struct diag *d)
 {
-	const struct field_decl *decl;
+	const struct decl_index *items;
 	const struct field *f;
 	const struct scope *item;
-	int bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+	long k;
+	int n, bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
 
-	if (bad > 0)
-		return bad;
-	bad = S_undeclared(s, own, shared, file, d);
+	if (bad == 0)
+		bad = S_undeclared(s, own, shared, file, d);
 	for (f = s->fields; f != NULL && bad == 0; f = f->next) {
-		if ((decl = template_decl_find(own, f->name)) == NULL)
-			decl = template_decl_find(shared, f->name);
-		for (item = f->first; item != NULL; item = item->next)
-			bad += S_check_declared(item, decl->items, NULL, file, d);
+		if (f->first == NULL)
+			continue;
+		k = template_decl_index_find(own, f->name, f->hash);
+		items = k >= 0 ? own->items[k] : shared->items[
+		    template_decl_index_find(shared, f->name, f->hash)];
+		for (item = f->first, n = 0; item != NULL && n < CHECKED_ITEMS;
+		    item = item->next, n++)
+			bad += S_check_declared(item, items, NULL, file, d);
 	}
 	return bad;
 }
@@ -384,9 +401,9 @@ template_render(const struct template *layout, struct template *page,
 	r.depth = depth;
 	r.p = page->program;
 	S_run(&r, 0, r.p->nops, s);
-	if (page->own != NULL || page->shared != NULL)
-		r.errors += S_check_declared(s, page->own, page->shared,
-		    page->file, d);
+	if (page->own_index != NULL || page->shared_index != NULL)
+		r.errors += S_check_declared(s, page->own_index,
+		    page->shared_index, page->file, d);
 	S_put(&r, "", 1);	/* the NUL */
 	if (r.errors == 0) {
 		*len = r.len - 1;
