@@ -48,7 +48,7 @@ s1=$?
     > /dev/null 2> "$work/bad-3.err"
 s3=$?
 [ "$s1" = 3 ] && [ "$s3" = 3 ] && [ ! -e "$work/bad" ] &&
-    grep -q "skill.xhtml:[0-9]*: error: .*'nmae'" "$work/bad-3.err" &&
+    grep -q "skill.xhtml:[0-9]*:[0-9]*: error: .*'nmae'" "$work/bad-3.err" &&
     cmp -s "$work/bad-1.err" "$work/bad-3.err"
 ok same-diagnostics $?
 
