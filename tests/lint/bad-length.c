@@ -268,7 +268,7 @@ static int S_column0_blocks(int n)
 }
 
 int
-S_old_style(n)
+S_old_style(n)	/* expect: body */
 	int n;
 {	/* expect: length */
 	/* 49 lines in all, this one included */

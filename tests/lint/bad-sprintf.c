@@ -5,7 +5,7 @@
 
 #define FORMAT sprintf	/* expect: sprintf */
 #define FORMAT_ARGS(...) vsprintf(__VA_ARGS__)	/* expect: sprintf */
-#define PASTED(b, x) spr ## intf(b, "%d", x)	/* expect: sprintf */
+#define PASTED(b, x) spr ## intf(b, "%d", x)	/* expect: sprintf */	/* expect: paste */
 
 static int (*pointer)(char *, const char *, ...) = sprintf;	/* expect: sprintf */
 
