@@ -25,8 +25,9 @@ and cut into tokens; comments are skipped.  One case per file and rule:
             also half-width, kanji and their extensions, CJK symbols
             and punctuation, full-width forms), written as characters
             or as escapes (\\x, octal, \\u, \\U), adjacent literals
-            joined first: the words of the pages belong in the
-            templates folder
+            joined first; nor a brace list of bytes (numbers or
+            character literals) that reads as Japanese in UTF-8: the
+            words of the pages belong in the templates folder
   ascii     no character outside ASCII, nor a universal character name
             (\\u, \\U), outside comments and literals: C11 allows
             them in identifiers, and "#define J(x) #x" turns J(ホーム)
@@ -236,8 +237,8 @@ def is_japanese(c):
 
 
 def check_japanese(tokens):
-    """Returns a finding per literal (adjacent string literals joined)
-    holding Japanese text."""
+    """Returns a finding per literal (adjacent string literals joined),
+    and per list of bytes, holding Japanese text."""
     found, k = [], 0
     while k < len(tokens):
         group = [tokens[k]]
@@ -256,6 +257,52 @@ def check_japanese(tokens):
             found.append((group[0].line, "japanese",
                           "Japanese text in a literal: %s (%s)"
                           % (" ".join(t.text for t in group), words)))
+    return found + check_byte_lists(tokens)
+
+
+def byte_value(tokens, k):
+    """Returns (value, next index) of the element of a brace list at
+    tokens[k]: an integer constant or a character literal, maybe
+    negated, taken as a byte; value None when it is something else."""
+    negate = tokens[k].text == "-"
+    t = tokens[k + negate] if k + negate < len(tokens) else tokens[k]
+    value = None
+    if t.kind == "lit" and t.text[:1] == "'":
+        units = code_units(t.text[1:-1], 8)
+        value = units[0] if len(units) == 1 else None
+    elif t.kind == "num":
+        digits = t.text.rstrip("uUlL")
+        base = 16 if digits[:2] in ("0x", "0X") else 2 \
+            if digits[:2] in ("0b", "0B") else 8 if digits[:1] == "0" \
+            else 10
+        try:
+            value = int(digits[2:] if base in (16, 2) else digits, base)
+        except ValueError:
+            value = None
+    if value is not None and -256 < (-value if negate else value) < 256:
+        return (-value if negate else value) & 0xFF, k + negate + 1
+    return None, k + 1
+
+
+def check_byte_lists(tokens):
+    """Returns a finding per run of byte values in a brace list (0xe3,
+    '\\x83', -101, ...) that, read as UTF-8, holds Japanese text."""
+    found, k = [], 0
+    while k < len(tokens):
+        run, first = [], tokens[k].line
+        while k < len(tokens) and tokens[k - 1].text in ("{", ","):
+            value, j = byte_value(tokens, k)
+            if value is None or j >= len(tokens) \
+                    or tokens[j].text not in (",", "}"):
+                break
+            run.append(value)
+            k = j + 1
+        words = "".join(c for c in bytes(run).decode("utf-8", "replace")
+                        if is_japanese(c))
+        if words:
+            found.append((first, "japanese", "Japanese text in a list "
+                          "of bytes (%s)" % words))
+        k += not run
     return found
 
 
@@ -491,7 +538,8 @@ def check_paste(tokens):
 
 
 RULES = (("length", check_lengths), ("body", check_bodies),
-         ("japanese", check_japanese), ("ascii", check_ascii),
+         ("japanese", check_japanese),
+         ("ascii", check_ascii),
          ("sprintf", check_sprintf), ("paste", check_paste),
          ("include", check_includes))
 
