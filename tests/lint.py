@@ -33,7 +33,9 @@ and cut into tokens; comments are skipped.  One case per file and rule:
             them in identifiers, and "#define J(x) #x" turns J(ホーム)
             into a literal that the japanese rule never sees
   sprintf   no sprintf or vsprintf token outside comments and literals
-            (a call, "(sprintf)(...)", a macro or its GCC builtins):
+            (a call, "(sprintf)(...)", a macro or its GCC builtins),
+            nor a literal that is its name (__asm__("sprintf"),
+            __attribute__((weakref("sprintf"))), dlsym(h, "sprintf")):
             arena_printf, xasprintf, xpath_join or snprintf into a
             buffer of known size
   paste     no token pasting, "##" or "%:%:", outside comments and
@@ -73,6 +75,9 @@ JAPANESE = ((0x2E80, 0x2FDF), (0x2FF0, 0x303F), (0x3040, 0x30FF),
 SPRINTF = {"sprintf", "vsprintf", "__builtin_sprintf", "__builtin_vsprintf",
            "__sprintf_chk", "__vsprintf_chk", "__builtin___sprintf_chk",
            "__builtin___vsprintf_chk"}
+# A literal that names one (an asm label, weakref("sprintf"), dlsym).
+SPRINTF_NAME = re.compile(r"\s*_*(%s)(@[\w.@]*)?\s*"
+                          % "|".join(n.lstrip("_") for n in SPRINTF))
 TRIGRAPHS = {"=": "#", "/": "\\", "'": "^", "(": "[", ")": "]", "!": "|",
              "<": "{", ">": "}", "-": "~"}
 TOKEN = re.compile(r"""
@@ -236,10 +241,10 @@ def is_japanese(c):
     return any(lo <= cp <= hi for lo, hi in JAPANESE)
 
 
-def check_japanese(tokens):
-    """Returns a finding per literal (adjacent string literals joined),
-    and per list of bytes, holding Japanese text."""
-    found, k = [], 0
+def literals(tokens):
+    """Returns the literals of tokens, a list of tokens each: a
+    character literal alone, adjacent string literals together."""
+    groups, k = [], 0
     while k < len(tokens):
         group = [tokens[k]]
         if tokens[k].kind == "lit" and tokens[k].text.endswith('"'):
@@ -250,8 +255,16 @@ def check_japanese(tokens):
                     == tokens[k].directive:
                 group.append(tokens[k + len(group)])
         k += len(group)
-        if group[0].kind != "lit":
-            continue
+        if group[0].kind == "lit":
+            groups.append(group)
+    return groups
+
+
+def check_japanese(tokens):
+    """Returns a finding per literal (adjacent string literals joined),
+    and per list of bytes, holding Japanese text."""
+    found = []
+    for group in literals(tokens):
         words = "".join(c for c in decode(group) if is_japanese(c))
         if words:
             found.append((group[0].line, "japanese",
@@ -308,7 +321,8 @@ def check_byte_lists(tokens):
 
 def check_sprintf(tokens):
     """Returns a finding per sprintf or vsprintf token, also one that
-    a directive spells with "##"."""
+    a directive spells with "##", and per literal that is the name of
+    one."""
     found, k = [], 0
     while k < len(tokens):
         name, line, k = tokens[k].text, tokens[k].line, k + 1
@@ -319,7 +333,10 @@ def check_sprintf(tokens):
             name, k = name + tokens[k + 1].text, k + 2
         if name in SPRINTF:
             found.append((line, "sprintf", "bare %s" % name))
-    return found
+    return found + [(g[0].line, "sprintf", "%s names sprintf"
+                     % " ".join(t.text for t in g))
+                    for g in literals(tokens)
+                    if SPRINTF_NAME.fullmatch(decode(g))]
 
 
 def skip_attributes(decl, end):
