@@ -21,6 +21,9 @@ and cut into tokens; comments are skipped.  One case per file and rule:
             "int f(void) BODY" with the body in a macro, nor a macro
             call that defines a whole function without ";", nor an
             old-style parameter list passes
+  braces    each branch of #if/#ifdef ... #elif/#else ... #endif
+            closes the "{" it opens, so a "}" in a branch the compiler
+            drops (#if 0) cannot end a function early for the lint
   japanese  no string or character literal holding Japanese text (kana
             also half-width, kanji and their extensions, CJK symbols
             and punctuation, full-width forms), written as characters
@@ -480,6 +483,31 @@ def check_lengths(tokens):
     return found
 
 
+def check_branches(tokens):
+    """Returns a finding per branch of #if ... #endif whose "{" and "}"
+    do not pair up inside it: whichever branch the compiler keeps, the
+    braces the lint matches are then the compiler's."""
+    found, frames, seen = [], [], 0
+    for k, t in enumerate(tokens):
+        if not t.directive:
+            if frames and t.text in ("{", "}"):
+                frames[-1][1] += 1 if t.text == "{" else -1
+            continue
+        if t.directive == seen or k + 1 >= len(tokens) \
+                or tokens[k + 1].directive != t.directive:
+            continue
+        seen, word = t.directive, tokens[k + 1].text
+        if word in ("elif", "else", "endif") and frames:
+            line, count = frames.pop()
+            if count:
+                found.append((line, "braces", "the braces of a branch "
+                              "of #if do not pair up (%+d)" % count))
+        if word in ("if", "ifdef", "ifndef", "elif", "else"):
+            frames.append([t.line, 0])
+    return found + [(line, "braces", "#if without #endif")
+                    for line, _ in frames]
+
+
 def closing_paren(code, k):
     """Returns the index of the ")" that closes the "(" at code[k] (or
     the end of code)."""
@@ -555,6 +583,7 @@ def check_paste(tokens):
 
 
 RULES = (("length", check_lengths), ("body", check_bodies),
+         ("braces", check_branches),
          ("japanese", check_japanese),
          ("ascii", check_ascii),
          ("sprintf", check_sprintf), ("paste", check_paste),
