@@ -7,7 +7,8 @@ not see.
                                               generator/*.c and *.h)
 
 Each file is read as the compiler reads it (trigraphs, line splices)
-and cut into tokens; comments are skipped.  One case per file and rule:
+and cut into tokens, digraphs read as what they stand for ("<%" as "{");
+comments are skipped.  One case per file and rule:
   length    no function longer than 50 lines, from the line of its
             opening "{" to the line of its closing "}", wherever the
             braces stand (a "{" at file scope that is neither an
@@ -88,8 +89,10 @@ TOKEN = re.compile(r"""
   | (?P<id>[A-Za-z_$\x80-\U0010ffff][\w$\x80-\U0010ffff]*)
   | (?P<num>\.?\d(?:[eEpP][+-]|[\w.])*)
   | (?P<punct>\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|[<>=!&|^*/%+-]=|&&|\|\||\#\#
-              |%:%:|%:|\S)""", re.X)
-PASTE = {"##", "%:%:"}
+              |%:%:|%:|<%|%>|<:|:>|\S)""", re.X)
+# Digraphs, read as the tokens they stand for.
+DIGRAPHS = {"<%": "{", "%>": "}", "<:": "[", ":>": "]", "%:": "#",
+            "%:%:": "##"}
 ATTRIBUTES = {"__attribute__", "__attribute", "_Alignas", "__declspec",
               "__asm__", "asm"}
 SIMPLE_ESCAPES = {"n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12,
@@ -167,7 +170,9 @@ def tokenize(text):
             continue
         kind = m.lastgroup if m.lastgroup != "q" else "lit"
         end = literal_end(chars, m.start("q")) if m.group("lit") else m.end()
-        tokens.append(Token(kind, chars[i:end], lines[i], directive))
+        text = chars[i:end]
+        tokens.append(Token(kind, DIGRAPHS.get(text, text), lines[i],
+                            directive))
         i = end
     return tokens
 
@@ -579,7 +584,7 @@ def check_ascii(tokens):
 def check_paste(tokens):
     """Returns a finding per token pasting operator."""
     return [(t.line, "paste", "token pasting: %s" % t.text)
-            for t in tokens if t.kind == "punct" and t.text in PASTE]
+            for t in tokens if t.kind == "punct" and t.text == "##"]
 
 
 RULES = (("length", check_lengths), ("body", check_bodies),

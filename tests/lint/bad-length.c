@@ -374,3 +374,57 @@ static int S_after_macro(int n) { /* a "{" in a directive is not counted */	/* e
 
 
 }
+
+static int
+S_digraph_close(int n)
+{	/* expect: length */
+	if (n > 0)
+	<%
+		n--;
+	}
+	/* 51 lines from the "{" line to the "}" line */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+	return n;
+%>
