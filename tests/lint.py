@@ -24,7 +24,8 @@ comments are skipped.  One case per file and rule:
             old-style parameter list passes
   braces    each branch of #if/#ifdef ... #elif/#else ... #endif
             closes the "{" it opens, so a "}" in a branch the compiler
-            drops (#if 0) cannot end a function early for the lint
+            drops (#if 0) cannot end a function early for the lint;
+            nor may a #define hold a "{" or "}" without its pair
   japanese  no string or character literal holding Japanese text (kana
             also half-width, kanji and their extensions, CJK symbols
             and punctuation, full-width forms), written as characters
@@ -489,9 +490,10 @@ def check_lengths(tokens):
 
 
 def check_branches(tokens):
-    """Returns a finding per branch of #if ... #endif whose "{" and "}"
-    do not pair up inside it: whichever branch the compiler keeps, the
-    braces the lint matches are then the compiler's."""
+    """Returns a finding per branch of #if ... #endif, and per #define,
+    whose "{" and "}" do not pair up inside it: whichever branch the
+    compiler keeps, wherever a macro expands, the braces the lint
+    matches are then the compiler's."""
     found, frames, seen = [], [], 0
     for k, t in enumerate(tokens):
         if not t.directive:
@@ -509,8 +511,13 @@ def check_branches(tokens):
                               "of #if do not pair up (%+d)" % count))
         if word in ("if", "ifdef", "ifndef", "elif", "else"):
             frames.append([t.line, 0])
-    return found + [(line, "braces", "#if without #endif")
-                    for line, _ in frames]
+    found += [(line, "braces", "#if without #endif") for line, _ in frames]
+    for d in directives(tokens):
+        count = sum({"{": 1, "}": -1}.get(t.text, 0) for t in d)
+        if len(d) > 2 and d[1].text == "define" and count:
+            found.append((d[0].line, "braces", "the braces of macro %s "
+                          "do not pair up (%+d)" % (d[2].text, count)))
+    return found
 
 
 def closing_paren(code, k):

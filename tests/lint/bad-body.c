@@ -66,8 +66,8 @@
 #define BODY_OF(x) { return (x); }
 #define DEFINE(name) int name(void) { return 0; }
 #define ATTR(n) __attribute__((cold))
-#define OPEN {
-#define CLOSE }
+#define OPEN {	/* expect: braces */
+#define CLOSE }	/* expect: braces */
 
 int S_long(void) BODY	/* expect: body */
 

@@ -76,5 +76,21 @@ static int S_extra(void) {
 	return 0;
 }
 
+
+#define OPEN {	/* expect: braces */
+#define CLOSE }	/* expect: braces */
+#define THEN(x) if (x) { /* expect: braces */ \
+	x++; \
+	} }
+
+static int
+S_hidden(int n)
+{
+	if (n > 0) OPEN
+		n--;
+	}
+	return n;
+CLOSE
+
 #ifndef CLOSED	/* expect: braces */
 static int S_open(void) { return 0; }

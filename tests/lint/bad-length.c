@@ -322,7 +322,7 @@ S_old_style(n)	/* expect: body */
 
 }
 
-#define BRACE {
+#define BRACE {	/* expect: braces */
 static int S_after_macro(int n) { /* a "{" in a directive is not counted */	/* expect: length */
 	/* 49 lines in all, this one included */
 

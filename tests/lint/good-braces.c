@@ -24,3 +24,7 @@ S_open(const char *path)
 }
 
 #endif
+
+#define ROW(name) { name, 0 }
+#define BLOCK(x) do { (x)++; } while (0)
+#define LEFT "{"
