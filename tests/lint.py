@@ -312,7 +312,7 @@ def check_byte_lists(tokens):
     found, k = [], 0
     while k < len(tokens):
         run, first = [], tokens[k].line
-        while k < len(tokens) and tokens[k - 1].text in ("{", ","):
+        while 0 < k < len(tokens) and tokens[k - 1].text in ("{", ","):
             value, j = byte_value(tokens, k)
             if value is None or j >= len(tokens) \
                     or tokens[j].text not in (",", "}"):
