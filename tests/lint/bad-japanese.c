@@ -34,3 +34,11 @@ static const char16_t *mixed = u"a" "\u30ec";	/* expect: japanese */
 static const wchar_t letter = L'\u30ec';	/* expect: japanese */
 static const int multi = 'レ';	/* expect: japanese */
 static const char *kana_ext = "\U0001B001";	/* expect: japanese */
+static const unsigned char bytes[] = { 0xe3, 0x83, 0x9b, 0 };	/* expect: japanese */
+static const char chars[] = { 'a', '\xe3', '\x83', '\x9b', '\0' };	/* expect: japanese */
+static const signed char negative[] = { -29, -125, -101 };	/* expect: japanese */
+static const char octal_bytes[] = {
+	0343, 0203, 0254U,	/* expect: japanese */
+	0 };
+static const struct { const char *name; unsigned char word[4]; } row = {
+	"home", { 0xE3, 0x83, 0x9B } };	/* expect: japanese */

@@ -268,7 +268,7 @@ static int S_column0_blocks(int n)
 }
 
 int
-S_old_style(n)
+S_old_style(n)	/* expect: body */
 	int n;
 {	/* expect: length */
 	/* 49 lines in all, this one included */
@@ -322,7 +322,7 @@ S_old_style(n)
 
 }
 
-#define BRACE {
+#define BRACE {	/* expect: braces */
 static int S_after_macro(int n) { /* a "{" in a directive is not counted */	/* expect: length */
 	/* 49 lines in all, this one included */
 
@@ -374,3 +374,57 @@ static int S_after_macro(int n) { /* a "{" in a directive is not counted */	/* e
 
 
 }
+
+static int
+S_digraph_close(int n)
+{	/* expect: length */
+	if (n > 0)
+	<%
+		n--;
+	}
+	/* 51 lines from the "{" line to the "}" line */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+	return n;
+%>

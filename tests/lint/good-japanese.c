@@ -14,3 +14,6 @@ static const char apostrophe = '\'';
 static const char byte = '\xe3';
 static const uint32_t fullwidth_equals = 0xFF1D;	/* ＝ as a number */
 static const char *latin = "caf\u00e9 \xc3\xa9";
+static const unsigned char utf8_bom[] = { 0xef, 0xbb, 0xbf };
+static const unsigned char latin_bytes[] = { 0xc3, 0xa9, 'a', -1 };
+static const int numbers[] = { 1, 2, 3 };

@@ -429,3 +429,55 @@ union __attribute__((packed)) packed {
 };
 
 int S_short(int n) { return n; } int S_other(int n) { return -n; }
+
+/* A macro of exactly 50 lines, from "#define" to its last line. */
+#define TABLE_ROWS \
+	/* 48 lines in all, this one included */ \
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	\
+	1, 2, 3

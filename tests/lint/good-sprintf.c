@@ -11,3 +11,7 @@ S_fill(char *buf, size_t size, const char *fmt, va_list ap)
 	vsnprintf(buf, size, fmt, ap);
 	(snprintf)(buf, size, "%c", 'x');
 }
+
+static const char *S_advice = "sprintf: use arena_printf";
+static const char *S_sized = "snprintf";
+int S_renamed(char *, size_t, const char *, ...) __asm__("snprintf");
