@@ -45,16 +45,6 @@ struct compiler {
 	int		 errors;
 };
 
-unsigned
-template_hash(const char *name)
-{
-	unsigned h = 2166136261u;
-
-	for (; *name != '\0'; name++)
-		h = (h ^ (unsigned char)*name) * 16777619u;
-	return h;
-}
-
 /* Copies the _private marks (where each node stands: template_node_pos())
  * of the tree at from onto its copy at to: libxml2 2.9.14's copies keep
  * an element's line but neither _private nor the line of other nodes. */

@@ -62,3 +62,13 @@ template_each_enter(const xmlNode *n, const struct each_scope *up,
 		}
 	return bad;
 }
+
+unsigned
+template_hash(const char *name)
+{
+	unsigned h = 2166136261u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
