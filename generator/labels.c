@@ -27,14 +27,17 @@ static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
- * where the pages use it (for templates/README.md) and, for a
- * comma-separated list of names, how many it names (else 0). */
+ * where the pages use it (for templates/README.md), for a
+ * comma-separated list of names, how many it names (else 0), and a group
+ * (else 0) whose labels must differ from each other, as the pages or
+ * items they name do. */
 static const struct {
 	const char	*name;
 	unsigned	 args;
 	unsigned	 required;
 	const char	*about;
 	int		 columns;
+	int		 group;
 } S_decl[LABEL__COUNT] = {
 	[LABEL_SITE_NAME] = { "site-name",
 	    0, 0,
@@ -50,10 +53,10 @@ static const struct {
 	    "a level on the assessment sheet's radios (`short`)", 0 },
 	[LABEL_SCOPE_COMMON] = { "scope-common",
 	    0, 0,
-	    "the scope of a common skill (skill page, handbook)", 0 },
+	    "the scope of a common skill (skill page, handbook)", 0, 2 },
 	[LABEL_SCOPE_SPECIFIC] = { "scope-specific",
 	    0, 0,
-	    "the scope of a specialty's own skill", 0 },
+	    "the scope of a specialty's own skill", 0, 2 },
 	[LABEL_TITLE] = { "title",
 	    A(ARG_PAGE) | A(ARG_SITE), A(ARG_PAGE),
 	    "the document title (`title`) of every page but the home page; "
@@ -63,7 +66,7 @@ static const struct {
 	    "the home page's document title", 0 },
 	[LABEL_TITLE_SPECIALTY] = { "title-specialty",
 	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
-	    "a specialty page's heading", 0 },
+	    "a specialty page's heading", 0, 1 },
 	[LABEL_TITLE_SKILL] = { "title-skill",
 	    A(ARG_SKILL) | A(ARG_SPECIALTY),
 	    A(ARG_SKILL) | A(ARG_SPECIALTY),
@@ -80,7 +83,7 @@ static const struct {
 	    "a comparison page's heading and breadcrumb", 0 },
 	[LABEL_TITLE_HANDBOOK] = { "title-handbook",
 	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
-	    "a handbook's heading", 0 },
+	    "a handbook's heading", 0, 1 },
 	[LABEL_HANDBOOK] = { "handbook",
 	    0, 0,
 	    "a handbook's breadcrumb", 0 },
@@ -89,16 +92,16 @@ static const struct {
 	    "a handbook's `source`", 0 },
 	[LABEL_TITLE_ASSESSMENT] = { "title-assessment",
 	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
-	    "an assessment sheet's heading", 0 },
+	    "an assessment sheet's heading", 0, 1 },
 	[LABEL_ASSESSMENT] = { "assessment",
 	    0, 0,
 	    "an assessment sheet's breadcrumb", 0 },
 	[LABEL_LEGEND_CURRENT] = { "legend-current",
 	    A(ARG_SKILL), A(ARG_SKILL),
-	    "an assessment row's `current-legend`", 0 },
+	    "an assessment row's `current-legend`", 0, 3 },
 	[LABEL_LEGEND_TARGET] = { "legend-target",
 	    A(ARG_SKILL), A(ARG_SKILL),
-	    "an assessment row's `target-legend`", 0 },
+	    "an assessment row's `target-legend`", 0, 3 },
 	[LABEL_ASSESS_GAP] = { "assess-gap",
 	    A(ARG_N), A(ARG_N),
 	    "a gap of n levels in the sheet's gap list (`gaps`)", 0 },
@@ -490,6 +493,25 @@ S_read_child(struct reader *r, const xmlNode *root, xmlNode *n)
 		S_read_label(r, n);
 }
 
+/* Reports each label read whose text is that of an earlier label of
+ * its group: the pages or items they name could not be told apart. */
+static void
+S_check_groups(struct reader *r)
+{
+	int l, k;
+
+	for (l = 0; l < LABEL__COUNT; l++)
+		for (k = 0; k < l && S_decl[l].group != 0; k++)
+			if (S_decl[k].group == S_decl[l].group &&
+			    r->l->text[l] != NULL && r->l->text[k] != NULL &&
+			    strcmp(r->l->text[l], r->l->text[k]) == 0) {
+				S_error(r, r->where[l], "label '%s' reads as "
+				    "label '%s' does", S_decl[l].name,
+				    S_decl[k].name);
+				break;
+			}
+}
+
 /* Reads the root element of doc into r and reports every label missing;
  * returns the problems found. */
 static int
@@ -510,6 +532,7 @@ S_read(struct reader *r, xmlDoc *doc)
 			if (r->where[l] == NULL)
 				S_error(r, root, "label '%s' is missing",
 				    S_decl[l].name);
+		S_check_groups(r);
 	}
 	return r->bad;
 }
@@ -660,6 +683,23 @@ S_arg_list(struct arena *a, char *out, unsigned mask)
 	return out;
 }
 
+/* Returns, in arena a, out followed by the labels label l must differ
+ * from, if any: " (must differ from `a`, `b`)". */
+static char *
+S_group_list(struct arena *a, char *out, int l)
+{
+	const char *sep = " (must differ from ";
+	int k;
+
+	for (k = 0; k < LABEL__COUNT && S_decl[l].group != 0; k++)
+		if (k != l && S_decl[k].group == S_decl[l].group) {
+			out = arena_printf(a, "%s%s`%s`", out, sep,
+			    S_decl[k].name);
+			sep = ", ";
+		}
+	return *sep == ',' ? arena_printf(a, "%s)", out) : out;
+}
+
 /* Returns the table of the labels for templates/README.md, in arena a:
  * each label's name, the placeholders it must and may use and where the
  * pages use it. */
@@ -676,6 +716,7 @@ S_table(struct arena *a)
 		    S_decl[l].required));
 		out = arena_printf(a, "%s | %s", S_arg_list(a, out,
 		    S_decl[l].args & ~S_decl[l].required), S_decl[l].about);
+		out = S_group_list(a, out, l);
 		if (S_decl[l].columns > 0)
 			out = arena_printf(a, "%s (exactly %d, none empty or "
 			    "with white space at its edges)", out,

@@ -17,7 +17,9 @@
  * labels.xml:line:col, as is a label that is empty once trimmed of XML
  * white space, longer than LABELS_TEXT_MAX characters, or holds a line
  * break, a control, bidirectional or invisible character, a CSV column
- * name with white space at an edge, and text outside the labels.  So a
+ * name with white space at an edge, two labels of different pages that
+ * read the same (title-specialty and title-handbook), and text outside
+ * the labels.  So a
  * label expands to at most its own text plus one copy of each value.
  * Numbers ({n}) are written with the ten digits the root declares (the
  * decimal digits 0 to 9 of one script), so the whole site has one digit

@@ -656,10 +656,27 @@ test_required_placeholders(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		want = xasprintf(" must use the placeholder '{%s}'", bad[i].arg);
+		want = xasprintf(" must use the placeholder '{%s}'",
+		    bad[i].arg);
 		S_text_fails(bad[i].name, bad[i].text, want);
 		free(want);
 	}
+}
+
+/* Labels that name different kinds of page or item may not read the
+ * same: the later one fails, naming the earlier. */
+static void
+test_labels_that_must_differ(void **state)
+{
+	(void)state;
+	S_text_fails("title-handbook", "{specialty}", " reads as label "
+	    "'title-specialty' does");
+	S_text_fails("title-assessment", "{specialty}", " reads as label "
+	    "'title-specialty' does");
+	S_text_fails("scope-specific", "職種共通スキル項目", " reads as label "
+	    "'scope-common' does");
+	S_text_fails("legend-target", "{skill}の現在のレベル", " reads as label "
+	    "'legend-current' does");
 }
 
 /* templates/README.md's table of the labels is what labels.c writes. */
@@ -806,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_stray_text),
 		cmocka_unit_test(test_label_bounded),
 		cmocka_unit_test(test_required_placeholders),
+		cmocka_unit_test(test_labels_that_must_differ),
 		cmocka_unit_test(test_readme_is_written_from_the_labels),
 		cmocka_unit_test(test_titles_from_labels),
 		cmocka_unit_test(test_not_well_formed),
