@@ -16,6 +16,10 @@
 #include "text.h"
 #include "xmlread.h"
 
+/* The most bytes of an unknown label's name a message shows: the
+ * longest known name has 16 characters. */
+#define LABEL_NAME_SHOWN	40
+
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
     ARG_JOBTYPE, ARG_SPECIALTY, ARG__COUNT };
@@ -416,7 +420,9 @@ S_read_label(struct reader *r, xmlNode *n)
 	if (name == NULL)
 		S_error(r, n, "a label without a name");
 	else if ((l = S_find((const char *)name)) == LABEL__COUNT)
-		S_error(r, n, "unknown label '%s'", (const char *)name);
+		S_error(r, n, "unknown label '%.*s%s'", LABEL_NAME_SHOWN,
+		    (const char *)name, strlen((const char *)name) >
+		    LABEL_NAME_SHOWN ? "..." : "");
 	else if (r->where[l] != NULL)
 		S_error(r, n, "label '%s' given twice", S_decl[l].name);
 	else if (bad > 0)

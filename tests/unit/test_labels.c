@@ -206,14 +206,18 @@ test_missing_label(void **state)
 	    "labels.xml:6:1: error: template error: label 'home' is missing");
 }
 
-/* A label skillsite does not know fails at its element, as does one
- * given twice. */
+/* A label skillsite does not know fails at its element (a long name
+ * shown cut short), as does one given twice. */
 static void
 test_unknown_label(void **state)
 {
 	(void)state;
 	S_fails(S_edit("<label name=\"home\">", "<label name=\"homepage\">"),
 	    "labels.xml:8:3: error: template error: unknown label 'homepage'");
+	S_fails(S_edit("<label name=\"home\">", "<label name=\"home"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "\">"), "labels.xml:8:3: error: template error: unknown label "
+	    "'homexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'\n");
 	S_fails(S_edit("  <label name=\"home\">ホーム</label>\n",
 	    "  <label name=\"home\">ホーム</label><label name=\"home\">家"
 	    "</label>\n"), "labels.xml:8:33: error: template error: label "
