@@ -16,6 +16,10 @@
 #include "text.h"
 #include "xmlread.h"
 
+/* The most bytes of an unknown label's name a message shows: the
+ * longest known name has 16 characters. */
+#define LABEL_NAME_SHOWN	40
+
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
     ARG_JOBTYPE, ARG_SPECIALTY, ARG__COUNT };
@@ -26,62 +30,98 @@ static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
     "level", "skill", "jobtype", "specialty" };
 
 /* Every label: its name in labels.xml, the placeholders it may use,
- * where the pages use it (for templates/README.md) and, for a
- * comma-separated list of names, how many it names (else 0). */
+ * those of them it must use (what tells its pages or items apart),
+ * where the pages use it (for templates/README.md), for a
+ * comma-separated list of names, how many it names (else 0), and a group
+ * (else 0) whose labels must differ from each other, as the pages or
+ * items they name do. */
 static const struct {
 	const char	*name;
 	unsigned	 args;
+	unsigned	 required;
 	const char	*about;
 	int		 columns;
+	int		 group;
 } S_decl[LABEL__COUNT] = {
-	[LABEL_SITE_NAME] = { "site-name", 0,
+	[LABEL_SITE_NAME] = { "site-name",
+	    0, 0,
 	    "the site's name when the framework has none", 0 },
-	[LABEL_HOME] = { "home", 0, "the home page's breadcrumb", 0 },
-	[LABEL_LEVEL] = { "level", A(ARG_N), "a level, everywhere", 0 },
-	[LABEL_LEVEL_SHORT] = { "level-short", A(ARG_N),
+	[LABEL_HOME] = { "home",
+	    0, 0,
+	    "the home page's breadcrumb", 0 },
+	[LABEL_LEVEL] = { "level",
+	    A(ARG_N), A(ARG_N),
+	    "a level, everywhere", 0 },
+	[LABEL_LEVEL_SHORT] = { "level-short",
+	    A(ARG_N), A(ARG_N),
 	    "a level on the assessment sheet's radios (`short`)", 0 },
-	[LABEL_SCOPE_COMMON] = { "scope-common", 0,
-	    "the scope of a common skill (skill page, handbook)", 0 },
-	[LABEL_SCOPE_SPECIFIC] = { "scope-specific", 0,
-	    "the scope of a specialty's own skill", 0 },
-	[LABEL_TITLE] = { "title", A(ARG_PAGE) | A(ARG_SITE),
+	[LABEL_SCOPE_COMMON] = { "scope-common",
+	    0, 0,
+	    "the scope of a common skill (skill page, handbook)", 0, 2 },
+	[LABEL_SCOPE_SPECIFIC] = { "scope-specific",
+	    0, 0,
+	    "the scope of a specialty's own skill", 0, 2 },
+	[LABEL_TITLE] = { "title",
+	    A(ARG_PAGE) | A(ARG_SITE), A(ARG_PAGE),
 	    "the document title (`title`) of every page but the home page; "
 	    "`{page}` is the page's heading", 0 },
-	[LABEL_TITLE_HOME] = { "title-home", A(ARG_SITE),
+	[LABEL_TITLE_HOME] = { "title-home",
+	    A(ARG_SITE), A(ARG_SITE),
 	    "the home page's document title", 0 },
-	[LABEL_TITLE_SPECIALTY] = { "title-specialty", A(ARG_SPECIALTY),
-	    "a specialty page's heading", 0 },
-	[LABEL_TITLE_SKILL] = { "title-skill", A(ARG_SKILL) | A(ARG_SPECIALTY),
+	[LABEL_TITLE_SPECIALTY] = { "title-specialty",
+	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "a specialty page's heading", 0, 1 },
+	[LABEL_TITLE_SKILL] = { "title-skill",
+	    A(ARG_SKILL) | A(ARG_SPECIALTY),
+	    A(ARG_SKILL) | A(ARG_SPECIALTY),
 	    "a skill page's heading", 0 },
-	[LABEL_TITLE_LEVEL] = { "title-level", A(ARG_LEVEL) | A(ARG_SPECIALTY),
+	[LABEL_TITLE_LEVEL] = { "title-level",
+	    A(ARG_LEVEL) | A(ARG_SPECIALTY),
+	    A(ARG_LEVEL) | A(ARG_SPECIALTY),
 	    "a level page's heading; `{level}` is the `level` label", 0 },
-	[LABEL_KNOWLEDGE] = { "knowledge", 0,
+	[LABEL_KNOWLEDGE] = { "knowledge",
+	    0, 0,
 	    "the knowledge index's heading and breadcrumb", 0 },
-	[LABEL_TITLE_COMPARE] = { "title-compare", A(ARG_SKILL),
+	[LABEL_TITLE_COMPARE] = { "title-compare",
+	    A(ARG_SKILL), A(ARG_SKILL),
 	    "a comparison page's heading and breadcrumb", 0 },
-	[LABEL_TITLE_HANDBOOK] = { "title-handbook", A(ARG_SPECIALTY),
-	    "a handbook's heading", 0 },
-	[LABEL_HANDBOOK] = { "handbook", 0, "a handbook's breadcrumb", 0 },
-	[LABEL_HANDBOOK_SOURCE] = { "handbook-source", A(ARG_SITE) |
-	    A(ARG_JOBTYPE), "a handbook's `source`", 0 },
-	[LABEL_TITLE_ASSESSMENT] = { "title-assessment", A(ARG_SPECIALTY),
-	    "an assessment sheet's heading", 0 },
-	[LABEL_ASSESSMENT] = { "assessment", 0,
+	[LABEL_TITLE_HANDBOOK] = { "title-handbook",
+	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "a handbook's heading", 0, 1 },
+	[LABEL_HANDBOOK] = { "handbook",
+	    0, 0,
+	    "a handbook's breadcrumb", 0 },
+	[LABEL_HANDBOOK_SOURCE] = { "handbook-source",
+	    A(ARG_SITE) | A(ARG_JOBTYPE), 0,
+	    "a handbook's `source`", 0 },
+	[LABEL_TITLE_ASSESSMENT] = { "title-assessment",
+	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "an assessment sheet's heading", 0, 1 },
+	[LABEL_ASSESSMENT] = { "assessment",
+	    0, 0,
 	    "an assessment sheet's breadcrumb", 0 },
-	[LABEL_LEGEND_CURRENT] = { "legend-current", A(ARG_SKILL),
-	    "an assessment row's `current-legend`", 0 },
-	[LABEL_LEGEND_TARGET] = { "legend-target", A(ARG_SKILL),
-	    "an assessment row's `target-legend`", 0 },
-	[LABEL_ASSESS_GAP] = { "assess-gap", A(ARG_N),
+	[LABEL_LEGEND_CURRENT] = { "legend-current",
+	    A(ARG_SKILL), A(ARG_SKILL),
+	    "an assessment row's `current-legend`", 0, 3 },
+	[LABEL_LEGEND_TARGET] = { "legend-target",
+	    A(ARG_SKILL), A(ARG_SKILL),
+	    "an assessment row's `target-legend`", 0, 3 },
+	[LABEL_ASSESS_GAP] = { "assess-gap",
+	    A(ARG_N), A(ARG_N),
 	    "a gap of n levels in the sheet's gap list (`gaps`)", 0 },
-	[LABEL_USES_MORE] = { "uses-more", A(ARG_N),
+	[LABEL_USES_MORE] = { "uses-more",
+	    A(ARG_N), A(ARG_N),
 	    "`others-more-label`, `more-label` and the search results' link "
 	    "to the rest of a skill's specialties", 0 },
-	[LABEL_SEARCH_CONTEXT] = { "search-context", A(ARG_JOBTYPE) |
-	    A(ARG_SPECIALTY), "a search result's specialty when the site has "
-	    "several job types", 0 },
-	[LABEL_CSV_HEADER] = { "csv-header", 0, "the CSV download's column "
-	    "names, comma-separated, one per column", LABEL_CSV_COLUMNS },
+	[LABEL_SEARCH_CONTEXT] = { "search-context",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY),
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY),
+	    "a search result's specialty when the site has several job "
+	    "types", 0 },
+	[LABEL_CSV_HEADER] = { "csv-header",
+	    0, 0,
+	    "the CSV download's column names, comma-separated, one per "
+	    "column", LABEL_CSV_COLUMNS },
 };
 
 struct labels {
@@ -149,39 +189,71 @@ S_find_arg(const char *name, size_t len)
 	return ARG__COUNT;
 }
 
+/* Checks that label l (element n) uses each placeholder it must, those
+ * in seen. */
+static void
+S_check_required(struct reader *r, const xmlNode *n, enum label l,
+    unsigned seen)
+{
+	int k;
+
+	for (k = 0; k < ARG__COUNT; k++)
+		if ((S_decl[l].required & A(k)) && !(seen & A(k)))
+			S_error(r, n, "label '%s' must use the placeholder "
+			    "'{%s}'", S_decl[l].name, S_arg_names[k]);
+}
+
+/* Checks the placeholder of label l (element n) that opens at p, closed
+ * at end, where seen holds those used before it: one l may use, not used
+ * yet.  Returns it, or ARG__COUNT after reporting why not. */
+static enum label_arg
+S_check_arg(struct reader *r, const xmlNode *n, enum label l,
+    const char *p, const char *end, unsigned seen)
+{
+	enum label_arg k = S_find_arg(p + 1, (size_t)(end - p - 1));
+	int len = (int)(end - p + 1);
+
+	if (k == ARG__COUNT || !(S_decl[l].args & A(k)))
+		S_error(r, n, "label '%s' has no placeholder '%.*s'",
+		    S_decl[l].name, len, p);
+	else if (seen & A(k))
+		S_error(r, n, "label '%s' uses the placeholder '%.*s' twice",
+		    S_decl[l].name, len, p);
+	else
+		return k;
+	return ARG__COUNT;
+}
+
 /* Checks the text of label l (element n): every '{' opens a placeholder
- * l may use, closed by the next '}', and no '}' stands alone. */
+ * l may use and has not used yet, closed by the next '}', no '}' stands
+ * alone, and every placeholder l must use is there.  Reports the first
+ * problem only. */
 static void
 S_check_text(struct reader *r, const xmlNode *n, enum label l,
     const char *text)
 {
-	const char *p, *end;
+	const char *p, *end, *what = NULL;
 	enum label_arg k;
+	unsigned seen = 0;
 
-	for (p = text; *p != '\0'; p++) {
-		if (*p == '}') {
-			S_error(r, n, "label '%s': a '}' that closes no "
-			    "placeholder", S_decl[l].name);
-			return;
-		}
-		if (*p != '{')
+	for (p = text; *p != '\0' && what == NULL; p++) {
+		if (*p == '}')
+			what = "a '}' that closes no placeholder";
+		else if (*p != '{')
 			continue;
-		end = strpbrk(p + 1, "{}");
-		if (end == NULL || *end == '{') {
-			S_error(r, n, "label '%s': a '{' that no '}' closes",
-			    S_decl[l].name);
+		else if ((end = strpbrk(p + 1, "{}")) == NULL || *end == '{')
+			what = "a '{' that no '}' closes";
+		else if ((k = S_check_arg(r, n, l, p, end, seen)) == ARG__COUNT)
 			return;
+		else {
+			seen |= A(k);
+			p = end;
 		}
-		k = S_find_arg(p + 1, (size_t)(end - p - 1));
-		if (k == ARG__COUNT || !(S_decl[l].args & A(k))) {
-			char *name = xasprintf("%.*s", (int)(end - p - 1), p + 1);
-
-			S_error(r, n, "label '%s' has no placeholder '{%s}'",
-			    S_decl[l].name, name);
-			free(name);
-		}
-		p = end;
 	}
+	if (what != NULL)
+		S_error(r, n, "label '%s': %s", S_decl[l].name, what);
+	else
+		S_check_required(r, n, l, seen);
 }
 
 /* Returns what keeps text (trimmed) from being one line of visible
@@ -216,22 +288,45 @@ S_line_flaw(const char *text, unsigned *c)
 	return NULL;
 }
 
+/* Returns whether the name of len bytes at s starts or ends with white
+ * space (U+0020, U+3000, ...). */
+static int
+S_padded(const char *s, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	const uint8_t *last = u8_prev(&(ucs4_t){ 0 }, u + len, u);
+	ucs4_t first, end;
+
+	if (len == 0 || last == NULL)
+		return 0;
+	u8_mbtouc(&first, u, len);
+	u8_mbtouc(&end, last, (size_t)(u + len - last));
+	return uc_is_property_white_space(first) ||
+	    uc_is_property_white_space(end);
+}
+
 /* Checks that the text of label l (element n), a list of names, names
- * S_decl[l].columns, none of them empty. */
+ * S_decl[l].columns, none of them empty or with white space at its
+ * edges. */
 static void
 S_check_columns(struct reader *r, const xmlNode *n, enum label l,
     const char *text)
 {
 	const char *p = text, *comma;
+	const char *flaw;
+	size_t len;
 	int count = 0;
 
 	for (;; p = comma + 1) {
 		comma = strchr(p, ',');
+		len = comma != NULL ? (size_t)(comma - p) : strlen(p);
 		count++;
-		if (!text_has_visible(arena_strndup(&r->a, p, comma != NULL ?
-		    (size_t)(comma - p) : strlen(p)))) {
-			S_error(r, n, "label '%s': column %d has no name",
-			    S_decl[l].name, count);
+		flaw = !text_has_visible(arena_strndup(&r->a, p, len)) ?
+		    "has no name" : S_padded(p, len) ?
+		    "has white space at an edge of its name" : NULL;
+		if (flaw != NULL) {
+			S_error(r, n, "label '%s': column %d %s",
+			    S_decl[l].name, count, flaw);
 			return;
 		}
 		if (comma == NULL)
@@ -243,8 +338,9 @@ S_check_columns(struct reader *r, const xmlNode *n, enum label l,
 }
 
 /* Sets the text of label l from element n, trimmed of XML white space,
- * and checks it: one line of visible text whose placeholders l may
- * use (and, for a list, its names). */
+ * and checks it: one line of visible text of at most LABELS_TEXT_MAX
+ * characters whose placeholders l may and must use (and, for a list, its
+ * names). */
 static void
 S_set_text(struct reader *r, xmlNode *n, enum label l)
 {
@@ -262,13 +358,20 @@ S_set_text(struct reader *r, xmlNode *n, enum label l)
 		S_error(r, n, "label '%s' %s (U+%04X)", S_decl[l].name, flaw, c);
 	else if (flaw != NULL)
 		S_error(r, n, "label '%s' %s", S_decl[l].name, flaw);
-	else if (S_decl[l].columns > 0)
-		S_check_columns(r, n, l, text);
-	S_check_text(r, n, l, text);
+	else if (u8_mbsnlen((const uint8_t *)text, strlen(text)) >
+	    LABELS_TEXT_MAX)
+		S_error(r, n, "label '%s' is longer than %d characters",
+		    S_decl[l].name, LABELS_TEXT_MAX);
+	else {
+		if (S_decl[l].columns > 0)
+			S_check_columns(r, n, l, text);
+		S_check_text(r, n, l, text);
+	}
 }
 
-/* Reports each attribute of element n but the one called allowed;
- * returns how many there are. */
+/* Reports each attribute of element n but the one called allowed (in
+ * no namespace), by its name as written (prefix:name); returns how many
+ * there are. */
 static int
 S_check_attrs(struct reader *r, const xmlNode *n, const char *allowed)
 {
@@ -278,37 +381,52 @@ S_check_attrs(struct reader *r, const xmlNode *n, const char *allowed)
 	for (at = n->properties; at != NULL; at = at->next)
 		if (at->ns != NULL || strcmp((const char *)at->name,
 		    allowed) != 0) {
-			S_error(r, n, "unknown attribute '%s' on <%s>",
+			S_error(r, n, "unknown attribute '%s%s%s' on <%s>",
+			    at->ns != NULL && at->ns->prefix != NULL ?
+			    (const char *)at->ns->prefix : "",
+			    at->ns != NULL && at->ns->prefix != NULL ? ":" : "",
 			    (const char *)at->name, (const char *)n->name);
 			bad++;
 		}
 	return bad;
 }
 
-/* Reads element n, a <label>, into r. */
+/* Returns whether element n holds anything but text and comments. */
+static int
+S_holds_markup(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type != XML_TEXT_NODE && c->type != XML_COMMENT_NODE)
+			return 1;
+	return 0;
+}
+
+/* Reads element n, a <label>, into r.  A label with a problem of its
+ * own (an element in it, an unknown attribute) still counts as given,
+ * so that it is not also reported missing. */
 static void
 S_read_label(struct reader *r, xmlNode *n)
 {
-	xmlChar *name = xmlGetProp(n, BAD_CAST "name");
-	const xmlNode *c;
+	xmlChar *name = xmlGetNoNsProp(n, BAD_CAST "name");
+	int bad = S_check_attrs(r, n, "name");
 	enum label l;
 
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type != XML_TEXT_NODE && c->type != XML_COMMENT_NODE) {
-			S_error(r, n, "a label holds text only");
-			xmlFree(name);
-			return;
-		}
-	if (S_check_attrs(r, n, "name") > 0) {
-		xmlFree(name);
-		return;
+	if (S_holds_markup(n)) {
+		S_error(r, n, "a label holds text only");
+		bad++;
 	}
 	if (name == NULL)
 		S_error(r, n, "a label without a name");
 	else if ((l = S_find((const char *)name)) == LABEL__COUNT)
-		S_error(r, n, "unknown label '%s'", (const char *)name);
+		S_error(r, n, "unknown label '%.*s%s'", LABEL_NAME_SHOWN,
+		    (const char *)name, strlen((const char *)name) >
+		    LABEL_NAME_SHOWN ? "..." : "");
 	else if (r->where[l] != NULL)
 		S_error(r, n, "label '%s' given twice", S_decl[l].name);
+	else if (bad > 0)
+		r->where[l] = n;
 	else
 		S_set_text(r, n, l);
 	xmlFree(name);
@@ -320,7 +438,7 @@ S_read_label(struct reader *r, xmlNode *n)
 static void
 S_read_digits(struct reader *r, xmlNode *root)
 {
-	xmlChar *v = xmlGetProp(root, BAD_CAST "digits");
+	xmlChar *v = xmlGetNoNsProp(root, BAD_CAST "digits");
 	const uint8_t *p = v, *end = v != NULL ? p + strlen((char *)v) : v;
 	ucs4_t uc, zero = 0;
 	int k, n;
@@ -340,6 +458,66 @@ S_read_digits(struct reader *r, xmlNode *root)
 	xmlFree(v);
 }
 
+/* Reports node n of the root element root that is no label, comment or
+ * XML white space: libxml2 does not say where text starts, so at the
+ * element that follows n, else at the root. */
+static void
+S_stray(struct reader *r, const xmlNode *root, const xmlNode *n)
+{
+	const xmlNode *next = n->next;
+	const char *text = (const char *)n->content;
+	const char *what = n->type == XML_PI_NODE ? "a processing instruction"
+	    : "text";
+
+	if (n->type != XML_PI_NODE && (text == NULL ||
+	    text[strspn(text, " \t\r\n")] == '\0'))
+		return;
+	while (next != NULL && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	if (next != NULL)
+		S_error(r, next, "%s outside the labels, just before this "
+		    "element", what);
+	else
+		S_error(r, root, "%s outside the labels, after the last one",
+		    what);
+}
+
+/* Reads child n of the root element root into r: a <label>, a comment,
+ * or XML white space. */
+static void
+S_read_child(struct reader *r, const xmlNode *root, xmlNode *n)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+	    n->type == XML_PI_NODE)
+		S_stray(r, root, n);
+	else if (n->type != XML_ELEMENT_NODE)
+		return;
+	else if (strcmp((const char *)n->name, "label") != 0 || n->ns != NULL)
+		S_error(r, n, "unknown element <%s>%s", (const char *)n->name,
+		    n->ns != NULL ? " (in a namespace)" : "");
+	else
+		S_read_label(r, n);
+}
+
+/* Reports each label read whose text is that of an earlier label of
+ * its group: the pages or items they name could not be told apart. */
+static void
+S_check_groups(struct reader *r)
+{
+	int l, k;
+
+	for (l = 0; l < LABEL__COUNT; l++)
+		for (k = 0; k < l && S_decl[l].group != 0; k++)
+			if (S_decl[k].group == S_decl[l].group &&
+			    r->l->text[l] != NULL && r->l->text[k] != NULL &&
+			    strcmp(r->l->text[l], r->l->text[k]) == 0) {
+				S_error(r, r->where[l], "label '%s' reads as "
+				    "label '%s' does", S_decl[l].name,
+				    S_decl[k].name);
+				break;
+			}
+}
+
 /* Reads the root element of doc into r and reports every label missing;
  * returns the problems found. */
 static int
@@ -355,18 +533,12 @@ S_read(struct reader *r, xmlDoc *doc)
 		S_check_attrs(r, root, "digits");
 		S_read_digits(r, root);
 		for (n = root->children; n != NULL; n = n->next)
-			if (n->type == XML_ELEMENT_NODE &&
-			    (strcmp((const char *)n->name, "label") != 0 ||
-			    n->ns != NULL))
-				S_error(r, n, "unknown element <%s>%s",
-				    (const char *)n->name, n->ns != NULL ?
-				    " (in a namespace)" : "");
-			else if (n->type == XML_ELEMENT_NODE)
-				S_read_label(r, n);
+			S_read_child(r, root, n);
 		for (l = 0; l < LABEL__COUNT; l++)
 			if (r->where[l] == NULL)
 				S_error(r, root, "label '%s' is missing",
 				    S_decl[l].name);
+		S_check_groups(r);
 	}
 	return r->bad;
 }
@@ -500,27 +672,60 @@ labels_format(const struct labels *l, struct arena *a, enum label k,
 	return out;
 }
 
+/* Returns, in arena a, out followed by the placeholders of mask, each
+ * in backquotes and braces, separated by commas. */
+static char *
+S_arg_list(struct arena *a, char *out, unsigned mask)
+{
+	const char *sep = " ";
+	int k;
+
+	for (k = 0; k < ARG__COUNT; k++)
+		if (mask & A(k)) {
+			out = arena_printf(a, "%s%s`{%s}`", out, sep,
+			    S_arg_names[k]);
+			sep = ", ";
+		}
+	return out;
+}
+
+/* Returns, in arena a, out followed by the labels label l must differ
+ * from, if any: " (must differ from `a`, `b`)". */
+static char *
+S_group_list(struct arena *a, char *out, int l)
+{
+	const char *sep = " (must differ from ";
+	int k;
+
+	for (k = 0; k < LABEL__COUNT && S_decl[l].group != 0; k++)
+		if (k != l && S_decl[k].group == S_decl[l].group) {
+			out = arena_printf(a, "%s%s`%s`", out, sep,
+			    S_decl[k].name);
+			sep = ", ";
+		}
+	return *sep == ',' ? arena_printf(a, "%s)", out) : out;
+}
+
 /* Returns the table of the labels for templates/README.md, in arena a:
- * each label's name, placeholders and where the pages use it. */
+ * each label's name, the placeholders it must and may use and where the
+ * pages use it. */
 static char *
 S_table(struct arena *a)
 {
-	char *out = arena_printf(a, "%s\n\n| label | placeholders | where |\n"
-	    "| --- | --- | --- |\n", LABELS_README_MARK);
-	const char *sep;
-	int l, k;
+	char *out = arena_printf(a, "%s\n\n| label | must use | may use | "
+	    "where |\n| --- | --- | --- | --- |\n", LABELS_README_MARK);
+	int l;
 
 	for (l = 0; l < LABEL__COUNT; l++) {
 		out = arena_printf(a, "%s| `%s` |", out, S_decl[l].name);
-		for (sep = " ", k = 0; k < ARG__COUNT; k++)
-			if (S_decl[l].args & A(k)) {
-				out = arena_printf(a, "%s%s`{%s}`", out, sep,
-				    S_arg_names[k]);
-				sep = ", ";
-			}
-		out = arena_printf(a, "%s | %s", out, S_decl[l].about);
+		out = arena_printf(a, "%s |", S_arg_list(a, out,
+		    S_decl[l].required));
+		out = arena_printf(a, "%s | %s", S_arg_list(a, out,
+		    S_decl[l].args & ~S_decl[l].required), S_decl[l].about);
+		out = S_group_list(a, out, l);
 		if (S_decl[l].columns > 0)
-			out = arena_printf(a, "%s (exactly %d, none empty)", out,
+			out = arena_printf(a, "%s (exactly %d, none empty or "
+			    "with white space at its edges)", out,
 			    S_decl[l].columns);
 		out = arena_printf(a, "%s |\n", out);
 	}

@@ -9,14 +9,21 @@
  *	  ...
  *	</labels>
  *
- * The set of labels and the placeholders each may use are declared here
- * and in labels.c: a missing, unknown or repeated label, an unknown
- * placeholder or a brace that opens or closes nothing is an error at
- * labels.xml:line:col, as is a label that is empty once trimmed of
- * XML white space or holds a line break, a control, bidirectional or
- * invisible character.  Numbers ({n}) are written with the ten digits
- * the root declares (the decimal digits 0 to 9 of one script), so the
- * whole site has one digit style.  templates/README.md's table of the
+ * The set of labels, the placeholders each may use and those it must use
+ * (what tells its pages apart: {n} in level, {skill} in title-skill) are
+ * declared here and in labels.c: a missing, unknown or repeated label,
+ * an unknown placeholder, one used twice or missing where it must be, or
+ * a brace that opens or closes nothing is an error at
+ * labels.xml:line:col, as is a label that is empty once trimmed of XML
+ * white space, longer than LABELS_TEXT_MAX characters, or holds a line
+ * break, a control, bidirectional or invisible character, a CSV column
+ * name with white space at an edge, two labels of different pages that
+ * read the same (title-specialty and title-handbook), and text outside
+ * the labels.  So a
+ * label expands to at most its own text plus one copy of each value.
+ * Numbers ({n}) are written with the ten digits the root declares (the
+ * decimal digits 0 to 9 of one script), so the whole site has one digit
+ * style.  templates/README.md's table of the
  * labels is written from their declarations (labels_readme()).
  */
 #ifndef SKILLSITE_LABELS_H
@@ -53,6 +60,10 @@ enum label {
 	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
 	LABEL__COUNT
 };
+
+/* The most characters (code points) a label may have, trimmed; the
+ * longest label skillsite ships, csv-header, has 48. */
+#define LABELS_TEXT_MAX		256
 
 /* The columns of the CSV (export_csv() writes each row's ten fields):
  * the csv-header label names exactly this many. */

@@ -211,6 +211,31 @@ cp -r templates "$scratch/labels-templates" &&
 cp -r templates "$scratch/digits-templates" &&
     sed -i 's/digits="０１２３４５６７８９"/digits="0123456789０"/' \
     "$scratch/digits-templates/labels.xml"
+# Labels that would expand without bound ({page} 160,000 times, under
+# the 1 MiB cap; {skill} twice; 300 characters), labels without the
+# placeholder that tells their pages apart or reading as another kind
+# of page does (title-handbook as title-specialty), and a padded CSV
+# column name, text outside the labels and a namespaced attribute.
+rm -rf "$scratch/label-bound-templates" "$scratch/label-required-templates" \
+    "$scratch/label-stray-templates"
+cp -r templates "$scratch/label-bound-templates" &&
+    awk '/name="title"/ { printf "  <label name=\"title\">"
+	for (i = 0; i < 160000; i++) printf "{page}"; print "</label>"; next }
+    /name="knowledge"/ { printf "  <label name=\"knowledge\">"
+	for (i = 0; i < 300; i++) printf "索"; print "</label>"; next }
+    { sub(/{skill}（/, "{skill}{skill}（"); print }' templates/labels.xml \
+    > "$scratch/label-bound-templates/labels.xml"
+cp -r templates "$scratch/label-required-templates" &&
+    sed -i -e 's/>レベル{n}</>レベル</' -e 's/>{n}</>x</' \
+    -e 's/>（{n}段階）</>（段階）</' -e 's/>{skill}（{specialty}）</>{skill}</' \
+    -e 's/>{jobtype}／{specialty}</>{jobtype}</' \
+    -e 's/>{specialty} ハンドブック</>{specialty}</' \
+    "$scratch/label-required-templates/labels.xml"
+cp -r templates "$scratch/label-stray-templates" &&
+    sed -i -e 's/>職種ID,職種,/>職種ID , 職種,/' \
+    -e 's/^  <label name="home">/  stray words <label name="home">/' \
+    -e 's/<label \(name="knowledge"\)/<label xmlns:f="urn:f" f:name="x" \1/' \
+    "$scratch/label-stray-templates/labels.xml"
 
 # Prints the arguments of case $1.
 case_args() {

@@ -206,14 +206,18 @@ test_missing_label(void **state)
 	    "labels.xml:6:1: error: template error: label 'home' is missing");
 }
 
-/* A label skillsite does not know fails at its element, as does one
- * given twice. */
+/* A label skillsite does not know fails at its element (a long name
+ * shown cut short), as does one given twice. */
 static void
 test_unknown_label(void **state)
 {
 	(void)state;
 	S_fails(S_edit("<label name=\"home\">", "<label name=\"homepage\">"),
 	    "labels.xml:8:3: error: template error: unknown label 'homepage'");
+	S_fails(S_edit("<label name=\"home\">", "<label name=\"home"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "\">"), "labels.xml:8:3: error: template error: unknown label "
+	    "'homexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'\n");
 	S_fails(S_edit("  <label name=\"home\">ホーム</label>\n",
 	    "  <label name=\"home\">ホーム</label><label name=\"home\">家"
 	    "</label>\n"), "labels.xml:8:33: error: template error: label "
@@ -348,6 +352,14 @@ test_csv_header(void **state)
 		{ "a,b,c,d,e,f,g,h,i,j,", ": column 11 has no name" },
 		{ ",b,c,d,e,f,g,h,i,j", ": column 1 has no name" },
 		{ "a,b,c,d, ,f,g,h,i,j", ": column 5 has no name" },
+		{ "ID ,b,c,d,e,f,g,h,i,j", ": column 1 has white space at an "
+		    "edge of its name" },
+		{ "a,  職種,c,d,e,f,g,h,i,j", ": column 2 has white space at an "
+		    "edge of its name" },
+		{ "a,b,c\u3000,d,e,f,g,h,i,j", ": column 3 has white space at "
+		    "an edge of its name" },
+		{ "a,b,c,d,e,f,g,h,i,j\u00A0", ": column 10 has white space at "
+		    "an edge of its name" },
 	};
 	size_t i;
 
@@ -470,9 +482,205 @@ test_namespaces_and_attributes(void **state)
 	    "attribute 'lang' on <label>");
 	S_fails(S_edit("<label name=\"home\">", "<label xml:lang=\"en\" "
 	    "name=\"home\">"), "labels.xml:8:3: error: template error: "
-	    "unknown attribute 'lang' on <label>");
+	    "unknown attribute 'xml:lang' on <label>");
 	S_fails(S_edit("<labels ", "<labels version=\"1\" "), "labels.xml:6:1: "
 	    "error: template error: unknown attribute 'version' on <labels>");
+}
+
+/* An attribute in a namespace is named with its prefix, and a label
+ * with a problem of its own is not also reported missing; a namespaced
+ * name or digits does not stand for the plain one. */
+static void
+test_namespaced_attribute(void **state)
+{
+	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	struct loaded_labels r;
+
+	(void)state;
+	S_fails(S_edit("<label name=\"home\">", "<label xmlns:f=\"urn:f\" "
+	    "f:name=\"x\" name=\"home\">"), "labels.xml:8:3: error: template "
+	    "error: unknown attribute 'f:name' on <label>");
+	S_fails(S_edit("<labels ", "<labels xmlns:f=\"urn:f\" f:digits=\"x\" "),
+	    "labels.xml:6:1: error: template error: unknown attribute "
+	    "'f:digits' on <labels>");
+	S_load_text(&r, dir, S_edit("<label name=\"home\">", "<label "
+	    "xmlns:f=\"urn:f\" f:name=\"x\" name=\"home\">"));
+	assert_null(strstr(r.l.text, "missing"));
+	assert_null(strstr(r.l.text, "'name'"));
+	S_free(&r);
+	S_fails(S_edit("<label name=\"home\">", "<label xmlns:f=\"urn:f\" "
+	    "f:name=\"home\">"), "labels.xml:8:3: error: template error: "
+	    "a label without a name");
+	strcpy(dir, "/tmp/skillsite-labels-XXXXXX");
+	S_load_text(&r, dir, S_edit("<label name=\"home\">ホーム</label>",
+	    "<label name=\"home\">ホ<b>ー</b>ム</label>"));
+	assert_null(strstr(r.l.text, "missing"));
+	S_free(&r);
+}
+
+/* Text or a processing instruction outside the labels fails, at the
+ * element that follows it (libxml2 keeps no text's position), else at
+ * the root; XML white space and comments there are fine. */
+static void
+test_stray_text(void **state)
+{
+	(void)state;
+	S_fails(S_edit("  <label name=\"home\">", "  stray words <label "
+	    "name=\"home\">"), "labels.xml:8:15: error: template error: text "
+	    "outside the labels, just before this element");
+	S_fails(S_edit("</label>\n</labels>", "</label>\nstray\n</labels>"),
+	    "labels.xml:6:1: error: template error: text outside the labels, "
+	    "after the last one");
+	S_fails(S_edit("  <label name=\"home\">", "  <![CDATA[x]]><!-- c -->"
+	    "\n  <label name=\"home\">"), "labels.xml:9:3: error: template "
+	    "error: text outside the labels, just before this element");
+	S_fails(S_edit("  <label name=\"home\">", "  &#x3000;<label "
+	    "name=\"home\">"), "labels.xml:8:11: error: template error: text "
+	    "outside the labels, just before this element");
+	S_fails(S_edit("  <label name=\"home\">", "  <?pi x?><label "
+	    "name=\"home\">"), "labels.xml:8:11: error: template error: a "
+	    "processing instruction outside the labels, just before this "
+	    "element");
+}
+
+/* Returns the line of the real file on which label name starts. */
+static int
+S_line_of(const char *name)
+{
+	char *text = S_read_file(REAL), *want, *at;
+	int line = 1;
+
+	want = xasprintf("<label name=\"%s\">", name);
+	assert_non_null(at = strstr(text, want));
+	for (; at > text; at--)
+		line += at[-1] == '\n';
+	free(want);
+	free(text);
+	return line;
+}
+
+/* Replaces the text of label name in the real file by text and checks
+ * that it fails with want at the label. */
+static void
+S_text_fails(const char *name, const char *text, const char *want)
+{
+	char *real = S_read_file(REAL), *from, *end;
+
+	from = xasprintf("<label name=\"%s\">", name);
+	assert_non_null(end = strstr(strstr(real, from), "</label>"));
+	end[strlen("</label>")] = '\0';
+	S_label_fails(strstr(real, from), name, S_line_of(name), text, want);
+	free(from);
+	free(real);
+}
+
+/* Returns how many times want occurs in text. */
+static int
+S_count(const char *text, const char *want)
+{
+	int n = 0;
+
+	for (; (text = strstr(text, want)) != NULL; text++)
+		n++;
+	return n;
+}
+
+/* A label of more than LABELS_TEXT_MAX characters fails at the label,
+ * once; one of exactly that many is fine.  A placeholder used twice
+ * fails, once however often it is repeated, so that a label expands to
+ * its own text and one copy of each value at most. */
+static void
+test_label_bounded(void **state)
+{
+	char dir[] = "/tmp/skillsite-labels-XXXXXX";
+	struct loaded_labels r;
+	char *text = calloc(1, 170000 * 6 + 1), *long_text;
+	int i;
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 0; i < LABELS_TEXT_MAX; i++)
+		strcat(text, "索");
+	long_text = xasprintf(">%s<", text);
+	S_load_text(&r, dir, S_edit(">知識項目索引<", long_text));
+	assert_non_null(r.labels);
+	free(long_text);
+	long_text = xasprintf("%s引", text);
+	S_free(&r);
+	S_text_fails("knowledge", long_text, " is longer than 256 characters");
+	S_text_fails("title", "{page}{page} | {site}", " uses the placeholder "
+	    "'{page}' twice");
+	S_text_fails("title-skill", "{skill}（{specialty}）{skill}", " uses "
+	    "the placeholder '{skill}' twice");
+	S_text_fails("level", "{n}{n}", " uses the placeholder '{n}' twice");
+	for (*text = '\0', i = 0; i < 170000; i++)
+		memcpy(text + (size_t)i * 6, "{page}", 7);
+	S_text_fails("title", text, " is longer than 256 characters");
+	strcpy(dir, "/tmp/skillsite-labels-XXXXXX");
+	S_load_text(&r, dir, S_edit("{page} | {site}", text));
+	assert_int_equal(S_count(r.l.text, "labels.xml:"), 1);
+	S_free(&r);
+	text[6 * 40] = '\0';
+	strcpy(dir, "/tmp/skillsite-labels-XXXXXX");
+	S_load_text(&r, dir, S_edit("{page} | {site}", text));
+	assert_non_null(strstr(r.l.text, "'{page}' twice"));
+	assert_int_equal(S_count(r.l.text, "labels.xml:"), 1);
+	S_free(&r);
+	free(long_text);
+	free(text);
+}
+
+/* Each label that must use a placeholder, what tells its pages or items
+ * apart, fails without it, at the label. */
+static void
+test_required_placeholders(void **state)
+{
+	static const struct { const char *name, *text, *arg; } bad[] = {
+		{ "level", "レベル", "n" },
+		{ "level-short", "x", "n" },
+		{ "assess-gap", "（段階）", "n" },
+		{ "uses-more", "ほか", "n" },
+		{ "title", "{site}", "page" },
+		{ "title-home", "ホーム", "site" },
+		{ "title-specialty", "分野", "specialty" },
+		{ "title-handbook", "ハンドブック", "specialty" },
+		{ "title-assessment", "自己評価シート", "specialty" },
+		{ "title-skill", "{specialty}", "skill" },
+		{ "title-skill", "{skill}", "specialty" },
+		{ "title-compare", "比較", "skill" },
+		{ "legend-current", "現在", "skill" },
+		{ "legend-target", "目標", "skill" },
+		{ "title-level", "{specialty}", "level" },
+		{ "title-level", "{level}", "specialty" },
+		{ "search-context", "{specialty}", "jobtype" },
+		{ "search-context", "{jobtype}", "specialty" },
+	};
+	size_t i;
+	char *want;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		want = xasprintf(" must use the placeholder '{%s}'",
+		    bad[i].arg);
+		S_text_fails(bad[i].name, bad[i].text, want);
+		free(want);
+	}
+}
+
+/* Labels that name different kinds of page or item may not read the
+ * same: the later one fails, naming the earlier. */
+static void
+test_labels_that_must_differ(void **state)
+{
+	(void)state;
+	S_text_fails("title-handbook", "{specialty}", " reads as label "
+	    "'title-specialty' does");
+	S_text_fails("title-assessment", "{specialty}", " reads as label "
+	    "'title-specialty' does");
+	S_text_fails("scope-specific", "職種共通スキル項目", " reads as label "
+	    "'scope-common' does");
+	S_text_fails("legend-target", "{skill}の現在のレベル", " reads as label "
+	    "'legend-current' does");
 }
 
 /* templates/README.md's table of the labels is what labels.c writes. */
@@ -615,6 +823,11 @@ main(void)
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_undeclared_placeholder),
 		cmocka_unit_test(test_namespaces_and_attributes),
+		cmocka_unit_test(test_namespaced_attribute),
+		cmocka_unit_test(test_stray_text),
+		cmocka_unit_test(test_label_bounded),
+		cmocka_unit_test(test_required_placeholders),
+		cmocka_unit_test(test_labels_that_must_differ),
 		cmocka_unit_test(test_readme_is_written_from_the_labels),
 		cmocka_unit_test(test_titles_from_labels),
 		cmocka_unit_test(test_not_well_formed),
