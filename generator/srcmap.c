@@ -1,7 +1,6 @@
 /* srcmap.c: byte offsets and parsed nodes to lines and columns; see
  * xmlread.h.
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -99,13 +98,33 @@ srcmap_mark_pos(const struct srcmap *map, size_t n)
 	return n >= 1 && n <= map->nmarks ? map->marks[n - 1] : none;
 }
 
+/* Returns whether n is a node of the document's tree (not a DTD, an
+ * entity's declaration or the document itself), whose holder
+ * node_pos() may climb to. */
+static int
+S_in_tree(const xmlNode *n)
+{
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+	case XML_ENTITY_REF_NODE:
+	case XML_PI_NODE:
+	case XML_COMMENT_NODE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 struct pos
 node_pos(const struct srcmap *map, const xmlNode *node)
 {
 	struct pos none = { map->file, 0, 0 };
+	size_t mark;
 
-	for (; node != NULL; node = node->parent)
-		if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
-			return srcmap_mark_pos(map, (size_t)(uintptr_t)node->_private);
+	for (; node != NULL && S_in_tree(node); node = node->parent)
+		if ((mark = xmlread_mark_of(node)) != 0)
+			return srcmap_mark_pos(map, mark);
 	return none;
 }
