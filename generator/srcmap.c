@@ -1,6 +1,7 @@
 /* srcmap.c: byte offsets and parsed nodes to lines and columns; see
  * xmlread.h.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -98,6 +99,20 @@ srcmap_mark_pos(const struct srcmap *map, size_t n)
 	return n >= 1 && n <= map->nmarks ? map->marks[n - 1] : none;
 }
 
+void
+node_set_mark(xmlNode *n, size_t mark)
+{
+	n->_private = (void *)(uintptr_t)(mark << 1 | 1);
+}
+
+size_t
+node_mark(const xmlNode *n)
+{
+	uintptr_t v = (uintptr_t)n->_private;
+
+	return (v & 1) != 0 ? (size_t)(v >> 1) : 0;
+}
+
 /* Returns whether n is a node of the document's tree (not a DTD, an
  * entity's declaration or the document itself), whose holder
  * node_pos() may climb to. */
@@ -124,7 +139,7 @@ node_pos(const struct srcmap *map, const xmlNode *node)
 	size_t mark;
 
 	for (; node != NULL && S_in_tree(node); node = node->parent)
-		if ((mark = xmlread_mark_of(node)) != 0)
+		if ((mark = node_mark(node)) != 0)
 			return srcmap_mark_pos(map, mark);
 	return none;
 }

@@ -159,7 +159,7 @@ S_place(xmlNode *n, const struct srcmap *map, const struct pos *top)
 	const struct pos *at;
 
 	for (; n != NULL; n = n->next) {
-		size_t mark = xmlread_mark_of(n);
+		size_t mark = node_mark(n);
 
 		at = mark >= 1 && mark <= map->nmarks ? &map->marks[mark - 1] :
 		    top;

@@ -17,7 +17,7 @@ template_node_pos(const xmlNode *n)
 	    n->type == XML_TEXT_NODE || n->type == XML_PI_NODE ||
 	    n->type == XML_COMMENT_NODE || n->type == XML_ENTITY_REF_NODE);
 	    n = n->parent)
-		if (n->_private != NULL && xmlread_mark_of(n) == 0)
+		if (n->_private != NULL && node_mark(n) == 0)
 			return *(const struct pos *)n->_private;
 	return none;
 }

@@ -4,7 +4,6 @@
 #include "xmlread.h"
 
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,21 +29,6 @@ struct xmlread {
 	char				*conversion;	/* first encoding
 							   error, held back */
 };
-
-/* Tags mark number n for a node's _private (see xmlread.h). */
-static void *
-S_tag(size_t n)
-{
-	return (void *)(uintptr_t)(n << 1 | 1);
-}
-
-size_t
-xmlread_mark_of(const xmlNode *n)
-{
-	uintptr_t v = (uintptr_t)n->_private;
-
-	return (v & 1) != 0 ? (size_t)(v >> 1) : 0;
-}
 
 /* Returns the offset of the '<' that opens the start tag the parser is
  * in: the nearest before the parser's position, as neither names nor
@@ -79,7 +63,7 @@ S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 	if (ctxt->node != NULL)
-		ctxt->node->_private = S_tag(mark);
+		node_set_mark(ctxt->node, mark);
 }
 
 /* Returns the offset of the "<?" that opens the processing instruction
@@ -122,7 +106,7 @@ S_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 		n = NULL;
 	if (n != NULL && n->type == XML_PI_NODE &&
 	    (off = S_pi_start(r->map, ctxt, data)) != (size_t)-1)
-		n->_private = S_tag(srcmap_mark(r->map, off));
+		node_set_mark(n, srcmap_mark(r->map, off));
 }
 
 /* Returns the offset of the first occurrence of the n bytes at s in

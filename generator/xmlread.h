@@ -73,9 +73,13 @@ size_t		srcmap_mark(struct srcmap *, size_t off);
 /* Returns the position recorded as mark number n (from srcmap_mark). */
 struct pos	srcmap_mark_pos(const struct srcmap *, size_t n);
 
-/* Returns the mark number xmlread_parse() left in n's _private, or 0
+/* Leaves mark number mark (from srcmap_mark()) in n's _private, tagged
+ * odd (2 mark + 1) so that it is never taken for a pointer. */
+void		node_set_mark(xmlNode *n, size_t mark);
+
+/* Returns the mark number node_set_mark() left in n's _private, or 0
  * when _private holds none (NULL, or a pointer a caller put there). */
-size_t		xmlread_mark_of(const xmlNode *n);
+size_t		node_mark(const xmlNode *n);
 
 /* Returns the position of node, or of the nearest node holding it, as
  * xmlread_parse() marked it (an element's start tag, a processing
