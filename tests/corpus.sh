@@ -212,8 +212,8 @@ cp -r templates "$scratch/digits-templates" &&
     sed -i 's/digits="０１２３４５６７８９"/digits="0123456789０"/' \
     "$scratch/digits-templates/labels.xml"
 
-# Templates folders held to xmlread's rules: a page template and an SVG
-# asset declaring an entity that holds an element (refused at the
+# Templates folders held to xmlread's rules: a page template, an SVG
+# asset and labels.xml declaring an entity that holds an element (refused at the
 # DOCTYPE, before any entity reaches a tree); a template declared
 # ISO-8859-1, a UTF-16 labels.xml and a UTF-16 SVG asset (UTF-8 only);
 # '=' in an attribute value and in a comment after a '<', which are no
@@ -221,8 +221,8 @@ cp -r templates "$scratch/digits-templates" &&
 # and a start tag with 65 attributes (refused).
 eq=$(awk 'BEGIN { while (n++ < 70) printf "=" }')
 svg='<svg xmlns="http://www.w3.org/2000/svg"><title>t</title></svg>'
-for k in entity entity-svg latin1 utf16-labels utf16-svg attr-text \
-    attr-many; do
+for k in entity entity-svg entity-labels latin1 utf16-labels utf16-svg \
+    attr-text attr-many; do
 	t=$scratch/$k-templates
 	rm -rf "$t"
 	cp -r templates "$t" || continue
@@ -231,6 +231,8 @@ for k in entity entity-svg latin1 utf16-labels utf16-svg attr-text \
 		    -e 's/^<main data-page="">/&\&e;/' "$t/home.xhtml" ;;
 	entity-svg) printf '%s\n%s\n' '<!DOCTYPE svg [<!ENTITY e "<b/>">]>' \
 		    "${svg%</svg>}&e;</svg>" > "$t/x.svg" ;;
+	entity-labels) sed -i -e '1s/$/\n<!DOCTYPE labels [<!ENTITY e "<b\/>">]>/' \
+		    -e 's/>ハンドブック</>\&e;</' "$t/labels.xml" ;;
 	latin1)	sed -i '1s/.*/<?xml version="1.0" encoding="ISO-8859-1"?>\n&/' \
 		    "$t/home.xhtml" ;;
 	utf16-labels) iconv -f UTF-8 -t UTF-16 templates/labels.xml \
