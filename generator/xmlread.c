@@ -86,27 +86,24 @@ S_pi_start(const struct srcmap *map, xmlParserCtxtPtr ctxt,
 	return (size_t)-1;
 }
 
-/* SAX processing instruction: builds the node as libxml2 does and marks
- * it where its "<?" stands, when that is found. */
+/* SAX processing instruction: builds the node as libxml2 does (the last
+ * child of the element the parser is in, else of the document) and
+ * marks it where its "<?" stands, when that is found. */
 static void
 S_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct xmlread *r = ctxt->_private;
-	xmlNode *n = ctxt->node != NULL ? ctxt->node->last :
-	    ctxt->myDoc != NULL && !ctxt->inSubset ? ctxt->myDoc->last : NULL;
+	xmlNode *parent = ctxt->node != NULL ? ctxt->node : ctxt->inSubset ?
+	    NULL : (xmlNode *)ctxt->myDoc;
+	xmlNode *before = parent != NULL ? parent->last : NULL;
 	size_t off;
 
 	xmlSAX2ProcessingInstruction(ctx, target, data);
-	if (ctxt->node != NULL)
-		n = n != ctxt->node->last ? ctxt->node->last : NULL;
-	else if (ctxt->myDoc != NULL && !ctxt->inSubset)
-		n = n != ctxt->myDoc->last ? ctxt->myDoc->last : NULL;
-	else
-		n = NULL;
-	if (n != NULL && n->type == XML_PI_NODE &&
+	if (parent != NULL && parent->last != before &&
+	    parent->last->type == XML_PI_NODE &&
 	    (off = S_pi_start(r->map, ctxt, data)) != (size_t)-1)
-		node_set_mark(n, srcmap_mark(r->map, off));
+		node_set_mark(parent->last, srcmap_mark(r->map, off));
 }
 
 /* Returns the offset of the first occurrence of the n bytes at s in

@@ -116,11 +116,12 @@ struct xmlread_hooks {
 	void	*arg;
 };
 
-/* Parses the buffer of map (at most INT_MAX bytes), unless a start tag
- * in it is crowded, marking each element in map; problems go to d (what names the format in the default
- * message: "XML", "XHTML").  Returns the document, for the caller to
- * xmlFreeDoc(), or NULL when it is not well-formed (reported) or was
- * refused.  Sets libxml2's structured error handler for the parse and
+/* Parses the buffer of map (at most INT_MAX bytes) under the rules
+ * above, marking each element and processing instruction in map;
+ * problems go to d (what names the format in the default message:
+ * "XML", "XHTML").  Returns the document, for the caller to
+ * xmlFreeDoc(), or NULL when it is not well-formed or was refused
+ * (reported).  Sets libxml2's structured error handler for the parse and
  * puts back the caller's after; touches nothing shared, so threads may
  * parse files of their own at once. */
 xmlDoc		*xmlread_parse(struct srcmap *map, const char *what,
