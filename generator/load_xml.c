@@ -1,10 +1,9 @@
 /* load_xml.c: parse one content buffer with libxml2, safely (xmlread.h),
  * and validate it against the compiled-in schema; see load_private.h.
  *
- * Safety: besides what xmlread.h keeps out, a DOCTYPE is refused before
- * its internal subset is read, which in libxml2 2.9.14 is what keeps out
- * external entities and entity expansion attacks; input in any encoding
- * but UTF-8 is refused.
+ * Safety: xmlread.h's rules, with content's (any DOCTYPE is refused
+ * before its internal subset is read, which in libxml2 2.9.14 is what
+ * keeps out external entities and entity expansion attacks).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -24,62 +23,8 @@ struct parse_state {
 	xmlRelaxNGPtr	 schema;
 	struct diag	*diag;		/* the file's messages */
 	struct srcmap	*map;
-	int		 refused;	/* stopped: DOCTYPE, encoding */
-	char		*conversion;	/* first encoding error, held back */
 	xmlNode		*root;		/* while validating */
 };
-
-/* Hook at the start of the document, once the XML declaration is read:
- * input in any encoding but UTF-8, declared or detected, is refused
- * here, before libxml2 converts the rest and reports every byte it
- * cannot.  Returns whether it refused the document (reported). */
-static int
-S_start_document(void *arg, xmlParserCtxt *ctxt)
-{
-	struct parse_state *st = arg;
-	const xmlChar *declared = ctxt->input->encoding != NULL ?
-	    ctxt->input->encoding : ctxt->encoding;
-	const xmlCharEncodingHandler *decoder = ctxt->input->buf != NULL ?
-	    ctxt->input->buf->encoder : NULL;
-	struct pos p = { st->map->file, 1, 1 };
-
-	if (declared != NULL && xmlStrcasecmp(declared, BAD_CAST "UTF-8") != 0 &&
-	    xmlStrcasecmp(declared, BAD_CAST "UTF8") != 0)
-		diag_msg(st->diag, MSG_ENCODING, &p,
-		    "declared encoding is %s", (const char *)declared);
-	else if (decoder != NULL)
-		diag_msg(st->diag, MSG_ENCODING, &p,
-		    "the file is in %s", decoder->name);
-	else
-		return 0;
-	st->refused = 1;
-	return 1;
-}
-
-/* Hook at a DOCTYPE: refuses it (reported) before its internal subset
- * is read; returns 1. */
-static int
-S_doctype(void *arg, xmlParserCtxt *ctxt)
-{
-	static const char decl[] = "<!DOCTYPE";
-	struct parse_state *st = arg;
-	const struct srcmap *map = st->map;
-	long consumed = xmlByteConsumed(ctxt);
-	size_t off = consumed < 0 ? 0 : (size_t)consumed;
-	struct pos p;
-	const size_t n = sizeof(decl) - 1;
-
-	if (map->len < n)
-		off = 0;
-	else if (off > map->len - n)
-		off = map->len - n;
-	while (off > 0 && memcmp(map->buf + off, decl, n) != 0)
-		off--;	/* the declaration's own start, whatever it holds */
-	p = srcmap_pos(map, off);
-	diag_msg(st->diag, MSG_DOCTYPE, &p, NULL);
-	st->refused = 1;
-	return 1;
-}
 
 /* Returns whether a schema error is a generic complaint that a precise
  * check of skillsite's explains better at the same element.  Such a
@@ -126,13 +71,6 @@ S_report(void *arg, const xmlError *e, struct pos p)
 	struct parse_state *st = arg;
 	enum msg m = S_error_msg(e);
 
-	if (e->domain == XML_FROM_I18N) {
-		/* held back: a refused encoding explains it better */
-		if (st->conversion == NULL)
-			st->conversion = xstrdup(e->message ?
-			    e->message : "conversion failed");
-		return;
-	}
 	if (m == MSG_SCHEMA && S_is_generic(e))
 		diag_secondary(st->diag, m, &p, "%s", e->message);
 	else
@@ -179,31 +117,14 @@ S_check_bytes(struct diag *d, const struct srcmap *map)
 	return 1;
 }
 
-/* Hook for a start tag with more than XMLREAD_ATTRIBUTES_MAX attributes:
- * reports it at its '<' (arg: the struct parse_state). */
-static void
-S_crowded(void *arg, struct pos at)
-{
-	struct parse_state *st = arg;
-
-	diag_msg(st->diag, MSG_ATTRIBUTES, &at, "more than %d",
-	    XMLREAD_ATTRIBUTES_MAX);
-}
-
-/* Parses map's buffer; returns the document, or NULL when it is not
- * well-formed or was refused (reported). */
+/* Parses map's buffer with content's rules; returns the document, or
+ * NULL when it is not well-formed or was refused (reported). */
 static xmlDoc *
 S_parse(struct parse_state *st)
 {
-	struct pos start = { st->map->file, 1, 1 };
-	struct xmlread_hooks hooks = { S_report, S_start_document,
-	    S_doctype, S_crowded, st };
-	xmlDoc *doc = xmlread_parse(st->map, "XML", &hooks, st->diag);
+	struct xmlread_hooks hooks = { S_report, 1, st };
 
-	if (st->conversion != NULL && !st->refused)
-		diag_msg(st->diag, MSG_ENCODING, &start, "%s",
-		    st->conversion);
-	return doc;
+	return xmlread_parse(st->map, "XML", &hooks, st->diag);
 }
 
 /* Validates doc against the schema; problems are reported. */
@@ -227,7 +148,7 @@ S_validate(struct parse_state *st, xmlDoc *doc)
 xmlDoc *
 load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 {
-	struct parse_state st = { schema, d, map, 0, NULL, NULL };
+	struct parse_state st = { schema, d, map, NULL };
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 	void *saved_ctx = xmlStructuredErrorContext;
 	xmlDoc *doc = NULL;
@@ -244,7 +165,6 @@ load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 			S_validate(&st, doc);
 		xmlSetStructuredErrorFunc(saved_ctx, saved);
 	}
-	free(st.conversion);
 	return doc;
 }
 

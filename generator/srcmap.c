@@ -99,13 +99,47 @@ srcmap_mark_pos(const struct srcmap *map, size_t n)
 	return n >= 1 && n <= map->nmarks ? map->marks[n - 1] : none;
 }
 
+void
+node_set_mark(xmlNode *n, size_t mark)
+{
+	n->_private = (void *)(uintptr_t)(mark << 1 | 1);
+}
+
+size_t
+node_mark(const xmlNode *n)
+{
+	uintptr_t v = (uintptr_t)n->_private;
+
+	return (v & 1) != 0 ? (size_t)(v >> 1) : 0;
+}
+
+/* Returns whether n is a node of the document's tree (not a DTD, an
+ * entity's declaration or the document itself), whose holder
+ * node_pos() may climb to. */
+static int
+S_in_tree(const xmlNode *n)
+{
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+	case XML_ENTITY_REF_NODE:
+	case XML_PI_NODE:
+	case XML_COMMENT_NODE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 struct pos
 node_pos(const struct srcmap *map, const xmlNode *node)
 {
 	struct pos none = { map->file, 0, 0 };
+	size_t mark;
 
-	for (; node != NULL; node = node->parent)
-		if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
-			return srcmap_mark_pos(map, (size_t)(uintptr_t)node->_private);
+	for (; node != NULL && S_in_tree(node); node = node->parent)
+		if ((mark = node_mark(node)) != 0)
+			return srcmap_mark_pos(map, mark);
 	return none;
 }

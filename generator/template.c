@@ -7,7 +7,6 @@
  */
 #include "template.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,19 +148,21 @@ S_doctype_pos(const struct srcmap *map)
 }
 
 /* Leaves in n's _private, and in its siblings' and descendants', the
- * address of where it stands, for template_node_pos(): an element's is
- * its mark in map (xmlread_parse() left the mark's number there), any
- * other node's that of the element holding it, or top. */
+ * address of where it stands, for template_node_pos(): that of its mark
+ * in map when xmlread_parse() left one (an element, a processing
+ * instruction), else that of the element holding it, or top.  An entity
+ * reference's children are its declaration's, never placed (and never
+ * parsed: xmlread refuses the DOCTYPE that would declare one). */
 static void
 S_place(xmlNode *n, const struct srcmap *map, const struct pos *top)
 {
 	const struct pos *at;
 
 	for (; n != NULL; n = n->next) {
-		size_t mark = (size_t)(uintptr_t)n->_private;
+		size_t mark = node_mark(n);
 
-		at = n->type == XML_ELEMENT_NODE && mark >= 1 &&
-		    mark <= map->nmarks ? &map->marks[mark - 1] : top;
+		at = mark >= 1 && mark <= map->nmarks ? &map->marks[mark - 1] :
+		    top;
 		n->_private = (void *)at;
 		if (n->type == XML_ELEMENT_NODE)
 			S_place(n->children, map, at);

@@ -3,25 +3,23 @@
  * data-each blocks nest; see template_private.h. */
 #include "template_private.h"
 
-#include <limits.h>
 #include <string.h>
 
 struct pos
 template_node_pos(const xmlNode *n)
 {
-	struct pos p = { 0, 0, 0 };
-	const struct pos *at = n->_private;
-	long line;
+	struct pos none = { 0, 0, 0 };
 
-	if (at == NULL)
-		return p;
-	p = *at;
-	if (n->type != XML_ELEMENT_NODE && (line = xmlGetLineNo(n)) > 0 &&
-	    line <= INT_MAX) {
-		p.line = (int)line;
-		p.col = 0;
-	}
-	return p;
+	/* _private holds what S_place() left (a pointer), or NULL, or a
+	 * mark number (tagged odd) in nodes it never reached: only the
+	 * first is read, and no node outside the tree is climbed to */
+	for (; n != NULL && (n->type == XML_ELEMENT_NODE ||
+	    n->type == XML_TEXT_NODE || n->type == XML_PI_NODE ||
+	    n->type == XML_COMMENT_NODE || n->type == XML_ENTITY_REF_NODE);
+	    n = n->parent)
+		if (n->_private != NULL && node_mark(n) == 0)
+			return *(const struct pos *)n->_private;
+	return none;
 }
 
 /* Returns whether attribute name is a directive (any data-* is). */

@@ -157,8 +157,8 @@ long		 template_decl_index_find(const struct decl_index *x,
 
 /* Returns where template node n stands, from the address template_load()
  * left in its _private (and copies carry): an element, the '<' of its
- * start tag (file, line and column); another node, its own line as
- * libxml2 counts it (no column), else its element's position. */
+ * start tag; a processing instruction, its "<?"; another node, its
+ * element's position; line 0 for a node template_load() never placed. */
 struct pos	 template_node_pos(const xmlNode *n);
 
 /* Returns whether attribute name is a directive (any data-* is). */

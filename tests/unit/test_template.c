@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include "template.h"
+#include "template_private.h"
+#include "xmlread.h"
 
 #define HEAD "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n"
 
@@ -432,8 +434,8 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 		snprintf(body, sizeof(body), "\n\n%s", cases[i].body);
 		snprintf(where, sizeof(where), ":5:%d: error: template error: ",
 		    S_last_start_tag(cases[i].body));
-		if (cases[i].body[1] == '?')	/* no element: its line */
-			snprintf(where, sizeof(where), ":5: error: template "
+		if (cases[i].body[1] == '?')	/* a PI: its "<?" */
+			snprintf(where, sizeof(where), ":5:1: error: template "
 			    "error: ");
 		render(&r, body, s);
 		if (r.html != NULL || strstr(r.err, where) == NULL ||
@@ -753,15 +755,17 @@ test_head_holds_only_what_stays_in_head(void **state)
 		    cases[i].in);
 		if (check_layout(&l, text) != -1)
 			fail_msg("case %zu accepted: %s", i, text);
-		/* an element at its '<' (after "<head>"), text at its line */
+		/* an element at its '<' (after "<head>"), text at its
+		 * element's: <html> before <head>, else <head> */
 		what = cases[i].before[0] != '\0' ? cases[i].before :
 		    cases[i].in;
 		if (what[0] == '<')
 			snprintf(where, sizeof(where), ":3:%d: error: template "
 			    "error: ", cases[i].before[0] != '\0' ? 1 : 7);
 		else
-			snprintf(where, sizeof(where), ":3: error: template "
-			    "error: ");
+			snprintf(where, sizeof(where), ":%d:1: error: "
+			    "template error: ", cases[i].before[0] != '\0' ?
+			    2 : 3);
 		if (strstr(l.text, where) == NULL ||
 		    strstr(l.text, cases[i].error) == NULL)
 			fail_msg("case %zu: %s", i, l.text);
@@ -1001,6 +1005,192 @@ test_assets_are_held_to_the_policy(void **state)
 	}
 }
 
+/* Returns a copy of fmt with each '#' replaced by n '=' signs and each
+ * '@' by 65 attributes (a0="0" ...); free() it. */
+static char *
+equals(const char *fmt, size_t n)
+{
+	size_t len = strlen(fmt) + 1, i;
+	char *s, *p;
+
+	for (i = 0; fmt[i] != '\0'; i++)
+		len += fmt[i] == '#' ? n : fmt[i] == '@' ? 65 * 12 : 0;
+	p = s = test_malloc(len);
+	for (; *fmt != '\0'; fmt++)
+		if (*fmt == '#') {
+			memset(p, '=', n);
+			p += n;
+		} else if (*fmt == '@')
+			for (i = 0; i < 65; i++)
+				p += snprintf(p, 13, " a%zu=\"%zu\"", i, i);
+		else
+			*p++ = *fmt;
+	*p = '\0';
+	return s;
+}
+
+/* The attribute guard counts attributes as XML reads them: no '=' in a
+ * value, comment, CDATA section, processing instruction, DOCTYPE or end
+ * tag; never too few in a real start tag, one that a '>' in a value or
+ * a '<' cuts short, or one after markup nothing closes. */
+static void
+test_crowded_tag_reads_markup(void **state)
+{
+	static const struct {
+		const char	*text;
+		size_t		 at;	/* (size_t)-1: none crowded */
+	} cases[] = {
+		{ "<h1 title=\"#\">x</h1>", (size_t)-1 },
+		{ "<p><!-- a <# --></p>", (size_t)-1 },
+		{ "<e><![CDATA[x < y\n#\n]]></e>", (size_t)-1 },
+		{ "<?pi <a #?><a/>", (size_t)-1 },
+		{ "<!DOCTYPE a [<!-- <b # --><!ENTITY e '<c #'>]><a/>",
+		    (size_t)-1 },
+		{ "<a title='>#'/>", (size_t)-1 },
+		{ "<a></a #>", (size_t)-1 },
+		{ "<r><a@/></r>", 3 },
+		{ "<a x=\">\"@/>", 0 },
+		{ "<!-- <a@/>", 5 },
+		{ "<![CDATA[<a@/>", 9 },
+		{ "<?pi <a@/>", 5 },
+		{ "<!DOCTYPE a [ <a@/>", 14 },
+		{ "<!DOCTYPE a><!DOCTYPE b [<a@/>", 25 },
+		{ "<x a=\"<y@/>", 0 },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		s = equals(cases[i].text, 70);
+		if (xmlread_crowded_tag(s, strlen(s)) != cases[i].at)
+			fail_msg("case %zu: %s", i, cases[i].text);
+		test_free(s);
+	}
+	s = equals("<a a=\"1\" b=\"2\"/>", 0);
+	assert_true(xmlread_crowded_tag(s, strlen(s)) == (size_t)-1);
+	test_free(s);
+}
+
+/* Markup nothing closes costs the guard linear time: a megabyte of
+ * openers is scanned at once (alarm() fails a quadratic scan). */
+static void
+test_crowded_tag_is_linear(void **state)
+{
+	static const char *const openers[] = { "<!-- ", "<![CDATA[ ", "<? ",
+	    "<a ' ", "<!DOCTYPE [ '" };
+	size_t i, k, n = 1 << 20;
+	char *s = test_malloc(n + 1);
+
+	(void)state;
+	for (k = 0; k < sizeof(openers) / sizeof(*openers); k++) {
+		size_t len = strlen(openers[k]);
+
+		for (i = 0; i + len <= n; i += len)
+			memcpy(s + i, openers[k], len);
+		alarm(10);
+		assert_true(xmlread_crowded_tag(s, i) == (size_t)-1);
+		alarm(0);
+	}
+	test_free(s);
+}
+
+/* A template or SVG asset that declares an entity (one holding an
+ * element crashed the tree walks) is refused at its DOCTYPE; so is an
+ * external identifier, and a template in any encoding but UTF-8. */
+static void
+test_doctypes_and_encodings_are_refused(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*want;
+	} cases[] = {
+		{ "<!DOCTYPE html [<!ENTITY e \"<b/>\">]>\n<html xmlns=\""
+		    "http://www.w3.org/1999/xhtml\"><body><main data-page=\"\">"
+		    "&e;</main></body></html>\n", ":1:1: error: template error: "
+		    "a DOCTYPE with an internal subset" },
+		{ "<?xml version=\"1.0\"?>\n  <!DOCTYPE html PUBLIC \"a\" \"b\">"
+		    "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>\n",
+		    ":2:3: error: template error: a DOCTYPE with" },
+		{ "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html xmlns="
+		    "\"http://www.w3.org/1999/xhtml\"><p>\xe5</p></html>\n",
+		    ":1:1: error: template error: declared encoding is "
+		    "ISO-8859-1; only UTF-8 is read" },
+	};
+	static const char svg[] = "<!DOCTYPE svg [<!ENTITY e \"<script>"
+	    "alert(1)</script>\">]><svg xmlns=\"http://www.w3.org/2000/svg\">"
+	    "&e;</svg>";
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		assert_false(load_text(&l, "/tmp/skillsite-template-dtd.xhtml",
+		    cases[i].text, strlen(cases[i].text)));
+		if (strstr(l.text, cases[i].want) == NULL)
+			fail_msg("case %zu: %s", i, l.text);
+		loaded_free(&l);
+	}
+	unlink("/tmp/skillsite-template-dtd.xhtml");
+	model_init(&l.m);
+	capture_open(&l.err);
+	diag_init(&l.d, l.err.f);
+	assert_int_equal(template_check_asset("x.svg", svg, strlen(svg),
+	    diag_add_file(&l.d, "x.svg"), &l.d), -1);
+	diag_flush(&l.d);
+	l.text = capture_close(&l.err);
+	assert_non_null(strstr(l.text, "x.svg:1:1: error: template error: a "
+	    "DOCTYPE with an internal subset"));
+	loaded_free(&l);
+}
+
+/* template_node_pos() reads no mark number as an address: the nodes of
+ * an entity's text, which no walk placed, stand nowhere (line 0). */
+static void
+test_unplaced_nodes_stand_nowhere(void **state)
+{
+	static const char text[] = "<!DOCTYPE a [<!ENTITY e \"<b>x</b>\">]>"
+	    "<a>&e;</a>";
+	xmlDoc *doc = xmlReadMemory(text, (int)strlen(text), "a.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlNode *ref, *ent, *b;
+
+	(void)state;
+	assert_non_null(doc);
+	ref = xmlDocGetRootElement(doc)->children;
+	assert_int_equal(ref->type, XML_ENTITY_REF_NODE);
+	ref->_private = NULL;
+	assert_non_null(ent = ref->children);	/* the declaration */
+	assert_non_null(b = ent->children);	/* its text: <b>x</b> */
+	assert_int_equal(b->type, XML_ELEMENT_NODE);
+	b->_private = (void *)(uintptr_t)7;	/* mark 3, tagged */
+	b->children->_private = NULL;
+	assert_int_equal(template_node_pos(b->children).line, 0);
+	assert_int_equal(template_node_pos(b).line, 0);
+	assert_int_equal(template_node_pos(ent).line, 0);
+	assert_int_equal(template_node_pos(ref).line, 0);
+	xmlFreeDoc(doc);
+}
+
+/* A processing instruction stands at its "<?" (line and column), even
+ * over several lines, not at libxml2's last line. */
+static void
+test_processing_instruction_stands_at_its_start(void **state)
+{
+	static const char text[] = HEAD "<body>\n  <p>a</p> <?pi a\nb\n?>"
+	    "</body>\n</html>\n";
+	struct loaded l;
+
+	(void)state;
+	assert_false(load_text(&l, "/tmp/skillsite-template-pi.xhtml", text,
+	    strlen(text)));
+	if (strstr(l.text, "pi.xhtml:4:12: error: template error: processing "
+	    "instruction") == NULL)
+		fail_msg("%s", l.text);
+	loaded_free(&l);
+	unlink("/tmp/skillsite-template-pi.xhtml");
+}
+
 int
 main(void)
 {
@@ -1029,6 +1219,11 @@ main(void)
 		cmocka_unit_test(test_assets_read_line_ends_as_they_do),
 		cmocka_unit_test(test_template_work_is_bounded),
 		cmocka_unit_test(test_links_stay_in_the_templates_folder),
+		cmocka_unit_test(test_crowded_tag_reads_markup),
+		cmocka_unit_test(test_crowded_tag_is_linear),
+		cmocka_unit_test(test_doctypes_and_encodings_are_refused),
+		cmocka_unit_test(test_unplaced_nodes_stand_nowhere),
+		cmocka_unit_test(test_processing_instruction_stands_at_its_start),
 	};
 
 	return cmocka_run_group_tests_name("template", tests, NULL, NULL);
