@@ -59,15 +59,16 @@ S_skill(const struct skill *k)
 	return o;
 }
 
-/* Returns entry e of a job type with levels lo to hi as an object: each
- * level with its description, null where the source defines none. */
+/* Returns entry e of job type jt as an object: each level jt defines
+ * with its description, null where the source defines none for e. */
 static json_t *
-S_entry(const struct entry *e, int lo, int hi)
+S_entry(const struct jobtype *jt, const struct entry *e)
 {
 	json_t *o = json_object(), *levels = json_array();
 	int n;
 
-	for (n = lo; n <= hi; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		const struct level *lv = entry_find_level(e, n);
 		json_t *l = json_object();
 
@@ -96,8 +97,8 @@ S_jobtype(const struct jobtype *jt)
 		json_t *s = json_object(), *entries = json_array();
 
 		for (j = 0; j < sp->nentries; j++)
-			json_array_append_new(entries, S_entry(&sp->entries[j],
-			    jt->min_level, jt->max_level));
+			json_array_append_new(entries, S_entry(jt,
+			    &sp->entries[j]));
 		json_object_set_new(s, "id", S_str(sp->id));
 		json_object_set_new(s, "name", S_str(sp->name));
 		json_object_set_new(s, "entries", entries);
@@ -243,7 +244,8 @@ S_field(struct text *t, const char *s, const char *sep)
 	S_add(t, sep, strlen(sep));
 }
 
-/* Appends the rows of entry e of specialty sp of jt, one per level. */
+/* Appends the rows of entry e of specialty sp of jt, one per level jt
+ * defines. */
 static void
 S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
     const struct entry *e)
@@ -260,7 +262,8 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
 		S_add(&items, k->knowledge[i].text,
 		    strlen(k->knowledge[i].text));
 	}
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		const struct level *lv = entry_find_level(e, n);
 
 		snprintf(level, sizeof(level), "%d", n);

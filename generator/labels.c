@@ -22,12 +22,12 @@
 
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
-    ARG_JOBTYPE, ARG_SPECIALTY, ARG__COUNT };
+    ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG__COUNT };
 #define A(x)	(1u << (x))
 
 /* Their names, in the order templates/README.md lists them. */
 static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
-    "level", "skill", "jobtype", "specialty" };
+    "level", "skill", "jobtype", "specialty", "levels", "from", "to" };
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -55,6 +55,18 @@ static const struct {
 	[LABEL_LEVEL_SHORT] = { "level-short",
 	    A(ARG_N), A(ARG_N),
 	    "a level on the assessment sheet's radios (`short`)", 0 },
+	[LABEL_LEVEL_RANGE] = { "level-range",
+	    A(ARG_FROM) | A(ARG_TO), A(ARG_FROM) | A(ARG_TO),
+	    "three or more levels in a row in `levels-defined`; `{from}` and "
+	    "`{to}` are `level` labels", 0 },
+	[LABEL_LEVEL_JOIN] = { "level-join",
+	    0, 0,
+	    "what separates levels and ranges in `levels-defined`", 0 },
+	[LABEL_LEVELS_DEFINED] = { "levels-defined",
+	    A(ARG_LEVELS), A(ARG_LEVELS),
+	    "the sentence naming the levels the job type defines "
+	    "(`levels-defined` of the specialty and skill pages and the "
+	    "handbook); `{levels}` lists them", 0 },
 	[LABEL_SCOPE_COMMON] = { "scope-common",
 	    0, 0,
 	    "the scope of a common skill (skill page, handbook)", 0, 2 },
@@ -623,6 +635,9 @@ S_value(const struct label_args *args, enum label_arg k, const char *num)
 	case ARG_SITE:		v = args->site; break;
 	case ARG_LEVEL:		v = args->level; break;
 	case ARG_PAGE:		v = args->page; break;
+	case ARG_LEVELS:	v = args->levels; break;
+	case ARG_FROM:		v = args->from; break;
+	case ARG_TO:		v = args->to; break;
 	default:		break;
 	}
 	return v != NULL ? v : "";

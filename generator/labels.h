@@ -38,6 +38,9 @@ enum label {
 	LABEL_HOME,		/* breadcrumb of the home page */
 	LABEL_LEVEL,		/* a level: {n} */
 	LABEL_LEVEL_SHORT,	/* a level, short (assessment sheet): {n} */
+	LABEL_LEVEL_RANGE,	/* levels in a row: {from} {to} */
+	LABEL_LEVEL_JOIN,	/* between levels, or ranges, in a list */
+	LABEL_LEVELS_DEFINED,	/* the levels a job type defines: {levels} */
 	LABEL_SCOPE_COMMON,	/* a skill common to the job type */
 	LABEL_SCOPE_SPECIFIC,	/* a skill of one specialty */
 	LABEL_TITLE,		/* a page's document title: {page} {site} */
@@ -79,6 +82,9 @@ struct label_args {
 	const char	*site;
 	const char	*level;
 	const char	*page;		/* a page's heading, in its title */
+	const char	*levels;	/* a list of levels */
+	const char	*from;		/* the first level of a range */
+	const char	*to;		/* its last level */
 };
 
 struct labels;

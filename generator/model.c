@@ -89,6 +89,63 @@ model_index_uses(struct model *m)
 		S_index_jobtype_uses(&m->arena, &m->jobtypes[i]);
 }
 
+/* Sets jt's defined levels (see model_index_levels()). */
+static void
+S_index_jobtype_levels(struct jobtype *jt)
+{
+	size_t i, j, k;
+
+	jt->defined_levels = 0;
+	for (i = 0; i < jt->nspecialties; i++)
+		for (j = 0; j < jt->specialties[i].nentries; j++) {
+			const struct entry *e = &jt->specialties[i].entries[j];
+
+			for (k = 0; k < e->nlevels; k++) {
+				int v = e->levels[k].value;
+
+				if (e->levels[k].markdown != NULL &&
+				    v >= LEVEL_MIN && v <= LEVEL_MAX &&
+				    v >= jt->min_level && v <= jt->max_level)
+					jt->defined_levels |= 1u << v;
+			}
+		}
+}
+
+void
+model_index_levels(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->njobtypes; i++)
+		S_index_jobtype_levels(&m->jobtypes[i]);
+}
+
+int
+jobtype_level_defined(const struct jobtype *jt, int n)
+{
+	return n >= LEVEL_MIN && n <= LEVEL_MAX &&
+	    (jt->defined_levels & (1u << n)) != 0;
+}
+
+int
+jobtype_next_level(const struct jobtype *jt, int n)
+{
+	for (n = n < LEVEL_MIN ? LEVEL_MIN : n + 1; n <= LEVEL_MAX; n++)
+		if (jobtype_level_defined(jt, n))
+			return n;
+	return 0;
+}
+
+int
+jobtype_count_levels(const struct jobtype *jt)
+{
+	int n, count = 0;
+
+	for (n = LEVEL_MIN; n <= LEVEL_MAX; n++)
+		count += jobtype_level_defined(jt, n);
+	return count;
+}
+
 struct skill *
 jobtype_find_skill(const struct jobtype *jt, const char *id)
 {

@@ -111,6 +111,9 @@ struct jobtype {
 	int			 number;	/* as numbered in the standard; 0 if none */
 	int			 min_level;	/* LEVEL_NONE if missing */
 	int			 max_level;	/* LEVEL_NONE if missing */
+	unsigned		 defined_levels; /* bit n: some entry of some
+						  * specialty describes level n
+						  * (model_index_levels()) */
 	const char		*annotation;	/* ＜注釈＞ Markdown, or NULL */
 	struct pos		 annotation_pos;
 	struct skill		*skills;
@@ -150,6 +153,22 @@ struct jobtype	*model_add_jobtype(struct model *);
  * arena; entries not resolved to a skill are left out.  Time is linear
  * in the number of entries. */
 void	 model_index_uses(struct model *);
+
+/* Sets the defined levels of every job type of m: those between its
+ * bounds that an entry of one of its specialties describes (a level with
+ * a text).  The pages show only these. */
+void	 model_index_levels(struct model *);
+
+/* Returns whether some entry of jt describes level n. */
+int	 jobtype_level_defined(const struct jobtype *jt, int n);
+
+/* Returns the lowest level above n that jt defines, or 0 when none is:
+ * for (n = jobtype_next_level(jt, 0); n != 0;
+ *     n = jobtype_next_level(jt, n)) visits the defined levels upwards. */
+int	 jobtype_next_level(const struct jobtype *jt, int n);
+
+/* Returns how many levels jt defines. */
+int	 jobtype_count_levels(const struct jobtype *jt);
 
 /* Returns the skill of jt whose id equals id, or NULL. */
 struct skill	*jobtype_find_skill(const struct jobtype *jt, const char *id);

@@ -20,6 +20,40 @@ page_level_label(struct builder *b, int n)
 	return page_label(b, LABEL_LEVEL, &(struct label_args){ .n = n });
 }
 
+/* Returns the names of levels from to to, all defined: a range (label
+ * level-range) when they are three or more, else each level's name. */
+static const char *
+S_level_run(struct builder *b, int from, int to)
+{
+	if (to - from >= 2)
+		return page_label(b, LABEL_LEVEL_RANGE, &(struct label_args){
+		    .from = page_level_label(b, from),
+		    .to = page_level_label(b, to) });
+	if (to > from)
+		return arena_printf(&b->arena, "%s%s%s", page_level_label(b,
+		    from), page_label(b, LABEL_LEVEL_JOIN, NULL),
+		    page_level_label(b, to));
+	return page_level_label(b, from);
+}
+
+const char *
+page_levels_defined(struct builder *b, const struct jobtype *jt)
+{
+	const char *list = "", *sep = "";
+	int n, last;
+
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, last)) {
+		for (last = n; jobtype_level_defined(jt, last + 1); last++)
+			;
+		list = arena_printf(&b->arena, "%s%s%s", list, sep,
+		    S_level_run(b, n, last));
+		sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	}
+	return *list != '\0' ? page_label(b, LABEL_LEVELS_DEFINED,
+	    &(struct label_args){ .levels = list }) : "";
+}
+
 const char *
 page_scope_label(struct builder *b, enum skill_scope sc)
 {

@@ -68,6 +68,10 @@ const char	*page_label(struct builder *, enum label l,
 /* Returns the name of level n ("レベル３" in the source's words). */
 const char	*page_level_label(struct builder *, int n);
 
+/* Returns the sentence naming the levels jt defines (label
+ * levels-defined), or "" when it defines none. */
+const char	*page_levels_defined(struct builder *, const struct jobtype *jt);
+
 /* Returns the label of a skill's scope. */
 const char	*page_scope_label(struct builder *, enum skill_scope sc);
 

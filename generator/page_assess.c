@@ -35,7 +35,8 @@ S_skill_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	scope_text(row, "target-legend", page_label(b, LABEL_LEGEND_TARGET,
 	    &skill));
 	scope_list(row, "levels");
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		struct scope *l_s;
 
 		if (entry_level_text(e, n) == NULL)
@@ -49,33 +50,33 @@ S_skill_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
-/* Sets the levels of jt the sheet offers (at most 20) on s: field
- * "levels" ("1,2,3") for the script, list "scale" with each level's
+/* Sets the levels jt defines, which the sheet offers, on s: field
+ * "levels" ("3,4,6") for the script, list "scale" with each level's
  * {value, label} and list "gaps" with each gap's {value, label}, in the
- * words of the pages. */
+ * words of the pages; a gap counts the defined levels between two, so
+ * from level 4 to 6 of "3,4,6" is one step. */
 static void
 S_scale(struct builder *b, struct scope *s, const struct jobtype *jt)
 {
 	const char *levels = "";
 	struct scope *it;
-	int n;
+	int n, steps = 0;
 
 	scope_list(s, "scale");
 	scope_list(s, "gaps");
-	for (n = jt->min_level; n <= jt->max_level && n - jt->min_level < 20;
-	    n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), steps++) {
 		levels = arena_printf(&b->arena, "%s%s%d", levels,
-		    n > jt->min_level ? "," : "", n);
+		    steps > 0 ? "," : "", n);
 		it = scope_item(s, "scale");
 		scope_text(it, "value", arena_printf(&b->arena, "%d", n));
 		scope_text(it, "label", page_level_label(b, n));
-		if (n == jt->min_level)
+		if (steps == 0)
 			continue;
 		it = scope_item(s, "gaps");
-		scope_text(it, "value", arena_printf(&b->arena, "%d",
-		    n - jt->min_level));
+		scope_text(it, "value", arena_printf(&b->arena, "%d", steps));
 		scope_text(it, "label", page_label(b, LABEL_ASSESS_GAP,
-		    &(struct label_args){ .n = n - jt->min_level }));
+		    &(struct label_args){ .n = steps }));
 	}
 	scope_text(s, "levels", levels);
 }

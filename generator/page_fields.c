@@ -112,7 +112,7 @@ static const struct field_decl S_specialty_cell[] = {
 static const struct field_decl S_specialty_row[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("href", "link to the skill's page"),
-	LIST("cells", S_specialty_cell, "per level"),
+	LIST("cells", S_specialty_cell, "per level the job type defines"),
 	END
 };
 
@@ -124,7 +124,10 @@ static const struct field_decl S_specialty[] = {
 	LIST("notes", S_note, "the specialty's editorial notes"),
 	LIST("common-skills", S_link, "its common skills, linked"),
 	LIST("specific-skills", S_link, "its specific skills, linked"),
-	LIST("levels", S_specialty_level, "the job type's levels"),
+	TEXT("levels-defined", "the sentence naming the levels the job type "
+	    "defines (label levels-defined), or \"\" when none"),
+	LIST("levels", S_specialty_level, "the levels the job type defines "
+	    "(some skill of a specialty describes them)"),
 	LIST("rows", S_specialty_row, "per skill, the skill x level matrix"),
 	END
 };
@@ -172,7 +175,8 @@ static const struct field_decl S_skill[] = {
 	TEXT("compare-href", "link to the comparison of a common skill, or "
 	    "\"\""),
 	LIST("knowledge", S_skill_knowledge, "the skill's knowledge items"),
-	LIST("levels", S_skill_level, "every level of the job type"),
+	TEXT("levels-defined", "as on the specialty page"),
+	LIST("levels", S_skill_level, "every level the job type defines"),
 	LIST("changes", S_skill_change, "per level described after the "
 	    "first, the change from the level before"),
 	LIST("notes", S_note, "the editorial notes of the skill, then of the "
@@ -262,7 +266,7 @@ static const struct field_decl S_compare_row[] = {
 static const struct field_decl S_compare[] = {
 	TEXT("name", "the skill's name"),
 	LIST("specialties", S_link, "the job type's specialties, linked"),
-	LIST("rows", S_compare_row, "per level"),
+	LIST("rows", S_compare_row, "per level the job type defines"),
 	END
 };
 
@@ -286,7 +290,7 @@ static const struct field_decl S_hb_skill[] = {
 	TEXT("href", "link to it"),
 	TEXT("scope", "its scope (label scope-common or scope-specific)"),
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
-	LIST("levels", S_hb_skill_level, "every level of the job type"),
+	LIST("levels", S_hb_skill_level, "every level the job type defines"),
 	LIST("notes", S_note, "its editorial notes, then the entry's"),
 	END
 };
@@ -306,6 +310,7 @@ static const struct field_decl S_handbook[] = {
 	TEXT("source", "where the text comes from"),
 	TEXT("site-href", "link to the specialty's page"),
 	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
+	TEXT("levels-defined", "as on the specialty page"),
 	LIST("common-skills", S_link, "its common skills, linked within the "
 	    "handbook"),
 	LIST("specific-skills", S_link, "its specific skills, linked within "
@@ -358,10 +363,11 @@ static const struct field_decl S_assessment[] = {
 	TEXT("jobtype", "the job type's name"),
 	TEXT("specialty", "the specialty's name"),
 	TEXT("storage-key", "the localStorage key"),
-	TEXT("levels", "the job type's levels, \"3,4,5,6,7\""),
+	TEXT("levels", "the levels the job type defines, \"3,4,5,6\""),
 	LIST("skills", S_assess_skill, "every skill of the specialty"),
-	LIST("scale", S_assess_scale, "every level of the job type"),
-	LIST("gaps", S_assess_gaps, "every gap the sheet can show"),
+	LIST("scale", S_assess_scale, "every level the job type defines"),
+	LIST("gaps", S_assess_gaps, "every gap the sheet can show, in steps "
+	    "between defined levels"),
 	END
 };
 

@@ -37,7 +37,8 @@ S_skill(struct builder *b, struct scope *s, const struct jobtype *jt,
 		scope_text(scope_item(k_s, "knowledge"), "text",
 		    k->knowledge[j].text);
 	scope_list(k_s, "levels");
-	for (n = jt->min_level; n <= jt->max_level; n++)
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
 		page_level_item(b, k_s, e, n, S_anchor(b, "skill", k->id, n),
 		    &defined);
 	page_skill_notes(b, k_s, e);
@@ -86,6 +87,7 @@ S_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
 	scope_text(s, "site-href", path_href(&b->arena, self,
 	    path_specialty(&b->arena, jt->id, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp));
+	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 }
 
 void
@@ -104,7 +106,8 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	for (i = 0; i < sp->nentries; i++)
 		S_skill(b, s, jt, &sp->entries[i]);
 	scope_list(s, "levels");
-	for (n = jt->min_level; n <= jt->max_level; n++)
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
 		if (page_level_used(sp, n))
 			S_level(b, s, sp, n);
 	page_markdown(b, s, "annotation", jt->annotation);

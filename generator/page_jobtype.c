@@ -172,7 +172,8 @@ S_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 }
 
 /* The comparison page of common skill k: its description in every
- * specialty, level by level, the differing words marked. */
+ * specialty, level by level (the levels jt defines), the differing words
+ * marked. */
 static void
 S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 {
@@ -189,7 +190,8 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 		    path_specialty(&b->arena, jt->id, jt->specialties[i].id),
 		    NULL);
 	scope_list(s, "rows");
-	for (n = jt->min_level; n <= jt->max_level; n++)
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
 		S_compare_row(b, s, jt, k, n, texts);
 	free(texts);
 	page_emit(b, PAGE_COMPARE, s);

@@ -50,7 +50,8 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 	int n, from = 0;
 
 	scope_list(s, "changes");
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		struct scope *c;
 
 		if ((text = entry_level_text(e, n)) == NULL)
@@ -71,8 +72,8 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
-/* Adds lists "knowledge" and "levels" of skill k of entry e of sp to
- * page s. */
+/* Adds lists "knowledge" and "levels" (each level jt defines) of skill
+ * k of entry e of sp to page s. */
 static void
 S_items(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
@@ -90,7 +91,8 @@ S_items(struct builder *b, struct scope *s, const struct jobtype *jt,
 		    anchor), "anchor", anchor);
 	}
 	scope_list(s, "levels");
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		int defined;
 		struct scope *l_s = page_level_item(b, s, e, n,
 		    path_level_anchor(&b->arena, n), &defined);
@@ -118,6 +120,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "compare-href", k->scope == SCOPE_COMMON ?
 	    path_href(&b->arena, b->self, path_compare(&b->arena, jt->id,
 	    k->id), NULL) : "");
+	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	S_items(b, s, jt, sp, e);
 	S_changes(b, s, jt, e);
 	page_skill_notes(b, s, e);

@@ -5,8 +5,8 @@
 
 #include "paths.h"
 
-/* Adds list "levels" to specialty page s: each level of jt, linked to
- * its page when sp describes it. */
+/* Adds list "levels" to specialty page s: each level jt defines, linked
+ * to its page when sp describes it. */
 static void
 S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp)
@@ -14,7 +14,8 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 	int n;
 
 	scope_list(s, "levels");
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		struct scope *lv = scope_item(s, "levels");
 
 		scope_text(lv, "label", page_level_label(b, n));
@@ -25,7 +26,7 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 }
 
 /* Adds entry e of sp to specialty page s: a link in its scope's list
- * and a row of the matrix, a cell per level of jt. */
+ * and a row of the matrix, a cell per level jt defines. */
 static void
 S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
@@ -39,7 +40,8 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    "specific-skills", self, e->skill->name, page, NULL);
 	row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
 	scope_list(row, "cells");
-	for (n = jt->min_level; n <= jt->max_level; n++) {
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
 		struct scope *cell = scope_item(row, "cells");
 		int defined = entry_level_text(e, n) != NULL;
 
@@ -65,6 +67,7 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp));
+	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	page_notes(b, s, "notes", &sp->notes);
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
@@ -140,7 +143,8 @@ pages_levels(struct builder *b, const struct jobtype *jt,
 {
 	int n;
 
-	for (n = jt->min_level; n <= jt->max_level; n++)
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
 		if (page_level_used(sp, n))
 			S_level(b, jt, sp, n);
 }

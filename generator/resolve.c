@@ -661,6 +661,7 @@ resolve(struct model *m, struct diag *d)
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
 	model_index_uses(m);
+	model_index_levels(m);
 	S_check_repeated(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_anchor_knowledge(m, &m->jobtypes[i]);

@@ -390,7 +390,8 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 		for (j = 0; j < k->nknowledge; j++)
 			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
 			    k->knowledge[j].text, k->knowledge[j].anchor);
-		for (n = jt->min_level; n <= jt->max_level; n++)
+		for (n = jobtype_next_level(jt, 0); n != 0;
+		    n = jobtype_next_level(jt, n))
 			S_level_docs(w, jt, k, n);
 		arena_free(&w->arena);
 		arena_init(&w->arena);

@@ -192,7 +192,8 @@
 			li.appendChild(a);
 			li.appendChild(document.createTextNode('：' + (cur ?
 			    pickedLabel(row, 'current') : '未選択') + ' → ' +
-			    pickedLabel(row, 'target') + (cur ? word('gap', tgt - cur) :
+			    pickedLabel(row, 'target') + (cur ? word('gap',
+			    levels.indexOf(tgt) - levels.indexOf(cur)) :
 			    '')));
 			list.appendChild(li);
 			n++;

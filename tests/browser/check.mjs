@@ -161,6 +161,11 @@ async function checkAssessment(base, via) {
     `${where}: gaps read ${gapText.join(' / ')}`);
   const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
   check(dots === 5, `${where}: ${dots} marks in the chart`);
+  // only the levels the job type defines: the seed's 3 to 6, not its 7
+  const axis = await page.$$eval('#assess-chart svg text.axis', ts => ts.map(t => t.textContent));
+  const grid = await page.$$eval('#assess-chart svg line.grid', ls => ls.length);
+  check(axis.join(' ') === 'レベル３ レベル４ レベル５ レベル６' && grid === 4,
+    `${where}: chart levels ${axis.join(' ')}, ${grid} lines`);
   // the manager: a fresh browser, the link
   const { ctx: other, page: theirs } = await open(link);
   check(await checked(theirs) === want, `${where}: the link shows ${await checked(theirs)}`);

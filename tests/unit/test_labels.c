@@ -638,6 +638,9 @@ test_required_placeholders(void **state)
 	static const struct { const char *name, *text, *arg; } bad[] = {
 		{ "level", "レベル", "n" },
 		{ "level-short", "x", "n" },
+		{ "level-range", "{to}", "from" },
+		{ "level-range", "{from}", "to" },
+		{ "levels-defined", "レベル", "levels" },
 		{ "assess-gap", "（段階）", "n" },
 		{ "uses-more", "ほか", "n" },
 		{ "title", "{site}", "page" },
@@ -771,7 +774,7 @@ static void
 test_not_well_formed(void **state)
 {
 	(void)state;
-	S_fails(S_edit("</labels>", "</label>"), "labels.xml:31:9: error: template error: not well-formed XML");
+	S_fails(S_edit("</labels>", "</label>"), "labels.xml:34:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
 	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "

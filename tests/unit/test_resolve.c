@@ -238,6 +238,72 @@ test_uses_index(void **state)
 	loaded_free(&l);
 }
 
+/* Returns a job type of levels 3-7 (in a static buffer) whose specialty
+ * describes skill "a" at each level v with bit v of a set, and skill "b"
+ * at each with bit v of b set. */
+static const char *
+levels_jobtype(unsigned a, unsigned b)
+{
+	static char buf[4096];
+	char la[512] = "", lb[512] = "";
+	int v;
+
+	for (v = 3; v <= 7; v++) {
+		snprintf(la + strlen(la), sizeof(la) - strlen(la),
+		    (a >> v) & 1 ? "<level value=\"%d\">a</level>" :
+		    "<level value=\"%d\"/>", v);
+		snprintf(lb + strlen(lb), sizeof(lb) - strlen(lb),
+		    (b >> v) & 1 ? "<level value=\"%d\">b</level>" :
+		    "<level value=\"%d\"/>", v);
+	}
+	snprintf(buf, sizeof(buf), "<?xml version=\"1.0\"?>\n"
+	    "<jobtype id=\"jt\" number=\"9\" min-level=\"3\" max-level=\"7\">\n"
+	    "<name>職種</name>\n"
+	    "<skill id=\"a\" scope=\"common\"><name>Ａ</name>"
+	    "<knowledge><item>ア</item></knowledge></skill>\n"
+	    "<skill id=\"b\" scope=\"specific\"><name>Ｂ</name>"
+	    "<knowledge><item>イ</item></knowledge></skill>\n"
+	    "<specialty id=\"sp\"><name>分野</name>\n"
+	    "<entry skill=\"a\">%s</entry>\n<entry skill=\"b\">%s</entry>\n"
+	    "</specialty>\n</jobtype>\n", la, lb);
+	return buf;
+}
+
+/* The levels a job type defines: those some entry describes, gaps and
+ * all; none when no entry describes any. */
+static void
+test_defined_levels(void **state)
+{
+	struct loaded l;
+	const struct jobtype *jt;
+
+	(void)state;
+	load_string(&l, levels_jobtype(1u << 3 | 1u << 6, 1u << 4), 1);
+	assert_string_equal(l.text, "");
+	assert_int_equal(l.status, EXIT_OK);
+	jt = &l.m.jobtypes[0];
+	assert_false(jobtype_level_defined(jt, 2));
+	assert_true(jobtype_level_defined(jt, 3));
+	assert_true(jobtype_level_defined(jt, 4));
+	assert_false(jobtype_level_defined(jt, 5));
+	assert_true(jobtype_level_defined(jt, 6));
+	assert_false(jobtype_level_defined(jt, 7));
+	assert_false(jobtype_level_defined(jt, 8));
+	assert_false(jobtype_level_defined(jt, LEVEL_NONE));
+	assert_int_equal(jobtype_next_level(jt, 0), 3);
+	assert_int_equal(jobtype_next_level(jt, 3), 4);
+	assert_int_equal(jobtype_next_level(jt, 4), 6);
+	assert_int_equal(jobtype_next_level(jt, 6), 0);
+	assert_int_equal(jobtype_count_levels(jt), 3);
+	loaded_free(&l);
+	load_string(&l, levels_jobtype(0, 0), 1);
+	assert_int_equal(l.status, EXIT_CONTENT);	/* empty entries */
+	jt = &l.m.jobtypes[0];
+	assert_int_equal(jobtype_next_level(jt, 0), 0);
+	assert_int_equal(jobtype_count_levels(jt), 0);
+	loaded_free(&l);
+}
+
 static void
 test_duplicate_knowledge_item(void **state)
 {
@@ -270,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_unreadable_level_is_reported_once),
 		cmocka_unit_test(test_duplicate_skill_links_the_first),
 		cmocka_unit_test(test_uses_index),
+		cmocka_unit_test(test_defined_levels),
 		cmocka_unit_test(test_duplicate_knowledge_item),
 		cmocka_unit_test(test_notes_are_not_errors),
 	};
