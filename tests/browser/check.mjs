@@ -5,6 +5,8 @@
 // Self-assessment: levels set, the copied link opened in a fresh browser
 // shows the same profile, storage brings it back, reset clears it, and it
 // prints on one A4 page; without JavaScript it is a checklist.
+// Chrome: a skip link first, a compact header on phones, names never
+// wrapped inside a word at 375 px.
 // Search: typing a query on the home page lists the right skills, the
 // keyboard follows a result to its anchor, and without JavaScript the box
 // says it needs it.  Screenshots at 1280 and 360 px go to SHOTS for a
@@ -122,6 +124,70 @@ async function checkNoScript(base) {
   }));
   check(state.disabled && /JavaScript/.test(state.notice),
     `search without JavaScript: ${JSON.stringify(state)}`);
+}
+
+// Long katakana names that must never wrap inside in headings, cells,
+// lists, links and labels; the elements that keep names whole.
+const names = ['プロジェクトマネジメント', 'カスタマサービスマネジメント',
+  'ファシリティマネジメント', 'ハードウェアサービス', 'ソフトウェアサービス',
+  'コミュニケーション', 'リモートメンテナンス'];
+const nameHolders = 'h1, h2, h3, th, td, li, a, dt, label, legend, caption, .kicker';
+// Link texts that do not say where a link goes.
+const vagueLinks = ['スキル', 'レベル', 'こちら', 'ここ', '詳細', 'リンク', 'PDF', '印刷用ページ'];
+// The header's largest share of a 375 x 667 phone screen.
+const headerShare = 0.12;
+
+// Returns, for the page loaded, each occurrence of a name of names inside
+// an element matching holders that the browser lays out on more than one
+// line, as "TAG: name".
+function splitNames([names, holders]) {
+  const split = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    if (!n.parentElement.closest(holders))
+      continue;
+    for (const name of names) {
+      for (let i = n.data.indexOf(name); i >= 0; i = n.data.indexOf(name, i + 1)) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + name.length);
+        const tops = new Set([...range.getClientRects()]
+          .filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1)
+          split.push(`${n.parentElement.tagName}: ${name}`);
+      }
+    }
+  }
+  return split;
+}
+
+// The chrome of url on a phone (375 x 667): the skip link is the first
+// Tab stop, shows when focused and moves focus to the main content; the
+// header takes at most headerShare of the screen; no name of names wraps
+// inside a word; no link text is one of vagueLinks.
+async function checkChrome(url, where) {
+  const { ctx, page } = await open(url, { viewport: { width: 375, height: 667 } });
+  const header = await page.$eval('.site-header', h => h.getBoundingClientRect().height);
+  check(header <= 667 * headerShare, `${where}: the header is ${header}px high at 375 px`);
+  const split = await page.evaluate(splitNames, [names, nameHolders]);
+  check(split.length === 0, `${where}: names wrap inside at 375 px: ${split.join(', ')}`);
+  const vague = await page.$$eval('a', (as, vagueLinks) => as.map(a => a.textContent.trim())
+    .filter(t => vagueLinks.includes(t)), vagueLinks);
+  check(vague.length === 0, `${where}: links that do not say where they go: ${vague.join(', ')}`);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement, r = a.getBoundingClientRect();
+    return { cls: a.className, text: a.textContent, href: a.getAttribute('href'),
+      shown: r.width > 20 && r.height > 10 && r.top >= 0 };
+  });
+  check(skip.cls === 'skip-link' && skip.href === '#main' && skip.shown &&
+    skip.text === '本文へ移動', `${where}: first Tab stop ${JSON.stringify(skip)}`);
+  if (skip.href === '#main') {
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => document.activeElement.id);
+    check(focused === 'main', `${where}: the skip link moved focus to #${focused}`);
+  }
+  await ctx.close();
 }
 
 // Returns the checked radios of page as "name=value", sorted.
@@ -288,6 +354,7 @@ for (const [via, base] of Object.entries(bases)) {
       check(page.url() === href, `${where}: Enter did not follow ${href}`);
     }
     await ctx.close();
+    await checkChrome(url, where);
     if (via !== 'file')
       continue;
     // axe-core, in a context that lets its script in despite the page's CSP
