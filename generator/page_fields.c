@@ -231,7 +231,9 @@ static const struct field_decl S_knowledge_item[] = {
 	    "anchor and \"_SKILL\" under the others"),
 	TEXT("key", "the item's anchor under every skill, for "
 	    "assets/knowledge.js to count items once"),
-	LIST("others", S_knowledge_other, "the other skills that list it"),
+	LIST("others", S_knowledge_other, "the other skills that list it, "
+	    "the first 8"),
+	TEXT("others-more", "how many more (digits), or \"\""),
 	END
 };
 

@@ -10,6 +10,9 @@
 #include "diff.h"
 #include "paths.h"
 
+/* The most other skills an item of the knowledge index names. */
+#define OTHERS_SHOWN	8
+
 /* A knowledge item's place: which skill lists it, at which position. */
 struct listing {
 	const char	*text;
@@ -87,8 +90,10 @@ S_same_text(const struct listing *v, size_t n, const struct jobtype *jt,
 
 /* Adds item i of skill k to group scope gs: its text, its id (the
  * item's anchor where it first stands on the page, else the anchor and
- * "_SKILL", never another's), the anchor as its key, and the other
- * skills that list it, linked to their groups. */
+ * "_SKILL", never another's), the anchor as its key, and the first
+ * OTHERS_SHOWN other skills that list it, linked to their groups, with
+ * how many more (so the page grows linearly however many skills share
+ * an item). */
 static void
 S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
     size_t k, size_t i, const struct listing *v, size_t n)
@@ -96,6 +101,7 @@ S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
 	const struct knowledge *ki = &jt->skills[k].knowledge[i];
 	struct scope *it = scope_item(gs, "items"), *o;
 	const struct listing *g, *end;
+	size_t others = 0;
 
 	g = S_same_text(v, n, jt, k, i, &end);
 	scope_text(it, "text", ki->text);
@@ -107,11 +113,15 @@ S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
 		if (g->skill == k || (g > v && g[-1].skill == g->skill &&
 		    strcmp(g[-1].text, g->text) == 0))
 			continue;	/* itself, or listed twice */
+		if (others++ >= OTHERS_SHOWN)
+			continue;
 		o = scope_item(it, "others");
 		scope_text(o, "name", jt->skills[g->skill].name);
 		scope_text(o, "href", arena_printf(&b->arena, "#%s",
 		    S_group_anchor(b, &jt->skills[g->skill])));
 	}
+	scope_text(it, "others-more", others > OTHERS_SHOWN ?
+	    arena_printf(&b->arena, "%zu", others - OTHERS_SHOWN) : "");
 }
 
 /* Adds the group of skill k to list "skills" of s: its name, id, link,
