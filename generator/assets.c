@@ -67,7 +67,7 @@ static const struct {
  * folder: their site paths, all in ASSETS_DIR. */
 static const char *const S_required[] = {
 	PATH_STYLE, PATH_HANDBOOK_STYLE, PATH_SEARCH_SCRIPT, PATH_ASSESS_SCRIPT,
-	PATH_ICON
+	PATH_KNOWLEDGE_SCRIPT, PATH_ICON
 };
 
 /* Returns the index in S_types of the extension of name, or -1. */

@@ -59,7 +59,8 @@ int		 asset_check(const char *path, const char *data, size_t len,
 
 /* Puts every asset of the templates folder dir into sink at
  * assets/NAME, in name order; the files the pages link to (style.css,
- * handbook.css, search.js, assess.js, icon.svg) must be among them.
+ * handbook.css, search.js, assess.js, knowledge.js, icon.svg) must be
+ * among them.
  * Paths join m's source files, for diagnostics.  Returns 0, or -1 after
  * reporting every asset that fails (none is put after the first). */
 int		 assets_publish(const char *dir, struct site_sink *sink,

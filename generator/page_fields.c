@@ -57,7 +57,8 @@ const struct field_decl page_fields_shared[] = {
 	    "handbooks also handbook.css for print"),
 	TEXT("icon", "link to assets/icon.svg"),
 	LIST("scripts", S_script, "assets/search.js on every page, "
-	    "assets/assess.js on the self-assessment sheets: the only scripts "
+	    "assets/assess.js on the self-assessment sheets, "
+	    "assets/knowledge.js on the knowledge indexes: the only scripts "
 	    "a page may load"),
 	TEXT("generator", "\"skillsite VERSION\""),
 	LIST("breadcrumbs", S_crumb, "the way from the home page"),
@@ -217,25 +218,44 @@ static const struct field_decl S_level[] = {
 };
 
 /* The knowledge-item index. */
-static const struct field_decl S_knowledge_skill[] = {
-	TEXT("name", "the skill's name"),
-	LIST("specialties", S_link, "its pages in the specialties, the "
-	    "first 20"),
-	TEXT("more-label", "as others-more-label of a skill's page"),
-	TEXT("more-href", "as others-more-href of a skill's page"),
+static const struct field_decl S_knowledge_other[] = {
+	TEXT("name", "the other skill's name"),
+	TEXT("href", "link to its group (\"#skill-ID\")"),
 	END
 };
 
 static const struct field_decl S_knowledge_item[] = {
 	TEXT("text", "the knowledge item"),
-	TEXT("anchor", "its id"),
-	LIST("skills", S_knowledge_skill, "the skills that list it"),
+	TEXT("anchor", "its id: the item's anchor (as the skill pages and "
+	    "search link to it) under the first skill that lists it, the "
+	    "anchor and \"_SKILL\" under the others"),
+	TEXT("key", "the item's anchor under every skill, for "
+	    "assets/knowledge.js to count items once"),
+	LIST("others", S_knowledge_other, "the other skills that list it, "
+	    "the first 8"),
+	TEXT("others-more", "how many more (digits), or \"\""),
+	END
+};
+
+static const struct field_decl S_knowledge_skill[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("anchor", "the id of its group (\"skill-ID\")"),
+	TEXT("href", "link to its group (\"#skill-ID\")"),
+	TEXT("count", "how many items it lists (digits)"),
+	LIST("specialties", S_link, "its pages in the specialties, the "
+	    "first 20"),
+	TEXT("more-label", "as others-more-label of a skill's page"),
+	TEXT("more-href", "as others-more-href of a skill's page"),
+	LIST("items", S_knowledge_item, "its knowledge items, in its order"),
 	END
 };
 
 static const struct field_decl S_knowledge[] = {
 	TEXT("jobtype", "the job type's name"),
-	LIST("items", S_knowledge_item, "every knowledge item once"),
+	TEXT("count", "how many distinct knowledge items the job type has "
+	    "(digits)"),
+	LIST("skills", S_knowledge_skill, "the skills that list knowledge "
+	    "items, in the job type's order"),
 	END
 };
 

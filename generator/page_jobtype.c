@@ -10,6 +10,9 @@
 #include "diff.h"
 #include "paths.h"
 
+/* The most other skills an item of the knowledge index names. */
+#define OTHERS_SHOWN	8
+
 /* A knowledge item's place: which skill lists it, at which position. */
 struct listing {
 	const char	*text;
@@ -31,37 +34,12 @@ S_listing_cmp(const void *a, const void *b)
 	return (x->item > y->item) - (x->item < y->item);
 }
 
-/* Orders groups (their first listing) by where they first stand. */
-static int
-S_first_cmp(const void *a, const void *b)
+/* Returns the id of the group of skill k on the knowledge index:
+ * "skill-ID", which no item's anchor ("k-...") can be. */
+static const char *
+S_group_anchor(struct builder *b, const struct skill *k)
 {
-	const struct listing *x = *(const struct listing *const *)a;
-	const struct listing *y = *(const struct listing *const *)b;
-
-	if (x->skill != y->skill)
-		return x->skill < y->skill ? -1 : 1;
-	return (x->item > y->item) - (x->item < y->item);
-}
-
-/* Adds to item scope it the skills of the listings [g, end) (one text),
- * each with links to its page in the specialties that have it (see
- * page_uses()). */
-static void
-S_listers(struct builder *b, struct scope *it, const struct jobtype *jt,
-    const struct listing *g, const struct listing *end)
-{
-	scope_list(it, "skills");
-	for (; g < end; g++) {
-		const struct skill *k = &jt->skills[g->skill];
-		struct scope *k_s;
-
-		if (g + 1 < end && g[1].skill == g->skill)
-			continue;	/* listed twice: reported by resolve */
-		k_s = scope_item(it, "skills");
-		scope_text(k_s, "name", k->name);
-		page_uses(b, k_s, "specialties", "more-label", "more-href", jt,
-		    k, NULL);
-	}
+	return arena_printf(&b->arena, "skill-%s", k->id);
 }
 
 /* Returns every knowledge item of jt's skills, sorted by text then
@@ -74,7 +52,7 @@ S_listings(const struct jobtype *jt, size_t *n)
 
 	for (*n = 0, k = 0; k < jt->nskills; k++)
 		*n += jt->skills[k].nknowledge;
-	v = xcalloc(*n, sizeof(*v));
+	v = xcalloc(*n + 1, sizeof(*v));
 	for (*n = 0, k = 0; k < jt->nskills; k++)
 		for (i = 0; i < jt->skills[k].nknowledge; i++, (*n)++) {
 			v[*n].text = jt->skills[k].knowledge[i].text;
@@ -86,37 +64,119 @@ S_listings(const struct jobtype *jt, size_t *n)
 	return v;
 }
 
-/* The knowledge-item index of jt: every item once, with the skills that
- * list it, in the order the skills first list them. */
+/* Returns the first of the listings among v[0..n) (sorted by text,
+ * then place) of the text of item i of skill k, and sets *end past the
+ * last. */
+static const struct listing *
+S_same_text(const struct listing *v, size_t n, const struct jobtype *jt,
+    size_t k, size_t i, const struct listing **end)
+{
+	struct listing key = { jt->skills[k].knowledge[i].text, 0, 0 };
+	const struct listing *g = v, *hi = v + n;
+
+	while (g < hi) {	/* lower bound of the text */
+		const struct listing *mid = g + (hi - g) / 2;
+
+		if (strcmp(mid->text, key.text) < 0)
+			g = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*end = g; *end < v + n && strcmp((*end)->text, key.text) == 0;
+	    (*end)++)
+		;
+	return g;
+}
+
+/* Adds item i of skill k to group scope gs: its text, its id (the
+ * item's anchor where it first stands on the page, else the anchor and
+ * "_SKILL", never another's), the anchor as its key, and the first
+ * OTHERS_SHOWN other skills that list it, linked to their groups, with
+ * how many more (so the page grows linearly however many skills share
+ * an item). */
+static void
+S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
+    size_t k, size_t i, const struct listing *v, size_t n)
+{
+	const struct knowledge *ki = &jt->skills[k].knowledge[i];
+	struct scope *it = scope_item(gs, "items"), *o;
+	const struct listing *g, *end;
+	size_t others = 0;
+
+	g = S_same_text(v, n, jt, k, i, &end);
+	scope_text(it, "text", ki->text);
+	scope_text(it, "key", ki->anchor);
+	scope_text(it, "anchor", g->skill == k ? ki->anchor :
+	    arena_printf(&b->arena, "%s_%s", ki->anchor, jt->skills[k].id));
+	scope_list(it, "others");
+	for (; g < end; g++) {
+		if (g->skill == k || (g > v && g[-1].skill == g->skill &&
+		    strcmp(g[-1].text, g->text) == 0))
+			continue;	/* itself, or listed twice */
+		if (others++ >= OTHERS_SHOWN)
+			continue;
+		o = scope_item(it, "others");
+		scope_text(o, "name", jt->skills[g->skill].name);
+		scope_text(o, "href", arena_printf(&b->arena, "#%s",
+		    S_group_anchor(b, &jt->skills[g->skill])));
+	}
+	scope_text(it, "others-more", others > OTHERS_SHOWN ?
+	    arena_printf(&b->arena, "%zu", others - OTHERS_SHOWN) : "");
+}
+
+/* Adds the group of skill k to list "skills" of s: its name, id, link,
+ * pages (see page_uses()) and knowledge items in its order, each item
+ * once (a second listing is reported by resolve). */
+static void
+S_group(struct builder *b, struct scope *s, const struct jobtype *jt,
+    size_t k, const struct listing *v, size_t n)
+{
+	const struct skill *sk = &jt->skills[k];
+	struct scope *gs = scope_item(s, "skills");
+	size_t i, j, shown = 0;
+
+	scope_text(gs, "name", sk->name);
+	scope_text(gs, "anchor", S_group_anchor(b, sk));
+	scope_text(gs, "href", arena_printf(&b->arena, "#%s",
+	    S_group_anchor(b, sk)));
+	page_uses(b, gs, "specialties", "more-label", "more-href", jt, sk,
+	    NULL);
+	scope_list(gs, "items");
+	for (i = 0; i < sk->nknowledge; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(sk->knowledge[j].text,
+			    sk->knowledge[i].text) == 0)
+				break;
+		if (j == i) {
+			S_item(b, gs, jt, k, i, v, n);
+			shown++;
+		}
+	}
+	scope_text(gs, "count", arena_printf(&b->arena, "%zu", shown));
+}
+
+/* The knowledge-item index of jt: a group per skill that lists items, in
+ * the job type's order, each with its items in the skill's order; an
+ * item several skills list stands under each, naming the others. */
 static void
 S_knowledge(struct builder *b, const struct jobtype *jt)
 {
 	struct page_at at = { jt, NULL, NULL, 0 };
 	struct scope *s = page_begin(b, PAGE_KNOWLEDGE, &at);
-	struct listing *v, **groups;
-	size_t i, n, ng = 0;
+	struct listing *v;
+	size_t i, n, distinct = 0;
 
 	scope_text(s, "jobtype", jt->name);
-	scope_list(s, "items");
+	page_script(b, s, b->self, PATH_KNOWLEDGE_SCRIPT);
 	v = S_listings(jt, &n);
-	groups = xcalloc(n, sizeof(*groups));
 	for (i = 0; i < n; i++)
 		if (i == 0 || strcmp(v[i].text, v[i - 1].text) != 0)
-			groups[ng++] = &v[i];
-	if (ng > 1)
-		qsort(groups, ng, sizeof(*groups), S_first_cmp);
-	for (i = 0; i < ng; i++) {
-		const struct listing *end = groups[i];
-		struct scope *it = scope_item(s, "items");
-
-		while (end < v + n && strcmp(end->text, groups[i]->text) == 0)
-			end++;
-		scope_text(it, "text", groups[i]->text);
-		scope_text(it, "anchor", jt->skills[groups[i]->skill].
-		    knowledge[groups[i]->item].anchor);
-		S_listers(b, it, jt, groups[i], end);
-	}
-	free(groups);
+			distinct++;
+	scope_text(s, "count", arena_printf(&b->arena, "%zu", distinct));
+	scope_list(s, "skills");
+	for (i = 0; i < jt->nskills; i++)
+		if (jt->skills[i].nknowledge > 0)
+			S_group(b, s, jt, i, v, n);
 	free(v);
 	page_emit(b, PAGE_KNOWLEDGE, s);
 }

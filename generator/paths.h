@@ -17,6 +17,7 @@
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
  *	assets/assess.js		the self-assessment sheet's script
+ *	assets/knowledge.js		the knowledge index's filter
  *	assets/NAME			every other asset of the templates
  *					folder (assets.h): a font, a logo
  *	search/index.js			the search index: names, shard counts
@@ -46,6 +47,7 @@ struct skill;
 #define PATH_SEARCH_SCRIPT "assets/search.js"
 #define PATH_SEARCH_INDEX "search/index.js"
 #define PATH_ASSESS_SCRIPT "assets/assess.js"
+#define PATH_KNOWLEDGE_SCRIPT "assets/knowledge.js"
 
 /* Returns whether id may not name a job type (or a specialty). */
 int	 path_is_reserved_jobtype(const char *id);

@@ -15,6 +15,9 @@
 #   listings:  2,000 specialties share a skill of 30 knowledge items:
 #              skill pages, the knowledge index and search results list
 #              a bounded number of specialties
+#   shared:    300 skills list the same 30 knowledge items: the
+#              knowledge index names a bounded number of other skills
+#              with each item
 #   handbooks: -p runs at most -j WeasyPrint processes at a time (a fake
 #              weasyprint first on PATH counts them)
 # Usage: tests/growth.sh SKILLSITE [BUILD]  (from the top of the repository;
@@ -166,6 +169,28 @@ part_within() {
 }
 part_within j/knowledge.html 500
 part_within search 1000
+
+# 300 skills of one specialty list the same 30 items (9,000 listings).
+awk 'BEGIN {
+    print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
+    for (k = 0; k < 300; k++) {
+	printf "<skill id=\"s%d\" scope=\"specific\"><name>skill %d</name>" \
+	    "<knowledge>", k, k
+	for (i = 0; i < 30; i++)
+	    printf "<item>item %d</item>", i
+	print "</knowledge></skill>"
+    }
+    printf "<specialty id=\"p\"><name>p</name>"
+    for (k = 0; k < 300; k++)
+	printf "<entry skill=\"s%d\"><level value=\"3\">t</level></entry>", k
+    print "</specialty></jobtype>" }' | content shared
+build_within shared 20 "" 60000
+size=$(du -k --apparent-size "$work/shared-site/j/knowledge.html" 2>/dev/null |
+    cut -f1)
+[ -n "$size" ] && [ "$size" -le 8000 ]
+s=$?
+[ "$s" = 0 ] || echo "shared: j/knowledge.html of ${size:-no} KiB, more than 8000"
+ok shared-index-size "$s"
 
 # A fake weasyprint that counts the processes running at once.
 mkdir -p "$work/bin"

@@ -6,6 +6,8 @@
 #                                  right skills first; links resolve
 #   tests/search/hostile.test.mjs  the index of tests/site/hostile is
 #                                  data only
+#   tests/search/knowledge.test.mjs  the knowledge index's filter
+#                                  normalises as search.js does
 # The browser test (tests/browser/check.mjs) types a query in Chromium.
 # Usage: tests/search.sh BINARY BUILD   (from the top of the repository)
 set -u

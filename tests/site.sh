@@ -47,7 +47,7 @@ if [ "$update" = 1 ]; then
 fi
 diff -r -x assets tests/site/expected "$work/fixture"
 ok golden $?
-for f in style.css handbook.css search.js icon.svg assess.js; do
+for f in style.css handbook.css search.js icon.svg assess.js knowledge.js; do
 	cmp "templates/$f" "$work/fixture/assets/$f" || break
 done
 ok assets-copied $?
@@ -135,11 +135,13 @@ ok foreign-folder-kept $?
 ok build-hostile $?
 inert=0
 own="(substring(@src,string-length(@src)-15)='assets/search.js' or
-    substring(@src,string-length(@src)-15)='assets/assess.js') and
+    substring(@src,string-length(@src)-15)='assets/assess.js' or
+    substring(@src,string-length(@src)-18)='assets/knowledge.js') and
     normalize-space(.)='' and count(@*)=2 and @defer"
 for f in $(find "$work/hostile" -name '*.html'); do
 	# the scripts allowed: the layout's, empty, from assets/search.js
-	# (every page) and assets/assess.js (assessment sheets)
+	# (every page), assets/assess.js (assessment sheets) and
+	# assets/knowledge.js (knowledge indexes)
 	n=$(xmllint --html --xpath "count(//script[not($own)]|//iframe|//style|
 	    //svg|//img|//object|//embed|//form|//base|
 	    //@*[starts-with(local-name(),'on')]|//@style|//@src[not(parent::
@@ -147,7 +149,9 @@ for f in $(find "$work/hostile" -name '*.html'); do
 	    'javscriptbdt'),'script:') or starts-with(translate(.,'DAT','dat'),
 	    'data:')]) + 1 - count(//script[$own and contains(@src,'search')])
 	    + count(//script[$own and contains(@src,'assess')]) -
-	    count(self::node()[contains('$f','/assessment.html')])" "$f" \
+	    count(self::node()[contains('$f','/assessment.html')]) +
+	    count(//script[$own and contains(@src,'knowledge')]) -
+	    count(self::node()[contains('$f','/knowledge.html')])" "$f" \
 	    2>/dev/null)
 	if [ "$n" != 0 ]; then
 		echo "not inert ($n): $f"
@@ -290,7 +294,7 @@ printf '@font-face { font-family: f; src: url(Font-1_b.woff2); }\n' \
     cmp "$t/style.css" "$work/asset-site/assets/style.css" &&
     [ -f "$work/asset-site/$(dirname assets/style.css)/Font-1_b.woff2" ] &&
     [ "$(ls -A "$work/asset-site/assets" | tr '\n' ' ')" = "Font-1_b.woff2 \
-assess.js handbook.css icon.svg logo.png search.js style.css " ]
+assess.js handbook.css icon.svg knowledge.js logo.png search.js style.css " ]
 ok assets-published $?
 before=$(stamp "$work/asset-site")
 for k in fifo large name ext link folder; do

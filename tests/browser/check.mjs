@@ -9,8 +9,11 @@
 // wrapped inside a word at 375 px.
 // Search: typing a query on the home page lists the right skills, the
 // keyboard follows a result to its anchor, and without JavaScript the box
-// says it needs it.  Screenshots at 1280 and 360 px go to SHOTS for a
-// person to look at.
+// says it needs it.  Knowledge index: a jump link moves focus to its
+// group, the filter narrows the list and says how many, clearing
+// restores it, without JavaScript the list is whole.  Screenshots at 1280
+// and 360 px (the filtered index at 375 px) go to SHOTS for a person to
+// look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -307,12 +310,114 @@ async function checkAssessmentNoScript(base) {
     `assessment without JavaScript: ${JSON.stringify(state)}`);
 }
 
+// Returns the knowledge index's state: the texts of the items shown, the
+// groups and jump links shown, the status line, what has focus.
+async function knowledgeState(page) {
+  return page.evaluate(() => {
+    const shown = el => !el.closest('[hidden]');
+    return {
+      items: [...document.querySelectorAll('li[data-key]')].filter(shown)
+        .map(li => li.querySelector('.kx-text').textContent),
+      keys: new Set([...document.querySelectorAll('li[data-key]')].filter(shown)
+        .map(li => li.dataset.key)).size,
+      groups: [...document.querySelectorAll('.kx-group')].filter(shown).length,
+      jumps: [...document.querySelectorAll('li[data-group]')].filter(shown).length,
+      counted: [...document.querySelectorAll('li[data-group]')].filter(shown)
+        .reduce((sum, li) => sum + Number(li.querySelector('.kx-n').textContent), 0),
+      status: document.getElementById('kx-status').innerText,
+      focus: document.activeElement ? document.activeElement.id : null,
+    };
+  });
+}
+
+// The knowledge index via base: a jump link followed by the keyboard moves
+// focus to its group; typing narrows the list (NFKC, ASCII case folded,
+// as the search) and the status says how many; Escape and clearing
+// restore it; without JavaScript the list is whole and the box says why.
+async function checkKnowledge(base, via) {
+  const where = `knowledge via ${via}`;
+  const { ctx, page, problems } = await open(base + kinds.knowledge,
+    { viewport: { width: 1280, height: 900 } });
+  const all = await knowledgeState(page);
+  check(all.items.length > 100 && all.groups === all.jumps && all.groups > 10 &&
+    all.status === `${all.keys} 件の知識項目。`,
+    `${where}: whole list ${all.items.length} items, ${all.groups} groups, ${all.jumps} jumps, status ${all.status}`);
+  const jump = page.locator('.kx-jump a').nth(2);
+  const target = (await jump.getAttribute('href')).slice(1);
+  await jump.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(t => location.hash === '#' + t, target);
+  const after = await knowledgeState(page);
+  check(after.focus === target, `${where}: the jump to ${target} left focus on ${after.focus}`);
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement.closest('.kx-group')?.id);
+  check(next === target, `${where}: Tab after the jump went outside ${target} (${next})`);
+  // typing narrows: "it" finds ＩＴ and IT alike; "2way" finds ２Ｗａｙ
+  await page.focus('#kx-input');
+  await page.keyboard.type('it');
+  let st = await knowledgeState(page);
+  check(st.items.length >= 3 && st.items.length < all.items.length &&
+    st.items.every(t => /it/.test(t.normalize('NFKC').toLowerCase())) &&
+    st.items.includes('最新ＩＴ市場動向') &&
+    st.status === `${st.keys} 件の知識項目（全 ${all.keys} 件中）。`,
+    `${where}: "it" shows ${st.items.join(', ')}; status ${st.status}`);
+  check(st.groups === st.jumps && st.groups < all.groups &&
+    st.counted === st.items.length,
+    `${where}: "it" leaves ${st.groups} groups, ${st.jumps} jump links counting ${st.counted}`);
+  if (via === 'file') {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${shots}/knowledge-filtered-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${shots}/knowledge-filtered-375.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    taken += 2;
+  }
+  await page.fill('#kx-input', '');
+  await page.keyboard.type('2way　コミュ');
+  st = await knowledgeState(page);
+  check(st.items.join() === '２Ｗａｙコミュニケーション',
+    `${where}: "2way コミュ" shows ${st.items.join(', ')}`);
+  await page.keyboard.type('xyz');
+  st = await knowledgeState(page);
+  check(st.items.length === 0 && st.groups === 0 && st.jumps === 0 &&
+    /^0 件の知識項目（全 \d+ 件中）。一致する知識項目はありません。$/.test(st.status),
+    `${where}: no match: ${st.items.length} items, status ${st.status}`);
+  await page.keyboard.press('Escape');
+  st = await knowledgeState(page);
+  check(st.items.length === all.items.length && st.status === all.status &&
+    await page.inputValue('#kx-input') === '',
+    `${where}: Escape left ${st.items.length} items, status ${st.status}`);
+  await page.keyboard.type('データベース');
+  await page.fill('#kx-input', '');
+  st = await knowledgeState(page);
+  check(st.items.length === all.items.length && st.groups === all.groups &&
+    st.counted === all.counted && st.status === all.status,
+    `${where}: clearing left ${st.items.length} items, ${st.counted} counted`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// Without JavaScript the index is the whole list; the box is disabled
+// and says it needs JavaScript.
+async function checkKnowledgeNoScript(base) {
+  const state = await withoutScript(base + kinds.knowledge, () => ({
+    disabled: document.getElementById('kx-input').disabled,
+    status: document.getElementById('kx-status').innerText,
+    items: [...document.querySelectorAll('li[data-key]')].filter(li =>
+      li.offsetHeight > 0).length,
+  }));
+  check(state.disabled && /JavaScript/.test(state.status) && state.items > 100,
+    `knowledge without JavaScript: ${JSON.stringify(state)}`);
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkAssessment(base, via);
+  await checkKnowledge(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
+await checkKnowledgeNoScript(bases.file);
 await checkFullestSheet(bases.file);
 
 for (const [via, base] of Object.entries(bases)) {

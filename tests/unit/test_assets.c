@@ -58,6 +58,7 @@ S_folder(void)
 	S_write(dir, "handbook.css", "a{b:c}\n", 7);
 	S_write(dir, "search.js", "x;\n", 3);
 	S_write(dir, "assess.js", "y;\n", 3);
+	S_write(dir, "knowledge.js", "z;\n", 3);
 	S_write(dir, "icon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
 	    41);
 	S_write(dir, "layout.xhtml", "<html/>", 7);
@@ -214,6 +215,7 @@ test_publish_folder(void **state)
 	    "2 assets/assess.js 3\n"
 	    "2 assets/handbook.css 7\n"
 	    "2 assets/icon.svg 41\n"
+	    "2 assets/knowledge.js 3\n"
 	    "2 assets/logo.png 8\n"
 	    "2 assets/search.js 3\n"
 	    "2 assets/style.css 7\n"
@@ -357,7 +359,7 @@ test_site_kinds(void **state)
 	for (i = 0; i < l.m.njobtypes; i++)
 		nsp += l.m.jobtypes[i].nspecialties;
 	assert_int_equal(counts[SINK_HANDBOOK], nsp);
-	assert_int_equal(counts[SINK_ASSET], 5);
+	assert_int_equal(counts[SINK_ASSET], 6);
 	assert_int_equal(counts[SINK_DOWNLOAD], 3);
 	assert_true(counts[SINK_SEARCH] >= 3);
 	assert_true(counts[SINK_PAGE] > nsp);

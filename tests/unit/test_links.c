@@ -13,6 +13,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 
 #include "cli.h"
 
@@ -313,8 +314,9 @@ test_every_page_is_japanese(void **state)
 
 /* Returns which of the site's scripts element n of page p is: 1 the
  * search's (assets/search.js), 2 the self-assessment's (assets/assess.js,
- * on assessment pages only), 0 neither; a script must be in the head,
- * empty and deferred. */
+ * on assessment pages only), 4 the knowledge index's filter
+ * (assets/knowledge.js, on knowledge indexes only), 0 none; a script
+ * must be in the head, empty and deferred. */
 static int
 site_script(const struct page *p, xmlNode *n)
 {
@@ -328,7 +330,9 @@ site_script(const struct page *p, xmlNode *n)
 		resolve_href(p->path, (const char *)src, target, sizeof(target));
 		ok = strcmp(target, "assets/search.js") == 0 ? 1 :
 		    strcmp(target, "assets/assess.js") == 0 &&
-		    strstr(p->path, "/assessment.html") != NULL ? 2 : 0;
+		    strstr(p->path, "/assessment.html") != NULL ? 2 :
+		    strcmp(target, "assets/knowledge.js") == 0 &&
+		    strstr(p->path, "/knowledge.html") != NULL ? 4 : 0;
 	}
 	xmlFree(src);
 	xmlFree(defer);
@@ -396,10 +400,59 @@ test_every_page_is_inert_with_a_policy(void **state)
 			fail_msg("%s: no Content-Security-Policy %s",
 			    pages[i].path, CSP);
 		if (scripts != (strstr(pages[i].path, "/assessment.html") ?
-		    3 : 1))
+		    3 : strstr(pages[i].path, "/knowledge.html") ? 5 : 1))
 			fail_msg("%s: not the site's scripts (%d)",
 			    pages[i].path, scripts);
 	}
+}
+
+/* How many links from skill pages into knowledge indexes were checked. */
+static size_t nlisted;
+
+/* Checks a link of skill page p (J/S/skills/K.html) into the knowledge
+ * index: the index lists the item under K's own group (id "skill-K",
+ * an item with data-key the fragment), not only under another skill's. */
+static void
+check_listed(struct page *p, const char *element, const char *url)
+{
+	char target[1024], expr[1024], skill[256];
+	const char *frag = resolve_href(p->path, url, target, sizeof(target));
+	const char *base = strrchr(p->path, '/') + 1;
+	xmlXPathContext *ctx;
+	xmlXPathObject *o;
+	struct page *t;
+
+	(void)element;
+	if (frag == NULL || strcmp(strchr(target, '/') ? strchr(target, '/') :
+	    target, "/knowledge.html") != 0 || (t = find_page(target)) == NULL)
+		return;
+	snprintf(skill, sizeof(skill), "%.*s", (int)strcspn(base, "."), base);
+	snprintf(expr, sizeof(expr), "//*[@id='skill-%s']//li[@data-key='%s']",
+	    skill, frag);
+	ctx = xmlXPathNewContext(t->doc);
+	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	if (o == NULL || o->nodesetval == NULL || o->nodesetval->nodeNr != 1)
+		fail_msg("%s: %s is not listed under its skill in %s", p->path,
+		    url, target);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	nlisted++;
+}
+
+/* The knowledge index lists every item under each skill that lists it:
+ * each skill page's links into it land on an item that its own group
+ * holds too. */
+static void
+test_every_item_under_each_skill(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < npages; i++)
+		if (strstr(pages[i].path, "/skills/") != NULL)
+			each_url(&pages[i], xmlDocGetRootElement(pages[i].doc),
+			    check_listed);
+	assert_true(nlisted > 100);
 }
 
 int
@@ -411,6 +464,7 @@ main(void)
 		cmocka_unit_test(test_every_page_is_reachable_from_home),
 		cmocka_unit_test(test_every_page_is_japanese),
 		cmocka_unit_test(test_every_page_is_inert_with_a_policy),
+		cmocka_unit_test(test_every_item_under_each_skill),
 	};
 
 	return cmocka_run_group_tests_name("links", tests, setup, teardown);

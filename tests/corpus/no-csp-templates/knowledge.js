@@ -1,0 +1,1 @@
+/* the index filter: empty here */
