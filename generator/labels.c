@@ -134,6 +134,10 @@ static const struct {
 	    0, 0,
 	    "the CSV download's column names, comma-separated, one per "
 	    "column", LABEL_CSV_COLUMNS },
+	[LABEL_ABOUT] = { "about",
+	    0, 0,
+	    "the title and breadcrumb of the page about the text (about.html) "
+	    "and the footer's link to it", 0 },
 };
 
 struct labels {

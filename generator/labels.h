@@ -61,6 +61,7 @@ enum label {
 	LABEL_USES_MORE,	/* {n} more specialties */
 	LABEL_SEARCH_CONTEXT,	/* {jobtype} {specialty} */
 	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
+	LABEL_ABOUT,		/* title and breadcrumb of the page about the text */
 	LABEL__COUNT
 };
 

@@ -161,6 +161,8 @@ S_scope(struct builder *b, enum page_kind kind, const char *heading)
 	scope_text(s, "heading", heading);
 	scope_text(s, "site-name", b->site_name);
 	scope_text(s, "home", path_href(&b->arena, self, PATH_HOME, NULL));
+	scope_text(s, "about-href", path_href(&b->arena, self, PATH_ABOUT,
+	    NULL));
 	scope_text(s, "stylesheet", path_href(&b->arena, self, PATH_STYLE, NULL));
 	page_stylesheet(b, s, self, PATH_STYLE, "all");
 	scope_text(s, "icon", path_href(&b->arena, self, PATH_ICON, NULL));
@@ -192,6 +194,8 @@ S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
 		return path_handbook(a, at->sp->id, "html");
 	case PAGE_ASSESSMENT:
 		return path_assessment(a, at->jt->id, at->sp->id);
+	case PAGE_ABOUT:
+		return PATH_ABOUT;
 	default:
 		return PATH_HOME;
 	}
@@ -228,6 +232,8 @@ S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
 	case PAGE_ASSESSMENT:
 		*here = page_label(b, LABEL_ASSESSMENT, NULL);
 		return page_label(b, LABEL_TITLE_ASSESSMENT, &args);
+	case PAGE_ABOUT:
+		return *here = page_label(b, LABEL_ABOUT, NULL);
 	default:
 		title = *here = b->site_name;
 		return title;
@@ -245,9 +251,13 @@ page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 	b->self = S_self(b, kind, at);
 	heading = S_heading(b, kind, at, &here);
 	s = S_scope(b, kind, heading);
-	if (at->jt == NULL)
-		return s;	/* the home page */
+	if (kind == PAGE_HOME)
+		return s;
 	S_crumb(b, s, page_label(b, LABEL_HOME, NULL), PATH_HOME, NULL);
+	if (at->jt == NULL) {
+		S_crumb(b, s, here, NULL, NULL);	/* a page of the site */
+		return s;
+	}
 	S_crumb(b, s, at->jt->name, PATH_HOME, page_jobtype_anchor(b, at->jt));
 	if (at->sp != NULL && kind != PAGE_SPECIALTY)
 		S_crumb(b, s, at->sp->name, path_specialty(&b->arena, at->jt->id,

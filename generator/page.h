@@ -20,7 +20,7 @@
 /* The kinds of page, each with its template. */
 enum page_kind {
 	PAGE_HOME, PAGE_SPECIALTY, PAGE_SKILL, PAGE_LEVEL, PAGE_KNOWLEDGE,
-	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE__COUNT
+	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE_ABOUT, PAGE__COUNT
 };
 
 /* The state of one thread's rendering. */
@@ -149,8 +149,9 @@ void		 page_emit(struct builder *, enum page_kind kind,
 
 /* The page families, which site.c calls. */
 
-/* The home page (page_home.c). */
+/* The home page and the page about the text (page_home.c). */
 void	pages_home(struct builder *);
+void	pages_about(struct builder *);
 
 /* The page of specialty sp of jt, and its level pages (page_specialty.c). */
 void	pages_specialty(struct builder *, const struct jobtype *jt,

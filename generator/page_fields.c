@@ -52,6 +52,7 @@ const struct field_decl page_fields_shared[] = {
 	TEXT("heading", "the page's heading"),
 	TEXT("site-name", "the framework's name"),
 	TEXT("home", "link to the home page"),
+	TEXT("about-href", "link to the page about the text (about.html)"),
 	TEXT("stylesheet", "link to assets/style.css"),
 	LIST("stylesheets", S_stylesheet, "style.css for all media; on "
 	    "handbooks also handbook.css for print"),
@@ -73,13 +74,23 @@ static const struct field_decl S_home_specific[] = {
 	END
 };
 
+static const struct field_decl S_home_specialty[] = {
+	TEXT("name", "the specialty's name"),
+	TEXT("href", "link to its page"),
+	TEXT("assessment-href", "link to its self-assessment sheet"),
+	TEXT("handbook-href", "link to its handbook"),
+	TEXT("pdf-href", "link to its PDF handbook, \"\" when no PDFs are "
+	    "made"),
+	END
+};
+
 static const struct field_decl S_home_jobtype[] = {
 	TEXT("name", "the job type's name"),
 	TEXT("anchor", "the id of its section"),
 	HTML("annotation", "its annotation"),
-	LIST("notes", S_note, "its editorial notes"),
 	TEXT("knowledge-href", "link to its knowledge-item index"),
-	LIST("specialties", S_link, "its specialties, linked"),
+	LIST("specialties", S_home_specialty, "its specialties, with the links "
+	    "of their tasks"),
 	LIST("common-skills", S_link, "its common skills, linked to their "
 	    "comparisons"),
 	LIST("specific", S_home_specific, "per specialty, its specific skills"),
@@ -91,8 +102,21 @@ static const struct field_decl S_home[] = {
 	TEXT("json-href", "link to the framework as JSON"),
 	TEXT("schema-href", "link to the JSON's JSON Schema"),
 	TEXT("csv-href", "link to the framework as CSV"),
-	LIST("notes", S_note, "the framework's editorial notes"),
 	LIST("jobtypes", S_home_jobtype, "every job type"),
+	END
+};
+
+/* The page about the text. */
+static const struct field_decl S_about_jobtype[] = {
+	TEXT("name", "the job type's name"),
+	TEXT("href", "link to its section of the home page"),
+	LIST("notes", S_note, "its editorial notes"),
+	END
+};
+
+static const struct field_decl S_about[] = {
+	LIST("notes", S_note, "the framework's editorial notes"),
+	LIST("jobtypes", S_about_jobtype, "every job type"),
 	END
 };
 
@@ -408,6 +432,8 @@ const struct page_decl page_decls[PAGE__COUNT] = {
 	    "the site", S_handbook },
 	[PAGE_ASSESSMENT] = { "assessment.xhtml", "the self-assessment sheet "
 	    "of a specialty", S_assessment },
+	[PAGE_ABOUT] = { "about.xhtml", "about this text (about.html): the "
+	    "editorial notes of the framework and of each job type", S_about },
 };
 
 /* Appends the rows of fields v, their names after prefix, to *out in

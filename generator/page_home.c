@@ -1,5 +1,7 @@
-/* page_home.c: the home page: every job type with its overview, its
- * specialties and its skills; see page.h. */
+/* page_home.c: the home page, which offers the tasks (browse, assess,
+ * print, download, search) and every job type with its overview, its
+ * specialties and its skills; and the page about the text, which holds
+ * the editorial notes; see page.h. */
 #include "page.h"
 
 #include "export.h"
@@ -26,6 +28,23 @@ S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	}
 }
 
+/* Adds specialty sp of jt to list "specialties" of j_s with the links
+ * of its tasks: its page, its self-assessment sheet, its handbook and,
+ * when PDFs are made, its PDF. */
+static void
+S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	struct scope *item = page_link(b, j_s, "specialties", PATH_HOME,
+	    sp->name, path_specialty(&b->arena, jt->id, sp->id), NULL);
+
+	scope_text(item, "assessment-href", path_href(&b->arena, PATH_HOME,
+	    path_assessment(&b->arena, jt->id, sp->id), NULL));
+	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,
+	    path_handbook(&b->arena, sp->id, "html"), NULL));
+	scope_text(item, "pdf-href", page_pdf_href(b, sp));
+}
+
 /* Adds job type jt to list "jobtypes" of s. */
 static void
 S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
@@ -36,7 +55,6 @@ S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
 	scope_text(j_s, "name", jt->name);
 	scope_text(j_s, "anchor", page_jobtype_anchor(b, jt));
 	page_markdown(b, j_s, "annotation", jt->annotation);
-	page_notes(b, j_s, "notes", &jt->notes);
 	scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,
 	    path_knowledge(&b->arena, jt->id), NULL));
 	scope_list(j_s, "specialties");
@@ -48,11 +66,8 @@ S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
 			    jt->skills[j].name, path_compare(&b->arena, jt->id,
 			    jt->skills[j].id), NULL);
 	for (j = 0; j < jt->nspecialties; j++) {
-		const struct specialty *sp = &jt->specialties[j];
-
-		page_link(b, j_s, "specialties", PATH_HOME, sp->name,
-		    path_specialty(&b->arena, jt->id, sp->id), NULL);
-		S_specific(b, j_s, jt, sp);
+		S_tasks(b, j_s, jt, &jt->specialties[j]);
+		S_specific(b, j_s, jt, &jt->specialties[j]);
 	}
 }
 
@@ -73,10 +88,32 @@ pages_home(struct builder *b)
 	    PATH_JSON_SCHEMA, NULL));
 	scope_text(s, "csv-href", path_href(&b->arena, PATH_HOME, PATH_CSV,
 	    NULL));
-	page_notes(b, s, "notes", m->framework ? &m->framework->notes :
-	    &(struct notes){ NULL, 0 });
 	scope_list(s, "jobtypes");
 	for (i = 0; i < m->njobtypes; i++)
 		S_jobtype(b, s, &m->jobtypes[i]);
 	page_emit(b, PAGE_HOME, s);
+}
+
+void
+pages_about(struct builder *b)
+{
+	const struct model *m = b->m;
+	struct page_at at = { NULL, NULL, NULL, 0 };
+	struct scope *s;
+	size_t i;
+
+	s = page_begin(b, PAGE_ABOUT, &at);
+	page_notes(b, s, "notes", m->framework ? &m->framework->notes :
+	    &(struct notes){ NULL, 0 });
+	scope_list(s, "jobtypes");
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+		struct scope *j_s = scope_item(s, "jobtypes");
+
+		scope_text(j_s, "name", jt->name);
+		scope_text(j_s, "href", path_href(&b->arena, PATH_ABOUT,
+		    PATH_HOME, page_jobtype_anchor(b, jt)));
+		page_notes(b, j_s, "notes", &jt->notes);
+	}
+	page_emit(b, PAGE_ABOUT, s);
 }

@@ -4,6 +4,7 @@
  * folders, so every link works from file:// and under any sub-path:
  *
  *	index.html			home
+ *	about.html			about this text: the editorial notes
  *	assets/style.css		stylesheet
  *	J/S.html			specialty S of job type J
  *	J/S/skills/K.html		skill K in specialty S
@@ -41,6 +42,7 @@ struct jobtype;
 struct skill;
 
 #define PATH_HOME	"index.html"
+#define PATH_ABOUT	"about.html"
 #define PATH_STYLE	"assets/style.css"
 #define PATH_HANDBOOK_STYLE "assets/handbook.css"
 #define PATH_ICON	"assets/icon.svg"

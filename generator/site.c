@@ -236,6 +236,8 @@ site_render(const struct model *m, const struct md_table *md,
 		    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
 		arena_init(&b.arena);
 		pages_home(&b);
+		if (!b.failed)
+			pages_about(&b);
 		sink->pages += b.npages;
 		b.npages = 0;
 		arena_free(&b.arena);

@@ -240,9 +240,9 @@ static void
 test_site_has_every_page(void **state)
 {
 	(void)state;
-	/* home, 3 specialties, 34 skills, 12 levels, index, 6 comparisons,
-	 * 3 handbooks, 3 self-assessment sheets */
-	assert_int_equal(npages, 63);
+	/* home, about, 3 specialties, 34 skills, 12 levels, index,
+	 * 6 comparisons, 3 handbooks, 3 self-assessment sheets */
+	assert_int_equal(npages, 64);
 	assert_true(is_file("assets/style.css"));
 	assert_true(is_file("assets/handbook.css"));
 	assert_true(is_file("assets/search.js"));
@@ -290,6 +290,101 @@ test_every_page_is_reachable_from_home(void **state)
 		if (!pages[i].reached)
 			fail_msg("%s is not reachable from index.html",
 			    pages[i].path);
+}
+
+/* The site paths the home page links to directly. */
+static char home_links[MAX_PAGES][1024];
+static size_t nhome_links;
+
+/* Records where one link of the home page leads. */
+static void
+note_home_link(struct page *p, const char *element, const char *url)
+{
+	if (strcmp(element, "a") != 0 || nhome_links == MAX_PAGES)
+		return;
+	resolve_href(p->path, url, home_links[nhome_links],
+	    sizeof(home_links[0]));
+	nhome_links++;
+}
+
+/* Returns whether the home page links directly to site path. */
+static int
+home_links_to(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < nhome_links; i++)
+		if (strcmp(home_links[i], path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns whether site path is a task the start page offers: a
+ * specialty's page (J/S.html but the knowledge index), its sheet
+ * (J/S/assessment.html) or its handbook (handbooks/S.html). */
+static int
+is_task_page(const char *path)
+{
+	const char *slash = strchr(path, '/'), *base = strrchr(path, '/');
+
+	if (slash == NULL || strcmp(path, "index.html") == 0)
+		return 0;
+	if (strncmp(path, "handbooks/", 10) == 0)
+		return 1;
+	if (slash == base)
+		return strcmp(base, "/knowledge.html") != 0;
+	return strcmp(base, "/assessment.html") == 0 &&
+	    strchr(slash + 1, '/') == base;
+}
+
+static void
+test_home_offers_every_task(void **state)
+{
+	struct page *home = find_page("index.html");
+	size_t i, ntasks = 0;
+
+	(void)state;
+	assert_non_null(home);
+	nhome_links = 0;
+	each_url(home, xmlDocGetRootElement(home->doc), note_home_link);
+	for (i = 0; i < npages; i++)
+		if (is_task_page(pages[i].path)) {
+			ntasks++;
+			if (!home_links_to(pages[i].path))
+				fail_msg("index.html does not link to %s",
+				    pages[i].path);
+		}
+	assert_int_equal(ntasks, 9);	/* 3 specialties, sheets, handbooks */
+	assert_true(home_links_to("about.html"));
+	assert_true(home_links_to("downloads/framework.json"));
+	assert_true(home_links_to("downloads/framework.schema.json"));
+	assert_true(home_links_to("downloads/framework.csv"));
+}
+
+/* Every page, the home page too, has a footer link to the page about
+ * the text. */
+static void
+test_every_page_links_to_about(void **state)
+{
+	char target[1024];
+	size_t i;
+	xmlXPathContext *ctx;
+	xmlXPathObject *o;
+
+	(void)state;
+	for (i = 0; i < npages; i++) {
+		ctx = xmlXPathNewContext(pages[i].doc);
+		o = xmlXPathEvalExpression(BAD_CAST
+		    "string(//footer//a/@href)", ctx);
+		assert_non_null(o);
+		resolve_href(pages[i].path, (const char *)o->stringval, target,
+		    sizeof(target));
+		if (strcmp(target, "about.html") != 0)
+			fail_msg("%s: the footer links to \"%s\"", pages[i].path,
+			    o->stringval);
+		xmlXPathFreeObject(o);
+		xmlXPathFreeContext(ctx);
+	}
 }
 
 static void
@@ -462,6 +557,8 @@ main(void)
 		cmocka_unit_test(test_site_has_every_page),
 		cmocka_unit_test(test_every_link_resolves),
 		cmocka_unit_test(test_every_page_is_reachable_from_home),
+		cmocka_unit_test(test_home_offers_every_task),
+		cmocka_unit_test(test_every_page_links_to_about),
 		cmocka_unit_test(test_every_page_is_japanese),
 		cmocka_unit_test(test_every_page_is_inert_with_a_policy),
 		cmocka_unit_test(test_every_item_under_each_skill),
