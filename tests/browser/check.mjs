@@ -11,12 +11,15 @@
 // keyboard follows a result to its anchor, and without JavaScript the box
 // says it needs it.  Knowledge index: a jump link moves focus to its
 // group, the filter narrows the list and says how many, clearing
-// restores it, without JavaScript the list is whole.  Screenshots at 1280
+// restores it, without JavaScript the list is whole.  Start page: Tab
+// alone reaches, among its tasks, every specialty, sheet and handbook,
+// the downloads and the page about the text, and its search link puts
+// focus in the search box.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [siteDir, httpBase, shots] = process.argv.slice(2);
@@ -31,6 +34,7 @@ const kinds = {
   compare: 'customer-service/compare/communication.html',
   handbook: 'handbooks/facility-management.html',
   assessment: 'customer-service/hardware/assessment.html',
+  about: 'about.html',
 };
 const bases = { file: pathToFileURL(siteDir + '/').href, http: httpBase };
 let passed = 0, failed = 0, rules = 0, taken = 0;
@@ -162,6 +166,67 @@ function splitNames([names, holders]) {
     }
   }
   return split;
+}
+
+// Returns the site paths the start page must offer, read from the built
+// site: each specialty's page (J/S.html but J/knowledge.html), its sheet
+// (J/S/assessment.html), each handbook (handbooks/S.html), the downloads
+// and the page about the text.
+function startTasks() {
+  const tasks = ['downloads/framework.json', 'downloads/framework.schema.json',
+    'downloads/framework.csv', 'about.html'];
+  for (const d of readdirSync(siteDir, { withFileTypes: true })) {
+    if (!d.isDirectory() || !existsSync(`${siteDir}/${d.name}/knowledge.html`))
+      continue;
+    for (const f of readdirSync(`${siteDir}/${d.name}`))
+      if (f.endsWith('.html') && f !== 'knowledge.html')
+        tasks.push(`${d.name}/${f}`,
+          `${d.name}/${f.replace(/\.html$/, '')}/assessment.html`);
+  }
+  for (const f of readdirSync(`${siteDir}/handbooks`))
+    if (f.endsWith('.html'))
+      tasks.push(`handbooks/${f}`);
+  return tasks;
+}
+
+// The start page via base, by keyboard: Tab from the top reaches a link
+// inside the tasks to every path of startTasks(); the search task's link,
+// followed with Enter, puts focus in the search box.
+async function checkStart(base, via) {
+  const where = `start page via ${via}`;
+  const { ctx, page, problems } = await open(base + kinds.home,
+    { viewport: { width: 1280, height: 900 } });
+  await page.waitForFunction(() => !document.getElementById('search-input').disabled);
+  const reached = new Set();
+  let searchStop = -1;
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const a = await page.evaluate(() => {
+      const e = document.activeElement;
+      return e && e.tagName === 'A' && e.closest('.tasks') ?
+        { href: e.href, raw: e.getAttribute('href') } : null;
+    });
+    if (!a)
+      continue;
+    reached.add(a.href.split('#')[0]);
+    if (a.raw === '#search-input' && searchStop < 0)
+      searchStop = i;
+  }
+  const tasks = startTasks();
+  check(tasks.length >= 13, `${where}: only ${tasks.length} tasks found`);
+  for (const t of tasks)
+    check(reached.has(new URL(t, base).href), `${where}: Tab reaches no link to ${t}`);
+  check(searchStop >= 0, `${where}: Tab reaches no link to the search box`);
+  await page.goto(base + kinds.home, { waitUntil: 'load' });
+  await page.waitForFunction(() => !document.getElementById('search-input').disabled);
+  for (let i = 0; i <= searchStop; i++)
+    await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => document.activeElement.id);
+  check(focused === 'search-input',
+    `${where}: the search link left focus on "${focused}"`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
 }
 
 // The chrome of url on a phone (375 x 667): the skip link is the first
@@ -414,6 +479,7 @@ for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkAssessment(base, via);
   await checkKnowledge(base, via);
+  await checkStart(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);

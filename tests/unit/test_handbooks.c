@@ -300,6 +300,30 @@ test_language_is_japanese(void **state)
 	free(out);
 }
 
+/* The start page (index.html) links to each specialty's PDF handbook,
+ * as "handbooks/ID.pdf". */
+static void
+test_start_page_links_every_pdf(void **state)
+{
+	const struct jobtype *jt = &content.m.jobtypes[0];
+	char cmd[512], want[256], *out;
+	size_t i;
+
+	(void)state;
+	if (!available)
+		skip();
+	snprintf(cmd, sizeof(cmd), "cat %s/index.html", SITE);
+	out = run(cmd);
+	assert_non_null(out);
+	for (i = 0; i < jt->nspecialties; i++) {
+		snprintf(want, sizeof(want), "href=\"handbooks/%s.pdf\"",
+		    jt->specialties[i].id);
+		if (strstr(out, want) == NULL)
+			fail_msg("index.html: no link %s", want);
+	}
+	free(out);
+}
+
 /* A rebuild of unchanged content keeps every PDF (the same files, so
  * WeasyPrint did not run) and rewrites nothing. */
 static void
@@ -402,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_no_description_of_another_specialty_only),
 		cmocka_unit_test(test_fonts_embedded_pages_and_outline),
 		cmocka_unit_test(test_language_is_japanese),
+		cmocka_unit_test(test_start_page_links_every_pdf),
 		cmocka_unit_test(test_rebuild_keeps_the_pdfs),
 		cmocka_unit_test(test_asset_change_remakes_the_pdfs),
 	};
