@@ -778,7 +778,7 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 }
 
 /* Writes the framework file, every job type's content file and Hugo
- * pages, and the Hugo home page. */
+ * pages, and the Hugo home page and page about the text. */
 static void
 S_write_all(struct synth *s)
 {
@@ -816,6 +816,10 @@ S_write_all(struct synth *s)
 		S_add(&home, "\n", 1);
 	}
 	S_page(s, "_index.md", "ITスキル標準（ITSS）", &home);
+	free(home.s);
+	home = (struct buf){ NULL, 0, 0 };	/* the page about the text */
+	S_printf(&home, "%s\n", summary);
+	S_page(s, "about.md", "このサイトの内容について", &home);
 	free(home.s);
 }
 
