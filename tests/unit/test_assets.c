@@ -119,8 +119,9 @@ test_names(void **state)
 	assert_true(asset_is_published("style.css"));
 	assert_true(asset_is_published("notes.xml"));	/* then refused */
 	assert_false(asset_is_published("handbook.xhtml"));
-	assert_true(asset_is_published("about.xhtml"));	/* then refused */
-	assert_non_null(asset_name_error("about.xhtml"));
+	assert_false(asset_is_published("about.xhtml"));
+	assert_true(asset_is_published("other.xhtml"));	/* then refused */
+	assert_non_null(asset_name_error("other.xhtml"));
 	assert_null(asset_name_error("Noto_Sans-JP.2.woff2"));
 	assert_non_null(asset_name_error("my logo.png"));
 	assert_non_null(asset_name_error("logo\xc3\xa9.png"));
