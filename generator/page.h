@@ -41,7 +41,7 @@ struct builder {
 	size_t			 npages;	/* pages put */
 };
 
-/* What a page is of: its job type (NULL for the home page), and its
+/* What a page is of: its job type (NULL for the home and about pages), its
  * specialty, skill and level when it has them (NULL, NULL, 0 if not). */
 struct page_at {
 	const struct jobtype	*jt;
