@@ -61,6 +61,8 @@ enum label {
 	LABEL_USES_MORE,	/* {n} more specialties */
 	LABEL_SEARCH_CONTEXT,	/* {jobtype} {specialty} */
 	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
+	LABEL_ASSESS_NONE,	/* below the lowest level: {level} */
+	LABEL_ASSESS_CLEAR,	/* a row's clear button: {skill} */
 	LABEL__COUNT
 };
 
