@@ -208,7 +208,8 @@ async function checkAssessment(base, via) {
   // by keyboard: Tab to a group, arrows choose within it
   await page.focus('input[name="current-fault-repair"][value="3"]');
   await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');	// next group: the target's
+  await page.keyboard.press('Tab');	// next group: the target's, on its
+  await page.keyboard.press('ArrowRight');	// first choice (below the lowest level)
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.check('input[name="current-leadership"][value="4"]');
@@ -302,7 +303,7 @@ async function checkAssessment(base, via) {
 async function checkAssessmentNew(page, where) {
   await page.check('input[name="current-technology"][value="0"]');
   const gapText = await page.$$eval('#assess-gap-list li', ls => ls.map(l => l.textContent));
-  check(gapText[0] === 'テクノロジ：レベル３未満／該当なし → レベル４（１段階）' &&
+  check(gapText[0] === 'テクノロジ：レベル３未満／該当なし → レベル４（２段階）' &&
     /technology\.0\.4/.test(page.url()),
     `${where}: below the lowest level: ${gapText[0]} ${page.url()}`);
   check(await page.$$eval('#assess-chart svg circle', cs => cs.length) === 6,
