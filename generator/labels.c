@@ -138,6 +138,13 @@ static const struct {
 	    0, 0,
 	    "the title and breadcrumb of the page about the text (about.html) "
 	    "and the footer's link to it", 0 },
+	[LABEL_ASSESS_NONE] = { "assess-none",
+	    A(ARG_LEVEL), 0,
+	    "the sheet's choice below the job type's lowest level `{level}` "
+	    "(`none`)", 0 },
+	[LABEL_ASSESS_CLEAR] = { "assess-clear",
+	    A(ARG_SKILL), A(ARG_SKILL),
+	    "an assessment row's clear button (`clear-label`)", 0 },
 };
 
 struct labels {

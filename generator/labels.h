@@ -62,6 +62,8 @@ enum label {
 	LABEL_SEARCH_CONTEXT,	/* {jobtype} {specialty} */
 	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
 	LABEL_ABOUT,		/* title and breadcrumb of the page about the text */
+	LABEL_ASSESS_NONE,	/* below the lowest level: {level} */
+	LABEL_ASSESS_CLEAR,	/* a row's clear button: {skill} */
 	LABEL__COUNT
 };
 

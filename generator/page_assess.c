@@ -14,6 +14,17 @@ S_name(struct builder *b, const char *prefix, const char *id)
 	return arena_printf(&b->arena, "%s-%s", prefix, id);
 }
 
+/* Returns the words of the choice below jt's lowest defined level
+ * (label assess-none), in the builder's arena. */
+static const char *
+S_none(struct builder *b, const struct jobtype *jt)
+{
+	int lowest = jobtype_next_level(jt, 0);
+
+	return page_label(b, LABEL_ASSESS_NONE, &(struct label_args){
+	    .level = lowest != 0 ? page_level_label(b, lowest) : "" });
+}
+
 /* Adds entry e to list "skills" of s: its name, link, the names of its
  * two groups of choices, and the levels it defines, each {value, short,
  * href} (href: the level's description). */
@@ -34,6 +45,9 @@ S_skill_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    &skill));
 	scope_text(row, "target-legend", page_label(b, LABEL_LEGEND_TARGET,
 	    &skill));
+	scope_text(row, "clear-label", page_label(b, LABEL_ASSESS_CLEAR,
+	    &skill));
+	scope_text(row, "none", S_none(b, jt));
 	scope_list(row, "levels");
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n)) {
@@ -47,14 +61,17 @@ S_skill_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 		    &(struct label_args){ .n = n }));
 		scope_text(l_s, "href", path_href(&b->arena, b->self, page,
 		    path_level_anchor(&b->arena, n)));
+		scope_text(l_s, "label", page_level_label(b, n));
+		page_markdown(b, l_s, "html", entry_level_text(e, n));
 	}
 }
 
 /* Sets the levels jt defines, which the sheet offers, on s: field
  * "levels" ("3,4,6") for the script, list "scale" with each level's
- * {value, label} and list "gaps" with each gap's {value, label}, in the
- * words of the pages; a gap counts the defined levels between two, so
- * from level 4 to 6 of "3,4,6" is one step. */
+ * {value, label}, list "gaps" with each gap's {value, label} and field
+ * "none" (the choice below the lowest level, value 0), in the words of
+ * the pages; a gap counts the defined levels between two, so from level
+ * 4 to 6 of "3,4,6" is one step, and from "none" to 3 one too. */
 static void
 S_scale(struct builder *b, struct scope *s, const struct jobtype *jt)
 {
@@ -71,14 +88,14 @@ S_scale(struct builder *b, struct scope *s, const struct jobtype *jt)
 		it = scope_item(s, "scale");
 		scope_text(it, "value", arena_printf(&b->arena, "%d", n));
 		scope_text(it, "label", page_level_label(b, n));
-		if (steps == 0)
-			continue;
 		it = scope_item(s, "gaps");
-		scope_text(it, "value", arena_printf(&b->arena, "%d", steps));
+		scope_text(it, "value", arena_printf(&b->arena, "%d",
+		    steps + 1));
 		scope_text(it, "label", page_label(b, LABEL_ASSESS_GAP,
-		    &(struct label_args){ .n = steps }));
+		    &(struct label_args){ .n = steps + 1 }));
 	}
 	scope_text(s, "levels", levels);
+	scope_text(s, "none", S_none(b, jt));
 }
 
 void

@@ -373,6 +373,8 @@ static const struct field_decl S_assess_level[] = {
 	TEXT("value", "the level's number"),
 	TEXT("short", "its number alone (label level-short)"),
 	TEXT("href", "link to the description"),
+	TEXT("label", "its name (label level)"),
+	HTML("html", "the skill's description of the level"),
 	END
 };
 
@@ -387,6 +389,10 @@ static const struct field_decl S_assess_skill[] = {
 	    "(label legend-current)"),
 	TEXT("target-legend", "the legend of the target level's group "
 	    "(label legend-target)"),
+	TEXT("clear-label", "the name of its clear button (label "
+	    "assess-clear)"),
+	TEXT("none", "the choice below the lowest level, value 0 (label "
+	    "assess-none)"),
 	LIST("levels", S_assess_level, "the levels the skill describes"),
 	END
 };
@@ -408,10 +414,12 @@ static const struct field_decl S_assessment[] = {
 	TEXT("specialty", "the specialty's name"),
 	TEXT("storage-key", "the localStorage key"),
 	TEXT("levels", "the levels the job type defines, \"3,4,5,6\""),
+	TEXT("none", "the choice below the lowest level (label assess-none), "
+	    "for assets/assess.js"),
 	LIST("skills", S_assess_skill, "every skill of the specialty"),
 	LIST("scale", S_assess_scale, "every level the job type defines"),
 	LIST("gaps", S_assess_gaps, "every gap the sheet can show, in steps "
-	    "between defined levels"),
+	    "between defined levels and the choice below them"),
 	END
 };
 

@@ -5,8 +5,11 @@
  * it is a checklist to print.  This script keeps the choices in the link
  * (#s=skill.current.target,...: a link that shows the same profile to
  * whoever opens it, with no server) and in localStorage, draws the
- * profile as SVG and lists each gap with a link to the target level's
- * description.  Its words for levels and gaps are the page's (the
+ * profile as SVG (drawn at the width of its box, so that its text
+ * keeps its size on a phone) and lists each gap with a link to the
+ * target level's description.  Value 0 is the choice below the lowest
+ * level (「レベル３未満／該当なし」); links made before it existed read
+ * as before.  Each row has a clear button; reset can be undone.  Its words for levels and gaps are the page's (the
  * hidden list #assess-words, from labels.xml).  No dependency; works
  * from file://.
  */
@@ -18,6 +21,8 @@
 	var rows = table ? Array.from(table.querySelectorAll('tr[data-skill]')) :
 	    [];
 	var levels = table ? table.dataset.levels.split(',').map(Number) : [];
+	var scale = [0].concat(levels);	/* the chart's columns, none first */
+	var undoState = null;		/* the state before a reset */
 	var key = table ? table.dataset.key : '';
 	var $ = function (id) { return document.getElementById(id); };
 
@@ -107,10 +112,18 @@
 	/* Returns the page's word for level n (kind 'level') or for a gap
 	 * of n levels (kind 'gap'), as #assess-words lists them. */
 	function word(kind, n) {
-		var li = document.querySelector('#assess-words [data-' + kind +
+		var li = kind !== 'gap' && Number(n) === 0 ?
+		    $(kind === 'axis' ? 'assess-axis-none' : 'assess-word-none') :
+		    document.querySelector('#assess-words [data-' + kind +
 		    '="' + n + '"]');
 
 		return li ? li.textContent : String(n);
+	}
+
+	/* Returns the index of level string v in the chart's columns, or
+	 * -1 for no choice. */
+	function column(v) {
+		return v === '' ? -1 : scale.indexOf(Number(v));
 	}
 
 	/* Returns an SVG element of tag with attributes attrs. */
@@ -123,51 +136,84 @@
 		return e;
 	}
 
-	/* Draws the profile: a row per skill, its current level as a dot and
-	 * its target as a ring, joined by a line. */
-	function drawChart() {
-		var fig = $('assess-chart'), left = 190, step = 56, rowH = 24;
-		var width = left + step * (levels.length - 1) + 30;
-		var height = rowH * rows.length + 34;
-		var c = svg('svg', { viewBox: '0 0 ' + width + ' ' + height,
-		    role: 'img', 'aria-labelledby': 'assess-chart-title',
-		    class: 'profile' });
-		var title = svg('title', { id: 'assess-chart-title' });
-		var x = function (n) { return left + step * levels.indexOf(n); };
+	/* Returns the chart's geometry for a box w pixels wide: on a narrow
+	 * box each skill's name goes above its marks, else to their left. */
+	function layout(w) {
+		var narrow = w < 520, left = narrow ? 16 : 260;
 
+		return { width: w, narrow: narrow, left: left,
+		    step: (w - left - 44) / Math.max(1, scale.length - 1),
+		    rowH: narrow ? 44 : 26, top: 40 };
+	}
+
+	/* Draws the axis of g on c: a column per level, none first. */
+	function drawAxis(c, g, height) {
+		scale.forEach(function (n, i) {
+			var x = g.left + g.step * i;
+			var t = svg('text', { x: x, y: 16, class: 'axis' });
+
+			t.textContent = word(n === 0 ? 'axis' : 'level', n);
+			if (n === 0)
+				t.setAttribute('class', 'axis none');
+			c.appendChild(t);
+			c.appendChild(svg('line', { x1: x, x2: x, y1: 24,
+			    y2: height - 6, class: n === 0 ? 'grid none' : 'grid' }));
+		});
+	}
+
+	/* Draws the row of skill row, the i-th, on c by g: its current level
+	 * as a dot, its target as a ring, joined by a line. */
+	function drawRow(c, g, row, i) {
+		var y = g.top + i * g.rowH + (g.narrow ? 22 : 0);
+		var cur = column(picked(row, 'current'));
+		var tgt = column(picked(row, 'target'));
+		var x = function (k) { return g.left + g.step * k; };
+		var name = svg('text', g.narrow ? { x: 4, y: y - 12,
+		    class: 'name above' } : { x: g.left - 36, y: y + 4,
+		    class: 'name' });
+
+		name.textContent = row.querySelector('th a').textContent;
+		c.appendChild(name);
+		if (cur >= 0 && tgt >= 0)
+			c.appendChild(svg('line', { x1: x(cur), x2: x(tgt),
+			    y1: y, y2: y, class: 'span' }));
+		if (tgt >= 0)
+			c.appendChild(svg('circle', { cx: x(tgt), cy: y, r: 7,
+			    class: 'target' }));
+		if (cur >= 0)
+			c.appendChild(svg('circle', { cx: x(cur), cy: y, r: 5,
+			    class: 'current' }));
+	}
+
+	/* Draws the profile at the width of its box, in pixels. */
+	function drawChart() {
+		var fig = $('assess-chart');
+		var g, c, title, height;
+
+		fig.hidden = false;
+		g = layout(Math.max(280, Math.min(fig.clientWidth || 560, 560)));
+		height = g.top + g.rowH * rows.length - (g.narrow ? 0 : 12);
+		c = svg('svg', { viewBox: '0 0 ' + g.width + ' ' + height,
+		    width: g.width, height: height, role: 'img',
+		    'aria-labelledby': 'assess-chart-title', class: 'profile' });
+		title = svg('title', { id: 'assess-chart-title' });
 		title.textContent = '現在と目標のレベル（下の表とギャップの一覧と同じ内容）';
 		c.appendChild(title);
-		levels.forEach(function (n) {
-			var t = svg('text', { x: x(n), y: 14, class: 'axis' });
-
-			t.textContent = word('level', n);
-			c.appendChild(t);
-			c.appendChild(svg('line', { x1: x(n), x2: x(n), y1: 20,
-			    y2: height - 6, class: 'grid' }));
-		});
-		rows.forEach(function (row, i) {
-			var y = 34 + i * rowH, name = svg('text', { x: left - 12,
-			    y: y + 4, class: 'name' });
-			var cur = Number(picked(row, 'current'));
-			var tgt = Number(picked(row, 'target'));
-
-			name.textContent = row.querySelector('th a').textContent;
-			c.appendChild(name);
-			if (cur && tgt)
-				c.appendChild(svg('line', { x1: x(cur), x2: x(tgt),
-				    y1: y, y2: y, class: 'span' }));
-			if (tgt)
-				c.appendChild(svg('circle', { cx: x(tgt), cy: y, r: 7,
-				    class: 'target' }));
-			if (cur)
-				c.appendChild(svg('circle', { cx: x(cur), cy: y, r: 5,
-				    class: 'current' }));
-		});
+		drawAxis(c, g, height);
+		rows.forEach(function (row, i) { drawRow(c, g, row, i); });
 		Array.from(fig.querySelectorAll('svg')).forEach(function (old) {
 			old.remove();
 		});
 		fig.insertBefore(c, fig.firstChild);
-		fig.hidden = false;
+	}
+
+	/* Appends text to li as a span the line never breaks inside. */
+	function term(li, text) {
+		var span = document.createElement('span');
+
+		span.className = 'term';
+		span.textContent = text;
+		li.appendChild(span);
 	}
 
 	/* Lists each skill whose target is above its current level (or has
@@ -178,23 +224,24 @@
 
 		list.textContent = '';
 		rows.forEach(function (row) {
-			var cur = Number(picked(row, 'current'));
-			var tgt = Number(picked(row, 'target'));
+			var cur = column(picked(row, 'current'));
+			var tgt = column(picked(row, 'target'));
 			var li, a, to;
 
-			if (!tgt || cur >= tgt)
+			if (tgt <= 0 || cur >= tgt)
 				return;
 			to = row.querySelector('input[name^="target-"]:checked');
 			li = document.createElement('li');
 			a = document.createElement('a');
 			a.href = to.dataset.href;
 			a.textContent = row.querySelector('th a').textContent;
+			a.className = 'term';
 			li.appendChild(a);
-			li.appendChild(document.createTextNode('：' + (cur ?
-			    pickedLabel(row, 'current') : '未選択') + ' → ' +
-			    pickedLabel(row, 'target') + (cur ? word('gap',
-			    levels.indexOf(tgt) - levels.indexOf(cur)) :
-			    '')));
+			li.appendChild(document.createTextNode('：'));
+			term(li, (cur >= 0 ? pickedLabel(row, 'current') : '未選択') +
+			    ' → ');
+			term(li, pickedLabel(row, 'target') + (cur >= 0 ?
+			    word('gap', tgt - cur) : ''));
 			list.appendChild(li);
 			n++;
 		});
@@ -203,9 +250,14 @@
 		$('assess-gaps').hidden = false;
 	}
 
-	/* Shows the state everywhere: link, chart, gaps. */
+	/* Shows the state everywhere: link, chart, gaps, each row's clear
+	 * button (shown when the row has a choice). */
 	function show(state) {
 		$('assess-link').value = linkWith(state);
+		rows.forEach(function (row) {
+			row.querySelector('.assess-clear').hidden =
+			    !row.querySelector('input:checked');
+		});
 		drawChart();
 		listGaps();
 	}
@@ -217,11 +269,53 @@
 		history.replaceState(null, '', linkWith(state));
 		save(state);
 		$('assess-status').textContent = '';
+		$('assess-undo').hidden = true;
+		undoState = null;
 		show(state);
+	}
+
+	/* Clears the choices of the row of button, and moves the focus to
+	 * its first choice (the button is hidden then). */
+	function clearRow(button) {
+		var row = button.closest('tr');
+
+		row.querySelectorAll('input:checked').forEach(function (r) {
+			r.checked = false;
+		});
+		changed();
+		row.querySelector('input').focus();
+	}
+
+	/* Reset: clears every choice, keeping the state for undo(). */
+	function reset() {
+		var before = stateOf();
+
+		apply('');
+		changed();
+		if (before) {
+			undoState = before;
+			$('assess-undo').hidden = false;
+		}
+		$('assess-status').textContent = '選択を消去しました。' +
+		    (before ? '「元に戻す」で戻せます。' : '');
+	}
+
+	/* Undo: the state before the last reset, back in the page, the
+	 * link and storage. */
+	function undo() {
+		var before = undoState;
+
+		if (before === null)
+			return;
+		apply(before);
+		changed();
+		$('assess-status').textContent = '元に戻しました。';
+		$('assess-reset').focus();
 	}
 
 	function start() {
 		var state = linkState(), pressed = null;
+		var fig = $('assess-chart'), drawnWidth = 0;
 
 		if (!table)
 			return;
@@ -243,6 +337,10 @@
 		table.addEventListener('click', function (e) {
 			var input = e.target;
 
+			if (input.closest('.assess-clear')) {
+				clearRow(input.closest('.assess-clear'));
+				return;
+			}
 			if (input.tagName === 'INPUT' && input === pressed) {
 				input.checked = false;
 				changed();
@@ -267,11 +365,16 @@
 					    'コピーできませんでした。選択されたリンクをコピーしてください。';
 				});
 		});
-		$('assess-reset').addEventListener('click', function () {
-			apply('');
-			changed();
-			$('assess-status').textContent = '選択を消去しました。';
+		$('assess-reset').addEventListener('click', reset);
+		$('assess-undo').addEventListener('click', undo);
+		window.addEventListener('resize', function () {
+			if (fig.clientWidth !== drawnWidth) {
+				drawnWidth = fig.clientWidth;
+				drawChart();
+			}
 		});
+		window.addEventListener('beforeprint', drawChart);
+		window.addEventListener('afterprint', drawChart);
 		$('assess-nojs').hidden = true;
 		$('assess-tools').hidden = false;
 		show(stateOf());

@@ -273,7 +273,8 @@ async function checkAssessment(base, via) {
   // by keyboard: Tab to a group, arrows choose within it
   await page.focus('input[name="current-fault-repair"][value="3"]');
   await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');	// next group: the target's
+  await page.keyboard.press('Tab');	// next group: the target's, on its
+  await page.keyboard.press('ArrowRight');	// first choice (below the lowest level)
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.check('input[name="current-leadership"][value="4"]');
@@ -298,7 +299,7 @@ async function checkAssessment(base, via) {
   // only the levels the job type defines: the seed's 3 to 6, not its 7
   const axis = await page.$$eval('#assess-chart svg text.axis', ts => ts.map(t => t.textContent));
   const grid = await page.$$eval('#assess-chart svg line.grid', ls => ls.length);
-  check(axis.join(' ') === 'レベル３ レベル４ レベル５ レベル６' && grid === 4,
+  check(axis.join(' ') === '未満 レベル３ レベル４ レベル５ レベル６' && grid === 5,
     `${where}: chart levels ${axis.join(' ')}, ${grid} lines`);
   // the manager: a fresh browser, the link
   const { ctx: other, page: theirs } = await open(link);
@@ -315,8 +316,18 @@ async function checkAssessment(base, via) {
     await page.emulateMedia({ media: 'print' });
     const pages = pdfPages(await page.pdf({ format: 'A4' }));
     check(pages === 1, `${where}: prints on ${pages} pages`);
+    // on paper: the fields to fill in, no expanders or clear buttons
+    const paper = await page.evaluate(() => ({
+      fields: ['sheet-name', 'sheet-date', 'sheet-boss', 'sheet-comment']
+        .filter(id => document.getElementById(id).offsetHeight > 0).length,
+      texts: [...document.querySelectorAll('.assess-texts, .assess-clear')]
+        .filter(e => e.offsetHeight > 0).length,
+    }));
+    check(paper.fields === 4 && paper.texts === 0,
+      `${where}: on paper ${JSON.stringify(paper)}`);
     await page.emulateMedia({ media: 'screen' });
   }
+  await checkAssessmentNew(page, where);
   // a press on the chosen level dragged away clears nothing later
   const four = 'input[name="current-fault-repair"][value="4"]';
   await page.check(four);
@@ -332,11 +343,69 @@ async function checkAssessment(base, via) {
   // a click on the chosen level clears it; reset clears all
   await page.click('input[name="target-technology"][value="4"]');
   check(!/target-technology/.test(await checked(page)), `${where}: a click did not clear`);
+  const before = await checked(page);
   await page.click('#assess-reset');
   check(await checked(page) === '' && !/#s=./.test(page.url()),
     `${where}: reset left ${await checked(page)} ${page.url()}`);
+  // undo, by keyboard: the state, the link and storage are back
+  await page.focus('#assess-undo');
+  await page.keyboard.press('Enter');
+  const stored = await page.evaluate(() =>
+    localStorage.getItem(document.getElementById('assess-table').dataset.key));
+  check(before !== '' && await checked(page) === before && /#s=./.test(page.url()) &&
+    stored && page.url().endsWith('#s=' + stored) &&
+    await page.isHidden('#assess-undo'),
+    `${where}: undo gave ${await checked(page)} ${page.url()} ${stored}`);
+  await page.click('#assess-reset');
   check(problems.length === 0, `${where}: ${problems.join('; ')}`);
   await ctx.close();
+}
+
+// The sheet's newer parts on page (a filled sheet): the choice below
+// the lowest level, a row cleared by keyboard and by mouse, a link made
+// before that choice existed, the level texts opened by keyboard, and
+// the chart's text at least 12 px at 375 px.
+async function checkAssessmentNew(page, where) {
+  await page.check('input[name="current-technology"][value="0"]');
+  const gapText = await page.$$eval('#assess-gap-list li', ls => ls.map(l => l.textContent));
+  check(gapText[0] === 'テクノロジ：レベル３未満／該当なし → レベル４（２段階）' &&
+    /technology\.0\.4/.test(page.url()),
+    `${where}: below the lowest level: ${gapText[0]} ${page.url()}`);
+  check(await page.$$eval('#assess-chart svg circle', cs => cs.length) === 6,
+    `${where}: the choice below the lowest level is not in the chart`);
+  // a row cleared by keyboard, its button then hidden, focus in the row
+  await page.focus('tr[data-skill="technology"] .assess-clear');
+  await page.keyboard.press('Enter');
+  const focus = await page.evaluate(() => document.activeElement.name);
+  check(!/technology/.test(await checked(page)) && !/technology/.test(page.url()) &&
+    focus === 'current-technology' &&
+    await page.isHidden('tr[data-skill="technology"] .assess-clear'),
+    `${where}: row clear left ${await checked(page)}, focus on ${focus}`);
+  // and by mouse
+  await page.check('input[name="target-technology"][value="5"]');
+  await page.click('tr[data-skill="technology"] .assess-clear');
+  check(!/technology/.test(await checked(page)), `${where}: a click did not clear the row`);
+  // the level texts: a summary opened by keyboard shows each defined level
+  await page.focus('tr[data-skill="fault-repair"] summary');
+  await page.keyboard.press('Enter');
+  const texts = await page.$$eval('tr[data-skill="fault-repair"] details[open] dd',
+    ds => ds.filter(d => d.offsetHeight > 0).length);
+  const radios = await page.$$eval('input[name="current-fault-repair"]:not([value="0"])', is => is.length);
+  check(texts === radios && texts > 0, `${where}: ${texts} level texts open, ${radios} levels`);
+  await page.keyboard.press('Enter');
+  // a link made before the choice below the lowest level existed
+  const old = page.url().replace(/#.*$/, '') + '#s=fault-repair.3.5,leadership.-.6';
+  const { ctx: other, page: theirs } = await open(old, { viewport: { width: 375, height: 800 } });
+  check(await checked(theirs) === 'current-fault-repair=3 target-fault-repair=5 target-leadership=6',
+    `${where}: an older link shows ${await checked(theirs)}`);
+  // at 375 px, the chart's text renders at 12 px or more
+  const sizes = await theirs.$$eval('#assess-chart svg text', ts => ts.map(t =>
+    parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a));
+  const wide = await theirs.evaluate(() => document.documentElement.scrollWidth);
+  check(sizes.length > 0 && Math.min(...sizes) >= 12 && wide <= 375,
+    `${where}: chart text at 375 px ${Math.min(...sizes)} px, page ${wide} px wide`);
+  await other.close();
+  await page.check('input[name="target-technology"][value="4"]');	// as before
 }
 
 // Returns the number of pages of PDF data.
