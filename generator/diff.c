@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <unistr.h>
 
 #include "alloc.h"
@@ -261,6 +262,59 @@ diff_pair(struct arena *ar, const char *from, const char *to)
 	return head;
 }
 
+/* Classes of characters a mark never splits: a run of one of them is
+ * marked whole or not at all. */
+enum script { SCRIPT_OTHER, SCRIPT_KATAKANA, SCRIPT_KANJI, SCRIPT_WORD };
+
+/* Returns the class of character c (full-width letters and digits are
+ * words like ASCII ones). */
+static enum script
+S_script(uint32_t c)
+{
+	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+		return SCRIPT_KATAKANA;
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005)
+		return SCRIPT_KANJI;
+	if (c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z') : (c >= 0xFF10 && c <= 0xFF19) ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return SCRIPT_WORD;
+	return SCRIPT_OTHER;
+}
+
+/* Widens the marks of t (keep: one flag per character, 0 where it
+ * differs) to whole runs of one script, then unmarks a mark made of
+ * punctuation or spaces only. */
+static void
+S_whole_words(const struct chars *t, unsigned char *keep)
+{
+	size_t i = 0, j, k;
+	int differs, blank;
+
+	while (i < t->n) {
+		enum script sc = S_script(t->c[i]);
+
+		differs = !keep[i];
+		for (j = i + 1; sc != SCRIPT_OTHER && j < t->n &&
+		    S_script(t->c[j]) == sc; j++)
+			differs |= !keep[j];
+		if (differs)
+			memset(keep + i, 0, j - i);
+		i = j;
+	}
+	for (i = 0; i < t->n; i = j) {
+		blank = 1;
+		for (j = i; j < t->n && keep[j] == keep[i]; j++)
+			blank &= t->c[j] < 0x110000 &&
+			    (uc_is_punct(t->c[j]) || uc_is_space(t->c[j]));
+		if (!keep[i] && blank)
+			for (k = i; k < j; k++)
+				keep[k] = 1;
+	}
+}
+
 /* Returns the segments of t by keep (one flag per character), merged,
  * in arena ar. */
 static struct segment *
@@ -386,6 +440,7 @@ diff_marks(struct arena *ar, const char *const *texts, size_t n)
 		}
 	for (i = 0; i < n; i++)
 		if (texts[i] != NULL && first[i] == i) {
+			S_whole_words(&t[i], keep[i]);
 			out[i] = S_segments(ar, &t[i], keep[i]);
 			free(keep[i]);
 			S_chars_free(&t[i]);

@@ -207,7 +207,7 @@ test_pair_rebuilds_both_texts(void **state)
 }
 
 /* Among several texts, a character is its text's own when no other
- * text has it in common. */
+ * text has it in common; a mark covers the whole katakana word. */
 static void
 test_marks_specialties(void **state)
 {
@@ -220,9 +220,39 @@ test_marks_specialties(void **state)
 	arena_init(&a);
 	sg = diff_marks(&a, texts, 2);
 	assert_string_equal(show(&a, sg[0]),
-	    "[ハード]|ウェアサービスチームメンバとして|");
+	    "[ハードウェアサービスチームメンバ]|として|");
 	assert_string_equal(show(&a, sg[1]),
-	    "[ソフト]|ウェアサービスチームメンバとして|");
+	    "[ソフトウェアサービスチームメンバ]|として|");
+	arena_free(&a);
+}
+
+/* A mark covers whole runs of one script (katakana, kanji, an ASCII
+ * word), never part of one; punctuation is never marked alone. */
+static void
+test_marks_whole_words_never_lone_punctuation(void **state)
+{
+	struct arena a;
+	const char *words[] = { "ハードウェアを保守する", "ソフトウェアを保守する" };
+	const char *kanji[] = { "広域地域で", "全国地域で" };
+	const char *ascii[] = { "IT basic skill", "IT basis skill" };
+	const char *comma[] = { "責任者として、会話する", "責任者として会話する" };
+	const char *joined[] = { "施設、担当", "施設担当" , "施設担当" };
+	struct segment **sg;
+
+	(void)state;
+	arena_init(&a);
+	sg = diff_marks(&a, words, 2);
+	assert_string_equal(show(&a, sg[0]), "[ハードウェア]|を保守する|");
+	assert_string_equal(show(&a, sg[1]), "[ソフトウェア]|を保守する|");
+	sg = diff_marks(&a, kanji, 2);
+	assert_string_equal(show(&a, sg[0]), "[広域地域]|で|");
+	sg = diff_marks(&a, ascii, 2);
+	assert_string_equal(show(&a, sg[0]), "IT |[basic]| skill|");
+	sg = diff_marks(&a, comma, 2);
+	assert_string_equal(show(&a, sg[0]), "責任者として、会話する|");
+	assert_string_equal(show(&a, sg[1]), "責任者として会話する|");
+	sg = diff_marks(&a, joined, 3);
+	assert_string_equal(show(&a, sg[0]), "施設、担当|");
 	arena_free(&a);
 }
 
@@ -329,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_pair_worst_cases_are_bounded),
 		cmocka_unit_test(test_pair_rebuilds_both_texts),
 		cmocka_unit_test(test_marks_specialties),
+		cmocka_unit_test(test_marks_whole_words_never_lone_punctuation),
 		cmocka_unit_test(test_marks_a_distant_text_marks_only_its_own),
 		cmocka_unit_test(test_marks_identical_and_empty_texts),
 		cmocka_unit_test(test_marks_compare_with_the_most_common_texts),
