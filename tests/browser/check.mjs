@@ -14,7 +14,8 @@
 // restores it, without JavaScript the list is whole.  Start page: Tab
 // alone reaches, among its tasks, every specialty, sheet and handbook,
 // the downloads and the page about the text, and its search link puts
-// focus in the search box.  Screenshots at 1280
+// focus in the search box.  Comparison: a table at 1280 px, stacked by
+// level at 375 px, marks on whole words.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
@@ -544,11 +545,65 @@ async function checkKnowledgeNoScript(base) {
     `knowledge without JavaScript: ${JSON.stringify(state)}`);
 }
 
+// A comparison page: side by side at 1280 px; at 375 px each level a
+// block with each specialty's text and name below it, no element wider
+// than the screen; no mark is punctuation alone or cuts a katakana,
+// kanji or ASCII word.
+async function checkCompare(base, via) {
+  const where = `compare via ${via}`;
+  const { ctx, page, problems } = await open(base + kinds.compare,
+    { viewport: { width: 1280, height: 900 } });
+  const wide = await page.$eval('table.compare', t => ({
+    display: getComputedStyle(t).display,
+    head: getComputedStyle(t.tHead).display,
+  }));
+  check(wide.display === 'table' && wide.head !== 'none',
+    `${where}: at 1280 px the table is ${JSON.stringify(wide)}`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('main *')].filter(e =>
+      e.getBoundingClientRect().right > vw + 0.5).map(e => e.tagName + '.' + e.className);
+    const names = [...document.querySelectorAll('.compare .cell-specialty')]
+      .filter(p => p.offsetHeight > 0).length;
+    return { over, names, cells: document.querySelectorAll('.compare td').length,
+      scroll: document.documentElement.scrollWidth - vw };
+  });
+  check(narrow.over.length === 0 && narrow.scroll <= 0,
+    `${where}: wider than 375 px: ${narrow.over.slice(0, 5).join(', ')}; scrolls ${narrow.scroll}px`);
+  check(narrow.cells > 0 && narrow.names === narrow.cells,
+    `${where}: at 375 px ${narrow.names} of ${narrow.cells} cells name their specialty`);
+  const cuts = await page.evaluate(() => {
+    const kind = c => /[\u30A1-\u30FA\u30FC-\u30FF]/.test(c) ? 'k' :
+      /[\u4E00-\u9FFF\u3400-\u4DBF\u3005]/.test(c) ? 'h' : /[0-9A-Za-z]/.test(c) ? 'a' : '';
+    const bad = [];
+    for (const m of document.querySelectorAll('.compare mark')) {
+      const t = m.textContent, p = m.parentElement;
+      const before = p.previousElementSibling?.textContent.slice(-1) ?? '';
+      const after = p.nextElementSibling?.textContent.slice(0, 1) ?? '';
+      if (/^[\p{P}\s]+$/u.test(t) ||
+          (kind(before) && kind(before) === kind(t[0])) ||
+          (kind(after) && kind(after) === kind(t.slice(-1))))
+        bad.push(before + '[' + t + ']' + after);
+    }
+    return { bad, marks: document.querySelectorAll('.compare mark').length };
+  });
+  check(cuts.marks > 0 && cuts.bad.length === 0,
+    `${where}: ${cuts.marks} marks, cutting words or punctuation alone: ${cuts.bad.slice(0, 5).join(' ')}`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/compare-375.png`, fullPage: true });
+    taken++;
+  }
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkAssessment(base, via);
   await checkKnowledge(base, via);
   await checkStart(base, via);
+  await checkCompare(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
