@@ -8,6 +8,7 @@
 
 #include <cmark.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "alloc.h"
 #include "hash.h"
@@ -28,9 +29,71 @@ S_md_realloc(void *p, size_t size)
  * (exit status 3) where cmark's own would abort. */
 static cmark_mem S_md_mem = { xcalloc, S_md_realloc, free };
 
-/* Returns the tree of md, parsed with S_md_mem; free with
- * cmark_node_free().  Nodes, iterators and the HTML rendered from it
- * allocate with S_md_mem too. */
+/* Returns the code point at the end (last != 0) or the start of the
+ * text nearest to n on that side, descending into n's inlines, or 0
+ * when that is not text. */
+static ucs4_t
+S_edge_char(cmark_node *n, int last)
+{
+	const char *s;
+	ucs4_t c = 0;
+
+	while (n != NULL && cmark_node_first_child(n) != NULL)
+		n = last ? cmark_node_last_child(n) : cmark_node_first_child(n);
+	if (n == NULL || (cmark_node_get_type(n) != CMARK_NODE_TEXT &&
+	    cmark_node_get_type(n) != CMARK_NODE_CODE))
+		return 0;
+	s = cmark_node_get_literal(n);
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (last)
+		u8_prev(&c, (const uint8_t *)s + strlen(s), (const uint8_t *)s);
+	else
+		u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+	return c;
+}
+
+/* Returns whether c is a wide character (Chinese, Japanese, Korean). */
+static int
+S_is_wide(ucs4_t c)
+{
+	return c != 0 && uc_width(c, "UTF-8") == 2;
+}
+
+/* Removes from doc each soft line break between two wide characters: a
+ * line break in Japanese prose is not a space (CSS Text's segment break
+ * rule, which browsers do not apply), so 「を、\n職種」 reads 「を、職種」. */
+static void
+S_join_wide_lines(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node **breaks = NULL;
+	size_t n = 0, cap = 0, i;
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_SOFTBREAK)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			breaks = xreallocarray(breaks, cap, sizeof(*breaks));
+		}
+		breaks[n++] = node;
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < n; i++)
+		if (S_is_wide(S_edge_char(cmark_node_previous(breaks[i]), 1)) &&
+		    S_is_wide(S_edge_char(cmark_node_next(breaks[i]), 0)))
+			cmark_node_free(breaks[i]);
+	free(breaks);
+}
+
+/* Returns the tree of md, parsed with S_md_mem, with soft line breaks
+ * between wide characters removed; free with cmark_node_free().  Nodes,
+ * iterators and the HTML rendered from it allocate with S_md_mem too. */
 static cmark_node *
 S_md_parse(const char *md)
 {
@@ -40,6 +103,7 @@ S_md_parse(const char *md)
 	cmark_parser_feed(parser, md, strlen(md));
 	doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
+	S_join_wide_lines(doc);
 	return doc;
 }
 

@@ -136,6 +136,39 @@ test_shows_some_text(void **state)
 	assert_string_equal(check(""), "");
 }
 
+/* A line break between two wide characters is not a space in Japanese:
+ * it goes from the HTML and the plain text; beside ASCII it stays. */
+static void
+test_joins_wide_lines(void **state)
+{
+	static const struct {
+		const char *md, *html, *plain;
+	} cases[] = {
+		{ "\u71df\u3092\u3001\n\u8077\u7a2e", "<p>\u71df\u3092\u3001\u8077\u7a2e</p>\n",
+		    "\u71df\u3092\u3001\u8077\u7a2e" },
+		{ "*\u5f37\u8abf*\n\u6b21", "<p><em>\u5f37\u8abf</em>\u6b21</p>\n",
+		    "\u5f37\u8abf\u6b21" },
+		{ "\u8a9e\n`\u30b3\u30fc\u30c9`", "<p>\u8a9e<code>\u30b3\u30fc\u30c9</code></p>\n",
+		    "\u8a9e\u30b3\u30fc\u30c9" },
+		{ "ITSS\n\u8077\u7a2e", "<p>ITSS\n\u8077\u7a2e</p>\n", "ITSS\n\u8077\u7a2e" },
+		{ "\u8077\u7a2e\nIT", "<p>\u8077\u7a2e\nIT</p>\n", "\u8077\u7a2e\nIT" },
+		{ "a\nb", "<p>a\nb</p>\n", "a\nb" },
+		{ "\u8a9e  \n\u8a9e", "<p>\u8a9e<br />\n\u8a9e</p>\n", "\u8a9e\n\u8a9e" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *html = md_to_html(cases[i].md);
+		char *plain = md_plain_text(cases[i].md);
+
+		assert_string_equal(html, cases[i].html);
+		assert_string_equal(plain, cases[i].plain);
+		free(html);
+		free(plain);
+	}
+}
+
 /* Markdown that md_check() accepts: references cmark replaces with
  * U+FFFD or leaves as text, and the largest nesting. */
 static const char *const ACCEPTED[] = {
@@ -408,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_table_has_every_field),
 		cmocka_unit_test(test_policy_in_every_field),
 		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_joins_wide_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
