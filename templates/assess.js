@@ -9,9 +9,11 @@
  * keeps its size on a phone) and lists each gap with a link to the
  * target level's description.  Value 0 is the choice below the lowest
  * level (「レベル３未満／該当なし」); links made before it existed read
- * as before.  Each row has a clear button; reset can be undone.  Its words for levels and gaps are the page's (the
- * hidden list #assess-words, from labels.xml).  No dependency; works
- * from file://.
+ * as before.  Each row has a clear button; reset can be undone.  Every
+ * word it writes is the page's (the hidden list #assess-words: levels
+ * and gaps from labels.xml, the status sentences from the template), so
+ * the template alone words the sheet.  No dependency; works from
+ * file://.
  */
 (function () {
 	'use strict';
@@ -120,6 +122,14 @@
 		return li ? li.textContent : String(n);
 	}
 
+	/* Returns the page's sentence or word called name (the item
+	 * assess-word-NAME of #assess-words), or ''. */
+	function said(name) {
+		var li = $('assess-word-' + name);
+
+		return li ? li.textContent : '';
+	}
+
 	/* Returns the index of level string v in the chart's columns, or
 	 * -1 for no choice. */
 	function column(v) {
@@ -197,7 +207,7 @@
 		    width: g.width, height: height, role: 'img',
 		    'aria-labelledby': 'assess-chart-title', class: 'profile' });
 		title = svg('title', { id: 'assess-chart-title' });
-		title.textContent = '現在と目標のレベル（下の表とギャップの一覧と同じ内容）';
+		title.textContent = said('chart');
 		c.appendChild(title);
 		drawAxis(c, g, height);
 		rows.forEach(function (row, i) { drawRow(c, g, row, i); });
@@ -237,8 +247,8 @@
 			a.textContent = row.querySelector('th a').textContent;
 			a.className = 'term';
 			li.appendChild(a);
-			li.appendChild(document.createTextNode('：'));
-			term(li, (cur >= 0 ? pickedLabel(row, 'current') : '未選択') +
+			li.appendChild(document.createTextNode(said('sep')));
+			term(li, (cur >= 0 ? pickedLabel(row, 'current') : said('unset')) +
 			    ' → ');
 			term(li, pickedLabel(row, 'target') + (cur >= 0 ?
 			    word('gap', tgt - cur) : ''));
@@ -296,8 +306,8 @@
 			undoState = before;
 			$('assess-undo').hidden = false;
 		}
-		$('assess-status').textContent = '選択を消去しました。' +
-		    (before ? '「元に戻す」で戻せます。' : '');
+		$('assess-status').textContent = said('cleared') +
+		    (before ? said('can-undo') : '');
 	}
 
 	/* Undo: the state before the last reset, back in the page, the
@@ -309,7 +319,7 @@
 			return;
 		apply(before);
 		changed();
-		$('assess-status').textContent = '元に戻しました。';
+		$('assess-status').textContent = said('undone');
 		$('assess-reset').focus();
 	}
 
@@ -359,10 +369,10 @@
 			if (navigator.clipboard)
 				navigator.clipboard.writeText(link.value).then(function () {
 					$('assess-status').textContent =
-					    'リンクをコピーしました。';
+					    said('copied');
 				}, function () {
 					$('assess-status').textContent =
-					    'コピーできませんでした。選択されたリンクをコピーしてください。';
+					    said('copy-failed');
 				});
 		});
 		$('assess-reset').addEventListener('click', reset);

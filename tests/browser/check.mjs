@@ -346,8 +346,10 @@ async function checkAssessment(base, via) {
   check(!/target-technology/.test(await checked(page)), `${where}: a click did not clear`);
   const before = await checked(page);
   await page.click('#assess-reset');
-  check(await checked(page) === '' && !/#s=./.test(page.url()),
-    `${where}: reset left ${await checked(page)} ${page.url()}`);
+  const cleared = await page.textContent('#assess-status');
+  check(await checked(page) === '' && !/#s=./.test(page.url()) &&
+    cleared === '選択を消去しました。「元に戻す」で戻せます。',
+    `${where}: reset left ${await checked(page)} ${page.url()}, said ${cleared}`);
   // undo, by keyboard: the state, the link and storage are back
   await page.focus('#assess-undo');
   await page.keyboard.press('Enter');
@@ -355,7 +357,8 @@ async function checkAssessment(base, via) {
     localStorage.getItem(document.getElementById('assess-table').dataset.key));
   check(before !== '' && await checked(page) === before && /#s=./.test(page.url()) &&
     stored && page.url().endsWith('#s=' + stored) &&
-    await page.isHidden('#assess-undo'),
+    await page.isHidden('#assess-undo') &&
+    await page.textContent('#assess-status') === '元に戻しました。',
     `${where}: undo gave ${await checked(page)} ${page.url()} ${stored}`);
   await page.click('#assess-reset');
   check(problems.length === 0, `${where}: ${problems.join('; ')}`);
