@@ -700,6 +700,7 @@
 				view.only = only;
 				view.limit = PAGE;
 				render();
+				panel.querySelector('select').focus();
 			});
 
 			groups = groupResults(res.results, view.only);

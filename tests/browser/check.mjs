@@ -666,7 +666,8 @@ async function checkSearchChoose(base, via) {
     taken++;
   }
   // back to all by keyboard, then show more by Enter until the last hit
-  await page.focus('#search-filter');
+  const kept_focus = await page.evaluate(() => document.activeElement.id);
+  check(kept_focus === 'search-filter', `${where}: after filtering, focus is on #${kept_focus}`);
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => !/絞り込んでいます/.test(
     document.getElementById('search-status').textContent), null, { timeout: 5000 }).catch(() => {});
