@@ -835,6 +835,8 @@
 		    groupsShown: groupsShown, hitsIn: hitsIn, PAGE: PAGE,
 		    setWords: function (w) { words = w; }, label: label,
 		    hitTitle: hitTitle, statusText: statusText };
-	else
+	else {
+		global.skillsiteText = { normalize: normalize };	/* knowledge.js */
 		start();
+	}
 })(this);
