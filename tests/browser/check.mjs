@@ -698,8 +698,14 @@ async function checkSearchChoose(base, via) {
   const wide = await page.evaluate(() =>
     document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(wide <= 0, `${where}: scrolls ${wide}px sideways at 375 px`);
-  const split = await page.evaluate(splitNames, [names, '#search-results *']);
+  const holders = '#search-results *, #search-status';
+  const split = await page.evaluate(splitNames, [names, holders]);
   check(split.length === 0, `${where}: names wrap inside at 375 px: ${split.join(', ')}`);
+  await page.selectOption('#search-filter', { index: 1 });	// named in the status
+  const specialties = [...names, 'ハードウェア', 'ソフトウェア', 'ファシリティマネジメント'];
+  const splitFiltered = await page.evaluate(splitNames, [specialties, holders]);
+  check(splitFiltered.length === 0,
+    `${where}: names wrap inside at 375 px, filtered: ${splitFiltered.join(', ')}`);
   const tight = await page.$$eval('#search-results .search-specs li, #search-results .search-meta',
     es => es.filter(e => e.getClientRects().length > 1 ||
       e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).lineHeight)).map(e => e.textContent));
@@ -707,7 +713,6 @@ async function checkSearchChoose(base, via) {
   if (via === 'file') {
     await page.evaluate(() => document.getElementById('search-results').scrollTo(0, 0));
     await page.screenshot({ path: `${shots}/search-more-375.png` });
-    await page.selectOption('#search-filter', { index: 1 });
     await page.screenshot({ path: `${shots}/search-filter-375.png` });
     taken += 2;
   }
