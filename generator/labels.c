@@ -22,12 +22,14 @@
 
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
-    ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG__COUNT };
+    ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG_QUERY,
+    ARG_SKILLS, ARG_TOTAL, ARG__COUNT };
 #define A(x)	(1u << (x))
 
 /* Their names, in the order templates/README.md lists them. */
 static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
-    "level", "skill", "jobtype", "specialty", "levels", "from", "to" };
+    "level", "skill", "jobtype", "specialty", "levels", "from", "to",
+    "query", "skills", "total" };
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -145,6 +147,49 @@ static const struct {
 	[LABEL_ASSESS_CLEAR] = { "assess-clear",
 	    A(ARG_SKILL), A(ARG_SKILL),
 	    "an assessment row's clear button (`clear-label`)", 0 },
+	[LABEL_SEARCH_NAME] = { "search-name",
+	    0, 0,
+	    "search.js: the title of a hit on a skill's name", 0, 4 },
+	[LABEL_SEARCH_KNOWLEDGE] = { "search-knowledge",
+	    0, 0,
+	    "search.js: what a hit on a knowledge item is", 0, 4 },
+	[LABEL_SEARCH_LEVEL] = { "search-level",
+	    A(ARG_LEVEL), A(ARG_LEVEL),
+	    "search.js: the title of a hit on a level's text; `{level}` is "
+	    "the `level` label", 0 },
+	[LABEL_SEARCH_FOUND] = { "search-found",
+	    A(ARG_QUERY) | A(ARG_N) | A(ARG_SKILLS), A(ARG_QUERY) | A(ARG_N),
+	    "search.js's status: `{n}` items hold the query as written, in "
+	    "`{skills}` skills", 0 },
+	[LABEL_SEARCH_PARTIAL] = { "search-partial",
+	    A(ARG_QUERY) | A(ARG_N) | A(ARG_SKILLS), A(ARG_N),
+	    "search.js's status: `{n}` more items hold some of the query's "
+	    "words, in `{skills}` skills", 0 },
+	[LABEL_SEARCH_NONE] = { "search-none",
+	    A(ARG_QUERY), 0,
+	    "search.js's status when nothing is found", 0 },
+	[LABEL_SEARCH_SHOWN] = { "search-shown",
+	    A(ARG_N) | A(ARG_TOTAL), A(ARG_N),
+	    "search.js's status: `{n}` of `{total}` hits are shown", 0 },
+	[LABEL_SEARCH_MORE] = { "search-more",
+	    A(ARG_N), 0,
+	    "search.js's button that shows more hits; `{n}` are left", 0 },
+	[LABEL_SEARCH_FILTER] = { "search-filter",
+	    0, 0,
+	    "search.js: the label of the filter by specialty", 0 },
+	[LABEL_SEARCH_ALL] = { "search-all",
+	    A(ARG_N), 0,
+	    "search.js: the filter's choice of every specialty, `{n}` hits",
+	    0 },
+	[LABEL_SEARCH_ONE] = { "search-one",
+	    A(ARG_SPECIALTY) | A(ARG_N), A(ARG_SPECIALTY),
+	    "search.js: the filter's choice of one specialty, `{n}` hits", 0 },
+	[LABEL_SEARCH_FILTERED] = { "search-filtered",
+	    A(ARG_SPECIALTY) | A(ARG_N), A(ARG_SPECIALTY),
+	    "search.js's status: `{n}` hits of `{specialty}` are kept", 0 },
+	[LABEL_SEARCH_ALSO] = { "search-also",
+	    0, 0,
+	    "search.js: before a hit's links to its other specialties", 0 },
 };
 
 struct labels {

@@ -64,6 +64,19 @@ enum label {
 	LABEL_ABOUT,		/* title and breadcrumb of the page about the text */
 	LABEL_ASSESS_NONE,	/* below the lowest level: {level} */
 	LABEL_ASSESS_CLEAR,	/* a row's clear button: {skill} */
+	LABEL_SEARCH_NAME,	/* a search hit on a skill's name */
+	LABEL_SEARCH_KNOWLEDGE,	/* a search hit on a knowledge item */
+	LABEL_SEARCH_LEVEL,	/* a search hit on a level's text: {level} */
+	LABEL_SEARCH_FOUND,	/* {query} {n} {skills}: hits as written */
+	LABEL_SEARCH_PARTIAL,	/* {n} {skills}: hits on some of its words */
+	LABEL_SEARCH_NONE,	/* nothing found: {query} */
+	LABEL_SEARCH_SHOWN,	/* {n} shown of {total} */
+	LABEL_SEARCH_MORE,	/* the show-more button: {n} left */
+	LABEL_SEARCH_FILTER,	/* the specialty filter's label */
+	LABEL_SEARCH_ALL,	/* the filter's choice of all: {n} */
+	LABEL_SEARCH_ONE,	/* the filter's choice of one: {specialty} {n} */
+	LABEL_SEARCH_FILTERED,	/* {specialty} {n}: the filter's effect */
+	LABEL_SEARCH_ALSO,	/* before a hit's other specialties */
 	LABEL__COUNT
 };
 

@@ -51,6 +51,8 @@ struct writer {
 	struct hash_table	 terms;		/* struct postings, by token;
 						 * keyed anew each run (hash.h) */
 	uint32_t		 ndocs;
+	uint32_t		 nskills;	/* skills indexed, the current's
+						 * number (its group) */
 	json_t			*shard;		/* documents not yet put */
 	size_t			 shard_bytes;
 	unsigned		 nshards;	/* of documents, put */
@@ -187,8 +189,8 @@ S_post(void *ctx, const char *tok, size_t len)
 }
 
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
- * text] followed by refs (specialty, link, ...; taken) to the current
- * shard. */
+ * text, the skill's number] followed by refs (specialty, link, ...,
+ * and [label, link] of the rest; taken) to the current shard. */
 static void
 S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
     const char *text, json_t *refs)
@@ -209,6 +211,7 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	/* text is UTF-8: search_normalize() checked it */
 	doc = json_pack("[i,i,s]", (int)kind, level, skill);
 	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
+	json_array_append_new(doc, json_integer(w->nskills));
 	json_array_extend(doc, refs);
 	if (w->shard == NULL) {
 		w->shard = json_array();
@@ -246,9 +249,9 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
- * k has more than USES_SHOWN: its comparison page when it is a
- * common skill, else the job type's section of the home page, labelled
- * with how many it stands for. */
+ * k has more than USES_SHOWN, as an array [label, link]: its comparison
+ * page when it is a common skill, else the job type's section of the
+ * home page, labelled with how many it stands for. */
 static void
 S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
     const struct skill *k)
@@ -261,8 +264,7 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
 	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
 	    k->scope == SCOPE_COMMON);
-	json_array_append_new(refs, json_string(label));
-	json_array_append_new(refs, json_string(href));
+	json_array_append_new(refs, json_pack("[s,s]", label, href));
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at
@@ -393,6 +395,7 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 		for (n = jobtype_next_level(jt, 0); n != 0;
 		    n = jobtype_next_level(jt, n))
 			S_level_docs(w, jt, k, n);
+		w->nskills++;
 		arena_free(&w->arena);
 		arena_init(&w->arena);
 	}
@@ -490,11 +493,13 @@ S_free_terms(struct hash_table *t)
 
 /* Returns the words search.js shows, as the pages write them:
  * {"levels": {"N": name of level N, for every level of m's job types},
- * "digits": the ten digits of numbers}. */
+ * "digits": the ten digits of numbers, "labels": {name: text} of the
+ * search's labels (LABEL_SEARCH_NAME on), placeholders and all, for
+ * search.js to fill}. */
 static json_t *
 S_words(struct writer *w)
 {
-	json_t *levels = json_object();
+	json_t *levels = json_object(), *texts = json_object();
 	const char *digits = "";
 	size_t i;
 	int n;
@@ -510,7 +515,11 @@ S_words(struct writer *w)
 	for (n = 0; n < 10; n++)
 		digits = arena_printf(&w->arena, "%s%s", digits,
 		    labels_number(w->labels, &w->arena, n));
-	return json_pack("{s:o,s:s}", "levels", levels, "digits", digits);
+	for (n = LABEL_SEARCH_NAME; n <= LABEL_SEARCH_ALSO; n++)
+		json_object_set_new(texts, labels_name((enum label)n),
+		    json_string(labels_text(w->labels, (enum label)n)));
+	return json_pack("{s:o,s:s,s:o}", "levels", levels, "digits", digits,
+	    "labels", texts);
 }
 
 int

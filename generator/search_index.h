@@ -12,17 +12,23 @@
  *			the number of each document shard's first
  *			document, "count": how many documents, "words":
  *			{"levels": {"N": level N's name}, "digits": the
- *			ten digits}, labels.xml's, for search.js to write
- *			levels and counts as the pages do}
+ *			ten digits, "labels": {name: text} of the search's
+ *			labels (search-name ... search-also), placeholders
+ *			as written}, labels.xml's, for search.js to write
+ *			every word, level and count as the pages do}
  *	search/t-N.js	{token: postings} for the tokens of shard N (see
  *			search_shard()); postings are the ascending numbers
  *			of the documents holding the token, as differences
  *			in base 36 joined by commas ("0,3,a")
  *	search/d-N.js	[document, ...] from the Nth start on, each
  *			[kind, level (0 unless a level), skill name, text,
+ *			the skill's number (the same for every document of
+ *			one skill of one job type: search.js groups by it),
  *			specialty, link from the site's root, specialty,
- *			link, ...]; a specialty is named "job type／
- *			specialty" when the site has several job types
+ *			link, ..., and last, when the skill has more than
+ *			USES_SHOWN specialties, [label, link] of the rest];
+ *			a specialty is named "job type／specialty" when the
+ *			site has several job types
  *
  * Each file calls skillsiteSearch.put(name, data), data made by jansson.
  * Documents are written as they are made, so memory holds the tokens'

@@ -4,8 +4,9 @@
  * every part of the query stay; the others, and the groups (.kx-group)
  * and jump links (li[data-group]) left empty, are hidden; a jump
  * link's count (.kx-n) says how many of its group's items are shown.  Text and query
- * are normalised as search.js and generator/search.c do (NFKC, ASCII
- * lowered); the query is cut into parts where they cut tokens (anything
+ * are normalised by search.js's own normalize() (NFKC, ASCII lowered, as
+ * generator/search.c does; search.js, loaded first, offers it as
+ * skillsiteText); the query is cut into parts where they cut tokens (anything
  * but letters, numbers and marks).  #kx-status says how many distinct
  * items are shown, with the page's own words: #kx-shown, #kx-of (shown
  * when filtered), #kx-none (when nothing matches); #kx-nojs is hidden.
@@ -17,11 +18,14 @@
 
 	var SEP = /[^\p{L}\p{N}\p{M}]+/u;
 
+	/* search.js's normalisation: the page loads search.js first (every
+	 * page does), which offers it as skillsiteText. */
+	var text = typeof module === 'object' && module.exports ?
+	    require('./search.js') : global.skillsiteText;
+
 	/* Returns s normalised as search.js normalises text. */
 	function normalize(s) {
-		return s.normalize('NFKC').replace(/[A-Z]/g, function (c) {
-			return String.fromCharCode(c.charCodeAt(0) + 32);
-		});
+		return text.normalize(s);
 	}
 
 	/* Returns the parts of query q, normalised, empty ones dropped. */
@@ -71,7 +75,7 @@
 		var input = document.getElementById('kx-input'), jumps = {};
 		var items, groups;
 
-		if (!input)
+		if (!input || !text)
 			return;
 		items = Array.prototype.map.call(
 		    document.querySelectorAll('li[data-key]'), function (el) {

@@ -4,6 +4,9 @@
 #                                  shared cases (test_search checks C's)
 #   tests/search/ranking.test.mjs  queries on the seed's index give the
 #                                  right skills first; links resolve
+#   tests/search/results.test.mjs  results grouped by skill, titled by
+#                                  what matched, the filter, show more,
+#                                  the status in labels.xml's words
 #   tests/search/hostile.test.mjs  the index of tests/site/hostile is
 #                                  data only
 #   tests/search/knowledge.test.mjs  the knowledge index's filter

@@ -9,7 +9,9 @@
 // wrapped inside a word at 375 px.
 // Search: typing a query on the home page lists the right skills, the
 // keyboard follows a result to its anchor, and without JavaScript the box
-// says it needs it.  Knowledge index: a jump link moves focus to its
+// says it needs it; 保守's results are grouped by skill, titled by what
+// matched, narrowed by the specialty filter and all reached by show more,
+// by keyboard, and fit 375 px.  Knowledge index: a jump link moves focus to its
 // group, the filter narrows the list and says how many, clearing
 // restores it, without JavaScript the list is whole.  Start page: Tab
 // alone reaches, among its tasks, every specialty, sheet and handbook,
@@ -77,12 +79,12 @@ async function withoutScript(url, fn) {
 }
 
 // Types query into the search box of page (loaded); returns the skill
-// names of the results, once listed.
+// names of the results' groups, once listed.
 async function typeQuery(page, query) {
   await page.focus('#search-input');
   await page.keyboard.type(query);
   await page.waitForSelector('#search-results .search-result', { timeout: 5000 });
-  return page.$$eval('#search-results .search-link', as => as.map(a => a.textContent));
+  return page.$$eval('#search-results .search-group-link', as => as.map(a => a.textContent));
 }
 
 // The search box of the home page via base: the right skills first, the
@@ -95,7 +97,7 @@ async function checkSearch(base, via) {
   check(JSON.stringify(names.slice(0, 2).sort()) ===
     JSON.stringify(['一次対応／二次対応', '障害修理'].sort()),
     `${where}: first results ${names.slice(0, 2).join(', ')}`);
-  const marked = await page.$eval('#search-results .search-result mark', m => m.textContent);
+  const marked = await page.$eval('#search-results .search-result .search-link mark', m => m.textContent);
   check(marked === '障害原因特定', `${where}: marked ${marked}`);
   const status = await page.textContent('#search-status');
   check(/障害原因特定/.test(status) && /件/.test(status), `${where}: status ${status}`);
@@ -602,8 +604,128 @@ async function checkCompare(base, via) {
   await ctx.close();
 }
 
+// Returns the number written in s with the site's full-width digits.
+function fullNumber(s) {
+  return Number(s.replace(/[０-９]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+// Search that helps choose, via base: 保守's results grouped by skill (no
+// skill heading twice), each hit titled by what matched; the specialty
+// filter, reached by Tab and set with an arrow, narrows and says so;
+// show more, by Enter, reaches the last hit; arrows and Esc as before;
+// at 375 px no sideways scroll and no name split inside a word.
+async function checkSearchChoose(base, via) {
+  const { ctx, page, problems } = await open(base + 'index.html',
+    { viewport: { width: 1280, height: 900 } });
+  const where = `search 保守 via ${via}`;
+  const skills = await typeQuery(page, '保守');
+  check(skills.length >= 3 && new Set(skills).size === skills.length,
+    `${where}: skill headings ${skills.join(', ')}`);
+  const titles = await page.$$eval('#search-results .search-link', as => as.map(a => a.textContent));
+  for (const t of ['スキル項目名', 'レベル４の説明', '保守品質管理'])
+    check(titles.includes(t), `${where}: no hit titled ${t}`);
+  check(!titles.some(t => skills.includes(t)), `${where}: a hit titled by its skill`);
+  let status = await page.textContent('#search-status');
+  check(/^「保守」を含む項目 [０-９]+ 件（スキル項目 [０-９]+）。/.test(status) &&
+    /のうち [０-９]+ 件を表示しています/.test(status) && !/完全一致|[0-9]/.test(status),
+    `${where}: status ${status}`);
+  const total = fullNumber(status.match(/項目 ([０-９]+) 件/)[1]);
+  check(total > 50, `${where}: ${total} found`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/search-choose-1280.png` });
+    taken++;
+  }
+  // arrows: ↓ to the first hit, ↓ to the next, ↑ back, Esc to the box
+  await page.focus('#search-input');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  const first = await page.evaluate(() => document.activeElement ===
+    document.querySelector('#search-results a.search-link'));
+  check(first, `${where}: ↓ ↓ ↑ is not on the first hit`);
+  await page.keyboard.press('Escape');
+  check(await page.evaluate(() => document.activeElement.id) === 'search-input',
+    `${where}: Esc did not go back to the box`);
+  // the filter: Tab from the box, ↓ chooses the first specialty
+  await page.keyboard.press('Tab');
+  const onFilter = await page.evaluate(() => document.activeElement.id);
+  check(onFilter === 'search-filter', `${where}: Tab from the box reached #${onFilter}`);
+  const label = await page.$eval('#search-filter', s => s.labels[0] && s.labels[0].textContent);
+  check(label === '専門分野で絞り込む', `${where}: the filter is labelled ${label}`);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /絞り込んでいます/.test(
+    document.getElementById('search-status').textContent), null, { timeout: 5000 }).catch(() => {});
+  const chosen = await page.$eval('#search-filter', s => s.value);
+  status = await page.textContent('#search-status');
+  check(chosen !== '' && status.includes(`${chosen}の項目`), `${where}: filtered to ${chosen}: ${status}`);
+  const specs = await page.$$eval('#search-results .search-group > .search-specs',
+    uls => uls.map(u => u.textContent));
+  check(specs.length > 0 && specs.every(t => t === chosen),
+    `${where}: filtered groups name ${[...new Set(specs)].join(', ')}`);
+  const kept = fullNumber(status.match(/の項目 ([０-９]+) 件/)[1]);
+  check(kept < total, `${where}: the filter kept ${kept} of ${total}`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/search-filter-1280.png` });
+    taken++;
+  }
+  // back to all by keyboard, then show more by Enter until the last hit
+  const kept_focus = await page.evaluate(() => document.activeElement.id);
+  check(kept_focus === 'search-filter', `${where}: after filtering, focus is on #${kept_focus}`);
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => !/絞り込んでいます/.test(
+    document.getElementById('search-status').textContent), null, { timeout: 5000 }).catch(() => {});
+  let presses = 0;
+  while (await page.$('#search-results .search-more') && presses < 20) {
+    const before = await page.$$eval('#search-results .search-link', as => as.length);
+    await page.focus('#search-results .search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll(
+      '#search-results .search-link').length > n, before, { timeout: 5000 }).catch(() => {});
+    const focus = await page.evaluate((n) => [...document.querySelectorAll(
+      '#search-results .search-link')].indexOf(document.activeElement) === n, before);
+    check(focus, `${where}: after show more, focus is not on the first new hit`);
+    presses++;
+  }
+  const hits = await page.$$eval('#search-results .search-result', ls => ls.length);
+  status = await page.textContent('#search-status');
+  check(presses > 0 && hits === total && !/表示しています/.test(status),
+    `${where}: show more ×${presses} lists ${hits} of ${total}: ${status}`);
+  const heads = await page.$$eval('#search-results .search-group-link', as => as.map(a => a.textContent));
+  check(new Set(heads).size === heads.length, `${where}: a skill heading repeated after show more`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/search-more-1280.png` });
+    taken++;
+  }
+  // 375 px: no sideways scroll, names whole in the results
+  await page.setViewportSize({ width: 375, height: 667 });
+  const wide = await page.evaluate(() =>
+    document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(wide <= 0, `${where}: scrolls ${wide}px sideways at 375 px`);
+  const holders = '#search-results *, #search-status';
+  const split = await page.evaluate(splitNames, [names, holders]);
+  check(split.length === 0, `${where}: names wrap inside at 375 px: ${split.join(', ')}`);
+  await page.selectOption('#search-filter', { index: 1 });	// named in the status
+  const specialties = [...names, 'ハードウェア', 'ソフトウェア', 'ファシリティマネジメント'];
+  const splitFiltered = await page.evaluate(splitNames, [specialties, holders]);
+  check(splitFiltered.length === 0,
+    `${where}: names wrap inside at 375 px, filtered: ${splitFiltered.join(', ')}`);
+  const tight = await page.$$eval('#search-results .search-specs li, #search-results .search-meta',
+    es => es.filter(e => e.getClientRects().length > 1 ||
+      e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).lineHeight)).map(e => e.textContent));
+  check(tight.length === 0, `${where}: specialty names broken at 375 px: ${tight.join(', ')}`);
+  if (via === 'file') {
+    await page.evaluate(() => document.getElementById('search-results').scrollTo(0, 0));
+    await page.screenshot({ path: `${shots}/search-more-375.png` });
+    await page.screenshot({ path: `${shots}/search-filter-375.png` });
+    taken += 2;
+  }
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
+  await checkSearchChoose(base, via);
   await checkAssessment(base, via);
   await checkKnowledge(base, via);
   await checkStart(base, via);

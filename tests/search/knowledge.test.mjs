@@ -31,3 +31,11 @@ test('an item stays when it holds every part', () => {
 	assert.ok(!kx.matches(item, kx.parts('it 技術')));
 	assert.ok(kx.matches(item, kx.parts('')));
 });
+
+test('the filter uses search.js\'s normalisation, not a copy of it', () => {
+	const code = readFileSync(new URL('../../templates/knowledge.js',
+	    import.meta.url), 'utf8');
+
+	assert.ok(!code.includes("normalize('NFKC')"));
+	assert.match(code, /skillsiteText/);
+});

@@ -304,11 +304,11 @@ test_index_knowledge(void **state)
 		exact++;
 		assert_int_equal(json_integer_value(json_array_get(doc, 0)),
 		    SEARCH_KNOWLEDGE);
-		assert_int_equal(json_array_size(doc), 6);	/* one link */
+		assert_int_equal(json_array_size(doc), 7);	/* one link */
 		assert_true(strcmp(S_str(doc, 2), "障害修理") == 0 ||
 		    strcmp(S_str(doc, 2), "一次対応／二次対応") == 0);
-		assert_non_null(strstr(S_str(doc, 5), "/skills/"));
-		assert_non_null(strstr(S_str(doc, 5), ".html#k-"));
+		assert_non_null(strstr(S_str(doc, 6), "/skills/"));
+		assert_non_null(strstr(S_str(doc, 6), ".html#k-"));
 	}
 	assert_int_equal(exact, 2);
 	free(ids);
@@ -364,8 +364,9 @@ test_index_postings(void **state)
 	json_decref(files);
 }
 
-/* The index gives search.js the pages' words: each level's name and
- * the digits, from labels.xml, so results read as the pages do. */
+/* The index gives search.js the pages' words: each level's name, the
+ * digits and the search's labels, from labels.xml, so results read as
+ * the pages do and search.js holds no words. */
 static void
 test_index_words(void **state)
 {
@@ -382,11 +383,17 @@ test_index_words(void **state)
 	    "レベル７");
 	assert_string_equal(json_string_value(json_object_get(words,
 	    "digits")), "０１２３４５６７８９");
+	/* every label search.js writes, placeholders as written */
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    words, "labels"), "search-level")), "{level}の説明");
+	assert_int_equal(json_object_size(json_object_get(words, "labels")),
+	    LABEL_SEARCH_ALSO - LABEL_SEARCH_NAME + 1);
 	json_decref(files);
 }
 
 /* A common skill's name is one document linked from every specialty;
- * descriptions are plain text; full-width ＩＴ is indexed as "it". */
+ * every document carries its skill's number; descriptions are plain
+ * text; full-width ＩＴ is indexed as "it". */
 static void
 test_index_shared(void **state)
 {
@@ -394,21 +401,26 @@ test_index_shared(void **state)
 	json_int_t count = json_integer_value(json_object_get(json_object_get(
 	    files, "search/index.js"), "count"));
 	size_t i, n, names = 0;
+	json_int_t group = -1;
 
 	(void)state;
 	for (i = 0; i < (size_t)count; i++) {
 		const json_t *doc = S_doc(files, i);
 		json_int_t kind = json_integer_value(json_array_get(doc, 0));
 		json_int_t level = json_integer_value(json_array_get(doc, 1));
+		json_int_t skill = json_integer_value(json_array_get(doc, 4));
 
 		if (kind == SEARCH_NAME && strcmp(S_str(doc, 3),
 		    "システム保守管理") == 0) {
 			names++;
-			assert_int_equal(json_array_size(doc), 4 + 2 * 3);
-			assert_string_equal(S_str(doc, 4), "ハードウェア");
+			assert_int_equal(json_array_size(doc), 5 + 2 * 3);
+			assert_string_equal(S_str(doc, 5), "ハードウェア");
 		}
-		assert_true(json_array_size(doc) >= 6 &&
-		    json_array_size(doc) % 2 == 0);
+		/* a skill's number: one per skill, from 0, in order */
+		assert_int_equal(skill, kind == SEARCH_NAME ? group + 1 : group);
+		group = skill;
+		assert_true(json_array_size(doc) >= 7 &&
+		    json_array_size(doc) % 2 == 1);
 		assert_true(kind == SEARCH_LEVEL ? level >= 3 && level <= 7 :
 		    level == 0);
 		assert_null(strchr(S_str(doc, 3), '*'));	/* no Markdown */
@@ -466,13 +478,14 @@ test_index_caps_a_skills_specialties(void **state)
 	name = S_doc(files, 0);
 	item = S_doc(files, 1);
 	level = S_doc(files, 2);
-	assert_int_equal(json_array_size(name), 4 + 2 * (USES_SHOWN + 1));
+	/* the rest: one [label, link], never taken for a specialty */
+	assert_int_equal(json_array_size(name), 5 + 2 * USES_SHOWN + 1);
 	assert_int_equal(json_array_size(item), json_array_size(name));
-	assert_string_equal(json_string_value(json_array_get(name,
-	    4 + 2 * USES_SHOWN)), "ほか５分野");
-	assert_string_equal(json_string_value(json_array_get(name,
-	    5 + 2 * USES_SHOWN)), "jt/compare/c.html");
-	assert_int_equal(json_array_size(level), 4 + 2 * N);
+	assert_string_equal(json_string_value(json_array_get(json_array_get(
+	    name, 5 + 2 * USES_SHOWN), 0)), "ほか５分野");
+	assert_string_equal(json_string_value(json_array_get(json_array_get(
+	    name, 5 + 2 * USES_SHOWN), 1)), "jt/compare/c.html");
+	assert_int_equal(json_array_size(level), 5 + 2 * N);
 	json_decref(files);
 	loaded_free(&l);
 	free(xml);
