@@ -162,7 +162,8 @@ test_plain_text(void **state)
 {
 	static const char *const cases[][2] = {
 		{ "障害の*原因*を**特定**する", "障害の原因を特定する" },
-		{ "一行目\n二行目\n\n次の段落", "一行目\n二行目\n次の段落" },
+		{ "一行目\n二行目\n\n次の段落", "一行目二行目\n次の段落" },
+		{ "line one\nline two", "line one\nline two" },
 		{ "[リンク](x.html)と`code`", "リンクとcode" },
 		{ "- 項目一\n- 項目二", "項目一\n項目二" },
 		{ "<b>生の</b>HTML", "生のHTML" },
