@@ -224,31 +224,40 @@ S_piece(struct arena *ar, struct diff_piece **tail, enum diff_kind kind,
 }
 
 struct diff_piece *
-diff_pair(struct arena *ar, const char *from, const char *to)
+diff_pieces(struct arena *ar, const struct diff_chars *a,
+    const struct diff_chars *b)
 {
-	struct diff_chars a, b;
-	struct runs r;
+	struct runs r = S_runs(a, b);
 	struct diff_piece *head = NULL, **tail = &head;
 	size_t i, pa = 0, pb = 0;
 
-	diff_chars(&a, from);
-	diff_chars(&b, to);
-	r = S_runs(&a, &b);
 	for (i = 0; i <= r.n; i++) {
-		size_t ra = i < r.n ? r.v[i].a : a.n, rb = i < r.n ? r.v[i].b : b.n;
+		size_t ra = i < r.n ? r.v[i].a : a->n, rb = i < r.n ? r.v[i].b : b->n;
 
-		tail = S_piece(ar, tail, DIFF_DEL, &a, pa, ra);
-		tail = S_piece(ar, tail, DIFF_INS, &b, pb, rb);
+		tail = S_piece(ar, tail, DIFF_DEL, a, pa, ra);
+		tail = S_piece(ar, tail, DIFF_INS, b, pb, rb);
 		if (i == r.n)
 			break;
-		tail = S_piece(ar, tail, DIFF_SAME, &a, ra, ra + r.v[i].len);
+		tail = S_piece(ar, tail, DIFF_SAME, a, ra, ra + r.v[i].len);
 		pa = ra + r.v[i].len;
 		pb = rb + r.v[i].len;
 	}
 	free(r.v);
+	return head;
+}
+
+struct diff_piece *
+diff_pair(struct arena *ar, const char *from, const char *to)
+{
+	struct diff_chars a, b;
+	struct diff_piece *p;
+
+	diff_chars(&a, from);
+	diff_chars(&b, to);
+	p = diff_pieces(ar, &a, &b);
 	diff_chars_free(&a);
 	diff_chars_free(&b);
-	return head;
+	return p;
 }
 
 /* Classes of characters a mark never splits: a run of one of them is
@@ -291,13 +300,14 @@ diff_whole_words(const struct diff_chars *t, unsigned char *keep)
 		i = j;
 	}
 	for (i = 0; i < t->n; i = j) {
-		blank = 1;
 		for (j = i; j < t->n && keep[j] == keep[i]; j++)
-			blank &= t->c[j] < 0x110000 &&
-			    (uc_is_punct(t->c[j]) || uc_is_space(t->c[j]));
-		if (!keep[i] && blank)
-			for (k = i; k < j; k++)
-				keep[k] = 1;
+			;
+		blank = !keep[i];
+		for (k = i; k < j && blank; k++)
+			blank = t->c[k] < 0x110000 &&
+			    (uc_is_punct(t->c[k]) || uc_is_space(t->c[k]));
+		if (blank)
+			memset(keep + i, 1, j - i);
 	}
 }
 

@@ -24,6 +24,11 @@ struct diff_chars {
 void		 diff_chars(struct diff_chars *t, const char *s);
 void		 diff_chars_free(struct diff_chars *t);
 
+/* Returns the pieces that turn text from into text to, as diff_pair()
+ * does, in arena a. */
+struct diff_piece *diff_pieces(struct arena *a, const struct diff_chars *from,
+		    const struct diff_chars *to);
+
 /* Widens the marks of t (keep: one flag per character, 0 where it
  * differs) to whole runs of one script (katakana, kanji, an ASCII or
  * full-width word), then unmarks a mark made of punctuation or spaces

@@ -149,13 +149,14 @@ S_rows(struct arena *ar, const struct walk *w)
 struct diff_row *
 diff_rows(struct arena *ar, const char *from, const char *to)
 {
-	const struct diff_piece *p = diff_pair(ar, from, to);
+	const struct diff_piece *p;
 	struct walk w;
 	struct diff_row *rows;
 
 	memset(&w, 0, sizeof(w));
 	diff_chars(&w.a, from);
 	diff_chars(&w.b, to);
+	p = diff_pieces(ar, &w.a, &w.b);
 	w.keep_a = xcalloc(w.a.n + 1, 1);
 	w.keep_b = xcalloc(w.b.n + 1, 1);
 	memset(w.keep_a, 1, w.a.n);
