@@ -265,10 +265,14 @@ diff_pair(struct arena *ar, const char *from, const char *to)
 enum script { SCRIPT_OTHER, SCRIPT_KATAKANA, SCRIPT_KANJI, SCRIPT_WORD };
 
 /* Returns the class of character c (full-width letters and digits are
- * words like ASCII ones). */
+ * words like ASCII ones; the conjunctions written in kanji, U+53C8 and
+ * U+53CA of "or" and "and", join no kanji word: a noun changed before
+ * one is marked without it). */
 static enum script
 S_script(uint32_t c)
 {
+	if (c == 0x53C8 || c == 0x53CA)
+		return SCRIPT_OTHER;
 	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
 	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
 		return SCRIPT_KATAKANA;

@@ -82,6 +82,20 @@ test_level_step(void **state)
 	    " | =保守を支援し、実施することができる");
 }
 
+/* A noun changed before a conjunction written in kanji (or, and) is
+ * marked without it. */
+static void
+test_marks_stop_at_conjunctions(void **state)
+{
+	(void)state;
+	assert_rows("特定業界のユーザ又はそれらに相当する、",
+	    "特定業界のユーザ全体又はそれらに相当する、",
+	    "特定業界のユーザ又はそれらに相当する、>"
+	    "特定業界のユーザ[全体]又はそれらに相当する、");
+	assert_rows("保守管理及び運用", "保守計画及び運用",
+	    "[保守管理]及び運用>[保守計画]及び運用");
+}
+
 /* A change just before or just after a shared delimiter stays in its
  * own row; a delimiter that changes cuts nothing. */
 static void
@@ -268,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_identical_texts_are_one_shared_row),
 		cmocka_unit_test(test_different_texts_are_one_change),
 		cmocka_unit_test(test_level_step),
+		cmocka_unit_test(test_marks_stop_at_conjunctions),
 		cmocka_unit_test(test_change_at_a_delimiter),
 		cmocka_unit_test(test_delimiter_deleted_or_inserted),
 		cmocka_unit_test(test_empty_texts),
