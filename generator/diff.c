@@ -10,15 +10,7 @@
 #include <unistr.h>
 
 #include "alloc.h"
-
-/* A text as code points, with the byte where each starts (and, at n,
- * where the text ends). */
-struct chars {
-	const char	*s;
-	uint32_t	*c;
-	size_t		*at;
-	size_t		 n;
-};
+#include "diff_private.h"
 
 /* A run in common: from's characters [a, a + len) are to's [b, b +
  * len). */
@@ -31,11 +23,8 @@ struct runs {
 	size_t		 n, cap;
 };
 
-/* Fills t with the characters of s (libunistring decodes them; a byte
- * that starts no valid sequence stands for itself, as a number above
- * every code point); free with S_chars_free(). */
-static void
-S_chars(struct chars *t, const char *s)
+void
+diff_chars(struct diff_chars *t, const char *s)
 {
 	size_t i = 0, size = strlen(s);
 	ucs4_t c;
@@ -56,8 +45,8 @@ S_chars(struct chars *t, const char *s)
 	t->at[t->n] = size;
 }
 
-static void
-S_chars_free(struct chars *t)
+void
+diff_chars_free(struct diff_chars *t)
 {
 	free(t->c);
 	free(t->at);
@@ -198,7 +187,7 @@ S_cleanup(struct runs *r, size_t na, size_t nb)
 /* Returns the runs that a and b have in common, cleaned up (free the
  * array .v). */
 static struct runs
-S_runs(const struct chars *a, const struct chars *b)
+S_runs(const struct diff_chars *a, const struct diff_chars *b)
 {
 	struct runs r = { NULL, 0, 0 };
 	size_t pre = 0, suf = 0;
@@ -221,7 +210,7 @@ S_runs(const struct chars *a, const struct chars *b)
  * of t; returns the new tail. */
 static struct diff_piece **
 S_piece(struct arena *ar, struct diff_piece **tail, enum diff_kind kind,
-    const struct chars *t, size_t from, size_t to)
+    const struct diff_chars *t, size_t from, size_t to)
 {
 	struct diff_piece *p;
 
@@ -235,31 +224,40 @@ S_piece(struct arena *ar, struct diff_piece **tail, enum diff_kind kind,
 }
 
 struct diff_piece *
-diff_pair(struct arena *ar, const char *from, const char *to)
+diff_pieces(struct arena *ar, const struct diff_chars *a,
+    const struct diff_chars *b)
 {
-	struct chars a, b;
-	struct runs r;
+	struct runs r = S_runs(a, b);
 	struct diff_piece *head = NULL, **tail = &head;
 	size_t i, pa = 0, pb = 0;
 
-	S_chars(&a, from);
-	S_chars(&b, to);
-	r = S_runs(&a, &b);
 	for (i = 0; i <= r.n; i++) {
-		size_t ra = i < r.n ? r.v[i].a : a.n, rb = i < r.n ? r.v[i].b : b.n;
+		size_t ra = i < r.n ? r.v[i].a : a->n, rb = i < r.n ? r.v[i].b : b->n;
 
-		tail = S_piece(ar, tail, DIFF_DEL, &a, pa, ra);
-		tail = S_piece(ar, tail, DIFF_INS, &b, pb, rb);
+		tail = S_piece(ar, tail, DIFF_DEL, a, pa, ra);
+		tail = S_piece(ar, tail, DIFF_INS, b, pb, rb);
 		if (i == r.n)
 			break;
-		tail = S_piece(ar, tail, DIFF_SAME, &a, ra, ra + r.v[i].len);
+		tail = S_piece(ar, tail, DIFF_SAME, a, ra, ra + r.v[i].len);
 		pa = ra + r.v[i].len;
 		pb = rb + r.v[i].len;
 	}
 	free(r.v);
-	S_chars_free(&a);
-	S_chars_free(&b);
 	return head;
+}
+
+struct diff_piece *
+diff_pair(struct arena *ar, const char *from, const char *to)
+{
+	struct diff_chars a, b;
+	struct diff_piece *p;
+
+	diff_chars(&a, from);
+	diff_chars(&b, to);
+	p = diff_pieces(ar, &a, &b);
+	diff_chars_free(&a);
+	diff_chars_free(&b);
+	return p;
 }
 
 /* Classes of characters a mark never splits: a run of one of them is
@@ -267,10 +265,14 @@ diff_pair(struct arena *ar, const char *from, const char *to)
 enum script { SCRIPT_OTHER, SCRIPT_KATAKANA, SCRIPT_KANJI, SCRIPT_WORD };
 
 /* Returns the class of character c (full-width letters and digits are
- * words like ASCII ones). */
+ * words like ASCII ones; the conjunctions written in kanji, U+53C8 and
+ * U+53CA of "or" and "and", join no kanji word: a noun changed before
+ * one is marked without it). */
 static enum script
 S_script(uint32_t c)
 {
+	if (c == 0x53C8 || c == 0x53CA)
+		return SCRIPT_OTHER;
 	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
 	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
 		return SCRIPT_KATAKANA;
@@ -284,11 +286,8 @@ S_script(uint32_t c)
 	return SCRIPT_OTHER;
 }
 
-/* Widens the marks of t (keep: one flag per character, 0 where it
- * differs) to whole runs of one script, then unmarks a mark made of
- * punctuation or spaces only. */
-static void
-S_whole_words(const struct chars *t, unsigned char *keep)
+void
+diff_whole_words(const struct diff_chars *t, unsigned char *keep)
 {
 	size_t i = 0, j, k;
 	int differs, blank;
@@ -305,20 +304,20 @@ S_whole_words(const struct chars *t, unsigned char *keep)
 		i = j;
 	}
 	for (i = 0; i < t->n; i = j) {
-		blank = 1;
 		for (j = i; j < t->n && keep[j] == keep[i]; j++)
-			blank &= t->c[j] < 0x110000 &&
-			    (uc_is_punct(t->c[j]) || uc_is_space(t->c[j]));
-		if (!keep[i] && blank)
-			for (k = i; k < j; k++)
-				keep[k] = 1;
+			;
+		blank = !keep[i];
+		for (k = i; k < j && blank; k++)
+			blank = t->c[k] < 0x110000 &&
+			    (uc_is_punct(t->c[k]) || uc_is_space(t->c[k]));
+		if (blank)
+			memset(keep + i, 1, j - i);
 	}
 }
 
-/* Returns the segments of t by keep (one flag per character), merged,
- * in arena ar. */
-static struct segment *
-S_segments(struct arena *ar, const struct chars *t, const unsigned char *keep)
+struct segment *
+diff_segments(struct arena *ar, const struct diff_chars *t,
+    const unsigned char *keep)
 {
 	struct segment *head = NULL, **tail = &head;
 	size_t i = 0, j;
@@ -398,7 +397,7 @@ S_references(const char *const *texts, size_t n, const size_t *first,
 
 /* Marks in keep[ref] and keep[i] what texts ref and i have in common. */
 static void
-S_mark_common(const struct chars *t, unsigned char **keep, size_t ref,
+S_mark_common(const struct diff_chars *t, unsigned char **keep, size_t ref,
     size_t i)
 {
 	struct runs r = S_runs(&t[ref], &t[i]);
@@ -415,7 +414,7 @@ struct segment **
 diff_marks(struct arena *ar, const char *const *texts, size_t n)
 {
 	struct segment **out = arena_calloc(ar, n + 1, sizeof(*out));
-	struct chars *t = xcalloc(n + 1, sizeof(*t));
+	struct diff_chars *t = xcalloc(n + 1, sizeof(*t));
 	unsigned char **keep = xcalloc(n + 1, sizeof(*keep));
 	size_t *first = xcalloc(n + 1, sizeof(*first));
 	size_t *count = xcalloc(n + 1, sizeof(*count));
@@ -426,7 +425,7 @@ diff_marks(struct arena *ar, const char *const *texts, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (texts[i] != NULL && first[i] == i) {
-			S_chars(&t[i], texts[i]);
+			diff_chars(&t[i], texts[i]);
 			/* a text that another gives too differs from none */
 			keep[i] = xcalloc(t[i].n + 1, 1);
 			memset(keep[i], count[i] > 1, t[i].n);
@@ -440,10 +439,10 @@ diff_marks(struct arena *ar, const char *const *texts, size_t n)
 		}
 	for (i = 0; i < n; i++)
 		if (texts[i] != NULL && first[i] == i) {
-			S_whole_words(&t[i], keep[i]);
-			out[i] = S_segments(ar, &t[i], keep[i]);
+			diff_whole_words(&t[i], keep[i]);
+			out[i] = diff_segments(ar, &t[i], keep[i]);
 			free(keep[i]);
-			S_chars_free(&t[i]);
+			diff_chars_free(&t[i]);
 		}
 	for (i = 0; i < n; i++)
 		if (texts[i] != NULL)

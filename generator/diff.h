@@ -60,4 +60,26 @@ struct segment {
 struct segment	**diff_marks(struct arena *a, const char *const *texts,
 		    size_t n);
 
+/* A row of two texts aligned by phrase (diff_rows()): the same in both,
+ * or a change. */
+struct diff_row {
+	int		 shared;	/* the same in both texts */
+	struct segment	*before;	/* the row in text from (differs: what
+					 * goes); NULL when empty */
+	struct segment	*after;		/* in text to (differs: what comes);
+					 * a shared row's is its before */
+	struct diff_row	*next;
+};
+
+/* Returns the rows of texts from and to, in order, in arena a (NULL when
+ * both are empty), from diff_pair()'s pieces: the texts are cut after
+ * each phrase delimiter that both share (、。，．！？； and ASCII , . ; ! ?
+ * where no ASCII letter or digit follows, with the closing brackets
+ * right after it); consecutive rows the same in both are one shared row.
+ * The segments that differ cover whole words (as diff_marks()), never
+ * punctuation alone.  The before segments of all rows, in order, make
+ * text from; the after ones make text to. */
+struct diff_row	*diff_rows(struct arena *a, const char *from,
+		    const char *to);
+
 #endif

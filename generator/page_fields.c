@@ -174,12 +174,19 @@ static const struct field_decl S_skill_level[] = {
 	END
 };
 
-static const struct field_decl S_piece[] = {
-	TEXT("text", "the piece's text (\"\" for a line break)"),
+static const struct field_decl S_change_side[] = {
+	TEXT("text", "the segment's text (\"\" for a line break)"),
 	FLAG("break", "a line break"),
 	FLAG("same", "in both levels"),
-	FLAG("del", "only in the level before"),
-	FLAG("ins", "only in this level"),
+	FLAG("differs", "words that go (before) or come (after)"),
+	END
+};
+
+static const struct field_decl S_change_row[] = {
+	FLAG("shared", "the same in both levels (shown once)"),
+	LIST("before", S_change_side, "the row in the level before"),
+	LIST("after", S_change_side, "the row in this level (a shared "
+	    "row's: as before)"),
 	END
 };
 
@@ -188,7 +195,9 @@ static const struct field_decl S_skill_change[] = {
 	TEXT("from-href", "its anchor on the page"),
 	TEXT("to-label", "this level"),
 	TEXT("to-href", "its anchor on the page"),
-	LIST("pieces", S_piece, "the change, character by character"),
+	LIST("rows", S_change_row, "the two descriptions aligned by phrase "
+	    "(cut after the punctuation both share): phrases the same in "
+	    "both, and changes"),
 	END
 };
 

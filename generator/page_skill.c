@@ -23,25 +23,41 @@ S_neighbours(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    path_skill(&b->arena, jt->id, sp->id, next->id), NULL) : "");
 }
 
-/* Adds the pieces of a change to list "pieces" of s, each {text, same,
- * del, ins, break}. */
+/* Adds list name of s: the segments of one side of a row of a change,
+ * each {text, break, same, differs}. */
 static void
-S_pieces(struct builder *b, struct scope *s, const struct diff_piece *p)
+S_side(struct builder *b, struct scope *s, const char *name,
+    const struct segment *sg)
 {
-	static const enum page_mark flags[] = { MARK_SAME, MARK_DEL,
-	    MARK_INS };
+	static const enum page_mark flags[] = { MARK_SAME, MARK_DIFFERS };
 
-	scope_list(s, "pieces");
-	for (; p != NULL; p = p->next)
-		page_marked(b, s, "pieces", p->text, flags, 3,
-		    p->kind == DIFF_DEL ? MARK_DEL : p->kind == DIFF_INS ?
-		    MARK_INS : MARK_SAME);
+	scope_list(s, name);
+	for (; sg != NULL; sg = sg->next)
+		page_marked(b, s, name, sg->text, flags, 2, sg->differs ?
+		    MARK_DIFFERS : MARK_SAME);
+}
+
+/* Adds list "rows" to change c: the two texts aligned by phrase, each
+ * row {shared, before, after}. */
+static void
+S_rows(struct builder *b, struct scope *c, const char *from, const char *to)
+{
+	const struct diff_row *r;
+	struct scope *row;
+
+	scope_list(c, "rows");
+	for (r = diff_rows(&b->arena, from, to); r != NULL; r = r->next) {
+		row = scope_item(c, "rows");
+		scope_flag(row, "shared", r->shared);
+		S_side(b, row, "before", r->before);
+		S_side(b, row, "after", r->after);
+	}
 }
 
 /* Adds list "changes" to skill page s of entry e of jt: for each level
  * the entry describes after the first, what changes from the level
  * before it that it describes: {from-label, from-href, to-label,
- * to-href, pieces}. */
+ * to-href, rows}. */
 static void
 S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct entry *e)
@@ -64,8 +80,7 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 			scope_text(c, "to-label", page_level_label(b, n));
 			scope_text(c, "to-href", path_href(&b->arena, "", "",
 			    path_level_anchor(&b->arena, n)));
-			S_pieces(b, c, diff_pair(&b->arena, page_plain(b, prev),
-			    page_plain(b, text)));
+			S_rows(b, c, page_plain(b, prev), page_plain(b, text));
 		}
 		prev = text;
 		from = n;

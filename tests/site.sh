@@ -16,6 +16,8 @@
 #                a FIFO, a file over the cap, a bad name, a refused
 #                extension, a link out of the folder or a folder fails
 #                the build with exit 3 naming the file, the site untouched
+#   changes      every skill page's level changes read back as its levels
+#                (tests/changes.py), on the fixture and on content/
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
 #                one id twice
@@ -51,6 +53,9 @@ for f in style.css handbook.css search.js icon.svg assess.js knowledge.js; do
 	cmp "templates/$f" "$work/fixture/assets/$f" || break
 done
 ok assets-copied $?
+# level changes: the before and after columns read back as the levels
+python3 tests/changes.py "$work/fixture" > "$work/changes.out"
+ok changes-fixture $?
 
 # determinism
 (umask 022 && TZ=UTC LC_ALL=C "$bin" build -t templates -o "$work/det-a" \
@@ -65,6 +70,9 @@ diff -r "$work/det-a" "$work/det-b"
 ok identical-bytes $?
 [ "$(tree "$work/det-a")" = "$(tree "$work/det-b")" ]
 ok identical-modes $?
+python3 tests/changes.py "$work/det-a" >> "$work/changes.out"
+ok changes-seed $?
+grep '^FAIL' "$work/changes.out"
 
 # atomicity: bad content changes nothing
 cp -r "$work/det-a" "$work/site-copy"

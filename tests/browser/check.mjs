@@ -17,7 +17,9 @@
 // alone reaches, among its tasks, every specialty, sheet and handbook,
 // the downloads and the page about the text, and its search link puts
 // focus in the search box.  Comparison: a table at 1280 px, stacked by
-// level at 375 px, marks on whole words.  Screenshots at 1280
+// level at 375 px, marks on whole words.  Level changes: side by side
+// at 1280 px, nothing struck through, no mark wrapped that a line holds;
+// stacked at 375 px, each side named by its level.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
@@ -723,6 +725,90 @@ async function checkSearchChoose(base, via) {
   await ctx.close();
 }
 
+// Level changes of skill pages: at 1280 px each change has its before
+// and after side by side, nothing on the page is struck through, and a
+// mark spans two lines only when one line cannot hold it; at 375 px
+// nothing is wider than the screen and each change's before and after
+// show the names of their levels.
+const changePages = [kinds.skill,
+  'customer-service/hardware/skills/system-maintenance.html',
+  'customer-service/facility-management/skills/facility-design.html'];
+async function checkChanges(base, via) {
+  for (const path of changePages) {
+    const where = `changes of ${path} via ${via}`;
+    const { ctx, page, problems } = await open(base + path,
+      { viewport: { width: 1280, height: 900 } });
+    const wide = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('.rows tr.changed')];
+      const beside = rows.filter(r => {
+        const b = r.cells[0].getBoundingClientRect(), a = r.cells[1].getBoundingClientRect();
+        return Math.abs(a.top - b.top) < 1 && a.left >= b.right - 1 && b.width > 200;
+      }).length;
+      const struck = [];
+      for (const e of document.querySelectorAll('body *'))
+        for (const pseudo of [null, '::before', '::after'])
+          if (getComputedStyle(e, pseudo).textDecorationLine.includes('line-through'))
+            struck.push(e.tagName + (pseudo ?? '') + ' ' + e.textContent.slice(0, 12));
+      const needless = [];
+      for (const m of document.querySelectorAll('.changes :is(del, ins)')) {
+        const range = document.createRange();
+        range.selectNodeContents(m);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size < 2)
+          continue;
+        const cell = m.closest('td, p'), cs = getComputedStyle(cell);
+        const room = cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        const probe = m.cloneNode(true);
+        probe.style.whiteSpace = 'nowrap';
+        probe.style.display = 'inline-block';
+        probe.style.maxWidth = 'none';
+        cell.append(probe);
+        const natural = probe.getBoundingClientRect().width;
+        probe.remove();
+        if (natural <= room)
+          needless.push(m.textContent);
+      }
+      return { rows: rows.length, beside, struck, needless };
+    });
+    check(wide.rows > 0 && wide.beside === wide.rows,
+      `${where}: at 1280 px ${wide.beside} of ${wide.rows} changes side by side`);
+    check(wide.struck.length === 0,
+      `${where}: struck through: ${wide.struck.slice(0, 5).join(', ')}`);
+    check(wide.needless.length === 0,
+      `${where}: marks wrapped though a line holds them: ${wide.needless.slice(0, 5).join(' / ')}`);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const narrow = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const over = [...document.querySelectorAll('body *')].filter(e =>
+        e.getBoundingClientRect().right > vw + 0.5).map(e => e.tagName + '.' + e.className);
+      const unnamed = [];
+      for (const step of document.querySelectorAll('.change')) {
+        const [low, high] = [...step.querySelectorAll('h3 a')].map(a => a.textContent);
+        for (const r of step.querySelectorAll('tr.changed')) {
+          const names = [...r.cells].map(td => td.querySelector('.side'));
+          const seen = names.map(n => n && n.offsetHeight > 0 &&
+            n.getBoundingClientRect().bottom <= n.parentElement.getBoundingClientRect().bottom ?
+            n.textContent : null);
+          const [b, a] = [...r.cells].map(td => td.getBoundingClientRect());
+          if (seen[0] !== low || seen[1] !== high || !(a.top >= b.bottom - 1))
+            unnamed.push(`${low}→${high}: ${seen.join('/')}`);
+        }
+      }
+      return { over, unnamed, scroll: document.documentElement.scrollWidth - vw };
+    });
+    check(narrow.over.length === 0 && narrow.scroll <= 0,
+      `${where}: wider than 375 px: ${narrow.over.slice(0, 5).join(', ')}; scrolls ${narrow.scroll}px`);
+    check(narrow.unnamed.length === 0,
+      `${where}: at 375 px a change's before above its after, named by their levels: ${narrow.unnamed.slice(0, 3).join('; ')}`);
+    if (via === 'file' && path === changePages[1]) {
+      await page.screenshot({ path: `${shots}/changes-375.png`, fullPage: true });
+      taken++;
+    }
+    check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+    await ctx.close();
+  }
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkSearchChoose(base, via);
@@ -730,6 +816,7 @@ for (const [via, base] of Object.entries(bases)) {
   await checkKnowledge(base, via);
   await checkStart(base, via);
   await checkCompare(base, via);
+  await checkChanges(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
