@@ -116,24 +116,23 @@ S_free(struct text *t)
 	free(t->mark);
 }
 
-/* Marks the characters of t that the change from text from inserts
- * (diff_pair(), in scratch arena a), or all of them when from is NULL. */
+/* Marks the characters of t that pieces p (a change that t's text is
+ * the side of: DIFF_INS for the new text, DIFF_DEL for the old) give as
+ * changed, or all of them when p is NULL. */
 static void
-S_mark(struct arena *a, struct text *t, const char *from)
+S_mark(struct text *t, const struct diff_piece *p, enum diff_kind side)
 {
 	unsigned char *ins = xcalloc(t->at[t->n] + 1, 1);
-	const struct diff_piece *p;
 	size_t pos = 0, len, i;
 
-	memset(ins, from == NULL, t->at[t->n]);
-	for (p = from != NULL ? diff_pair(a, from, t->s) : NULL; p != NULL;
-	    p = p->next) {
-		if (p->kind == DIFF_DEL)
+	memset(ins, p == NULL, t->at[t->n]);
+	for (; p != NULL; p = p->next) {
+		if (p->kind != DIFF_SAME && p->kind != side)
 			continue;
 		len = strlen(p->text);
 		if (len > t->at[t->n] - pos)	/* not t's own text: never */
 			break;
-		memset(ins + pos, p->kind == DIFF_INS, len);
+		memset(ins + pos, p->kind == side, len);
 		pos += len;
 	}
 	for (i = 0; i < t->n; i++)
@@ -279,11 +278,11 @@ S_add(struct arena *a, const struct text *t, size_t s, size_t e,
 	f->shown += shown;
 }
 
-/* Sets *w to the phrases of text that set it apart from text from (all
- * of it when from is NULL), in arena a. */
+/* Sets *w to the phrases of text that pieces p (side side of them; NULL:
+ * all of it) give as changed, in arena a. */
 static void
-S_words(struct arena *a, const char *text, const char *from,
-    struct apart_words *w)
+S_words(struct arena *a, const char *text, const struct diff_piece *p,
+    enum diff_kind side, struct apart_words *w)
 {
 	struct found f = { w, { NULL }, 0 };
 	struct text t;
@@ -292,7 +291,7 @@ S_words(struct arena *a, const char *text, const char *from,
 	w->v = arena_calloc(a, APART_PHRASES, sizeof(*w->v));
 	w->n = 0;
 	S_decode(&t, text);
-	S_mark(a, &t, from);
+	S_mark(&t, p, side);
 	S_widen(&t);
 	while (i < t.n) {
 		if (!t.mark[i] || S_is_delim(t.c[i])) {
@@ -311,19 +310,22 @@ struct apart_words *
 apart_levels(struct arena *a, const char *const *texts, size_t n)
 {
 	struct apart_words *w = arena_calloc(a, n ? n : 1, sizeof(*w));
-	const char *below = NULL;
-	size_t i, j;
+	const struct diff_piece *p;
+	size_t i, below = n;	/* the last defined level, none yet */
 
 	for (i = 0; i < n; i++) {
-		const char *from = below;
-
 		if (texts[i] == NULL)
 			continue;
-		for (j = i + 1; from == NULL && j < n; j++)
-			from = texts[j];
-		S_words(a, texts[i], from, &w[i]);
-		below = texts[i];
+		if (below < n) {	/* one diff serves both ends */
+			p = diff_pair(a, texts[below], texts[i]);
+			S_words(a, texts[i], p, DIFF_INS, &w[i]);
+			if (w[below].v == NULL)	/* the lowest */
+				S_words(a, texts[below], p, DIFF_DEL, &w[below]);
+		}
+		below = i;
 	}
+	if (below < n && w[below].v == NULL)	/* the only one */
+		S_words(a, texts[below], NULL, DIFF_INS, &w[below]);
 	return w;
 }
 
