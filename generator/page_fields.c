@@ -240,13 +240,20 @@ static const struct field_decl S_level_entry[] = {
 	END
 };
 
+static const struct field_decl S_level_rest[] = {
+	TEXT("text", "a paragraph"),
+	FLAG("first", "whether it is the first"),
+	END
+};
+
 static const struct field_decl S_level_page_entry[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("href", "link to the description on the skill's page"),
 	HTML("html", "the description"),
-	FLAG("shared", "whether the description is plain text that starts "
-	    "with the page's opening"),
-	TEXT("rest", "what follows the opening, when shared, or \"\""),
+	FLAG("shared", "whether the description is plain paragraphs that "
+	    "start with the page's opening"),
+	LIST("rest", S_level_rest, "when shared, the paragraphs of what "
+	    "follows the opening"),
 	END
 };
 

@@ -172,24 +172,65 @@ S_level_opening(struct builder *b, const struct specialty *sp, int n)
 	return apart_opening(&b->arena, plain, sp->nentries);
 }
 
+/* Returns whether Markdown md is plain paragraphs: its plain text is
+ * plain, but that each run of line breaks between paragraphs of md is
+ * one line break there. */
+static int
+S_plain_paragraphs(const char *md, const char *plain)
+{
+	while (*md != '\0' && *md == *plain) {
+		if (*md == '\n' && md[1] == '\n')
+			while (md[1] == '\n')
+				md++;
+		md++;
+		plain++;
+	}
+	return *md == '\0' && *plain == '\0';
+}
+
+/* Adds to list "rest" of item the paragraphs of plain Markdown rest, each
+ * {text, first}. */
+static void
+S_rest(struct builder *b, struct scope *item, const char *rest)
+{
+	const char *end;
+	int first = 1;
+
+	scope_list(item, "rest");
+	while (*rest != '\0') {
+		struct scope *para = scope_item(item, "rest");
+
+		end = strstr(rest, "\n\n");
+		if (end == NULL)
+			end = rest + strlen(rest);
+		scope_text(para, "text", arena_strndup(&b->arena, rest,
+		    (size_t)(end - rest)));
+		scope_flag(para, "first", first);
+		first = 0;
+		for (rest = end; *rest == '\n'; rest++)
+			;
+	}
+}
+
 /* Adds entry e's description md of level n to list "entries" of level
- * page s: its name, link and HTML, and, when it is plain text that
- * starts with opening (not NULL), "shared" and the "rest" after it. */
+ * page s: its name, link and HTML, and, when it is plain paragraphs that
+ * start with opening (not NULL), "shared" and the paragraphs of the
+ * "rest" after it. */
 static void
 S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e, int n,
     const char *md, const char *opening)
 {
 	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
-	const char *plain = page_plain(b, md), *rest = NULL;
+	const char *rest = NULL;
 	struct scope *item = page_link(b, s, "entries", b->self,
 	    e->skill->name, page, path_level_anchor(&b->arena, n));
 
-	if (opening != NULL && strcmp(plain, md) == 0)
-		rest = apart_rest(plain, opening);
+	if (opening != NULL && S_plain_paragraphs(md, page_plain(b, md)))
+		rest = apart_rest(md, opening);
 	page_markdown(b, item, "html", md);
 	scope_flag(item, "shared", rest != NULL);
-	scope_text(item, "rest", rest != NULL ? rest : "");
+	S_rest(b, item, rest != NULL ? rest : "");
 }
 
 /* The page of level n in specialty sp: what most of its descriptions
