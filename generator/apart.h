@@ -7,9 +7,10 @@
  * level just below it that the entry defines (the lowest level with the
  * one just above); the characters of its own text that differ are
  * widened to whole runs of one script (kanji, katakana, hiragana, a
- * word of letters and digits), a kanji run takes its okurigana, and the
- * marked runs are cut at phrase punctuation and spaces, trimmed of kana
- * and punctuation at their edges, and kept in text order, each once.
+ * word of letters and digits), a lone kanji takes its okurigana, and
+ * the marked runs are cut at phrase punctuation and spaces, trimmed of
+ * kana and punctuation at their edges, and kept in text order, each
+ * once (one inside a phrase already kept is left out).
  */
 #ifndef SKILLSITE_APART_H
 #define SKILLSITE_APART_H
@@ -49,9 +50,11 @@ struct apart_words {
 
 /* Returns an array of n words, one per level text of texts[0..n) (one
  * entry's plain texts in level order, NULL where it defines no level),
- * in arena a.  A text with no neighbour (the only one defined) gives
- * its first phrases.  Each pair is compared once, at most DIFF_D_MAX
- * edits. */
+ * in arena a.  Each pair of neighbouring defined levels is compared once
+ * (diff_pair(): at most DIFF_D_MAX edits): the higher level's words are
+ * what it inserts, and the lowest level's what it deletes.  A text with
+ * no neighbour (the only one defined) gives its first phrases.  Call it
+ * once per entry and build: it costs a diff per level. */
 struct apart_words	*apart_levels(struct arena *a, const char *const *texts,
 			    size_t n);
 
