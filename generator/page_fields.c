@@ -263,6 +263,8 @@ static const struct field_decl S_level[] = {
 	TEXT("opening", "the opening most of the level's descriptions share "
 	    "(the longest shared by at least half of them and two, cut at a "
 	    "phrase's end; generator/apart.h), or \"\""),
+	FLAG("shortened", "whether some description leaves the opening out "
+	    "(its entry is shared)"),
 	LIST("entries", S_level_page_entry, "the skills that describe the "
 	    "level"),
 	LIST("undefined", S_link, "the skills that do not"),

@@ -215,8 +215,8 @@ S_rest(struct builder *b, struct scope *item, const char *rest)
 /* Adds entry e's description md of level n to list "entries" of level
  * page s: its name, link and HTML, and, when it is plain paragraphs that
  * start with opening (not NULL), "shared" and the paragraphs of the
- * "rest" after it. */
-static void
+ * "rest" after it; returns whether it is shared. */
+static int
 S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e, int n,
     const char *md, const char *opening)
@@ -231,6 +231,7 @@ S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
 	page_markdown(b, item, "html", md);
 	scope_flag(item, "shared", rest != NULL);
 	S_rest(b, item, rest != NULL ? rest : "");
+	return rest != NULL;
 }
 
 /* The page of level n in specialty sp: what most of its descriptions
@@ -243,6 +244,7 @@ S_level(struct builder *b, const struct jobtype *jt,
 	struct scope *s = page_begin(b, PAGE_LEVEL, &at);
 	const char *opening = S_level_opening(b, sp, n);
 	size_t i;
+	int shared = 0;
 
 	scope_text(s, "label", page_level_label(b, n));
 	scope_text(s, "specialty", sp->name);
@@ -254,12 +256,14 @@ S_level(struct builder *b, const struct jobtype *jt,
 		const char *text = entry_level_text(e, n);
 
 		if (text != NULL)
-			S_level_entry(b, s, jt, sp, e, n, text, opening);
+			shared |= S_level_entry(b, s, jt, sp, e, n, text,
+			    opening);
 		else
 			page_link(b, s, "undefined", b->self, e->skill->name,
 			    path_skill(&b->arena, jt->id, sp->id,
 			    e->skill->id), NULL);
 	}
+	scope_flag(s, "shortened", shared);
 	S_level_link(b, s, "prev", jt, sp, S_next_level(jt, sp, n, -1));
 	S_level_link(b, s, "next", jt, sp, S_next_level(jt, sp, n, +1));
 	page_emit(b, PAGE_LEVEL, s);
