@@ -44,12 +44,12 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c \
 	   template.c \
 	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \
-	   text.c diff.c diff_rows.c write.c \
+	   text.c diff.c diff_rows.c apart.c write.c \
 	   write_name.c write_target.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
-	   test_labels test_fields test_assets test_diff_rows
+	   test_labels test_fields test_assets test_diff_rows test_apart
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \

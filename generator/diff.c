@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "diff_private.h"
+#include "text.h"
 
 /* A run in common: from's characters [a, a + len) are to's [b, b +
  * len). */
@@ -260,30 +261,20 @@ diff_pair(struct arena *ar, const char *from, const char *to)
 	return p;
 }
 
-/* Classes of characters a mark never splits: a run of one of them is
- * marked whole or not at all. */
-enum script { SCRIPT_OTHER, SCRIPT_KATAKANA, SCRIPT_KANJI, SCRIPT_WORD };
-
-/* Returns the class of character c (full-width letters and digits are
- * words like ASCII ones; the conjunctions written in kanji, U+53C8 and
- * U+53CA of "or" and "and", join no kanji word: a noun changed before
- * one is marked without it). */
-static enum script
+/* Returns the class of character c for marks, which never split a run
+ * of katakana, of kanji or a word (hiragana counts as other: a mark may
+ * cover one kana; the conjunctions written in kanji, U+53C8 and U+53CA
+ * of "or" and "and", join no kanji word: a noun changed before one is
+ * marked without it). */
+static enum text_script
 S_script(uint32_t c)
 {
+	enum text_script sc;
+
 	if (c == 0x53C8 || c == 0x53CA)
-		return SCRIPT_OTHER;
-	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
-	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
-		return SCRIPT_KATAKANA;
-	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005)
-		return SCRIPT_KANJI;
-	if (c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-	    (c | 0x20) <= 'z') : (c >= 0xFF10 && c <= 0xFF19) ||
-	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
-		return SCRIPT_WORD;
-	return SCRIPT_OTHER;
+		return TEXT_SCRIPT_OTHER;
+	sc = text_script(c);
+	return sc == TEXT_SCRIPT_HIRAGANA ? TEXT_SCRIPT_OTHER : sc;
 }
 
 void
@@ -293,10 +284,10 @@ diff_whole_words(const struct diff_chars *t, unsigned char *keep)
 	int differs, blank;
 
 	while (i < t->n) {
-		enum script sc = S_script(t->c[i]);
+		enum text_script sc = S_script(t->c[i]);
 
 		differs = !keep[i];
-		for (j = i + 1; sc != SCRIPT_OTHER && j < t->n &&
+		for (j = i + 1; sc != TEXT_SCRIPT_OTHER && j < t->n &&
 		    S_script(t->c[j]) == sc; j++)
 			differs |= !keep[j];
 		if (differs)

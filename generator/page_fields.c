@@ -127,10 +127,23 @@ static const struct field_decl S_specialty_level[] = {
 	END
 };
 
+static const struct field_decl S_specialty_word[] = {
+	TEXT("head", "the start of a phrase that is cut, or \"\""),
+	FLAG("cut", "whether the phrase is cut: an ellipsis after head"),
+	TEXT("text", "the phrase of the level's text, or the end of one cut"),
+	END
+};
+
 static const struct field_decl S_specialty_cell[] = {
 	FLAG("defined", "whether the skill describes this level"),
 	TEXT("label", "the level's name (label level)"),
 	TEXT("href", "link to the description, or \"\""),
+	LIST("words", S_specialty_word, "the few words of the level's own "
+	    "text that set it apart from the skill's level below (the lowest: "
+	    "above), in text order (generator/apart.h)"),
+	FLAG("same", "whether the level is described but nothing sets it "
+	    "apart (its text only repeats its neighbour's)"),
+	TEXT("full", "the whole description as plain text, or \"\""),
 	END
 };
 
@@ -236,10 +249,33 @@ static const struct field_decl S_level_entry[] = {
 	END
 };
 
+static const struct field_decl S_level_rest[] = {
+	TEXT("text", "a paragraph"),
+	FLAG("first", "whether it is the first"),
+	END
+};
+
+static const struct field_decl S_level_page_entry[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "link to the description on the skill's page"),
+	HTML("html", "the description"),
+	FLAG("shared", "whether the description is plain paragraphs that "
+	    "start with the page's opening"),
+	LIST("rest", S_level_rest, "when shared, the paragraphs of what "
+	    "follows the opening"),
+	END
+};
+
 static const struct field_decl S_level[] = {
 	TEXT("label", "the level's name (label level)"),
 	TEXT("specialty", "the specialty's name"),
-	LIST("entries", S_level_entry, "the skills that describe the level"),
+	TEXT("opening", "the opening most of the level's descriptions share "
+	    "(the longest shared by at least half of them and two, cut at a "
+	    "phrase's end; generator/apart.h), or \"\""),
+	FLAG("shortened", "whether some description leaves the opening out "
+	    "(its entry is shared)"),
+	LIST("entries", S_level_page_entry, "the skills that describe the "
+	    "level"),
 	LIST("undefined", S_link, "the skills that do not"),
 	TEXT("prev-label", "the nearest level before with descriptions, or "
 	    "\"\""),

@@ -1,8 +1,12 @@
 /* page_specialty.c: the page of a specialty (its skills and the skill x
- * level matrix) and its level pages (each skill's description at one
- * level); see page.h. */
+ * level matrix, each cell the words that set its level apart) and its
+ * level pages (the opening most descriptions share, then each skill's
+ * description at that level); see page.h. */
 #include "page.h"
 
+#include <string.h>
+
+#include "apart.h"
 #include "paths.h"
 
 /* Adds list "levels" to specialty page s: each level jt defines, linked
@@ -25,15 +29,61 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
+/* Adds to cell the words that set its level apart (list "words", each
+ * {text, cut}), whether it has none ("same"), and its whole plain text. */
+static void
+S_cell_words(struct scope *cell, const char *plain,
+    const struct apart_words *w)
+{
+	size_t i;
+
+	scope_text(cell, "full", plain != NULL ? plain : "");
+	scope_flag(cell, "same", plain != NULL && w->n == 0);
+	scope_list(cell, "words");
+	for (i = 0; i < w->n; i++) {
+		struct scope *word = scope_item(cell, "words");
+
+		scope_text(word, "head", w->v[i].head);
+		scope_text(word, "text", w->v[i].text);
+		scope_flag(word, "cut", w->v[i].cut);
+	}
+}
+
+/* Returns the words that set each level of e apart (apart_levels()), one
+ * per level jt defines, in order; sets *plain to their plain texts. */
+static const struct apart_words *
+S_entry_words(struct builder *b, const struct jobtype *jt,
+    const struct entry *e, const char ***plain)
+{
+	size_t count = 0, i = 0;
+	int n;
+
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		count++;
+	*plain = arena_calloc(&b->arena, count ? count : 1, sizeof(**plain));
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), i++) {
+		const char *md = entry_level_text(e, n);
+
+		(*plain)[i] = md != NULL ? page_plain(b, md) : NULL;
+	}
+	return apart_levels(&b->arena, *plain, count);
+}
+
 /* Adds entry e of sp to specialty page s: a link in its scope's list
- * and a row of the matrix, a cell per level jt defines. */
+ * and a row of the matrix, a cell per level jt defines, showing the
+ * words that set that level apart. */
 static void
 S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
 {
 	const char *self = b->self;
 	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
+	const char **plain;
+	const struct apart_words *w = S_entry_words(b, jt, e, &plain);
 	struct scope *row;
+	size_t i = 0;
 	int n;
 
 	page_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
@@ -41,14 +91,14 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
 	scope_list(row, "cells");
 	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n)) {
+	    n = jobtype_next_level(jt, n), i++) {
 		struct scope *cell = scope_item(row, "cells");
-		int defined = entry_level_text(e, n) != NULL;
 
-		scope_flag(cell, "defined", defined);
+		scope_flag(cell, "defined", plain[i] != NULL);
 		scope_text(cell, "label", page_level_label(b, n));
-		scope_text(cell, "href", defined ? path_href(&b->arena, self,
-		    page, path_level_anchor(&b->arena, n)) : "");
+		scope_text(cell, "href", plain[i] != NULL ? path_href(&b->arena,
+		    self, page, path_level_anchor(&b->arena, n)) : "");
+		S_cell_words(cell, plain[i], &w[i]);
 	}
 }
 
@@ -105,33 +155,115 @@ S_level_link(struct builder *b, struct scope *s, const char *prefix,
 	    path_level(&b->arena, jt->id, sp->id, n), NULL) : "");
 }
 
-/* The page of level n in specialty sp: each skill's description. */
+/* Returns the opening that most descriptions of level n of sp share
+ * (apart_opening() on their plain texts), or NULL. */
+static const char *
+S_level_opening(struct builder *b, const struct specialty *sp, int n)
+{
+	const char **plain = arena_calloc(&b->arena, sp->nentries ?
+	    sp->nentries : 1, sizeof(*plain));
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++) {
+		const char *md = entry_level_text(&sp->entries[i], n);
+
+		plain[i] = md != NULL ? page_plain(b, md) : NULL;
+	}
+	return apart_opening(&b->arena, plain, sp->nentries);
+}
+
+/* Returns whether Markdown md is plain paragraphs: its plain text is
+ * plain, but that each run of line breaks between paragraphs of md is
+ * one line break there. */
+static int
+S_plain_paragraphs(const char *md, const char *plain)
+{
+	while (*md != '\0' && *md == *plain) {
+		if (*md == '\n' && md[1] == '\n')
+			while (md[1] == '\n')
+				md++;
+		md++;
+		plain++;
+	}
+	return *md == '\0' && *plain == '\0';
+}
+
+/* Adds to list "rest" of item the paragraphs of plain Markdown rest, each
+ * {text, first}. */
+static void
+S_rest(struct builder *b, struct scope *item, const char *rest)
+{
+	const char *end;
+	int first = 1;
+
+	scope_list(item, "rest");
+	while (*rest != '\0') {
+		struct scope *para = scope_item(item, "rest");
+
+		end = strstr(rest, "\n\n");
+		if (end == NULL)
+			end = rest + strlen(rest);
+		scope_text(para, "text", arena_strndup(&b->arena, rest,
+		    (size_t)(end - rest)));
+		scope_flag(para, "first", first);
+		first = 0;
+		for (rest = end; *rest == '\n'; rest++)
+			;
+	}
+}
+
+/* Adds entry e's description md of level n to list "entries" of level
+ * page s: its name, link and HTML, and, when it is plain paragraphs that
+ * start with opening (not NULL), "shared" and the paragraphs of the
+ * "rest" after it; returns whether it is shared. */
+static int
+S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, const struct entry *e, int n,
+    const char *md, const char *opening)
+{
+	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
+	const char *rest = NULL;
+	struct scope *item = page_link(b, s, "entries", b->self,
+	    e->skill->name, page, path_level_anchor(&b->arena, n));
+
+	if (opening != NULL && S_plain_paragraphs(md, page_plain(b, md)))
+		rest = apart_rest(md, opening);
+	page_markdown(b, item, "html", md);
+	scope_flag(item, "shared", rest != NULL);
+	S_rest(b, item, rest != NULL ? rest : "");
+	return rest != NULL;
+}
+
+/* The page of level n in specialty sp: what most of its descriptions
+ * open with, then each skill's description (without that opening). */
 static void
 S_level(struct builder *b, const struct jobtype *jt,
     const struct specialty *sp, int n)
 {
 	struct page_at at = { jt, sp, NULL, n };
 	struct scope *s = page_begin(b, PAGE_LEVEL, &at);
+	const char *opening = S_level_opening(b, sp, n);
 	size_t i;
+	int shared = 0;
 
 	scope_text(s, "label", page_level_label(b, n));
 	scope_text(s, "specialty", sp->name);
+	scope_text(s, "opening", opening != NULL ? opening : "");
 	scope_list(s, "entries");
 	scope_list(s, "undefined");
 	for (i = 0; i < sp->nentries; i++) {
 		const struct entry *e = &sp->entries[i];
 		const char *text = entry_level_text(e, n);
-		const char *page = path_skill(&b->arena, jt->id, sp->id,
-		    e->skill->id);
 
 		if (text != NULL)
-			page_markdown(b, page_link(b, s, "entries", b->self,
-			    e->skill->name, page, path_level_anchor(&b->arena,
-			    n)), "html", text);
+			shared |= S_level_entry(b, s, jt, sp, e, n, text,
+			    opening);
 		else
 			page_link(b, s, "undefined", b->self, e->skill->name,
-			    page, NULL);
+			    path_skill(&b->arena, jt->id, sp->id,
+			    e->skill->id), NULL);
 	}
+	scope_flag(s, "shortened", shared);
 	S_level_link(b, s, "prev", jt, sp, S_next_level(jt, sp, n, -1));
 	S_level_link(b, s, "next", jt, sp, S_next_level(jt, sp, n, +1));
 	page_emit(b, PAGE_LEVEL, s);

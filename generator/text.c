@@ -160,6 +160,24 @@ text_line_flaw(const char *s, unsigned *c)
 	return text_has_visible(s) ? TEXT_OK : TEXT_INVISIBLE;
 }
 
+enum text_script
+text_script(uint32_t c)
+{
+	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+		return TEXT_SCRIPT_KATAKANA;
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005)
+		return TEXT_SCRIPT_KANJI;
+	if (c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z') : (c >= 0xFF10 && c <= 0xFF19) ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return TEXT_SCRIPT_WORD;
+	if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E)
+		return TEXT_SCRIPT_HIRAGANA;
+	return TEXT_SCRIPT_OTHER;
+}
+
 size_t
 text_utf8_count(const char *s, size_t n)
 {

@@ -6,6 +6,7 @@
 #define SKILLSITE_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -67,6 +68,19 @@ int	 text_has_visible(const char *s);
  * it in titles and links, a noncharacter, or nothing to see (see
  * text_has_visible()).  Linear in the length of s. */
 int	 text_line_flaw(const char *s, unsigned *c);
+
+/* Classes of characters by script: a word of Japanese text rarely
+ * crosses from one to another. */
+enum text_script {
+	TEXT_SCRIPT_OTHER,	/* punctuation, spaces, symbols, bytes */
+	TEXT_SCRIPT_KATAKANA,	/* with the long vowel mark and half-width forms */
+	TEXT_SCRIPT_KANJI,	/* with the iteration mark */
+	TEXT_SCRIPT_WORD,	/* ASCII and full-width letters and digits */
+	TEXT_SCRIPT_HIRAGANA
+};
+
+/* Returns the class of code point c (above U+10FFFF: other). */
+enum text_script text_script(uint32_t c);
 
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);

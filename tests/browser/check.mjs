@@ -19,7 +19,11 @@
 // focus in the search box.  Comparison: a table at 1280 px, stacked by
 // level at 375 px, marks on whole words.  Level changes: side by side
 // at 1280 px, nothing struck through, no mark wrapped that a line holds;
-// stacked at 375 px, each side named by its level.  Screenshots at 1280
+// stacked at 375 px, each side named by its level.  Matrix: at 1280 px a
+// table whose cells show different words, the whole text on hover and
+// focus, each linking to its level; at 375 px a block per skill, each
+// level named, nothing wider than the screen; a level page opens with
+// the opening its texts share.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
@@ -145,7 +149,7 @@ const names = ['プロジェクトマネジメント', 'カスタマサービス
   'コミュニケーション', 'リモートメンテナンス'];
 const nameHolders = 'h1, h2, h3, th, td, li, a, dt, label, legend, caption, .kicker';
 // Link texts that do not say where a link goes.
-const vagueLinks = ['スキル', 'レベル', 'こちら', 'ここ', '詳細', 'リンク', 'PDF', '印刷用ページ'];
+const vagueLinks = ['スキル', 'レベル', 'こちら', 'ここ', '詳細', 'リンク', 'PDF', '印刷用ページ', '記述'];
 // The header's largest share of a 375 x 667 phone screen.
 const headerShare = 0.12;
 
@@ -809,6 +813,102 @@ async function checkChanges(base, via) {
   }
 }
 
+// The skill x level matrix of the specialty page via base: at 1280 px a
+// table whose defined cells show words that differ (no text in every
+// cell), each cell's whole text shown on hover and on keyboard focus, its
+// link to the level's anchor on the skill page (which holds those words);
+// at 375 px nothing wider than the screen and each cell's level shown.
+async function checkMatrix(base, via) {
+  const where = `matrix via ${via}`;
+  const { ctx, page, problems } = await open(base + kinds.specialty,
+    { viewport: { width: 1280, height: 900 } });
+  const wide = await page.$eval('table.matrix', t => {
+    const words = [...t.querySelectorAll('td a.defined .words')].map(w => w.textContent);
+    return { display: getComputedStyle(t).display, cells: words.length,
+      distinct: new Set(words).size, empty: words.filter(w => w === '').length,
+      fits: t.getBoundingClientRect().right <= document.documentElement.clientWidth };
+  });
+  check(wide.display === 'table' && wide.fits && wide.cells >= 20 &&
+    wide.distinct >= wide.cells / 3 && wide.empty === 0,
+    `${where}: at 1280 px ${JSON.stringify(wide)}`);
+  const cell = 'table.matrix tbody tr:nth-child(9) td:nth-child(3)';	// fault repair, level 4
+  const shown = async () => page.$eval(cell, td => {
+    const f = td.querySelector('.full'), r = f?.getBoundingClientRect();
+    return f && r.height > 20 && getComputedStyle(f).display !== 'none' ? f.textContent : '';
+  });
+  check(await shown() === '', `${where}: the whole text shows before any hover`);
+  await page.hover(cell);
+  const hovered = await shown();
+  check(hovered.startsWith('広域地域、特定業界') && hovered.length > 60,
+    `${where}: hovering shows "${hovered}"`);
+  await page.mouse.move(0, 0);
+  await page.focus(`${cell} a`);
+  const focused = await shown();
+  check(focused === hovered, `${where}: focusing shows "${focused}"`);
+  const link = await page.$eval(`${cell} a`, a => ({ href: a.getAttribute('href'),
+    words: [...a.querySelectorAll('.word')].map(w => w.textContent.replace(/^／/, '')) }));
+  check(link.href === 'hardware/skills/fault-repair.html#level-4',
+    `${where}: the cell links to ${link.href}`);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const target = await page.evaluate(() => {
+    const t = document.getElementById(location.hash.slice(1));
+    return t ? t.textContent : '';
+  });
+  check(link.words.length > 0 && link.words.every(w => w.split('…').every(p => target.includes(p))),
+    `${where}: the level's section holds none of ${link.words.join(' / ')}`);
+  await page.goto(base + kinds.specialty, { waitUntil: 'load' });
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('main *')].filter(e =>
+      e.getBoundingClientRect().right > vw + 0.5).map(e => e.tagName + '.' + e.className);
+    const levels = [...document.querySelectorAll('.matrix td .cell-level')];
+    return { over, cells: document.querySelectorAll('.matrix td').length,
+      named: levels.filter(l => l.getBoundingClientRect().width > 20 &&
+        l.getBoundingClientRect().height > 10).length,
+      scroll: document.documentElement.scrollWidth - vw };
+  });
+  check(narrow.over.length === 0 && narrow.scroll <= 0,
+    `${where}: wider than 375 px: ${narrow.over.slice(0, 5).join(', ')}; scrolls ${narrow.scroll}px`);
+  check(narrow.cells > 0 && narrow.named === narrow.cells,
+    `${where}: at 375 px ${narrow.named} of ${narrow.cells} cells show their level`);
+  if (via === 'file') {
+    await page.screenshot({ path: `${shots}/matrix-375.png`, fullPage: true });
+    taken++;
+  }
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// Level pages via base (software 4; facility management 5, whose texts
+// run to two paragraphs): each opens with the opening most of its texts
+// share, and no entry repeats it: those that start with it show the rest
+// after a marker (their paragraphs kept), each still linking to its level.
+async function checkLevelOpening(base, via) {
+  const pages = [[kinds.level, 'ソフトウェアサービスチームリーダ'],
+    ['customer-service/facility-management/levels/5.html', 'ファシリティマネジメント責任者']];
+  for (const [path, end] of pages) {
+    const where = `level opening of ${path} via ${via}`;
+    const { ctx, page, problems } = await open(base + path,
+      { viewport: { width: 1280, height: 900 } });
+    const got = await page.evaluate(() => {
+      const opening = document.querySelector('.level-opening .opening-text')?.textContent ?? '';
+      const entries = [...document.querySelectorAll('.entry')];
+      return { opening, entries: entries.length,
+        shared: entries.filter(e => e.querySelector('.shared-mark')).length,
+        paragraphs: Math.max(0, ...entries.filter(e => e.querySelector('.shared-mark'))
+          .map(e => e.querySelectorAll('.prose p').length)),
+        whole: entries.filter(e => e.querySelector('.prose').textContent.startsWith(opening || '\0')).length,
+        linked: entries.filter(e => /#level-\d+$/.test(e.querySelector('h2 a').getAttribute('href'))).length };
+    });
+    check(got.opening.endsWith(end) && got.shared >= got.entries / 2 && got.whole === 0 &&
+      got.linked === got.entries && (path === kinds.level || got.paragraphs === 2),
+      `${where}: ${JSON.stringify(got)}`);
+    check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+    await ctx.close();
+  }
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkSearchChoose(base, via);
@@ -817,6 +917,8 @@ for (const [via, base] of Object.entries(bases)) {
   await checkStart(base, via);
   await checkCompare(base, via);
   await checkChanges(base, via);
+  await checkMatrix(base, via);
+  await checkLevelOpening(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
