@@ -307,26 +307,32 @@ S_words(struct arena *a, const char *text, const struct diff_piece *p,
 }
 
 struct apart_words *
-apart_levels(struct arena *a, const char *const *texts, size_t n)
+apart_levels_of(struct arena *a, const char *const *texts,
+    const struct diff_piece *const *steps, size_t n)
 {
 	struct apart_words *w = arena_calloc(a, n ? n : 1, sizeof(*w));
-	const struct diff_piece *p;
 	size_t i, below = n;	/* the last defined level, none yet */
 
 	for (i = 0; i < n; i++) {
 		if (texts[i] == NULL)
 			continue;
 		if (below < n) {	/* one diff serves both ends */
-			p = diff_pair(a, texts[below], texts[i]);
-			S_words(a, texts[i], p, DIFF_INS, &w[i]);
+			S_words(a, texts[i], steps[i], DIFF_INS, &w[i]);
 			if (w[below].v == NULL)	/* the lowest */
-				S_words(a, texts[below], p, DIFF_DEL, &w[below]);
+				S_words(a, texts[below], steps[i], DIFF_DEL,
+				    &w[below]);
 		}
 		below = i;
 	}
 	if (below < n && w[below].v == NULL)	/* the only one */
 		S_words(a, texts[below], NULL, DIFF_INS, &w[below]);
 	return w;
+}
+
+struct apart_words *
+apart_levels(struct arena *a, const char *const *texts, size_t n)
+{
+	return apart_levels_of(a, texts, diff_steps(a, texts, n), n);
 }
 
 /* Orders strings for qsort(). */

@@ -58,6 +58,14 @@ struct apart_words {
 struct apart_words	*apart_levels(struct arena *a, const char *const *texts,
 			    size_t n);
 
+struct diff_piece;
+
+/* Returns what apart_levels() does, from steps (diff_steps() of texts),
+ * so that the diffs are shared with what else shows the steps. */
+struct apart_words	*apart_levels_of(struct arena *a,
+			    const char *const *texts,
+			    const struct diff_piece *const *steps, size_t n);
+
 /* Returns the opening that most of texts[0..n) (NULL ones skipped)
  * share: the longest start shared by at least half of them and at
  * least two, cut back to the end of a whole run of kanji, katakana or

@@ -261,6 +261,23 @@ diff_pair(struct arena *ar, const char *from, const char *to)
 	return p;
 }
 
+const struct diff_piece **
+diff_steps(struct arena *ar, const char *const *texts, size_t n)
+{
+	const struct diff_piece **v = arena_calloc(ar, n ? n : 1,
+	    sizeof(*v));
+	size_t i, below = n;	/* the last text seen, none yet */
+
+	for (i = 0; i < n; i++) {
+		if (texts[i] == NULL)
+			continue;
+		if (below < n)
+			v[i] = diff_pair(ar, texts[below], texts[i]);
+		below = i;
+	}
+	return v;
+}
+
 /* Returns the class of character c for marks, which never split a run
  * of katakana, of kanji or a word (hiragana counts as other: a mark may
  * cover one kana; the conjunctions written in kanji, U+53C8 and U+53CA

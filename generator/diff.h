@@ -82,4 +82,17 @@ struct diff_row {
 struct diff_row	*diff_rows(struct arena *a, const char *from,
 		    const char *to);
 
+/* Returns the rows of texts from and to as diff_rows() does, from
+ * pieces, diff_pair(from, to) made earlier (diff_steps()): no second
+ * diff of the same texts. */
+struct diff_row	*diff_rows_of(struct arena *a, const char *from,
+		    const char *to, const struct diff_piece *pieces);
+
+/* Returns an array of n piece lists, in arena a: for each non-NULL
+ * texts[i] after the first, diff_pair() of the nearest non-NULL text
+ * before it and texts[i]; NULL elsewhere.  For a text per level (NULL
+ * where none), each step up is diffed once, for all that show it. */
+const struct diff_piece **diff_steps(struct arena *a,
+		    const char *const *texts, size_t n);
+
 #endif

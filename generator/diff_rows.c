@@ -146,40 +146,59 @@ S_rows(struct arena *ar, const struct walk *w)
 	return head;
 }
 
+/* Returns the rows of w's texts (filled by diff_chars()) from p, their
+ * pieces, in arena ar; frees what w holds. */
+static struct diff_row *
+S_walk(struct arena *ar, struct walk *w, const struct diff_piece *p)
+{
+	struct diff_row *rows;
+
+	w->keep_a = xcalloc(w->a.n + 1, 1);
+	w->keep_b = xcalloc(w->b.n + 1, 1);
+	memset(w->keep_a, 1, w->a.n);
+	memset(w->keep_b, 1, w->b.n);
+	for (; p != NULL; p = p->next) {
+		if (p->kind == DIFF_SAME) {
+			S_same(w, strlen(p->text));
+			continue;
+		}
+		w->changed = 1;
+		if (p->kind == DIFF_DEL)
+			S_changed(&w->a, &w->ia, strlen(p->text), w->keep_a);
+		else
+			S_changed(&w->b, &w->ib, strlen(p->text), w->keep_b);
+	}
+	S_cut(w);
+	diff_whole_words(&w->a, w->keep_a);
+	diff_whole_words(&w->b, w->keep_b);
+	rows = S_rows(ar, w);
+	free(w->v);
+	free(w->keep_a);
+	free(w->keep_b);
+	diff_chars_free(&w->a);
+	diff_chars_free(&w->b);
+	return rows;
+}
+
 struct diff_row *
 diff_rows(struct arena *ar, const char *from, const char *to)
 {
-	const struct diff_piece *p;
 	struct walk w;
-	struct diff_row *rows;
 
 	memset(&w, 0, sizeof(w));
 	diff_chars(&w.a, from);
 	diff_chars(&w.b, to);
-	p = diff_pieces(ar, &w.a, &w.b);
-	w.keep_a = xcalloc(w.a.n + 1, 1);
-	w.keep_b = xcalloc(w.b.n + 1, 1);
-	memset(w.keep_a, 1, w.a.n);
-	memset(w.keep_b, 1, w.b.n);
-	for (; p != NULL; p = p->next) {
-		if (p->kind == DIFF_SAME) {
-			S_same(&w, strlen(p->text));
-			continue;
-		}
-		w.changed = 1;
-		if (p->kind == DIFF_DEL)
-			S_changed(&w.a, &w.ia, strlen(p->text), w.keep_a);
-		else
-			S_changed(&w.b, &w.ib, strlen(p->text), w.keep_b);
-	}
-	S_cut(&w);
-	diff_whole_words(&w.a, w.keep_a);
-	diff_whole_words(&w.b, w.keep_b);
-	rows = S_rows(ar, &w);
-	free(w.v);
-	free(w.keep_a);
-	free(w.keep_b);
-	diff_chars_free(&w.a);
-	diff_chars_free(&w.b);
-	return rows;
+	return S_walk(ar, &w, diff_pieces(ar, &w.a, &w.b));
+}
+
+struct diff_row *
+diff_rows_of(struct arena *ar, const char *from, const char *to,
+    const struct diff_piece *pieces)
+{
+	struct walk w;
+
+	memset(&w, 0, sizeof(w));
+	diff_chars(&w.a, from);
+	diff_chars(&w.b, to);
+	return S_walk(ar, &w, pieces);
 }

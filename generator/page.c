@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "diff.h"
 #include "markdown.h"
 #include "paths.h"
 
@@ -284,6 +285,49 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	else
 		b->npages++;
 	free(html);
+}
+
+/* Fills st with the steps of entry e of jt, in arena a. */
+static void
+S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
+    const struct entry *e, struct page_steps *st)
+{
+	const char **plain;
+	size_t count = 0, i = 0;
+	int n;
+
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		count++;
+	plain = arena_calloc(a, count ? count : 1, sizeof(*plain));
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), i++) {
+		const char *md = entry_level_text(e, n);
+
+		plain[i] = md != NULL ? page_plain(b, md) : NULL;
+	}
+	st->plain = plain;
+	st->steps = diff_steps(a, plain, count);
+	st->n = count;
+}
+
+const struct page_steps *
+page_steps(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp, const struct entry *e)
+{
+	struct page_steps *st;
+
+	if (b->steps_of != sp) {
+		arena_free(&b->unit);
+		arena_init(&b->unit);
+		b->steps = arena_calloc(&b->unit, sp->nentries ?
+		    sp->nentries : 1, sizeof(*b->steps));
+		b->steps_of = sp;
+	}
+	st = &b->steps[e - sp->entries];
+	if (st->plain == NULL)
+		S_fill_steps(b, &b->unit, jt, e, st);
+	return st;
 }
 
 int

@@ -39,6 +39,20 @@ struct builder {
 	int			 failed;
 	int			 stopped;	/* the sink refused a file */
 	size_t			 npages;	/* pages put */
+	struct arena		 unit;		/* what a unit's pages share:
+						 * the steps below */
+	const struct specialty	*steps_of;	/* whose entries steps holds */
+	struct page_steps	*steps;		/* per entry, filled on use */
+};
+
+/* An entry's levels, one per level its job type defines, in order: the
+ * plain text of each (NULL where the entry has none) and each step up's
+ * diff (diff_steps()).  Shared by the pages that show the steps (the
+ * matrix, the level changes) so that each is diffed once a build. */
+struct page_steps {
+	const char			*const *plain;
+	const struct diff_piece		*const *steps;
+	size_t				 n;
 };
 
 /* What a page is of: its job type (NULL for the home and about pages), its
@@ -107,6 +121,12 @@ const char	*page_pdf_href(struct builder *, const struct specialty *sp);
 
 /* Returns the anchor of job type jt's section of the home page. */
 const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);
+
+/* Returns the steps of entry e of specialty sp of jt, made on first use
+ * and kept in the builder's unit arena while it renders sp's pages
+ * (asking for another specialty's frees them). */
+const struct page_steps *page_steps(struct builder *, const struct jobtype *jt,
+		    const struct specialty *sp, const struct entry *e);
 
 /* Returns whether any entry of sp describes level n. */
 int		 page_level_used(const struct specialty *sp, int n);

@@ -40,13 +40,15 @@ S_side(struct builder *b, struct scope *s, const char *name,
 /* Adds list "rows" to change c: the two texts aligned by phrase, each
  * row {shared, before, after}. */
 static void
-S_rows(struct builder *b, struct scope *c, const char *from, const char *to)
+S_rows(struct builder *b, struct scope *c, const char *from, const char *to,
+    const struct diff_piece *pieces)
 {
 	const struct diff_row *r;
 	struct scope *row;
 
 	scope_list(c, "rows");
-	for (r = diff_rows(&b->arena, from, to); r != NULL; r = r->next) {
+	for (r = diff_rows_of(&b->arena, from, to, pieces); r != NULL;
+	    r = r->next) {
 		row = scope_item(c, "rows");
 		scope_flag(row, "shared", r->shared);
 		S_side(b, row, "before", r->before);
@@ -54,23 +56,25 @@ S_rows(struct builder *b, struct scope *c, const char *from, const char *to)
 	}
 }
 
-/* Adds list "changes" to skill page s of entry e of jt: for each level
+/* Adds list "changes" to skill page s of entry e of sp of jt: for each level
  * the entry describes after the first, what changes from the level
  * before it that it describes: {from-label, from-href, to-label,
  * to-href, rows}. */
 static void
 S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
-    const struct entry *e)
+    const struct specialty *sp, const struct entry *e)
 {
-	const char *prev = NULL, *text;
+	const struct page_steps *st = page_steps(b, jt, sp, e);
+	const char *prev = NULL;
+	size_t i = 0;
 	int n, from = 0;
 
 	scope_list(s, "changes");
 	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n)) {
+	    n = jobtype_next_level(jt, n), i++) {
 		struct scope *c;
 
-		if ((text = entry_level_text(e, n)) == NULL)
+		if (st->plain[i] == NULL)
 			continue;
 		if (prev != NULL) {
 			c = scope_item(s, "changes");
@@ -80,9 +84,9 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 			scope_text(c, "to-label", page_level_label(b, n));
 			scope_text(c, "to-href", path_href(&b->arena, "", "",
 			    path_level_anchor(&b->arena, n)));
-			S_rows(b, c, page_plain(b, prev), page_plain(b, text));
+			S_rows(b, c, prev, st->plain[i], st->steps[i]);
 		}
-		prev = text;
+		prev = st->plain[i];
 		from = n;
 	}
 }
@@ -137,7 +141,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	    k->id), NULL) : "");
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	S_items(b, s, jt, sp, e);
-	S_changes(b, s, jt, e);
+	S_changes(b, s, jt, sp, e);
 	page_skill_notes(b, s, e);
 	page_uses(b, s, "others", "others-more-label", "others-more-href", jt,
 	    k, sp);

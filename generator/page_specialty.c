@@ -49,28 +49,6 @@ S_cell_words(struct scope *cell, const char *plain,
 	}
 }
 
-/* Returns the words that set each level of e apart (apart_levels()), one
- * per level jt defines, in order; sets *plain to their plain texts. */
-static const struct apart_words *
-S_entry_words(struct builder *b, const struct jobtype *jt,
-    const struct entry *e, const char ***plain)
-{
-	size_t count = 0, i = 0;
-	int n;
-
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n))
-		count++;
-	*plain = arena_calloc(&b->arena, count ? count : 1, sizeof(**plain));
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n), i++) {
-		const char *md = entry_level_text(e, n);
-
-		(*plain)[i] = md != NULL ? page_plain(b, md) : NULL;
-	}
-	return apart_levels(&b->arena, *plain, count);
-}
-
 /* Adds entry e of sp to specialty page s: a link in its scope's list
  * and a row of the matrix, a cell per level jt defines, showing the
  * words that set that level apart. */
@@ -80,8 +58,10 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 {
 	const char *self = b->self;
 	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
-	const char **plain;
-	const struct apart_words *w = S_entry_words(b, jt, e, &plain);
+	const struct page_steps *st = page_steps(b, jt, sp, e);
+	const char *const *plain = st->plain;
+	const struct apart_words *w = apart_levels_of(&b->arena, plain,
+	    st->steps, st->n);
 	struct scope *row;
 	size_t i = 0;
 	int n;

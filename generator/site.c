@@ -135,6 +135,9 @@ S_begin(void *ctx)
 
 	*b = *w->proto;
 	arena_init(&b->arena);
+	arena_init(&b->unit);
+	b->steps_of = NULL;
+	b->steps = NULL;
 	return b;
 }
 
@@ -192,6 +195,7 @@ S_end(void *ctx, void *state)
 	w->npages += b->npages;
 	pthread_mutex_unlock(&w->lock);
 	arena_free(&b->arena);
+	arena_free(&b->unit);
 	free(b);
 }
 

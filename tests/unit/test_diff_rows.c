@@ -1,7 +1,7 @@
 /* test_diff_rows.c: two texts aligned by phrase (diff_rows()): rows cut
  * at the delimiters both texts share, shared rows merged, marks on whole
  * words; empty, invalid and worst-case inputs; both texts rebuilt from
- * the rows. */
+ * the rows; the same rows from the pieces diff_steps() shares. */
 #include "helpers.h"
 
 #include "diff.h"
@@ -17,15 +17,15 @@ show_side(char *out, const struct segment *sg)
 	}
 }
 
-/* Returns the rows of from and to as text: a shared row "=TEXT", a
+/* Returns rows r of from and to as text: a shared row "=TEXT", a
  * change "BEFORE>AFTER", rows separated by " | ". */
 static const char *
-show_rows(struct arena *a, const char *from, const char *to)
+show_these_rows(struct arena *a, const char *from, const char *to,
+    const struct diff_row *r)
 {
 	char *out = arena_calloc(a, 4 * (strlen(from) + strlen(to)) + 64, 1);
-	const struct diff_row *r;
 
-	for (r = diff_rows(a, from, to); r != NULL; r = r->next) {
+	for (; r != NULL; r = r->next) {
 		strcat(out, out[0] == '\0' ? "" : " | ");
 		if (r->shared) {
 			strcat(out, "=");
@@ -38,6 +38,25 @@ show_rows(struct arena *a, const char *from, const char *to)
 		show_side(out, r->after);
 	}
 	return out;
+}
+
+/* Returns the rows of from and to as text (see show_these_rows()),
+ * after checking that the rows made from the pieces of diff_steps(), as
+ * the pages share them, are the same, with a hole between the texts. */
+static const char *
+show_rows(struct arena *a, const char *from, const char *to)
+{
+	const char *texts[] = { NULL, from, NULL, to };
+	const struct diff_piece **steps = diff_steps(a, texts, 4);
+	const char *direct = show_these_rows(a, from, to,
+	    diff_rows(a, from, to));
+
+	assert_null(steps[0]);
+	assert_null(steps[1]);
+	assert_null(steps[2]);
+	assert_string_equal(show_these_rows(a, from, to,
+	    diff_rows_of(a, from, to, steps[3])), direct);
+	return direct;
 }
 
 /* Asserts that the rows of from and to show as want. */
