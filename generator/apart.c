@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unigbrk.h>
 #include <unistr.h>
 
 #include "alloc.h"
@@ -96,15 +95,6 @@ S_is_content(enum text_script sc)
 	return sc != TEXT_SCRIPT_OTHER && sc != TEXT_SCRIPT_HIRAGANA;
 }
 
-/* Returns whether character c continues the grapheme cluster of the
- * character prev before it (é as e and U+0301, 👍🏽). */
-static int
-S_joins(uint32_t prev, uint32_t c)
-{
-	return prev < 0x110000 && c < 0x110000 &&
-	    !uc_is_grapheme_break(prev, c);
-}
-
 /* Fills t with the characters of s, none marked; free with S_free(). */
 static void
 S_decode(struct text *t, const char *s)
@@ -119,7 +109,7 @@ S_decode(struct text *t, const char *s)
 	for (t->n = 0; i < size; t->n++) {
 		t->at[t->n] = i;
 		i += S_next(s + i, size - i, &t->c[t->n]);
-		t->cls[t->n] = t->n > 0 && S_joins(t->c[t->n - 1],
+		t->cls[t->n] = t->n > 0 && text_joins(t->c[t->n - 1],
 		    t->c[t->n]) ? t->cls[t->n - 1] : S_class(t->c[t->n]);
 	}
 	t->at[t->n] = size;
@@ -412,8 +402,9 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 	while (i < len) {
 		size_t l = S_next(x + i, len - i, &c);
 
-		sc = i > 0 && S_joins(last, c) ? prev : S_class(c);
-		if (sc != prev || (!S_is_content(sc) && !S_joins(last, c)))
+		sc = i > 0 && text_joins(last, c) ? prev : S_class(c);
+		if (sc != prev || (!S_is_content(sc) &&
+		    !text_joins(last, c)))
 			run = i;
 		prev = sc;
 		last = c;
@@ -424,7 +415,7 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 	if (y[len] != '\0')
 		S_next(y + len, strlen(y + len), &ny);
 	if ((S_is_content(sc) && (S_class(nx) == sc || S_class(ny) == sc)) ||
-	    S_joins(last, nx) || S_joins(last, ny))
+	    text_joins(last, nx) || text_joins(last, ny))
 		len = run;
 	S_decode(&t, arena_strndup(a, x, len));
 	*chars = S_phrase_end(&t, 0, t.n);
