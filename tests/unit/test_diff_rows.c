@@ -208,6 +208,11 @@ test_grapheme_clusters(void **state)
 	    "賛成[\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd]です>"
 	    "賛成[\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbf]です");
 	assert_rows("保守、運用", "保守・運用", "保守、運用>保守・運用");
+	/* a variation selector after a delimiter stays in its row, so
+	 * that no mark reaches into a shared row (punctuation alone is
+	 * not marked) */
+	assert_rows("保守、\xef\xb8\x8f運用", "保守、\xef\xb8\x8e運用",
+	    "保守、\xef\xb8\x8f運用>保守、\xef\xb8\x8e運用");
 }
 
 /* Past DIFF_D_MAX edits the middle is one change between the shared
