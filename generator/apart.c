@@ -286,8 +286,27 @@ S_add(struct arena *a, const struct text *t, size_t s, size_t e,
 	f->shown += shown;
 }
 
+/* Sets *w, which has no phrase, to the first phrase of t as it stands
+ * (a text of kana alone, with no neighbour to differ from), in arena
+ * a. */
+static void
+S_first(struct arena *a, const struct text *t, struct apart_words *w)
+{
+	size_t i = 0, j;
+
+	while (i < t->n && S_is_delim(t->c[i]))
+		i++;
+	for (j = i; j < t->n && !S_is_delim(t->c[j]); j++)
+		;
+	if (j > i) {
+		S_show(a, t, i, j, &w->v[0]);
+		w->n = 1;
+	}
+}
+
 /* Sets *w to the phrases of text that pieces p (side side of them; NULL:
- * all of it) give as changed, in arena a. */
+ * all of it, and its first phrase as it stands when no phrase of
+ * substance is found) give as changed, in arena a. */
 static void
 S_words(struct arena *a, const char *text, const struct diff_piece *p,
     enum diff_kind side, struct apart_words *w)
@@ -311,6 +330,8 @@ S_words(struct arena *a, const char *text, const struct diff_piece *p,
 		S_add(a, &t, i, j, &f);
 		i = j;
 	}
+	if (p == NULL && w->n == 0)
+		S_first(a, &t, w);
 	S_free(&t);
 }
 

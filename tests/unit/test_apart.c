@@ -274,6 +274,23 @@ test_opening_of_most_texts(void **state)
 	arena_free(&a);
 }
 
+/* The only level, of kana alone, shows its first phrase as it stands:
+ * there is no neighbour to call it the same as or different from. */
+static void
+test_lone_level_of_kana(void **state)
+{
+	const char *kana[] = { NULL, "ようこそみなさん、ごきげんよう", NULL };
+	struct arena a;
+	struct apart_words *w;
+
+	(void)state;
+	arena_init(&a);
+	w = apart_levels(&a, kana, 3);
+	assert_string_equal(show(&a, &w[1]), "ようこそみなさん");
+	assert_false(w[1].same);
+	arena_free(&a);
+}
+
 /* A combining mark belongs to the letter before it: a changed accent
  * marks the whole word, and no word or opening ends between a letter
  * and its mark (e, not é). */
@@ -325,6 +342,7 @@ main(void)
 		cmocka_unit_test(test_levels_caps),
 		cmocka_unit_test(test_levels_bad_bytes_and_long_texts),
 		cmocka_unit_test(test_opening_of_most_texts),
+		cmocka_unit_test(test_lone_level_of_kana),
 		cmocka_unit_test(test_grapheme_clusters_kept_whole),
 		cmocka_unit_test(test_rest_after_the_opening),
 	};
