@@ -14,13 +14,17 @@
 
 /* A text as code points (a byte that starts no valid sequence stands
  * for itself, above every code point), where each starts (and, at n,
- * where the text ends) and whether it differs from the neighbour's. */
+ * where the text ends), its class (S_class(), but that a character that
+ * joins the one before it in a grapheme cluster, a combining mark or a
+ * variation selector, takes that one's class) and whether it differs
+ * from the neighbour's. */
 struct text {
-	const char	*s;
-	uint32_t	*c;
-	size_t		*at;
-	unsigned char	*mark;
-	size_t		 n;
+	const char		*s;
+	uint32_t		*c;
+	size_t			*at;
+	enum text_script	*cls;
+	unsigned char		*mark;
+	size_t			 n;
 };
 
 /* Returns the next character of the len bytes at s in *c (a byte that
@@ -100,10 +104,13 @@ S_decode(struct text *t, const char *s)
 	t->s = s;
 	t->c = xcalloc(size + 1, sizeof(*t->c));
 	t->at = xcalloc(size + 1, sizeof(*t->at));
+	t->cls = xcalloc(size + 1, sizeof(*t->cls));
 	t->mark = xcalloc(size + 1, 1);
 	for (t->n = 0; i < size; t->n++) {
 		t->at[t->n] = i;
 		i += S_next(s + i, size - i, &t->c[t->n]);
+		t->cls[t->n] = t->n > 0 && text_joins(t->c[t->n - 1],
+		    t->c[t->n]) ? t->cls[t->n - 1] : S_class(t->c[t->n]);
 	}
 	t->at[t->n] = size;
 }
@@ -113,6 +120,7 @@ S_free(struct text *t)
 {
 	free(t->c);
 	free(t->at);
+	free(t->cls);
 	free(t->mark);
 }
 
@@ -149,11 +157,11 @@ S_widen(struct text *t)
 	int any;
 
 	while (i < t->n) {
-		enum text_script sc = S_class(t->c[i]);
+		enum text_script sc = t->cls[i];
 
 		any = t->mark[i];
 		for (j = i + 1; sc != TEXT_SCRIPT_OTHER && j < t->n &&
-		    S_class(t->c[j]) == sc; j++)
+		    t->cls[j] == sc; j++)
 			any |= t->mark[j];
 		if (any)
 			memset(t->mark + i, 1, j - i);
@@ -166,7 +174,7 @@ S_widen(struct text *t)
 static size_t
 S_trim_end(const struct text *t, size_t s, size_t e)
 {
-	while (e > s && !S_is_content(S_class(t->c[e - 1])))
+	while (e > s && !S_is_content(t->cls[e - 1]))
 		e--;
 	return e;
 }
@@ -183,13 +191,13 @@ S_phrase_end(const struct text *t, size_t s, size_t e)
 	size_t h, k;
 
 	e = S_trim_end(t, s, e);
-	if (e == s || S_class(t->c[e - 1]) != TEXT_SCRIPT_KANJI)
+	if (e == s || t->cls[e - 1] != TEXT_SCRIPT_KANJI)
 		return e;
-	for (k = e; k > s && S_class(t->c[k - 1]) == TEXT_SCRIPT_KANJI; k--)
+	for (k = e; k > s && t->cls[k - 1] == TEXT_SCRIPT_KANJI; k--)
 		;
 	if (e - k != 1)
 		return e;
-	for (h = e; h < t->n && S_class(t->c[h]) == TEXT_SCRIPT_HIRAGANA; h++)
+	for (h = e; h < t->n && t->cls[h] == TEXT_SCRIPT_HIRAGANA; h++)
 		;
 	if (h > e && h - e <= 2 && !S_is_particle(t->c[e]))
 		return h;
@@ -205,15 +213,15 @@ S_tail(const struct text *t, size_t s, size_t e)
 {
 	size_t k = e;
 
-	while (k > s && S_class(t->c[k - 1]) == TEXT_SCRIPT_HIRAGANA)
+	while (k > s && t->cls[k - 1] == TEXT_SCRIPT_HIRAGANA)
 		k--;
-	while (k > s && S_is_content(S_class(t->c[k - 1])))
+	while (k > s && S_is_content(t->cls[k - 1]))
 		k--;
 	if (e - k <= APART_PHRASE_CHARS)
 		return k;
 	for (k = e - APART_PHRASE_CHARS; k < e; k++)
-		if (S_is_content(S_class(t->c[k])) &&
-		    S_class(t->c[k]) != S_class(t->c[k - 1]))
+		if (S_is_content(t->cls[k]) &&
+		    t->cls[k] != t->cls[k - 1])
 			return k;
 	return e - APART_PHRASE_CHARS;
 }
@@ -234,7 +242,7 @@ S_show(struct arena *a, const struct text *t, size_t s, size_t e,
 		return e - s;
 	}
 	ts = S_tail(t, s, e);
-	while (he < ts && S_is_content(S_class(t->c[he])))
+	while (he < ts && S_is_content(t->cls[he]))
 		he++;
 	if (he - s > APART_HEAD_CHARS || he == ts)
 		he = s;
@@ -261,7 +269,7 @@ S_add(struct arena *a, const struct text *t, size_t s, size_t e,
 	const char *full;
 	size_t i, shown;
 
-	while (s < e && !S_is_content(S_class(t->c[s])))
+	while (s < e && !S_is_content(t->cls[s]))
 		s++;
 	e = s < e ? S_phrase_end(t, s, e) : s;
 	if (s >= e || f->w->n == APART_PHRASES)
@@ -278,8 +286,27 @@ S_add(struct arena *a, const struct text *t, size_t s, size_t e,
 	f->shown += shown;
 }
 
+/* Sets *w, which has no phrase, to the first phrase of t as it stands
+ * (a text of kana alone, with no neighbour to differ from), in arena
+ * a. */
+static void
+S_first(struct arena *a, const struct text *t, struct apart_words *w)
+{
+	size_t i = 0, j;
+
+	while (i < t->n && S_is_delim(t->c[i]))
+		i++;
+	for (j = i; j < t->n && !S_is_delim(t->c[j]); j++)
+		;
+	if (j > i) {
+		S_show(a, t, i, j, &w->v[0]);
+		w->n = 1;
+	}
+}
+
 /* Sets *w to the phrases of text that pieces p (side side of them; NULL:
- * all of it) give as changed, in arena a. */
+ * all of it, and its first phrase as it stands when no phrase of
+ * substance is found) give as changed, in arena a. */
 static void
 S_words(struct arena *a, const char *text, const struct diff_piece *p,
     enum diff_kind side, struct apart_words *w)
@@ -303,6 +330,8 @@ S_words(struct arena *a, const char *text, const struct diff_piece *p,
 		S_add(a, &t, i, j, &f);
 		i = j;
 	}
+	if (p == NULL && w->n == 0)
+		S_first(a, &t, w);
 	S_free(&t);
 }
 
@@ -318,9 +347,12 @@ apart_levels_of(struct arena *a, const char *const *texts,
 			continue;
 		if (below < n) {	/* one diff serves both ends */
 			S_words(a, texts[i], steps[i], DIFF_INS, &w[i]);
-			if (w[below].v == NULL)	/* the lowest */
+			w[i].same = strcmp(texts[i], texts[below]) == 0;
+			if (w[below].v == NULL) {	/* the lowest */
 				S_words(a, texts[below], steps[i], DIFF_DEL,
 				    &w[below]);
+				w[below].same = w[i].same;
+			}
 		}
 		below = i;
 	}
@@ -384,24 +416,27 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
     size_t *chars)
 {
 	size_t i = 0, run = 0;
-	uint32_t c, nx = 0, ny = 0;
+	uint32_t c, last = 0, nx = 0, ny = 0;
 	enum text_script sc = TEXT_SCRIPT_OTHER, prev = TEXT_SCRIPT_OTHER;
 	struct text t;
 
 	while (i < len) {
 		size_t l = S_next(x + i, len - i, &c);
 
-		sc = S_class(c);
-		if (sc != prev || !S_is_content(sc))
+		sc = i > 0 && text_joins(last, c) ? prev : S_class(c);
+		if (sc != prev || (!S_is_content(sc) &&
+		    !text_joins(last, c)))
 			run = i;
 		prev = sc;
+		last = c;
 		i += l;
 	}
 	if (x[len] != '\0')
 		S_next(x + len, strlen(x + len), &nx);
 	if (y[len] != '\0')
 		S_next(y + len, strlen(y + len), &ny);
-	if (S_is_content(sc) && (S_class(nx) == sc || S_class(ny) == sc))
+	if ((S_is_content(sc) && (S_class(nx) == sc || S_class(ny) == sc)) ||
+	    text_joins(last, nx) || text_joins(last, ny))
 		len = run;
 	S_decode(&t, arena_strndup(a, x, len));
 	*chars = S_phrase_end(&t, 0, t.n);
@@ -436,15 +471,16 @@ const char *
 apart_rest(const char *text, const char *opening)
 {
 	size_t len = strlen(opening), left, l;
+	const char *p;
 	uint32_t c;
 
 	if (strncmp(text, opening, len) != 0)
 		return NULL;
 	text += len;
-	for (left = strlen(text); left > 0; text += l, left -= l) {
-		l = S_next(text, left, &c);
+	for (p = text, left = strlen(p); left > 0; p += l, left -= l) {
+		l = S_next(p, left, &c);
 		if (!S_is_delim(c) || c >= 0x110000)
-			break;
+			return text;
 	}
-	return *text != '\0' ? text : NULL;
+	return NULL;
 }

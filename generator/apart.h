@@ -42,10 +42,13 @@ struct apart_phrase {
 };
 
 /* The phrases of one level, in text order (none when the level is not
- * defined or differs from its neighbour only in kana or punctuation). */
+ * defined or nothing sets it apart: it is the same text, or only drops
+ * words, changes kana or punctuation, or adds words too short to show),
+ * and whether its text is its neighbour's, byte for byte. */
 struct apart_words {
 	struct apart_phrase	*v;
 	size_t			 n;
+	int			 same;
 };
 
 /* Returns an array of n words, one per level text of texts[0..n) (one
@@ -74,9 +77,10 @@ struct apart_words	*apart_levels_of(struct arena *a,
 const char		*apart_opening(struct arena *a,
 			    const char *const *texts, size_t n);
 
-/* Returns what follows opening in text (its phrase punctuation and
- * spaces skipped), or NULL when text does not start with opening or
- * nothing follows it. */
+/* Returns what follows opening in text, as it stands (its punctuation
+ * and spaces kept, so that opening and the rest give back text), or NULL
+ * when text does not start with opening or only punctuation and spaces
+ * follow it. */
 const char		*apart_rest(const char *text, const char *opening);
 
 #endif

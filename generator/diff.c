@@ -304,8 +304,9 @@ diff_whole_words(const struct diff_chars *t, unsigned char *keep)
 		enum text_script sc = S_script(t->c[i]);
 
 		differs = !keep[i];
-		for (j = i + 1; sc != TEXT_SCRIPT_OTHER && j < t->n &&
-		    S_script(t->c[j]) == sc; j++)
+		for (j = i + 1; j < t->n && (text_joins(t->c[j - 1],
+		    t->c[j]) || (sc != TEXT_SCRIPT_OTHER &&
+		    S_script(t->c[j]) == sc)); j++)
 			differs |= !keep[j];
 		if (differs)
 			memset(keep + i, 0, j - i);
@@ -317,7 +318,9 @@ diff_whole_words(const struct diff_chars *t, unsigned char *keep)
 		blank = !keep[i];
 		for (k = i; k < j && blank; k++)
 			blank = t->c[k] < 0x110000 &&
-			    (uc_is_punct(t->c[k]) || uc_is_space(t->c[k]));
+			    (uc_is_space(t->c[k]) || (uc_is_punct(t->c[k]) &&
+			    !uc_is_general_category(t->c[k],
+			    UC_CATEGORY_So)));
 		if (blank)
 			memset(keep + i, 1, j - i);
 	}

@@ -30,9 +30,10 @@ struct diff_piece *diff_pieces(struct arena *a, const struct diff_chars *from,
 		    const struct diff_chars *to);
 
 /* Widens the marks of t (keep: one flag per character, 0 where it
- * differs) to whole runs of one script (katakana, kanji, an ASCII or
- * full-width word), then unmarks a mark made of punctuation or spaces
- * only. */
+ * differs) to whole runs of one script (katakana, kanji, an ASCII,
+ * Latin or full-width word) and whole grapheme clusters (a letter and
+ * its combining accent, an emoji and its skin tone), then unmarks a mark
+ * made of punctuation or spaces only (symbols such as emoji stay). */
 void		 diff_whole_words(const struct diff_chars *t,
 		    unsigned char *keep);
 

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "diff_private.h"
+#include "text.h"
 
 /* A row found: characters [a0, a1) of text from against [b0, b1) of
  * text to. */
@@ -92,8 +93,19 @@ S_changed(const struct diff_chars *t, size_t *i, size_t len,
 		keep[*i] = 0;
 }
 
+/* Returns whether the next character of either text joins the one
+ * before it (a variation selector after 、): no row is cut there. */
+static int
+S_joined(const struct walk *w)
+{
+	return (w->ia < w->a.n && text_joins(w->a.c[w->ia - 1],
+	    w->a.c[w->ia])) || (w->ib < w->b.n &&
+	    text_joins(w->b.c[w->ib - 1], w->b.c[w->ib]));
+}
+
 /* Walks a piece in common of len bytes, cutting a row after each
- * delimiter (and the closing brackets right after it in the piece). */
+ * delimiter (and the closing brackets right after it in the piece),
+ * never inside a grapheme cluster. */
 static void
 S_same(struct walk *w, size_t len)
 {
@@ -109,7 +121,8 @@ S_same(struct walk *w, size_t len)
 		    w->a.c[w->ia] < 0x110000 &&
 		    uc_is_general_category(w->a.c[w->ia], UC_CATEGORY_Pe))
 			w->ia++, w->ib++;
-		S_cut(w);
+		if (!S_joined(w))
+			S_cut(w);
 	}
 }
 

@@ -190,6 +190,10 @@ static const struct {
 	[LABEL_SEARCH_ALSO] = { "search-also",
 	    0, 0,
 	    "search.js: before a hit's links to its other specialties", 0 },
+	[LABEL_SEARCH_UNCHECKED] = { "search-unchecked",
+	    A(ARG_N), A(ARG_N),
+	    "search.js's status: `{n}` more items hold the query's words but "
+	    "are not checked yet (show more checks them)", 0 },
 };
 
 struct labels {

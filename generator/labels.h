@@ -77,6 +77,7 @@ enum label {
 	LABEL_SEARCH_ONE,	/* the filter's choice of one: {specialty} {n} */
 	LABEL_SEARCH_FILTERED,	/* {specialty} {n}: the filter's effect */
 	LABEL_SEARCH_ALSO,	/* before a hit's other specialties */
+	LABEL_SEARCH_UNCHECKED,	/* {n} candidates not checked yet */
 	LABEL__COUNT
 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <unictype.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -53,11 +54,19 @@ S_edge_char(cmark_node *n, int last)
 	return c;
 }
 
-/* Returns whether c is a wide character (Chinese, Japanese, Korean). */
+/* Returns whether c is a character beside which a line break is no
+ * space: of East Asian Width F, W or H (full-width, wide, half-width:
+ * ｱ too), and not Hangul, which Korean separates by spaces (CSS Text 3,
+ * segment breaks). */
 static int
 S_is_wide(ucs4_t c)
 {
-	return c != 0 && uc_width(c, "UTF-8") == 2;
+	const uc_script_t *script = uc_script(c);
+
+	if (c == 0 || (script != NULL && strcmp(script->name, "Hangul") == 0))
+		return 0;
+	return uc_width(c, "UTF-8") == 2 || (c >= 0xFF61 && c <= 0xFFDC) ||
+	    (c >= 0xFFE8 && c <= 0xFFEE);
 }
 
 /* Removes from doc each soft line break between two wide characters: a

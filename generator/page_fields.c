@@ -142,7 +142,10 @@ static const struct field_decl S_specialty_cell[] = {
 	    "text that set it apart from the skill's level below (the lowest: "
 	    "above), in text order (generator/apart.h)"),
 	FLAG("same", "whether the level is described but nothing sets it "
-	    "apart (its text only repeats its neighbour's)"),
+	    "apart: its text is its neighbour's"),
+	FLAG("within", "whether the level is described and differs from its "
+	    "neighbour but no phrase sets it apart (it only drops words, "
+	    "changes kana or punctuation, or adds words too short to show)"),
 	TEXT("full", "the whole description as plain text, or \"\""),
 	END
 };

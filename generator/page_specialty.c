@@ -30,7 +30,9 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 }
 
 /* Adds to cell the words that set its level apart (list "words", each
- * {text, cut}), whether it has none ("same"), and its whole plain text. */
+ * {text, cut}), whether it has none and repeats its neighbour's text
+ * ("same") or has none but differs ("within"), and its whole plain
+ * text. */
 static void
 S_cell_words(struct scope *cell, const char *plain,
     const struct apart_words *w)
@@ -38,7 +40,8 @@ S_cell_words(struct scope *cell, const char *plain,
 	size_t i;
 
 	scope_text(cell, "full", plain != NULL ? plain : "");
-	scope_flag(cell, "same", plain != NULL && w->n == 0);
+	scope_flag(cell, "same", plain != NULL && w->n == 0 && w->same);
+	scope_flag(cell, "within", plain != NULL && w->n == 0 && !w->same);
 	scope_list(cell, "words");
 	for (i = 0; i < w->n; i++) {
 		struct scope *word = scope_item(cell, "words");

@@ -515,7 +515,7 @@ S_words(struct writer *w)
 	for (n = 0; n < 10; n++)
 		digits = arena_printf(&w->arena, "%s%s", digits,
 		    labels_number(w->labels, &w->arena, n));
-	for (n = LABEL_SEARCH_NAME; n <= LABEL_SEARCH_ALSO; n++)
+	for (n = LABEL_SEARCH_NAME; n <= LABEL_SEARCH_UNCHECKED; n++)
 		json_object_set_new(texts, labels_name((enum label)n),
 		    json_string(labels_text(w->labels, (enum label)n)));
 	return json_pack("{s:o,s:s,s:o}", "levels", levels, "digits", digits,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <unictype.h>
+#include <unigbrk.h>
 #include <unistr.h>
 
 int
@@ -171,11 +172,19 @@ text_script(uint32_t c)
 		return TEXT_SCRIPT_KANJI;
 	if (c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
 	    (c | 0x20) <= 'z') : (c >= 0xFF10 && c <= 0xFF19) ||
-	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7))
 		return TEXT_SCRIPT_WORD;
 	if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E)
 		return TEXT_SCRIPT_HIRAGANA;
 	return TEXT_SCRIPT_OTHER;
+}
+
+int
+text_joins(uint32_t prev, uint32_t c)
+{
+	return prev < 0x110000 && c < 0x110000 &&
+	    !uc_is_grapheme_break(prev, c);
 }
 
 size_t

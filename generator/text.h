@@ -75,12 +75,18 @@ enum text_script {
 	TEXT_SCRIPT_OTHER,	/* punctuation, spaces, symbols, bytes */
 	TEXT_SCRIPT_KATAKANA,	/* with the long vowel mark and half-width forms */
 	TEXT_SCRIPT_KANJI,	/* with the iteration mark */
-	TEXT_SCRIPT_WORD,	/* ASCII and full-width letters and digits */
+	TEXT_SCRIPT_WORD,	/* ASCII, Latin and full-width letters, digits */
 	TEXT_SCRIPT_HIRAGANA
 };
 
 /* Returns the class of code point c (above U+10FFFF: other). */
 enum text_script text_script(uint32_t c);
+
+/* Returns whether character c continues the grapheme cluster of the
+ * character prev before it, so that nothing may part them (e and a
+ * combining accent, an emoji and its skin tone); code points above
+ * U+10FFFF (bytes that are no UTF-8) join nothing. */
+int		 text_joins(uint32_t prev, uint32_t c);
 
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);

@@ -472,7 +472,9 @@
 	}
 
 	/* Returns the status line of res for query, filtered to only (or
-	 * null) with shown hits listed of total in view. */
+	 * null) with shown hits listed of total in view: the documents
+	 * checked that hold it as written, those that hold only some of
+	 * its words, and those not checked yet, each counted apart. */
 	function statusText(query, res, only, shown, total) {
 		var exact = res.results.filter(function (r) {
 			return r.exact;
@@ -485,10 +487,12 @@
 		if (exact.length > 0)
 			out += label('search-found', { query: query,
 			    n: exact.length, skills: skillsOf(exact) });
-		if (res.total > exact.length)
+		if (partial.length > 0)
 			out += label('search-partial', { query: query,
-			    n: res.total - exact.length,
-			    skills: skillsOf(partial) });
+			    n: partial.length, skills: skillsOf(partial) });
+		if (res.pending.length > 0)	/* may hold it as written */
+			out += label('search-unchecked',
+			    { n: res.pending.length });
 		if (only !== null)
 			out += label('search-filtered', { specialty: only,
 			    n: total });

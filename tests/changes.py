@@ -23,8 +23,8 @@ def check_page(path, failures):
     """Checks the changes of the page at path; returns the steps seen."""
     page = open(path, encoding='utf-8').read()
     levels = {n: text(body) for n, body in re.findall(
-        r'<section class="level" id="level-(\d+)">.*?<div class="prose">'
-        r'(.*?)</div>', page, re.S)}
+        r'<section class="level" id="level-(\d+)">(?:(?!<section).)*?'
+        r'<div class="prose">(.*?)</div>', page, re.S)}
     steps = page.split('<section class="change">')[1:]
     for step in steps:
         step = step[:step.index('</table>')]

@@ -18,6 +18,12 @@
 #                the build with exit 3 naming the file, the site untouched
 #   changes      every skill page's level changes read back as its levels
 #                (tests/changes.py), on the fixture and on content/
+#   levels       every matrix cell's words taken whole from its own text,
+#                "same" only beside the same text, and every level page's
+#                shortened description read back as the whole
+#                (tests/levels.py), on the fixture, on content/ and on
+#                tests/site/levels (Markdown, dropped words, combining
+#                marks, punctuation after the shared opening)
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
 #                one id twice
@@ -73,6 +79,17 @@ ok identical-modes $?
 python3 tests/changes.py "$work/det-a" >> "$work/changes.out"
 ok changes-seed $?
 grep '^FAIL' "$work/changes.out"
+# the matrix and the level pages read back as the texts they show
+"$bin" build -t templates -o "$work/levels" tests/site/levels > /dev/null
+ok build-levels $?
+: > "$work/levels.out"
+for site in fixture det-a levels; do
+	python3 tests/levels.py "$work/$site" >> "$work/levels.out"
+	ok "levels-$site" $?
+done
+python3 tests/changes.py "$work/levels" >> "$work/changes.out"
+ok changes-levels $?
+grep '^FAIL' "$work/levels.out" "$work/changes.out"
 
 # atomicity: bad content changes nothing
 cp -r "$work/det-a" "$work/site-copy"

@@ -151,6 +151,25 @@ test('status: hits on some of the words are told apart', async () => {
 	assert.match(s, /ことばの一部を含む項目/);
 });
 
+test('status: candidates not checked yet are counted apart, never as hits on some words', async () => {
+	const res = await engine.search('保守');
+	const exact = res.results.filter((r) => r.exact);
+	const digits = (n) => String(n).replace(/[0-9]/g,
+	    (c) => index.words.digits[Number(c)]);
+
+	// as if only 30 had been checked (a framework of thousands of pages)
+	assert.equal(exact.length, res.results.length, '保守 is one bigram');
+	res.pending = res.results.slice(30).map((r) => r.doc.id);
+	res.results = res.results.slice(0, 30);
+	const s = search.statusText('保守', res, null, 22, res.total);
+	const skills = new Set(res.results.map((r) => r.doc.group)).size;
+
+	assert.equal(s, `「保守」を含む項目 ３０ 件（スキル項目 ${digits(skills)}）。` +
+	    `ほかに、まだ確かめていない候補が ${digits(res.pending.length)} 件あります（「さらに表示」で確かめます）。` +
+	    `${digits(res.total)} 件のうち ２２ 件を表示しています。`);
+	assert.doesNotMatch(s, /ことばの一部/);
+});
+
 test('the labels fill their placeholders; an unknown label is empty', () => {
 	assert.equal(search.label('search-one', { specialty: 'ハードウェア', n: 35 }),
 	    'ハードウェア（３５）');

@@ -1,7 +1,7 @@
 /* test_apart.c: the words that set a level apart (the seed's texts,
  * kana-only changes, identical texts, one level, no punctuation, bytes
- * that are not UTF-8, texts past the diff's bound) and the opening most
- * texts of a level share. */
+ * that are not UTF-8, texts past the diff's bound, combining marks) and
+ * the opening most texts of a level share. */
 #include "helpers.h"
 
 #include <unistr.h>
@@ -105,13 +105,14 @@ test_levels_skip_undefined(void **state)
 	arena_free(&a);
 }
 
-/* A change in kana or punctuation only sets nothing apart; identical
- * texts neither. */
+/* A change in kana or punctuation only sets nothing apart, nor does
+ * dropping words; identical texts neither, and only they are the same. */
 static void
 test_levels_kana_only_and_identical(void **state)
 {
 	const char *kana[] = { "チームをリードする。", "チームとリードする、" };
 	const char *same[] = { HW4, HW4, HW4 };
+	const char *fewer[] = { "チームをリードし、計画する", "チームをリードし" };
 	struct arena a;
 	struct apart_words *w;
 	size_t i;
@@ -121,9 +122,17 @@ test_levels_kana_only_and_identical(void **state)
 	w = apart_levels(&a, kana, 2);
 	assert_int_equal(w[0].n, 0);
 	assert_int_equal(w[1].n, 0);
+	assert_false(w[0].same);	/* the kana differ: not the same */
+	assert_false(w[1].same);
+	w = apart_levels(&a, fewer, 2);
+	assert_string_equal(show(&a, &w[0]), "計画");
+	assert_int_equal(w[1].n, 0);	/* it only drops words */
+	assert_false(w[1].same);
 	w = apart_levels(&a, same, 3);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
 		assert_int_equal(w[i].n, 0);
+		assert_true(w[i].same);
+	}
 	assert_non_null(apart_levels(&a, NULL, 0));
 	arena_free(&a);
 }
@@ -265,11 +274,56 @@ test_opening_of_most_texts(void **state)
 	arena_free(&a);
 }
 
+/* The only level, of kana alone, shows its first phrase as it stands:
+ * there is no neighbour to call it the same as or different from. */
+static void
+test_lone_level_of_kana(void **state)
+{
+	const char *kana[] = { NULL, "ようこそみなさん、ごきげんよう", NULL };
+	struct arena a;
+	struct apart_words *w;
+
+	(void)state;
+	arena_init(&a);
+	w = apart_levels(&a, kana, 3);
+	assert_string_equal(show(&a, &w[1]), "ようこそみなさん");
+	assert_false(w[1].same);
+	arena_free(&a);
+}
+
+/* A combining mark belongs to the letter before it: a changed accent
+ * marks the whole word, and no word or opening ends between a letter
+ * and its mark (e, not é). */
+static void
+test_grapheme_clusters_kept_whole(void **state)
+{
+	const char *accent[] = { "チームでcafe\xcc\x81を運営する",
+	    "チームでcafe\xcc\x80を運営する" };
+	const char *tail[] = { "計画する", "計画するe\xcc\x81" };
+	const char *open[] = { "甲乙丙丁e\xcc\x81の", "甲乙丙丁e\xcc\x82の" };
+	struct arena a;
+	struct apart_words *w;
+
+	(void)state;
+	arena_init(&a);
+	w = apart_levels(&a, accent, 2);
+	assert_string_equal(show(&a, &w[0]), "cafe\xcc\x81");
+	assert_string_equal(show(&a, &w[1]), "cafe\xcc\x80");
+	w = apart_levels(&a, tail, 2);
+	assert_string_equal(show(&a, &w[1]), "e\xcc\x81");
+	assert_string_equal(apart_opening(&a, open, 2), "甲乙丙丁");
+	arena_free(&a);
+}
+
 static void
 test_rest_after_the_opening(void **state)
 {
 	(void)state;
-	assert_string_equal(apart_rest("広域地域、ユーザ", "広域地域"), "ユーザ");
+	/* the rest as it stands: the opening and it give back the text */
+	assert_string_equal(apart_rest("広域地域、ユーザ", "広域地域"),
+	    "、ユーザ");
+	assert_string_equal(apart_rest("広域地域 \n\nユーザ", "広域地域"),
+	    " \n\nユーザ");
 	assert_string_equal(apart_rest("広域地域として", "広域地域"), "として");
 	assert_null(apart_rest("広域地域", "広域地域"));
 	assert_null(apart_rest("広域地域、 ", "広域地域"));
@@ -288,6 +342,8 @@ main(void)
 		cmocka_unit_test(test_levels_caps),
 		cmocka_unit_test(test_levels_bad_bytes_and_long_texts),
 		cmocka_unit_test(test_opening_of_most_texts),
+		cmocka_unit_test(test_lone_level_of_kana),
+		cmocka_unit_test(test_grapheme_clusters_kept_whole),
 		cmocka_unit_test(test_rest_after_the_opening),
 	};
 

@@ -188,8 +188,31 @@ test_invalid_bytes(void **state)
 {
 	(void)state;
 	assert_rows("x\xe9y、z", "x\xc3\xa9y、z",
-	    "x[\xe9]y、>x[\xc3\xa9]y、 | =z");
+	    "x[\xe9]y、>[x\xc3\xa9y]、 | =z");
 	assert_rows("\xff\xfe、", "\xff\xfe、", "=\xff\xfe、");
+}
+
+/* A mark never parts a letter from its combining accent or an emoji
+ * from its skin tone, and covers a Latin word whole; a changed accent or
+ * skin tone alone is marked, not taken for punctuation. */
+static void
+test_grapheme_clusters(void **state)
+{
+	(void)state;
+	assert_rows("チームでcafe\xcc\x81を運営", "チームでcafe\xcc\x80を運営",
+	    "チームで[cafe\xcc\x81]を運営>チームで[cafe\xcc\x80]を運営");
+	assert_rows("Na\xc3\xafve plan", "Na\xc3\xafv\xc3\xa9 plan",
+	    "[Na\xc3\xafve] plan>[Na\xc3\xafv\xc3\xa9] plan");
+	assert_rows("賛成\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbdです",
+	    "賛成\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbfです",
+	    "賛成[\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd]です>"
+	    "賛成[\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbf]です");
+	assert_rows("保守、運用", "保守・運用", "保守、運用>保守・運用");
+	/* a variation selector after a delimiter stays in its row, so
+	 * that no mark reaches into a shared row (punctuation alone is
+	 * not marked) */
+	assert_rows("保守、\xef\xb8\x8f運用", "保守、\xef\xb8\x8e運用",
+	    "保守、\xef\xb8\x8f運用>保守、\xef\xb8\x8e運用");
 }
 
 /* Past DIFF_D_MAX edits the middle is one change between the shared
@@ -307,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_empty_texts),
 		cmocka_unit_test(test_ascii_punctuation),
 		cmocka_unit_test(test_invalid_bytes),
+		cmocka_unit_test(test_grapheme_clusters),
 		cmocka_unit_test(test_past_the_edit_limit),
 		cmocka_unit_test(test_rows_rebuild_both_texts),
 	};

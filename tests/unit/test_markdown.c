@@ -137,7 +137,8 @@ test_shows_some_text(void **state)
 }
 
 /* A line break between two wide characters is not a space in Japanese:
- * it goes from the HTML and the plain text; beside ASCII it stays. */
+ * it goes from the HTML and the plain text; beside ASCII or in Korean
+ * it stays. */
 static void
 test_joins_wide_lines(void **state)
 {
@@ -154,6 +155,11 @@ test_joins_wide_lines(void **state)
 		{ "\u8077\u7a2e\nIT", "<p>\u8077\u7a2e\nIT</p>\n", "\u8077\u7a2e\nIT" },
 		{ "a\nb", "<p>a\nb</p>\n", "a\nb" },
 		{ "\u8a9e  \n\u8a9e", "<p>\u8a9e<br />\n\u8a9e</p>\n", "\u8a9e\n\u8a9e" },
+		/* half-width katakana joins; Korean keeps its space */
+		{ "\uff71\uff72\n\uff73", "<p>\uff71\uff72\uff73</p>\n",
+		    "\uff71\uff72\uff73" },
+		{ "\ud55c\uad6d\n\uc5b4", "<p>\ud55c\uad6d\n\uc5b4</p>\n",
+		    "\ud55c\uad6d\n\uc5b4" },
 	};
 	size_t i;
 

@@ -388,7 +388,7 @@ test_index_words(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(
 	    words, "labels"), "search-level")), "{level}の説明");
 	assert_int_equal(json_object_size(json_object_get(words, "labels")),
-	    LABEL_SEARCH_ALSO - LABEL_SEARCH_NAME + 1);
+	    LABEL_SEARCH_UNCHECKED - LABEL_SEARCH_NAME + 1);
 	json_decref(files);
 }
 
