@@ -72,6 +72,19 @@ S_is_delim(uint32_t c)
 	return 0;
 }
 
+/* Returns whether character i of t ends a phrase (S_is_delim()), but
+ * for a space between two letters or digits: English words are cut at
+ * punctuation, not between words. */
+static int
+S_ends_phrase(const struct text *t, size_t i)
+{
+	if (t->c[i] == ' ' && i > 0 && i + 1 < t->n &&
+	    t->cls[i - 1] == TEXT_SCRIPT_WORD &&
+	    t->cls[i + 1] == TEXT_SCRIPT_WORD)
+		return 0;
+	return S_is_delim(t->c[i]);
+}
+
 /* Returns whether hiragana c is a particle that follows a word without
  * being part of it (の に を は が で と も へ や か). */
 static int
@@ -294,9 +307,9 @@ S_first(struct arena *a, const struct text *t, struct apart_words *w)
 {
 	size_t i = 0, j;
 
-	while (i < t->n && S_is_delim(t->c[i]))
+	while (i < t->n && S_ends_phrase(t, i))
 		i++;
-	for (j = i; j < t->n && !S_is_delim(t->c[j]); j++)
+	for (j = i; j < t->n && !S_ends_phrase(t, j); j++)
 		;
 	if (j > i) {
 		S_show(a, t, i, j, &w->v[0]);
@@ -321,11 +334,12 @@ S_words(struct arena *a, const char *text, const struct diff_piece *p,
 	S_mark(&t, p, side);
 	S_widen(&t);
 	while (i < t.n) {
-		if (!t.mark[i] || S_is_delim(t.c[i])) {
+		if (!t.mark[i] || S_ends_phrase(&t, i)) {
 			i++;
 			continue;
 		}
-		for (j = i; j < t.n && t.mark[j] && !S_is_delim(t.c[j]); j++)
+		for (j = i; j < t.n && t.mark[j] && !S_ends_phrase(&t, j);
+		    j++)
 			;
 		S_add(a, &t, i, j, &f);
 		i = j;

@@ -160,6 +160,30 @@ test_levels_one_level_and_no_punctuation(void **state)
 	arena_free(&a);
 }
 
+/* English: a phrase runs across the spaces between its words and ends
+ * at punctuation; a space beside Japanese still ends one. */
+static void
+test_levels_english_phrases(void **state)
+{
+	const char *t[] = {
+	    "Service team member, repairs faults in the assigned area.",
+	    "Service team leader, repairs faults in a wide area and guides "
+	    "members." };
+	const char *mixed[] = { "会話ができる 又、メンバ", "会話ができる 又、リーダ" };
+	struct arena a;
+	struct apart_words *w;
+
+	(void)state;
+	arena_init(&a);
+	w = apart_levels(&a, t, 2);
+	assert_string_equal(show(&a, &w[0]), "member／the assigned");
+	assert_string_equal(show(&a, &w[1]),
+	    "leader／a wide／and guides members");
+	w = apart_levels(&a, mixed, 2);
+	assert_string_equal(show(&a, &w[1]), "リーダ");
+	arena_free(&a);
+}
+
 /* Okurigana: a lone kanji keeps its kana (関する), a verb stem with more
  * kana goes (を有することができる), a noun stands alone (複雑な). */
 static void
@@ -338,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_levels_skip_undefined),
 		cmocka_unit_test(test_levels_kana_only_and_identical),
 		cmocka_unit_test(test_levels_one_level_and_no_punctuation),
+		cmocka_unit_test(test_levels_english_phrases),
 		cmocka_unit_test(test_levels_okurigana),
 		cmocka_unit_test(test_levels_caps),
 		cmocka_unit_test(test_levels_bad_bytes_and_long_texts),
