@@ -245,13 +245,6 @@ static const struct field_decl S_skill[] = {
 };
 
 /* A level's page. */
-static const struct field_decl S_level_entry[] = {
-	TEXT("name", "the skill's name"),
-	TEXT("href", "link to the description on the skill's page"),
-	HTML("html", "the description"),
-	END
-};
-
 static const struct field_decl S_level_rest[] = {
 	TEXT("text", "a paragraph"),
 	FLAG("first", "whether it is the first"),
@@ -387,15 +380,6 @@ static const struct field_decl S_hb_skill[] = {
 	END
 };
 
-static const struct field_decl S_hb_level[] = {
-	TEXT("label", "the level's name (label level)"),
-	TEXT("anchor", "the id of its section"),
-	TEXT("href", "link to it"),
-	LIST("entries", S_level_entry, "the skills that describe it (href: an "
-	    "anchor of the handbook)"),
-	END
-};
-
 static const struct field_decl S_handbook[] = {
 	TEXT("jobtype", "the job type's name"),
 	TEXT("specialty", "the specialty's name"),
@@ -408,8 +392,6 @@ static const struct field_decl S_handbook[] = {
 	LIST("specific-skills", S_link, "its specific skills, linked within "
 	    "the handbook"),
 	LIST("skills", S_hb_skill, "every skill of the specialty"),
-	LIST("levels", S_hb_level, "the summary by level: each level a skill "
-	    "describes"),
 	HTML("annotation", "the job type's annotation"),
 	LIST("notes", S_note, "the editorial notes of the job type, then of "
 	    "the specialty"),

@@ -1,5 +1,6 @@
 /* page_handbook.c: the printable handbook of a specialty: cover,
- * contents, overview, every skill, a summary by level, the note and the
+ * contents, overview, every skill (its knowledge items, levels and
+ * editorial notes), the note and the job type's and specialty's
  * editorial notes.  Its links are anchors within it, but for those back
  * to the site; see page.h. */
 #include "page.h"
@@ -46,32 +47,6 @@ S_skill(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    "specific-skills", "", k->name, "", S_anchor(b, "skill", k->id, 0));
 }
 
-/* Adds level n to the summary by level of the handbook of sp (page
- * scope s): every skill's description. */
-static void
-S_level(struct builder *b, struct scope *s, const struct specialty *sp,
-    int n)
-{
-	const char *id = arena_printf(&b->arena, "%d", n);
-	struct scope *l_s = scope_item(s, "levels");
-	size_t i;
-
-	scope_text(l_s, "label", page_level_label(b, n));
-	scope_text(l_s, "anchor", S_anchor(b, "level", id, 0));
-	scope_text(l_s, "href", path_href(&b->arena, "", "",
-	    S_anchor(b, "level", id, 0)));
-	scope_list(l_s, "entries");
-	for (i = 0; i < sp->nentries; i++) {
-		const struct entry *e = &sp->entries[i];
-		const char *text = entry_level_text(e, n);
-
-		if (text == NULL)
-			continue;
-		page_markdown(b, page_link(b, l_s, "entries", "", e->skill->name,
-		    "", S_anchor(b, "skill", e->skill->id, n)), "html", text);
-	}
-}
-
 /* Sets the fields of handbook page s of sp of jt but its sections. */
 static void
 S_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
@@ -97,7 +72,6 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	struct page_at at = { jt, sp, NULL, 0 };
 	struct scope *s = page_begin(b, PAGE_HANDBOOK, &at);
 	size_t i;
-	int n;
 
 	S_fields(b, s, jt, sp);
 	scope_list(s, "common-skills");
@@ -105,11 +79,6 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	scope_list(s, "skills");
 	for (i = 0; i < sp->nentries; i++)
 		S_skill(b, s, jt, &sp->entries[i]);
-	scope_list(s, "levels");
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n))
-		if (page_level_used(sp, n))
-			S_level(b, s, sp, n);
 	page_markdown(b, s, "annotation", jt->annotation);
 	scope_list(s, "notes");
 	page_notes(b, s, "notes", &jt->notes);
