@@ -81,6 +81,9 @@ static const struct field_decl S_home_specialty[] = {
 	TEXT("handbook-href", "link to its handbook"),
 	TEXT("pdf-href", "link to its PDF handbook, \"\" when no PDFs are "
 	    "made"),
+	TEXT("map-href", "link to its skill map"),
+	TEXT("map-pdf-href", "link to its skill map's PDF, \"\" when no PDFs "
+	    "are made"),
 	END
 };
 
