@@ -368,6 +368,37 @@ static const struct field_decl S_compare[] = {
 	END
 };
 
+/* The skill map (page_matrix_map()): a cell as the specialty page's
+ * matrix has it, without links. */
+static const struct field_decl S_map_cell[] = {
+	FLAG("defined", "whether the skill describes this level"),
+	TEXT("label", "the level's name (label level)"),
+	LIST("words", S_specialty_word, "as on the specialty page's matrix"),
+	FLAG("same", "as on the specialty page's matrix"),
+	FLAG("within", "as on the specialty page's matrix"),
+	TEXT("full", "the whole description as plain text, or \"\""),
+	END
+};
+
+static const struct field_decl S_map_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	END
+};
+
+static const struct field_decl S_map_row[] = {
+	TEXT("name", "the skill's name"),
+	LIST("cells", S_map_cell, "per level the job type defines"),
+	END
+};
+
+static const struct field_decl S_map_group[] = {
+	TEXT("label", "the skills' scope (label scope-common or "
+	    "scope-specific)"),
+	LIST("rows", S_map_row, "per skill of that scope, in the specialty's "
+	    "order"),
+	END
+};
+
 /* The handbook of a specialty. */
 static const struct field_decl S_hb_knowledge[] = {
 	TEXT("text", "the knowledge item"),
@@ -419,37 +450,6 @@ static const struct field_decl S_handbook[] = {
 	HTML("annotation", "the job type's annotation"),
 	LIST("notes", S_note, "the editorial notes of the job type, then of "
 	    "the specialty"),
-	END
-};
-
-/* The skill map (page_matrix_map()): a cell as the specialty page's
- * matrix has it, without links. */
-static const struct field_decl S_map_cell[] = {
-	FLAG("defined", "whether the skill describes this level"),
-	TEXT("label", "the level's name (label level)"),
-	LIST("words", S_specialty_word, "as on the specialty page's matrix"),
-	FLAG("same", "as on the specialty page's matrix"),
-	FLAG("within", "as on the specialty page's matrix"),
-	TEXT("full", "the whole description as plain text, or \"\""),
-	END
-};
-
-static const struct field_decl S_map_level[] = {
-	TEXT("label", "the level's name (label level)"),
-	END
-};
-
-static const struct field_decl S_map_row[] = {
-	TEXT("name", "the skill's name"),
-	LIST("cells", S_map_cell, "per level the job type defines"),
-	END
-};
-
-static const struct field_decl S_map_group[] = {
-	TEXT("label", "the skills' scope (label scope-common or "
-	    "scope-specific)"),
-	LIST("rows", S_map_row, "per skill of that scope, in the specialty's "
-	    "order"),
 	END
 };
 
