@@ -66,8 +66,8 @@ static const struct {
 /* The assets the pages link to, which must be in every templates
  * folder: their site paths, all in ASSETS_DIR. */
 static const char *const S_required[] = {
-	PATH_STYLE, PATH_HANDBOOK_STYLE, PATH_SEARCH_SCRIPT, PATH_ASSESS_SCRIPT,
-	PATH_KNOWLEDGE_SCRIPT, PATH_ICON
+	PATH_STYLE, PATH_HANDBOOK_STYLE, PATH_MAP_STYLE, PATH_SEARCH_SCRIPT,
+	PATH_ASSESS_SCRIPT, PATH_KNOWLEDGE_SCRIPT, PATH_ICON
 };
 
 /* Returns the index in S_types of the extension of name, or -1. */

@@ -71,6 +71,8 @@ static const struct {
 	[MSG_ID_CASE] = { SEV_ERROR, "IDs differ only by case" },
 	[MSG_ID_SHARED] = { SEV_ERROR, "specialty ID used by another job type; "
 	    "handbooks/ID.html names a specialty by its ID alone" },
+	[MSG_ID_MAP] = { SEV_ERROR, "specialty ID is another specialty's ID "
+	    "and \"-map\"; handbooks/ID-map.html is that one's skill map" },
 	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
 	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
 	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },

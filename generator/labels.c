@@ -194,6 +194,12 @@ static const struct {
 	    A(ARG_N), A(ARG_N),
 	    "search.js's status: `{n}` more items hold the query's words but "
 	    "are not checked yet (show more checks them)", 0 },
+	[LABEL_TITLE_MAP] = { "title-map",
+	    A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "a skill map's heading", 0, 1 },
+	[LABEL_MAP] = { "map",
+	    0, 0,
+	    "a skill map's breadcrumb", 0 },
 };
 
 struct labels {

@@ -78,6 +78,8 @@ enum label {
 	LABEL_SEARCH_FILTERED,	/* {specialty} {n}: the filter's effect */
 	LABEL_SEARCH_ALSO,	/* before a hit's other specialties */
 	LABEL_SEARCH_UNCHECKED,	/* {n} candidates not checked yet */
+	LABEL_TITLE_MAP,	/* {specialty}: a skill map's heading */
+	LABEL_MAP,		/* a skill map's breadcrumb */
 	LABEL__COUNT
 };
 

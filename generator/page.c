@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apart.h"
 #include "cli.h"
 #include "diff.h"
 #include "markdown.h"
@@ -125,6 +126,13 @@ page_pdf_href(struct builder *b, const struct specialty *sp)
 }
 
 const char *
+page_map_href(struct builder *b, const struct specialty *sp, const char *ext)
+{
+	return b->pdf || strcmp(ext, "pdf") != 0 ? path_href(&b->arena, b->self,
+	    path_map(&b->arena, sp->id, ext), NULL) : "";
+}
+
+const char *
 page_jobtype_anchor(struct builder *b, const struct jobtype *jt)
 {
 	return path_jobtype_anchor(&b->arena, jt->id);
@@ -197,6 +205,8 @@ S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
 		return path_assessment(a, at->jt->id, at->sp->id);
 	case PAGE_ABOUT:
 		return PATH_ABOUT;
+	case PAGE_MAP:
+		return path_map(a, at->sp->id, "html");
 	default:
 		return PATH_HOME;
 	}
@@ -235,6 +245,9 @@ S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
 		return page_label(b, LABEL_TITLE_ASSESSMENT, &args);
 	case PAGE_ABOUT:
 		return *here = page_label(b, LABEL_ABOUT, NULL);
+	case PAGE_MAP:
+		*here = page_label(b, LABEL_MAP, NULL);
+		return page_label(b, LABEL_TITLE_MAP, &args);
 	default:
 		title = *here = b->site_name;
 		return title;
@@ -279,8 +292,9 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	    s, b->d, &len);
 	if (html == NULL)
 		b->failed = 1;
-	else if (b->out->put(b->out->ctx, kind == PAGE_HANDBOOK ?
-	    SINK_HANDBOOK : SINK_PAGE, b->self, html, len, b->d) < 0)
+	else if (b->out->put(b->out->ctx, kind == PAGE_HANDBOOK ||
+	    kind == PAGE_MAP ? SINK_HANDBOOK : SINK_PAGE, b->self, html, len,
+	    b->d) < 0)
 		b->failed = b->stopped = 1;
 	else
 		b->npages++;
@@ -439,4 +453,108 @@ page_marked(struct builder *b, struct scope *s, const char *list,
 		S_mark_item(s, list, "", 1, flags, nflags, -1);
 		p = brk + 1;
 	}
+}
+
+/* Adds to cell the words that set its level apart (list "words", each
+ * {head, text, cut}), whether it has none and repeats its neighbour's
+ * text ("same") or has none but differs ("within"), and its whole plain
+ * text. */
+static void
+S_cell_words(struct scope *cell, const char *plain,
+    const struct apart_words *w)
+{
+	size_t i;
+
+	scope_text(cell, "full", plain != NULL ? plain : "");
+	scope_flag(cell, "same", plain != NULL && w->n == 0 && w->same);
+	scope_flag(cell, "within", plain != NULL && w->n == 0 && !w->same);
+	scope_list(cell, "words");
+	for (i = 0; i < w->n; i++) {
+		struct scope *word = scope_item(cell, "words");
+
+		scope_text(word, "head", w->v[i].head);
+		scope_text(word, "text", w->v[i].text);
+		scope_flag(word, "cut", w->v[i].cut);
+	}
+}
+
+void
+page_matrix_cells(struct builder *b, struct scope *row,
+    const struct jobtype *jt, const struct specialty *sp,
+    const struct entry *e, const char *page)
+{
+	const struct page_steps *st = page_steps(b, jt, sp, e);
+	const char *const *plain = st->plain;
+	const struct apart_words *w = apart_levels_of(&b->arena, plain,
+	    st->steps, st->n);
+	size_t i = 0;
+	int n;
+
+	scope_list(row, "cells");
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), i++) {
+		struct scope *cell = scope_item(row, "cells");
+
+		scope_flag(cell, "defined", plain[i] != NULL);
+		scope_text(cell, "label", page_level_label(b, n));
+		if (page != NULL)
+			scope_text(cell, "href", plain[i] != NULL ?
+			    path_href(&b->arena, b->self, page,
+			    path_level_anchor(&b->arena, n)) : "");
+		S_cell_words(cell, plain[i], &w[i]);
+	}
+}
+
+/* Adds to list "map-groups" of s the group of the skills of sp of scope sc,
+ * labelled, each a row of the map; none when sp has no such skill. */
+static void
+S_map_group(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, enum skill_scope sc)
+{
+	struct scope *group = NULL;
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+		struct scope *row;
+
+		if (e->skill->scope != sc)
+			continue;
+		if (group == NULL) {
+			group = scope_item(s, "map-groups");
+			scope_text(group, "label", page_scope_label(b, sc));
+			scope_list(group, "rows");
+		}
+		row = scope_item(group, "rows");
+		scope_text(row, "name", e->skill->name);
+		page_matrix_cells(b, row, jt, sp, e, NULL);
+	}
+}
+
+void
+page_matrix_map(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	int n;
+
+	scope_list(s, "map-levels");
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		scope_text(scope_item(s, "map-levels"), "label",
+		    page_level_label(b, n));
+	scope_list(s, "map-groups");
+	S_map_group(b, s, jt, sp, SCOPE_COMMON);
+	S_map_group(b, s, jt, sp, SCOPE_SPECIFIC);
+}
+
+void
+page_print_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	scope_text(s, "jobtype", jt->name);
+	scope_text(s, "specialty", sp->name);
+	scope_text(s, "source", page_label(b, LABEL_HANDBOOK_SOURCE,
+	    &(struct label_args){ .site = b->site_name, .jobtype = jt->name }));
+	scope_text(s, "site-href", path_href(&b->arena, b->self,
+	    path_specialty(&b->arena, jt->id, sp->id), NULL));
 }

@@ -3,8 +3,8 @@
  *
  * Each family of pages has its file: page_home.c, page_specialty.c
  * (a specialty's page and its level pages), page_skill.c, page_jobtype.c
- * (a job type's knowledge index and comparisons), page_handbook.c and
- * page_assess.c.  A family uses only this toolkit, never another family;
+ * (a job type's knowledge index and comparisons), page_handbook.c,
+ * page_map.c and page_assess.c.  A family uses only this toolkit, never another family;
  * site.c calls the pages_* functions below.  Every word a page shows
  * comes from the labels (labels.h), every Markdown field through
  * page_markdown() or page_plain().
@@ -20,7 +20,8 @@
 /* The kinds of page, each with its template. */
 enum page_kind {
 	PAGE_HOME, PAGE_SPECIALTY, PAGE_SKILL, PAGE_LEVEL, PAGE_KNOWLEDGE,
-	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE_ABOUT, PAGE__COUNT
+	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE_ABOUT, PAGE_MAP,
+	PAGE__COUNT
 };
 
 /* The state of one thread's rendering. */
@@ -152,6 +153,38 @@ void		 page_uses(struct builder *, struct scope *s, const char *list,
 		    const struct jobtype *jt, const struct skill *k,
 		    const struct specialty *skip);
 
+/* The skill x level matrix and the skill map. */
+
+/* Adds list "cells" to row, the matrix row of entry e of sp of jt: per
+ * level jt defines, whether e describes it, its label, the words that
+ * set it apart from the level below (apart.h; list "words"), flags
+ * "same" and "within" and the whole plain text ("full").  When page is
+ * not NULL, each cell also gets "href": the link from the current page
+ * to the level's anchor on page (the site path of e's skill page), or
+ * "" for a level e does not describe. */
+void		 page_matrix_cells(struct builder *, struct scope *row,
+		    const struct jobtype *jt, const struct specialty *sp,
+		    const struct entry *e, const char *page);
+
+/* Fills s with the skill map of sp of jt: list "map-levels" (each level
+ * jt defines, {label}) and list "map-groups", the common skills then the
+ * specialty's own, each {label, rows}, a row {name, cells} as
+ * page_matrix_cells() without links.  A group without skills is left
+ * out. */
+void		 page_matrix_map(struct builder *, struct scope *s,
+		    const struct jobtype *jt, const struct specialty *sp);
+
+/* Sets the fields a printed page of sp of jt opens with (a handbook, a
+ * skill map): "jobtype", "specialty", "source" (label handbook-source)
+ * and "site-href", the link to the specialty's page. */
+void		 page_print_fields(struct builder *, struct scope *s,
+		    const struct jobtype *jt, const struct specialty *sp);
+
+/* Returns the link from the current page to sp's skill map as ext
+ * ("html" or "pdf"); "" for "pdf" when no PDFs are made. */
+const char	*page_map_href(struct builder *, const struct specialty *sp,
+		    const char *ext);
+
 /* The flags of a marked piece of text (page_marked()). */
 enum page_mark { MARK_SAME, MARK_DEL, MARK_INS, MARK_DIFFERS };
 
@@ -185,6 +218,11 @@ void	pages_skills(struct builder *, const struct jobtype *jt,
 
 /* The handbook of specialty sp of jt (page_handbook.c). */
 void	pages_handbook(struct builder *, const struct jobtype *jt,
+	    const struct specialty *sp);
+
+/* The skill map of specialty sp of jt, one A4 landscape page to print
+ * (page_map.c). */
+void	pages_map(struct builder *, const struct jobtype *jt,
 	    const struct specialty *sp);
 
 /* The self-assessment sheet of specialty sp of jt (page_assess.c). */

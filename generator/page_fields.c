@@ -81,6 +81,9 @@ static const struct field_decl S_home_specialty[] = {
 	TEXT("handbook-href", "link to its handbook"),
 	TEXT("pdf-href", "link to its PDF handbook, \"\" when no PDFs are "
 	    "made"),
+	TEXT("map-href", "link to its skill map"),
+	TEXT("map-pdf-href", "link to its skill map's PDF, \"\" when no PDFs "
+	    "are made"),
 	END
 };
 
@@ -162,6 +165,9 @@ static const struct field_decl S_specialty[] = {
 	TEXT("handbook-href", "link to the handbook"),
 	TEXT("assessment-href", "link to the self-assessment sheet"),
 	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
+	TEXT("map-href", "link to the skill map"),
+	TEXT("map-pdf-href", "link to the skill map's PDF, \"\" when no PDFs "
+	    "are made"),
 	LIST("notes", S_note, "the specialty's editorial notes"),
 	LIST("common-skills", S_link, "its common skills, linked"),
 	LIST("specific-skills", S_link, "its specific skills, linked"),
@@ -355,6 +361,37 @@ static const struct field_decl S_compare[] = {
 	END
 };
 
+/* The skill map (page_matrix_map()): a cell as the specialty page's
+ * matrix has it, without links. */
+static const struct field_decl S_map_cell[] = {
+	FLAG("defined", "whether the skill describes this level"),
+	TEXT("label", "the level's name (label level)"),
+	LIST("words", S_specialty_word, "as on the specialty page's matrix"),
+	FLAG("same", "as on the specialty page's matrix"),
+	FLAG("within", "as on the specialty page's matrix"),
+	TEXT("full", "the whole description as plain text, or \"\""),
+	END
+};
+
+static const struct field_decl S_map_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	END
+};
+
+static const struct field_decl S_map_row[] = {
+	TEXT("name", "the skill's name"),
+	LIST("cells", S_map_cell, "per level the job type defines"),
+	END
+};
+
+static const struct field_decl S_map_group[] = {
+	TEXT("label", "the skills' scope (label scope-common or "
+	    "scope-specific)"),
+	LIST("rows", S_map_row, "per skill of that scope, in the specialty's "
+	    "order"),
+	END
+};
+
 /* The handbook of a specialty. */
 static const struct field_decl S_hb_knowledge[] = {
 	TEXT("text", "the knowledge item"),
@@ -395,6 +432,20 @@ static const struct field_decl S_handbook[] = {
 	HTML("annotation", "the job type's annotation"),
 	LIST("notes", S_note, "the editorial notes of the job type, then of "
 	    "the specialty"),
+	END
+};
+
+static const struct field_decl S_map[] = {
+	TEXT("jobtype", "the job type's name"),
+	TEXT("specialty", "the specialty's name"),
+	TEXT("source", "where the text comes from"),
+	TEXT("site-href", "link to the specialty's page"),
+	TEXT("handbook-href", "link to the handbook"),
+	TEXT("pdf-href", "link to the map's PDF, \"\" when no PDFs are made"),
+	LIST("map-levels", S_map_level, "the levels the job type defines "
+	    "(page_matrix_map(), which a handbook may call too)"),
+	LIST("map-groups", S_map_group, "the common skills, then the "
+	    "specialty's own; a scope without skills is left out"),
 	END
 };
 
@@ -472,6 +523,8 @@ const struct page_decl page_decls[PAGE__COUNT] = {
 	    "of a specialty", S_assessment },
 	[PAGE_ABOUT] = { "about.xhtml", "about this text (about.html): the "
 	    "editorial notes of the framework and of each job type", S_about },
+	[PAGE_MAP] = { "map.xhtml", "the skill map of a specialty, one A4 "
+	    "landscape page to print (handbooks/ID-map.html)", S_map },
 };
 
 /* Appends the rows of fields v, their names after prefix, to *out in

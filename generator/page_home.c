@@ -29,8 +29,8 @@ S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 }
 
 /* Adds specialty sp of jt to list "specialties" of j_s with the links
- * of its tasks: its page, its self-assessment sheet, its handbook and,
- * when PDFs are made, its PDF. */
+ * of its tasks: its page, its self-assessment sheet, its handbook and
+ * skill map and, when PDFs are made, their PDFs. */
 static void
 S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
     const struct specialty *sp)
@@ -43,6 +43,8 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
 	scope_text(item, "pdf-href", page_pdf_href(b, sp));
+	scope_text(item, "map-href", page_map_href(b, sp, "html"));
+	scope_text(item, "map-pdf-href", page_map_href(b, sp, "pdf"));
 }
 
 /* Adds job type jt to list "jobtypes" of s. */

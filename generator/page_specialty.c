@@ -29,29 +29,6 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
-/* Adds to cell the words that set its level apart (list "words", each
- * {text, cut}), whether it has none and repeats its neighbour's text
- * ("same") or has none but differs ("within"), and its whole plain
- * text. */
-static void
-S_cell_words(struct scope *cell, const char *plain,
-    const struct apart_words *w)
-{
-	size_t i;
-
-	scope_text(cell, "full", plain != NULL ? plain : "");
-	scope_flag(cell, "same", plain != NULL && w->n == 0 && w->same);
-	scope_flag(cell, "within", plain != NULL && w->n == 0 && !w->same);
-	scope_list(cell, "words");
-	for (i = 0; i < w->n; i++) {
-		struct scope *word = scope_item(cell, "words");
-
-		scope_text(word, "head", w->v[i].head);
-		scope_text(word, "text", w->v[i].text);
-		scope_flag(word, "cut", w->v[i].cut);
-	}
-}
-
 /* Adds entry e of sp to specialty page s: a link in its scope's list
  * and a row of the matrix, a cell per level jt defines, showing the
  * words that set that level apart. */
@@ -61,28 +38,11 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 {
 	const char *self = b->self;
 	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
-	const struct page_steps *st = page_steps(b, jt, sp, e);
-	const char *const *plain = st->plain;
-	const struct apart_words *w = apart_levels_of(&b->arena, plain,
-	    st->steps, st->n);
-	struct scope *row;
-	size_t i = 0;
-	int n;
 
 	page_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
 	    "specific-skills", self, e->skill->name, page, NULL);
-	row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
-	scope_list(row, "cells");
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n), i++) {
-		struct scope *cell = scope_item(row, "cells");
-
-		scope_flag(cell, "defined", plain[i] != NULL);
-		scope_text(cell, "label", page_level_label(b, n));
-		scope_text(cell, "href", plain[i] != NULL ? path_href(&b->arena,
-		    self, page, path_level_anchor(&b->arena, n)) : "");
-		S_cell_words(cell, plain[i], &w[i]);
-	}
+	page_matrix_cells(b, page_link(b, s, "rows", self, e->skill->name,
+	    page, NULL), jt, sp, e, page);
 }
 
 void
@@ -100,6 +60,8 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp));
+	scope_text(s, "map-href", page_map_href(b, sp, "html"));
+	scope_text(s, "map-pdf-href", page_map_href(b, sp, "pdf"));
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	page_notes(b, s, "notes", &sp->notes);
 	scope_list(s, "common-skills");

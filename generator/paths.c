@@ -109,6 +109,12 @@ path_handbook(struct arena *a, const char *sp, const char *ext)
 }
 
 char *
+path_map(struct arena *a, const char *sp, const char *ext)
+{
+	return S_concat(a, "handbooks/", sp, "-map.", ext, (char *)NULL);
+}
+
+char *
 path_href(struct arena *a, const char *from, const char *to,
     const char *fragment)
 {

@@ -14,6 +14,8 @@
  *	J/compare/K.html		common skill K compared across specialties
  *	handbooks/S.html		printable handbook of specialty S
  *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
+ *	handbooks/S-map.html		skill map of specialty S (one A4 page)
+ *	handbooks/S-map.pdf		the same as PDF
  *	downloads/framework.*		the framework as data (export.h)
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
@@ -45,6 +47,7 @@ struct skill;
 #define PATH_ABOUT	"about.html"
 #define PATH_STYLE	"assets/style.css"
 #define PATH_HANDBOOK_STYLE "assets/handbook.css"
+#define PATH_MAP_STYLE	"assets/map.css"
 #define PATH_ICON	"assets/icon.svg"
 #define PATH_SEARCH_SCRIPT "assets/search.js"
 #define PATH_SEARCH_INDEX "search/index.js"
@@ -64,6 +67,7 @@ char	*path_knowledge(struct arena *a, const char *jt);
 char	*path_assessment(struct arena *a, const char *jt, const char *sp);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
 char	*path_handbook(struct arena *a, const char *sp, const char *ext);
+char	*path_map(struct arena *a, const char *sp, const char *ext);
 
 /* Returns the path of shard n of the search index's terms (kind 't')
  * or documents (kind 'd'): "search/t-N.js". */

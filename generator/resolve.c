@@ -581,10 +581,52 @@ S_same_id(const struct jobtype *a, const struct jobtype *b)
 	return a->id != NULL && b->id != NULL && S_casecmp(a->id, b->id) == 0;
 }
 
+/* Returns the first of keys v[0..n), ordered by S_key_casecmp, whose
+ * text is text but for case, or NULL. */
+static const struct key *
+S_key_find(const struct key *v, size_t n, const char *text)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (S_casecmp(v[mid].text, text) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && S_casecmp(v[lo].text, text) == 0 ? &v[lo] : NULL;
+}
+
+/* Reports each specialty ID of keys v[0..n) (ordered by S_key_casecmp)
+ * that is another specialty's ID and "-map": handbooks/ID-map.html is
+ * the other's skill map (paths.h). */
+static void
+S_check_map_names(const struct key *v, size_t n, struct diag *d)
+{
+	const struct key *f;
+	size_t i, len;
+	char *base;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(v[i].text);
+		if (len <= 4 || S_casecmp(v[i].text + len - 4, "-map") != 0)
+			continue;
+		base = xstrdup(v[i].text);
+		base[len - 4] = '\0';
+		if ((f = S_key_find(v, n, base)) != NULL)
+			diag_msg(d, MSG_ID_MAP, &v[i].pos, "%s (%s at %s:%d:%d)",
+			    v[i].text, f->text, diag_file(d, f->pos.file),
+			    f->pos.line, f->pos.col);
+		free(base);
+	}
+}
+
 /* Reports a specialty ID that more than one job type uses, once per
  * further job type, at its first use there with the first use of all:
  * the handbooks of both would be handbooks/ID.html.  Repeats within one
- * job type, or job types with one ID, are reported as duplicate IDs. */
+ * job type, or job types with one ID, are reported as duplicate IDs.
+ * Then reports the IDs that would name another's skill map. */
 static void
 S_check_specialties_across(struct model *m, struct diag *d)
 {
@@ -619,6 +661,7 @@ S_check_specialties_across(struct model *m, struct diag *d)
 			    diag_file(d, v[first].pos.file), v[first].pos.line,
 			    v[first].pos.col);
 	}
+	S_check_map_names(v, n, d);
 	free(v);
 }
 

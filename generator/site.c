@@ -168,6 +168,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	case UNIT_SPECIALTY:
 		pages_specialty(b, u->jt, u->sp);
 		pages_handbook(b, u->jt, u->sp);
+		pages_map(b, u->jt, u->sp);
 		pages_assessment(b, u->jt, u->sp);
 		pages_skills(b, u->jt, u->sp);
 		pages_levels(b, u->jt, u->sp);

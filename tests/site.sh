@@ -319,7 +319,7 @@ printf '@font-face { font-family: f; src: url(Font-1_b.woff2); }\n' \
     cmp "$t/style.css" "$work/asset-site/assets/style.css" &&
     [ -f "$work/asset-site/$(dirname assets/style.css)/Font-1_b.woff2" ] &&
     [ "$(ls -A "$work/asset-site/assets" | tr '\n' ' ')" = "Font-1_b.woff2 \
-assess.js handbook.css icon.svg knowledge.js logo.png search.js style.css " ]
+assess.js handbook.css icon.svg knowledge.js logo.png map.css search.js style.css " ]
 ok assets-published $?
 before=$(stamp "$work/asset-site")
 for k in fifo large name ext link folder; do

@@ -23,7 +23,9 @@
 // table whose cells show different words, the whole text on hover and
 // focus, each linking to its level; at 375 px a block per skill, each
 // level named, nothing wider than the screen; a level page opens with
-// the opening its texts share.  Screenshots at 1280
+// the opening its texts share.  Skill map: at 1280 px a table of every
+// skill by level, the matrix's words, within the window; at 375 px a
+// block per skill, each level named, nothing wider.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
@@ -42,6 +44,7 @@ const kinds = {
   knowledge: 'customer-service/knowledge.html',
   compare: 'customer-service/compare/communication.html',
   handbook: 'handbooks/facility-management.html',
+  map: 'handbooks/facility-management-map.html',
   assessment: 'customer-service/hardware/assessment.html',
   about: 'about.html',
 };
@@ -909,6 +912,35 @@ async function checkLevelOpening(base, via) {
   }
 }
 
+async function checkMap(base, via) {
+  const where = `map via ${via}`;
+  const { ctx, page, problems } = await open(base + kinds.map,
+    { viewport: { width: 1280, height: 900 } });
+  const wide = await page.$eval('table.skill-map', t => ({
+    display: getComputedStyle(t).display,
+    rows: t.querySelectorAll('tbody tr:not(.map-group)').length,
+    groups: t.querySelectorAll('tr.map-group').length,
+    heads: t.querySelectorAll('thead th').length,
+    words: t.querySelectorAll('td .word').length,
+    fits: t.getBoundingClientRect().right <= document.documentElement.clientWidth }));
+  check(wide.display === 'table' && wide.rows === 12 && wide.groups === 2 &&
+    wide.heads === 5 && wide.words >= 48 && wide.fits,
+    `${where}: at 1280 px ${JSON.stringify(wide)}`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('main *')].filter(e =>
+      e.getBoundingClientRect().right > vw + 0.5).map(e => e.tagName + '.' + e.className);
+    const levels = [...document.querySelectorAll('.skill-map td .map-level')];
+    return { over, display: getComputedStyle(document.querySelector('.skill-map')).display,
+      named: levels.length > 0 && levels.every(l => l.getBoundingClientRect().width > 0) };
+  });
+  check(narrow.over.length === 0 && narrow.display === 'block' && narrow.named,
+    `${where}: at 375 px ${JSON.stringify(narrow)}`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkSearchChoose(base, via);
@@ -919,6 +951,7 @@ for (const [via, base] of Object.entries(bases)) {
   await checkChanges(base, via);
   await checkMatrix(base, via);
   await checkLevelOpening(base, via);
+  await checkMap(base, via);
 }
 await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);

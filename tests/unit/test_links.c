@@ -241,8 +241,11 @@ test_site_has_every_page(void **state)
 {
 	(void)state;
 	/* home, about, 3 specialties, 34 skills, 12 levels, index,
-	 * 6 comparisons, 3 handbooks, 3 self-assessment sheets */
-	assert_int_equal(npages, 64);
+	 * 6 comparisons, 3 handbooks, 3 skill maps, 3 self-assessment
+	 * sheets */
+	assert_int_equal(npages, 67);
+	assert_true(is_file("assets/map.css"));
+	assert_true(is_file("handbooks/hardware-map.html"));
 	assert_true(is_file("assets/style.css"));
 	assert_true(is_file("assets/handbook.css"));
 	assert_true(is_file("assets/search.js"));
@@ -321,7 +324,8 @@ home_links_to(const char *path)
 
 /* Returns whether site path is a task the start page offers: a
  * specialty's page (J/S.html but the knowledge index), its sheet
- * (J/S/assessment.html) or its handbook (handbooks/S.html). */
+ * (J/S/assessment.html), its handbook (handbooks/S.html) or its skill
+ * map (handbooks/S-map.html). */
 static int
 is_task_page(const char *path)
 {
@@ -354,7 +358,8 @@ test_home_offers_every_task(void **state)
 				fail_msg("index.html does not link to %s",
 				    pages[i].path);
 		}
-	assert_int_equal(ntasks, 9);	/* 3 specialties, sheets, handbooks */
+	assert_int_equal(ntasks, 12);	/* 3 specialties, sheets, handbooks,
+					 * maps */
 	assert_true(home_links_to("about.html"));
 	assert_true(home_links_to("downloads/framework.json"));
 	assert_true(home_links_to("downloads/framework.schema.json"));
