@@ -428,6 +428,8 @@ static const struct field_decl S_handbook[] = {
 	    "handbook"),
 	LIST("specific-skills", S_link, "its specific skills, linked within "
 	    "the handbook"),
+	LIST("map-levels", S_map_level, "as on the skill map"),
+	LIST("map-groups", S_map_group, "as on the skill map"),
 	LIST("skills", S_hb_skill, "every skill of the specialty"),
 	HTML("annotation", "the job type's annotation"),
 	LIST("notes", S_note, "the editorial notes of the job type, then of "

@@ -74,6 +74,8 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	size_t i;
 
 	S_fields(b, s, jt, sp);
+	page_stylesheet(b, s, b->self, PATH_MAP_STYLE, "all");
+	page_matrix_map(b, s, jt, sp);	/* the skill map, after the overview */
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
 	scope_list(s, "skills");
