@@ -710,7 +710,7 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 			    S_specialty_name(sp));
 			S_page(s, rel, title, &md);
 		}
-		/* its handbook: every skill, then a summary by level */
+		/* its handbook: every skill, each with its levels */
 		md.len = 0;
 		for (k = 0; k < S_nskills(s); k++) {
 			if (!S_lists(s, sp, k))
@@ -722,22 +722,19 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 			S_add(&md, "\n", 1);
 			S_md_levels(s, &md, j, sp, k, "###");
 		}
-		for (n = MAX_LEVEL; n >= MIN_LEVEL; n--) {
-			S_level_label(n, label, sizeof(label));
-			S_printf(&md, "## %s\n\n", label);
-			for (k = 0; k < S_nskills(s); k++) {
-				char *d;
-
-				if (!S_lists(s, sp, k) ||
-				    (d = S_description(s, j, sp, k, n)) == NULL)
-					continue;
-				S_skill_name(s, j, k, name, sizeof(name));
-				S_printf(&md, "### %s\n\n%s\n\n", name, d);
-				free(d);
-			}
-		}
 		snprintf(rel, sizeof(rel), "handbooks/%s.md", spid);
 		snprintf(title, sizeof(title), "%s ハンドブック",
+		    S_specialty_name(sp));
+		S_page(s, rel, title, &md);
+		/* its skill map: a row per skill */
+		md.len = 0;
+		for (k = 0; k < S_nskills(s); k++)
+			if (S_lists(s, sp, k)) {
+				S_skill_name(s, j, k, name, sizeof(name));
+				S_printf(&md, "- %s\n", name);
+			}
+		snprintf(rel, sizeof(rel), "handbooks/%s-map.md", spid);
+		snprintf(title, sizeof(title), "%s スキルマップ",
 		    S_specialty_name(sp));
 		S_page(s, rel, title, &md);
 	}
@@ -857,10 +854,10 @@ main(int argc, char **argv)
 	s.ncommon = S_number(argc, argv, 5, 6, 0, 100);
 	s.nspecific = S_number(argc, argv, 6, 8, 1, 100);
 	S_read_seed(&s, argv[1]);
-	/* a job type: per specialty its page, handbook, self-assessment
-	 * sheet, skills and about five levels; then its knowledge index and
-	 * comparisons */
-	per = s.specialties * (3 + s.ncommon + s.nspecific + NLEVELS) + 1 +
+	/* a job type: per specialty its page, handbook, skill map,
+	 * self-assessment sheet, skills and about five levels; then its
+	 * knowledge index and comparisons */
+	per = s.specialties * (4 + s.ncommon + s.nspecific + NLEVELS) + 1 +
 	    s.ncommon;
 	s.jobtypes = pages > per ? (pages - 1 + per / 2) / per : 1;
 	if (mkdir(s.out, 0755) < 0 && errno != EEXIST)

@@ -56,6 +56,7 @@ S_folder(void)
 	dir = xstrdup(tmpl);
 	S_write(dir, "style.css", "a{b:c}\n", 7);
 	S_write(dir, "handbook.css", "a{b:c}\n", 7);
+	S_write(dir, "map.css", "a{b:c}\n", 7);
 	S_write(dir, "search.js", "x;\n", 3);
 	S_write(dir, "assess.js", "y;\n", 3);
 	S_write(dir, "knowledge.js", "z;\n", 3);
@@ -218,6 +219,7 @@ test_publish_folder(void **state)
 	    "2 assets/icon.svg 41\n"
 	    "2 assets/knowledge.js 3\n"
 	    "2 assets/logo.png 8\n"
+	    "2 assets/map.css 7\n"
 	    "2 assets/search.js 3\n"
 	    "2 assets/style.css 7\n"
 	    "2 assets/zz.woff2 2097152\n");
@@ -359,8 +361,8 @@ test_site_kinds(void **state)
 	md_table_free(md);
 	for (i = 0; i < l.m.njobtypes; i++)
 		nsp += l.m.jobtypes[i].nspecialties;
-	assert_int_equal(counts[SINK_HANDBOOK], nsp);
-	assert_int_equal(counts[SINK_ASSET], 6);
+	assert_int_equal(counts[SINK_HANDBOOK], 2 * nsp);	/* and maps */
+	assert_int_equal(counts[SINK_ASSET], 7);
 	assert_int_equal(counts[SINK_DOWNLOAD], 3);
 	assert_true(counts[SINK_SEARCH] >= 3);
 	assert_true(counts[SINK_PAGE] > nsp);
