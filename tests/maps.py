@@ -8,7 +8,8 @@ and reads each handbooks/ID-map.pdf back with poppler-utils: exactly one
 page, landscape A4 (842 x 595 pt), every font embedded, the specialty's
 name (from its HTML map), every skill name and every word of every cell
 of the specialty page's matrix in the text, and no skill or specialty name
-that only another specialty has.  First proves that the checks fail: the
+that only another specialty has; each handbook's map table the same as
+its specialty's map page's.  First proves that the checks fail: the
 hardware map made again with a portrait page, which then takes two pages.
 Skipped, with a message, where WeasyPrint or poppler-utils is missing.
 Prints "maps (skill map PDFs): N passed, M failed".
@@ -172,6 +173,14 @@ def self_test(site, work, page):
         any(p.startswith("page size:") for p in found)
 
 
+def map_table(path):
+    """Returns the skill map's table in the HTML page at path, as written
+    (with its indentation taken out), or ""."""
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r'<table class="skill-map">.*?</table>', f.read(), re.S)
+    return re.sub(r"\n\s*", "\n", m.group(0)) if m else ""
+
+
 def main():
     skillsite, build = sys.argv[1], sys.argv[2]
     missing = [t for t in ("weasyprint", "pdfinfo", "pdffonts", "pdftotext")
@@ -210,6 +219,10 @@ def main():
              any(w.startswith("missing name") for w in wrong) and
              any(w.startswith("missing words") for w in wrong) and
              any(w.startswith("another specialty") for w in wrong))
+    for sp in pages:	# the handbook's map is the wall map, cell for cell
+        inside = map_table(os.path.join(folder, sp + ".html"))
+        case("maps/%s-in-handbook" % sp, inside != "" and inside ==
+             map_table(os.path.join(folder, sp + "-map.html")))
     for sp, page in pages.items():
         case("maps/%s-words" % sp, len(page.skills) >= 11 and
              len(page.words) > len(page.skills))
