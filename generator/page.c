@@ -301,7 +301,8 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	free(html);
 }
 
-/* Fills st with the steps of entry e of jt, in arena a. */
+/* Fills st with the steps of entry e of jt and the words that set each
+ * level apart (every specialty page's matrix shows them), in arena a. */
 static void
 S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
     const struct entry *e, struct page_steps *st)
@@ -322,6 +323,7 @@ S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
 	}
 	st->plain = plain;
 	st->steps = diff_steps(a, plain, count);
+	st->words = apart_levels_of(a, plain, st->steps, count);
 	st->n = count;
 }
 
@@ -485,8 +487,7 @@ page_matrix_cells(struct builder *b, struct scope *row,
 {
 	const struct page_steps *st = page_steps(b, jt, sp, e);
 	const char *const *plain = st->plain;
-	const struct apart_words *w = apart_levels_of(&b->arena, plain,
-	    st->steps, st->n);
+	const struct apart_words *w = st->words;
 	size_t i = 0;
 	int n;
 

@@ -53,6 +53,7 @@ struct builder {
 struct page_steps {
 	const char			*const *plain;
 	const struct diff_piece		*const *steps;
+	const struct apart_words	*words;	/* apart_levels_of() */
 	size_t				 n;
 };
 

@@ -55,12 +55,7 @@ S_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
 	const char *self = b->self;
 
 	page_stylesheet(b, s, self, PATH_HANDBOOK_STYLE, "print");
-	scope_text(s, "jobtype", jt->name);
-	scope_text(s, "specialty", sp->name);
-	scope_text(s, "source", page_label(b, LABEL_HANDBOOK_SOURCE,
-	    &(struct label_args){ .site = b->site_name, .jobtype = jt->name }));
-	scope_text(s, "site-href", path_href(&b->arena, self,
-	    path_specialty(&b->arena, jt->id, sp->id), NULL));
+	page_print_fields(b, s, jt, sp);
 	scope_text(s, "pdf-href", page_pdf_href(b, sp));
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 }
