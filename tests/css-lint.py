@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from suite import Suite  # noqa: E402
+from lint import expected  # noqa: E402  (the fixtures' "expect: RULE")
 
 SECTION = "/* ----"
 
@@ -66,17 +67,6 @@ def lint(path):
     """Returns the breaches of the style sheet at path."""
     with open(path, encoding="utf-8") as f:
         return scan(f.read())
-
-
-def expected(path):
-    """Returns the (line, rule) pairs that fixture path marks with a
-    comment "expect: RULE"."""
-    marks = set()
-    with open(path, encoding="utf-8") as f:
-        for k, text in enumerate(f, 1):
-            for m in re.finditer(r"expect: (\w+)", text):
-                marks.add((k, m.group(1)))
-    return marks
 
 
 def self_test(suite):
