@@ -159,6 +159,7 @@ S_now(void)
 /* A handbook page, as published. */
 struct handbook {
 	char	*path;		/* its site path */
+	size_t	 len;		/* its size: what its PDF takes to make */
 	int	 same;		/* carried unchanged from the live site */
 };
 
@@ -201,6 +202,7 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 		b->handbooks = xreallocarray(b->handbooks, b->nhandbooks + 1,
 		    sizeof(*b->handbooks));
 		b->handbooks[b->nhandbooks].path = xstrdup(path);
+		b->handbooks[b->nhandbooks].len = len;
 		b->handbooks[b->nhandbooks++].same = rc;
 	}
 	pthread_mutex_unlock(&b->lock);
@@ -236,6 +238,7 @@ static int
 S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 {
 	char **make = xcalloc(b->nhandbooks + 1, sizeof(*make)), *pdf;
+	size_t *weights = xcalloc(b->nhandbooks + 1, sizeof(*weights));
 	size_t i, n = 0;
 	int rc = 0, keep = !b->assets_changed &&
 	    S_live_assets(b->dest) == b->nassets;
@@ -250,16 +253,19 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 			carried = publish_carry(b->pub, pdf);
 			free(pdf);
 		}
-		if (!carried)
+		if (!carried) {
+			weights[n] = b->handbooks[i].len;
 			make[n++] = b->handbooks[i].path;
+		}
 	}
-	if (n > 0 && (rc = pdf_handbooks(make, n, publish_folder(b->pub),
+	if (n > 0 && (rc = pdf_handbooks(make, weights, n, publish_folder(b->pub),
 	    nprocs, d)) == 0)
 		for (i = 0; i < n && rc == 0; i++) {
 			pdf = pdf_path(make[i]);
 			rc = publish_adopt(b->pub, pdf);
 			free(pdf);
 		}
+	free(weights);
 	free(make);
 	return rc < 0 ? -1 : 0;
 }

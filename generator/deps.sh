@@ -8,7 +8,7 @@ set -u
 build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev
 libunistring-dev"
 # for the PDF handbooks; make site goes on without them when not root
-pdf_pkgs="weasyprint fonts-noto-cjk"
+pdf_pkgs="weasyprint fonts-morisawa-bizud-gothic fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
 openjdk-17-jre-headless rsync python3 python3-jsonschema

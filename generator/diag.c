@@ -73,6 +73,8 @@ static const struct {
 	    "handbooks/ID.html names a specialty by its ID alone" },
 	[MSG_ID_MAP] = { SEV_ERROR, "specialty ID is another specialty's ID "
 	    "and \"-map\"; handbooks/ID-map.html is that one's skill map" },
+	[MSG_ID_HANDBOOK] = { SEV_ERROR, "job type ID is a specialty's ID, or "
+	    "that and \"-map\"; handbooks/ID.html is the job type's handbook" },
 	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
 	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
 	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },

@@ -200,6 +200,10 @@ static const struct {
 	[LABEL_MAP] = { "map",
 	    0, 0,
 	    "a skill map's breadcrumb", 0 },
+	[LABEL_ALL_SPECIALTIES] = { "all-specialties",
+	    0, 0,
+	    "the job type's handbook in place of a specialty's name; its "
+	    "common skills' specialty in a handbook's table of skills", 0 },
 };
 
 struct labels {

@@ -80,6 +80,7 @@ enum label {
 	LABEL_SEARCH_UNCHECKED,	/* {n} candidates not checked yet */
 	LABEL_TITLE_MAP,	/* {specialty}: a skill map's heading */
 	LABEL_MAP,		/* a skill map's breadcrumb */
+	LABEL_ALL_SPECIALTIES,	/* the job type's handbook, the common row */
 	LABEL__COUNT
 };
 

@@ -119,10 +119,10 @@ S_crumb(struct builder *b, struct scope *s, const char *label,
 }
 
 const char *
-page_pdf_href(struct builder *b, const struct specialty *sp)
+page_pdf_href(struct builder *b, const char *id)
 {
 	return b->pdf ? path_href(&b->arena, b->self, path_handbook(&b->arena,
-	    sp->id, "pdf"), NULL) : "";
+	    id, "pdf"), NULL) : "";
 }
 
 const char *
@@ -199,8 +199,9 @@ S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
 		return path_knowledge(a, at->jt->id);
 	case PAGE_COMPARE:
 		return path_compare(a, at->jt->id, at->k->id);
-	case PAGE_HANDBOOK:
-		return path_handbook(a, at->sp->id, "html");
+	case PAGE_HANDBOOK:	/* a specialty's, or the job type's */
+		return path_handbook(a, at->sp ? at->sp->id : at->jt->id,
+		    "html");
 	case PAGE_ASSESSMENT:
 		return path_assessment(a, at->jt->id, at->sp->id);
 	case PAGE_ABOUT:
@@ -237,7 +238,9 @@ S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
 		return *here = page_label(b, LABEL_KNOWLEDGE, NULL);
 	case PAGE_COMPARE:
 		return *here = page_label(b, LABEL_TITLE_COMPARE, &args);
-	case PAGE_HANDBOOK:
+	case PAGE_HANDBOOK:	/* the job type's is named after it */
+		if (at->sp == NULL)
+			args.specialty = at->jt->name;
 		*here = page_label(b, LABEL_HANDBOOK, NULL);
 		return page_label(b, LABEL_TITLE_HANDBOOK, &args);
 	case PAGE_ASSESSMENT:
@@ -327,20 +330,35 @@ S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
 	st->n = count;
 }
 
+/* Empties the steps cache of b and makes room in it for n entries'
+ * steps, those of owner (a specialty, or a job type). */
+static void
+S_steps_reset(struct builder *b, const void *owner, size_t n)
+{
+	arena_free(&b->unit);
+	arena_init(&b->unit);
+	b->steps = arena_calloc(&b->unit, n ? n : 1, sizeof(*b->steps));
+	b->steps_of = owner;
+}
+
 const struct page_steps *
 page_steps(struct builder *b, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
 {
 	struct page_steps *st;
+	size_t base = 0, total = 0, i;
 
-	if (b->steps_of != sp) {
-		arena_free(&b->unit);
-		arena_init(&b->unit);
-		b->steps = arena_calloc(&b->unit, sp->nentries ?
-		    sp->nentries : 1, sizeof(*b->steps));
-		b->steps_of = sp;
-	}
-	st = &b->steps[e - sp->entries];
+	if (b->steps_whole == jt) {	/* every specialty's, at once */
+		for (i = 0; i < jt->nspecialties; i++) {
+			if (&jt->specialties[i] == sp)
+				base = total;
+			total += jt->specialties[i].nentries;
+		}
+		if (b->steps_of != jt)
+			S_steps_reset(b, jt, total);
+	} else if (b->steps_of != sp)
+		S_steps_reset(b, sp, sp->nentries);
+	st = &b->steps[base + (size_t)(e - sp->entries)];
 	if (st->plain == NULL)
 		S_fill_steps(b, &b->unit, jt, e, st);
 	return st;
@@ -457,6 +475,56 @@ page_marked(struct builder *b, struct scope *s, const char *list,
 	}
 }
 
+/* Adds the segments of a compared text to list "segments" of s, each
+ * {text, differs, break}. */
+static void
+S_segments(struct builder *b, struct scope *s, const struct segment *sg)
+{
+	static const enum page_mark flags[] = { MARK_DIFFERS };
+
+	scope_list(s, "segments");
+	for (; sg != NULL; sg = sg->next)
+		page_marked(b, s, "segments", sg->text, flags, 1,
+		    sg->differs ? MARK_DIFFERS : -1);
+}
+
+struct scope *
+page_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct skill *k, int n, const char **texts, int links)
+{
+	struct scope *row = scope_item(s, "rows"), *cell;
+	struct segment **segs;
+	size_t i;
+
+	scope_text(row, "label", page_level_label(b, n));
+	scope_list(row, "cells");
+	memset(texts, 0, jt->nspecialties * sizeof(*texts));
+	for (i = 0; i < k->nuses; i++) {
+		const char *text = entry_level_text(k->uses[i].entry, n);
+
+		if (text != NULL)
+			texts[k->uses[i].index] = page_plain(b, text);
+	}
+	segs = diff_marks(&b->arena, texts, jt->nspecialties);
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+
+		cell = scope_item(row, "cells");
+		scope_flag(cell, "defined", texts[i] != NULL);
+		scope_text(cell, "specialty", sp->name);
+		if (links) {
+			scope_text(cell, "skill-href", path_href(&b->arena,
+			    b->self, path_skill(&b->arena, jt->id, sp->id,
+			    k->id), path_level_anchor(&b->arena, n)));
+			scope_text(cell, "level-href", texts[i] ?
+			    path_href(&b->arena, b->self, path_level(&b->arena,
+			    jt->id, sp->id, n), NULL) : "");
+		}
+		S_segments(b, cell, segs[i]);
+	}
+	return row;
+}
+
 /* Adds to cell the words that set its level apart (list "words", each
  * {head, text, cut}), whether it has none and repeats its neighbour's
  * text ("same") or has none but differs ("within"), and its whole plain
@@ -553,9 +621,12 @@ page_print_fields(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp)
 {
 	scope_text(s, "jobtype", jt->name);
-	scope_text(s, "specialty", sp->name);
+	scope_text(s, "specialty", sp != NULL ? sp->name :
+	    page_label(b, LABEL_ALL_SPECIALTIES, NULL));
 	scope_text(s, "source", page_label(b, LABEL_HANDBOOK_SOURCE,
 	    &(struct label_args){ .site = b->site_name, .jobtype = jt->name }));
-	scope_text(s, "site-href", path_href(&b->arena, b->self,
-	    path_specialty(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "site-href", sp != NULL ? path_href(&b->arena, b->self,
+	    path_specialty(&b->arena, jt->id, sp->id), NULL) :
+	    path_href(&b->arena, b->self, PATH_HOME, page_jobtype_anchor(b,
+	    jt)));
 }

@@ -42,7 +42,10 @@ struct builder {
 	size_t			 npages;	/* pages put */
 	struct arena		 unit;		/* what a unit's pages share:
 						 * the steps below */
-	const struct specialty	*steps_of;	/* whose entries steps holds */
+	const void		*steps_of;	/* whose entries steps holds: a
+						 * specialty, or steps_whole */
+	const struct jobtype	*steps_whole;	/* a job type whose page shows
+						 * every specialty's steps */
 	struct page_steps	*steps;		/* per entry, filled on use */
 };
 
@@ -117,16 +120,18 @@ struct scope	*page_link(struct builder *, struct scope *s, const char *list,
 		    const char *self, const char *label, const char *target,
 		    const char *fragment);
 
-/* Returns the link from the current page to the PDF handbook of sp, or
- * "" when no PDFs are made. */
-const char	*page_pdf_href(struct builder *, const struct specialty *sp);
+/* Returns the link from the current page to the PDF handbook of id (a
+ * specialty's ID, or a job type's for its handbook), or "" when no PDFs
+ * are made. */
+const char	*page_pdf_href(struct builder *, const char *id);
 
 /* Returns the anchor of job type jt's section of the home page. */
 const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);
 
 /* Returns the steps of entry e of specialty sp of jt, made on first use
  * and kept in the builder's unit arena while it renders sp's pages
- * (asking for another specialty's frees them). */
+ * (asking for another specialty's frees them), or every specialty's of
+ * jt while b->steps_whole is jt (a page that shows them all). */
 const struct page_steps *page_steps(struct builder *, const struct jobtype *jt,
 		    const struct specialty *sp, const struct entry *e);
 
@@ -177,7 +182,9 @@ void		 page_matrix_map(struct builder *, struct scope *s,
 
 /* Sets the fields a printed page of sp of jt opens with (a handbook, a
  * skill map): "jobtype", "specialty", "source" (label handbook-source)
- * and "site-href", the link to the specialty's page. */
+ * and "site-href", the link to the specialty's page.  With sp NULL (the
+ * job type's handbook), "specialty" is label all-specialties and
+ * "site-href" links to the job type on the home page. */
 void		 page_print_fields(struct builder *, struct scope *s,
 		    const struct jobtype *jt, const struct specialty *sp);
 
@@ -185,6 +192,17 @@ void		 page_print_fields(struct builder *, struct scope *s,
  * ("html" or "pdf"); "" for "pdf" when no PDFs are made. */
 const char	*page_map_href(struct builder *, const struct specialty *sp,
 		    const char *ext);
+
+/* Adds the row of level n to list "rows" of s, comparing common skill k
+ * of jt across its specialties: its label and a cell per specialty
+ * {specialty, defined, segments}, the segments of its description with
+ * the differing words marked (each {text, differs, break}); with links,
+ * each cell also links to the level on the skill's page ("skill-href")
+ * and to the level's page ("level-href", "" where undefined).  texts has
+ * room for a text per specialty.  Returns the row. */
+struct scope	*page_compare_row(struct builder *, struct scope *s,
+		    const struct jobtype *jt, const struct skill *k, int n,
+		    const char **texts, int links);
 
 /* The flags of a marked piece of text (page_marked()). */
 enum page_mark { MARK_SAME, MARK_DEL, MARK_INS, MARK_DIFFERS };
@@ -217,9 +235,11 @@ void	pages_levels(struct builder *, const struct jobtype *jt,
 void	pages_skills(struct builder *, const struct jobtype *jt,
 	    const struct specialty *sp);
 
-/* The handbook of specialty sp of jt (page_handbook.c). */
+/* The handbook of specialty sp of jt, and the handbook of jt as a whole
+ * (page_handbook.c). */
 void	pages_handbook(struct builder *, const struct jobtype *jt,
 	    const struct specialty *sp);
+void	pages_handbook_jobtype(struct builder *, const struct jobtype *jt);
 
 /* The skill map of specialty sp of jt, one A4 landscape page to print
  * (page_map.c). */

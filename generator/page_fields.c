@@ -92,6 +92,9 @@ static const struct field_decl S_home_jobtype[] = {
 	TEXT("anchor", "the id of its section"),
 	HTML("annotation", "its annotation"),
 	TEXT("knowledge-href", "link to its knowledge-item index"),
+	TEXT("handbook-href", "link to its handbook (of every specialty)"),
+	TEXT("pdf-href", "link to that handbook's PDF, \"\" when no PDFs are "
+	    "made"),
 	LIST("specialties", S_home_specialty, "its specialties, with the links "
 	    "of their tasks"),
 	LIST("common-skills", S_link, "its common skills, linked to their "
@@ -392,9 +395,16 @@ static const struct field_decl S_map_group[] = {
 	END
 };
 
-/* The handbook of a specialty. */
+/* The handbooks: a specialty's, and a job type's. */
 static const struct field_decl S_hb_knowledge[] = {
 	TEXT("text", "the knowledge item"),
+	END
+};
+
+static const struct field_decl S_hb_note[] = {
+	HTML("html", "the note"),
+	TEXT("specialty", "the specialty it is about, or \"\" (a job type's "
+	    "handbook names the specialty of a note on a specialty's text)"),
 	END
 };
 
@@ -409,31 +419,103 @@ static const struct field_decl S_hb_skill_level[] = {
 static const struct field_decl S_hb_skill[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("anchor", "the id of its section"),
-	TEXT("href", "link to it"),
 	TEXT("scope", "its scope (label scope-common or scope-specific)"),
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
 	LIST("levels", S_hb_skill_level, "every level the job type defines"),
-	LIST("notes", S_note, "its editorial notes, then the entry's"),
+	LIST("notes", S_hb_note, "its editorial notes, then the entry's"),
+	END
+};
+
+static const struct field_decl S_hb_area[] = {
+	TEXT("scope", "the skills' scope (label scope-common or "
+	    "scope-specific)"),
+	TEXT("specialty", "their specialty's name, or label all-specialties "
+	    "for the common skills"),
+	LIST("skills", S_link, "the skills, linked within the handbook"),
+	END
+};
+
+static const struct field_decl S_hb_map[] = {
+	TEXT("anchor", "the id of the map's section"),
+	TEXT("href", "link to it"),
+	TEXT("specialty", "its specialty's name"),
+	FLAG("named", "in a job type's handbook (several maps): the contents "
+	    "name its specialty"),
+	LIST("map-levels", S_map_level, "as on the skill map"),
+	LIST("map-groups", S_map_group, "as on the skill map"),
+	END
+};
+
+static const struct field_decl S_hb_content[] = {
+	TEXT("name", "a skill's name, or a part's heading"),
+	TEXT("href", "link to it"),
+	FLAG("part", "a part's heading"),
+	END
+};
+
+static const struct field_decl S_hb_compared_cell[] = {
+	FLAG("defined", "whether the specialty describes the level"),
+	TEXT("specialty", "the specialty's name"),
+	LIST("segments", S_segment, "the description, the words that differ "
+	    "marked"),
+	END
+};
+
+static const struct field_decl S_hb_compared_row[] = {
+	TEXT("label", "the level's name (label level)"),
+	TEXT("anchor", "the id of its row"),
+	LIST("cells", S_hb_compared_cell, "per specialty"),
+	END
+};
+
+static const struct field_decl S_hb_name[] = {
+	TEXT("name", "the specialty's name"),
+	END
+};
+
+static const struct field_decl S_hb_compared[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("anchor", "the id of its section"),
+	TEXT("scope", "its scope (label scope-common)"),
+	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
+	LIST("specialties", S_hb_name, "the job type's specialties"),
+	LIST("rows", S_hb_compared_row, "per level the job type defines"),
+	LIST("notes", S_hb_note, "its editorial notes, then each "
+	    "specialty's on its text"),
+	END
+};
+
+static const struct field_decl S_hb_part[] = {
+	TEXT("heading", "the specialty's name in a job type's handbook; \"\" "
+	    "in a specialty's (one part)"),
+	TEXT("anchor", "the id of the part's heading"),
+	TEXT("scope", "label scope-specific"),
+	LIST("skills", S_hb_skill, "the skills: every skill of a specialty, "
+	    "or a specialty's own in a job type's handbook"),
 	END
 };
 
 static const struct field_decl S_handbook[] = {
+	TEXT("kind", "\"specialty\", or \"jobtype\" for a job type's"),
 	TEXT("jobtype", "the job type's name"),
-	TEXT("specialty", "the specialty's name"),
+	TEXT("specialty", "the specialty's name, or label all-specialties in "
+	    "a job type's handbook"),
 	TEXT("source", "where the text comes from"),
-	TEXT("site-href", "link to the specialty's page"),
+	TEXT("site-href", "link to the specialty's page, or to the job type "
+	    "on the home page"),
 	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
 	TEXT("levels-defined", "as on the specialty page"),
-	LIST("common-skills", S_link, "its common skills, linked within the "
-	    "handbook"),
-	LIST("specific-skills", S_link, "its specific skills, linked within "
-	    "the handbook"),
-	LIST("map-levels", S_map_level, "as on the skill map"),
-	LIST("map-groups", S_map_group, "as on the skill map"),
-	LIST("skills", S_hb_skill, "every skill of the specialty"),
+	LIST("areas", S_hb_area, "the table of skills: the common skills, then "
+	    "each specialty's own"),
+	LIST("maps", S_hb_map, "the skill map of each specialty"),
+	LIST("contents", S_hb_content, "the compared skills, then each part's "
+	    "heading and skills"),
+	LIST("compared", S_hb_compared, "a job type's handbook: its common "
+	    "skills, described side by side per specialty"),
+	LIST("parts", S_hb_part, "the skills described alone"),
 	HTML("annotation", "the job type's annotation"),
-	LIST("notes", S_note, "the editorial notes of the job type, then of "
-	    "the specialty"),
+	LIST("notes", S_hb_note, "the editorial notes of the job type, then of "
+	    "the specialty (of each, named, in a job type's handbook)"),
 	END
 };
 
@@ -519,8 +601,9 @@ const struct page_decl page_decls[PAGE__COUNT] = {
 	[PAGE_COMPARE] = { "compare.xhtml", "a common skill compared across "
 	    "the specialties", S_compare },
 	[PAGE_HANDBOOK] = { "handbook.xhtml", "the printable handbook of a "
-	    "specialty; its links are anchors within it, but those back to "
-	    "the site", S_handbook },
+	    "specialty (handbooks/ID.html) or of a job type with all its "
+	    "specialties (handbooks/JOBTYPE.html); its links are anchors "
+	    "within it, but those back to the site", S_handbook },
 	[PAGE_ASSESSMENT] = { "assessment.xhtml", "the self-assessment sheet "
 	    "of a specialty", S_assessment },
 	[PAGE_ABOUT] = { "about.xhtml", "about this text (about.html): the "

@@ -42,7 +42,7 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
-	scope_text(item, "pdf-href", page_pdf_href(b, sp));
+	scope_text(item, "pdf-href", page_pdf_href(b, sp->id));
 	scope_text(item, "map-href", page_map_href(b, sp, "html"));
 	scope_text(item, "map-pdf-href", page_map_href(b, sp, "pdf"));
 }
@@ -59,6 +59,9 @@ S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
 	page_markdown(b, j_s, "annotation", jt->annotation);
 	scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,
 	    path_knowledge(&b->arena, jt->id), NULL));
+	scope_text(j_s, "handbook-href", path_href(&b->arena, PATH_HOME,
+	    path_handbook(&b->arena, jt->id, "html"), NULL));
+	scope_text(j_s, "pdf-href", page_pdf_href(b, jt->id));
 	scope_list(j_s, "specialties");
 	scope_list(j_s, "common-skills");
 	scope_list(j_s, "specific");

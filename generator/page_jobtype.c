@@ -181,56 +181,6 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	page_emit(b, PAGE_KNOWLEDGE, s);
 }
 
-/* Adds the segments of a compared text to list "segments" of s, each
- * {text, differs, break}. */
-static void
-S_segments(struct builder *b, struct scope *s, const struct segment *sg)
-{
-	static const enum page_mark flags[] = { MARK_DIFFERS };
-
-	scope_list(s, "segments");
-	for (; sg != NULL; sg = sg->next)
-		page_marked(b, s, "segments", sg->text, flags, 1,
-		    sg->differs ? MARK_DIFFERS : -1);
-}
-
-/* Adds the row of level n to comparison page s of common skill k: a
- * cell per specialty of jt, its description with the differing words
- * marked; texts has room for a text per specialty. */
-static void
-S_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
-    const struct skill *k, int n, const char **texts)
-{
-	struct scope *row = scope_item(s, "rows"), *cell;
-	struct segment **segs;
-	size_t i;
-
-	scope_text(row, "label", page_level_label(b, n));
-	scope_list(row, "cells");
-	memset(texts, 0, jt->nspecialties * sizeof(*texts));
-	for (i = 0; i < k->nuses; i++) {
-		const char *text = entry_level_text(k->uses[i].entry, n);
-
-		if (text != NULL)
-			texts[k->uses[i].index] = page_plain(b, text);
-	}
-	segs = diff_marks(&b->arena, texts, jt->nspecialties);
-	for (i = 0; i < jt->nspecialties; i++) {
-		const struct specialty *sp = &jt->specialties[i];
-
-		cell = scope_item(row, "cells");
-		scope_flag(cell, "defined", texts[i] != NULL);
-		scope_text(cell, "specialty", sp->name);
-		scope_text(cell, "skill-href", path_href(&b->arena, b->self,
-		    path_skill(&b->arena, jt->id, sp->id, k->id),
-		    path_level_anchor(&b->arena, n)));
-		scope_text(cell, "level-href", texts[i] ? path_href(&b->arena,
-		    b->self, path_level(&b->arena, jt->id, sp->id, n), NULL) :
-		    "");
-		S_segments(b, cell, segs[i]);
-	}
-}
-
 /* The comparison page of common skill k: its description in every
  * specialty, level by level (the levels jt defines), the differing words
  * marked. */
@@ -252,7 +202,7 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	scope_list(s, "rows");
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n))
-		S_compare_row(b, s, jt, k, n, texts);
+		page_compare_row(b, s, jt, k, n, texts, 1);
 	free(texts);
 	page_emit(b, PAGE_COMPARE, s);
 }

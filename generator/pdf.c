@@ -188,24 +188,44 @@ S_check(const struct run *r, struct diag *d)
 	return 0;
 }
 
+/* Returns the order to start the n runs of pages of the given weights
+ * in: the heaviest first, ties in page order (malloc'd). */
+static size_t *
+S_start_order(const size_t *weights, size_t n)
+{
+	size_t *order = xcalloc(n + 1, sizeof(*order)), i, j, t;
+
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	for (i = 1; weights != NULL && i < n; i++)	/* n is small */
+		for (j = i; j > 0 && weights[order[j]] > weights[order[j - 1]];
+		    j--) {
+			t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	return order;
+}
+
 int
-pdf_handbooks(char *const *pages, size_t n, const char *root,
-    unsigned nprocs, struct diag *d)
+pdf_handbooks(char *const *pages, const size_t *weights, size_t n,
+    const char *root, unsigned nprocs, struct diag *d)
 {
 	struct run *runs = xcalloc(n + 1, sizeof(*runs));
+	size_t *order = S_start_order(weights, n);
 	size_t i, started = 0, running = 0;
 	int rc = 0;
 
 	/* WeasyPrint is single-threaded and takes hundreds of MB each: at
-	 * most nprocs at a time */
+	 * most nprocs at a time, the longest first */
 	if (nprocs < 1)
 		nprocs = 1;
 	for (i = 0; i < n; i++)
 		runs[i].err = -1;
 	while (started < n || running > 0) {
 		if (started < n && running < nprocs && rc == 0) {
-			struct run *r = &runs[started++];
-			char *html = xpath_join(root, pages[started - 1]);
+			struct run *r = &runs[order[started]];
+			char *html = xpath_join(root, pages[order[started++]]);
 
 			r->pdf = pdf_path(html);
 			if (S_start(r, html, root, d) < 0) {
@@ -218,20 +238,23 @@ pdf_handbooks(char *const *pages, size_t n, const char *root,
 		}
 		if (running == 0)
 			break;	/* nothing more will start */
-		if (S_wait_one(runs, started, d) < 0) {
+		if (S_wait_one(runs, n, d) < 0) {
 			rc = -1;
 			break;	/* no child left to wait for */
 		}
 		running--;
 	}
 	/* in path order, whichever ended first */
-	for (i = 0; i < started; i++) {
+	for (i = 0; i < n; i++) {
+		if (runs[i].pdf == NULL)
+			continue;	/* not started */
 		if (runs[i].pid == 0 && S_check(&runs[i], d) < 0)
 			rc = -1;
 		if (runs[i].err >= 0)
 			close(runs[i].err);
 		free(runs[i].pdf);
 	}
+	free(order);
 	free(runs);
 	return rc;
 }

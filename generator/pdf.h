@@ -17,10 +17,12 @@
 int	pdf_available(void);
 
 /* Makes S.pdf beside each of the n pages S.html (site paths) in the
- * folder root, running at most nprocs WeasyPrint processes at a time.
- * Returns 0, or -1 after reporting. */
-int	pdf_handbooks(char *const *pages, size_t n, const char *root,
-	    unsigned nprocs, struct diag *d);
+ * folder root, running at most nprocs WeasyPrint processes at a time,
+ * those of the heaviest pages first (weights[i] is page i's, such as its
+ * size; in page order when weights is NULL), and reporting in page
+ * order.  Returns 0, or -1 after reporting. */
+int	pdf_handbooks(char *const *pages, const size_t *weights, size_t n,
+	    const char *root, unsigned nprocs, struct diag *d);
 
 /* Returns the path of the PDF of page ("x/S.html" gives "x/S.pdf"),
  * malloc'd. */

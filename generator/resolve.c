@@ -622,11 +622,45 @@ S_check_map_names(const struct key *v, size_t n, struct diag *d)
 	}
 }
 
+/* Reports each job type of m whose ID is, but for case, one of the
+ * specialty IDs v[0..n) (ordered by S_key_casecmp), or one of them and
+ * "-map": its handbook, handbooks/ID.html, would be that specialty's
+ * handbook or skill map. */
+static void
+S_check_jobtype_handbooks(const struct model *m, const struct key *v,
+    size_t n, struct diag *d)
+{
+	const struct key *f;
+	size_t i, len;
+	char *base;
+
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		if (jt->id == NULL)
+			continue;
+		f = S_key_find(v, n, jt->id);
+		len = strlen(jt->id);
+		if (f == NULL && len > 4 &&
+		    S_casecmp(jt->id + len - 4, "-map") == 0) {
+			base = xstrdup(jt->id);
+			base[len - 4] = '\0';
+			f = S_key_find(v, n, base);
+			free(base);
+		}
+		if (f != NULL)
+			diag_msg(d, MSG_ID_HANDBOOK, &jt->pos,
+			    "%s (specialty %s at %s:%d:%d)", jt->id, f->text,
+			    diag_file(d, f->pos.file), f->pos.line, f->pos.col);
+	}
+}
+
 /* Reports a specialty ID that more than one job type uses, once per
  * further job type, at its first use there with the first use of all:
  * the handbooks of both would be handbooks/ID.html.  Repeats within one
  * job type, or job types with one ID, are reported as duplicate IDs.
- * Then reports the IDs that would name another's skill map. */
+ * Then reports the IDs that would name another's skill map, and the job
+ * types whose handbook would be a specialty's page. */
 static void
 S_check_specialties_across(struct model *m, struct diag *d)
 {
@@ -662,6 +696,7 @@ S_check_specialties_across(struct model *m, struct diag *d)
 			    v[first].pos.col);
 	}
 	S_check_map_names(v, n, d);
+	S_check_jobtype_handbooks(m, v, n, d);
 	free(v);
 }
 

@@ -175,6 +175,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 		break;
 	case UNIT_JOBTYPE:
 		pages_jobtype(b, u->jt);
+		pages_handbook_jobtype(b, u->jt);
 		break;
 	}
 	if (b->stopped) {

@@ -79,8 +79,9 @@ struct template {
 };
 
 /* How deep data-each may nest, layout and page together: the site's
- * templates nest three deep; each level multiplies a page's work. */
-#define TEMPLATE_EACH_DEPTH_MAX	4
+ * templates nest five deep (a job type's handbook: its maps, their
+ * groups, rows, cells and words); each level multiplies a page's work. */
+#define TEMPLATE_EACH_DEPTH_MAX	5
 
 /* The data-each blocks an element stands in, innermost first. */
 struct each_scope {

@@ -361,7 +361,8 @@ test_site_kinds(void **state)
 	md_table_free(md);
 	for (i = 0; i < l.m.njobtypes; i++)
 		nsp += l.m.jobtypes[i].nspecialties;
-	assert_int_equal(counts[SINK_HANDBOOK], 2 * nsp);	/* and maps */
+	/* a handbook and a map per specialty, a handbook per job type */
+	assert_int_equal(counts[SINK_HANDBOOK], 2 * nsp + l.m.njobtypes);
 	assert_int_equal(counts[SINK_ASSET], 7);
 	assert_int_equal(counts[SINK_DOWNLOAD], 3);
 	assert_true(counts[SINK_SEARCH] >= 3);

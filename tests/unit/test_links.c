@@ -241,9 +241,9 @@ test_site_has_every_page(void **state)
 {
 	(void)state;
 	/* home, about, 3 specialties, 34 skills, 12 levels, index,
-	 * 6 comparisons, 3 handbooks, 3 skill maps, 3 self-assessment
-	 * sheets */
-	assert_int_equal(npages, 67);
+	 * 6 comparisons, 3 handbooks and the job type's, 3 skill maps,
+	 * 3 self-assessment sheets */
+	assert_int_equal(npages, 68);
 	assert_true(is_file("assets/map.css"));
 	assert_true(is_file("handbooks/hardware-map.html"));
 	assert_true(is_file("assets/style.css"));
@@ -251,6 +251,7 @@ test_site_has_every_page(void **state)
 	assert_true(is_file("assets/search.js"));
 	assert_true(is_file("search/index.js"));
 	assert_true(is_file("handbooks/hardware.html"));
+	assert_true(is_file("handbooks/customer-service.html"));
 }
 
 static void
@@ -358,8 +359,8 @@ test_home_offers_every_task(void **state)
 				fail_msg("index.html does not link to %s",
 				    pages[i].path);
 		}
-	assert_int_equal(ntasks, 12);	/* 3 specialties, sheets, handbooks,
-					 * maps */
+	assert_int_equal(ntasks, 13);	/* 3 specialties, sheets, handbooks,
+					 * maps; the job type's handbook */
 	assert_true(home_links_to("about.html"));
 	assert_true(home_links_to("downloads/framework.json"));
 	assert_true(home_links_to("downloads/framework.schema.json"));

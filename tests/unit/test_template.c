@@ -827,7 +827,7 @@ test_assets_read_line_ends_as_they_do(void **state)
 	}
 }
 
-/* Work a template makes is bounded: data-each nests at most four deep,
+/* Work a template makes is bounded: data-each nests at most five deep,
  * layout and page together, never in a data-each of the same list; an
  * element has at most 64 attributes (the limit is checked before libxml2
  * parses, in time linear in the file). */
@@ -838,7 +838,8 @@ test_template_work_is_bounded(void **state)
 	    "<head><title data-text=\"title\">t</title></head>\n"
 	    "<body><div data-each=\"a\"><div data-each=\"b\"><main "
 	    "data-content=\"\">sample</main></div></div></body>\n</html>\n";
-	static const char *const lists[] = { "a", "b", "c", "d", "e", "f" };
+	static const char *const lists[] = { "a", "b", "c", "d", "e", "f",
+	    "g" };
 	struct arena a;
 	struct scope *s;
 	struct result r;
@@ -851,22 +852,22 @@ test_template_work_is_bounded(void **state)
 	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
 		scope_item(s, lists[i]);
 	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
-	    "<b data-each=\"d\">x</b></b></b></b>", s);
+	    "<b data-each=\"d\"><b data-each=\"e\">x</b></b></b></b></b>", s);
 	assert_string_equal(r.err, "");
 	result_free(&r);
 	render(&r, "<b data-each=\"a\"><b data-each=\"b\"><b data-each=\"c\">"
-	    "<b data-each=\"d\">\n<b data-each=\"e\"><b data-each=\"f\">x</b>"
-	    "</b></b></b></b></b>", s);
+	    "<b data-each=\"d\"><b data-each=\"e\">\n<b data-each=\"f\">"
+	    "<b data-each=\"g\">x</b></b></b></b></b></b></b>", s);
 	assert_null(r.html);
 	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
-	    "nested more than 4 deep"));
+	    "nested more than 5 deep"));
 	assert_null(strstr(strstr(r.err, "deep") + 1, "deep"));	/* once */
 	result_free(&r);
 	render_in(&r, nest_layout, "<b data-each=\"c\"><b data-each=\"d\">"
-	    "\n<b data-each=\"e\">x</b></b></b>", s);
+	    "<b data-each=\"e\">\n<b data-each=\"f\">x</b></b></b></b>", s);
 	assert_null(r.html);
 	assert_non_null(strstr(r.err, ":4:1: error: template error: data-each "
-	    "nested more than 4 deep"));
+	    "nested more than 5 deep"));
 	result_free(&r);
 	render(&r, "<b data-each=\"a\">\n<i data-each=\"b\"><i data-each="
 	    "\"a\">x</i></i></b>", s);
