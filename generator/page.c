@@ -304,66 +304,6 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	free(html);
 }
 
-/* Fills st with the steps of entry e of jt and the words that set each
- * level apart (every specialty page's matrix shows them), in arena a. */
-static void
-S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
-    const struct entry *e, struct page_steps *st)
-{
-	const char **plain;
-	size_t count = 0, i = 0;
-	int n;
-
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n))
-		count++;
-	plain = arena_calloc(a, count ? count : 1, sizeof(*plain));
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n), i++) {
-		const char *md = entry_level_text(e, n);
-
-		plain[i] = md != NULL ? page_plain(b, md) : NULL;
-	}
-	st->plain = plain;
-	st->steps = diff_steps(a, plain, count);
-	st->words = apart_levels_of(a, plain, st->steps, count);
-	st->n = count;
-}
-
-/* Empties the steps cache of b and makes room in it for n entries'
- * steps, those of owner (a specialty, or a job type). */
-static void
-S_steps_reset(struct builder *b, const void *owner, size_t n)
-{
-	arena_free(&b->unit);
-	arena_init(&b->unit);
-	b->steps = arena_calloc(&b->unit, n ? n : 1, sizeof(*b->steps));
-	b->steps_of = owner;
-}
-
-const struct page_steps *
-page_steps(struct builder *b, const struct jobtype *jt,
-    const struct specialty *sp, const struct entry *e)
-{
-	struct page_steps *st;
-	size_t base = 0, total = 0, i;
-
-	if (b->steps_whole == jt) {	/* every specialty's, at once */
-		for (i = 0; i < jt->nspecialties; i++) {
-			if (&jt->specialties[i] == sp)
-				base = total;
-			total += jt->specialties[i].nentries;
-		}
-		if (b->steps_of != jt)
-			S_steps_reset(b, jt, total);
-	} else if (b->steps_of != sp)
-		S_steps_reset(b, sp, sp->nentries);
-	st = &b->steps[base + (size_t)(e - sp->entries)];
-	if (st->plain == NULL)
-		S_fill_steps(b, &b->unit, jt, e, st);
-	return st;
-}
-
 int
 page_level_used(const struct specialty *sp, int n)
 {

@@ -40,13 +40,7 @@ struct builder {
 	int			 failed;
 	int			 stopped;	/* the sink refused a file */
 	size_t			 npages;	/* pages put */
-	struct arena		 unit;		/* what a unit's pages share:
-						 * the steps below */
-	const void		*steps_of;	/* whose entries steps holds: a
-						 * specialty, or steps_whole */
-	const struct jobtype	*steps_whole;	/* a job type whose page shows
-						 * every specialty's steps */
-	struct page_steps	*steps;		/* per entry, filled on use */
+	struct steps_store	*steps;		/* every entry's steps */
 };
 
 /* An entry's levels, one per level its job type defines, in order: the
@@ -128,10 +122,19 @@ const char	*page_pdf_href(struct builder *, const char *id);
 /* Returns the anchor of job type jt's section of the home page. */
 const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);
 
-/* Returns the steps of entry e of specialty sp of jt, made on first use
- * and kept in the builder's unit arena while it renders sp's pages
- * (asking for another specialty's frees them), or every specialty's of
- * jt while b->steps_whole is jt (a page that shows them all). */
+/* The steps of every entry of m's specialties, made once a build on
+ * first use, by whichever thread asks first, and shared by the threads
+ * (page_steps.c): a specialty's pages and its job type's handbook use
+ * them, and each says when it is done (steps_release()); the second to
+ * say so frees them. */
+struct steps_store	*steps_store_new(const struct model *m);
+void			 steps_release(struct steps_store *,
+			    const struct jobtype *jt,
+			    const struct specialty *sp);
+void			 steps_store_free(struct steps_store *);
+
+/* Returns the steps of entry e of specialty sp of jt from b's store,
+ * making sp's first (or waiting while another thread makes them). */
 const struct page_steps *page_steps(struct builder *, const struct jobtype *jt,
 		    const struct specialty *sp, const struct entry *e);
 

@@ -240,7 +240,6 @@ pages_handbook_jobtype(struct builder *b, const struct jobtype *jt)
 	struct scope *s = S_begin(b, &at, jt->id), *p_s;
 	size_t i, j;
 
-	b->steps_whole = jt;	/* the maps hold every specialty's words */
 	page_print_fields(b, s, jt, NULL);
 	scope_text(s, "kind", "jobtype");
 	S_area(b, s, jt, NULL, SCOPE_COMMON, 1);
@@ -268,5 +267,4 @@ pages_handbook_jobtype(struct builder *b, const struct jobtype *jt)
 	for (i = 0; i < jt->nspecialties; i++)
 		S_notes(b, s, &jt->specialties[i].notes, &jt->specialties[i]);
 	page_emit(b, PAGE_HANDBOOK, s);
-	b->steps_whole = NULL;
 }

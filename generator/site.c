@@ -135,9 +135,6 @@ S_begin(void *ctx)
 
 	*b = *w->proto;
 	arena_init(&b->arena);
-	arena_init(&b->unit);
-	b->steps_of = NULL;
-	b->steps = NULL;
 	return b;
 }
 
@@ -148,6 +145,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	struct work *w = ctx;
 	struct builder *b = state;
 	const struct unit *u = &w->units[i];
+	size_t k;
 	int stop;
 
 	pthread_mutex_lock(&w->lock);
@@ -172,10 +170,13 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 		pages_assessment(b, u->jt, u->sp);
 		pages_skills(b, u->jt, u->sp);
 		pages_levels(b, u->jt, u->sp);
+		steps_release(b->steps, u->jt, u->sp);
 		break;
 	case UNIT_JOBTYPE:
 		pages_jobtype(b, u->jt);
 		pages_handbook_jobtype(b, u->jt);
+		for (k = 0; k < u->jt->nspecialties; k++)
+			steps_release(b->steps, u->jt, &u->jt->specialties[k]);
 		break;
 	}
 	if (b->stopped) {
@@ -197,7 +198,6 @@ S_end(void *ctx, void *state)
 	w->npages += b->npages;
 	pthread_mutex_unlock(&w->lock);
 	arena_free(&b->arena);
-	arena_free(&b->unit);
 	free(b);
 }
 
@@ -247,9 +247,11 @@ site_render(const struct model *m, const struct md_table *md,
 		sink->pages += b.npages;
 		b.npages = 0;
 		arena_free(&b.arena);
+		b.steps = steps_store_new(m);
 		if (!b.failed && S_render_units(&b, nthreads, d,
 		    &sink->pages) == 0)
 			rc = 0;
+		steps_store_free(b.steps);
 	}
 	template_free(layout);
 	labels_free(labels);
