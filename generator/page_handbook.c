@@ -233,12 +233,50 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	page_emit(b, PAGE_HANDBOOK, s);
 }
 
+/* Adds the common skills of jt that some specialty lists to list
+ * "compared" of s, headed in the contents by their scope. */
+static void
+S_compared_all(struct builder *b, struct scope *s, const struct jobtype *jt)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < jt->nskills; i++) {
+		const struct skill *k = &jt->skills[i];
+
+		if (k->scope != SCOPE_COMMON || k->nuses == 0)
+			continue;
+		if (n++ == 0)
+			S_content(b, s, page_scope_label(b, SCOPE_COMMON),
+			    S_anchor(b, NULL, k->id, 0), 1);
+		S_compared(b, s, jt, k);
+	}
+}
+
+/* Adds the part of sp's own skills to s, headed by its name; none when
+ * it has none. */
+static void
+S_part_of(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	struct scope *p_s = NULL;
+	size_t j;
+
+	for (j = 0; j < sp->nentries; j++) {
+		if (sp->entries[j].skill->scope != SCOPE_SPECIFIC)
+			continue;
+		if (p_s == NULL)
+			p_s = S_part(b, s, sp->name, arena_printf(&b->arena,
+			    "part-%s", sp->id));
+		S_skill(b, s, p_s, jt, sp, &sp->entries[j], 1);
+	}
+}
+
 void
 pages_handbook_jobtype(struct builder *b, const struct jobtype *jt)
 {
 	struct page_at at = { jt, NULL, NULL, 0 };
-	struct scope *s = S_begin(b, &at, jt->id), *p_s;
-	size_t i, j;
+	struct scope *s = S_begin(b, &at, jt->id);
+	size_t i;
 
 	page_print_fields(b, s, jt, NULL);
 	scope_text(s, "kind", "jobtype");
@@ -247,23 +285,9 @@ pages_handbook_jobtype(struct builder *b, const struct jobtype *jt)
 		S_area(b, s, jt, &jt->specialties[i], SCOPE_SPECIFIC, 1);
 	for (i = 0; i < jt->nspecialties; i++)
 		S_map(b, s, jt, &jt->specialties[i], 1);
-	for (i = 0; i < jt->nskills; i++)
-		if (jt->skills[i].scope == SCOPE_COMMON &&
-		    jt->skills[i].nuses > 0)
-			S_compared(b, s, jt, &jt->skills[i]);
-	for (i = 0; i < jt->nspecialties; i++) {
-		const struct specialty *sp = &jt->specialties[i];
-
-		p_s = NULL;
-		for (j = 0; j < sp->nentries; j++) {
-			if (sp->entries[j].skill->scope != SCOPE_SPECIFIC)
-				continue;
-			if (p_s == NULL)
-				p_s = S_part(b, s, sp->name, arena_printf(
-				    &b->arena, "part-%s", sp->id));
-			S_skill(b, s, p_s, jt, sp, &sp->entries[j], 1);
-		}
-	}
+	S_compared_all(b, s, jt);
+	for (i = 0; i < jt->nspecialties; i++)
+		S_part_of(b, s, jt, &jt->specialties[i]);
 	for (i = 0; i < jt->nspecialties; i++)
 		S_notes(b, s, &jt->specialties[i].notes, &jt->specialties[i]);
 	page_emit(b, PAGE_HANDBOOK, s);
