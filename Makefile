@@ -40,9 +40,8 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   load_tree.c load_xml.c markdown.c model.c model_markdown.c \
 	   par.c srcmap.c xmlread.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c page_map.c \
-	   page_steps.c \
 	   page_fields.c page_skill.c page_specialty.c \
-	   paths.c pdf.c resolve.c search.c search_index.c site.c \
+	   paths.c pdf.c resolve.c search.c search_index.c site.c steps.c \
 	   template.c \
 	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \
 	   text.c diff.c diff_rows.c apart.c write.c \

@@ -304,6 +304,19 @@ page_emit(struct builder *b, enum page_kind kind, const struct scope *s)
 	free(html);
 }
 
+const struct page_steps *
+page_steps(struct builder *b, const struct jobtype *jt,
+    const struct specialty *sp, const struct entry *e)
+{
+	const struct page_steps *st = steps_get(b->steps, jt, sp, e);
+
+	if (st->unknown) {
+		md_report_unknown(b->d);
+		b->failed = 1;
+	}
+	return st;
+}
+
 int
 page_level_used(const struct specialty *sp, int n)
 {

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "labels.h"
 #include "site.h"
+#include "steps.h"
 #include "template.h"
 
 /* The kinds of page, each with its template. */
@@ -40,18 +41,7 @@ struct builder {
 	int			 failed;
 	int			 stopped;	/* the sink refused a file */
 	size_t			 npages;	/* pages put */
-	struct steps_store	*steps;		/* every entry's steps */
-};
-
-/* An entry's levels, one per level its job type defines, in order: the
- * plain text of each (NULL where the entry has none) and each step up's
- * diff (diff_steps()).  Shared by the pages that show the steps (the
- * matrix, the level changes) so that each is diffed once a build. */
-struct page_steps {
-	const char			*const *plain;
-	const struct diff_piece		*const *steps;
-	const struct apart_words	*words;	/* apart_levels_of() */
-	size_t				 n;
+	struct steps_store	*steps;		/* every entry's steps (steps.h) */
 };
 
 /* What a page is of: its job type (NULL for the home and about pages), its
@@ -122,19 +112,9 @@ const char	*page_pdf_href(struct builder *, const char *id);
 /* Returns the anchor of job type jt's section of the home page. */
 const char	*page_jobtype_anchor(struct builder *, const struct jobtype *jt);
 
-/* The steps of every entry of m's specialties, made once a build on
- * first use, by whichever thread asks first, and shared by the threads
- * (page_steps.c): a specialty's pages and its job type's handbook use
- * them, and each says when it is done (steps_release()); the second to
- * say so frees them. */
-struct steps_store	*steps_store_new(const struct model *m);
-void			 steps_release(struct steps_store *,
-			    const struct jobtype *jt,
-			    const struct specialty *sp);
-void			 steps_store_free(struct steps_store *);
-
-/* Returns the steps of entry e of specialty sp of jt from b's store,
- * making sp's first (or waiting while another thread makes them). */
+/* Returns the steps of entry e of specialty sp of jt from b's store
+ * (steps.h), making sp's first or waiting while another thread makes
+ * them; a text missing from the Markdown table is an internal error. */
 const struct page_steps *page_steps(struct builder *, const struct jobtype *jt,
 		    const struct specialty *sp, const struct entry *e);
 

@@ -55,8 +55,9 @@ S_notes(struct builder *b, struct scope *s, const struct notes *ns,
 	}
 }
 
-/* Sets the heading fields of skill k's section k_s: name, anchor, the
- * running header's name, scope and knowledge items. */
+/* Sets the fields of skill k's section k_s that do not depend on a
+ * specialty: name, anchor, scope, knowledge items and the skill's own
+ * notes (list "notes", which the caller may extend). */
 static void
 S_skill_head(struct builder *b, struct scope *k_s, const struct skill *k,
     const char *anchor)

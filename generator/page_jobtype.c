@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "diff.h"
 #include "paths.h"
 
 /* The most other skills an item of the knowledge index names. */

@@ -247,7 +247,7 @@ site_render(const struct model *m, const struct md_table *md,
 		sink->pages += b.npages;
 		b.npages = 0;
 		arena_free(&b.arena);
-		b.steps = steps_store_new(m);
+		b.steps = steps_store_new(m, md);
 		if (!b.failed && S_render_units(&b, nthreads, d,
 		    &sink->pages) == 0)
 			rc = 0;

@@ -604,6 +604,50 @@ S_md_levels(const struct synth *s, struct buf *md, int j, int sp, int k,
 	}
 }
 
+/* The Hugo page of job type j's handbook: the common skills, each level
+ * with every specialty's description, then each specialty's own skills
+ * with their levels. */
+static void
+S_hugo_jobtype_handbook(struct synth *s, int j, const char *jid)
+{
+	struct buf md = { NULL, 0, 0 };
+	char name[256], label[64], rel[512];
+	int sp, k, n, i;
+
+	for (k = 0; k < s->ncommon; k++) {
+		S_skill_name(s, j, k, name, sizeof(name));
+		S_printf(&md, "## %s\n\n", name);
+		for (n = MAX_LEVEL; n >= MIN_LEVEL; n--) {
+			S_level_label(n, label, sizeof(label));
+			S_printf(&md, "### %s\n\n", label);
+			for (sp = 0; sp < s->specialties; sp++) {
+				char *d = S_description(s, j, sp, k, n);
+
+				S_printf(&md, "- %s: %s\n", S_specialty_name(sp),
+				    d ? d : "－");
+				free(d);
+			}
+			S_add(&md, "\n", 1);
+		}
+	}
+	for (sp = 0; sp < s->specialties; sp++) {
+		S_printf(&md, "## %s\n\n", S_specialty_name(sp));
+		for (k = 0; k < S_nskills(s); k++) {
+			if (!S_lists(s, sp, k) || S_is_common(s, k))
+				continue;
+			S_skill_name(s, j, k, name, sizeof(name));
+			S_printf(&md, "### %s\n\n", name);
+			for (i = 0; i < S_nknowledge(j, k); i++)
+				S_printf(&md, "- %s\n", S_knowledge(s, j, k, i));
+			S_add(&md, "\n", 1);
+			S_md_levels(s, &md, j, sp, k, "####");
+		}
+	}
+	snprintf(rel, sizeof(rel), "handbooks/%s.md", jid);
+	S_page(s, rel, "全専門分野 ハンドブック", &md);
+	free(md.s);
+}
+
 /* The Hugo pages of job type j: specialties, skills, levels, handbooks,
  * the knowledge index and the comparisons. */
 static void
@@ -803,6 +847,7 @@ S_write_all(struct synth *s)
 		    S_jobtype_names[j % NELEM(S_jobtype_names)], j + 1);
 		S_content_jobtype(s, j, jid, name);
 		S_hugo_jobtype(s, j, jid);
+		S_hugo_jobtype_handbook(s, j, jid);
 		S_printf(&home, "## %s\n\n[知識項目索引](%s/knowledge.html)\n\n",
 		    name, jid);
 		for (sp = 0; sp < s->specialties; sp++) {

@@ -1,16 +1,13 @@
-/* page_steps.c: the steps of every entry (struct page_steps), made once
- * a build and shared by the threads that render: a specialty's pages
- * (its matrix, skill pages and skill map) and its job type's handbook
- * (every specialty's map) use the same.  Whichever thread asks first
- * makes a specialty's steps; one that asks meanwhile waits for them; the
- * second release frees them.  See page.h. */
-#include "page.h"
+/* steps.c: the steps of every entry, made once a build and shared by
+ * the threads that render; see steps.h. */
+#include "steps.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 
 #include "alloc.h"
 #include "apart.h"
+#include "arena.h"
 #include "diff.h"
 
 /* A specialty's steps, one per entry. */
@@ -25,12 +22,13 @@ struct steps_store {
 	pthread_mutex_t		 lock;		/* for the slots' state */
 	pthread_cond_t		 made;		/* a slot became SLOT_MADE */
 	const struct model	*m;
+	const struct md_table	*md;
 	size_t			*base;		/* per job type, its first slot */
 	struct steps_slot	*slots;		/* per specialty */
 };
 
 struct steps_store *
-steps_store_new(const struct model *m)
+steps_store_new(const struct model *m, const struct md_table *md)
 {
 	struct steps_store *st = xcalloc(1, sizeof(*st));
 	size_t i, n = 0;
@@ -38,6 +36,7 @@ steps_store_new(const struct model *m)
 	pthread_mutex_init(&st->lock, NULL);
 	pthread_cond_init(&st->made, NULL);
 	st->m = m;
+	st->md = md;
 	st->base = xcalloc(m->njobtypes + 1, sizeof(*st->base));
 	for (i = 0; i < m->njobtypes; i++) {
 		st->base[i] = n;
@@ -58,11 +57,11 @@ S_slot(struct steps_store *st, const struct jobtype *jt,
 	    (size_t)(sp - jt->specialties)];
 }
 
-/* Fills out with the steps of entry e of jt and the words that set each
- * level apart (every specialty page's matrix shows them), in arena a. */
+/* Fills out with the steps of entry e of jt, in arena a, the plain
+ * texts from md. */
 static void
-S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
-    const struct entry *e, struct page_steps *out)
+S_fill_steps(const struct md_table *md, struct arena *a,
+    const struct jobtype *jt, const struct entry *e, struct page_steps *out)
 {
 	const char **plain;
 	size_t count = 0, i = 0;
@@ -74,9 +73,12 @@ S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
 	plain = arena_calloc(a, count ? count : 1, sizeof(*plain));
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n), i++) {
-		const char *md = entry_level_text(e, n);
+		const char *text = entry_level_text(e, n);
 
-		plain[i] = md != NULL ? page_plain(b, md) : NULL;
+		if (text != NULL && (plain[i] = md_plain(md, text)) == NULL) {
+			plain[i] = "";
+			out->unknown = 1;
+		}
 	}
 	out->plain = plain;
 	out->steps = diff_steps(a, plain, count);
@@ -87,7 +89,7 @@ S_fill_steps(struct builder *b, struct arena *a, const struct jobtype *jt,
 /* Makes the steps of every entry of sp of jt into slot (the lock not
  * held: no other thread touches a slot being made). */
 static void
-S_make(struct builder *b, const struct jobtype *jt,
+S_make(const struct md_table *md, const struct jobtype *jt,
     const struct specialty *sp, struct steps_slot *slot)
 {
 	size_t i;
@@ -96,14 +98,14 @@ S_make(struct builder *b, const struct jobtype *jt,
 	slot->v = arena_calloc(&slot->arena, sp->nentries ? sp->nentries : 1,
 	    sizeof(*slot->v));
 	for (i = 0; i < sp->nentries; i++)
-		S_fill_steps(b, &slot->arena, jt, &sp->entries[i], &slot->v[i]);
+		S_fill_steps(md, &slot->arena, jt, &sp->entries[i],
+		    &slot->v[i]);
 }
 
 const struct page_steps *
-page_steps(struct builder *b, const struct jobtype *jt,
+steps_get(struct steps_store *st, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
 {
-	struct steps_store *st = b->steps;
 	struct steps_slot *slot = S_slot(st, jt, sp);
 
 	pthread_mutex_lock(&st->lock);
@@ -112,7 +114,7 @@ page_steps(struct builder *b, const struct jobtype *jt,
 	if (slot->state == SLOT_NONE) {
 		slot->state = SLOT_MAKING;
 		pthread_mutex_unlock(&st->lock);
-		S_make(b, jt, sp, slot);
+		S_make(st->md, jt, sp, slot);
 		pthread_mutex_lock(&st->lock);
 		slot->state = SLOT_MADE;
 		pthread_cond_broadcast(&st->made);
