@@ -25,7 +25,9 @@
 // level named, nothing wider than the screen; a level page opens with
 // the opening its texts share.  Skill map: at 1280 px a table of every
 // skill by level, the matrix's words, within the window; at 375 px a
-// block per skill, each level named, nothing wider.  Screenshots at 1280
+// block per skill, each level named, nothing wider.  Printed, every
+// comparison table (its page's, the job type's handbook's) lies within
+// the page, each row head beside its cells.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
 // Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
@@ -44,6 +46,7 @@ const kinds = {
   knowledge: 'customer-service/knowledge.html',
   compare: 'customer-service/compare/communication.html',
   handbook: 'handbooks/facility-management.html',
+  jobtypeHandbook: 'handbooks/customer-service.html',
   map: 'handbooks/facility-management-map.html',
   assessment: 'customer-service/hardware/assessment.html',
   about: 'about.html',
@@ -941,6 +944,38 @@ async function checkMap(base, via) {
   await ctx.close();
 }
 
+// Printed (print media, A4's width), every comparison table, on the
+// comparison page and in the job type's handbook, lies within the page,
+// each row head beside its row's cells, none drawn over another.
+async function checkComparePrint(base) {
+  for (const path of [kinds.compare, kinds.jobtypeHandbook]) {
+    const where = `${path} printed`;
+    const { ctx, page, problems } = await open(base + path,
+      { viewport: { width: 794, height: 1123 } });
+    await page.emulateMedia({ media: 'print' });
+    const bad = await page.evaluate(() => {
+      const out = [], vw = document.documentElement.clientWidth;
+      const tables = document.querySelectorAll('table.compare');
+      for (const t of tables) {
+        const tr = t.getBoundingClientRect();
+        if (tr.left < -0.5 || tr.right > vw + 0.5)
+          out.push(`table at ${Math.round(tr.left)}..${Math.round(tr.right)} of ${vw}`);
+        for (const row of t.tBodies[0].rows) {
+          const head = row.cells[0].getBoundingClientRect();
+          const next = row.cells[1]?.getBoundingClientRect();
+          if (next && head.right > next.left + 0.5)
+            out.push(`${row.cells[0].textContent} over its first cell`);
+        }
+      }
+      return { n: tables.length, out };
+    });
+    check(bad.n > 0 && bad.out.length === 0,
+      `${where}: ${bad.n} tables; ${bad.out.slice(0, 4).join('; ')}`);
+    check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+    await ctx.close();
+  }
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkSearchChoose(base, via);
@@ -957,6 +992,7 @@ await checkNoScript(bases.file);
 await checkAssessmentNoScript(bases.file);
 await checkKnowledgeNoScript(bases.file);
 await checkFullestSheet(bases.file);
+await checkComparePrint(bases.file);
 
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {
