@@ -6,7 +6,8 @@
  * specialty only, every font embedded, every skill and level in the
  * outline, the page budget, no near-empty page, and the skill named on
  * every page that holds its levels.  The job type's handbook (all
- * specialties at once) likewise: every text of every specialty, its
+ * specialties at once) likewise: every text of every specialty, the
+ * common skills compared then each specialty's part in order, its
  * outline of compared skills and parts, its budget, its pages, and the
  * running header 「SPECIALTY：SKILL」 in the parts.  Skipped where WeasyPrint or the readers are missing
  * (CI installs them).  Run from the top of the repository.
@@ -650,48 +651,134 @@ test_level_pages_name_their_skill(void **state)
 	each_handbook(check_level_pages_name_their_skill);
 }
 
+/* Moves *at past text want (squeezed) in the text of the PDF of h,
+ * failing when it is not there from *at on; what and n name it. */
+static void
+advance_past(const struct handbook *h, const char **at, const char *want,
+    const char *what, int n)
+{
+	const char *hit = strstr(*at, want);
+
+	if (hit == NULL)
+		fail_msg("%s.pdf: %s %d missing or out of order: %s", h->id,
+		    what, n, want);
+	*at = hit + strlen(want);
+}
+
+/* Moves *at past the plain text of Markdown md (if any) in the text of
+ * the PDF of h (advance_past()). */
+static void
+advance_past_md(const struct handbook *h, const char **at, const char *md,
+    const char *what, int n)
+{
+	char *plain, *want;
+
+	if (md == NULL)
+		return;
+	plain = md_plain_text(md);
+	want = squeeze(plain);
+	advance_past(h, at, want, what, n);
+	free(want);
+	free(plain);
+}
+
+/* Moves *at past the knowledge items of skill k in the text of the PDF
+ * of h, in order. */
+static void
+advance_past_knowledge(const struct handbook *h, const char **at,
+    const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nknowledge; i++) {
+		char *want = squeeze(k->knowledge[i].text);
+
+		advance_past(h, at, want, k->id, (int)i);
+		free(want);
+	}
+}
+
+/* Moves *at past entry e in the text of the PDF of h: its skill's
+ * knowledge items, then its level descriptions upwards. */
+static void
+advance_past_entry(const struct handbook *h, const char **at,
+    const struct entry *e)
+{
+	int n;
+
+	advance_past_knowledge(h, at, e->skill);
+	for (n = h->jt->min_level; n <= h->jt->max_level; n++) {
+		const struct level *lv = entry_find_level(e, n);
+
+		if (lv != NULL)
+			advance_past_md(h, at, lv->markdown, e->skill->id, n);
+	}
+}
+
+/* Returns the entry of skill k in sp, or NULL. */
+static const struct entry *
+entry_of(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
+/* Moves *at past common skill k compared in the job type's handbook h:
+ * its knowledge items, then a row per level, each specialty's
+ * description in the specialties' order. */
+static void
+advance_past_compared(const struct handbook *h, const char **at,
+    const struct skill *k)
+{
+	const struct entry *e;
+	const struct level *lv;
+	size_t i;
+	int n;
+
+	advance_past_knowledge(h, at, k);
+	for (n = jobtype_next_level(h->jt, 0); n != 0;
+	    n = jobtype_next_level(h->jt, n))
+		for (i = 0; i < h->jt->nspecialties; i++)
+			if ((e = entry_of(&h->jt->specialties[i], k)) != NULL &&
+			    (lv = entry_find_level(e, n)) != NULL)
+				advance_past_md(h, at, lv->markdown, k->id, n);
+}
+
+/* The PDF of h holds every knowledge item and level description of its
+ * specialty in order; the job type's, the common skills compared (in
+ * the job type's order), then each specialty's specific skills. */
+static void
+check_text_in_order(const struct handbook *h)
+{
+	const struct jobtype *jt = h->jt;
+	char *text = pdf_text(h);
+	const char *at = text;
+	size_t i, j;
+
+	for (i = 0; h->sp == NULL && i < jt->nskills; i++)
+		if (jt->skills[i].scope == SCOPE_COMMON &&
+		    jt->skills[i].nuses > 0)
+			advance_past_compared(h, &at, &jt->skills[i]);
+	for (i = 0; i < jt->nspecialties; i++) {
+		const struct specialty *sp = &jt->specialties[i];
+
+		for (j = 0; holds_specialty(h, sp) && j < sp->nentries; j++)
+			if (h->sp != NULL ||
+			    sp->entries[j].skill->scope == SCOPE_SPECIFIC)
+				advance_past_entry(h, &at, &sp->entries[j]);
+	}
+	free(text);
+}
+
 static void
 test_text_is_complete_and_in_order(void **state)
 {
-	const struct jobtype *jt;
-	size_t i, j, k;
-	int n;
-
 	(void)state;
-	if (!available)
-		skip();
-	jt = &content.m.jobtypes[0];
-	for (i = 0; i < jt->nspecialties; i++) {
-		const struct specialty *sp = &jt->specialties[i];
-		struct handbook h = handbook_of(jt, sp);
-		char *text = pdf_text(&h), *at = text, *hit, *want;
-
-		for (j = 0; j < sp->nentries; j++) {
-			const struct entry *e = &sp->entries[j];
-
-			for (k = 0; k < e->skill->nknowledge; k++) {
-				want = squeeze(e->skill->knowledge[k].text);
-				if ((hit = strstr(at, want)) == NULL)
-					fail_msg("%s.pdf: %s/%s missing or out of "
-					    "order", sp->id, e->skill->id, want);
-				at = hit + strlen(want);
-				free(want);
-			}
-			for (n = jt->min_level; n <= jt->max_level; n++) {
-				const struct level *lv = entry_find_level(e, n);
-
-				if (lv == NULL || lv->markdown == NULL)
-					continue;
-				want = squeeze(lv->markdown);
-				if ((hit = strstr(at, want)) == NULL)
-					fail_msg("%s.pdf: %s level %d missing or out "
-					    "of order", sp->id, e->skill->id, n);
-				at = hit + strlen(want);
-				free(want);
-			}
-		}
-		free(text);
-	}
+	each_handbook(check_text_in_order);
 }
 
 static void
