@@ -9,8 +9,9 @@
  * specialties at once) likewise: every text of every specialty, the
  * common skills compared then each specialty's part in order, its
  * outline of compared skills and parts, its budget, its pages, and the
- * running header 「SPECIALTY：SKILL」 in the parts.  Skipped where WeasyPrint or the readers are missing
- * (CI installs them).  Run from the top of the repository.
+ * running header 「SPECIALTY：SKILL」 in the parts.  Skipped where
+ * WeasyPrint or the readers are missing (CI installs them).  Run from the
+ * top of the repository.
  */
 #include "helpers.h"
 
@@ -531,6 +532,18 @@ blot(const char *page, const struct texts *t)
 	return out;
 }
 
+/* Returns the entry of skill k in sp, or NULL. */
+static const struct entry *
+entry_of(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
 /* Returns whether rest (a page, squeezed and blotted) holds the running
  * header of a part's skill 「SPECIALTY：SKILL」 naming the part of some
  * specialty of h that has specific skill k and the skill the page begins
@@ -545,11 +558,10 @@ names_part_and_skill(const char *rest, const struct handbook *h,
 
 	for (i = 0; i < h->jt->nspecialties && !found; i++) {
 		const struct specialty *sp = &h->jt->specialties[i];
+		const struct entry *e = entry_of(sp, k);
 
-		for (at = 0; at < sp->nentries; at++)
-			if (sp->entries[at].skill == k)
-				break;
-		for (j = 0; at < sp->nentries && j <= at && !found; j++) {
+		at = e != NULL ? (size_t)(e - sp->entries) : 0;
+		for (j = 0; e != NULL && j <= at && !found; j++) {
 			char *want, *header;
 
 			if (sp->entries[j].skill->scope != SCOPE_SPECIFIC)
@@ -581,8 +593,8 @@ check_page_names(const struct handbook *h, size_t p, const char *rest,
 	if (h->sp == NULL && k->scope == SCOPE_SPECIFIC &&
 	    !names_part_and_skill(rest, h, k))
 		fail_msg("%s.pdf: page %zu holds levels of %s of %s, but its "
-		    "header names no skill of that part", h->id, p + 1,
-		    k->name, sp->name);
+		    "running header names no 「%s：SKILL」 of that part up to "
+		    "%s", h->id, p + 1, k->name, sp->name, sp->name, k->name);
 	free(name);
 }
 
@@ -713,18 +725,6 @@ advance_past_entry(const struct handbook *h, const char **at,
 		if (lv != NULL)
 			advance_past_md(h, at, lv->markdown, e->skill->id, n);
 	}
-}
-
-/* Returns the entry of skill k in sp, or NULL. */
-static const struct entry *
-entry_of(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
 }
 
 /* Moves *at past common skill k compared in the job type's handbook h:
