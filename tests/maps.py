@@ -9,8 +9,11 @@ page, landscape A4 (842 x 595 pt), every font embedded, the specialty's
 name (from its HTML map), every skill name and every word of every cell
 of the specialty page's matrix in the text, and no skill or specialty name
 that only another specialty has; each handbook's map table the same as
-its specialty's map page's.  First proves that the checks fail: the
-hardware map made again with a portrait page, which then takes two pages.
+its specialty's map page's, and the job type's handbook holding each of
+its specialties' map tables, in the content's order, each the same as
+that specialty's map page's.  First proves that the checks fail: the
+hardware map made again with a portrait page, which then takes two pages;
+the job type's maps read with two of them swapped.
 Skipped, with a message, where WeasyPrint or poppler-utils is missing.
 Prints "maps (skill map PDFs): N passed, M failed".
 """
@@ -20,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 
 class MapPage(html.parser.HTMLParser):
@@ -173,12 +177,60 @@ def self_test(site, work, page):
         any(p.startswith("page size:") for p in found)
 
 
+def as_written(table):
+    """Returns the HTML of table with its indentation taken out."""
+    return re.sub(r"\n\s*", "\n", table)
+
+
 def map_table(path):
     """Returns the skill map's table in the HTML page at path, as written
     (with its indentation taken out), or ""."""
     with open(path, encoding="utf-8") as f:
         m = re.search(r'<table class="skill-map">.*?</table>', f.read(), re.S)
-    return re.sub(r"\n\s*", "\n", m.group(0)) if m else ""
+    return as_written(m.group(0)) if m else ""
+
+
+def map_tables(path):
+    """Returns the skill maps in the HTML page at path (a job type's
+    handbook), in order: [(specialty id, table as map_table() gives it)],
+    each from its section "map-SPECIALTY"; [] when there is no page."""
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        found = re.findall(r'<section class="map-sheet" id="map-([^"]*)">'
+                           r'.*?(<table class="skill-map">.*?</table>)',
+                           f.read(), re.S)
+    return [(sp, as_written(table)) for sp, table in found]
+
+
+def jobtypes(content):
+    """Returns {job type id: [its specialties' ids, in order]}, read from
+    the content's job type files."""
+    out = {}
+    for name in sorted(os.listdir(content)):
+        if name.endswith(".xml"):
+            root = ET.parse(os.path.join(content, name)).getroot()
+            if root.tag.split("}")[-1] == "jobtype":
+                out[root.get("id")] = [
+                    sp.get("id") for sp in root
+                    if sp.tag.split("}")[-1] == "specialty"]
+    return out
+
+
+def whole_map_problems(folder, jt, specialties, tables):
+    """Returns what is wrong with tables, the map tables of the handbook
+    of job type jt (map_tables()): not each of specialties' maps in
+    order, or one not the same as its map page's (in folder)."""
+    out = []
+    if [sp for sp, _ in tables] != specialties:
+        out.append("%s.html maps: %s, not %s" % (
+            jt, [sp for sp, _ in tables], specialties))
+    for sp, table in tables:
+        page = os.path.join(folder, sp + "-map.html")
+        if table == "" or not os.path.isfile(page) or \
+                table != map_table(page):
+            out.append("%s.html: map of %s not its map page's" % (jt, sp))
+    return out
 
 
 def main():
@@ -223,6 +275,17 @@ def main():
         inside = map_table(os.path.join(folder, sp + ".html"))
         case("maps/%s-in-handbook" % sp, inside != "" and inside ==
              map_table(os.path.join(folder, sp + "-map.html")))
+    for jt, specialties in jobtypes("content").items():
+        # the job type's handbook: every specialty's map, in order
+        tables = map_tables(os.path.join(folder, jt + ".html"))
+        if len(specialties) >= 2:	# the checks fail on a wrong order
+            swapped = tables[1:2] + tables[:1] + tables[2:]
+            case("maps/self-test-%s-order-fails" % jt, len(tables) >= 2 and
+                 any(w.startswith(jt + ".html maps:") for w in
+                     whole_map_problems(folder, jt, specialties, swapped)))
+        found = whole_map_problems(folder, jt, specialties, tables)
+        case("maps/%s-in-handbook" % jt, len(tables) == len(specialties)
+             and not found, found)
     for sp, page in pages.items():
         case("maps/%s-words" % sp, len(page.skills) >= 11 and
              len(page.words) > len(page.skills))
