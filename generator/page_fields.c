@@ -489,6 +489,8 @@ static const struct field_decl S_hb_part[] = {
 	TEXT("heading", "the specialty's name in a job type's handbook; \"\" "
 	    "in a specialty's (one part)"),
 	TEXT("anchor", "the id of the part's heading"),
+	TEXT("first-skill", "its first skill's name, which the running header "
+	    "of the page the part begins on names"),
 	TEXT("scope", "label scope-specific"),
 	LIST("skills", S_hb_skill, "the skills: every skill of a specialty, "
 	    "or a specialty's own in a job type's handbook"),

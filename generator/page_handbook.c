@@ -198,15 +198,18 @@ S_begin(struct builder *b, const struct page_at *at, const char *id)
 	return s;
 }
 
-/* Adds a part to s, headed heading ("" for none) at anchor; returns it. */
+/* Adds a part to s, headed heading ("" for none) at anchor, its first
+ * skill named first (for the running header of the page it starts);
+ * returns it. */
 static struct scope *
 S_part(struct builder *b, struct scope *s, const char *heading,
-    const char *anchor)
+    const char *anchor, const char *first)
 {
 	struct scope *p_s = scope_item(s, "parts");
 
 	scope_text(p_s, "heading", heading);
 	scope_text(p_s, "anchor", anchor);
+	scope_text(p_s, "first-skill", first);
 	scope_text(p_s, "scope", page_scope_label(b, SCOPE_SPECIFIC));
 	scope_list(p_s, "skills");
 	if (*heading != '\0')
@@ -227,7 +230,7 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	S_area(b, s, jt, sp, SCOPE_COMMON, 0);
 	S_area(b, s, jt, sp, SCOPE_SPECIFIC, 0);
 	S_map(b, s, jt, sp, 0);
-	p_s = S_part(b, s, "", "");
+	p_s = S_part(b, s, "", "", "");
 	for (i = 0; i < sp->nentries; i++)
 		S_skill(b, s, p_s, jt, sp, &sp->entries[i], 0);
 	S_notes(b, s, &sp->notes, NULL);
@@ -267,7 +270,7 @@ S_part_of(struct builder *b, struct scope *s, const struct jobtype *jt,
 			continue;
 		if (p_s == NULL)
 			p_s = S_part(b, s, sp->name, arena_printf(&b->arena,
-			    "part-%s", sp->id));
+			    "part-%s", sp->id), sp->entries[j].skill->name);
 		S_skill(b, s, p_s, jt, sp, &sp->entries[j], 1);
 	}
 }
