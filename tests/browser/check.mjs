@@ -45,7 +45,7 @@ const kinds = {
   level: 'customer-service/software/levels/4.html',
   knowledge: 'customer-service/knowledge.html',
   compare: 'customer-service/compare/communication.html',
-  handbook: 'handbooks/facility-management.html',
+  handbook: 'handbooks/hardware.html',
   jobtypeHandbook: 'handbooks/customer-service.html',
   map: 'handbooks/facility-management-map.html',
   assessment: 'customer-service/hardware/assessment.html',
