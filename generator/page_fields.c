@@ -477,6 +477,9 @@ static const struct field_decl S_hb_compared[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("anchor", "the id of its section"),
 	TEXT("scope", "its scope (label scope-common)"),
+	TEXT("layout", "\"columns\": a column per specialty; \"stacked\" "
+	    "past four specialties: each level's specialties one under "
+	    "another"),
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
 	LIST("specialties", S_hb_name, "the job type's specialties"),
 	LIST("rows", S_hb_compared_row, "per level the job type defines"),

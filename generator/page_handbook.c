@@ -98,10 +98,15 @@ S_skill(struct builder *b, struct scope *s, struct scope *p_s,
 	S_content(b, s, e->skill->name, anchor, 0);
 }
 
+/* The most specialties a compared skill's table gives a column each, on
+ * a portrait page; with more, each level lists them one under another. */
+#define COMPARED_COLUMNS_MAX	4
+
 /* Adds to list "compared" of s the section of common skill k of jt: its
- * head, a column per specialty and a row per level jt defines, the words
- * that differ between specialties marked; its notes, then each
- * specialty's, named; and its link to the contents. */
+ * head, a column per specialty (a line each, past COMPARED_COLUMNS_MAX)
+ * and a row per level jt defines, the words that differ between
+ * specialties marked; its notes, then each specialty's, named; and its
+ * link to the contents. */
 static void
 S_compared(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct skill *k)
@@ -113,6 +118,8 @@ S_compared(struct builder *b, struct scope *s, const struct jobtype *jt,
 	int n;
 
 	S_skill_head(b, k_s, k, anchor);
+	scope_text(k_s, "layout", jt->nspecialties > COMPARED_COLUMNS_MAX ?
+	    "stacked" : "columns");
 	for (i = 0; i < k->nuses; i++)
 		S_notes(b, k_s, &k->uses[i].entry->notes, k->uses[i].specialty);
 	scope_list(k_s, "specialties");

@@ -26,7 +26,9 @@
 #                marks, punctuation after the shared opening)
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
-#                one id twice
+#                one id twice; nor the job type's handbook of five
+#                specialties sharing a skill, whose compared table then
+#                lists the specialties one under another
 # Usage: tests/site.sh [--update] BINARY    (from the top of the repository)
 set -u
 update=0
@@ -296,6 +298,27 @@ EOF
 "$bin" build -t templates -o "$work/suffix-ids-site" "$work/suffix-ids" \
     > /dev/null && ids_unique "$work/suffix-ids-site"
 ok ids-unique-suffixes $?
+# the job type's handbook of five specialties sharing a specific skill:
+# each part's copy of it has ids of its own, and the compared table lists
+# the specialties one under another (more than four for columns)
+mkdir -p "$work/five"
+cp tests/site/content/framework.xml "$work/five/"
+awk 'BEGIN {
+    print "<jobtype id=\"jt\" number=\"1\" min-level=\"3\" max-level=\"4\"><name>職種</name>"
+    print "<skill id=\"c\" scope=\"common\"><name>共通</name><knowledge><item>項目</item></knowledge></skill>"
+    print "<skill id=\"x\" scope=\"specific\"><name>固有</name><knowledge><item>項目</item></knowledge></skill>"
+    for (i = 1; i <= 5; i++)
+	printf "<specialty id=\"s%d\"><name>専門%d</name><entry skill=\"c\">" \
+	    "<level value=\"4\">四 %d</level><level value=\"3\">三</level></entry>" \
+	    "<entry skill=\"x\"><level value=\"4\">四</level>" \
+	    "<level value=\"3\">三 %d</level></entry></specialty>\n", i, i, i, i
+    print "</jobtype>" }' > "$work/five/jobtype.xml"
+"$bin" build -t templates -o "$work/five-site" "$work/five" > /dev/null &&
+    ids_unique "$work/five-site" &&
+    [ "$(grep -c 'data-layout="stacked"' "$work/five-site/handbooks/jt.html")" = 1 ] &&
+    [ "$(grep -c 'id="skill-s[1-5]_x"' "$work/five-site/handbooks/jt.html")" = 5 ] &&
+    grep -q 'data-layout="columns"' "$work/fixture/handbooks/jt.html"
+ok jobtype-handbook-parts $?
 ids_unique "$work/fixture"
 ok ids-unique-fixture $?
 ids_unique "$work/det-b"
