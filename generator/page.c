@@ -441,6 +441,38 @@ S_segments(struct builder *b, struct scope *s, const struct segment *sg)
 		    sg->differs ? MARK_DIFFERS : -1);
 }
 
+/* Returns the marked segments of texts[0..jt's specialties), the
+ * descriptions of level n of common skill k of jt (none marked when
+ * fewer than two describe it): made once while b renders jt's pages
+ * (its comparison pages and its handbook show the same), in
+ * b->marks_arena, which asking for another job type's empties. */
+static struct segment **
+S_marks(struct builder *b, const struct jobtype *jt, const struct skill *k,
+    int n, const char *const *texts)
+{
+	size_t slot = (size_t)(k - jt->skills) * (LEVEL_MAX + 1) + (size_t)n;
+	size_t i, defined = 0;
+	struct segment *sg;
+
+	if (b->marks_of != jt) {
+		arena_free(&b->marks_arena);
+		arena_init(&b->marks_arena);
+		b->marks = arena_calloc(&b->marks_arena, jt->nskills *
+		    (LEVEL_MAX + 1) + 1, sizeof(*b->marks));
+		b->marks_of = jt;
+	}
+	if (b->marks[slot] == NULL) {
+		b->marks[slot] = diff_marks(&b->marks_arena, texts,
+		    jt->nspecialties);
+		for (i = 0; i < jt->nspecialties; i++)
+			defined += texts[i] != NULL;
+		for (i = 0; defined < 2 && i < jt->nspecialties; i++)
+			for (sg = b->marks[slot][i]; sg != NULL; sg = sg->next)
+				sg->differs = 0;	/* none to differ from */
+	}
+	return b->marks[slot];
+}
+
 struct scope *
 page_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct skill *k, int n, const char **texts, int links)
@@ -458,7 +490,7 @@ page_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 		if (text != NULL)
 			texts[k->uses[i].index] = page_plain(b, text);
 	}
-	segs = diff_marks(&b->arena, texts, jt->nspecialties);
+	segs = S_marks(b, jt, k, n, texts);
 	for (i = 0; i < jt->nspecialties; i++) {
 		const struct specialty *sp = &jt->specialties[i];
 

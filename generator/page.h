@@ -42,6 +42,9 @@ struct builder {
 	int			 stopped;	/* the sink refused a file */
 	size_t			 npages;	/* pages put */
 	struct steps_store	*steps;		/* every entry's steps (steps.h) */
+	struct arena		 marks_arena;	/* the marks of marks_of's */
+	const struct jobtype	*marks_of;	/* common skills, per skill and */
+	struct segment		***marks;	/* level (page_compare_row()) */
 };
 
 /* What a page is of: its job type (NULL for the home and about pages), its

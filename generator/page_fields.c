@@ -419,6 +419,10 @@ static const struct field_decl S_hb_skill_level[] = {
 static const struct field_decl S_hb_skill[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("anchor", "the id of its section"),
+	TEXT("level", "its heading's level, \"2\" (\"3\" in a part of a job "
+	    "type's handbook, below the part's heading): for aria-level"),
+	TEXT("sublevel", "its subheadings' level, one more"),
+	TEXT("notelevel", "its notes' heading's level, two more"),
 	TEXT("scope", "its scope (label scope-common or scope-specific)"),
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
 	LIST("levels", S_hb_skill_level, "every level the job type defines"),

@@ -89,6 +89,9 @@ S_skill(struct builder *b, struct scope *s, struct scope *p_s,
 	int n, defined;
 
 	S_skill_head(b, k_s, e->skill, anchor);
+	scope_text(k_s, "level", whole ? "3" : "2");	/* under a part's h2 */
+	scope_text(k_s, "sublevel", whole ? "4" : "3");
+	scope_text(k_s, "notelevel", whole ? "5" : "4");
 	S_notes(b, k_s, &e->notes, NULL);
 	scope_list(k_s, "levels");
 	for (n = jobtype_next_level(jt, 0); n != 0;
@@ -137,9 +140,10 @@ S_compared(struct builder *b, struct scope *s, const struct jobtype *jt,
 }
 
 /* Adds to list "areas" of s the row of the table of skills for the
- * skills of scope sc of sp (of every specialty, named "all
- * specialties", when sp is NULL), each linked to its section (in sp's
- * part when whole); none when there are none. */
+ * skills of scope sc of sp (of every specialty when sp is NULL), each
+ * linked to its section (in sp's part when whole), under sp's name, or
+ * "all specialties" for the common skills as the source prints them;
+ * none when there are none. */
 static void
 S_area(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, enum skill_scope sc, int whole)
@@ -156,8 +160,9 @@ S_area(struct builder *b, struct scope *s, const struct jobtype *jt,
 		if (area == NULL) {
 			area = scope_item(s, "areas");
 			scope_text(area, "scope", page_scope_label(b, sc));
-			scope_text(area, "specialty", sp != NULL ? sp->name :
-			    page_label(b, LABEL_ALL_SPECIALTIES, NULL));
+			scope_text(area, "specialty", sc == SCOPE_SPECIFIC &&
+			    sp != NULL ? sp->name : page_label(b,
+			    LABEL_ALL_SPECIALTIES, NULL));
 			scope_list(area, "skills");
 		}
 		page_link(b, area, "skills", "", k->name, "", S_anchor(b,

@@ -103,9 +103,9 @@ path_compare(struct arena *a, const char *jt, const char *skill)
 }
 
 char *
-path_handbook(struct arena *a, const char *sp, const char *ext)
+path_handbook(struct arena *a, const char *id, const char *ext)
 {
-	return S_concat(a, "handbooks/", sp, ".", ext, (char *)NULL);
+	return S_concat(a, "handbooks/", id, ".", ext, (char *)NULL);
 }
 
 char *

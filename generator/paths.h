@@ -16,6 +16,8 @@
  *	handbooks/S.pdf			the same as PDF (made with WeasyPrint)
  *	handbooks/S-map.html		skill map of specialty S (one A4 page)
  *	handbooks/S-map.pdf		the same as PDF
+ *	handbooks/J.html, J.pdf		handbook of job type J, every
+ *					specialty at once
  *	downloads/framework.*		the framework as data (export.h)
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
@@ -29,8 +31,10 @@
  * IDs match [a-z0-9][a-z0-9-]*, so only the names below can collide with
  * the site's own files; resolve refuses them as IDs: the top folders
  * (assets, downloads, handbooks, search) as job types, knowledge and
- * compare as specialties.  Handbooks are named by specialty alone, so
- * resolve also refuses a specialty ID used by two job types.
+ * compare as specialties.  Handbooks are named by specialty or job type
+ * alone, so resolve also refuses a specialty ID used by two job types,
+ * one that is another's and "-map", and a job type ID that is a
+ * specialty's, or one and "-map".
  */
 #ifndef SKILLSITE_PATHS_H
 #define SKILLSITE_PATHS_H
@@ -66,7 +70,7 @@ char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
 char	*path_knowledge(struct arena *a, const char *jt);
 char	*path_assessment(struct arena *a, const char *jt, const char *sp);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
-char	*path_handbook(struct arena *a, const char *sp, const char *ext);
+char	*path_handbook(struct arena *a, const char *id, const char *ext);
 char	*path_map(struct arena *a, const char *sp, const char *ext);
 
 /* Returns the path of shard n of the search index's terms (kind 't')

@@ -474,7 +474,8 @@ S_skill_copies(const struct skill *sk)
 /* Reports, at the job type or skill that repeats the most, a site whose
  * repeated text totals more than REPEATED_TOTAL_MAX bytes plus
  * REPEATED_PER_BYTE times the level descriptions': each job type's
- * annotation and notes times its specialties (handbooks); each skill's
+ * annotation and notes times its handbooks (its specialties' and its
+ * own); each skill's
  * name, items and notes times its specialties' pages of the skill and
  * CSV rows; the names shown with each of its items, twice (knowledge
  * index, search).  Needs the uses (model_index_uses()). */
@@ -489,7 +490,7 @@ S_check_repeated(const struct model *m, struct diag *d)
 
 		budget += REPEATED_PER_BYTE * S_levels_size(jt);
 		r.each = S_jobtype_shared_size(jt);
-		r.times = jt->nspecialties;
+		r.times = jt->nspecialties + 1;	/* and the job type's */
 		r.id = jt->id;
 		r.pos = &jt->pos;
 		S_add_repeated(&total, &worst, r);
@@ -598,6 +599,25 @@ S_key_find(const struct key *v, size_t n, const char *text)
 	return lo < n && S_casecmp(v[lo].text, text) == 0 ? &v[lo] : NULL;
 }
 
+/* Returns the key of v[0..n) (ordered by S_key_casecmp) whose text and
+ * "-map" is id, but for case, or NULL: handbooks/ID.html would be that
+ * one's skill map (paths.h). */
+static const struct key *
+S_map_of(const struct key *v, size_t n, const char *id)
+{
+	const struct key *f;
+	size_t len = strlen(id);
+	char *base;
+
+	if (len <= 4 || S_casecmp(id + len - 4, "-map") != 0)
+		return NULL;
+	base = xstrdup(id);
+	base[len - 4] = '\0';
+	f = S_key_find(v, n, base);
+	free(base);
+	return f;
+}
+
 /* Reports each specialty ID of keys v[0..n) (ordered by S_key_casecmp)
  * that is another specialty's ID and "-map": handbooks/ID-map.html is
  * the other's skill map (paths.h). */
@@ -605,21 +625,13 @@ static void
 S_check_map_names(const struct key *v, size_t n, struct diag *d)
 {
 	const struct key *f;
-	size_t i, len;
-	char *base;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		len = strlen(v[i].text);
-		if (len <= 4 || S_casecmp(v[i].text + len - 4, "-map") != 0)
-			continue;
-		base = xstrdup(v[i].text);
-		base[len - 4] = '\0';
-		if ((f = S_key_find(v, n, base)) != NULL)
+	for (i = 0; i < n; i++)
+		if ((f = S_map_of(v, n, v[i].text)) != NULL)
 			diag_msg(d, MSG_ID_MAP, &v[i].pos, "%s (%s at %s:%d:%d)",
 			    v[i].text, f->text, diag_file(d, f->pos.file),
 			    f->pos.line, f->pos.col);
-		free(base);
-	}
 }
 
 /* Reports each job type of m whose ID is, but for case, one of the
@@ -631,24 +643,15 @@ S_check_jobtype_handbooks(const struct model *m, const struct key *v,
     size_t n, struct diag *d)
 {
 	const struct key *f;
-	size_t i, len;
-	char *base;
+	size_t i;
 
 	for (i = 0; i < m->njobtypes; i++) {
 		const struct jobtype *jt = &m->jobtypes[i];
 
 		if (jt->id == NULL)
 			continue;
-		f = S_key_find(v, n, jt->id);
-		len = strlen(jt->id);
-		if (f == NULL && len > 4 &&
-		    S_casecmp(jt->id + len - 4, "-map") == 0) {
-			base = xstrdup(jt->id);
-			base[len - 4] = '\0';
-			f = S_key_find(v, n, base);
-			free(base);
-		}
-		if (f != NULL)
+		if ((f = S_key_find(v, n, jt->id)) != NULL ||
+		    (f = S_map_of(v, n, jt->id)) != NULL)
 			diag_msg(d, MSG_ID_HANDBOOK, &jt->pos,
 			    "%s (specialty %s at %s:%d:%d)", jt->id, f->text,
 			    diag_file(d, f->pos.file), f->pos.line, f->pos.col);

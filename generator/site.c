@@ -19,7 +19,8 @@
 #include "page.h"
 
 /* A share of the work: the downloads, the search index, a specialty's
- * pages, or a job type's own (knowledge index, comparisons). */
+ * pages, or a job type's own (knowledge index, comparisons, its
+ * handbook). */
 struct unit {
 	enum { UNIT_DOWNLOADS, UNIT_SEARCH, UNIT_SPECIALTY, UNIT_JOBTYPE } kind;
 	const struct jobtype	*jt;
@@ -135,6 +136,7 @@ S_begin(void *ctx)
 
 	*b = *w->proto;
 	arena_init(&b->arena);
+	arena_init(&b->marks_arena);
 	return b;
 }
 
@@ -198,6 +200,7 @@ S_end(void *ctx, void *state)
 	w->npages += b->npages;
 	pthread_mutex_unlock(&w->lock);
 	arena_free(&b->arena);
+	arena_free(&b->marks_arena);
 	free(b);
 }
 

@@ -301,24 +301,37 @@ ok ids-unique-suffixes $?
 # the job type's handbook of five specialties sharing a specific skill:
 # each part's copy of it has ids of its own, and the compared table lists
 # the specialties one under another (more than four for columns)
-mkdir -p "$work/five"
-cp tests/site/content/framework.xml "$work/five/"
-awk 'BEGIN {
+# specialties: the job type's content with N specialties, each listing
+# the common skill c and the specific skill x
+specialties() {
+	awk -v n="$1" 'BEGIN {
     print "<jobtype id=\"jt\" number=\"1\" min-level=\"3\" max-level=\"4\"><name>職種</name>"
     print "<skill id=\"c\" scope=\"common\"><name>共通</name><knowledge><item>項目</item></knowledge></skill>"
     print "<skill id=\"x\" scope=\"specific\"><name>固有</name><knowledge><item>項目</item></knowledge></skill>"
-    for (i = 1; i <= 5; i++)
+    for (i = 1; i <= n; i++)
 	printf "<specialty id=\"s%d\"><name>専門%d</name><entry skill=\"c\">" \
 	    "<level value=\"4\">四 %d</level><level value=\"3\">三</level></entry>" \
 	    "<entry skill=\"x\"><level value=\"4\">四</level>" \
 	    "<level value=\"3\">三 %d</level></entry></specialty>\n", i, i, i, i
-    print "</jobtype>" }' > "$work/five/jobtype.xml"
+    print "</jobtype>" }'
+}
+mkdir -p "$work/five" "$work/one"
+cp tests/site/content/framework.xml "$work/five/"
+cp tests/site/content/framework.xml "$work/one/"
+specialties 5 > "$work/five/jobtype.xml"
+specialties 1 > "$work/one/jobtype.xml"
 "$bin" build -t templates -o "$work/five-site" "$work/five" > /dev/null &&
     ids_unique "$work/five-site" &&
     [ "$(grep -c 'data-layout="stacked"' "$work/five-site/handbooks/jt.html")" = 1 ] &&
     [ "$(grep -c 'id="skill-s[1-5]_x"' "$work/five-site/handbooks/jt.html")" = 5 ] &&
     grep -q 'data-layout="columns"' "$work/fixture/handbooks/jt.html"
 ok jobtype-handbook-parts $?
+# one specialty: nothing to differ from, so no word is marked (the
+# legend's sample <mark> aside, once per compared skill and page)
+"$bin" build -t templates -o "$work/one-site" "$work/one" > /dev/null &&
+    [ "$(grep -o '<mark>' "$work/one-site/handbooks/jt.html" | wc -l)" = 1 ] &&
+    [ "$(grep -o '<mark>' "$work/one-site/jt/compare/c.html" | wc -l)" = 1 ]
+ok one-specialty-marks-nothing $?
 ids_unique "$work/fixture"
 ok ids-unique-fixture $?
 ids_unique "$work/det-b"
