@@ -387,6 +387,48 @@ S_read_seed(struct synth *s, const char *path)
 		S_die("%s: too few skills or knowledge items", path);
 }
 
+static void
+S_free_pool(struct pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
+static void
+S_free_seedskills(struct seedskills *p)
+{
+	size_t i, e;
+	int n;
+
+	for (i = 0; i < p->n; i++) {
+		for (e = 0; e < p->v[i].n; e++)
+			for (n = 0; n < NLEVELS; n++)
+				free(p->v[i].v[e].text[n]);
+		free(p->v[i].v);
+	}
+	free(p->v);
+}
+
+/* Frees what S_read_seed read into s (a level's pool may be the one
+ * below it, borrowed). */
+static void
+S_free_seed(struct synth *s)
+{
+	int n;
+
+	for (n = 0; n < NLEVELS; n++)
+		if (n == 0 || s->desc[n].v != s->desc[n - 1].v)
+			S_free_pool(&s->desc[n]);
+	S_free_pool(&s->common);
+	S_free_pool(&s->specific);
+	S_free_pool(&s->knowledge);
+	S_free_seedskills(&s->seed_common);
+	S_free_seedskills(&s->seed_specific);
+}
+
 /* Returns text with every seed specialty name replaced by name,
  * malloc'd. */
 static char *
@@ -1121,6 +1163,7 @@ main(int argc, char **argv)
 	S_write_all(&s);
 	if (fclose(s.all) != 0)
 		S_die("cannot write %s", path);
+	S_free_seed(&s);
 	printf("%ld\n", s.pages);
 	return 0;
 }
