@@ -10,8 +10,9 @@
 #                 content checks, with a plain build, with AddressSanitizer
 #                 and UBSan, with ThreadSanitizer, and under valgrind
 #   make bench    measure skillsite against Hugo, cmark and cp -r on the
-#                 seed and on synthetic frameworks of 1k, 10k and 100k
-#                 pages; writes tests/bench/RESULTS.md (BENCH_SIZES="...")
+#                 seed and on a realistic and an adversarial synthetic
+#                 framework of 1k, 10k and 100k pages each; writes
+#                 tests/bench/RESULTS.md (BENCH_SIZES="...", BENCH_SETTLE=0)
 #
 # Missing Debian packages are installed with apt-get when run as root.
 

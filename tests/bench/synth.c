@@ -1,6 +1,7 @@
 /* synth.c: synthetic frameworks of any size, for the benchmark.
  *
- *   synth SEED.xml OUT PAGES [SPECIALTIES COMMON SPECIFIC]
+ *   synth [-k realistic|adversarial] SEED.xml OUT PAGES
+ *         [SPECIALTIES COMMON SPECIFIC]
  *
  * Writes, from one deterministic framework of about PAGES pages:
  *   OUT/content/   skillsite content: framework.xml and one file per job
@@ -15,7 +16,15 @@
  * (a skillsite content file), recombined, with the seed's specialty names
  * replaced by each synthetic specialty's, so the texts have the seed's
  * lengths and words and common skills differ across specialties as in the
- * source.  Prints the number of pages skillsite will make.
+ * source.  The kind (-k) says how a skill's levels are chosen:
+ *   adversarial  (the default) each level's description is drawn on its
+ *                own from the seed's descriptions of that level, so
+ *                neighbouring levels share little;
+ *   realistic    a skill takes one seed entry's whole level sequence, as
+ *                in ITSS: each level grows from the one below (the scope
+ *                and role phrases change, the rest mostly stays), and only
+ *                the names differ from the seed.
+ * Prints the number of pages skillsite will make.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -24,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -40,11 +50,33 @@ struct pool {
 	size_t	  n;
 };
 
+/* One seed entry: a skill's descriptions in one specialty, by level
+ * (NULL where the level is not described). */
+struct entry {
+	char	*text[NLEVELS];
+};
+
+/* The entries of one seed skill, one per specialty that lists it. */
+struct seedskill {
+	struct entry	*v;
+	size_t		 n;
+};
+
+/* The seed skills of one scope, in the order of their names' pool. */
+struct seedskills {
+	struct seedskill	*v;
+	size_t			 n;
+};
+
 /* Everything the synthetic framework is made of. */
 struct synth {
 	struct pool	 desc[NLEVELS];	/* descriptions by level */
 	struct pool	 common;	/* names of common skills */
 	struct pool	 specific;	/* names of specific skills */
+	struct seedskills seed_common;	/* their entries (realistic) */
+	struct seedskills seed_specific;
+	int		 realistic;	/* levels as one entry's sequence */
+	int		 levels_described; /* levels the kind ever describes */
 	struct pool	 knowledge;	/* knowledge items */
 	const char	*out;
 	int		 jobtypes, specialties, ncommon, nspecific;
@@ -183,13 +215,27 @@ S_flatten(const char *text)
 	return b.s;
 }
 
+/* Evaluates xpath in doc; the caller frees the result with
+ * xmlXPathFreeObject. */
+static xmlXPathObjectPtr
+S_select(xmlDocPtr doc, const char *xpath)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr r;
+
+	if (ctx == NULL)
+		S_die("out of memory");
+	r = xmlXPathEvalExpression((const xmlChar *)xpath, ctx);
+	xmlXPathFreeContext(ctx);
+	return r;
+}
+
 /* Adds the flattened text of every node that xpath selects in doc to p,
  * skipping empty ones and, when dedup is set, repeats. */
 static void
 S_collect(xmlDocPtr doc, const char *xpath, struct pool *p, int dedup)
 {
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)xpath, ctx);
+	xmlXPathObjectPtr r = S_select(doc, xpath);
 	int i;
 	size_t j;
 
@@ -209,7 +255,105 @@ S_collect(xmlDocPtr doc, const char *xpath, struct pool *p, int dedup)
 		p->v[p->n++] = s;
 	}
 	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
+}
+
+/* Fills e with the flattened descriptions of the <level> children of the
+ * seed's <entry> node. */
+static void
+S_read_entry(xmlNodePtr node, struct entry *e)
+{
+	xmlNodePtr c;
+
+	memset(e, 0, sizeof(*e));
+	for (c = node->children; c != NULL; c = c->next) {
+		xmlChar *v, *t;
+		char *text;
+		long n;
+
+		if (c->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(c->name, (const xmlChar *)"level"))
+			continue;
+		v = xmlGetProp(c, (const xmlChar *)"value");
+		n = v ? strtol((const char *)v, NULL, 10) : 0;
+		xmlFree(v);
+		t = xmlNodeGetContent(c);
+		text = S_flatten((const char *)t);
+		xmlFree(t);
+		if (n < MIN_LEVEL || n > MAX_LEVEL || text[0] == '\0' ||
+		    e->text[n - MIN_LEVEL] != NULL)
+			free(text);
+		else
+			e->text[n - MIN_LEVEL] = text;
+	}
+}
+
+/* Adds to out every skill of the seed with the given scope, in document
+ * order (the order of its names' pool), each with its entries in the
+ * order of the specialties that list it. */
+static void
+S_collect_entries(xmlDocPtr doc, const char *scope, struct seedskills *out)
+{
+	xmlXPathObjectPtr skills, entries;
+	char xpath[512];
+	int i, e;
+
+	snprintf(xpath, sizeof(xpath), "//skill[@scope='%s']", scope);
+	skills = S_select(doc, xpath);
+	for (i = 0; skills && skills->nodesetval &&
+	    i < skills->nodesetval->nodeNr; i++) {
+		xmlChar *id = xmlGetProp(skills->nodesetval->nodeTab[i],
+		    (const xmlChar *)"id");
+		struct seedskill *sk;
+
+		out->v = S_alloc(out->v, (out->n + 1) * sizeof(*out->v));
+		sk = &out->v[out->n++];
+		memset(sk, 0, sizeof(*sk));
+		snprintf(xpath, sizeof(xpath), "//specialty/entry[@skill='%s']",
+		    id ? (const char *)id : "");
+		xmlFree(id);
+		entries = S_select(doc, xpath);
+		for (e = 0; entries && entries->nodesetval &&
+		    e < entries->nodesetval->nodeNr; e++) {
+			sk->v = S_alloc(sk->v, (sk->n + 1) * sizeof(*sk->v));
+			S_read_entry(entries->nodesetval->nodeTab[e],
+			    &sk->v[sk->n++]);
+		}
+		xmlXPathFreeObject(entries);
+	}
+	xmlXPathFreeObject(skills);
+}
+
+/* Returns whether some entry of the skills p describes level index n. */
+static int
+S_describes(const struct seedskills *p, int n)
+{
+	size_t i, e;
+
+	for (i = 0; i < p->n; i++)
+		for (e = 0; e < p->v[i].n; e++)
+			if (p->v[i].v[e].text[n] != NULL)
+				return 1;
+	return 0;
+}
+
+/* Reads the seed skills' entries, for the realistic kind: the i-th skill
+ * of a scope must be the one its names' pool holds at i. */
+static void
+S_read_seed_entries(struct synth *s, xmlDocPtr doc, const char *path)
+{
+	int n;
+
+	S_collect_entries(doc, "common", &s->seed_common);
+	S_collect_entries(doc, "specific", &s->seed_specific);
+	if (s->seed_common.n != s->common.n ||
+	    s->seed_specific.n != s->specific.n)
+		S_die("%s: skill names repeat", path);
+	s->levels_described = 0;
+	for (n = 0; n < NLEVELS; n++)
+		s->levels_described += S_describes(&s->seed_common, n) ||
+		    S_describes(&s->seed_specific, n);
+	if (s->levels_described == 0)
+		S_die("%s: no level descriptions", path);
 }
 
 /* Reads the pools of s from the seed content file path. */
@@ -232,12 +376,57 @@ S_read_seed(struct synth *s, const char *path)
 	S_collect(doc, "//skill[@scope='common']/name", &s->common, 1);
 	S_collect(doc, "//skill[@scope='specific']/name", &s->specific, 1);
 	S_collect(doc, "//knowledge/item", &s->knowledge, 1);
+	s->levels_described = NLEVELS;
+	if (s->realistic)
+		S_read_seed_entries(s, doc, path);
 	xmlFreeDoc(doc);
 	for (n = 0; n < NLEVELS; n++)
 		if (s->desc[n].n == 0)
 			S_die("%s: no level descriptions", path);
 	if (s->common.n == 0 || s->specific.n == 0 || s->knowledge.n < 8)
 		S_die("%s: too few skills or knowledge items", path);
+}
+
+static void
+S_free_pool(struct pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
+static void
+S_free_seedskills(struct seedskills *p)
+{
+	size_t i, e;
+	int n;
+
+	for (i = 0; i < p->n; i++) {
+		for (e = 0; e < p->v[i].n; e++)
+			for (n = 0; n < NLEVELS; n++)
+				free(p->v[i].v[e].text[n]);
+		free(p->v[i].v);
+	}
+	free(p->v);
+}
+
+/* Frees what S_read_seed read into s (a level's pool may be the one
+ * below it, borrowed). */
+static void
+S_free_seed(struct synth *s)
+{
+	int n;
+
+	for (n = 0; n < NLEVELS; n++)
+		if (n == 0 || s->desc[n].v != s->desc[n - 1].v)
+			S_free_pool(&s->desc[n]);
+	S_free_pool(&s->common);
+	S_free_pool(&s->specific);
+	S_free_pool(&s->knowledge);
+	S_free_seedskills(&s->seed_common);
+	S_free_seedskills(&s->seed_specific);
 }
 
 /* Returns text with every seed specialty name replaced by name,
@@ -290,6 +479,32 @@ S_owner(const struct synth *s, int k)
 	return (k - s->ncommon) / s->nspecific;
 }
 
+/* The index of skill k of job type j in its scope's pool of names (and
+ * of seed skills): common skills by number, specific ones shifted by job
+ * type. */
+static size_t
+S_pool_index(const struct synth *s, int j, int k)
+{
+	return S_is_common(s, k) ? (size_t)k :
+	    (size_t)(k - s->ncommon) + (size_t)j;
+}
+
+/* Returns the seed entry whose level sequence skill k has in specialty sp
+ * of job type j (realistic kind), or NULL when its seed skill has none.
+ * The seed specialty rotates with sp and j, so a common skill's texts
+ * differ across specialties as the seed's do. */
+static const struct entry *
+S_entry(const struct synth *s, int j, int sp, int k)
+{
+	const struct seedskills *p = S_is_common(s, k) ? &s->seed_common :
+	    &s->seed_specific;
+	const struct seedskill *sk = &p->v[S_pool_index(s, j, k) % p->n];
+
+	if (sk->n == 0)
+		return NULL;
+	return &sk->v[(size_t)(sp + j) % sk->n];
+}
+
 static const char *
 S_specialty_name(int sp)
 {
@@ -320,8 +535,7 @@ static void
 S_skill_name(const struct synth *s, int j, int k, char *name, size_t n)
 {
 	const struct pool *p = S_is_common(s, k) ? &s->common : &s->specific;
-	size_t i = S_is_common(s, k) ? (size_t)k :
-	    (size_t)(k - s->ncommon) + (size_t)j;
+	size_t i = S_pool_index(s, j, k);
 	size_t round = i / p->n;
 
 	if (round == 0)
@@ -346,29 +560,45 @@ S_knowledge(const struct synth *s, int j, int k, int i)
 	    s->knowledge.n];
 }
 
-/* Returns whether skill k of specialty sp (job type j) is described at
- * level n: levels 3-6 nearly always, level 7 for one skill in four. */
-static int
-S_defined(int j, int sp, int k, int n)
+/* Returns the seed text skill k of specialty sp (job type j) has at
+ * level n, or NULL when it is not described there.  Realistic: its
+ * entry's.  Adversarial: levels 3-6 nearly always, level 7 for one skill
+ * in four, each drawn on its own from the seed's texts of that level; a
+ * common skill has one per job type, worded for each specialty. */
+static const char *
+S_seed_text(const struct synth *s, int j, int sp, int k, int n)
 {
+	const struct pool *p = &s->desc[n - MIN_LEVEL];
+	const struct entry *e;
 	uint64_t h = S_hash(j, sp, k, (uint64_t)n);
 
-	return n == MAX_LEVEL ? h % 4 == 0 : h % 16 != 0;
+	if (s->realistic) {
+		e = S_entry(s, j, sp, k);
+		return e ? e->text[n - MIN_LEVEL] : NULL;
+	}
+	if (n == MAX_LEVEL ? h % 4 != 0 : h % 16 == 0)
+		return NULL;
+	if (S_is_common(s, k))
+		h = S_hash(j, 99, k, (uint64_t)n);
+	return p->v[h % p->n];
+}
+
+/* Returns whether skill k of specialty sp (job type j) is described at
+ * level n. */
+static int
+S_defined(const struct synth *s, int j, int sp, int k, int n)
+{
+	return S_seed_text(s, j, sp, k, n) != NULL;
 }
 
 /* Returns the description of skill k in specialty sp of job type j at
- * level n, malloc'd, or NULL when undefined.  A common skill has one base
- * text per job type, worded for each specialty. */
+ * level n, worded for the specialty, malloc'd, or NULL when undefined. */
 static char *
 S_description(const struct synth *s, int j, int sp, int k, int n)
 {
-	const struct pool *p = &s->desc[n - MIN_LEVEL];
-	uint64_t h = S_is_common(s, k) ? S_hash(j, 99, k, (uint64_t)n) :
-	    S_hash(j, sp, k, (uint64_t)n);
+	const char *text = S_seed_text(s, j, sp, k, n);
 
-	if (!S_defined(j, sp, k, n))
-		return NULL;
-	return S_respecialise(p->v[h % p->n], S_specialty_name(sp));
+	return text ? S_respecialise(text, S_specialty_name(sp)) : NULL;
 }
 
 /* Returns whether specialty sp lists skill k. */
@@ -385,7 +615,7 @@ S_level_used(const struct synth *s, int j, int sp, int n)
 	int k;
 
 	for (k = 0; k < S_nskills(s); k++)
-		if (S_lists(s, sp, k) && S_defined(j, sp, k, n))
+		if (S_lists(s, sp, k) && S_defined(s, j, sp, k, n))
 			return 1;
 	return 0;
 }
@@ -675,7 +905,7 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 			S_printf(&md, "| [%s](%s/skills/%s.html) |", name, spid,
 			    kid);
 			for (n = MAX_LEVEL; n >= MIN_LEVEL; n--)
-				S_printf(&md, S_defined(j, sp, k, n) ?
+				S_printf(&md, S_defined(s, j, sp, k, n) ?
 				    " [●](%s/skills/%s.html#level-%d) |" : " － |",
 				    spid, kid, n);
 			S_add(&md, "\n", 1);
@@ -881,6 +1111,27 @@ S_number(int argc, char **argv, int i, int dflt, int lo, int hi)
 	return (int)v;
 }
 
+/* Reads the options into s; returns the index of the first operand. */
+static int
+S_options(struct synth *s, int argc, char **argv)
+{
+	static const char usage[] = "usage: synth [-k realistic|adversarial] "
+	    "SEED.xml OUT PAGES [SPECIALTIES COMMON SPECIFIC]";
+	int c;
+
+	while ((c = getopt(argc, argv, "k:")) != -1) {
+		if (c == 'k' && strcmp(optarg, "realistic") == 0)
+			s->realistic = 1;
+		else if (c == 'k' && strcmp(optarg, "adversarial") == 0)
+			s->realistic = 0;
+		else
+			S_die("%s", usage);
+	}
+	if (argc - optind < 3 || argc - optind > 6)
+		S_die("%s", usage);
+	return optind;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -888,10 +1139,9 @@ main(int argc, char **argv)
 	char path[512];
 	int pages, per;
 
-	if (argc < 4 || argc > 7)
-		S_die("usage: synth SEED.xml OUT PAGES "
-		    "[SPECIALTIES COMMON SPECIFIC]");
 	memset(&s, 0, sizeof(s));
+	argv += S_options(&s, argc, argv) - 1;
+	argc -= optind - 1;
 	s.out = argv[2];
 	pages = S_number(argc, argv, 3, 0, 1, 10000000);
 	s.specialties = S_number(argc, argv, 4, 4, 1,
@@ -900,10 +1150,10 @@ main(int argc, char **argv)
 	s.nspecific = S_number(argc, argv, 6, 8, 1, 100);
 	S_read_seed(&s, argv[1]);
 	/* a job type: per specialty its page, handbook, skill map,
-	 * self-assessment sheet, skills and about five levels; then its
-	 * knowledge index and comparisons */
-	per = s.specialties * (4 + s.ncommon + s.nspecific + NLEVELS) + 1 +
-	    s.ncommon;
+	 * self-assessment sheet, skills and a page per level described; then
+	 * its knowledge index and comparisons */
+	per = s.specialties * (4 + s.ncommon + s.nspecific +
+	    s.levels_described) + 1 + s.ncommon;
 	s.jobtypes = pages > per ? (pages - 1 + per / 2) / per : 1;
 	if (mkdir(s.out, 0755) < 0 && errno != EEXIST)
 		S_die("cannot create %s: %s", s.out, strerror(errno));
@@ -913,6 +1163,7 @@ main(int argc, char **argv)
 	S_write_all(&s);
 	if (fclose(s.all) != 0)
 		S_die("cannot write %s", path);
+	S_free_seed(&s);
 	printf("%ld\n", s.pages);
 	return 0;
 }
