@@ -210,6 +210,9 @@ S_myers(const uint32_t *a, int n, const uint32_t *b, int m, size_t a0,
 	return found != INT_MIN ? 0 : -1;
 }
 
+/* The most words of bit columns (8 bytes each) a diff fills: 2 MB. */
+#define DIFF_LCS_WORDS	((size_t)1 << 18)
+
 /* The longest common subsequences of a[0..n) with b[0..m), as bit
  * columns (Allison and Dix's bit-parallel LCS, in Hyyrö's form): in
  * column j, w words, bit i is clear when a[i] lengthens a longest common
@@ -360,13 +363,15 @@ S_lcs_furthest(struct lcs *l, int k, int d, int hi)
 
 /* Walks back from (n, m), d edits, through the furthest points of
  * Myers' search as l gives them, adding the snakes to r in reverse
- * order, offset by (a0, b0): the path S_backtrack() takes. */
-static void
-S_lcs_backtrack(struct lcs *l, int d, size_t a0, size_t b0, struct runs *r)
+ * order, offset by (a0, b0): the path S_backtrack() takes.  Returns 0,
+ * or -1 once l has read more than budget words. */
+static int
+S_lcs_backtrack(struct lcs *l, int d, size_t a0, size_t b0, struct runs *r,
+    size_t budget)
 {
 	int x = l->n, y = l->m, k, pk, px, sx, lower, upper;
 
-	for (; d > 0; d--) {
+	for (; d > 0 && l->probes <= budget; d--) {
 		k = x - y;
 		/* d - 1 edits reach no further than x on k + 1, x - 1 on
 		 * k - 1 */
@@ -386,32 +391,36 @@ S_lcs_backtrack(struct lcs *l, int d, size_t a0, size_t b0, struct runs *r)
 		y = px - pk;
 	}
 	S_add_run(r, a0, b0, (size_t)x);	/* the snake from (0, 0) */
+	return d > 0 ? -1 : 0;
 }
 
 /* Adds to r, in order, offset by (a0, b0), the runs of the shortest
  * edit of a[0..n) into b[0..m) that Myers' search finds (by the bit
- * columns when they fit in budget, else by the search itself), adding
- * its steps to *steps.  Returns 0, or -1 (adding nothing) past
- * DIFF_D_MAX edits or budget steps. */
+ * columns when they fit in budget and DIFF_LCS_WORDS, else by the
+ * search itself), adding its steps (words read, or diagonals tried and
+ * characters compared) to *steps.  Returns 0, or -1 (adding nothing)
+ * past DIFF_D_MAX edits or budget steps. */
 static int
 S_shortest(const uint32_t *a, int n, const uint32_t *b, int m, size_t a0,
     size_t b0, struct runs *r, size_t budget, size_t *steps)
 {
 	struct lcs l;
-	size_t first = r->n;
-	int d;
+	size_t first = r->n, words = ((size_t)m + 1) * ((size_t)n / 64 + 1);
+	int rc = -1, d;
 
-	if (((size_t)m + 1) * ((size_t)n / 64 + 1) > budget / 8)
+	if (words > budget || words > DIFF_LCS_WORDS)
 		return S_myers(a, n, b, m, a0, b0, r, budget, steps);
 	S_lcs(&l, a, n, b, m);
-	l.probes += ((size_t)m + 1) * l.w;
-	if ((d = S_lcs_edits(&l, n, m)) <= DIFF_D_MAX) {
-		S_lcs_backtrack(&l, d, a0, b0, r);
+	l.probes += words;
+	if ((d = S_lcs_edits(&l, n, m)) <= DIFF_D_MAX)
+		rc = S_lcs_backtrack(&l, d, a0, b0, r, budget);
+	if (rc == 0)
 		S_reverse_runs(r, first);
-	}
+	else
+		r->n = first;
 	*steps += l.probes;
 	free(l.col);
-	return d <= DIFF_D_MAX ? 0 : -1;
+	return rc;
 }
 
 /* Returns the larger of x and y. */

@@ -281,6 +281,48 @@ test_pair_work_is_linear(void **state)
 	free(k2);
 }
 
+/* Past DIFF_D_MAX edits of characters (30 long katakana words of 300
+ * replaced by others), the texts are aligned by words: the words kept
+ * are found, each replaced word is one change, within the budget. */
+static void
+test_pair_long_changes_align_by_words(void **state)
+{
+	char *x = calloc(300 * 21 * 3 + 1, 1), *y = calloc(300 * 21 * 3 + 1, 1);
+	unsigned seed = 3, c;
+	size_t i, j, at = 0, dels = 0, inss = 0, steps;
+	struct arena a;
+	const struct diff_piece *p;
+
+	(void)state;
+	assert_non_null(x);
+	assert_non_null(y);
+	for (i = 0; i < 300; i++) {
+		for (j = 0; j < 20; j++, at += 3) {	/* katakana ア to ン */
+			seed = seed * 1103515245 + 12345;
+			c = 0x30A2 + (seed >> 16) % 82;
+			x[at] = (char)(0xE0 | (c >> 12));
+			x[at + 1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			x[at + 2] = (char)(0x80 | (c & 0x3F));
+			memcpy(y + at, i % 10 == 0 ? "ヴ" : x + at, 3);
+		}
+		memcpy(x + at, "の", 3);
+		memcpy(y + at, "の", 3);
+		at += 3;
+	}
+	arena_init(&a);
+	for (p = pair_within_budget(&a, x, y, &steps); p != NULL; p = p->next) {
+		dels += p->kind == DIFF_DEL;
+		inss += p->kind == DIFF_INS;
+		if (p->kind == DIFF_DEL)
+			assert_int_equal(strlen(p->text), 20 * 3);
+	}
+	assert_int_equal(dels, 30);
+	assert_int_equal(inss, 30);
+	arena_free(&a);
+	free(x);
+	free(y);
+}
+
 /* Level texts of the seed (the hardware handbook's system maintenance,
  * levels 4 to 5: a long rewrite) diff as the unbounded search did. */
 static void
@@ -554,6 +596,7 @@ main(void)
 		cmocka_unit_test(test_pair_work_is_linear),
 		cmocka_unit_test(test_pair_seed_texts_as_before),
 		cmocka_unit_test(test_pair_as_myers_search),
+		cmocka_unit_test(test_pair_long_changes_align_by_words),
 		cmocka_unit_test(test_marks_specialties),
 		cmocka_unit_test(test_marks_whole_words_never_lone_punctuation),
 		cmocka_unit_test(test_marks_a_distant_text_marks_only_its_own),
