@@ -230,15 +230,31 @@ struct at_char {
 	int		i;
 };
 
-/* Orders characters by code, then place. */
-static int
-S_at_char_cmp(const void *x, const void *y)
+/* Sorts ch[0..n) by code (radix sort, a byte a pass; tmp: room for n
+ * more). */
+static void
+S_sort_chars(struct at_char *ch, struct at_char *tmp, int n)
 {
-	const struct at_char *p = x, *q = y;
+	size_t count[257];
+	int shift, i;
+	struct at_char *from = ch, *to = tmp, *t;
 
-	if (p->c != q->c)
-		return p->c < q->c ? -1 : 1;
-	return (p->i > q->i) - (p->i < q->i);
+	for (shift = 0; shift < 32 && n > 0; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[((from[i].c >> shift) & 0xFF) + 1]++;
+		if (count[((from[0].c >> shift) & 0xFF) + 1] == (size_t)n)
+			continue;	/* one byte for all: in order */
+		for (i = 1; i < 257; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			to[count[(from[i].c >> shift) & 0xFF]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	if (from != ch)
+		memcpy(ch, from, (size_t)n * sizeof(*ch));
 }
 
 /* Returns the number of bits set in v. */
@@ -278,7 +294,7 @@ S_lcs_column(struct lcs *l, int j, const uint64_t *mask)
 static void
 S_lcs(struct lcs *l, const uint32_t *a, int n, const uint32_t *b, int m)
 {
-	struct at_char *ch = xcalloc((size_t)n + 1, sizeof(*ch));
+	struct at_char *ch = xcalloc(2 * (size_t)n + 1, sizeof(*ch));
 	uint32_t *code = xcalloc((size_t)n + 1, sizeof(*code));
 	uint64_t *masks;
 	int i, j, nd = 0, lo, hi;
@@ -291,7 +307,7 @@ S_lcs(struct lcs *l, const uint32_t *a, int n, const uint32_t *b, int m)
 	memset(l->col, 0xFF, l->w * sizeof(*l->col));
 	for (i = 0; i < n; i++)
 		ch[i] = (struct at_char){ a[i], i };
-	qsort(ch, (size_t)n, sizeof(*ch), S_at_char_cmp);
+	S_sort_chars(ch, ch + n, n);
 	for (i = 0, j = 0; i < n; i++)	/* the distinct characters */
 		j += i == 0 || ch[i].c != ch[i - 1].c;
 	masks = xcalloc((size_t)j * l->w + 1, sizeof(*masks));
