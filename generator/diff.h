@@ -2,10 +2,16 @@
  * level changes of skill pages and the comparison pages.
  *
  * Japanese has no spaces between words, so texts are compared a
- * character (code point) at a time, with Myers' O(ND) algorithm.  Short
+ * character (code point) at a time: the shortest edit that Myers' O(ND)
+ * algorithm finds, read off bit-parallel LCS columns (64 characters a
+ * machine word) so that texts that share little cost little.  Short
  * runs in common between changes (a stray の or 、 between two rewritten
  * phrases) then join the changes, so a change reads as whole phrases.  Work is bounded: past DIFF_D_MAX
- * edits, the middle of two texts counts as changed whole.
+ * edits or DIFF_STEPS_PER_CHAR steps a character, two texts are aligned
+ * by words (runs of katakana, of kanji, Latin words, other characters
+ * one by one) and then by characters within each change, each search
+ * within the same bound; past it, the middle of two texts (or of a
+ * change) counts as changed whole.
  */
 #ifndef SKILLSITE_DIFF_H
 #define SKILLSITE_DIFF_H
@@ -18,6 +24,14 @@
  * two texts, after their common start and end: the work is then at most
  * about DIFF_D_MAX * (length of the texts) steps and DIFF_D_MAX^2 ints. */
 #define DIFF_D_MAX	1024
+
+/* The steps (a diagonal tried, a character compared) that one search
+ * of Myers' may take, per unit (character or word) of the two texts,
+ * and at least: the work of a diff is then linear in the texts'
+ * length. */
+#define DIFF_STEPS_PER_CHAR	64
+#define DIFF_STEPS_PER_WORD	64
+#define DIFF_STEPS_MIN		512
 
 enum diff_kind { DIFF_SAME, DIFF_DEL, DIFF_INS };
 

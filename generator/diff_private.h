@@ -29,6 +29,13 @@ void		 diff_chars_free(struct diff_chars *t);
 struct diff_piece *diff_pieces(struct arena *a, const struct diff_chars *from,
 		    const struct diff_chars *to);
 
+/* Returns diff_pieces(a, from, to), adding to *steps the steps its
+ * searches took (a diagonal tried, a character compared: the work that
+ * DIFF_STEPS_PER_CHAR bounds), for the tests. */
+struct diff_piece *diff_pieces_counted(struct arena *a,
+		    const struct diff_chars *from, const struct diff_chars *to,
+		    size_t *steps);
+
 /* Widens the marks of t (keep: one flag per character, 0 where it
  * differs) to whole runs of one script (katakana, kanji, an ASCII,
  * Latin or full-width word) and whole grapheme clusters (a letter and

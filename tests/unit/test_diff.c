@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include "diff.h"
+#include "diff_private.h"
 
 /* Returns the pieces of p as text: deleted ones in [- -], inserted ones
  * in {+ +}. */
@@ -163,6 +164,240 @@ test_pair_worst_cases_are_bounded(void **state)
 	free(y);
 	free(half);
 	free(other);
+}
+
+/* Returns whether pieces p rebuild from (kept and deleted) and to (kept
+ * and inserted). */
+static int
+rebuilds(const struct diff_piece *p, const char *from, const char *to)
+{
+	size_t i = 0, j = 0, len;
+
+	for (; p != NULL; p = p->next) {
+		len = strlen(p->text);
+		if (p->kind != DIFF_INS) {
+			if (strncmp(from + i, p->text, len) != 0)
+				return 0;
+			i += len;
+		}
+		if (p->kind != DIFF_DEL) {
+			if (strncmp(to + j, p->text, len) != 0)
+				return 0;
+			j += len;
+		}
+	}
+	return from[i] == '\0' && to[j] == '\0';
+}
+
+/* Returns the pieces of from and to, in arena a, the steps their
+ * searches took in *steps, checking that they rebuild both texts and
+ * that the steps stay within the budget of a search by characters, one
+ * by words and one within each change (linear in the texts' length). */
+static const struct diff_piece *
+pair_within_budget(struct arena *a, const char *from, const char *to,
+    size_t *steps)
+{
+	struct diff_chars x, y;
+	const struct diff_piece *p;
+	size_t bound;
+
+	diff_chars(&x, from);
+	diff_chars(&y, to);
+	*steps = 0;
+	p = diff_pieces_counted(a, &x, &y, steps);
+	bound = 3 * (DIFF_STEPS_PER_CHAR * (x.n + y.n) + DIFF_STEPS_MIN);
+	assert_true(*steps <= bound);
+	assert_true(rebuilds(p, from, to));
+	diff_chars_free(&x);
+	diff_chars_free(&y);
+	return p;
+}
+
+/* Returns text s with every nth character (of the 3-byte ones s is made
+ * of) replaced by c, a 3-byte character. */
+static char *
+every_nth(const char *s, size_t n, const char *c)
+{
+	char *t = strdup(s);
+	size_t i;
+
+	assert_non_null(t);
+	for (i = 3 * (n - 1); i + 3 <= strlen(t); i += 3 * n)
+		memcpy(t + i, c, 3);
+	return t;
+}
+
+/* Texts that share nothing but scattered characters, or everything but
+ * one character in every few (where Myers' search alone takes work
+ * quadratic in their length), are diffed in steps linear in their
+ * length, and the pieces still rebuild both texts; a text with one word
+ * changed is still found exactly. */
+static void
+test_pair_work_is_linear(void **state)
+{
+	static const char *const alphabet[] = { "あ", "い", "う", "、", "管",
+	    "理", "ア", "イ" };
+	char *x = malloc(3 * 3000 + 1), *y = malloc(3 * 3000 + 1);
+	char *kana = repeat("あいうえお", 400), *kanji = repeat("管理運用保守",
+	    300), *k1, *k2;
+	unsigned seed = 17;
+	size_t i, steps;
+	struct arena a;
+	const struct diff_piece *p;
+
+	(void)state;
+	assert_non_null(x);
+	assert_non_null(y);
+	for (i = 0; i < 3000; i++) {	/* random, from few characters */
+		seed = seed * 1103515245 + 12345;
+		memcpy(x + 3 * i, alphabet[(seed >> 16) % 8], 3);
+		seed = seed * 1103515245 + 12345;
+		memcpy(y + 3 * i, alphabet[(seed >> 16) % 8], 3);
+	}
+	x[3 * 3000] = y[3 * 3000] = '\0';
+	arena_init(&a);
+	(void)pair_within_budget(&a, x, y, &steps);
+	assert_true(steps > 0);
+	k1 = every_nth(kana, 3, "か");
+	(void)pair_within_budget(&a, kana, k1, &steps);
+	k2 = every_nth(kanji, 4, "務");
+	(void)pair_within_budget(&a, kanji, k2, &steps);
+	free(k2);
+	k2 = every_nth(kana, 5, "管");
+	(void)pair_within_budget(&a, k1, k2, &steps);
+	memcpy(k2, kanji, strlen(kanji) + 1);	/* one word changed */
+	memcpy(k2 + 3 * 600, "務務", 6);
+	p = pair_within_budget(&a, kanji, k2, &steps);
+	assert_int_equal(p->kind, DIFF_SAME);
+	assert_int_equal(strlen(p->text), 3 * 600);
+	assert_string_equal(p->next->text, "管理");
+	assert_string_equal(p->next->next->text, "務務");
+	arena_free(&a);
+	free(x);
+	free(y);
+	free(kana);
+	free(kanji);
+	free(k1);
+	free(k2);
+}
+
+/* Past DIFF_D_MAX edits of characters (30 long katakana words of 300
+ * replaced by others), the texts are aligned by words: the words kept
+ * are found, each replaced word is one change, within the budget. */
+static void
+test_pair_long_changes_align_by_words(void **state)
+{
+	char *x = calloc(300 * 21 * 3 + 1, 1), *y = calloc(300 * 21 * 3 + 1, 1);
+	unsigned seed = 3, c;
+	size_t i, j, at = 0, dels = 0, inss = 0, steps;
+	struct arena a;
+	const struct diff_piece *p;
+
+	(void)state;
+	assert_non_null(x);
+	assert_non_null(y);
+	for (i = 0; i < 300; i++) {
+		for (j = 0; j < 20; j++, at += 3) {	/* katakana ア to ン */
+			seed = seed * 1103515245 + 12345;
+			c = 0x30A2 + (seed >> 16) % 82;
+			x[at] = (char)(0xE0 | (c >> 12));
+			x[at + 1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			x[at + 2] = (char)(0x80 | (c & 0x3F));
+			memcpy(y + at, i % 10 == 0 ? "ヴ" : x + at, 3);
+		}
+		memcpy(x + at, "の", 3);
+		memcpy(y + at, "の", 3);
+		at += 3;
+	}
+	arena_init(&a);
+	for (p = pair_within_budget(&a, x, y, &steps); p != NULL; p = p->next) {
+		dels += p->kind == DIFF_DEL;
+		inss += p->kind == DIFF_INS;
+		if (p->kind == DIFF_DEL)
+			assert_int_equal(strlen(p->text), 20 * 3);
+	}
+	assert_int_equal(dels, 30);
+	assert_int_equal(inss, 30);
+	arena_free(&a);
+	free(x);
+	free(y);
+}
+
+/* Level texts of the seed (the hardware handbook's system maintenance,
+ * levels 4 to 5: a long rewrite) diff as the unbounded search did. */
+static void
+test_pair_seed_texts_as_before(void **state)
+{
+	static const char from[] = "広域地域、特定業界の一部のユーザ又はそれら"
+	    "に相当するユーザに対するサービスチームにおけるハードウェアサービ"
+	    "スチームリーダ又はカスタマサービスチームリーダとしてとして、ユーザ"
+	    "のシステム保守管理方針策定を支援し、主要なシステム保守管理を実施す"
+	    "ることができる";
+	static const char to[] = "広域地域全体、特定業界のユーザ全体又はそれら"
+	    "に相当するユーザに対するサービスチームのハードウェアサービス責任者"
+	    "又はカスタマサービス責任者として、複雑なシステムのシステム保守管理"
+	    "方針を策定し、ハードウェアサービスチームをリードして主要なシステム"
+	    "保守管理を実施することができる";
+	struct arena a;
+	size_t steps;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(show_pair(&a, pair_within_budget(&a, from, to,
+	    &steps)), "広域地域{+全体+}、特定業界の[-一部の-]ユーザ{+全体+}"
+	    "又はそれらに相当するユーザに対するサービスチーム[-における-]{+の+}"
+	    "ハードウェアサービス[-チームリーダ-]{+責任者+}又はカスタマサービス"
+	    "[-チームリーダとしてとして、ユーザ-]{+責任者として、複雑なシステム+}"
+	    "のシステム保守管理方針{+を+}策定[-を支援-]し、"
+	    "{+ハードウェアサービスチームをリードして+}主要なシステム保守管理を"
+	    "実施することができる");
+	arena_free(&a);
+}
+
+/* Texts drawn at random from few characters (so that many shortest
+ * edits tie), of like or far different lengths, diff as Myers' search
+ * over the characters did, edit for edit (its results, kept). */
+static void
+test_pair_as_myers_search(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "aうa、アいa、、アbいああいアb管、ア理管う理いbアああbあb、いい理",
+		  "aうbアアいa、、アbいああいいb管、い理管う理いbアああbあb、いb理",
+		  "aう[-a、ア-]{+bアア+}いa、、アbいああい[-ア-]{+い+}b管、[-ア-]"
+		  "{+い+}理管う理いbアああbあb、い[-い-]{+b+}理" },
+		{ "あ理ア管ア理い管a、aabaabア、うabbaう管アあb、いアあb理",
+		  "あ理a管ア理い管aあaabaab、、うabbaアaア、、、管アいb理",
+		  "あ理[-ア-]{+a+}管ア理い管a[-、-]{+あ+}aabaab[-ア、-]{+、、+}"
+		  "うabba[-う管アあb、いアあ-]{+アaア、、、管アい+}b理" },
+		{ "、あ理b、abaaうア理あアい管b、管ああ、aabいアあ、あアうあア、",
+		  "、あ理管、管うa、うア理あアい管あ、管ああ、管abいアあ、あ理ああア、",
+		  "、あ理[-b、abaa-]{+管、管うa、+}うア理あアい管[-b-]{+あ+}、管ああ、"
+		  "[-aa-]{+管a+}bいアあ、あ[-アう-]{+理あ+}あア、" },
+		{ "理あ、うあaあ理いb理abb理ううa管理いあい理bうあ",
+		  "理あ、bあaあ理いい理a理b理ううa管理いあい、bうあ",
+		  "理あ、[-う-]{+b+}あaあ理い[-b-]{+い+}理a[-bb-]{+理b+}理ううa管理"
+		  "いあい[-理-]{+、+}bうあ" },
+		{ "う、、あ、、",
+		  "ういいうう、いいういあ、、、ああああ、、うい、いい、ああい、う、う",
+		  "う[-、、あ-]{+いいうう、いいういあ、、、ああああ+}、、{+うい、いい、"
+		  "ああい、う、う+}" },
+		{ "、ういう、",
+		  "、ううういうあ、ああ、、いあういあういあいいい、い、あ、、いい、あい",
+		  "、う{+うう+}いう[-、-]{+あ、ああ、、いあういあういあいいい、い、あ、"
+		  "、いい、あい+}" },
+		{ "う理理うabう、理いアうaいアbい、いい、あ管ううbbああ管", "アうあ、",
+		  "[-う理理うabう、理い-]アう[-aいアbい、いい、あ管ううbbああ管-]"
+		  "{+あ、+}" },
+	};
+	struct arena a;
+	size_t i, steps;
+
+	(void)state;
+	arena_init(&a);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(show_pair(&a, pair_within_budget(&a,
+		    cases[i][0], cases[i][1], &steps)), cases[i][2]);
+	arena_free(&a);
 }
 
 /* On random texts, what is kept and deleted is the first text, what is
@@ -358,6 +593,10 @@ main(void)
 		cmocka_unit_test(test_pair_invalid_bytes_differ),
 		cmocka_unit_test(test_pair_worst_cases_are_bounded),
 		cmocka_unit_test(test_pair_rebuilds_both_texts),
+		cmocka_unit_test(test_pair_work_is_linear),
+		cmocka_unit_test(test_pair_seed_texts_as_before),
+		cmocka_unit_test(test_pair_as_myers_search),
+		cmocka_unit_test(test_pair_long_changes_align_by_words),
 		cmocka_unit_test(test_marks_specialties),
 		cmocka_unit_test(test_marks_whole_words_never_lone_punctuation),
 		cmocka_unit_test(test_marks_a_distant_text_marks_only_its_own),
