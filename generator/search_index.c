@@ -39,6 +39,13 @@ struct terms {
 	size_t		 n;
 };
 
+/* The links of a document, as the JSON it ends with: ,"specialty","link"
+ * ... and ,["label","link"] of the rest. */
+struct refs {
+	struct search_buf	 text;
+	size_t			 bytes;		/* counted to the shard's size */
+};
+
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
@@ -53,12 +60,101 @@ struct writer {
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
-	json_t			*shard;		/* documents not yet put */
+	struct search_buf	 shard;		/* the script of the documents
+						 * not yet put; empty: none */
 	size_t			 shard_bytes;
 	unsigned		 nshards;	/* of documents, put */
 	json_t			*starts;	/* each one's first document */
+	struct refs		 refs;		/* of the document being made */
 	int			 failed;
 };
+
+void
+search_buf_add(struct search_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		b->s = xreallocarray(b->s, cap, 1);
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Appends the escape of byte c, a quote, a backslash or a control
+ * character, to b as jansson writes it. */
+static void
+S_escape_byte(struct search_buf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char seq[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+	switch (c) {
+	case '"':	search_buf_add(b, "\\\"", 2); break;
+	case '\\':	search_buf_add(b, "\\\\", 2); break;
+	case '\b':	search_buf_add(b, "\\b", 2); break;
+	case '\f':	search_buf_add(b, "\\f", 2); break;
+	case '\n':	search_buf_add(b, "\\n", 2); break;
+	case '\r':	search_buf_add(b, "\\r", 2); break;
+	case '\t':	search_buf_add(b, "\\t", 2); break;
+	default:	search_buf_add(b, seq, sizeof(seq)); break;
+	}
+}
+
+void
+search_json_string(struct search_buf *b, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	search_buf_add(b, "\"", 1);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		search_buf_add(b, s + run, i - run);
+		S_escape_byte(b, c);
+		run = i + 1;
+	}
+	search_buf_add(b, s + run, n - run);
+	search_buf_add(b, "\"", 1);
+}
+
+/* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
+ * ("d-3"), as the file of that name begins. */
+static void
+S_script_head(struct search_buf *b, char kind, unsigned n)
+{
+	char head[64];
+	int len = snprintf(head, sizeof(head), "skillsiteSearch.put(\"%c-%u\",",
+	    kind, n);
+
+	search_buf_add(b, head, (size_t)len);
+}
+
+/* Puts script b, ending it with close then ");\n", at the site path of
+ * shard n of kind into w's sink; empties b.  Returns 0, or -1 after
+ * reporting. */
+static int
+S_put_shard(struct writer *w, struct search_buf *b, const char *close,
+    char kind, unsigned n)
+{
+	struct arena a;
+	int rc;
+
+	search_buf_add(b, close, strlen(close));
+	search_buf_add(b, ");\n", 3);
+	arena_init(&a);
+	rc = w->sink->put(w->sink->ctx, SINK_SEARCH, path_search_shard(&a,
+	    kind, n), b->s, b->len, w->d);
+	arena_free(&a);
+	b->len = 0;
+	return rc;
+}
 
 /* Puts the file "skillsiteSearch.put(NAME,DATA);" at site path into
  * sink, DATA being data as JSON; takes data.  Returns 0, or -1 after
@@ -91,20 +187,12 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 static void
 S_flush_docs(struct writer *w)
 {
-	struct arena a;
-	char name[32];
-
-	if (w->shard == NULL)
+	if (w->shard.len == 0)
 		return;
-	arena_init(&a);
-	snprintf(name, sizeof(name), "d-%u", w->nshards);
-	if (!w->failed && S_put_script(w->sink, path_search_shard(&a, 'd',
-	    w->nshards), name, w->shard, w->d) != 0)
+	if (!w->failed && S_put_shard(w, &w->shard, "]", 'd',
+	    w->nshards) != 0)
 		w->failed = 1;
-	else if (w->failed)
-		json_decref(w->shard);
-	arena_free(&a);
-	w->shard = NULL;
+	w->shard.len = 0;
 	w->nshards++;
 }
 
@@ -188,41 +276,55 @@ S_post(void *ctx, const char *tok, size_t len)
 	S_append(S_term(w, tok, len), w->ndocs);
 }
 
+/* Appends the number v to b. */
+static void
+S_number(struct search_buf *b, long v)
+{
+	char num[24];
+	int len = snprintf(num, sizeof(num), "%ld", v);
+
+	search_buf_add(b, num, (size_t)len);
+}
+
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
- * text, the skill's number] followed by refs (specialty, link, ...,
- * and [label, link] of the rest; taken) to the current shard. */
+ * text, the skill's number] followed by refs (emptied) to the current
+ * shard. */
 static void
 S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
-    const char *text, json_t *refs)
+    const char *text, struct refs *refs)
 {
-	size_t len, i;
+	size_t len;
 	char *norm = search_normalize(text, strlen(text), &len);
-	json_t *doc;
 
 	if (norm == NULL) {
 		diag_msg(w->d, MSG_INTERNAL, NULL, "cannot index a text that is "
 		    "not UTF-8");
 		w->failed = 1;
-		json_decref(refs);
+		refs->text.len = refs->bytes = 0;
 		return;
 	}
 	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
 	free(norm);
-	/* text is UTF-8: search_normalize() checked it */
-	doc = json_pack("[i,i,s]", (int)kind, level, skill);
-	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
-	json_array_append_new(doc, json_integer(w->nskills));
-	json_array_extend(doc, refs);
-	if (w->shard == NULL) {
-		w->shard = json_array();
+	if (w->shard.len == 0) {
+		S_script_head(&w->shard, 'd', w->nshards);
+		search_buf_add(&w->shard, "[[", 2);
 		w->shard_bytes = 0;
 		json_array_append_new(w->starts, json_integer(w->ndocs));
-	}
-	w->shard_bytes += strlen(skill) + strlen(text) + 16;
-	for (i = 0; i < json_array_size(refs); i++)
-		w->shard_bytes += json_string_length(json_array_get(refs, i)) + 4;
-	json_decref(refs);
-	json_array_append_new(w->shard, doc);
+	} else
+		search_buf_add(&w->shard, ",[", 2);
+	S_number(&w->shard, (long)kind);
+	search_buf_add(&w->shard, ",", 1);
+	S_number(&w->shard, level);
+	search_buf_add(&w->shard, ",", 1);
+	search_json_string(&w->shard, skill, strlen(skill));
+	search_buf_add(&w->shard, ",", 1);
+	search_json_string(&w->shard, text, strlen(text));
+	search_buf_add(&w->shard, ",", 1);
+	S_number(&w->shard, (long)w->nskills);
+	search_buf_add(&w->shard, refs->text.s, refs->text.len);
+	search_buf_add(&w->shard, "]", 1);
+	w->shard_bytes += strlen(skill) + strlen(text) + 16 + refs->bytes;
+	refs->text.len = refs->bytes = 0;
 	w->ndocs++;
 	if (w->shard_bytes >= SEARCH_SHARD_BYTES)
 		S_flush_docs(w);
@@ -231,21 +333,25 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 /* Appends to refs specialty sp of jt and the link to its page of skill
  * k, at fragment (none when NULL). */
 static void
-S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
+S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
     const struct specialty *sp, const struct skill *k, const char *fragment)
 {
 	struct arena *a = &w->arena;
-	const char *label;
+	const char *label, *href;
 
 	if (w->m->njobtypes > 1) {
 		label = labels_format(w->labels, a, LABEL_SEARCH_CONTEXT,
 		    &(struct label_args){ .jobtype = jt->name,
 		    .specialty = sp->name });
 	} else
-		label = arena_strdup(a, sp->name);
-	json_array_append_new(refs, json_string(label));
-	json_array_append_new(refs, json_string(path_href(a, PATH_HOME,
-	    path_skill(a, jt->id, sp->id, k->id), fragment)));
+		label = sp->name;
+	href = path_href(a, PATH_HOME, path_skill(a, jt->id, sp->id, k->id),
+	    fragment);
+	search_buf_add(&refs->text, ",", 1);
+	search_json_string(&refs->text, label, strlen(label));
+	search_buf_add(&refs->text, ",", 1);
+	search_json_string(&refs->text, href, strlen(href));
+	refs->bytes += strlen(label) + strlen(href) + 8;
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
@@ -253,7 +359,7 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
  * page when it is a common skill, else the job type's section of the
  * home page, labelled with how many it stands for. */
 static void
-S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
+S_ref_more(struct writer *w, struct refs *refs, const struct jobtype *jt,
     const struct skill *k)
 {
 	const char *label, *href;
@@ -264,7 +370,12 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
 	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
 	    k->scope == SCOPE_COMMON);
-	json_array_append_new(refs, json_pack("[s,s]", label, href));
+	search_buf_add(&refs->text, ",[", 2);
+	search_json_string(&refs->text, label, strlen(label));
+	search_buf_add(&refs->text, ",", 1);
+	search_json_string(&refs->text, href, strlen(href));
+	search_buf_add(&refs->text, "]", 1);
+	refs->bytes += 4;
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at
@@ -275,13 +386,12 @@ static void
 S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
     enum search_kind kind, const char *text, const char *fragment)
 {
-	json_t *refs = json_array();
 	size_t j;
 
 	for (j = 0; j < k->nuses && j < USES_SHOWN; j++)
-		S_ref(w, refs, jt, k->uses[j].specialty, k, fragment);
-	S_ref_more(w, refs, jt, k);
-	S_doc(w, kind, 0, k->name, text, refs);
+		S_ref(w, &w->refs, jt, k->uses[j].specialty, k, fragment);
+	S_ref_more(w, &w->refs, jt, k);
+	S_doc(w, kind, 0, k->name, text, &w->refs);
 }
 
 /* A use's description of a level, for grouping equal ones. */
@@ -361,17 +471,14 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	}
 	S_group_texts(t, k->nuses);
 	for (j = 0; j < k->nuses; j++) {
-		json_t *refs;
-
 		if (t[j].text == NULL || *t[j].text == '\0' || t[j].first != j)
 			continue;
-		refs = json_array();
 		for (i = j;; i = t[i].next) {
-			S_ref(w, refs, jt, k->uses[i].specialty, k, anchor);
+			S_ref(w, &w->refs, jt, k->uses[i].specialty, k, anchor);
 			if (t[i].next == 0)
 				break;
 		}
-		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, refs);
+		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, &w->refs);
 	}
 	free(t);
 }
@@ -440,11 +547,10 @@ static unsigned
 S_put_terms(struct writer *w)
 {
 	struct terms t = { NULL, 0 };
+	struct search_buf b = { NULL, 0, 0 };
 	const struct postings *p;
-	struct arena a;
-	size_t i, size = 0;
+	size_t i, first, size = 0;
 	unsigned s, nshards;
-	char name[32];
 
 	t.v = xcalloc(w->terms.n + 1, sizeof(*t.v));
 	for (i = 0; (p = hash_next(&w->terms, &i)) != NULL; t.n++) {
@@ -459,21 +565,21 @@ S_put_terms(struct writer *w)
 		    t.v[i].token, t.v[i].p->toklen, nshards), t.v[i].token,
 		    t.v[i].p->toklen);
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
-	arena_init(&a);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
-		json_t *o = json_object();
-
-		/* tokens and postings are valid UTF-8 by construction */
-		for (; i < t.n && t.v[i].shard_prefix >> 48 == s; i++)
-			json_object_set_new_nocheck(o, t.v[i].token,
-			    json_stringn_nocheck(t.v[i].p->text,
-			    t.v[i].p->len));
-		snprintf(name, sizeof(name), "t-%u", s);
-		if (S_put_script(w->sink, path_search_shard(&a, 't', s), name,
-		    o, w->d) != 0)
+		S_script_head(&b, 't', s);
+		search_buf_add(&b, "{", 1);
+		for (first = i; i < t.n && t.v[i].shard_prefix >> 48 == s; i++) {
+			p = t.v[i].p;
+			if (i > first)
+				search_buf_add(&b, ",", 1);
+			search_json_string(&b, p->token, p->toklen);
+			search_buf_add(&b, ":", 1);
+			search_json_string(&b, p->text, p->len);
+		}
+		if (S_put_shard(w, &b, "}", 't', s) != 0)
 			w->failed = 1;
 	}
-	arena_free(&a);
+	free(b.s);
 	free(t.v);
 	return nshards;
 }
@@ -540,6 +646,8 @@ search_index_put(const struct model *m, const struct md_table *md,
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);
 	S_flush_docs(&w);
+	free(w.shard.s);
+	free(w.refs.text.s);
 	nterms = S_put_terms(&w);
 	S_free_terms(&w.terms);
 	arena_free(&w.posts);

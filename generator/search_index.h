@@ -30,7 +30,9 @@
  *			a specialty is named "job type／specialty" when the
  *			site has several job types
  *
- * Each file calls skillsiteSearch.put(name, data), data made by jansson.
+ * Each file calls skillsiteSearch.put(name, data); the shards' data is
+ * written as text, strings escaped as jansson writes them
+ * (search_json_string()), index.js's by jansson.
  * Documents are written as they are made, so memory holds the tokens'
  * postings and one shard; the tokens are found in the hash table of
  * hash.h, keyed anew on each run, so no words crafted in advance can
@@ -53,6 +55,20 @@
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
 struct md_table;
+
+/* A growing string of bytes, NUL-ended; { NULL, 0, 0 } is empty. */
+struct search_buf {
+	char	*s;		/* malloc'd: the owner frees it */
+	size_t	 len, cap;
+};
+
+/* Appends the n bytes at s to b. */
+void	search_buf_add(struct search_buf *b, const char *s, size_t n);
+
+/* Appends the n bytes of UTF-8 at s to b as a JSON string, byte for byte
+ * as jansson's json_dumps() writes it without flags: quoted, with '"',
+ * '\\' and the control characters escaped, the rest as it is. */
+void	search_json_string(struct search_buf *b, const char *s, size_t n);
 
 /* Puts the search index of the resolved model m, its level texts' plain
  * text from md (md_prepare() of m), into sink, in the words of labels.

@@ -5,6 +5,7 @@
 #include "helpers.h"
 
 #include <jansson.h>
+#include <unistr.h>
 
 #include "markdown.h"
 #include "labels.h"
@@ -154,6 +155,67 @@ test_shard(void **state)
 	}
 	for (i = 0; i < 8; i++)
 		assert_true(n[i] > 0 && n[i] < 20);
+}
+
+/* Asserts that search_json_string() writes the n bytes at s as jansson's
+ * json_dumps() does. */
+static void
+assert_json_string(const char *s, size_t n)
+{
+	json_t *v = json_stringn_nocheck(s, n);
+	char *want = json_dumps(v, JSON_ENCODE_ANY);
+	struct search_buf got = { NULL, 0, 0 };
+
+	assert_non_null(want);
+	search_json_string(&got, s, n);
+	assert_int_equal(got.len, strlen(want));
+	assert_memory_equal(got.s, want, got.len);
+	free(got.s);
+	free(want);
+	json_decref(v);
+}
+
+/* The shards' strings are written as jansson writes them, for every
+ * character: each byte below 0x80 alone and between others, every
+ * Unicode scalar value (256 to a string), and random mixes of quotes,
+ * backslashes, control characters, NUL and multi-byte characters. */
+static void
+test_json_string(void **state)
+{
+	static const char *const pieces[] = { "\"", "\\", "\n", "\t", "\x01",
+	    "\x1f", "\x7f", "/", "a", "\xc3\xa9", "\xe6\xbc\xa2",
+	    "\xf0\x9f\x98\x80", "\xe2\x80\xa8" };
+	char s[64 * 4];
+	size_t n, i;
+	uint32_t c;
+
+	(void)state;
+	assert_json_string("", 0);
+	assert_json_string("a\0b", 3);
+	for (c = 0; c < 0x80; c++) {
+		s[0] = (char)c;
+		assert_json_string(s, 1);
+		snprintf(s, sizeof(s), "x%cy", (int)c ? (int)c : ' ');
+		assert_json_string(s, 3);
+	}
+	for (c = 0; c <= 0x10FFFF; ) {
+		for (n = 0; n < 64 && c <= 0x10FFFF; c++)
+			if (c < 0xD800 || c > 0xDFFF)
+				n += (size_t)u8_uctomb((uint8_t *)s + n, c, 4);
+		assert_json_string(s, n);
+	}
+	srand(17);
+	for (i = 0; i < 2000; i++) {
+		size_t k = (size_t)rand() % 20;
+		const char *p;
+
+		for (n = 0; k-- > 0; n += strlen(p)) {
+			p = pieces[(size_t)rand() % (sizeof(pieces) /
+			    sizeof(*pieces))];
+			memcpy(s + n, p, strlen(p));
+		}
+		assert_json_string(s, n);
+	}
 }
 
 /* Markdown as plain text: inlines without markup, blocks on lines. */
@@ -508,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_shared_cases),
 		cmocka_unit_test(test_normalize_invalid),
 		cmocka_unit_test(test_shard),
+		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
 		cmocka_unit_test(test_index_postings),
