@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unictype.h>
 #include <uninorm.h>
@@ -14,23 +15,101 @@
 /* The classes of characters. */
 enum cclass { C_SEP, C_WORD, C_CHAR };
 
+void
+search_buf_reserve(struct search_buf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 256;
+
+	if (b->len + n + 1 <= b->cap)
+		return;
+	while (b->len + n + 1 > cap)
+		cap *= 2;
+	b->s = xreallocarray(b->s, cap, 1);
+	b->cap = cap;
+}
+
+void
+search_buf_add(struct search_buf *b, const char *s, size_t n)
+{
+	search_buf_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+int
+search_nfkc_inert(uint32_t c)
+{
+	if (c < 0x3001)
+		return c < 0x80;
+	if (c >= 0x4E00)
+		return c <= 0x9FFF;
+	return c <= 0x3002 || (c >= 0x3005 && c <= 0x3011) ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FE);
+}
+
+/* Returns the end of the stretch of s (n bytes of valid UTF-8) from i
+ * that NFKC must see whole: the character at i and the characters after
+ * it that are not inert; sets *alone when that is one inert character,
+ * which stays as it is. */
+static size_t
+S_stretch(const char *s, size_t n, size_t i, int *alone)
+{
+	ucs4_t c;
+	size_t j;
+
+	j = i + (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + i, n - i);
+	*alone = search_nfkc_inert(c);
+	while (j < n) {
+		int k = u8_mbtouc_unsafe(&c, (const uint8_t *)s + j, n - j);
+
+		if (search_nfkc_inert(c))
+			break;
+		j += (size_t)k;
+		*alone = 0;
+	}
+	return j;
+}
+
+/* Appends the NFKC of the n bytes of valid UTF-8 at s to b. */
+static void
+S_nfkc(struct search_buf *b, const char *s, size_t n)
+{
+	size_t len;
+	uint8_t *norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n,
+	    NULL, &len);
+
+	if (norm == NULL)
+		xalloc_die();	/* valid input: only memory can fail */
+	search_buf_add(b, (const char *)norm, len);
+	free(norm);
+}
+
 char *
 search_normalize(const char *s, size_t n, size_t *len)
 {
-	uint8_t *out;
-	size_t i;
+	struct search_buf b = { NULL, 0, 0 };
+	size_t i = 0, j, kept = 0;
+	int alone;
 
 	if (u8_check((const uint8_t *)s, n) != NULL)
 		return NULL;
-	out = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, NULL, len);
-	if (out == NULL)
-		xalloc_die();	/* valid input: only memory can fail */
-	out = xreallocarray(out, *len + 1, 1);
-	out[*len] = '\0';
-	for (i = 0; i < *len; i++)
-		if (out[i] >= 'A' && out[i] <= 'Z')
-			out[i] += 'a' - 'A';
-	return (char *)out;
+	search_buf_reserve(&b, n);
+	while (i < n) {
+		j = S_stretch(s, n, i, &alone);
+		if (!alone) {
+			search_buf_add(&b, s + kept, i - kept);
+			S_nfkc(&b, s + i, j - i);
+			kept = j;
+		}
+		i = j;
+	}
+	search_buf_add(&b, s + kept, n - kept);
+	for (i = 0; i < b.len; i++)
+		if (b.s[i] >= 'A' && b.s[i] <= 'Z')
+			b.s[i] += 'a' - 'A';
+	*len = b.len;
+	return b.s;
 }
 
 /* Returns the class of code point c. */

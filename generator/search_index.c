@@ -69,59 +69,52 @@ struct writer {
 	int			 failed;
 };
 
-void
-search_buf_add(struct search_buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		b->s = xreallocarray(b->s, cap, 1);
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-/* Appends the escape of byte c, a quote, a backslash or a control
- * character, to b as jansson writes it. */
-static void
-S_escape_byte(struct search_buf *b, unsigned char c)
+/* Writes at out the escape of byte c, a quote, a backslash or a control
+ * character, as jansson writes it; returns the end of what it wrote. */
+static char *
+S_escape_byte(char *out, unsigned char c)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char seq[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
+	*out++ = '\\';
 	switch (c) {
-	case '"':	search_buf_add(b, "\\\"", 2); break;
-	case '\\':	search_buf_add(b, "\\\\", 2); break;
-	case '\b':	search_buf_add(b, "\\b", 2); break;
-	case '\f':	search_buf_add(b, "\\f", 2); break;
-	case '\n':	search_buf_add(b, "\\n", 2); break;
-	case '\r':	search_buf_add(b, "\\r", 2); break;
-	case '\t':	search_buf_add(b, "\\t", 2); break;
-	default:	search_buf_add(b, seq, sizeof(seq)); break;
+	case '"':
+	case '\\':	*out++ = (char)c; break;
+	case '\b':	*out++ = 'b'; break;
+	case '\f':	*out++ = 'f'; break;
+	case '\n':	*out++ = 'n'; break;
+	case '\r':	*out++ = 'r'; break;
+	case '\t':	*out++ = 't'; break;
+	default:
+		memcpy(out, "u00", 3);
+		out[3] = hex[c >> 4];
+		out[4] = hex[c & 15];
+		out += 5;
+		break;
 	}
+	return out;
 }
 
 void
 search_json_string(struct search_buf *b, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	char *out;
+	size_t i;
 
-	search_buf_add(b, "\"", 1);
+	search_buf_reserve(b, 6 * n + 2);	/* every byte "\u00XX" at worst */
+	out = b->s + b->len;
+	*out++ = '"';
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		search_buf_add(b, s + run, i - run);
-		S_escape_byte(b, c);
-		run = i + 1;
+			*out++ = (char)c;
+		else
+			out = S_escape_byte(out, c);
 	}
-	search_buf_add(b, s + run, n - run);
-	search_buf_add(b, "\"", 1);
+	*out++ = '"';
+	*out = '\0';
+	b->len = (size_t)(out - b->s);
 }
 
 /* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n

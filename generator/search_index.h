@@ -46,6 +46,7 @@
 
 #include "labels.h"
 #include "model.h"
+#include "search.h"
 #include "sink.h"
 
 #define SEARCH_SHARD_BYTES	(64 * 1024)
@@ -55,15 +56,6 @@
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
 struct md_table;
-
-/* A growing string of bytes, NUL-ended; { NULL, 0, 0 } is empty. */
-struct search_buf {
-	char	*s;		/* malloc'd: the owner frees it */
-	size_t	 len, cap;
-};
-
-/* Appends the n bytes at s to b. */
-void	search_buf_add(struct search_buf *b, const char *s, size_t n);
 
 /* Appends the n bytes of UTF-8 at s to b as a JSON string, byte for byte
  * as jansson's json_dumps() writes it without flags: quoted, with '"',

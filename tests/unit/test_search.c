@@ -5,6 +5,8 @@
 #include "helpers.h"
 
 #include <jansson.h>
+#include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "markdown.h"
@@ -155,6 +157,120 @@ test_shard(void **state)
 	}
 	for (i = 0; i < 8; i++)
 		assert_true(n[i] > 0 && n[i] < 20);
+}
+
+/* Marks in second[] every character that a canonical decomposition
+ * holds after its first: those that may compose with the one before. */
+static void
+S_mark_seconds(unsigned char *second)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	ucs4_t z;
+	int n, k;
+
+	for (z = 0; z <= 0x10FFFF; z++)
+		for (n = uc_canonical_decomposition(z, d), k = 1; k < n; k++)
+			second[d[k]] = 1;
+}
+
+/* Asserts that c starts no composition with the character before it:
+ * neither c nor, when it decomposes, the first of its decomposition is
+ * a second character or has a combining class. */
+static void
+assert_starts_alone(ucs4_t c, const unsigned char *second)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+
+	for (;;) {
+		assert_false(second[c]);
+		assert_int_equal(uc_combining_class(c), 0);
+		if (uc_canonical_decomposition(c, d) < 1)
+			break;
+		c = d[0];
+	}
+}
+
+/* Every code point search_nfkc_inert() names is one that NFKC leaves
+ * as it is and may cut a text before (so search_normalize() may copy it):
+ * checked against libunistring's tables for all of Unicode; kana, the
+ * common ideographs and ASCII are among them, full-width letters, the
+ * voicing marks and half-width kana are not. */
+static void
+test_nfkc_inert(void **state)
+{
+	unsigned char *second = calloc(0x110000, 1);
+	uint8_t s[4], *norm;
+	size_t n, len, count = 0;
+	ucs4_t c;
+
+	(void)state;
+	assert_non_null(second);
+	S_mark_seconds(second);
+	for (c = 0; c <= 0x10FFFF; c++) {
+		if (!search_nfkc_inert(c))
+			continue;
+		count++;
+		n = (size_t)u8_uctomb(s, c, 4);
+		assert_non_null(norm = u8_normalize(UNINORM_NFKC, s, n, NULL,
+		    &len));
+		assert_int_equal(len, n);
+		assert_memory_equal(norm, s, n);
+		free(norm);
+		assert_starts_alone(c, second);
+	}
+	assert_true(count > 20000);
+	assert_true(search_nfkc_inert('a') && search_nfkc_inert(0x304C) &&
+	    search_nfkc_inert(0x6F22));
+	assert_false(search_nfkc_inert(0xFF21) || search_nfkc_inert(0x3099) ||
+	    search_nfkc_inert(0xFF76) || search_nfkc_inert(0x0301));
+	free(second);
+}
+
+/* Appends a random piece of text that NFKC changes or keeps to s. */
+static size_t
+S_random_piece(char *s)
+{
+	static const char *const pieces[] = { "a", "E", "e", "\xcc\x81",
+	    "\xe3\x81\x8b", "\xe3\x82\x99", "\xe3\x82\x9a", "\xe3\x81\x8c",
+	    "\xef\xbd\xb6", "\xef\xbe\x9e", "\xef\xbc\xa1", "\xe3\x80\x80",
+	    "\xe6\xbc\xa2", "\xef\xa4\x80", "\xe1\x84\x80", "\xe1\x85\xa1",
+	    "\xe1\x86\xa8", "\xea\xb0\x80", "\xe3\x8d\xbf", "\xe3\x80\x82",
+	    "\xe2\x91\xa0", "\xcc\xa3", " ", "\xe3\x83\xbc", "\xc3\xa9" };
+	const char *p = pieces[(size_t)rand() % (sizeof(pieces) /
+	    sizeof(*pieces))];
+
+	memcpy(s, p, strlen(p));
+	return strlen(p);
+}
+
+/* search_normalize() gives what u8_normalize() gives for the whole text,
+ * ASCII lowered, on random mixes of kana, voicing marks (combining and
+ * half-width), combining accents, Hangul jamo, compatibility characters
+ * and ideographs. */
+static void
+test_normalize_pieces(void **state)
+{
+	char s[40 * 4];
+	uint8_t *want;
+	char *got;
+	size_t i, k, n, wlen, glen;
+
+	(void)state;
+	srand(15);
+	for (i = 0; i < 20000; i++) {
+		for (n = 0, k = (size_t)rand() % 12; k > 0; k--)
+			n += S_random_piece(s + n);
+		assert_non_null(want = u8_normalize(UNINORM_NFKC,
+		    (const uint8_t *)s, n, NULL, &wlen));
+		for (k = 0; k < wlen; k++)
+			if (want[k] >= 'A' && want[k] <= 'Z')
+				want[k] += 'a' - 'A';
+		assert_non_null(got = search_normalize(s, n, &glen));
+		assert_int_equal(glen, wlen);
+		assert_memory_equal(got, want, wlen);
+		free(got);
+		free(want);
+	}
 }
 
 /* Asserts that search_json_string() writes the n bytes at s as jansson's
@@ -569,6 +685,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_cases),
 		cmocka_unit_test(test_normalize_invalid),
+		cmocka_unit_test(test_nfkc_inert),
+		cmocka_unit_test(test_normalize_pieces),
 		cmocka_unit_test(test_shard),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_plain_text),
