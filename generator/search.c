@@ -48,62 +48,60 @@ search_nfkc_inert(uint32_t c)
 	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FE);
 }
 
-/* Returns the end of the stretch of s (n bytes of valid UTF-8) from i
- * that NFKC must see whole: the character at i and the characters after
- * it that are not inert; sets *alone when that is one inert character,
- * which stays as it is. */
-static size_t
-S_stretch(const char *s, size_t n, size_t i, int *alone)
+/* Returns the code point of the valid UTF-8 character at s (of at most
+ * n bytes) and sets *size to its length in bytes. */
+static ucs4_t
+S_decode(const char *s, size_t n, size_t *size)
 {
 	ucs4_t c;
-	size_t j;
 
-	j = i + (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + i, n - i);
-	*alone = search_nfkc_inert(c);
-	while (j < n) {
-		int k = u8_mbtouc_unsafe(&c, (const uint8_t *)s + j, n - j);
-
-		if (search_nfkc_inert(c))
-			break;
-		j += (size_t)k;
-		*alone = 0;
+	if ((unsigned char)*s < 0x80) {
+		*size = 1;
+		return (unsigned char)*s;
 	}
-	return j;
+	*size = (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s, n);
+	return c;
 }
 
-/* Appends the NFKC of the n bytes of valid UTF-8 at s to b. */
+/* Appends to b the bytes of s from *kept to start as they are, and the
+ * NFKC of those from start to end (valid UTF-8); sets *kept to end. */
 static void
-S_nfkc(struct search_buf *b, const char *s, size_t n)
+S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
+    size_t end)
 {
 	size_t len;
-	uint8_t *norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n,
-	    NULL, &len);
+	uint8_t *norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s + start,
+	    end - start, NULL, &len);
 
 	if (norm == NULL)
 		xalloc_die();	/* valid input: only memory can fail */
+	search_buf_add(b, s + *kept, start - *kept);
 	search_buf_add(b, (const char *)norm, len);
 	free(norm);
+	*kept = end;
 }
 
+/* Each stretch NFKC must see whole runs from the character before the
+ * first that is not inert (or from the start) to the next inert one. */
 char *
 search_normalize(const char *s, size_t n, size_t *len)
 {
 	struct search_buf b = { NULL, 0, 0 };
-	size_t i = 0, j, kept = 0;
-	int alone;
+	size_t i, size, prev = 0, kept = 0, start = SIZE_MAX;
 
 	if (u8_check((const uint8_t *)s, n) != NULL)
 		return NULL;
 	search_buf_reserve(&b, n);
-	while (i < n) {
-		j = S_stretch(s, n, i, &alone);
-		if (!alone) {
-			search_buf_add(&b, s + kept, i - kept);
-			S_nfkc(&b, s + i, j - i);
-			kept = j;
-		}
-		i = j;
+	for (i = 0; i < n; prev = i, i += size) {
+		if (search_nfkc_inert(S_decode(s + i, n - i, &size))) {
+			if (start != SIZE_MAX)
+				S_nfkc(&b, s, &kept, start, i);
+			start = SIZE_MAX;
+		} else if (start == SIZE_MAX)
+			start = prev;	/* 0 for the first character */
 	}
+	if (start != SIZE_MAX)
+		S_nfkc(&b, s, &kept, start, n);
 	search_buf_add(&b, s + kept, n - kept);
 	for (i = 0; i < b.len; i++)
 		if (b.s[i] >= 'A' && b.s[i] <= 'Z')
@@ -123,21 +121,12 @@ S_class(ucs4_t c)
 	    UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_M) ? C_CHAR : C_SEP;
 }
 
-/* Returns the class of the character at s (of at most n bytes) and sets
- * *size to its length in bytes. */
+/* Returns the class of the character at s (of at most n bytes of valid
+ * UTF-8) and sets *size to its length in bytes. */
 static enum cclass
 S_next(const char *s, size_t n, size_t *size)
 {
-	ucs4_t c;
-	int k;
-
-	if ((unsigned char)*s < 0x80) {		/* most of the text */
-		*size = 1;
-		return S_class((unsigned char)*s);
-	}
-	k = u8_mbtouc(&c, (const uint8_t *)s, n);
-	*size = k > 0 ? (size_t)k : 1;
-	return S_class(c);
+	return S_class(S_decode(s, n, size));
 }
 
 /* Returns the length in bytes of the UTF-8 character at s, valid. */

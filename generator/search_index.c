@@ -20,6 +20,7 @@
 struct postings {
 	const char	*token;		/* in the writer's posts arena */
 	size_t		 toklen;
+	uint64_t	 word;		/* a short token's bytes (S_pack()) */
 	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
 	uint32_t	 last;		/* the last number added */
@@ -229,7 +230,20 @@ S_append(struct postings *p, uint32_t id)
 struct token {
 	const char	*s;
 	size_t		 len;
+	uint64_t	 word;		/* S_pack() of s */
 };
+
+/* Returns the len bytes at tok packed into a number, when they are at
+ * most 8 (most tokens: a word, or one or two characters), else 0. */
+static uint64_t
+S_pack(const char *tok, size_t len)
+{
+	uint64_t v = 0;
+
+	if (len <= sizeof(v))
+		memcpy(&v, tok, len);
+	return v;
+}
 
 /* hash_same_fn: whether postings item are those of token key. */
 static int
@@ -238,22 +252,27 @@ S_same_token(const void *item, const void *key)
 	const struct postings *p = item;
 	const struct token *k = key;
 
-	return p->toklen == k->len && memcmp(p->token, k->s, k->len) == 0;
+	if (p->toklen != k->len || p->word != k->word)
+		return 0;
+	return k->len <= sizeof(k->word) || memcmp(p->token, k->s,
+	    k->len) == 0;
 }
 
 /* Returns the postings of the len bytes at tok in w, added (empty) when
- * new. */
+ * new.  A short token is hashed as the number it packs into. */
 static struct postings *
 S_term(struct writer *w, const char *tok, size_t len)
 {
-	struct token key = { tok, len };
-	size_t h = hash_bytes(&w->terms, tok, len);
+	struct token key = { tok, len, S_pack(tok, len) };
+	size_t h = len <= sizeof(key.word) ? hash_word(&w->terms, key.word,
+	    len) : hash_bytes(&w->terms, tok, len);
 	struct postings *p = hash_get(&w->terms, h, S_same_token, &key);
 
 	if (p == NULL) {
 		p = arena_calloc(&w->posts, 1, sizeof(*p));
 		p->token = arena_strndup(&w->posts, tok, len);
 		p->toklen = len;
+		p->word = key.word;
 		hash_put(&w->terms, h, p);
 	}
 	return p;
