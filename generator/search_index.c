@@ -47,6 +47,16 @@ struct refs {
 	size_t			 bytes;		/* counted to the shard's size */
 };
 
+/* A slot of the writer's cache of recent short tokens. */
+struct recent {
+	uint64_t		 word;		/* S_pack() of the token */
+	size_t			 len;
+	struct postings		*p;		/* NULL: empty */
+};
+
+/* Slots in the cache of recent tokens: a power of two. */
+#define RECENT_SLOTS	4096
+
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
@@ -58,6 +68,7 @@ struct writer {
 	struct arena		 posts;		/* struct postings */
 	struct hash_table	 terms;		/* struct postings, by token;
 						 * keyed anew each run (hash.h) */
+	struct recent		*recent;	/* RECENT_SLOTS: S_recent() */
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
@@ -278,24 +289,55 @@ S_term(struct writer *w, const char *tok, size_t len)
 	return p;
 }
 
+/* Returns the slot of w's cache of recent tokens for the short token
+ * packed as word, of len bytes.  The cache only spares looking up
+ * tokens seen lately: its unkeyed hash can make crafted tokens share a
+ * slot, which costs them no more than the table's lookup. */
+static struct recent *
+S_recent(struct writer *w, uint64_t word, size_t len)
+{
+	uint64_t h = (word ^ len) * 0x9E3779B97F4A7C15u;
+
+	return &w->recent[h >> 52 & (RECENT_SLOTS - 1)];
+}
+
 /* search_token_fn: adds the document being made (w->ndocs) to the
  * token's postings. */
 static void
 S_post(void *ctx, const char *tok, size_t len)
 {
 	struct writer *w = ctx;
+	struct recent *r;
+	uint64_t word;
 
-	S_append(S_term(w, tok, len), w->ndocs);
+	if (len > sizeof(word)) {
+		S_append(S_term(w, tok, len), w->ndocs);
+		return;
+	}
+	word = S_pack(tok, len);
+	r = S_recent(w, word, len);
+	if (r->p == NULL || r->word != word || r->len != len) {
+		r->p = S_term(w, tok, len);
+		r->word = word;
+		r->len = len;
+	}
+	S_append(r->p, w->ndocs);
 }
 
-/* Appends the number v to b. */
+/* Appends the number n to b in decimal, as jansson writes it. */
 static void
-S_number(struct search_buf *b, long v)
+S_number(struct search_buf *b, long n)
 {
+	unsigned long v = n < 0 ? 0 - (unsigned long)n : (unsigned long)n;
 	char num[24];
-	int len = snprintf(num, sizeof(num), "%ld", v);
+	size_t k = sizeof(num);
 
-	search_buf_add(b, num, (size_t)len);
+	do
+		num[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (n < 0)
+		num[--k] = '-';
+	search_buf_add(b, num + k, sizeof(num) - k);
 }
 
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
@@ -654,6 +696,7 @@ search_index_put(const struct model *m, const struct md_table *md,
 	arena_init(&w.arena);
 	arena_init(&w.posts);
 	hash_init(&w.terms);
+	w.recent = xcalloc(RECENT_SLOTS, sizeof(*w.recent));
 	w.starts = json_array();
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);
@@ -662,6 +705,7 @@ search_index_put(const struct model *m, const struct md_table *md,
 	free(w.refs.text.s);
 	nterms = S_put_terms(&w);
 	S_free_terms(&w.terms);
+	free(w.recent);
 	arena_free(&w.posts);
 	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
 	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs,
