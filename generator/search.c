@@ -55,16 +55,35 @@ S_decode(const char *s, size_t n, size_t *size)
 {
 	ucs4_t c;
 
-	if ((unsigned char)*s < 0x80) {
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
 		*size = 1;
-		return (unsigned char)*s;
+		return u[0];
 	}
-	*size = (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s, n);
+	if (u[0] >= 0xE0 && u[0] < 0xF0) {	/* kana, kanji: inline */
+		*size = 3;
+		return (ucs4_t)(u[0] & 0x0F) << 12 | (ucs4_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+	}
+	*size = (size_t)u8_mbtouc_unsafe(&c, u, n);
 	return c;
 }
 
+/* Lowers the ASCII letters of the n bytes at s. */
+static void
+S_lower(uint8_t *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 'a' - 'A';
+}
+
 /* Appends to b the bytes of s from *kept to start as they are, and the
- * NFKC of those from start to end (valid UTF-8); sets *kept to end. */
+ * NFKC of those from start to end (valid UTF-8), ASCII lowered; sets
+ * *kept to end. */
 static void
 S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
     size_t end)
@@ -75,6 +94,7 @@ S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
 
 	if (norm == NULL)
 		xalloc_die();	/* valid input: only memory can fail */
+	S_lower(norm, len);
 	search_buf_add(b, s + *kept, start - *kept);
 	search_buf_add(b, (const char *)norm, len);
 	free(norm);
@@ -88,12 +108,16 @@ search_normalize(const char *s, size_t n, size_t *len)
 {
 	struct search_buf b = { NULL, 0, 0 };
 	size_t i, size, prev = 0, kept = 0, start = SIZE_MAX;
+	int upper = 0;		/* an ASCII capital copied */
+	ucs4_t c;
 
 	if (u8_check((const uint8_t *)s, n) != NULL)
 		return NULL;
 	search_buf_reserve(&b, n);
 	for (i = 0; i < n; prev = i, i += size) {
-		if (search_nfkc_inert(S_decode(s + i, n - i, &size))) {
+		c = S_decode(s + i, n - i, &size);
+		upper |= c >= 'A' && c <= 'Z';
+		if (search_nfkc_inert(c)) {
 			if (start != SIZE_MAX)
 				S_nfkc(&b, s, &kept, start, i);
 			start = SIZE_MAX;
@@ -103,9 +127,8 @@ search_normalize(const char *s, size_t n, size_t *len)
 	if (start != SIZE_MAX)
 		S_nfkc(&b, s, &kept, start, n);
 	search_buf_add(&b, s + kept, n - kept);
-	for (i = 0; i < b.len; i++)
-		if (b.s[i] >= 'A' && b.s[i] <= 'Z')
-			b.s[i] += 'a' - 'A';
+	if (upper)
+		S_lower((uint8_t *)b.s, b.len);
 	*len = b.len;
 	return b.s;
 }
@@ -117,6 +140,11 @@ S_class(ucs4_t c)
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		    (c >= 'A' && c <= 'Z') ? C_WORD : C_SEP;
+	/* most text: the common ideographs, hiragana and katakana, all
+	 * letters (test_search's test_char_class checks each) */
+	if ((c >= 0x4E00 && c <= 0x9FFC) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30A1 && c <= 0x30FA))
+		return C_CHAR;
 	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_M) ? C_CHAR : C_SEP;
 }

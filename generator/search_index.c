@@ -107,22 +107,47 @@ S_escape_byte(char *out, unsigned char c)
 	return out;
 }
 
+/* Returns whether none of the 8 bytes of x needs escaping: none is
+ * below 0x20, a quote or a backslash (each test exact for the whole
+ * word: a byte's borrow only follows a byte that matched). */
+static int
+S_plain8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t highs = 0x8080808080808080u;
+	uint64_t q = x ^ ones * '"', bs = x ^ ones * '\\';
+
+	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs)) & highs) == 0;
+}
+
 void
 search_json_string(struct search_buf *b, const char *s, size_t n)
 {
 	char *out;
-	size_t i;
+	size_t i = 0, end;
+	uint64_t x;
 
 	search_buf_reserve(b, 6 * n + 2);	/* every byte "\u00XX" at worst */
 	out = b->s + b->len;
 	*out++ = '"';
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
+		    S_plain8(x))) {
+			memcpy(out, s + i, sizeof(x));
+			out += sizeof(x);
+			i += sizeof(x);
+			continue;
+		}
+		for (end = n - i < sizeof(x) ? n : i + sizeof(x); i < end;
+		    i++) {
+			unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			*out++ = (char)c;
-		else
-			out = S_escape_byte(out, c);
+			if (c >= 0x20 && c != '"' && c != '\\')
+				*out++ = (char)c;
+			else
+				out = S_escape_byte(out, c);
+		}
 	}
 	*out++ = '"';
 	*out = '\0';

@@ -273,6 +273,38 @@ test_normalize_pieces(void **state)
 	}
 }
 
+/* search_tokens_fn: counts the tokens in *ctx. */
+static void
+S_count(void *ctx, const char *tok, size_t len)
+{
+	(void)tok;
+	(void)len;
+	++*(size_t *)ctx;
+}
+
+/* A character makes a token exactly when Unicode calls it a letter, a
+ * number or a mark: every code point of the blocks of kana, CJK
+ * punctuation and the common ideographs, whose letters search.c
+ * classes without asking libunistring. */
+static void
+test_char_class(void **state)
+{
+	uint8_t s[4];
+	size_t n, count;
+	ucs4_t c;
+
+	(void)state;
+	for (c = 0x3000; c < 0xA000; c++) {
+		n = (size_t)u8_uctomb(s, c, 4);
+		count = 0;
+		search_tokens((const char *)s, n, SEARCH_QUERY, S_count,
+		    &count);
+		assert_int_equal(count, uc_is_general_category_withtable(c,
+		    UC_CATEGORY_MASK_L | UC_CATEGORY_MASK_N |
+		    UC_CATEGORY_MASK_M) ? 1 : 0);
+	}
+}
+
 /* Asserts that search_json_string() writes the n bytes at s as jansson's
  * json_dumps() does. */
 static void
@@ -687,6 +719,7 @@ main(void)
 		cmocka_unit_test(test_normalize_invalid),
 		cmocka_unit_test(test_nfkc_inert),
 		cmocka_unit_test(test_normalize_pieces),
+		cmocka_unit_test(test_char_class),
 		cmocka_unit_test(test_shard),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_plain_text),
