@@ -37,8 +37,9 @@ search_buf_add(struct search_buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
-int
-search_nfkc_inert(uint32_t c)
+/* search_nfkc_inert(), for inlining. */
+static inline int
+S_inert(uint32_t c)
 {
 	if (c < 0x3001)
 		return c < 0x80;
@@ -48,9 +49,15 @@ search_nfkc_inert(uint32_t c)
 	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FE);
 }
 
+int
+search_nfkc_inert(uint32_t c)
+{
+	return S_inert(c);
+}
+
 /* Returns the code point of the valid UTF-8 character at s (of at most
  * n bytes) and sets *size to its length in bytes. */
-static ucs4_t
+static inline ucs4_t
 S_decode(const char *s, size_t n, size_t *size)
 {
 	ucs4_t c;
@@ -117,7 +124,7 @@ search_normalize(const char *s, size_t n, size_t *len)
 	for (i = 0; i < n; prev = i, i += size) {
 		c = S_decode(s + i, n - i, &size);
 		upper |= c >= 'A' && c <= 'Z';
-		if (search_nfkc_inert(c)) {
+		if (S_inert(c)) {
 			if (start != SIZE_MAX)
 				S_nfkc(&b, s, &kept, start, i);
 			start = SIZE_MAX;
@@ -134,7 +141,7 @@ search_normalize(const char *s, size_t n, size_t *len)
 }
 
 /* Returns the class of code point c. */
-static enum cclass
+static inline enum cclass
 S_class(ucs4_t c)
 {
 	if (c < 0x80)

@@ -226,39 +226,49 @@ S_flush_docs(struct writer *w)
 	w->nshards++;
 }
 
-/* Appends document number id to p, if not there yet. */
+/* Makes room in p's text for a comma, a number and the NUL. */
 static void
+S_room(struct postings *p)
+{
+	char *grown;
+
+	if (p->len + 10 <= p->cap)	/* ",", 7 digits at most, NUL */
+		return;
+	grown = xreallocarray(p->text == p->small ? NULL : p->text,
+	    2 * p->cap, 1);
+	if (p->text == p->small)
+		memcpy(grown, p->small, p->len + 1);
+	p->text = grown;
+	p->cap *= 2;
+}
+
+/* Appends document number id to p, if not there yet. */
+static inline void
 S_append(struct postings *p, uint32_t id)
 {
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-	char tmp[8];
-	uint32_t v;
+	char tmp[8], *out;
+	uint32_t v = id;
 	size_t k = 0;
 
-	if (p->text != NULL && id == p->last)
-		return;
-	v = p->text != NULL ? id - p->last : id;
-	do
-		tmp[k++] = digits[v % 36];
-	while ((v /= 36) != 0);
 	if (p->text == NULL) {
 		p->text = p->small;
 		p->cap = sizeof(p->small);
-	}
-	if (p->len + k + 2 > p->cap) {
-		char *grown = xreallocarray(p->text == p->small ? NULL :
-		    p->text, 2 * p->cap, 1);
-
-		if (p->text == p->small)
-			memcpy(grown, p->small, p->len + 1);
-		p->text = grown;
-		p->cap *= 2;
-	}
+	} else if (id == p->last)
+		return;
+	else
+		v = id - p->last;
+	S_room(p);
+	out = p->text + p->len;
 	if (p->len > 0)
-		p->text[p->len++] = ',';
+		*out++ = ',';
+	do
+		tmp[k++] = digits[v % 36];
+	while ((v /= 36) != 0);
 	while (k > 0)
-		p->text[p->len++] = tmp[--k];
-	p->text[p->len] = '\0';
+		*out++ = tmp[--k];
+	*out = '\0';
+	p->len = (size_t)(out - p->text);
 	p->last = id;
 }
 
@@ -276,8 +286,17 @@ S_pack(const char *tok, size_t len)
 {
 	uint64_t v = 0;
 
-	if (len <= sizeof(v))
-		memcpy(&v, tok, len);
+	switch (len) {		/* copies of known sizes: no call */
+	case 1: memcpy(&v, tok, 1); break;
+	case 2: memcpy(&v, tok, 2); break;
+	case 3: memcpy(&v, tok, 3); break;
+	case 4: memcpy(&v, tok, 4); break;
+	case 5: memcpy(&v, tok, 5); break;
+	case 6: memcpy(&v, tok, 6); break;
+	case 7: memcpy(&v, tok, 7); break;
+	case 8: memcpy(&v, tok, 8); break;
+	default: break;
+	}
 	return v;
 }
 
