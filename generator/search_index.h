@@ -36,7 +36,8 @@
  * Documents are written as they are made, so memory holds the tokens'
  * postings and one shard; the tokens are found in the hash table of
  * hash.h, keyed anew on each run, so no words crafted in advance can
- * make indexing slower than linear.  Shards hold about
+ * make indexing slower than linear (a cache of recent short tokens in
+ * front of it spares most look-ups; crafted words can only miss it).  Shards hold about
  * SEARCH_SHARD_BYTES each
  * (at most SEARCH_SHARDS_MAX shards of terms), so a query loads a few
  * small files whatever the size of the site.
