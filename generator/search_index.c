@@ -47,6 +47,14 @@ struct refs {
 	size_t			 bytes;		/* counted to the shard's size */
 };
 
+/* A specialty that has the skill being indexed, as its documents link
+ * to it (S_use_ref()). */
+struct use_ref {
+	const char	*text;		/* NULL: not made yet */
+	size_t		 len;
+	size_t		 bytes;		/* counted to the shard's size */
+};
+
 /* A slot of the writer's cache of recent short tokens. */
 struct recent {
 	uint64_t		 word;		/* S_pack() of the token */
@@ -78,6 +86,8 @@ struct writer {
 	unsigned		 nshards;	/* of documents, put */
 	json_t			*starts;	/* each one's first document */
 	struct refs		 refs;		/* of the document being made */
+	struct use_ref		*uses;		/* of the skill being indexed,
+						 * in arena */
 	int			 failed;
 };
 
@@ -121,16 +131,17 @@ S_plain8(uint64_t x)
 	    ((bs - ones) & ~bs)) & highs) == 0;
 }
 
-void
-search_json_string(struct search_buf *b, const char *s, size_t n)
+/* Appends the n bytes at s to b escaped as in a JSON string, without
+ * the quotes. */
+static void
+S_escape(struct search_buf *b, const char *s, size_t n)
 {
 	char *out;
 	size_t i = 0, end;
 	uint64_t x;
 
-	search_buf_reserve(b, 6 * n + 2);	/* every byte "\u00XX" at worst */
+	search_buf_reserve(b, 6 * n);	/* every byte "\u00XX" at worst */
 	out = b->s + b->len;
-	*out++ = '"';
 	while (i < n) {
 		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
 		    S_plain8(x))) {
@@ -149,9 +160,16 @@ search_json_string(struct search_buf *b, const char *s, size_t n)
 				out = S_escape_byte(out, c);
 		}
 	}
-	*out++ = '"';
 	*out = '\0';
 	b->len = (size_t)(out - b->s);
+}
+
+void
+search_json_string(struct search_buf *b, const char *s, size_t n)
+{
+	search_buf_add(b, "\"", 1);
+	S_escape(b, s, n);
+	search_buf_add(b, "\"", 1);
 }
 
 /* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
@@ -428,15 +446,21 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 		S_flush_docs(w);
 }
 
-/* Appends to refs specialty sp of jt and the link to its page of skill
- * k, at fragment (none when NULL). */
-static void
-S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
-    const struct specialty *sp, const struct skill *k, const char *fragment)
+/* Returns use j of skill k of jt as a document's link begins:
+ * ,"specialty","link to k's page (without a fragment nor the closing
+ * quote), made once per skill (w->uses). */
+static const struct use_ref *
+S_use_ref(struct writer *w, const struct jobtype *jt, const struct skill *k,
+    size_t j)
 {
+	struct use_ref *u = &w->uses[j];
+	const struct specialty *sp = k->uses[j].specialty;
 	struct arena *a = &w->arena;
+	struct search_buf b = { NULL, 0, 0 };
 	const char *label, *href;
 
+	if (u->text != NULL)
+		return u;
 	if (w->m->njobtypes > 1) {
 		label = labels_format(w->labels, a, LABEL_SEARCH_CONTEXT,
 		    &(struct label_args){ .jobtype = jt->name,
@@ -444,12 +468,34 @@ S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
 	} else
 		label = sp->name;
 	href = path_href(a, PATH_HOME, path_skill(a, jt->id, sp->id, k->id),
-	    fragment);
-	search_buf_add(&refs->text, ",", 1);
-	search_json_string(&refs->text, label, strlen(label));
-	search_buf_add(&refs->text, ",", 1);
-	search_json_string(&refs->text, href, strlen(href));
-	refs->bytes += strlen(label) + strlen(href) + 8;
+	    NULL);
+	search_buf_add(&b, ",", 1);
+	search_json_string(&b, label, strlen(label));
+	search_buf_add(&b, ",\"", 2);
+	S_escape(&b, href, strlen(href));
+	u->text = arena_strndup(a, b.s, b.len);
+	u->len = b.len;
+	u->bytes = strlen(label) + strlen(href);
+	free(b.s);
+	return u;
+}
+
+/* Appends to refs use j of skill k of jt, the specialty and the link to
+ * its page of k, at fragment (none when NULL). */
+static void
+S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
+    const struct skill *k, size_t j, const char *fragment)
+{
+	const struct use_ref *u = S_use_ref(w, jt, k, j);
+
+	search_buf_add(&refs->text, u->text, u->len);
+	refs->bytes += u->bytes + 8;
+	if (fragment != NULL) {
+		search_buf_add(&refs->text, "#", 1);
+		S_escape(&refs->text, fragment, strlen(fragment));
+		refs->bytes += 1 + strlen(fragment);
+	}
+	search_buf_add(&refs->text, "\"", 1);
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
@@ -487,7 +533,7 @@ S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	size_t j;
 
 	for (j = 0; j < k->nuses && j < USES_SHOWN; j++)
-		S_ref(w, &w->refs, jt, k->uses[j].specialty, k, fragment);
+		S_ref(w, &w->refs, jt, k, j, fragment);
 	S_ref_more(w, &w->refs, jt, k);
 	S_doc(w, kind, 0, k->name, text, &w->refs);
 }
@@ -572,7 +618,7 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 		if (t[j].text == NULL || *t[j].text == '\0' || t[j].first != j)
 			continue;
 		for (i = j;; i = t[i].next) {
-			S_ref(w, &w->refs, jt, k->uses[i].specialty, k, anchor);
+			S_ref(w, &w->refs, jt, k, i, anchor);
 			if (t[i].next == 0)
 				break;
 		}
@@ -593,6 +639,7 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 
 		if (k->nuses == 0)
 			continue;	/* no page to link to */
+		w->uses = arena_calloc(&w->arena, k->nuses, sizeof(*w->uses));
 		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
 		for (j = 0; j < k->nknowledge; j++)
 			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
