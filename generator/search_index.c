@@ -280,11 +280,15 @@ S_append(struct postings *p, uint32_t id)
 	out = p->text + p->len;
 	if (p->len > 0)
 		*out++ = ',';
-	do
-		tmp[k++] = digits[v % 36];
-	while ((v /= 36) != 0);
-	while (k > 0)
-		*out++ = tmp[--k];
+	if (v < 36)			/* most differences */
+		*out++ = digits[v];
+	else {
+		do
+			tmp[k++] = digits[v % 36];
+		while ((v /= 36) != 0);
+		while (k > 0)
+			*out++ = tmp[--k];
+	}
 	*out = '\0';
 	p->len = (size_t)(out - p->text);
 	p->last = id;
@@ -299,7 +303,7 @@ struct token {
 
 /* Returns the len bytes at tok packed into a number, when they are at
  * most 8 (most tokens: a word, or one or two characters), else 0. */
-static uint64_t
+static inline uint64_t
 S_pack(const char *tok, size_t len)
 {
 	uint64_t v = 0;
