@@ -20,7 +20,6 @@
 struct postings {
 	const char	*token;		/* in the writer's posts arena */
 	size_t		 toklen;
-	uint64_t	 word;		/* a short token's bytes (S_pack()) */
 	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
 	uint32_t	 last;		/* the last number added */
@@ -298,7 +297,6 @@ S_append(struct postings *p, uint32_t id)
 struct token {
 	const char	*s;
 	size_t		 len;
-	uint64_t	 word;		/* S_pack() of s */
 };
 
 /* Returns the len bytes at tok packed into a number, when they are at
@@ -329,27 +327,24 @@ S_same_token(const void *item, const void *key)
 	const struct postings *p = item;
 	const struct token *k = key;
 
-	if (p->toklen != k->len || p->word != k->word)
-		return 0;
-	return k->len <= sizeof(k->word) || memcmp(p->token, k->s,
-	    k->len) == 0;
+	return p->toklen == k->len && memcmp(p->token, k->s, k->len) == 0;
 }
 
 /* Returns the postings of the len bytes at tok in w, added (empty) when
- * new.  A short token is hashed as the number it packs into. */
+ * new.  A short token is hashed as word, the number it packs into
+ * (S_pack()). */
 static struct postings *
-S_term(struct writer *w, const char *tok, size_t len)
+S_term(struct writer *w, const char *tok, size_t len, uint64_t word)
 {
-	struct token key = { tok, len, S_pack(tok, len) };
-	size_t h = len <= sizeof(key.word) ? hash_word(&w->terms, key.word,
-	    len) : hash_bytes(&w->terms, tok, len);
+	struct token key = { tok, len };
+	size_t h = len <= sizeof(word) ? hash_word(&w->terms, word, len) :
+	    hash_bytes(&w->terms, tok, len);
 	struct postings *p = hash_get(&w->terms, h, S_same_token, &key);
 
 	if (p == NULL) {
 		p = arena_calloc(&w->posts, 1, sizeof(*p));
 		p->token = arena_strndup(&w->posts, tok, len);
 		p->toklen = len;
-		p->word = key.word;
 		hash_put(&w->terms, h, p);
 	}
 	return p;
@@ -377,13 +372,13 @@ S_post(void *ctx, const char *tok, size_t len)
 	uint64_t word;
 
 	if (len > sizeof(word)) {
-		S_append(S_term(w, tok, len), w->ndocs);
+		S_append(S_term(w, tok, len, 0), w->ndocs);
 		return;
 	}
 	word = S_pack(tok, len);
 	r = S_recent(w, word, len);
 	if (r->p == NULL || r->word != word || r->len != len) {
-		r->p = S_term(w, tok, len);
+		r->p = S_term(w, tok, len, word);
 		r->word = word;
 		r->len = len;
 	}
