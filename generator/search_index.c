@@ -139,7 +139,7 @@ S_escape(struct search_buf *b, const char *s, size_t n)
 	size_t i = 0, end;
 	uint64_t x;
 
-	search_buf_reserve(b, 6 * n);	/* every byte "\u00XX" at worst */
+	search_buf_reserve(b, n);	/* room for the rest as it is */
 	out = b->s + b->len;
 	while (i < n) {
 		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
@@ -153,10 +153,13 @@ S_escape(struct search_buf *b, const char *s, size_t n)
 		    i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if (c >= 0x20 && c != '"' && c != '\\')
+			if (c >= 0x20 && c != '"' && c != '\\') {
 				*out++ = (char)c;
-			else
-				out = S_escape_byte(out, c);
+				continue;
+			}
+			b->len = (size_t)(out - b->s);	/* "\u00XX" at most */
+			search_buf_reserve(b, 6 + n - i);
+			out = S_escape_byte(b->s + b->len, c);
 		}
 	}
 	*out = '\0';
@@ -243,13 +246,13 @@ S_flush_docs(struct writer *w)
 	w->nshards++;
 }
 
-/* Makes room in p's text for a comma, a number and the NUL. */
+/* Makes room in p's text for n more bytes (at most its size). */
 static void
-S_room(struct postings *p)
+S_room(struct postings *p, size_t n)
 {
 	char *grown;
 
-	if (p->len + 10 <= p->cap)	/* ",", 7 digits at most, NUL */
+	if (p->len + n <= p->cap)
 		return;
 	grown = xreallocarray(p->text == p->small ? NULL : p->text,
 	    2 * p->cap, 1);
@@ -275,19 +278,18 @@ S_append(struct postings *p, uint32_t id)
 		return;
 	else
 		v = id - p->last;
-	S_room(p);
-	out = p->text + p->len;
-	if (p->len > 0)
-		*out++ = ',';
 	if (v < 36)			/* most differences */
-		*out++ = digits[v];
-	else {
+		tmp[k++] = digits[v];
+	else
 		do
 			tmp[k++] = digits[v % 36];
 		while ((v /= 36) != 0);
-		while (k > 0)
-			*out++ = tmp[--k];
-	}
+	S_room(p, k + 2);		/* a comma, the digits, the NUL */
+	out = p->text + p->len;
+	if (p->len > 0)
+		*out++ = ',';
+	while (k > 0)
+		*out++ = tmp[--k];
 	*out = '\0';
 	p->len = (size_t)(out - p->text);
 	p->last = id;
