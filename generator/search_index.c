@@ -267,9 +267,9 @@ static inline void
 S_append(struct postings *p, uint32_t id)
 {
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-	char tmp[8], *out;
-	uint32_t v = id;
-	size_t k = 0;
+	char *out;
+	uint32_t v = id, t;
+	size_t k = 1;
 
 	if (p->text == NULL) {
 		p->text = p->small;
@@ -278,18 +278,18 @@ S_append(struct postings *p, uint32_t id)
 		return;
 	else
 		v = id - p->last;
-	if (v < 36)			/* most differences */
-		tmp[k++] = digits[v];
-	else
-		do
-			tmp[k++] = digits[v % 36];
-		while ((v /= 36) != 0);
+	for (t = v; t >= 36; t /= 36)
+		k++;
 	S_room(p, k + 2);		/* a comma, the digits, the NUL */
 	out = p->text + p->len;
 	if (p->len > 0)
 		*out++ = ',';
-	while (k > 0)
-		*out++ = tmp[--k];
+	out += k;
+	if (k == 1)			/* most differences */
+		out[-1] = digits[v];
+	else
+		for (t = 1; t <= k; t++, v /= 36)
+			out[-(ptrdiff_t)t] = digits[v % 36];
 	*out = '\0';
 	p->len = (size_t)(out - p->text);
 	p->last = id;
