@@ -36,6 +36,19 @@ hash_free(struct hash_table *t)
 	t->cap = t->n = 0;
 }
 
+/* Returns h with every bit mixed into every other (MurmurHash3's
+ * finalizer, a bijection). */
+static uint64_t
+S_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 33;
+	return h;
+}
+
 size_t
 hash_bytes(const struct hash_table *t, const void *p, size_t len)
 {
@@ -47,13 +60,13 @@ hash_bytes(const struct hash_table *t, const void *p, size_t len)
 		h ^= s[i];
 		h *= 1099511628211u;
 	}
-	h ^= t->key[1];
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDu;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53u;
-	h ^= h >> 33;
-	return (size_t)h;
+	return (size_t)S_mix(h ^ t->key[1]);
+}
+
+size_t
+hash_word(const struct hash_table *t, uint64_t v, size_t len)
+{
+	return (size_t)S_mix(S_mix(v ^ t->key[0]) ^ t->key[1] ^ len);
 }
 
 void *

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unictype.h>
 #include <uninorm.h>
@@ -14,51 +15,153 @@
 /* The classes of characters. */
 enum cclass { C_SEP, C_WORD, C_CHAR };
 
+void
+search_buf_reserve(struct search_buf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 256;
+
+	if (b->len + n + 1 <= b->cap)
+		return;
+	while (b->len + n + 1 > cap)
+		cap *= 2;
+	b->s = xreallocarray(b->s, cap, 1);
+	b->cap = cap;
+}
+
+void
+search_buf_add(struct search_buf *b, const char *s, size_t n)
+{
+	search_buf_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* search_nfkc_inert(), for inlining. */
+static inline int
+S_inert(uint32_t c)
+{
+	if (c < 0x3001)
+		return c < 0x80;
+	if (c >= 0x4E00)
+		return c <= 0x9FFF;
+	return c <= 0x3002 || (c >= 0x3005 && c <= 0x3011) ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FE);
+}
+
+int
+search_nfkc_inert(uint32_t c)
+{
+	return S_inert(c);
+}
+
+/* Returns the code point of the valid UTF-8 character at s (of at most
+ * n bytes) and sets *size to its length in bytes. */
+static inline ucs4_t
+S_decode(const char *s, size_t n, size_t *size)
+{
+	ucs4_t c;
+
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*size = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xE0 && u[0] < 0xF0) {	/* kana, kanji: inline */
+		*size = 3;
+		return (ucs4_t)(u[0] & 0x0F) << 12 | (ucs4_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+	}
+	*size = (size_t)u8_mbtouc_unsafe(&c, u, n);
+	return c;
+}
+
+/* Lowers the ASCII letters of the n bytes at s. */
+static void
+S_lower(uint8_t *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 'a' - 'A';
+}
+
+/* Appends to b the bytes of s from *kept to start as they are, and the
+ * NFKC of those from start to end (valid UTF-8), ASCII lowered; sets
+ * *kept to end. */
+static void
+S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
+    size_t end)
+{
+	size_t len;
+	uint8_t *norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s + start,
+	    end - start, NULL, &len);
+
+	if (norm == NULL)
+		xalloc_die();	/* valid input: only memory can fail */
+	S_lower(norm, len);
+	search_buf_add(b, s + *kept, start - *kept);
+	search_buf_add(b, (const char *)norm, len);
+	free(norm);
+	*kept = end;
+}
+
+/* Each stretch NFKC must see whole runs from the character before the
+ * first that is not inert (or from the start) to the next inert one. */
 char *
 search_normalize(const char *s, size_t n, size_t *len)
 {
-	uint8_t *out;
-	size_t i;
+	struct search_buf b = { NULL, 0, 0 };
+	size_t i, size, prev = 0, kept = 0, start = SIZE_MAX;
+	int upper = 0;		/* an ASCII capital copied */
+	ucs4_t c;
 
 	if (u8_check((const uint8_t *)s, n) != NULL)
 		return NULL;
-	out = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, NULL, len);
-	if (out == NULL)
-		xalloc_die();	/* valid input: only memory can fail */
-	out = xreallocarray(out, *len + 1, 1);
-	out[*len] = '\0';
-	for (i = 0; i < *len; i++)
-		if (out[i] >= 'A' && out[i] <= 'Z')
-			out[i] += 'a' - 'A';
-	return (char *)out;
+	search_buf_reserve(&b, n);
+	for (i = 0; i < n; prev = i, i += size) {
+		c = S_decode(s + i, n - i, &size);
+		upper |= c >= 'A' && c <= 'Z';
+		if (S_inert(c)) {
+			if (start != SIZE_MAX)
+				S_nfkc(&b, s, &kept, start, i);
+			start = SIZE_MAX;
+		} else if (start == SIZE_MAX)
+			start = prev;	/* 0 for the first character */
+	}
+	if (start != SIZE_MAX)
+		S_nfkc(&b, s, &kept, start, n);
+	search_buf_add(&b, s + kept, n - kept);
+	if (upper)
+		S_lower((uint8_t *)b.s, b.len);
+	*len = b.len;
+	return b.s;
 }
 
 /* Returns the class of code point c. */
-static enum cclass
+static inline enum cclass
 S_class(ucs4_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		    (c >= 'A' && c <= 'Z') ? C_WORD : C_SEP;
+	/* most text: the common ideographs, hiragana and katakana, all
+	 * letters (test_search's test_char_class checks each) */
+	if ((c >= 0x4E00 && c <= 0x9FFC) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30A1 && c <= 0x30FA))
+		return C_CHAR;
 	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_M) ? C_CHAR : C_SEP;
 }
 
-/* Returns the class of the character at s (of at most n bytes) and sets
- * *size to its length in bytes. */
+/* Returns the class of the character at s (of at most n bytes of valid
+ * UTF-8) and sets *size to its length in bytes. */
 static enum cclass
 S_next(const char *s, size_t n, size_t *size)
 {
-	ucs4_t c;
-	int k;
-
-	if ((unsigned char)*s < 0x80) {		/* most of the text */
-		*size = 1;
-		return S_class((unsigned char)*s);
-	}
-	k = u8_mbtouc(&c, (const uint8_t *)s, n);
-	*size = k > 0 ? (size_t)k : 1;
-	return S_class(c);
+	return S_class(S_decode(s, n, size));
 }
 
 /* Returns the length in bytes of the UTF-8 character at s, valid. */

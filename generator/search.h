@@ -13,6 +13,19 @@
 #define SKILLSITE_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* A growing string of bytes, NUL-ended; { NULL, 0, 0 } is empty. */
+struct search_buf {
+	char	*s;		/* malloc'd: the owner frees it */
+	size_t	 len, cap;
+};
+
+/* Makes room in b for n more bytes and a NUL. */
+void	search_buf_reserve(struct search_buf *b, size_t n);
+
+/* Appends the n bytes at s to b. */
+void	search_buf_add(struct search_buf *b, const char *s, size_t n);
 
 /* Which tokens a text gives. */
 enum search_mode {
@@ -26,8 +39,18 @@ typedef void search_token_fn(void *ctx, const char *tok, size_t len);
 
 /* Returns the n bytes of UTF-8 at s normalised (NFKC, ASCII lowered),
  * malloc'd and NUL-ended, and sets *len; returns NULL when s is not
- * valid UTF-8. */
+ * valid UTF-8.  Only the stretches around characters that NFKC may
+ * change go through u8_normalize(): the rest is copied (see
+ * search_nfkc_inert()). */
 char	*search_normalize(const char *s, size_t n, size_t *len);
+
+/* Returns whether NFKC leaves code point c as it is wherever it stands
+ * and may cut a text just before it: c normalises to itself, has
+ * combining class 0 and is not the second character of any canonical
+ * composition (nor is the first of its decomposition).  ASCII, kana and
+ * the CJK ideographs of U+4E00..U+9FFF, among others; test_search
+ * checks every such code point against libunistring's tables. */
+int	 search_nfkc_inert(uint32_t c);
 
 /* Calls fn for each token of the normalised text norm (len bytes), in
  * the order of the text, repeats included: for each run, its word, or

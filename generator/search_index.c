@@ -39,6 +39,31 @@ struct terms {
 	size_t		 n;
 };
 
+/* The links of a document, as the JSON it ends with: ,"specialty","link"
+ * ... and ,["label","link"] of the rest. */
+struct refs {
+	struct search_buf	 text;
+	size_t			 bytes;		/* counted to the shard's size */
+};
+
+/* A specialty that has the skill being indexed, as its documents link
+ * to it (S_use_ref()). */
+struct use_ref {
+	const char	*text;		/* NULL: not made yet */
+	size_t		 len;
+	size_t		 bytes;		/* counted to the shard's size */
+};
+
+/* A slot of the writer's cache of recent short tokens. */
+struct recent {
+	uint64_t		 word;		/* S_pack() of the token */
+	size_t			 len;
+	struct postings		*p;		/* NULL: empty */
+};
+
+/* Slots in the cache of recent tokens: a power of two. */
+#define RECENT_SLOTS	4096
+
 /* The state of writing the index. */
 struct writer {
 	const struct model	*m;
@@ -50,15 +75,136 @@ struct writer {
 	struct arena		 posts;		/* struct postings */
 	struct hash_table	 terms;		/* struct postings, by token;
 						 * keyed anew each run (hash.h) */
+	struct recent		*recent;	/* RECENT_SLOTS: S_recent() */
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
-	json_t			*shard;		/* documents not yet put */
+	struct search_buf	 shard;		/* the script of the documents
+						 * not yet put; empty: none */
 	size_t			 shard_bytes;
 	unsigned		 nshards;	/* of documents, put */
 	json_t			*starts;	/* each one's first document */
+	struct refs		 refs;		/* of the document being made */
+	struct use_ref		*uses;		/* of the skill being indexed,
+						 * in arena */
 	int			 failed;
 };
+
+/* Writes at out the escape of byte c, a quote, a backslash or a control
+ * character, as jansson writes it; returns the end of what it wrote. */
+static char *
+S_escape_byte(char *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	*out++ = '\\';
+	switch (c) {
+	case '"':
+	case '\\':	*out++ = (char)c; break;
+	case '\b':	*out++ = 'b'; break;
+	case '\f':	*out++ = 'f'; break;
+	case '\n':	*out++ = 'n'; break;
+	case '\r':	*out++ = 'r'; break;
+	case '\t':	*out++ = 't'; break;
+	default:
+		memcpy(out, "u00", 3);
+		out[3] = hex[c >> 4];
+		out[4] = hex[c & 15];
+		out += 5;
+		break;
+	}
+	return out;
+}
+
+/* Returns whether none of the 8 bytes of x needs escaping: none is
+ * below 0x20, a quote or a backslash (each test exact for the whole
+ * word: a byte's borrow only follows a byte that matched). */
+static int
+S_plain8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t highs = 0x8080808080808080u;
+	uint64_t q = x ^ ones * '"', bs = x ^ ones * '\\';
+
+	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs)) & highs) == 0;
+}
+
+/* Appends the n bytes at s to b escaped as in a JSON string, without
+ * the quotes. */
+static void
+S_escape(struct search_buf *b, const char *s, size_t n)
+{
+	char *out;
+	size_t i = 0, end;
+	uint64_t x;
+
+	search_buf_reserve(b, n);	/* room for the rest as it is */
+	out = b->s + b->len;
+	while (i < n) {
+		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
+		    S_plain8(x))) {
+			memcpy(out, s + i, sizeof(x));
+			out += sizeof(x);
+			i += sizeof(x);
+			continue;
+		}
+		for (end = n - i < sizeof(x) ? n : i + sizeof(x); i < end;
+		    i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				*out++ = (char)c;
+				continue;
+			}
+			b->len = (size_t)(out - b->s);	/* "\u00XX" at most */
+			search_buf_reserve(b, 6 + n - i);
+			out = S_escape_byte(b->s + b->len, c);
+		}
+	}
+	*out = '\0';
+	b->len = (size_t)(out - b->s);
+}
+
+void
+search_json_string(struct search_buf *b, const char *s, size_t n)
+{
+	search_buf_add(b, "\"", 1);
+	S_escape(b, s, n);
+	search_buf_add(b, "\"", 1);
+}
+
+/* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
+ * ("d-3"), as the file of that name begins. */
+static void
+S_script_head(struct search_buf *b, char kind, unsigned n)
+{
+	char head[64];
+	int len = snprintf(head, sizeof(head), "skillsiteSearch.put(\"%c-%u\",",
+	    kind, n);
+
+	search_buf_add(b, head, (size_t)len);
+}
+
+/* Puts script b, ending it with close then ");\n", at the site path of
+ * shard n of kind into w's sink; empties b.  Returns 0, or -1 after
+ * reporting. */
+static int
+S_put_shard(struct writer *w, struct search_buf *b, const char *close,
+    char kind, unsigned n)
+{
+	struct arena a;
+	int rc;
+
+	search_buf_add(b, close, strlen(close));
+	search_buf_add(b, ");\n", 3);
+	arena_init(&a);
+	rc = w->sink->put(w->sink->ctx, SINK_SEARCH, path_search_shard(&a,
+	    kind, n), b->s, b->len, w->d);
+	arena_free(&a);
+	b->len = 0;
+	return rc;
+}
 
 /* Puts the file "skillsiteSearch.put(NAME,DATA);" at site path into
  * sink, DATA being data as JSON; takes data.  Returns 0, or -1 after
@@ -91,56 +237,61 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 static void
 S_flush_docs(struct writer *w)
 {
-	struct arena a;
-	char name[32];
-
-	if (w->shard == NULL)
+	if (w->shard.len == 0)
 		return;
-	arena_init(&a);
-	snprintf(name, sizeof(name), "d-%u", w->nshards);
-	if (!w->failed && S_put_script(w->sink, path_search_shard(&a, 'd',
-	    w->nshards), name, w->shard, w->d) != 0)
+	if (!w->failed && S_put_shard(w, &w->shard, "]", 'd',
+	    w->nshards) != 0)
 		w->failed = 1;
-	else if (w->failed)
-		json_decref(w->shard);
-	arena_free(&a);
-	w->shard = NULL;
+	w->shard.len = 0;
 	w->nshards++;
 }
 
-/* Appends document number id to p, if not there yet. */
+/* Makes room in p's text for n more bytes (at most its size). */
 static void
+S_room(struct postings *p, size_t n)
+{
+	char *grown;
+
+	if (p->len + n <= p->cap)
+		return;
+	grown = xreallocarray(p->text == p->small ? NULL : p->text,
+	    2 * p->cap, 1);
+	if (p->text == p->small)
+		memcpy(grown, p->small, p->len + 1);
+	p->text = grown;
+	p->cap *= 2;
+}
+
+/* Appends document number id to p, if not there yet. */
+static inline void
 S_append(struct postings *p, uint32_t id)
 {
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-	char tmp[8];
-	uint32_t v;
-	size_t k = 0;
+	char *out;
+	uint32_t v = id, t;
+	size_t k = 1;
 
-	if (p->text != NULL && id == p->last)
-		return;
-	v = p->text != NULL ? id - p->last : id;
-	do
-		tmp[k++] = digits[v % 36];
-	while ((v /= 36) != 0);
 	if (p->text == NULL) {
 		p->text = p->small;
 		p->cap = sizeof(p->small);
-	}
-	if (p->len + k + 2 > p->cap) {
-		char *grown = xreallocarray(p->text == p->small ? NULL :
-		    p->text, 2 * p->cap, 1);
-
-		if (p->text == p->small)
-			memcpy(grown, p->small, p->len + 1);
-		p->text = grown;
-		p->cap *= 2;
-	}
+	} else if (id == p->last)
+		return;
+	else
+		v = id - p->last;
+	for (t = v; t >= 36; t /= 36)
+		k++;
+	S_room(p, k + 2);		/* a comma, the digits, the NUL */
+	out = p->text + p->len;
 	if (p->len > 0)
-		p->text[p->len++] = ',';
-	while (k > 0)
-		p->text[p->len++] = tmp[--k];
-	p->text[p->len] = '\0';
+		*out++ = ',';
+	out += k;
+	if (k == 1)			/* most differences */
+		out[-1] = digits[v];
+	else
+		for (t = 1; t <= k; t++, v /= 36)
+			out[-(ptrdiff_t)t] = digits[v % 36];
+	*out = '\0';
+	p->len = (size_t)(out - p->text);
 	p->last = id;
 }
 
@@ -149,6 +300,27 @@ struct token {
 	const char	*s;
 	size_t		 len;
 };
+
+/* Returns the len bytes at tok packed into a number, when they are at
+ * most 8 (most tokens: a word, or one or two characters), else 0. */
+static inline uint64_t
+S_pack(const char *tok, size_t len)
+{
+	uint64_t v = 0;
+
+	switch (len) {		/* copies of known sizes: no call */
+	case 1: memcpy(&v, tok, 1); break;
+	case 2: memcpy(&v, tok, 2); break;
+	case 3: memcpy(&v, tok, 3); break;
+	case 4: memcpy(&v, tok, 4); break;
+	case 5: memcpy(&v, tok, 5); break;
+	case 6: memcpy(&v, tok, 6); break;
+	case 7: memcpy(&v, tok, 7); break;
+	case 8: memcpy(&v, tok, 8); break;
+	default: break;
+	}
+	return v;
+}
 
 /* hash_same_fn: whether postings item are those of token key. */
 static int
@@ -161,12 +333,14 @@ S_same_token(const void *item, const void *key)
 }
 
 /* Returns the postings of the len bytes at tok in w, added (empty) when
- * new. */
+ * new.  A short token is hashed as word, the number it packs into
+ * (S_pack()). */
 static struct postings *
-S_term(struct writer *w, const char *tok, size_t len)
+S_term(struct writer *w, const char *tok, size_t len, uint64_t word)
 {
 	struct token key = { tok, len };
-	size_t h = hash_bytes(&w->terms, tok, len);
+	size_t h = len <= sizeof(word) ? hash_word(&w->terms, word, len) :
+	    hash_bytes(&w->terms, tok, len);
 	struct postings *p = hash_get(&w->terms, h, S_same_token, &key);
 
 	if (p == NULL) {
@@ -178,74 +352,151 @@ S_term(struct writer *w, const char *tok, size_t len)
 	return p;
 }
 
+/* Returns the slot of w's cache of recent tokens for the short token
+ * packed as word, of len bytes.  The cache only spares looking up
+ * tokens seen lately: its unkeyed hash can make crafted tokens share a
+ * slot, which costs them no more than the table's lookup. */
+static struct recent *
+S_recent(struct writer *w, uint64_t word, size_t len)
+{
+	uint64_t h = (word ^ len) * 0x9E3779B97F4A7C15u;
+
+	return &w->recent[h >> 52 & (RECENT_SLOTS - 1)];
+}
+
 /* search_token_fn: adds the document being made (w->ndocs) to the
  * token's postings. */
 static void
 S_post(void *ctx, const char *tok, size_t len)
 {
 	struct writer *w = ctx;
+	struct recent *r;
+	uint64_t word;
 
-	S_append(S_term(w, tok, len), w->ndocs);
+	if (len > sizeof(word)) {
+		S_append(S_term(w, tok, len, 0), w->ndocs);
+		return;
+	}
+	word = S_pack(tok, len);
+	r = S_recent(w, word, len);
+	if (r->p == NULL || r->word != word || r->len != len) {
+		r->p = S_term(w, tok, len, word);
+		r->word = word;
+		r->len = len;
+	}
+	S_append(r->p, w->ndocs);
+}
+
+/* Appends the number n to b in decimal, as jansson writes it. */
+static void
+S_number(struct search_buf *b, long n)
+{
+	unsigned long v = n < 0 ? 0 - (unsigned long)n : (unsigned long)n;
+	char num[24];
+	size_t k = sizeof(num);
+
+	do
+		num[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (n < 0)
+		num[--k] = '-';
+	search_buf_add(b, num + k, sizeof(num) - k);
 }
 
 /* Adds a document: its tokens to the postings, and [kind, level, skill,
- * text, the skill's number] followed by refs (specialty, link, ...,
- * and [label, link] of the rest; taken) to the current shard. */
+ * text, the skill's number] followed by refs (emptied) to the current
+ * shard. */
 static void
 S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
-    const char *text, json_t *refs)
+    const char *text, struct refs *refs)
 {
-	size_t len, i;
+	size_t len;
 	char *norm = search_normalize(text, strlen(text), &len);
-	json_t *doc;
 
 	if (norm == NULL) {
 		diag_msg(w->d, MSG_INTERNAL, NULL, "cannot index a text that is "
 		    "not UTF-8");
 		w->failed = 1;
-		json_decref(refs);
+		refs->text.len = refs->bytes = 0;
 		return;
 	}
 	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
 	free(norm);
-	/* text is UTF-8: search_normalize() checked it */
-	doc = json_pack("[i,i,s]", (int)kind, level, skill);
-	json_array_append_new(doc, json_stringn_nocheck(text, strlen(text)));
-	json_array_append_new(doc, json_integer(w->nskills));
-	json_array_extend(doc, refs);
-	if (w->shard == NULL) {
-		w->shard = json_array();
+	if (w->shard.len == 0) {
+		S_script_head(&w->shard, 'd', w->nshards);
+		search_buf_add(&w->shard, "[[", 2);
 		w->shard_bytes = 0;
 		json_array_append_new(w->starts, json_integer(w->ndocs));
-	}
-	w->shard_bytes += strlen(skill) + strlen(text) + 16;
-	for (i = 0; i < json_array_size(refs); i++)
-		w->shard_bytes += json_string_length(json_array_get(refs, i)) + 4;
-	json_decref(refs);
-	json_array_append_new(w->shard, doc);
+	} else
+		search_buf_add(&w->shard, ",[", 2);
+	S_number(&w->shard, (long)kind);
+	search_buf_add(&w->shard, ",", 1);
+	S_number(&w->shard, level);
+	search_buf_add(&w->shard, ",", 1);
+	search_json_string(&w->shard, skill, strlen(skill));
+	search_buf_add(&w->shard, ",", 1);
+	search_json_string(&w->shard, text, strlen(text));
+	search_buf_add(&w->shard, ",", 1);
+	S_number(&w->shard, (long)w->nskills);
+	search_buf_add(&w->shard, refs->text.s, refs->text.len);
+	search_buf_add(&w->shard, "]", 1);
+	w->shard_bytes += strlen(skill) + strlen(text) + 16 + refs->bytes;
+	refs->text.len = refs->bytes = 0;
 	w->ndocs++;
 	if (w->shard_bytes >= SEARCH_SHARD_BYTES)
 		S_flush_docs(w);
 }
 
-/* Appends to refs specialty sp of jt and the link to its page of skill
- * k, at fragment (none when NULL). */
-static void
-S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
-    const struct specialty *sp, const struct skill *k, const char *fragment)
+/* Returns use j of skill k of jt as a document's link begins:
+ * ,"specialty","link to k's page (without a fragment nor the closing
+ * quote), made once per skill (w->uses). */
+static const struct use_ref *
+S_use_ref(struct writer *w, const struct jobtype *jt, const struct skill *k,
+    size_t j)
 {
+	struct use_ref *u = &w->uses[j];
+	const struct specialty *sp = k->uses[j].specialty;
 	struct arena *a = &w->arena;
-	const char *label;
+	struct search_buf b = { NULL, 0, 0 };
+	const char *label, *href;
 
+	if (u->text != NULL)
+		return u;
 	if (w->m->njobtypes > 1) {
 		label = labels_format(w->labels, a, LABEL_SEARCH_CONTEXT,
 		    &(struct label_args){ .jobtype = jt->name,
 		    .specialty = sp->name });
 	} else
-		label = arena_strdup(a, sp->name);
-	json_array_append_new(refs, json_string(label));
-	json_array_append_new(refs, json_string(path_href(a, PATH_HOME,
-	    path_skill(a, jt->id, sp->id, k->id), fragment)));
+		label = sp->name;
+	href = path_href(a, PATH_HOME, path_skill(a, jt->id, sp->id, k->id),
+	    NULL);
+	search_buf_add(&b, ",", 1);
+	search_json_string(&b, label, strlen(label));
+	search_buf_add(&b, ",\"", 2);
+	S_escape(&b, href, strlen(href));
+	u->text = arena_strndup(a, b.s, b.len);
+	u->len = b.len;
+	u->bytes = strlen(label) + strlen(href);
+	free(b.s);
+	return u;
+}
+
+/* Appends to refs use j of skill k of jt, the specialty and the link to
+ * its page of k, at fragment (none when NULL). */
+static void
+S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
+    const struct skill *k, size_t j, const char *fragment)
+{
+	const struct use_ref *u = S_use_ref(w, jt, k, j);
+
+	search_buf_add(&refs->text, u->text, u->len);
+	refs->bytes += u->bytes + 8;
+	if (fragment != NULL) {
+		search_buf_add(&refs->text, "#", 1);
+		S_escape(&refs->text, fragment, strlen(fragment));
+		refs->bytes += 1 + strlen(fragment);
+	}
+	search_buf_add(&refs->text, "\"", 1);
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
@@ -253,7 +504,7 @@ S_ref(struct writer *w, json_t *refs, const struct jobtype *jt,
  * page when it is a common skill, else the job type's section of the
  * home page, labelled with how many it stands for. */
 static void
-S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
+S_ref_more(struct writer *w, struct refs *refs, const struct jobtype *jt,
     const struct skill *k)
 {
 	const char *label, *href;
@@ -264,7 +515,12 @@ S_ref_more(struct writer *w, json_t *refs, const struct jobtype *jt,
 	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
 	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
 	    k->scope == SCOPE_COMMON);
-	json_array_append_new(refs, json_pack("[s,s]", label, href));
+	search_buf_add(&refs->text, ",[", 2);
+	search_json_string(&refs->text, label, strlen(label));
+	search_buf_add(&refs->text, ",", 1);
+	search_json_string(&refs->text, href, strlen(href));
+	search_buf_add(&refs->text, "]", 1);
+	refs->bytes += 4;
 }
 
 /* Adds a document of kind and text for skill k of jt, linked at
@@ -275,13 +531,12 @@ static void
 S_skill_doc(struct writer *w, const struct jobtype *jt, const struct skill *k,
     enum search_kind kind, const char *text, const char *fragment)
 {
-	json_t *refs = json_array();
 	size_t j;
 
 	for (j = 0; j < k->nuses && j < USES_SHOWN; j++)
-		S_ref(w, refs, jt, k->uses[j].specialty, k, fragment);
-	S_ref_more(w, refs, jt, k);
-	S_doc(w, kind, 0, k->name, text, refs);
+		S_ref(w, &w->refs, jt, k, j, fragment);
+	S_ref_more(w, &w->refs, jt, k);
+	S_doc(w, kind, 0, k->name, text, &w->refs);
 }
 
 /* A use's description of a level, for grouping equal ones. */
@@ -361,17 +616,14 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	}
 	S_group_texts(t, k->nuses);
 	for (j = 0; j < k->nuses; j++) {
-		json_t *refs;
-
 		if (t[j].text == NULL || *t[j].text == '\0' || t[j].first != j)
 			continue;
-		refs = json_array();
 		for (i = j;; i = t[i].next) {
-			S_ref(w, refs, jt, k->uses[i].specialty, k, anchor);
+			S_ref(w, &w->refs, jt, k, i, anchor);
 			if (t[i].next == 0)
 				break;
 		}
-		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, refs);
+		S_doc(w, SEARCH_LEVEL, n, k->name, t[j].text, &w->refs);
 	}
 	free(t);
 }
@@ -388,6 +640,7 @@ S_jobtype_docs(struct writer *w, const struct jobtype *jt)
 
 		if (k->nuses == 0)
 			continue;	/* no page to link to */
+		w->uses = arena_calloc(&w->arena, k->nuses, sizeof(*w->uses));
 		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
 		for (j = 0; j < k->nknowledge; j++)
 			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
@@ -440,11 +693,10 @@ static unsigned
 S_put_terms(struct writer *w)
 {
 	struct terms t = { NULL, 0 };
+	struct search_buf b = { NULL, 0, 0 };
 	const struct postings *p;
-	struct arena a;
-	size_t i, size = 0;
+	size_t i, first, size = 0;
 	unsigned s, nshards;
-	char name[32];
 
 	t.v = xcalloc(w->terms.n + 1, sizeof(*t.v));
 	for (i = 0; (p = hash_next(&w->terms, &i)) != NULL; t.n++) {
@@ -459,21 +711,21 @@ S_put_terms(struct writer *w)
 		    t.v[i].token, t.v[i].p->toklen, nshards), t.v[i].token,
 		    t.v[i].p->toklen);
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
-	arena_init(&a);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
-		json_t *o = json_object();
-
-		/* tokens and postings are valid UTF-8 by construction */
-		for (; i < t.n && t.v[i].shard_prefix >> 48 == s; i++)
-			json_object_set_new_nocheck(o, t.v[i].token,
-			    json_stringn_nocheck(t.v[i].p->text,
-			    t.v[i].p->len));
-		snprintf(name, sizeof(name), "t-%u", s);
-		if (S_put_script(w->sink, path_search_shard(&a, 't', s), name,
-		    o, w->d) != 0)
+		S_script_head(&b, 't', s);
+		search_buf_add(&b, "{", 1);
+		for (first = i; i < t.n && t.v[i].shard_prefix >> 48 == s; i++) {
+			p = t.v[i].p;
+			if (i > first)
+				search_buf_add(&b, ",", 1);
+			search_json_string(&b, p->token, p->toklen);
+			search_buf_add(&b, ":", 1);
+			search_json_string(&b, p->text, p->len);
+		}
+		if (S_put_shard(w, &b, "}", 't', s) != 0)
 			w->failed = 1;
 	}
-	arena_free(&a);
+	free(b.s);
 	free(t.v);
 	return nshards;
 }
@@ -536,12 +788,16 @@ search_index_put(const struct model *m, const struct md_table *md,
 	arena_init(&w.arena);
 	arena_init(&w.posts);
 	hash_init(&w.terms);
+	w.recent = xcalloc(RECENT_SLOTS, sizeof(*w.recent));
 	w.starts = json_array();
 	for (i = 0; i < m->njobtypes && !w.failed; i++)
 		S_jobtype_docs(&w, &m->jobtypes[i]);
 	S_flush_docs(&w);
+	free(w.shard.s);
+	free(w.refs.text.s);
 	nterms = S_put_terms(&w);
 	S_free_terms(&w.terms);
+	free(w.recent);
 	arena_free(&w.posts);
 	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
 	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs,

@@ -92,7 +92,8 @@ longest_run(const struct hash_table *t)
 
 /* Words whose unkeyed 64-bit FNV-1a hash h has (h ^ h >> 32) & 0xFFFFF
  * below 512 (as tests/fnv-flood.c makes them), which an unkeyed table
- * of up to 2^20 slots puts in one run: the keyed table spreads them. */
+ * of up to 2^20 slots puts in one run: the keyed table spreads them,
+ * hashed as bytes or as packed numbers (hash_word()). */
 static void
 test_flood_words_spread(void **state)
 {
@@ -122,6 +123,50 @@ test_flood_words_spread(void **state)
 	/* one run of N slots unkeyed; a few dozen at most keyed */
 	assert_true(longest_run(&t) < 100);
 	hash_free(&t);
+	hash_init(&t);	/* packed into numbers, as the search's index does */
+	for (n = 0; n < N; n++) {
+		uint64_t v;
+
+		memcpy(&v, words[n], sizeof(v));
+		hash_put(&t, hash_word(&t, v, 8), words[n]);
+	}
+	assert_true(longest_run(&t) < 100);
+	hash_free(&t);
+}
+
+/* hash_word(): the same number and length hash alike, another length
+ * or table apart; numbers that differ only in their high bytes, only in
+ * their low bytes or in their middle spread over the slots. */
+static void
+test_word(void **state)
+{
+	enum { N = 4000 };
+	static uint64_t v[3][N];
+	struct hash_table a, b;
+	size_t n, f;
+
+	(void)state;
+	hash_init(&a);
+	hash_init(&b);
+	assert_int_equal(hash_word(&a, 42, 2), hash_word(&a, 42, 2));
+	assert_true(hash_word(&a, 42, 2) != hash_word(&a, 42, 3));
+	assert_true(hash_word(&a, 42, 2) != hash_word(&b, 42, 2));
+	for (n = 0; n < N; n++) {
+		v[0][n] = (uint64_t)n << 48;
+		v[1][n] = n;
+		v[2][n] = 0x6161616161616161u + ((uint64_t)n << 40);
+	}
+	for (f = 0; f < 3; f++) {
+		struct hash_table t;
+
+		hash_init(&t);
+		for (n = 0; n < N; n++)
+			hash_put(&t, hash_word(&t, v[f][n], 8), &v[f][n]);
+		assert_true(longest_run(&t) < 100);
+		hash_free(&t);
+	}
+	hash_free(&a);
+	hash_free(&b);
 }
 
 int
@@ -131,6 +176,7 @@ main(void)
 		cmocka_unit_test(test_put_get_next),
 		cmocka_unit_test(test_keyed_per_table),
 		cmocka_unit_test(test_flood_words_spread),
+		cmocka_unit_test(test_word),
 	};
 
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);

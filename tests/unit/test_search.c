@@ -5,6 +5,9 @@
 #include "helpers.h"
 
 #include <jansson.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "markdown.h"
 #include "labels.h"
@@ -154,6 +157,213 @@ test_shard(void **state)
 	}
 	for (i = 0; i < 8; i++)
 		assert_true(n[i] > 0 && n[i] < 20);
+}
+
+/* Marks in second[] every character that a canonical decomposition
+ * holds after its first: those that may compose with the one before. */
+static void
+S_mark_seconds(unsigned char *second)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	ucs4_t z;
+	int n, k;
+
+	for (z = 0; z <= 0x10FFFF; z++)
+		for (n = uc_canonical_decomposition(z, d), k = 1; k < n; k++)
+			second[d[k]] = 1;
+}
+
+/* Asserts that c starts no composition with the character before it:
+ * neither c nor, when it decomposes, the first of its decomposition is
+ * a second character or has a combining class. */
+static void
+assert_starts_alone(ucs4_t c, const unsigned char *second)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+
+	for (;;) {
+		assert_false(second[c]);
+		assert_int_equal(uc_combining_class(c), 0);
+		if (uc_canonical_decomposition(c, d) < 1)
+			break;
+		c = d[0];
+	}
+}
+
+/* Every code point search_nfkc_inert() names is one that NFKC leaves
+ * as it is and may cut a text before (so search_normalize() may copy it):
+ * checked against libunistring's tables for all of Unicode; kana, the
+ * common ideographs and ASCII are among them, full-width letters, the
+ * voicing marks and half-width kana are not. */
+static void
+test_nfkc_inert(void **state)
+{
+	unsigned char *second = calloc(0x110000, 1);
+	uint8_t s[4], *norm;
+	size_t n, len, count = 0;
+	ucs4_t c;
+
+	(void)state;
+	assert_non_null(second);
+	S_mark_seconds(second);
+	for (c = 0; c <= 0x10FFFF; c++) {
+		if (!search_nfkc_inert(c))
+			continue;
+		count++;
+		n = (size_t)u8_uctomb(s, c, 4);
+		assert_non_null(norm = u8_normalize(UNINORM_NFKC, s, n, NULL,
+		    &len));
+		assert_int_equal(len, n);
+		assert_memory_equal(norm, s, n);
+		free(norm);
+		assert_starts_alone(c, second);
+	}
+	assert_true(count > 20000);
+	assert_true(search_nfkc_inert('a') && search_nfkc_inert(0x304C) &&
+	    search_nfkc_inert(0x6F22));
+	assert_false(search_nfkc_inert(0xFF21) || search_nfkc_inert(0x3099) ||
+	    search_nfkc_inert(0xFF76) || search_nfkc_inert(0x0301));
+	free(second);
+}
+
+/* Appends a random piece of text that NFKC changes or keeps to s. */
+static size_t
+S_random_piece(char *s)
+{
+	static const char *const pieces[] = { "a", "E", "e", "\xcc\x81",
+	    "\xe3\x81\x8b", "\xe3\x82\x99", "\xe3\x82\x9a", "\xe3\x81\x8c",
+	    "\xef\xbd\xb6", "\xef\xbe\x9e", "\xef\xbc\xa1", "\xe3\x80\x80",
+	    "\xe6\xbc\xa2", "\xef\xa4\x80", "\xe1\x84\x80", "\xe1\x85\xa1",
+	    "\xe1\x86\xa8", "\xea\xb0\x80", "\xe3\x8d\xbf", "\xe3\x80\x82",
+	    "\xe2\x91\xa0", "\xcc\xa3", " ", "\xe3\x83\xbc", "\xc3\xa9" };
+	const char *p = pieces[(size_t)rand() % (sizeof(pieces) /
+	    sizeof(*pieces))];
+
+	memcpy(s, p, strlen(p));
+	return strlen(p);
+}
+
+/* search_normalize() gives what u8_normalize() gives for the whole text,
+ * ASCII lowered, on random mixes of kana, voicing marks (combining and
+ * half-width), combining accents, Hangul jamo, compatibility characters
+ * and ideographs. */
+static void
+test_normalize_pieces(void **state)
+{
+	char s[40 * 4];
+	uint8_t *want;
+	char *got;
+	size_t i, k, n, wlen, glen;
+
+	(void)state;
+	srand(15);
+	for (i = 0; i < 20000; i++) {
+		for (n = 0, k = (size_t)rand() % 12; k > 0; k--)
+			n += S_random_piece(s + n);
+		assert_non_null(want = u8_normalize(UNINORM_NFKC,
+		    (const uint8_t *)s, n, NULL, &wlen));
+		for (k = 0; k < wlen; k++)
+			if (want[k] >= 'A' && want[k] <= 'Z')
+				want[k] += 'a' - 'A';
+		assert_non_null(got = search_normalize(s, n, &glen));
+		assert_int_equal(glen, wlen);
+		assert_memory_equal(got, want, wlen);
+		free(got);
+		free(want);
+	}
+}
+
+/* search_tokens_fn: counts the tokens in *ctx. */
+static void
+S_count(void *ctx, const char *tok, size_t len)
+{
+	(void)tok;
+	(void)len;
+	++*(size_t *)ctx;
+}
+
+/* A character makes a token exactly when Unicode calls it a letter, a
+ * number or a mark: every code point of the blocks of kana, CJK
+ * punctuation and the common ideographs, whose letters search.c
+ * classes without asking libunistring. */
+static void
+test_char_class(void **state)
+{
+	uint8_t s[4];
+	size_t n, count;
+	ucs4_t c;
+
+	(void)state;
+	for (c = 0x3000; c < 0xA000; c++) {
+		n = (size_t)u8_uctomb(s, c, 4);
+		count = 0;
+		search_tokens((const char *)s, n, SEARCH_QUERY, S_count,
+		    &count);
+		assert_int_equal(count, uc_is_general_category_withtable(c,
+		    UC_CATEGORY_MASK_L | UC_CATEGORY_MASK_N |
+		    UC_CATEGORY_MASK_M) ? 1 : 0);
+	}
+}
+
+/* Asserts that search_json_string() writes the n bytes at s as jansson's
+ * json_dumps() does. */
+static void
+assert_json_string(const char *s, size_t n)
+{
+	json_t *v = json_stringn_nocheck(s, n);
+	char *want = json_dumps(v, JSON_ENCODE_ANY);
+	struct search_buf got = { NULL, 0, 0 };
+
+	assert_non_null(want);
+	search_json_string(&got, s, n);
+	assert_int_equal(got.len, strlen(want));
+	assert_memory_equal(got.s, want, got.len);
+	free(got.s);
+	free(want);
+	json_decref(v);
+}
+
+/* The shards' strings are written as jansson writes them, for every
+ * character: each byte below 0x80 alone and between others, every
+ * Unicode scalar value (256 to a string), and random mixes of quotes,
+ * backslashes, control characters, NUL and multi-byte characters. */
+static void
+test_json_string(void **state)
+{
+	static const char *const pieces[] = { "\"", "\\", "\n", "\t", "\x01",
+	    "\x1f", "\x7f", "/", "a", "\xc3\xa9", "\xe6\xbc\xa2",
+	    "\xf0\x9f\x98\x80", "\xe2\x80\xa8" };
+	char s[64 * 4];
+	size_t n, i;
+	uint32_t c;
+
+	(void)state;
+	assert_json_string("", 0);
+	assert_json_string("a\0b", 3);
+	for (c = 0; c < 0x80; c++) {
+		s[0] = (char)c;
+		assert_json_string(s, 1);
+		snprintf(s, sizeof(s), "x%cy", (int)c ? (int)c : ' ');
+		assert_json_string(s, 3);
+	}
+	for (c = 0; c <= 0x10FFFF; ) {
+		for (n = 0; n < 64 && c <= 0x10FFFF; c++)
+			if (c < 0xD800 || c > 0xDFFF)
+				n += (size_t)u8_uctomb((uint8_t *)s + n, c, 4);
+		assert_json_string(s, n);
+	}
+	srand(17);
+	for (i = 0; i < 2000; i++) {
+		size_t k = (size_t)rand() % 20;
+		const char *p;
+
+		for (n = 0; k-- > 0; n += strlen(p)) {
+			p = pieces[(size_t)rand() % (sizeof(pieces) /
+			    sizeof(*pieces))];
+			memcpy(s + n, p, strlen(p));
+		}
+		assert_json_string(s, n);
+	}
 }
 
 /* Markdown as plain text: inlines without markup, blocks on lines. */
@@ -507,7 +717,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_cases),
 		cmocka_unit_test(test_normalize_invalid),
+		cmocka_unit_test(test_nfkc_inert),
+		cmocka_unit_test(test_normalize_pieces),
+		cmocka_unit_test(test_char_class),
 		cmocka_unit_test(test_shard),
+		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
 		cmocka_unit_test(test_index_postings),
