@@ -11,7 +11,9 @@
  * A file whose bytes equal the live file at the same path is not
  * written: the live file is hard-linked into the new folder, so it keeps
  * its inode and modification time, and a rebuild of unchanged content
- * rewrites nothing (rsync to a web server then copies nothing).
+ * rewrites nothing (rsync to a web server then copies nothing).  A
+ * file given in parts (publish_open()) is compared with the live file
+ * part by part, and written anew only once they differ.
  *
  * Only a regular file of mode 0644 that this user owns is carried, and
  * only when it is reached from the target without a symbolic link at any
