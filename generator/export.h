@@ -6,7 +6,8 @@
  * skill x level, UTF-8 with a byte order mark (so spreadsheet programs
  * read the Japanese right) and every field quoted as RFC 4180 says.
  * Descriptions and notes are the content's Markdown, verbatim; in the
- * CSV, a field that could run as a formula has a ' before it.
+ * CSV, a field that could run as a formula has a ' before it.  Both
+ * are given out in parts as they are made, never held whole.
  */
 #ifndef SKILLSITE_EXPORT_H
 #define SKILLSITE_EXPORT_H
