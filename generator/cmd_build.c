@@ -182,18 +182,13 @@ S_handbook_cmp(const void *a, const void *b)
 	    ((const struct handbook *)b)->path);
 }
 
-/* The site's sink: publishes each file, noting the handbooks and
- * whether every asset (the stylesheets, fonts and images a PDF may use)
- * came out unchanged. */
-static int
-S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
-    size_t len, struct diag *d)
+/* Notes in b a file of kind published at path, len bytes, rc as
+ * publish_file() returned: the handbooks, and whether every asset (the
+ * stylesheets, fonts and images a PDF may use) came out unchanged. */
+static void
+S_note(struct build *b, enum sink_kind kind, const char *path, size_t len,
+    int rc)
 {
-	struct build *b = ctx;
-	int rc = publish_file(b->pub, path, data, len, d);
-
-	if (rc < 0)
-		return -1;
 	pthread_mutex_lock(&b->lock);
 	if (kind == SINK_ASSET) {
 		b->nassets++;
@@ -206,7 +201,77 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 		b->handbooks[b->nhandbooks++].same = rc;
 	}
 	pthread_mutex_unlock(&b->lock);
+}
+
+/* The site's sink: publishes each file and notes it (S_note()). */
+static int
+S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
+    size_t len, struct diag *d)
+{
+	struct build *b = ctx;
+	int rc = publish_file(b->pub, path, data, len, d);
+
+	if (rc < 0)
+		return -1;
+	S_note(b, kind, path, len, rc);
 	return 0;
+}
+
+/* A file the sink takes in parts. */
+struct build_file {
+	struct build		*b;
+	struct publish_stream	*s;
+	enum sink_kind		 kind;
+	char			*path;
+	size_t			 len;		/* the bytes given so far */
+};
+
+/* The sink's open(): starts publishing the file path of kind; returns it
+ * (malloc'd, freed by S_close()), or NULL after reporting to d. */
+static void *
+S_open(void *ctx, enum sink_kind kind, const char *path, struct diag *d)
+{
+	struct build *b = ctx;
+	struct publish_stream *s = publish_open(b->pub, path, d);
+	struct build_file *f;
+
+	if (s == NULL)
+		return NULL;
+	f = xcalloc(1, sizeof(*f));
+	f->b = b;
+	f->s = s;
+	f->kind = kind;
+	f->path = xstrdup(path);
+	return f;
+}
+
+/* The sink's write(): adds a part to the file. */
+static int
+S_write(void *file, const char *data, size_t len)
+{
+	struct build_file *f = file;
+
+	f->len += len;
+	return publish_write(f->s, data, len);
+}
+
+/* The sink's close(): publishes and notes the file when keep is set,
+ * else drops it; frees it. */
+static int
+S_close(void *file, int keep)
+{
+	struct build_file *f = file;
+	int rc = -1;
+
+	if (!keep)
+		publish_discard(f->s);
+	else if ((rc = publish_close(f->s)) >= 0) {
+		S_note(f->b, f->kind, f->path, f->len, rc);
+		rc = 0;
+	}
+	free(f->path);
+	free(f);
+	return rc;
 }
 
 /* Returns how many files the live site at dest has in assets/ (hidden
@@ -288,6 +353,9 @@ S_build(const struct model *m, const struct md_table *md,
 		return -1;
 	pthread_mutex_init(&b.lock, NULL);
 	sink->put = S_put;
+	sink->open = S_open;
+	sink->write = S_write;
+	sink->close = S_close;
 	sink->ctx = &b;
 	if (site_render(m, md, templates, pdf, nthreads, sink, d) < 0 ||
 	    (pdf && S_pdfs(&b, nthreads, d) < 0))

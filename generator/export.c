@@ -83,28 +83,29 @@ S_entry(const struct jobtype *jt, const struct entry *e)
 	return o;
 }
 
-/* Returns job type jt as an object. */
+/* Returns specialty sp of job type jt as an object. */
 static json_t *
-S_jobtype(const struct jobtype *jt)
+S_specialty(const struct jobtype *jt, const struct specialty *sp)
 {
-	json_t *o = json_object(), *skills = json_array(), *sps = json_array();
-	size_t i, j;
+	json_t *s = json_object(), *entries = json_array();
+	size_t j;
 
-	for (i = 0; i < jt->nskills; i++)
-		json_array_append_new(skills, S_skill(&jt->skills[i]));
-	for (i = 0; i < jt->nspecialties; i++) {
-		const struct specialty *sp = &jt->specialties[i];
-		json_t *s = json_object(), *entries = json_array();
+	for (j = 0; j < sp->nentries; j++)
+		json_array_append_new(entries, S_entry(jt, &sp->entries[j]));
+	json_object_set_new(s, "id", S_str(sp->id));
+	json_object_set_new(s, "name", S_str(sp->name));
+	json_object_set_new(s, "entries", entries);
+	json_object_set_new(s, "editorialNotes", S_notes(&sp->notes));
+	return s;
+}
 
-		for (j = 0; j < sp->nentries; j++)
-			json_array_append_new(entries, S_entry(jt,
-			    &sp->entries[j]));
-		json_object_set_new(s, "id", S_str(sp->id));
-		json_object_set_new(s, "name", S_str(sp->name));
-		json_object_set_new(s, "entries", entries);
-		json_object_set_new(s, "editorialNotes", S_notes(&sp->notes));
-		json_array_append_new(sps, s);
-	}
+/* Returns the fields of job type jt as an object, but its skills and
+ * specialties, which follow them in the JSON. */
+static json_t *
+S_jobtype_fields(const struct jobtype *jt)
+{
+	json_t *o = json_object();
+
 	json_object_set_new(o, "id", S_str(jt->id));
 	json_object_set_new(o, "number", jt->number > 0 ?
 	    json_integer(jt->number) : json_null());
@@ -113,80 +114,16 @@ S_jobtype(const struct jobtype *jt)
 	json_object_set_new(o, "maxLevel", json_integer(jt->max_level));
 	json_object_set_new(o, "annotation", S_str(jt->annotation));
 	json_object_set_new(o, "editorialNotes", S_notes(&jt->notes));
-	json_object_set_new(o, "skills", skills);
-	json_object_set_new(o, "specialties", sps);
 	return o;
 }
 
-/* Appends JSON value v, compact, to the text at *s (*len bytes, *cap
- * allocated); frees v.  Returns 0, or -1 when jansson cannot write it. */
-static int
-S_append_json(json_t *v, char **s, size_t *len, size_t *cap)
-{
-	char *piece = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	size_t n;
-
-	json_decref(v);
-	if (piece == NULL)
-		return -1;
-	n = strlen(piece);
-	if (*len + n + 4 > *cap) {
-		*cap = (*len + n + 4) * 2;
-		*s = xreallocarray(*s, *cap, 1);
-	}
-	memcpy(*s + *len, piece, n + 1);
-	*len += n;
-	free(piece);
-	return 0;
-}
-
-char *
-export_json(const struct model *m, size_t *len)
-{
-	static const char tail[] = "\"jobtypes\":[]}";
-	json_t *root = json_object();
-	const struct framework *fw = m->framework;
-	char *text = NULL;
-	size_t cap = 0, i;
-
-	/* The framework's fields, then its job types one at a time, so that
-	 * only one job type's tree is in memory: the document is written
-	 * with "jobtypes" empty and last, and each job type goes in before
-	 * its closing "]}". */
-	json_object_set_new(root, "$schema", json_string("framework.schema.json"));
-	json_object_set_new(root, "id", S_str(fw ? fw->id : NULL));
-	json_object_set_new(root, "name", S_str(fw ? fw->name : NULL));
-	json_object_set_new(root, "summary", S_str(fw ? fw->summary : NULL));
-	json_object_set_new(root, "editorialNotes", fw ? S_notes(&fw->notes) :
-	    json_array());
-	json_object_set_new(root, "jobtypes", json_array());
-	*len = 0;
-	if (S_append_json(root, &text, len, &cap) < 0 ||
-	    *len < sizeof(tail) - 1 ||
-	    strcmp(text + *len - (sizeof(tail) - 1), tail) != 0) {
-		free(text);
-		return NULL;
-	}
-	*len -= 2;			/* "]}" */
-	for (i = 0; i < m->njobtypes; i++) {
-		if (i > 0)
-			text[(*len)++] = ',';
-		if (S_append_json(S_jobtype(&m->jobtypes[i]), &text, len,
-		    &cap) < 0) {
-			free(text);
-			return NULL;
-		}
-	}
-	memcpy(text + *len, "]}\n", 4);
-	*len += 3;
-	return text;
-}
-
-/* A growing text. */
+/* A text being made, given to out (when not NULL) by parts. */
 struct text {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
+	char			*s;
+	size_t			 len;
+	size_t			 cap;
+	const struct export_out	*out;
+	int			 stopped;	/* out stopped */
 };
 
 /* Appends the n bytes at s to t. */
@@ -200,6 +137,119 @@ S_add(struct text *t, const char *s, size_t n)
 	memcpy(t->s + t->len, s, n);
 	t->len += n;
 	t->s[t->len] = '\0';
+}
+
+/* Gives the text of t to its output and empties t, when t holds at
+ * least min bytes (and some).  Returns 0, or -1 once the output stopped. */
+static int
+S_flush(struct text *t, size_t min)
+{
+	if (!t->stopped && t->len > 0 && t->len >= min) {
+		if (t->out->write(t->out->ctx, t->s, t->len) < 0)
+			t->stopped = 1;
+		t->len = 0;
+	}
+	return t->stopped ? -1 : 0;
+}
+
+/* json_dump_callback()'s callback: appends the size bytes at buf to the
+ * text data, giving it out by parts. */
+static int
+S_dump_part(const char *buf, size_t size, void *data)
+{
+	S_add(data, buf, size);
+	return S_flush(data, EXPORT_PART);
+}
+
+#define S_JSON_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+/* Appends JSON value v to t as jansson writes it (compact), after a
+ * comma when comma is set, and frees v.  Returns 0, -1 when t's output
+ * stopped, or EXPORT_JSON_FAILED. */
+static int
+S_dump(struct text *t, json_t *v, int comma)
+{
+	int rc;
+
+	if (comma)
+		S_add(t, ",", 1);
+	rc = json_dump_callback(v, S_dump_part, t, S_JSON_FLAGS);
+	json_decref(v);
+	if (t->stopped)
+		return -1;
+	return rc == 0 ? 0 : EXPORT_JSON_FAILED;
+}
+
+/* Appends object o to t as S_dump() does but for its closing }, so that
+ * more members follow: then next, the name and the opening of the next
+ * member, which is last (`,"name":[`).  Frees o; returns as S_dump(). */
+static int
+S_dump_open(struct text *t, json_t *o, const char *next)
+{
+	char *piece = json_dumps(o, S_JSON_FLAGS);
+	size_t n = piece != NULL ? strlen(piece) : 0;
+
+	json_decref(o);
+	if (n < 2 || piece[n - 1] != '}') {
+		free(piece);
+		return EXPORT_JSON_FAILED;
+	}
+	S_add(t, piece, n - 1);
+	S_add(t, next, strlen(next));
+	free(piece);
+	return S_flush(t, EXPORT_PART);
+}
+
+/* Appends job type jt to t, its skills and specialties one at a time.
+ * Returns as S_dump(). */
+static int
+S_jobtype(struct text *t, const struct jobtype *jt)
+{
+	size_t i;
+	int rc;
+
+	rc = S_dump_open(t, S_jobtype_fields(jt), ",\"skills\":[");
+	for (i = 0; rc == 0 && i < jt->nskills; i++)
+		rc = S_dump(t, S_skill(&jt->skills[i]), i > 0);
+	if (rc == 0)
+		S_add(t, "],\"specialties\":[", 17);
+	for (i = 0; rc == 0 && i < jt->nspecialties; i++)
+		rc = S_dump(t, S_specialty(jt, &jt->specialties[i]), i > 0);
+	if (rc == 0)
+		S_add(t, "]}", 2);
+	return rc;
+}
+
+int
+export_json(const struct model *m, const struct export_out *out)
+{
+	struct text t = { NULL, 0, 0, out, 0 };
+	const struct framework *fw = m->framework;
+	json_t *root = json_object();
+	size_t i;
+	int rc;
+
+	/* The framework's fields, then its job types, each written as
+	 * jansson would write it in the whole document, with the glue
+	 * between them written here. */
+	json_object_set_new(root, "$schema", json_string("framework.schema.json"));
+	json_object_set_new(root, "id", S_str(fw ? fw->id : NULL));
+	json_object_set_new(root, "name", S_str(fw ? fw->name : NULL));
+	json_object_set_new(root, "summary", S_str(fw ? fw->summary : NULL));
+	json_object_set_new(root, "editorialNotes", fw ? S_notes(&fw->notes) :
+	    json_array());
+	rc = S_dump_open(&t, root, ",\"jobtypes\":[");
+	for (i = 0; rc == 0 && i < m->njobtypes; i++) {
+		if (i > 0)
+			S_add(&t, ",", 1);
+		rc = S_jobtype(&t, &m->jobtypes[i]);
+	}
+	if (rc == 0) {
+		S_add(&t, "]}\n", 3);
+		rc = S_flush(&t, 0);
+	}
+	free(t.s);
+	return rc;
 }
 
 int
@@ -251,7 +301,7 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
     const struct entry *e)
 {
 	const struct skill *k = e->skill;
-	struct text items = { NULL, 0, 0 };
+	struct text items = { NULL, 0, 0, NULL, 0 };
 	char level[16];
 	size_t i;
 	int n;
@@ -302,23 +352,30 @@ S_header(struct text *t, const char *header)
 	}
 }
 
-char *
-export_csv(const struct model *m, const char *header, size_t *len)
+int
+export_csv(const struct model *m, const char *header,
+    const struct export_out *out)
 {
-	struct text t = { NULL, 0, 0 };
+	struct text t = { NULL, 0, 0, out, 0 };
 	size_t i, j, k;
+	int rc = 0;
 
 	S_add(&t, "\xef\xbb\xbf", 3);	/* the byte order mark */
 	S_header(&t, header);
-	for (i = 0; i < m->njobtypes; i++) {
+	for (i = 0; rc == 0 && i < m->njobtypes; i++) {
 		const struct jobtype *jt = &m->jobtypes[i];
 
-		for (j = 0; j < jt->nspecialties; j++)
-			for (k = 0; k < jt->specialties[j].nentries; k++)
+		for (j = 0; rc == 0 && j < jt->nspecialties; j++)
+			for (k = 0; rc == 0 &&
+			    k < jt->specialties[j].nentries; k++) {
 				if (jt->specialties[j].entries[k].skill != NULL)
 					S_rows(&t, jt, &jt->specialties[j],
 					    &jt->specialties[j].entries[k]);
+				rc = S_flush(&t, EXPORT_PART);
+			}
 	}
-	*len = t.len;
-	return t.s;
+	if (rc == 0)
+		rc = S_flush(&t, 0);
+	free(t.s);
+	return rc;
 }

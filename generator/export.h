@@ -6,7 +6,8 @@
  * skill x level, UTF-8 with a byte order mark (so spreadsheet programs
  * read the Japanese right) and every field quoted as RFC 4180 says.
  * Descriptions and notes are the content's Markdown, verbatim; in the
- * CSV, a field that could run as a formula has a ' before it.
+ * CSV, a field that could run as a formula has a ' before it.  Both
+ * are given out in parts as they are made, never held whole.
  */
 #ifndef SKILLSITE_EXPORT_H
 #define SKILLSITE_EXPORT_H
@@ -19,18 +20,34 @@
 #define PATH_JSON_SCHEMA "downloads/framework.schema.json"
 #define PATH_CSV	"downloads/framework.csv"
 
-/* Returns m (resolved) as JSON, malloc'd, and sets *len; NULL when out
- * of memory or a string is not UTF-8. */
-char		*export_json(const struct model *m, size_t *len);
+/* Where export_json() and export_csv() put their text: in parts of
+ * about EXPORT_PART bytes, so that neither is ever held whole.  write()
+ * gets the len bytes at data (the caller's) and returns 0, or -1 to stop
+ * (having reported why). */
+struct export_out {
+	int	(*write)(void *ctx, const char *data, size_t len);
+	void	*ctx;
+};
 
-/* Returns m (resolved) as CSV, malloc'd, and sets *len; its header row
- * holds the comma-separated column names of header (labels.xml's
- * "csv-header"), each a field.  A field that a
- * spreadsheet could run as a formula (see export_csv_needs_guard()) gets
- * a ' before it, as OWASP advises against CSV injection; the JSON stays
- * verbatim. */
-char		*export_csv(const struct model *m, const char *header,
-		    size_t *len);
+#define EXPORT_PART	65536
+
+/* What export_json() returns when jansson cannot write a value (out of
+ * memory, say). */
+#define EXPORT_JSON_FAILED	(-2)
+
+/* Writes m (resolved) as JSON to out, in parts; only one job type's
+ * fields and one skill or specialty are held at a time.  Returns 0, -1
+ * when out stopped, or EXPORT_JSON_FAILED. */
+int		 export_json(const struct model *m, const struct export_out *out);
+
+/* Writes m (resolved) as CSV to out, in parts; its header row holds the
+ * comma-separated column names of header (labels.xml's "csv-header"),
+ * each a field.  A field that a spreadsheet could run as a formula (see
+ * export_csv_needs_guard()) gets a ' before it, as OWASP advises against
+ * CSV injection; the JSON stays verbatim.  Returns 0, or -1 when out
+ * stopped. */
+int		 export_csv(const struct model *m, const char *header,
+		    const struct export_out *out);
 
 /* Returns whether the CSV field s begins, after any spaces, with = + - @,
  * their full-width forms ＝ ＋ － ＠, a tab, CR or LF (what Excel and

@@ -72,32 +72,59 @@ S_load_templates(struct template **layout, struct template **pages,
 	return rc;
 }
 
-/* Puts the downloads into sink: the framework as JSON, its JSON Schema
- * and as CSV.  Returns 0, or -1 after reporting. */
+/* A download being given to the sink. */
+struct download {
+	struct site_sink	*sink;
+	void			*file;
+};
+
+/* export_out's write(): gives a part of the download ctx to the sink. */
+static int
+S_download_part(void *ctx, const char *data, size_t len)
+{
+	struct download *dl = ctx;
+
+	return dl->sink->write(dl->file, data, len);
+}
+
+/* Gives the sink the download at path, made in parts from m: the CSV
+ * with header when header is not NULL, else the JSON.  Returns 0, or -1
+ * after reporting. */
+static int
+S_download(struct site_sink *sink, const char *path, const struct model *m,
+    const char *header, struct diag *d)
+{
+	struct download dl = { sink, NULL };
+	struct export_out out = { S_download_part, &dl };
+	int rc;
+
+	if ((dl.file = sink->open(sink->ctx, SINK_DOWNLOAD, path, d)) == NULL)
+		return -1;
+	rc = header != NULL ? export_csv(m, header, &out) :
+	    export_json(m, &out);
+	if (rc == EXPORT_JSON_FAILED)
+		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
+		    "JSON");
+	return sink->close(dl.file, rc == 0);
+}
+
+/* Puts the downloads of m: the JSON, its schema and the CSV (its header
+ * row from labels).  Returns 0, or -1 after reporting. */
 static int
 S_downloads(struct site_sink *sink, const struct model *m,
     const struct labels *labels, struct diag *d)
 {
-	const char *schema;
-	char *json, *csv;
-	size_t len;
-	int rc = -1;
+	const char *schema = NULL;
+	size_t len = 0;
 
-	if ((json = export_json(m, &len)) == NULL)
-		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
-		    "JSON");
-	else if (sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON, json, len,
-	    d) == 0 && (schema = export_json_schema(&len)) != NULL &&
-	    sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON_SCHEMA, schema, len,
-	    d) == 0) {
-		csv = export_csv(m, labels_text(labels, LABEL_CSV_HEADER),
-		    &len);
-		rc = sink->put(sink->ctx, SINK_DOWNLOAD, PATH_CSV, csv,
-		    len, d);
-		free(csv);
-	}
-	free(json);
-	return rc;
+	if (S_download(sink, PATH_JSON, m, NULL, d) < 0)
+		return -1;
+	schema = export_json_schema(&len);
+	if (sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON_SCHEMA, schema, len,
+	    d) < 0)
+		return -1;
+	return S_download(sink, PATH_CSV, m, labels_text(labels,
+	    LABEL_CSV_HEADER), d);
 }
 
 /* Returns the units of m's pages, in the order of the site, and sets

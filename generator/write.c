@@ -489,10 +489,10 @@ S_parents(struct publish *p, const char *rel)
 	return 0;
 }
 
-/* Returns whether the len bytes of the file fd from its start equal
+/* Returns whether the len bytes of the file fd from offset off equal
  * data. */
 static int
-S_same_bytes(int fd, const char *data, size_t len)
+S_same_at(int fd, size_t off, const char *data, size_t len)
 {
 	char chunk[16384];
 	size_t done = 0, want;
@@ -500,7 +500,7 @@ S_same_bytes(int fd, const char *data, size_t len)
 
 	while (done < len) {
 		want = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
-		r = pread(fd, chunk, want, (off_t)done);
+		r = pread(fd, chunk, want, (off_t)(off + done));
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0 || memcmp(chunk, data + done, (size_t)r) != 0)
@@ -539,22 +539,35 @@ S_shareable(const struct stat *st)
 	    st->st_uid == geteuid();
 }
 
+/* Opens the file name in the live folder at (reached without links)
+ * for reading when it is shareable, and sets *seen to its status.
+ * Returns the descriptor, or -1.  Never follows a link, blocks on a FIFO
+ * or opens a device for reading. */
+static int
+S_open_shareable(int at, const char *name, struct stat *seen)
+{
+	int fd = openat(at, name, O_RDONLY | O_NOFOLLOW | O_NOCTTY |
+	    O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0 && (fstat(fd, seen) < 0 || !S_shareable(seen))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 /* Returns whether the file name in the live folder at (reached without
  * links) is shareable and holds exactly the len bytes of data; sets
- * *seen to what was compared.  Never follows a link, blocks on a FIFO or
- * opens a device for reading. */
+ * *seen to what was compared. */
 static int
 S_live_same(int at, const char *name, const char *data, size_t len,
     struct stat *seen)
 {
-	int fd, same = 0;
+	int fd = S_open_shareable(at, name, seen), same;
 
-	if ((fd = openat(at, name, O_RDONLY | O_NOFOLLOW | O_NOCTTY |
-	    O_NONBLOCK | O_CLOEXEC)) < 0)
+	if (fd < 0)
 		return 0;
-	if (fstat(fd, seen) == 0 && S_shareable(seen) &&
-	    (size_t)seen->st_size == len)
-		same = S_same_bytes(fd, data, len);
+	same = (size_t)seen->st_size == len && S_same_at(fd, 0, data, len);
 	close(fd);
 	return same;
 }
@@ -586,38 +599,67 @@ S_link_live(struct publish *p, int at, const char *name, const char *rel,
 	return rc;
 }
 
+/* Creates the new file rel of the new folder, its folders made;
+ * returns its descriptor, or -1 after reporting to d. */
+static int
+S_create(struct publish *p, const char *rel, struct diag *d)
+{
+	const int flags = O_WRONLY | O_CREAT | O_EXCL;
+	int fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
+
+	if (fd < 0 && errno == ENOENT && S_parents(p, rel) == 0)
+		fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
+	if (fd < 0)
+		S_fail(d, "cannot create", rel);
+	return fd;
+}
+
+/* Writes the len bytes of data to fd, the new file rel; returns 0 or -1
+ * after reporting to d. */
+static int
+S_write_all(int fd, const char *rel, const char *data, size_t len,
+    struct diag *d)
+{
+	size_t done = 0;
+	ssize_t w;
+
+	while (done < len) {
+		if ((w = write(fd, data + done, len - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			S_fail(d, "cannot write", rel);
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+/* Closes fd, the new file rel; returns 0 or -1 after reporting to d. */
+static int
+S_close_file(int fd, const char *rel, struct diag *d)
+{
+	if (close(fd) == 0)
+		return 0;
+	S_fail(d, "cannot close", rel);
+	return -1;
+}
+
 /* Writes len bytes of data to the new file rel of the new folder;
  * returns 0 or -1 after reporting to d. */
 static int
 S_write(struct publish *p, const char *rel, const char *data, size_t len,
     struct diag *d)
 {
-	const int flags = O_WRONLY | O_CREAT | O_EXCL;
-	int fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
-	size_t done = 0;
-	ssize_t w;
+	int fd = S_create(p, rel, d);
 
-	if (fd < 0 && errno == ENOENT && S_parents(p, rel) == 0)
-		fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
-	if (fd < 0) {
-		S_fail(d, "cannot create", rel);
+	if (fd < 0)
+		return -1;
+	if (S_write_all(fd, rel, data, len, d) < 0) {
+		close(fd);
 		return -1;
 	}
-	while (done < len) {
-		if ((w = write(fd, data + done, len - done)) < 0) {
-			if (errno == EINTR)
-				continue;
-			S_fail(d, "cannot write", rel);
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	if (close(fd) < 0) {
-		S_fail(d, "cannot close", rel);
-		return -1;
-	}
-	return 0;
+	return S_close_file(fd, rel, d);
 }
 
 /* Counts a file of len bytes in the new site, carried or not. */
@@ -650,6 +692,147 @@ publish_file(struct publish *p, const char *rel, const char *data,
 		return -1;	/* else (no hard links here): written */
 	S_count(p, len, carried);
 	return carried;
+}
+
+struct publish_stream {
+	struct publish	*p;
+	struct diag	*d;
+	char		*rel;		/* its site path */
+	int		 fd;		/* the new file, or -1 while ... */
+	int		 livefd;	/* ... the bytes equal this live file's */
+	int		 made;		/* the new file was created */
+	struct stat	 seen;		/* the live file's status */
+	size_t		 len;		/* the bytes given so far */
+};
+
+/* Opens the live file of s when it is shareable, as s->livefd, its
+ * status in s->seen; leaves s->livefd -1 otherwise. */
+static void
+S_open_live(struct publish_stream *s)
+{
+	const char *name;
+	int at;
+
+	if (s->p->livefd < 0 ||
+	    (at = S_open_parent(s->p->livefd, s->rel, 0, &name)) < 0)
+		return;
+	s->livefd = S_open_shareable(at, name, &s->seen);
+	S_close_parent(at, s->p->livefd);
+}
+
+/* Makes the new file of s, copying into it the s->len bytes given so far
+ * (which equal the live file's) from the live file, then closes the live
+ * file.  Returns 0 or -1 after reporting. */
+static int
+S_diverge(struct publish_stream *s)
+{
+	char chunk[16384];
+	size_t done = 0, want;
+	ssize_t r = 0;
+
+	if ((s->fd = S_create(s->p, s->rel, s->d)) >= 0)
+		s->made = 1;
+	while (s->fd >= 0 && done < s->len) {
+		want = s->len - done < sizeof(chunk) ? s->len - done :
+		    sizeof(chunk);
+		if ((r = pread(s->livefd, chunk, want, (off_t)done)) < 0 &&
+		    errno == EINTR)
+			continue;
+		if (r <= 0 || S_write_all(s->fd, s->rel, chunk, (size_t)r,
+		    s->d) < 0)
+			break;
+		done += (size_t)r;
+	}
+	if (s->fd >= 0 && done < s->len && r <= 0) {
+		if (r == 0)
+			errno = ESTALE;		/* the live file shrank */
+		S_fail(s->d, "cannot copy the live file to", s->rel);
+	}
+	if (s->livefd >= 0)
+		close(s->livefd);
+	s->livefd = -1;
+	return s->fd >= 0 && done == s->len ? 0 : -1;
+}
+
+struct publish_stream *
+publish_open(struct publish *p, const char *rel, struct diag *d)
+{
+	struct publish_stream *s;
+
+	if (alloc_exhausted())
+		xalloc_die();	/* waits: the new folder is being removed */
+	s = xcalloc(1, sizeof(*s));
+	s->p = p;
+	s->d = d;
+	s->rel = xstrdup(rel);
+	s->fd = s->livefd = -1;
+	S_open_live(s);
+	if (s->livefd < 0 && S_diverge(s) < 0) {
+		publish_discard(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+publish_write(struct publish_stream *s, const char *data, size_t len)
+{
+	if (alloc_exhausted())
+		xalloc_die();
+	if (s->fd < 0 && !S_same_at(s->livefd, s->len, data, len) &&
+	    S_diverge(s) < 0)
+		return -1;
+	if (s->fd >= 0 && S_write_all(s->fd, s->rel, data, len, s->d) < 0)
+		return -1;
+	s->len += len;
+	return 0;
+}
+
+int
+publish_close(struct publish_stream *s)
+{
+	struct publish *p = s->p;
+	const char *name;
+	int at, fd, carried = 0;
+
+	if (s->fd < 0 && (size_t)s->seen.st_size == s->len &&
+	    (at = S_open_parent(p->livefd, s->rel, 0, &name)) >= 0) {
+		carried = S_link_live(p, at, name, s->rel, &s->seen) == 0;
+		S_close_parent(at, p->livefd);
+	}
+	if (!carried && s->fd < 0 && S_diverge(s) < 0) {
+		publish_discard(s);
+		return -1;
+	}
+	fd = s->fd;
+	s->fd = -1;
+	if (fd >= 0 && S_close_file(fd, s->rel, s->d) < 0) {
+		publish_discard(s);
+		return -1;
+	}
+	S_count(p, s->len, carried);
+	s->made = 0;
+	publish_discard(s);
+	return carried;
+}
+
+void
+publish_discard(struct publish_stream *s)
+{
+	const char *name;
+	int at;
+
+	if (s->fd >= 0)
+		close(s->fd);
+	if (s->livefd >= 0)
+		close(s->livefd);
+	if (s->made &&
+	    (at = S_open_parent(s->p->tmpfd, s->rel, 0, &name)) >= 0) {
+		unlinkat(at, name, 0);
+		S_close_parent(at, s->p->tmpfd);
+	}
+	free(s->rel);
+	free(s);
 }
 
 int

@@ -11,7 +11,9 @@
  * A file whose bytes equal the live file at the same path is not
  * written: the live file is hard-linked into the new folder, so it keeps
  * its inode and modification time, and a rebuild of unchanged content
- * rewrites nothing (rsync to a web server then copies nothing).
+ * rewrites nothing (rsync to a web server then copies nothing).  A
+ * file given in parts (publish_open()) is compared with the live file
+ * part by part, and written anew only once they differ.
  *
  * Only a regular file of mode 0644 that this user owns is carried, and
  * only when it is reached from the target without a symbolic link at any
@@ -81,6 +83,33 @@ struct publish	*publish_begin(const char *out, struct diag *d);
  * other calls belong to one thread. */
 int		 publish_file(struct publish *p, const char *rel,
 		    const char *data, size_t len, struct diag *d);
+
+/* A file being added in parts (see publish_open()). */
+struct publish_stream;
+
+/* Starts the file at site path rel, whose bytes publish_write() then
+ * adds in parts, as publish_file() would add them whole: while they equal
+ * the live file's, nothing is written (they are compared as they come);
+ * at the first difference the live file's bytes so far are copied into
+ * the new file and the rest written as it comes, so that no more than a
+ * part is ever held.  Returns the stream, which publish_close() or
+ * publish_discard() frees, or NULL after reporting to d.  Threads may
+ * add files at once, each stream belonging to one thread. */
+struct publish_stream *publish_open(struct publish *p, const char *rel,
+		    struct diag *d);
+
+/* Adds the len bytes of data to s; returns 0, or -1 after reporting (s
+ * is then to be discarded). */
+int		 publish_write(struct publish_stream *s, const char *data,
+		    size_t len);
+
+/* Ends the file of s and frees s.  Returns 1 when the live file was the
+ * same and was carried over, 0 when written, -1 after reporting (no
+ * file is then left). */
+int		 publish_close(struct publish_stream *s);
+
+/* Drops the file of s, written or not, and frees s. */
+void		 publish_discard(struct publish_stream *s);
 
 /* Carries the live file at site path rel into the new folder as it is,
  * if there is one (a regular file of mode 0644).  Returns 1 when carried,

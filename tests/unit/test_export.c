@@ -29,6 +29,54 @@ teardown(void **state)
 	return 0;
 }
 
+/* What an export gave out: its parts, joined; stop_at, when not 0, is
+ * the part whose write() returns -1. */
+struct parts {
+	char	*s;
+	size_t	 len;
+	size_t	 n;		/* parts given */
+	size_t	 largest;	/* the largest part's bytes */
+	size_t	 stop_at;
+};
+
+/* export_out's write(): joins the part to ctx, or stops. */
+static int
+S_part(void *ctx, const char *data, size_t len)
+{
+	struct parts *p = ctx;
+
+	if (++p->n == p->stop_at)
+		return -1;
+	assert_true(len > 0);
+	p->s = realloc(p->s, p->len + len + 1);
+	assert_non_null(p->s);
+	memcpy(p->s + p->len, data, len);
+	p->len += len;
+	p->s[p->len] = '\0';
+	if (len > p->largest)
+		p->largest = len;
+	return 0;
+}
+
+/* Returns m as JSON (csv unset) or CSV, the parts joined, malloc'd;
+ * sets *len, and *nparts and *largest unless NULL. */
+static char *
+exported(const struct model *m, int csv, size_t *len, size_t *nparts,
+    size_t *largest)
+{
+	struct parts p = { NULL, 0, 0, 0, 0 };
+	struct export_out out = { S_part, &p };
+
+	assert_int_equal(csv ? export_csv(m, labels_text(labels,
+	    LABEL_CSV_HEADER), &out) : export_json(m, &out), 0);
+	*len = p.len;
+	if (nparts != NULL)
+		*nparts = p.n;
+	if (largest != NULL)
+		*largest = p.largest;
+	return p.s;
+}
+
 /* Asserts that JSON value v is the string s, or null when s is NULL. */
 static void
 assert_text(const json_t *v, const char *s)
@@ -123,7 +171,7 @@ static void
 test_json_reads_back_into_the_model(void **state)
 {
 	size_t len, i;
-	char *text = export_json(&seed.m, &len);
+	char *text = exported(&seed.m, 0, &len, NULL, NULL);
 	json_error_t err;
 	json_t *root;
 
@@ -167,8 +215,7 @@ test_csv_rows(void **state)
 {
 	const struct jobtype *jt = &seed.m.jobtypes[0];
 	size_t len, rows = 0, want = 1, i;
-	char *text = export_csv(&seed.m, labels_text(labels, LABEL_CSV_HEADER),
-	    &len);
+	char *text = exported(&seed.m, 1, &len, NULL, NULL);
 	const char *p;
 
 	(void)state;
@@ -212,12 +259,128 @@ test_csv_guards_formulas(void **state)
 	    "<specialty id=\"p\"><name>@A1</name><entry skill=\"s\">"
 	    "<level value=\"3\">'=1</level></entry></specialty></jobtype>", 1);
 	assert_int_equal(l.status, EXIT_OK);
-	text = export_csv(&l.m, labels_text(labels, LABEL_CSV_HEADER), &len);
+	text = exported(&l.m, 1, &len, NULL, NULL);
 	assert_non_null(strstr(text, "\r\n\"j\",\"'=HYPERLINK(\"\"http://"
 	    "example.invalid/\"\",\"\"j\"\")\",\"p\",\"'@A1\",\"s\",\"'+1\","
 	    "\"common\",\"3\",\"''=1\",\"'-1\n=1\"\r\n"));
 	free(text);
 	loaded_free(&l);
+}
+
+/* Loads a job type of nsp specialties, each with an entry for each of
+ * two skills at levels 3 and 4, into l. */
+static void
+load_big(struct loaded *l, size_t nsp)
+{
+	size_t cap = 4096 + nsp * 512, n, i;
+	char *xml = malloc(cap);
+
+	assert_non_null(xml);
+	n = (size_t)snprintf(xml, cap, "<jobtype id=\"j\" min-level=\"3\" "
+	    "max-level=\"4\"><name>J \"q\" \\ \xe8\x81\xb7</name>"
+	    "<skill id=\"s\" scope=\"common\"><name>S</name><knowledge>"
+	    "<item>=k</item></knowledge></skill><skill id=\"t\" "
+	    "scope=\"specific\"><name>T</name><knowledge><item>k2</item>"
+	    "</knowledge></skill>");
+	for (i = 0; i < nsp; i++)
+		n += (size_t)snprintf(xml + n, cap - n, "<specialty id=\"p%zu\">"
+		    "<name>P%zu \xe5\xb0\x82\xe9\x96\x80</name><entry skill=\"s\">"
+		    "<level value=\"3\">Does %zu, \"well\"\n"
+		    "and more.</level><level value=\"4\">Leads %zu.</level>"
+		    "</entry><entry skill=\"t\"><level value=\"3\"/>"
+		    "<level value=\"4\">+%zu"
+		    "</level></entry></specialty>", i, i, i, i, i);
+	snprintf(xml + n, cap - n, "</jobtype>");
+	load_string(l, xml, 1);
+	assert_int_equal(l->status, EXIT_OK);
+	free(xml);
+}
+
+/* The JSON is what jansson writes of the whole document (read back and
+ * written again compact, it comes out byte for byte), though it comes in
+ * parts of about EXPORT_PART bytes. */
+static void
+test_json_is_jansson_whole(void **state)
+{
+	struct loaded big;
+	const struct model *models[2];
+	size_t len, nparts, largest, i;
+	json_error_t err;
+	char *text, *again;
+	json_t *root;
+
+	(void)state;
+	load_big(&big, 3000);
+	models[0] = &seed.m;
+	models[1] = &big.m;
+	for (i = 0; i < 2; i++) {
+		text = exported(models[i], 0, &len, &nparts, &largest);
+		assert_int_equal(strlen(text), len);
+		assert_non_null(root = json_loads(text, 0, &err));
+		again = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		assert_int_equal(strlen(again) + 1, len);
+		assert_memory_equal(again, text, len - 1);
+		assert_int_equal(text[len - 1], '\n');
+		if (i == 1) {
+			assert_true(len > 4 * EXPORT_PART);
+			assert_true(nparts > 4);
+			assert_true(largest < EXPORT_PART + 1024);
+			assert_int_equal(json_array_size(json_object_get(
+			    json_array_get(json_object_get(root, "jobtypes"),
+			    0), "specialties")), 3000);
+		}
+		free(again);
+		json_decref(root);
+		free(text);
+	}
+	loaded_free(&big);
+}
+
+/* The CSV comes in parts of about EXPORT_PART bytes, row blocks whole,
+ * each row a record. */
+static void
+test_csv_in_parts(void **state)
+{
+	struct loaded big;
+	size_t len, nparts, largest, rows = 0;
+	const char *p;
+	char *text;
+
+	(void)state;
+	load_big(&big, 3000);
+	text = exported(&big.m, 1, &len, &nparts, &largest);
+	assert_true(len > 4 * EXPORT_PART);
+	assert_true(nparts > 4);
+	assert_true(largest < EXPORT_PART + 1024);
+	for (p = text; (p = strstr(p, "\"\r\n")) != NULL; p += 3)
+		rows++;
+	assert_int_equal(rows, 1 + 3000 * 4);
+	assert_non_null(strstr(text, "\r\n\"j\",\"J \"\"q\"\" \\ \xe8\x81\xb7\","
+	    "\"p2999\",\"P2999 \xe5\xb0\x82\xe9\x96\x80\",\"t\",\"T\","
+	    "\"specific\",\"4\",\"'+2999\",\"k2\"\r\n"));
+	free(text);
+	loaded_free(&big);
+}
+
+/* When the output stops, the export stops at once and says so. */
+static void
+test_export_stops_with_its_output(void **state)
+{
+	struct parts p = { NULL, 0, 0, 0, 2 };
+	struct export_out out = { S_part, &p };
+	struct loaded big;
+	int csv;
+
+	(void)state;
+	load_big(&big, 3000);
+	for (csv = 0; csv < 2; csv++) {
+		p.n = 0;
+		assert_int_equal(csv ? export_csv(&big.m, labels_text(labels,
+		    LABEL_CSV_HEADER), &out) : export_json(&big.m, &out), -1);
+		assert_int_equal(p.n, 2);
+	}
+	free(p.s);
+	loaded_free(&big);
 }
 
 int
@@ -228,6 +391,9 @@ main(void)
 		cmocka_unit_test(test_schema_is_json),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_csv_guards_formulas),
+		cmocka_unit_test(test_json_is_jansson_whole),
+		cmocka_unit_test(test_csv_in_parts),
+		cmocka_unit_test(test_export_stops_with_its_output),
 	};
 
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);

@@ -434,7 +434,7 @@ static json_t *
 S_files(void)
 {
 	json_t *files = json_object();
-	struct site_sink sink = { S_keep, files, 0 };
+	struct site_sink sink = { .put = S_keep, .ctx = files };
 
 	assert_int_equal(put_index(&seed, &sink), 0);
 	return files;
@@ -668,7 +668,7 @@ test_index_caps_a_skills_specialties(void **state)
 	enum { N = USES_SHOWN + 5 };
 	char *xml = calloc(N + 4, 256), *at = xml;
 	json_t *files = json_object();
-	struct site_sink sink = { S_keep, files, 0 };
+	struct site_sink sink = { .put = S_keep, .ctx = files };
 	struct loaded l;
 	const json_t *name, *item, *level;
 	size_t i;
@@ -705,7 +705,7 @@ test_index_caps_a_skills_specialties(void **state)
 static void
 test_index_sink_refuses(void **state)
 {
-	struct site_sink sink = { S_refuse, NULL, 0 };
+	struct site_sink sink = { .put = S_refuse };
 
 	(void)state;
 	assert_int_equal(put_index(&seed, &sink), -1);

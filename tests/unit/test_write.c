@@ -6,6 +6,8 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -94,6 +96,16 @@ strays(void)
 	return publish_strays(DIR_);
 }
 
+/* Returns whether the new folder of p holds the file dl/big.txt. */
+static int
+new_has_big(const struct publish *p)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/dl/big.txt", publish_folder(p));
+	return inode(path) != 0;
+}
+
 static int
 setup(void **state)
 {
@@ -136,9 +148,12 @@ test_unchanged_files_keep_their_inode(void **state)
 	assert_int_equal(strays(), 0);
 }
 
+/* A publication given up leaves the old site as it was; a file given in
+ * parts and dropped midway leaves no file. */
 static void
 test_abort_leaves_the_old_site(void **state)
 {
+	struct publish_stream *s;
 	struct publish *p;
 	struct diag d;
 	ino_t a;
@@ -149,7 +164,13 @@ test_abort_leaves_the_old_site(void **state)
 	diag_init(&d, stderr);
 	assert_non_null(p = publish_begin(OUT, &d));
 	assert_int_equal(publish_file(p, "a.html", "<p>new</p>", 10, &d), 0);
+	assert_non_null(s = publish_open(p, "dl/big.txt", &d));
+	assert_int_equal(publish_write(s, "<p>", 3), 0);
+	assert_true(new_has_big(p));
+	publish_discard(s);
+	assert_false(new_has_big(p));
 	publish_abort(p);
+	assert_int_equal(inode(OUT "/dl/big.txt"), 0);
 	assert_true(inode(OUT "/a.html") == a);
 	assert_true(inode(OUT "/dir/sub/b.html") != 0);
 	assert_int_equal(strays(), 0);
@@ -540,6 +561,221 @@ test_links_not_followed_without_openat2(void **state)
 	no_openat2 = 0;
 }
 
+/* The size of the files of the stream tests: parts of 16 KB (write.c's
+ * chunk), 64 KB (the downloads') and their edges all fall inside it. */
+#define BIG 200000
+
+/* Returns BIG letters drawn from seed, malloc'd. */
+static char *
+big_text(unsigned seed)
+{
+	char *s = malloc(BIG + 16);
+	size_t i;
+
+	assert_non_null(s);
+	for (i = 0; i < BIG + 16; i++) {
+		seed = seed * 1103515245u + 12345u;
+		s[i] = (char)('a' + (seed >> 16) % 26);
+	}
+	return s;
+}
+
+/* Publishes to OUT the file dl/big.txt alone, its len bytes of data
+ * given in parts of part bytes; returns what publish_close() did. */
+static int
+stream(const char *data, size_t len, size_t part)
+{
+	struct publish_stream *s;
+	struct publish *p;
+	struct diag d;
+	size_t i, n;
+	int rc;
+
+	diag_init(&d, stderr);
+	assert_non_null(p = publish_begin(OUT, &d));
+	assert_non_null(s = publish_open(p, "dl/big.txt", &d));
+	for (i = 0; i < len; i += n) {
+		n = len - i < part ? len - i : part;
+		assert_int_equal(publish_write(s, data + i, n), 0);
+	}
+	rc = publish_close(s);
+	assert_int_equal(publish_commit(p, NULL), 0);
+	assert_int_equal(diag_status(&d), EXIT_OK);
+	return rc;
+}
+
+/* Asserts that the file path holds exactly the len bytes of data. */
+static void
+assert_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = malloc(len + 1);
+
+	assert_non_null(f);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, len + 1, f), len);
+	fclose(f);
+	if (len > 0)
+		assert_memory_equal(buf, data, len);
+	free(buf);
+}
+
+/* A file given in parts of any size comes out whole; given again the
+ * same, it keeps its inode. */
+static void
+test_stream_parts_of_every_size(void **state)
+{
+	static const size_t parts[] = { 1, 7, 4096, 16383, 16384, 16385,
+	    65536, BIG };
+	char *text = big_text(1);
+	size_t i;
+	ino_t ino;
+
+	(void)state;
+	for (i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
+		assert_int_equal(system("rm -rf " OUT), 0);
+		assert_int_equal(stream(text, BIG, parts[i]), 0);
+		assert_file(OUT "/dl/big.txt", text, BIG);
+		ino = inode(OUT "/dl/big.txt");
+		assert_int_equal(stream(text, BIG, parts[i]), 1);
+		assert_true(inode(OUT "/dl/big.txt") == ino);
+		assert_int_equal(stream(text, BIG, parts[BIG % (i + 2)]), 1);
+		assert_true(inode(OUT "/dl/big.txt") == ino);
+	}
+	assert_int_equal(strays(), 0);
+	free(text);
+}
+
+/* A file that differs from the live one anywhere (its first byte, at a
+ * chunk's edge, its last byte; longer, shorter) is written anew, whole:
+ * its same beginning copied from the live file. */
+static void
+test_stream_differences_are_written(void **state)
+{
+	static const size_t at[] = { 0, 1, 16383, 16384, 65536, 70001,
+	    BIG - 1 };
+	char *text = big_text(1), *other = malloc(BIG + 16);
+	size_t i;
+
+	(void)state;
+	assert_non_null(other);
+	for (i = 0; i < sizeof(at) / sizeof(*at); i++) {
+		assert_int_equal(system("rm -rf " OUT), 0);
+		assert_int_equal(stream(text, BIG, 5000), 0);
+		memcpy(other, text, BIG);
+		other[at[i]] ^= 1;
+		assert_int_equal(stream(other, BIG, i % 2 ? 4096 : 65536), 0);
+		assert_file(OUT "/dl/big.txt", other, BIG);
+	}
+	assert_int_equal(stream(text, BIG, 3000), 0);
+	assert_int_equal(stream(text, BIG + 16, 3000), 0);	/* longer */
+	assert_file(OUT "/dl/big.txt", text, BIG + 16);
+	assert_int_equal(stream(text, BIG, 3000), 0);		/* shorter */
+	assert_file(OUT "/dl/big.txt", text, BIG);
+	assert_int_equal(stream(text, 65536, 65536), 0);	/* at a part */
+	assert_file(OUT "/dl/big.txt", text, 65536);
+	free(other);
+	free(text);
+}
+
+/* An empty file is made, carried, and replaced like any other. */
+static void
+test_stream_empty_file(void **state)
+{
+	ino_t ino;
+
+	(void)state;
+	assert_int_equal(stream("", 0, 1), 0);
+	assert_file(OUT "/dl/big.txt", "", 0);
+	ino = inode(OUT "/dl/big.txt");
+	assert_int_equal(stream("", 0, 1), 1);
+	assert_true(inode(OUT "/dl/big.txt") == ino);
+	assert_int_equal(stream("x", 1, 1), 0);
+	assert_file(OUT "/dl/big.txt", "x", 1);
+	assert_int_equal(stream("", 0, 1), 0);
+	assert_file(OUT "/dl/big.txt", "", 0);
+	assert_int_equal(strays(), 0);
+}
+
+/* Streams BIG bytes of text as dl/big.txt into a new publication of OUT
+ * under a file size limit of 100,000 bytes: the write that crosses it
+ * fails, reported as a write error; the stream is dropped, leaving no
+ * file, then the publication.  Checks what d reported. */
+static void
+stream_past_a_limit(const char *text)
+{
+	struct rlimit old, lim;
+	struct publish_stream *s;
+	struct publish *p;
+	struct capture c;
+	struct diag d;
+	size_t i;
+	int rc = 0;
+
+	capture_open(&c);
+	diag_init(&d, c.f);
+	assert_non_null(p = publish_begin(OUT, &d));
+	assert_non_null(s = publish_open(p, "dl/big.txt", &d));
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = 100000;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	for (i = 0; rc == 0 && i < BIG; i += 4096)
+		rc = publish_write(s, text + i, BIG - i < 4096 ? BIG - i : 4096);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_int_equal(rc, -1);
+	assert_true(i <= 102400);
+	assert_true(new_has_big(p));
+	publish_discard(s);
+	assert_false(new_has_big(p));
+	publish_abort(p);
+	assert_int_equal(diag_status(&d), EXIT_IO);
+	diag_flush(&d);
+	assert_non_null(strstr(capture_close(&c), "cannot write dl/big.txt"));
+	capture_free(&c);
+}
+
+/* A file whose write fails is reported and leaves no file, and the
+ * publication given up leaves the old site as it was. */
+static void
+test_stream_failure_leaves_no_file(void **state)
+{
+	char *text = big_text(2);
+	ino_t a;
+
+	(void)state;
+	publish("<p>b</p>");
+	a = inode(OUT "/a.html");
+	stream_past_a_limit(text);		/* no live file to compare */
+	assert_int_equal(inode(OUT "/dl/big.txt"), 0);
+	assert_true(inode(OUT "/a.html") == a);
+	assert_int_equal(stream(text, 90000, 4096), 0);
+	stream_past_a_limit(text);		/* past the live file's end */
+	assert_file(OUT "/dl/big.txt", text, 90000);
+	assert_int_equal(strays(), 0);
+	free(text);
+}
+
+/* A live file reached through a link is never compared nor carried: the
+ * file is written anew, a regular file. */
+static void
+test_stream_live_links_not_followed(void **state)
+{
+	char *text = big_text(3);
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(stream(text, BIG, 65536), 0);
+	assert_int_equal(system("cp " OUT "/dl/big.txt " DIR_ "/copy && "
+	    "ln -sf ../../copy " OUT "/dl/big.txt"), 0);
+	assert_int_equal(stream(text, BIG, 65536), 0);
+	assert_int_equal(lstat(OUT "/dl/big.txt", &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_file(OUT "/dl/big.txt", text, BIG);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -565,6 +801,14 @@ main(void)
 		cmocka_unit_test_setup(test_lock_must_be_a_plain_file, setup),
 		cmocka_unit_test_setup(test_bad_targets_are_refused, setup),
 		cmocka_unit_test_setup(test_overlaps, setup),
+		cmocka_unit_test_setup(test_stream_parts_of_every_size, setup),
+		cmocka_unit_test_setup(test_stream_differences_are_written,
+		    setup),
+		cmocka_unit_test_setup(test_stream_empty_file, setup),
+		cmocka_unit_test_setup(test_stream_failure_leaves_no_file,
+		    setup),
+		cmocka_unit_test_setup(test_stream_live_links_not_followed,
+		    setup),
 		/* last: it turns openat2 off for good */
 		cmocka_unit_test_setup(test_links_not_followed_without_openat2,
 		    setup),
