@@ -32,7 +32,8 @@ enum sink_kind {
  * gives it the len bytes at data (the caller's) and returns 0, or -1
  * after reporting (stop); close() ends it when keep is set (returning 0,
  * or -1 after reporting: stop), or else drops it, given in part, and
- * returns -1.  A file opened is always closed. */
+ * returns -1.  A file opened is always closed.  A sink without open()
+ * (NULL: a test's, the fuzzer's) gets those files whole, through put(). */
 struct site_sink {
 	int	(*put)(void *ctx, enum sink_kind kind, const char *path,
 		    const char *data, size_t len, struct diag *d);

@@ -72,40 +72,59 @@ S_load_templates(struct template **layout, struct template **pages,
 	return rc;
 }
 
-/* A download being given to the sink. */
+/* A download being given to the sink: in parts, or held whole for a
+ * sink that takes files only whole (no open()). */
 struct download {
 	struct site_sink	*sink;
-	void			*file;
+	void			*file;		/* NULL: held in buf */
+	char			*buf;
+	size_t			 len, cap;
 };
 
-/* export_out's write(): gives a part of the download ctx to the sink. */
+/* export_out's write(): gives a part of the download ctx to the sink, or
+ * adds it to the download held. */
 static int
 S_download_part(void *ctx, const char *data, size_t len)
 {
 	struct download *dl = ctx;
 
-	return dl->sink->write(dl->file, data, len);
+	if (dl->file != NULL)
+		return dl->sink->write(dl->file, data, len);
+	if (dl->len + len > dl->cap) {
+		dl->cap = dl->len + len > 2 * dl->cap ? dl->len + len :
+		    2 * dl->cap;
+		dl->buf = xreallocarray(dl->buf, dl->cap, 1);
+	}
+	memcpy(dl->buf + dl->len, data, len);
+	dl->len += len;
+	return 0;
 }
 
 /* Gives the sink the download at path, made in parts from m: the CSV
- * with header when header is not NULL, else the JSON.  Returns 0, or -1
- * after reporting. */
+ * with header when header is not NULL, else the JSON; whole, through
+ * put(), to a sink without open().  Returns 0, or -1 after reporting. */
 static int
 S_download(struct site_sink *sink, const char *path, const struct model *m,
     const char *header, struct diag *d)
 {
-	struct download dl = { sink, NULL };
+	struct download dl = { sink, NULL, NULL, 0, 0 };
 	struct export_out out = { S_download_part, &dl };
 	int rc;
 
-	if ((dl.file = sink->open(sink->ctx, SINK_DOWNLOAD, path, d)) == NULL)
+	if (sink->open != NULL &&
+	    (dl.file = sink->open(sink->ctx, SINK_DOWNLOAD, path, d)) == NULL)
 		return -1;
 	rc = header != NULL ? export_csv(m, header, &out) :
 	    export_json(m, &out);
 	if (rc == EXPORT_JSON_FAILED)
 		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
 		    "JSON");
-	return sink->close(dl.file, rc == 0);
+	if (dl.file != NULL)
+		return sink->close(dl.file, rc == 0);
+	if (rc == 0)
+		rc = sink->put(sink->ctx, SINK_DOWNLOAD, path, dl.buf, dl.len, d);
+	free(dl.buf);
+	return rc == 0 ? 0 : -1;
 }
 
 /* Puts the downloads of m: the JSON, its schema and the CSV (its header

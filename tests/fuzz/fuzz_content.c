@@ -116,7 +116,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct md_table *md;
 	struct model m;
 	struct diag d;
-	struct site_sink s = { S_check_file, NULL, 0 };
+	struct site_sink s = { .put = S_check_file };
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *sink = open_memstream(&out, &outlen);

@@ -82,7 +82,7 @@ S_remove(char *dir)
 static int
 S_publish(struct loaded *l, const char *dir, struct record *r)
 {
-	struct site_sink sink = { S_record, r, 0 };
+	struct site_sink sink = { .put = S_record, .ctx = r };
 	int rc;
 
 	loaded_open(l);
@@ -349,7 +349,7 @@ static void
 test_site_kinds(void **state)
 {
 	size_t counts[5] = { 0 }, nsp = 0, i;
-	struct site_sink sink = { S_count_kinds, counts, 0 };
+	struct site_sink sink = { .put = S_count_kinds, .ctx = counts };
 	struct md_table *md;
 	struct loaded l;
 
