@@ -75,6 +75,9 @@ static const struct {
 	    "and \"-map\"; handbooks/ID-map.html is that one's skill map" },
 	[MSG_ID_HANDBOOK] = { SEV_ERROR, "job type ID is a specialty's ID, or "
 	    "that and \"-map\"; handbooks/ID.html is the job type's handbook" },
+	[MSG_NAME_BREACH] = { SEV_ERROR, "name the pages cannot put in an "
+	    "attribute (the site loads nothing from elsewhere and runs only "
+	    "its own scripts)" },
 	[MSG_FRAMEWORK_DUPLICATE] = { SEV_ERROR, "framework defined twice" },
 	[MSG_JOBTYPE_NUMBER] = { SEV_ERROR, "job type number used twice" },
 	[MSG_LEVEL_RANGE] = { SEV_ERROR, "level outside 1-7" },

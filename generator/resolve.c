@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "paths.h"
+#include "template.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -728,6 +729,36 @@ S_anchor_knowledge(struct model *m, struct jobtype *jt)
 	free(texts);
 }
 
+/* Reports name, at pos, when the template policy would refuse it in an
+ * attribute, where the pages put names (data-skill, aria-label). */
+static void
+S_check_name(const char *name, const struct pos *pos, struct diag *d)
+{
+	const char *why;
+
+	if (name != NULL && (why = template_value_breach(name)) != NULL)
+		diag_msg(d, MSG_NAME_BREACH, pos, "%s: %s", why, name);
+}
+
+/* Reports every name of m's job types, skills and specialties that the
+ * pages could not put in an attribute. */
+static void
+S_check_names(const struct model *m, struct diag *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->njobtypes; i++) {
+		const struct jobtype *jt = &m->jobtypes[i];
+
+		S_check_name(jt->name, &jt->pos, d);
+		for (j = 0; j < jt->nskills; j++)
+			S_check_name(jt->skills[j].name, &jt->skills[j].pos, d);
+		for (j = 0; j < jt->nspecialties; j++)
+			S_check_name(jt->specialties[j].name,
+			    &jt->specialties[j].pos, d);
+	}
+}
+
 void
 resolve(struct model *m, struct diag *d)
 {
@@ -744,6 +775,7 @@ resolve(struct model *m, struct diag *d)
 	model_index_uses(m);
 	model_index_levels(m);
 	S_check_repeated(m, d);
+	S_check_names(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_anchor_knowledge(m, &m->jobtypes[i]);
 }

@@ -123,4 +123,11 @@ char		*template_render(const struct template *layout,
 		    struct template *page, int depth, const struct scope *s,
 		    struct diag *d, size_t *len);
 
+/* Returns the reason an attribute value breaks the policy wherever it
+ * stands, or NULL: a script URL anywhere in it (an SVG <set to=...> can
+ * make one a link), or a CSS url() off the site (checked only when it
+ * holds a '(').  The reason (static) ends in "in attribute".  Resolve
+ * refuses names it would refuse: the pages put names in attributes. */
+const char	*template_value_breach(const char *value);
+
 #endif

@@ -215,12 +215,6 @@ enum template_url template_url_kind(const char *name);
 const char	*template_url_breach(const char *value, enum template_url kind,
 		    int ups);
 
-/* Returns the reason an attribute value breaks the policy wherever it
- * stands, or NULL: a script URL anywhere in it (an SVG <set to=...> can
- * make one a link), or a CSS url() off the site (checked only when it
- * holds a '(').  The reason (static) ends in "in attribute". */
-const char	*template_value_breach(const char *value);
-
 /* Returns whether the CSS text css (len bytes, then a NUL) refers to
  * anything off the site: an @import or url(), image-set(), src(),
  * image() or cross-fade() argument that template_url_breach() refuses
