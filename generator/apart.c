@@ -33,8 +33,13 @@ static size_t
 S_next(const char *s, size_t len, uint32_t *c)
 {
 	ucs4_t uc;
-	int got = u8_mbtoucr(&uc, (const uint8_t *)s, len);
+	int got;
 
+	if ((unsigned char)*s < 0x80) {	/* ASCII: itself */
+		*c = (unsigned char)*s;
+		return 1;
+	}
+	got = u8_mbtoucr(&uc, (const uint8_t *)s, len);
 	if (got < 0) {
 		*c = 0x110000 + (unsigned char)*s;
 		return 1;
@@ -115,9 +120,9 @@ S_decode(struct text *t, const char *s)
 	size_t i = 0, size = strlen(s);
 
 	t->s = s;
-	t->c = xcalloc(size + 1, sizeof(*t->c));
-	t->at = xcalloc(size + 1, sizeof(*t->at));
-	t->cls = xcalloc(size + 1, sizeof(*t->cls));
+	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
+	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
+	t->cls = xreallocarray(NULL, size + 1, sizeof(*t->cls));
 	t->mark = xcalloc(size + 1, 1);
 	for (t->n = 0; i < size; t->n++) {
 		t->at[t->n] = i;

@@ -35,10 +35,15 @@ diff_chars(struct diff_chars *t, const char *s)
 	int len;
 
 	t->s = s;
-	t->c = xcalloc(size + 1, sizeof(*t->c));
-	t->at = xcalloc(size + 1, sizeof(*t->at));
+	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
+	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
 	for (t->n = 0; i < size; t->n++, i += (size_t)len) {
 		t->at[t->n] = i;
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII: itself */
+			t->c[t->n] = (unsigned char)s[i];
+			len = 1;
+			continue;
+		}
 		len = u8_mbtoucr(&c, (const uint8_t *)s + i, size - i);
 		if (len < 0) {	/* not UTF-8: equal to no character */
 			c = 0x110000 + (unsigned char)s[i];

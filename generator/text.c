@@ -181,8 +181,26 @@ text_script(uint32_t c)
 }
 
 int
+text_breaks_plainly(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || c == 0x3001 || c == 0x3002 ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+	    (c >= 0x30FC && c <= 0x30FE) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+int
+text_never_prepends(uint32_t c)
+{
+	return c < 0x600 || (c >= 0x3000 && c <= 0x9FFF) ||
+	    (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+int
 text_joins(uint32_t prev, uint32_t c)
 {
+	if (text_breaks_plainly(c) && text_never_prepends(prev))
+		return 0;	/* the common case, without the tables */
 	return prev < 0x110000 && c < 0x110000 &&
 	    !uc_is_grapheme_break(prev, c);
 }

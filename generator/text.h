@@ -88,6 +88,15 @@ enum text_script text_script(uint32_t c);
  * U+10FFFF (bytes that are no UTF-8) join nothing. */
 int		 text_joins(uint32_t prev, uint32_t c);
 
+/* What lets text_joins() answer without libunistring's tables: whether
+ * c is of grapheme break property Other and no Extended_Pictographic
+ * (ASCII graphics, 、。, kana, the common kanji, full-width ASCII), so
+ * that only a Prepend character before it would join it; and whether c
+ * is none of the Prepend characters (all at U+0600 or above, none among
+ * kana, kanji and full-width forms). */
+int		 text_breaks_plainly(uint32_t c);
+int		 text_never_prepends(uint32_t c);
+
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);
 

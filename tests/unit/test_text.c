@@ -1,6 +1,9 @@
 /* test_text.c: trimming, XML indentation removal, one-line fields. */
 #include "helpers.h"
 
+#include <unigbrk.h>
+#include <unictype.h>
+
 #include "text.h"
 
 static struct arena A;
@@ -162,6 +165,41 @@ test_utf8_count(void **state)
 	assert_int_equal(text_utf8_count("", 0), 0);
 }
 
+/* text_joins() answers the common characters without the tables: each
+ * of them is of break property Other and no pictograph, and no
+ * character it takes for never Prepend is one, so it answers as
+ * libunistring does. */
+static void
+test_joins_fast_path(void **state)
+{
+	static const uint32_t prevs[] = { 0, 'a', '\r', '\n', 0x301, 0x600,
+	    0x3042, 0x30A2, 0x4E00, 0xFF21, 0x200D, 0x1F600, 0x1F1EF,
+	    0x1100, 0x110BD, 0x110041 };
+	uint32_t c;
+	size_t i;
+
+	(void)state;
+	for (c = 0; c < 0x110000; c++) {
+		if (text_breaks_plainly(c)) {
+			assert_int_equal(uc_graphemeclusterbreak_property(c),
+			    GBP_OTHER);
+			assert_false(uc_is_property_extended_pictographic(c));
+			for (i = 0; i < sizeof(prevs) / sizeof(prevs[0]); i++)
+				assert_int_equal(text_joins(prevs[i], c),
+				    prevs[i] < 0x110000 &&
+				    !uc_is_grapheme_break(prevs[i], c));
+		}
+		if (text_never_prepends(c))
+			assert_int_not_equal(uc_graphemeclusterbreak_property(c),
+			    GBP_PREPEND);
+	}
+	assert_true(text_joins('e', 0x301));	/* a combining accent */
+	assert_true(text_joins(0x600, 'a'));	/* after a Prepend */
+	assert_true(text_joins('\r', '\n'));
+	assert_false(text_joins(0x3042, 0x30A2));
+	assert_false(text_joins(0x110041, 0x301));
+}
+
 int
 main(void)
 {
@@ -175,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_has_visible),
 		cmocka_unit_test(test_noncharacters),
 		cmocka_unit_test(test_utf8_count),
+		cmocka_unit_test(test_joins_fast_path),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, setup, teardown);
