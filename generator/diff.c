@@ -83,6 +83,20 @@ S_add_run(struct runs *r, size_t a, size_t b, size_t len)
 	r->n++;
 }
 
+/* Returns runs with room for all that texts of na and nb units can
+ * have in common (each run is at least one unit of both, after the one
+ * before it in both: at most the shorter length), so that adding them
+ * never reallocates. */
+static struct runs
+S_runs_for(size_t na, size_t nb)
+{
+	struct runs r = { NULL, 0, 0 };
+
+	r.cap = (na < nb ? na : nb) + 1;
+	r.v = xreallocarray(NULL, r.cap, sizeof(*r.v));
+	return r;
+}
+
 /* Puts the runs of r from first on, added last to first, in order. */
 static void
 S_reverse_runs(struct runs *r, size_t first)
@@ -625,13 +639,14 @@ S_by_words(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 	struct words wa, wb;
 	struct word_key *keys = xcalloc(a1 - a0 + b1 - b0, sizeof(*keys));
 	struct hash_table seen;
-	struct runs wr = { NULL, 0, 0 };
+	struct runs wr;
 	size_t nkeys = 0, i, pa = a0, pb = b0, ca, cb, len;
 	int rc;
 
 	hash_init(&seen);
 	S_words(al->a, a0, a1, &wa, &seen, keys, &nkeys);
 	S_words(al->b, b0, b1, &wb, &seen, keys, &nkeys);
+	wr = S_runs_for(wa.n, wb.n);
 	rc = wa.n == a1 - a0 && wb.n == b1 - b0 ? -1 :	/* no gain */
 	    S_shortest(wa.id, (int)wa.n, wb.id, (int)wb.n, 0, 0, &wr,
 	    S_budget(wa.n, wb.n, DIFF_STEPS_PER_WORD), al->steps);
@@ -664,7 +679,7 @@ static struct runs
 S_runs(const struct diff_chars *a, const struct diff_chars *b,
     size_t *steps)
 {
-	struct runs r = { NULL, 0, 0 };
+	struct runs r = S_runs_for(a->n, b->n);
 	struct align al = { a, b, &r, steps };
 
 	S_chars(&al, 0, a->n, 0, b->n, 1);
@@ -740,15 +755,23 @@ diff_steps(struct arena *ar, const char *const *texts, size_t n)
 {
 	const struct diff_piece **v = arena_calloc(ar, n ? n : 1,
 	    sizeof(*v));
+	struct diff_chars t[2];
 	size_t i, below = n;	/* the last text seen, none yet */
+	int now = 0;		/* t[now]: texts[i]; t[!now]: texts[below] */
 
 	for (i = 0; i < n; i++) {
 		if (texts[i] == NULL)
 			continue;
-		if (below < n)
-			v[i] = diff_pair(ar, texts[below], texts[i]);
+		diff_chars(&t[now], texts[i]);	/* each text decoded once */
+		if (below < n) {
+			v[i] = diff_pieces(ar, &t[!now], &t[now]);
+			diff_chars_free(&t[!now]);
+		}
 		below = i;
+		now = !now;
 	}
+	if (below < n)
+		diff_chars_free(&t[!now]);
 	return v;
 }
 
