@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "alloc.h"
 #include "diff.h"
@@ -26,27 +25,6 @@ struct text {
 	unsigned char		*mark;
 	size_t			 n;
 };
-
-/* Returns the next character of the len bytes at s in *c (a byte that
- * starts no valid sequence as 0x110000 + the byte) and its length. */
-static size_t
-S_next(const char *s, size_t len, uint32_t *c)
-{
-	ucs4_t uc;
-	int got;
-
-	if ((unsigned char)*s < 0x80) {	/* ASCII: itself */
-		*c = (unsigned char)*s;
-		return 1;
-	}
-	got = u8_mbtoucr(&uc, (const uint8_t *)s, len);
-	if (got < 0) {
-		*c = 0x110000 + (unsigned char)*s;
-		return 1;
-	}
-	*c = uc;
-	return (size_t)got;
-}
 
 /* Returns the class of c for phrases: its script, but the kanji
  * conjunctions 又 and 及 (又は, 及び) count as other, so that no phrase
@@ -126,7 +104,7 @@ S_decode(struct text *t, const char *s)
 	t->mark = xcalloc(size + 1, 1);
 	for (t->n = 0; i < size; t->n++) {
 		t->at[t->n] = i;
-		i += S_next(s + i, size - i, &t->c[t->n]);
+		i += text_next_char(s + i, size - i, &t->c[t->n]);
 		t->cls[t->n] = t->n > 0 && text_joins(t->c[t->n - 1],
 		    t->c[t->n]) ? t->cls[t->n - 1] : S_class(t->c[t->n]);
 	}
@@ -440,7 +418,7 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 	struct text t;
 
 	while (i < len) {
-		size_t l = S_next(x + i, len - i, &c);
+		size_t l = text_next_char(x + i, len - i, &c);
 
 		sc = i > 0 && text_joins(last, c) ? prev : S_class(c);
 		if (sc != prev || (!S_is_content(sc) &&
@@ -451,9 +429,9 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 		i += l;
 	}
 	if (x[len] != '\0')
-		S_next(x + len, strlen(x + len), &nx);
+		text_next_char(x + len, strlen(x + len), &nx);
 	if (y[len] != '\0')
-		S_next(y + len, strlen(y + len), &ny);
+		text_next_char(y + len, strlen(y + len), &ny);
 	if ((S_is_content(sc) && (S_class(nx) == sc || S_class(ny) == sc)) ||
 	    text_joins(last, nx) || text_joins(last, ny))
 		len = run;
@@ -497,7 +475,7 @@ apart_rest(const char *text, const char *opening)
 		return NULL;
 	text += len;
 	for (p = text, left = strlen(p); left > 0; p += l, left -= l) {
-		l = S_next(p, left, &c);
+		l = text_next_char(p, left, &c);
 		if (!S_is_delim(c) || c >= 0x110000)
 			return text;
 	}

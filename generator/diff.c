@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unistr.h>
 
 #include "alloc.h"
 #include "diff_private.h"
@@ -31,25 +30,13 @@ void
 diff_chars(struct diff_chars *t, const char *s)
 {
 	size_t i = 0, size = strlen(s);
-	ucs4_t c;
-	int len;
 
 	t->s = s;
 	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
 	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
-	for (t->n = 0; i < size; t->n++, i += (size_t)len) {
+	for (t->n = 0; i < size; t->n++) {
 		t->at[t->n] = i;
-		if ((unsigned char)s[i] < 0x80) {	/* ASCII: itself */
-			t->c[t->n] = (unsigned char)s[i];
-			len = 1;
-			continue;
-		}
-		len = u8_mbtoucr(&c, (const uint8_t *)s + i, size - i);
-		if (len < 0) {	/* not UTF-8: equal to no character */
-			c = 0x110000 + (unsigned char)s[i];
-			len = 1;
-		}
-		t->c[t->n] = c;
+		i += text_next_char(s + i, size - i, &t->c[t->n]);
 	}
 	t->at[t->n] = size;
 }

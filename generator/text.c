@@ -205,6 +205,44 @@ text_joins(uint32_t prev, uint32_t c)
 	    !uc_is_grapheme_break(prev, c);
 }
 
+/* Returns whether byte b continues a UTF-8 sequence (10xxxxxx). */
+static int
+S_continues(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+size_t
+text_next_char(const char *s, size_t len, uint32_t *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	ucs4_t uc;
+	int got;
+
+	if (u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	/* two bytes from C2, three from E1 but ED: never overlong, never a
+	 * surrogate, so valid whenever the bytes continue */
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && len >= 2 && S_continues(u[1])) {
+		*c = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && len >= 3 &&
+	    S_continues(u[1]) && S_continues(u[2])) {
+		*c = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	if ((got = u8_mbtoucr(&uc, u, len)) < 0) {
+		*c = 0x110000 + u[0];
+		return 1;
+	}
+	*c = uc;
+	return (size_t)got;
+}
+
 size_t
 text_utf8_count(const char *s, size_t n)
 {

@@ -97,6 +97,13 @@ int		 text_joins(uint32_t prev, uint32_t c);
 int		 text_breaks_plainly(uint32_t c);
 int		 text_never_prepends(uint32_t c);
 
+/* Returns the length of the character that starts the len > 0 bytes at
+ * s, setting *c to it, as libunistring's u8_mbtoucr() reads it (the
+ * common two- and three-byte forms without the call); a byte that starts
+ * no valid sequence stands for itself, as 0x110000 + the byte, length
+ * 1. */
+size_t	 text_next_char(const char *s, size_t len, uint32_t *c);
+
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);
 

@@ -3,6 +3,7 @@
 
 #include <unigbrk.h>
 #include <unictype.h>
+#include <unistr.h>
 
 #include "text.h"
 
@@ -200,6 +201,50 @@ test_joins_fast_path(void **state)
 	assert_false(text_joins(0x110041, 0x301));
 }
 
+/* Returns what text_next_char() should give for the len bytes at s:
+ * u8_mbtoucr()'s reading, a byte that starts nothing as 0x110000 + it. */
+static size_t
+S_reference(const unsigned char *s, size_t len, uint32_t *c)
+{
+	ucs4_t uc;
+	int got = u8_mbtoucr(&uc, s, len);
+
+	*c = got < 0 ? 0x110000u + s[0] : uc;
+	return got < 0 ? 1 : (size_t)got;
+}
+
+/* text_next_char() reads every one-, two- and three-byte sequence (and
+ * four-byte leads, cut short or not) as libunistring does, valid or
+ * not: overlong forms, surrogates, stray continuation bytes. */
+static void
+test_next_char_as_libunistring(void **state)
+{
+	static const unsigned char tails[] = { 0x80, 0x9F, 0xA0, 0xBF, 'a',
+	    0xC0, 0xE3 };
+	unsigned char b[4];
+	uint32_t got, want;
+	unsigned x, y, t, len;
+
+	(void)state;
+	for (x = 1; x < 256; x++)
+		for (y = 0; y < 256; y++)
+			for (t = 0; t < sizeof(tails); t++)
+				for (len = 1; len <= 4; len++) {
+					b[0] = (unsigned char)x;
+					b[1] = (unsigned char)y;
+					b[2] = tails[t];
+					b[3] = 0x80;
+					assert_int_equal(text_next_char(
+					    (const char *)b, len, &got),
+					    S_reference(b, len, &want));
+					assert_int_equal(got, want);
+				}
+	assert_int_equal(text_next_char("\xE8\x81\xB7", 3, &got), 3);
+	assert_int_equal(got, 0x8077);	/* 職 */
+	assert_int_equal(text_next_char("\xED\xA0\x80", 3, &got), 1);
+	assert_int_equal(got, 0x1100ED);	/* a surrogate: bytes */
+}
+
 int
 main(void)
 {
@@ -214,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_noncharacters),
 		cmocka_unit_test(test_utf8_count),
 		cmocka_unit_test(test_joins_fast_path),
+		cmocka_unit_test(test_next_char_as_libunistring),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, setup, teardown);
