@@ -42,17 +42,14 @@ S_class(uint32_t c)
 static int
 S_is_delim(uint32_t c)
 {
-	static const uint32_t delims[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E,
-	    ',', '.', ';', 0xFF1B, 0xFF1A, ':', ' ', 0x3000, '\n', '\r',
-	    '\t' };
-	size_t i;
-
-	if (c >= 0x110000)
+	switch (c) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case ',':
+	case '.': case ';': case 0xFF1B: case 0xFF1A: case ':': case ' ':
+	case 0x3000: case '\n': case '\r': case '\t':
 		return 1;
-	for (i = 0; i < sizeof(delims) / sizeof(delims[0]); i++)
-		if (c == delims[i])
-			return 1;
-	return 0;
+	default:
+		return c >= 0x110000;
+	}
 }
 
 /* Returns whether character i of t ends a phrase (S_is_delim()), but

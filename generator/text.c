@@ -164,6 +164,10 @@ text_line_flaw(const char *s, unsigned *c)
 enum text_script
 text_script(uint32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)	/* the common cases first */
+		return TEXT_SCRIPT_KANJI;
+	if (c >= 0x3041 && c <= 0x3096)
+		return TEXT_SCRIPT_HIRAGANA;
 	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
 	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
 		return TEXT_SCRIPT_KATAKANA;
