@@ -92,20 +92,17 @@ S_is_content(enum text_script sc)
 static void
 S_decode(struct text *t, const char *s)
 {
-	size_t i = 0, size = strlen(s);
+	size_t i, size = strlen(s);
 
 	t->s = s;
 	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
 	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
 	t->cls = xreallocarray(NULL, size + 1, sizeof(*t->cls));
 	t->mark = xcalloc(size + 1, 1);
-	for (t->n = 0; i < size; t->n++) {
-		t->at[t->n] = i;
-		i += text_next_char(s + i, size - i, &t->c[t->n]);
-		t->cls[t->n] = t->n > 0 && text_joins(t->c[t->n - 1],
-		    t->c[t->n]) ? t->cls[t->n - 1] : S_class(t->c[t->n]);
-	}
-	t->at[t->n] = size;
+	t->n = text_decode(s, size, t->c, t->at);
+	for (i = 0; i < t->n; i++)
+		t->cls[i] = i > 0 && text_joins(t->c[i - 1], t->c[i]) ?
+		    t->cls[i - 1] : S_class(t->c[i]);
 }
 
 static void

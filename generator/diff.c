@@ -29,16 +29,12 @@ struct runs {
 void
 diff_chars(struct diff_chars *t, const char *s)
 {
-	size_t i = 0, size = strlen(s);
+	size_t size = strlen(s);
 
 	t->s = s;
 	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
 	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
-	for (t->n = 0; i < size; t->n++) {
-		t->at[t->n] = i;
-		i += text_next_char(s + i, size - i, &t->c[t->n]);
-	}
-	t->at[t->n] = size;
+	t->n = text_decode(s, size, t->c, t->at);
 }
 
 void

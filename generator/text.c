@@ -216,10 +216,11 @@ S_continues(unsigned char b)
 	return (b & 0xC0) == 0x80;
 }
 
-size_t
-text_next_char(const char *s, size_t len, uint32_t *c)
+/* Sets *c to the character that starts the len > 0 bytes at u and
+ * returns its length, as text_next_char(). */
+static inline size_t
+S_next_char(const unsigned char *u, size_t len, uint32_t *c)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	ucs4_t uc;
 	int got;
 
@@ -229,15 +230,15 @@ text_next_char(const char *s, size_t len, uint32_t *c)
 	}
 	/* two bytes from C2, three from E1 but ED: never overlong, never a
 	 * surrogate, so valid whenever the bytes continue */
-	if (u[0] >= 0xC2 && u[0] <= 0xDF && len >= 2 && S_continues(u[1])) {
-		*c = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-		return 2;
-	}
 	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && len >= 3 &&
 	    S_continues(u[1]) && S_continues(u[2])) {
 		*c = ((uint32_t)(u[0] & 0x0F) << 12) |
 		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
 		return 3;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && len >= 2 && S_continues(u[1])) {
+		*c = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
 	}
 	if ((got = u8_mbtoucr(&uc, u, len)) < 0) {
 		*c = 0x110000 + u[0];
@@ -245,6 +246,26 @@ text_next_char(const char *s, size_t len, uint32_t *c)
 	}
 	*c = uc;
 	return (size_t)got;
+}
+
+size_t
+text_next_char(const char *s, size_t len, uint32_t *c)
+{
+	return S_next_char((const unsigned char *)s, len, c);
+}
+
+size_t
+text_decode(const char *s, size_t size, uint32_t *c, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = 0;
+
+	for (; i < size; n++) {
+		at[n] = i;
+		i += S_next_char(u + i, size - i, &c[n]);
+	}
+	at[n] = size;
+	return n;
 }
 
 size_t

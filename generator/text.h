@@ -104,6 +104,11 @@ int		 text_never_prepends(uint32_t c);
  * 1. */
 size_t	 text_next_char(const char *s, size_t len, uint32_t *c);
 
+/* Reads the size bytes at s as text_next_char() does, character after
+ * character, into c (room for size) and at (room for size + 1: where
+ * each starts and, last, size); returns the number of characters. */
+size_t	 text_decode(const char *s, size_t size, uint32_t *c, size_t *at);
+
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);
 

@@ -245,6 +245,29 @@ test_next_char_as_libunistring(void **state)
 	assert_int_equal(got, 0x1100ED);	/* a surrogate: bytes */
 }
 
+/* text_decode() reads a text character after character as
+ * text_next_char() does, bytes that are no UTF-8 included. */
+static void
+test_decode_whole_text(void **state)
+{
+	static const char s[] = "a\xC3\xA9\xE8\x81\xB7\xF0\x9F\x98\x80"
+	    "\xED\xA0\x80\xC0\xAF\xE3\x81";
+	uint32_t c[sizeof(s)], one;
+	size_t at[sizeof(s) + 1], n, i, pos = 0;
+
+	(void)state;
+	n = text_decode(s, sizeof(s) - 1, c, at);
+	assert_int_equal(n, 11);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(at[i], pos);
+		pos += text_next_char(s + pos, sizeof(s) - 1 - pos, &one);
+		assert_int_equal(c[i], one);
+	}
+	assert_int_equal(at[n], sizeof(s) - 1);
+	assert_int_equal(c[3], 0x1F600);
+	assert_int_equal(c[10], 0x110081);
+}
+
 int
 main(void)
 {
@@ -260,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_utf8_count),
 		cmocka_unit_test(test_joins_fast_path),
 		cmocka_unit_test(test_next_char_as_libunistring),
+		cmocka_unit_test(test_decode_whole_text),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, setup, teardown);
