@@ -345,7 +345,7 @@ S_lcs(struct lcs *l, const uint32_t *a, int n, const uint32_t *b, int m)
 /* Returns the edits (characters deleted plus inserted) from a[0..x) to
  * b[0..y), x, y >= 0, counting characters past the texts' ends as
  * matching none. */
-static int
+static inline int
 S_lcs_edits(struct lcs *l, int x, int y)
 {
 	int xi = x < l->n ? x : l->n, yj = y < l->m ? y : l->m, common = xi;
