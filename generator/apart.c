@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "alloc.h"
 #include "diff.h"
@@ -27,22 +26,6 @@ struct text {
 	size_t			 n;
 };
 
-/* Returns the next character of the len bytes at s in *c (a byte that
- * starts no valid sequence as 0x110000 + the byte) and its length. */
-static size_t
-S_next(const char *s, size_t len, uint32_t *c)
-{
-	ucs4_t uc;
-	int got = u8_mbtoucr(&uc, (const uint8_t *)s, len);
-
-	if (got < 0) {
-		*c = 0x110000 + (unsigned char)*s;
-		return 1;
-	}
-	*c = uc;
-	return (size_t)got;
-}
-
 /* Returns the class of c for phrases: its script, but the kanji
  * conjunctions 又 and 及 (又は, 及び) count as other, so that no phrase
  * ends with one. */
@@ -59,17 +42,14 @@ S_class(uint32_t c)
 static int
 S_is_delim(uint32_t c)
 {
-	static const uint32_t delims[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E,
-	    ',', '.', ';', 0xFF1B, 0xFF1A, ':', ' ', 0x3000, '\n', '\r',
-	    '\t' };
-	size_t i;
-
-	if (c >= 0x110000)
+	switch (c) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case ',':
+	case '.': case ';': case 0xFF1B: case 0xFF1A: case ':': case ' ':
+	case 0x3000: case '\n': case '\r': case '\t':
 		return 1;
-	for (i = 0; i < sizeof(delims) / sizeof(delims[0]); i++)
-		if (c == delims[i])
-			return 1;
-	return 0;
+	default:
+		return c >= 0x110000;
+	}
 }
 
 /* Returns whether character i of t ends a phrase (S_is_delim()), but
@@ -112,20 +92,17 @@ S_is_content(enum text_script sc)
 static void
 S_decode(struct text *t, const char *s)
 {
-	size_t i = 0, size = strlen(s);
+	size_t i, size = strlen(s);
 
 	t->s = s;
-	t->c = xcalloc(size + 1, sizeof(*t->c));
-	t->at = xcalloc(size + 1, sizeof(*t->at));
-	t->cls = xcalloc(size + 1, sizeof(*t->cls));
+	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
+	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
+	t->cls = xreallocarray(NULL, size + 1, sizeof(*t->cls));
 	t->mark = xcalloc(size + 1, 1);
-	for (t->n = 0; i < size; t->n++) {
-		t->at[t->n] = i;
-		i += S_next(s + i, size - i, &t->c[t->n]);
-		t->cls[t->n] = t->n > 0 && text_joins(t->c[t->n - 1],
-		    t->c[t->n]) ? t->cls[t->n - 1] : S_class(t->c[t->n]);
-	}
-	t->at[t->n] = size;
+	t->n = text_decode(s, size, t->c, t->at);
+	for (i = 0; i < t->n; i++)
+		t->cls[i] = i > 0 && text_joins(t->c[i - 1], t->c[i]) ?
+		    t->cls[i - 1] : S_class(t->c[i]);
 }
 
 static void
@@ -435,7 +412,7 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 	struct text t;
 
 	while (i < len) {
-		size_t l = S_next(x + i, len - i, &c);
+		size_t l = text_next_char(x + i, len - i, &c);
 
 		sc = i > 0 && text_joins(last, c) ? prev : S_class(c);
 		if (sc != prev || (!S_is_content(sc) &&
@@ -446,9 +423,9 @@ S_opening_end(struct arena *a, const char *x, const char *y, size_t len,
 		i += l;
 	}
 	if (x[len] != '\0')
-		S_next(x + len, strlen(x + len), &nx);
+		text_next_char(x + len, strlen(x + len), &nx);
 	if (y[len] != '\0')
-		S_next(y + len, strlen(y + len), &ny);
+		text_next_char(y + len, strlen(y + len), &ny);
 	if ((S_is_content(sc) && (S_class(nx) == sc || S_class(ny) == sc)) ||
 	    text_joins(last, nx) || text_joins(last, ny))
 		len = run;
@@ -492,7 +469,7 @@ apart_rest(const char *text, const char *opening)
 		return NULL;
 	text += len;
 	for (p = text, left = strlen(p); left > 0; p += l, left -= l) {
-		l = S_next(p, left, &c);
+		l = text_next_char(p, left, &c);
 		if (!S_is_delim(c) || c >= 0x110000)
 			return text;
 	}

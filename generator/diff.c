@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unistr.h>
 
 #include "alloc.h"
 #include "diff_private.h"
@@ -30,23 +29,12 @@ struct runs {
 void
 diff_chars(struct diff_chars *t, const char *s)
 {
-	size_t i = 0, size = strlen(s);
-	ucs4_t c;
-	int len;
+	size_t size = strlen(s);
 
 	t->s = s;
-	t->c = xcalloc(size + 1, sizeof(*t->c));
-	t->at = xcalloc(size + 1, sizeof(*t->at));
-	for (t->n = 0; i < size; t->n++, i += (size_t)len) {
-		t->at[t->n] = i;
-		len = u8_mbtoucr(&c, (const uint8_t *)s + i, size - i);
-		if (len < 0) {	/* not UTF-8: equal to no character */
-			c = 0x110000 + (unsigned char)s[i];
-			len = 1;
-		}
-		t->c[t->n] = c;
-	}
-	t->at[t->n] = size;
+	t->c = xreallocarray(NULL, size + 1, sizeof(*t->c));
+	t->at = xreallocarray(NULL, size + 1, sizeof(*t->at));
+	t->n = text_decode(s, size, t->c, t->at);
 }
 
 void
@@ -76,6 +64,20 @@ S_add_run(struct runs *r, size_t a, size_t b, size_t len)
 	r->v[r->n].b = b;
 	r->v[r->n].len = len;
 	r->n++;
+}
+
+/* Returns runs with room for all that texts of na and nb units can
+ * have in common (each run is at least one unit of both, after the one
+ * before it in both: at most the shorter length), so that adding them
+ * never reallocates. */
+static struct runs
+S_runs_for(size_t na, size_t nb)
+{
+	struct runs r = { NULL, 0, 0 };
+
+	r.cap = (na < nb ? na : nb) + 1;
+	r.v = xreallocarray(NULL, r.cap, sizeof(*r.v));
+	return r;
 }
 
 /* Puts the runs of r from first on, added last to first, in order. */
@@ -224,37 +226,53 @@ struct lcs {
 	size_t		 probes;	/* words read */
 };
 
-/* A character of a and where it is, for the match masks. */
-struct at_char {
-	uint32_t	c;
-	int		i;
+/* The distinct characters of a text, for the match masks: an open
+ * hash table (linear probing) from code to its number, in order of
+ * first appearance. */
+struct char_table {
+	uint32_t	*code;
+	int		*num;	/* -1: free */
+	size_t		 mask;	/* size - 1, the size a power of two */
+	int		 n;
 };
 
-/* Sorts ch[0..n) by code (radix sort, a byte a pass; tmp: room for n
- * more). */
+/* Makes t room for n distinct characters, at most half full. */
 static void
-S_sort_chars(struct at_char *ch, struct at_char *tmp, int n)
+S_table_init(struct char_table *t, int n)
 {
-	size_t count[257];
-	int shift, i;
-	struct at_char *from = ch, *to = tmp, *t;
+	size_t size = 16;
 
-	for (shift = 0; shift < 32 && n > 0; shift += 8) {
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[((from[i].c >> shift) & 0xFF) + 1]++;
-		if (count[((from[0].c >> shift) & 0xFF) + 1] == (size_t)n)
-			continue;	/* one byte for all: in order */
-		for (i = 1; i < 257; i++)
-			count[i] += count[i - 1];
-		for (i = 0; i < n; i++)
-			to[count[(from[i].c >> shift) & 0xFF]++] = from[i];
-		t = from;
-		from = to;
-		to = t;
+	while (size < 2 * (size_t)n + 2)
+		size *= 2;
+	t->code = xreallocarray(NULL, size, sizeof(*t->code));
+	t->num = xreallocarray(NULL, size, sizeof(*t->num));
+	memset(t->num, 0xFF, size * sizeof(*t->num));
+	t->mask = size - 1;
+	t->n = 0;
+}
+
+/* Returns the slot of t where c is, or the free one where it would go. */
+static size_t
+S_table_slot(const struct char_table *t, uint32_t c)
+{
+	size_t h = (size_t)((c * 0x9E3779B1u) >> 7) & t->mask;
+
+	while (t->num[h] >= 0 && t->code[h] != c)
+		h = (h + 1) & t->mask;
+	return h;
+}
+
+/* Returns the number of c in t, adding it if new. */
+static int
+S_table_add(struct char_table *t, uint32_t c)
+{
+	size_t h = S_table_slot(t, c);
+
+	if (t->num[h] < 0) {
+		t->code[h] = c;
+		t->num[h] = t->n++;
 	}
-	if (from != ch)
-		memcpy(ch, from, (size_t)n * sizeof(*ch));
+	return t->num[h];
 }
 
 /* Returns the number of bits set in v. */
@@ -290,14 +308,15 @@ S_lcs_column(struct lcs *l, int j, const uint64_t *mask)
 }
 
 /* Fills l for a[0..n) and b[0..m) (free l->col): match masks of a's
- * characters, sorted, found for each of b's by binary search. */
+ * distinct characters, found for each of b's in a hash table. */
 static void
 S_lcs(struct lcs *l, const uint32_t *a, int n, const uint32_t *b, int m)
 {
-	struct at_char *ch = xcalloc(2 * (size_t)n + 1, sizeof(*ch));
-	uint32_t *code = xcalloc((size_t)n + 1, sizeof(*code));
+	struct char_table t;
+	int *num = xreallocarray(NULL, (size_t)n + 1, sizeof(*num));
 	uint64_t *masks;
-	int i, j, nd = 0, lo, hi;
+	int i, j;
+	size_t h;
 
 	l->n = n;
 	l->m = m;
@@ -305,36 +324,28 @@ S_lcs(struct lcs *l, const uint32_t *a, int n, const uint32_t *b, int m)
 	l->probes = 0;
 	l->col = xreallocarray(NULL, ((size_t)m + 1) * l->w, sizeof(*l->col));
 	memset(l->col, 0xFF, l->w * sizeof(*l->col));
+	S_table_init(&t, n);
 	for (i = 0; i < n; i++)
-		ch[i] = (struct at_char){ a[i], i };
-	S_sort_chars(ch, ch + n, n);
-	for (i = 0, j = 0; i < n; i++)	/* the distinct characters */
-		j += i == 0 || ch[i].c != ch[i - 1].c;
-	masks = xcalloc((size_t)j * l->w + 1, sizeof(*masks));
-	for (i = 0; i < n; i++) {
-		if (i == 0 || ch[i].c != ch[i - 1].c)
-			code[nd++] = ch[i].c;
-		masks[(size_t)(nd - 1) * l->w + (size_t)ch[i].i / 64] |=
-		    (uint64_t)1 << (ch[i].i % 64);
-	}
+		num[i] = S_table_add(&t, a[i]);
+	masks = xcalloc((size_t)t.n * l->w + 1, sizeof(*masks));
+	for (i = 0; i < n; i++)
+		masks[(size_t)num[i] * l->w + (size_t)i / 64] |=
+		    (uint64_t)1 << (i % 64);
 	for (j = 0; j < m; j++) {
-		for (lo = 0, hi = nd; lo < hi; )
-			if (code[(lo + hi) / 2] < b[j])
-				lo = (lo + hi) / 2 + 1;
-			else
-				hi = (lo + hi) / 2;
-		S_lcs_column(l, j, lo < nd && code[lo] == b[j] ?
-		    masks + (size_t)lo * l->w : NULL);
+		h = S_table_slot(&t, b[j]);
+		S_lcs_column(l, j, t.num[h] >= 0 ?
+		    masks + (size_t)t.num[h] * l->w : NULL);
 	}
-	free(code);
+	free(t.code);
+	free(t.num);
+	free(num);
 	free(masks);
-	free(ch);
 }
 
 /* Returns the edits (characters deleted plus inserted) from a[0..x) to
  * b[0..y), x, y >= 0, counting characters past the texts' ends as
  * matching none. */
-static int
+static inline int
 S_lcs_edits(struct lcs *l, int x, int y)
 {
 	int xi = x < l->n ? x : l->n, yj = y < l->m ? y : l->m, common = xi;
@@ -620,13 +631,14 @@ S_by_words(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 	struct words wa, wb;
 	struct word_key *keys = xcalloc(a1 - a0 + b1 - b0, sizeof(*keys));
 	struct hash_table seen;
-	struct runs wr = { NULL, 0, 0 };
+	struct runs wr;
 	size_t nkeys = 0, i, pa = a0, pb = b0, ca, cb, len;
 	int rc;
 
 	hash_init(&seen);
 	S_words(al->a, a0, a1, &wa, &seen, keys, &nkeys);
 	S_words(al->b, b0, b1, &wb, &seen, keys, &nkeys);
+	wr = S_runs_for(wa.n, wb.n);
 	rc = wa.n == a1 - a0 && wb.n == b1 - b0 ? -1 :	/* no gain */
 	    S_shortest(wa.id, (int)wa.n, wb.id, (int)wb.n, 0, 0, &wr,
 	    S_budget(wa.n, wb.n, DIFF_STEPS_PER_WORD), al->steps);
@@ -659,7 +671,7 @@ static struct runs
 S_runs(const struct diff_chars *a, const struct diff_chars *b,
     size_t *steps)
 {
-	struct runs r = { NULL, 0, 0 };
+	struct runs r = S_runs_for(a->n, b->n);
 	struct align al = { a, b, &r, steps };
 
 	S_chars(&al, 0, a->n, 0, b->n, 1);
@@ -735,15 +747,23 @@ diff_steps(struct arena *ar, const char *const *texts, size_t n)
 {
 	const struct diff_piece **v = arena_calloc(ar, n ? n : 1,
 	    sizeof(*v));
+	struct diff_chars t[2];
 	size_t i, below = n;	/* the last text seen, none yet */
+	int now = 0;		/* t[now]: texts[i]; t[!now]: texts[below] */
 
 	for (i = 0; i < n; i++) {
 		if (texts[i] == NULL)
 			continue;
-		if (below < n)
-			v[i] = diff_pair(ar, texts[below], texts[i]);
+		diff_chars(&t[now], texts[i]);	/* each text decoded once */
+		if (below < n) {
+			v[i] = diff_pieces(ar, &t[!now], &t[now]);
+			diff_chars_free(&t[!now]);
+		}
 		below = i;
+		now = !now;
 	}
+	if (below < n)
+		diff_chars_free(&t[!now]);
 	return v;
 }
 

@@ -164,6 +164,10 @@ text_line_flaw(const char *s, unsigned *c)
 enum text_script
 text_script(uint32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)	/* the common cases first */
+		return TEXT_SCRIPT_KANJI;
+	if (c >= 0x3041 && c <= 0x3096)
+		return TEXT_SCRIPT_HIRAGANA;
 	if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
 	    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
 		return TEXT_SCRIPT_KATAKANA;
@@ -181,10 +185,87 @@ text_script(uint32_t c)
 }
 
 int
+text_breaks_plainly(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || c == 0x3001 || c == 0x3002 ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+	    (c >= 0x30FC && c <= 0x30FE) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+int
+text_never_prepends(uint32_t c)
+{
+	return c < 0x600 || (c >= 0x3000 && c <= 0x9FFF) ||
+	    (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+int
 text_joins(uint32_t prev, uint32_t c)
 {
+	if (text_breaks_plainly(c) && text_never_prepends(prev))
+		return 0;	/* the common case, without the tables */
 	return prev < 0x110000 && c < 0x110000 &&
 	    !uc_is_grapheme_break(prev, c);
+}
+
+/* Returns whether byte b continues a UTF-8 sequence (10xxxxxx). */
+static int
+S_continues(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/* Sets *c to the character that starts the len > 0 bytes at u and
+ * returns its length, as text_next_char(). */
+static inline size_t
+S_next_char(const unsigned char *u, size_t len, uint32_t *c)
+{
+	ucs4_t uc;
+	int got;
+
+	if (u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	/* two bytes from C2, three from E1 but ED: never overlong, never a
+	 * surrogate, so valid whenever the bytes continue */
+	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && len >= 3 &&
+	    S_continues(u[1]) && S_continues(u[2])) {
+		*c = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && len >= 2 && S_continues(u[1])) {
+		*c = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if ((got = u8_mbtoucr(&uc, u, len)) < 0) {
+		*c = 0x110000 + u[0];
+		return 1;
+	}
+	*c = uc;
+	return (size_t)got;
+}
+
+size_t
+text_next_char(const char *s, size_t len, uint32_t *c)
+{
+	return S_next_char((const unsigned char *)s, len, c);
+}
+
+size_t
+text_decode(const char *s, size_t size, uint32_t *c, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = 0;
+
+	for (; i < size; n++) {
+		at[n] = i;
+		i += S_next_char(u + i, size - i, &c[n]);
+	}
+	at[n] = size;
+	return n;
 }
 
 size_t

@@ -88,6 +88,27 @@ enum text_script text_script(uint32_t c);
  * U+10FFFF (bytes that are no UTF-8) join nothing. */
 int		 text_joins(uint32_t prev, uint32_t c);
 
+/* What lets text_joins() answer without libunistring's tables: whether
+ * c is of grapheme break property Other and no Extended_Pictographic
+ * (ASCII graphics, 、。, kana, the common kanji, full-width ASCII), so
+ * that only a Prepend character before it would join it; and whether c
+ * is none of the Prepend characters (all at U+0600 or above, none among
+ * kana, kanji and full-width forms). */
+int		 text_breaks_plainly(uint32_t c);
+int		 text_never_prepends(uint32_t c);
+
+/* Returns the length of the character that starts the len > 0 bytes at
+ * s, setting *c to it, as libunistring's u8_mbtoucr() reads it (the
+ * common two- and three-byte forms without the call); a byte that starts
+ * no valid sequence stands for itself, as 0x110000 + the byte, length
+ * 1. */
+size_t	 text_next_char(const char *s, size_t len, uint32_t *c);
+
+/* Reads the size bytes at s as text_next_char() does, character after
+ * character, into c (room for size) and at (room for size + 1: where
+ * each starts and, last, size); returns the number of characters. */
+size_t	 text_decode(const char *s, size_t size, uint32_t *c, size_t *at);
+
 /* Returns the number of characters (UTF-8 code points) in the n bytes at s. */
 size_t	 text_utf8_count(const char *s, size_t n);
 

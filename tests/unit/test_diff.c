@@ -400,6 +400,50 @@ test_pair_as_myers_search(void **state)
 	arena_free(&a);
 }
 
+/* Writes count distinct kanji from U+4E00 + first (a step of 7 apart)
+ * at *p, moving *p past them. */
+static void
+S_put_kanji(char **p, unsigned first, unsigned count)
+{
+	unsigned i, c;
+
+	for (i = 0; i < count; i++) {
+		c = 0x4E00 + 7 * (first + i);
+		*(*p)++ = (char)(0xE0 | (c >> 12));
+		*(*p)++ = (char)(0x80 | ((c >> 6) & 0x3F));
+		*(*p)++ = (char)(0x80 | (c & 0x3F));
+	}
+	**p = '\0';
+}
+
+/* A text of many distinct characters (more than fit a machine word,
+ * many to a bucket of the table of characters) moved past a longer
+ * one: the longer stays, the moved one is deleted and inserted. */
+static void
+test_pair_many_distinct_characters(void **state)
+{
+	char from[3 * 130 + 1], to[3 * 130 + 1], p_part[3 * 30 + 1],
+	    q_part[3 * 100 + 1], *w;
+	const char *want;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	w = p_part;
+	S_put_kanji(&w, 0, 30);
+	w = q_part;
+	S_put_kanji(&w, 1000, 100);
+	w = from;
+	S_put_kanji(&w, 0, 30);
+	S_put_kanji(&w, 1000, 100);
+	w = to;
+	S_put_kanji(&w, 1000, 100);
+	S_put_kanji(&w, 0, 30);
+	want = arena_printf(&a, "[-%s-]%s{+%s+}", p_part, q_part, p_part);
+	assert_string_equal(show_pair(&a, diff_pair(&a, from, to)), want);
+	arena_free(&a);
+}
+
 /* On random texts, what is kept and deleted is the first text, what is
  * kept and inserted the second. */
 static void
@@ -596,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_pair_work_is_linear),
 		cmocka_unit_test(test_pair_seed_texts_as_before),
 		cmocka_unit_test(test_pair_as_myers_search),
+		cmocka_unit_test(test_pair_many_distinct_characters),
 		cmocka_unit_test(test_pair_long_changes_align_by_words),
 		cmocka_unit_test(test_marks_specialties),
 		cmocka_unit_test(test_marks_whole_words_never_lone_punctuation),

@@ -1,6 +1,10 @@
 /* test_text.c: trimming, XML indentation removal, one-line fields. */
 #include "helpers.h"
 
+#include <unigbrk.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #include "text.h"
 
 static struct arena A;
@@ -162,6 +166,108 @@ test_utf8_count(void **state)
 	assert_int_equal(text_utf8_count("", 0), 0);
 }
 
+/* text_joins() answers the common characters without the tables: each
+ * of them is of break property Other and no pictograph, and no
+ * character it takes for never Prepend is one, so it answers as
+ * libunistring does. */
+static void
+test_joins_fast_path(void **state)
+{
+	static const uint32_t prevs[] = { 0, 'a', '\r', '\n', 0x301, 0x600,
+	    0x3042, 0x30A2, 0x4E00, 0xFF21, 0x200D, 0x1F600, 0x1F1EF,
+	    0x1100, 0x110BD, 0x110041 };
+	uint32_t c;
+	size_t i;
+
+	(void)state;
+	for (c = 0; c < 0x110000; c++) {
+		if (text_breaks_plainly(c)) {
+			assert_int_equal(uc_graphemeclusterbreak_property(c),
+			    GBP_OTHER);
+			assert_false(uc_is_property_extended_pictographic(c));
+			for (i = 0; i < sizeof(prevs) / sizeof(prevs[0]); i++)
+				assert_int_equal(text_joins(prevs[i], c),
+				    prevs[i] < 0x110000 &&
+				    !uc_is_grapheme_break(prevs[i], c));
+		}
+		if (text_never_prepends(c))
+			assert_int_not_equal(uc_graphemeclusterbreak_property(c),
+			    GBP_PREPEND);
+	}
+	assert_true(text_joins('e', 0x301));	/* a combining accent */
+	assert_true(text_joins(0x600, 'a'));	/* after a Prepend */
+	assert_true(text_joins('\r', '\n'));
+	assert_false(text_joins(0x3042, 0x30A2));
+	assert_false(text_joins(0x110041, 0x301));
+}
+
+/* Returns what text_next_char() should give for the len bytes at s:
+ * u8_mbtoucr()'s reading, a byte that starts nothing as 0x110000 + it. */
+static size_t
+S_reference(const unsigned char *s, size_t len, uint32_t *c)
+{
+	ucs4_t uc;
+	int got = u8_mbtoucr(&uc, s, len);
+
+	*c = got < 0 ? 0x110000u + s[0] : uc;
+	return got < 0 ? 1 : (size_t)got;
+}
+
+/* text_next_char() reads every one-, two- and three-byte sequence (and
+ * four-byte leads, cut short or not) as libunistring does, valid or
+ * not: overlong forms, surrogates, stray continuation bytes. */
+static void
+test_next_char_as_libunistring(void **state)
+{
+	static const unsigned char tails[] = { 0x80, 0x9F, 0xA0, 0xBF, 'a',
+	    0xC0, 0xE3 };
+	unsigned char b[4];
+	uint32_t got, want;
+	unsigned x, y, t, len;
+
+	(void)state;
+	for (x = 1; x < 256; x++)
+		for (y = 0; y < 256; y++)
+			for (t = 0; t < sizeof(tails); t++)
+				for (len = 1; len <= 4; len++) {
+					b[0] = (unsigned char)x;
+					b[1] = (unsigned char)y;
+					b[2] = tails[t];
+					b[3] = 0x80;
+					assert_int_equal(text_next_char(
+					    (const char *)b, len, &got),
+					    S_reference(b, len, &want));
+					assert_int_equal(got, want);
+				}
+	assert_int_equal(text_next_char("\xE8\x81\xB7", 3, &got), 3);
+	assert_int_equal(got, 0x8077);	/* 職 */
+	assert_int_equal(text_next_char("\xED\xA0\x80", 3, &got), 1);
+	assert_int_equal(got, 0x1100ED);	/* a surrogate: bytes */
+}
+
+/* text_decode() reads a text character after character as
+ * text_next_char() does, bytes that are no UTF-8 included. */
+static void
+test_decode_whole_text(void **state)
+{
+	static const char s[] = "a\xC3\xA9\xE8\x81\xB7\xF0\x9F\x98\x80"
+	    "\xED\xA0\x80\xC0\xAF\xE3\x81";
+	uint32_t c[sizeof(s)], one;
+	size_t at[sizeof(s) + 1], n, i, pos = 0;
+
+	(void)state;
+	n = text_decode(s, sizeof(s) - 1, c, at);
+	assert_int_equal(n, 11);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(at[i], pos);
+		pos += text_next_char(s + pos, sizeof(s) - 1 - pos, &one);
+		assert_int_equal(c[i], one);
+	}
+	assert_int_equal(at[n], sizeof(s) - 1);
+	assert_int_equal(c[3], 0x1F600);
+	assert_int_equal(c[10], 0x110081);
+}
+
 int
 main(void)
 {
@@ -175,6 +281,9 @@ main(void)
 		cmocka_unit_test(test_has_visible),
 		cmocka_unit_test(test_noncharacters),
 		cmocka_unit_test(test_utf8_count),
+		cmocka_unit_test(test_joins_fast_path),
+		cmocka_unit_test(test_next_char_as_libunistring),
+		cmocka_unit_test(test_decode_whole_text),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, setup, teardown);
