@@ -331,25 +331,47 @@ S_undeclared(const struct scope *s, const struct decl_index *own,
 	return bad;
 }
 
+/* Sets held[k] for each field k of x that s holds itself. */
+static void
+S_mark_held(const struct scope *s, const struct decl_index *x,
+    unsigned char *held)
+{
+	const struct field *f;
+	long k;
+
+	for (f = s->fields; f != NULL; f = f->next)
+		if ((k = template_decl_index_find(x, f->name, f->hash)) >= 0)
+			held[k] = 1;
+}
+
 /* Reports each field that x (or NULL) declares but s does not hold
  * itself, as a field of page file that the generator leaves unset (a
  * template could use it and pass every check, then fail as a page is
- * rendered); returns how many it reported. */
+ * rendered); returns how many it reported.  One pass over s's fields,
+ * each found through x's hash. */
 static int
 S_unset(const struct scope *s, const struct decl_index *x, size_t file,
     struct diag *d)
 {
 	struct pos p = { file, 0, 0 };
+	unsigned char small[256], *held;
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; x != NULL && i < x->n; i++)
-		if (S_own(s, x->v[i].name, x->hash[i]) == NULL) {
+	if (x == NULL)
+		return 0;
+	held = x->n <= sizeof(small) ? small : xcalloc(x->n, 1);
+	memset(held, 0, x->n);
+	S_mark_held(s, x, held);
+	for (i = 0; i < x->n; i++)
+		if (!held[i]) {
 			diag_msg(d, MSG_INTERNAL, &p, "the generator leaves "
 			    "field '%s' unset, which generator/page_fields.c "
 			    "declares", x->v[i].name);
 			bad++;
 		}
+	if (held != small)
+		free(held);
 	return bad;
 }
 
