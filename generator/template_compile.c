@@ -372,6 +372,7 @@ S_split(struct compiler *c, struct program *p)
 	size_t cap = 0, k;
 	char *end;
 
+	p->textlen = strlen(p->text);
 	while ((m = strstr(at, MARK_OPEN)) != NULL) {
 		const char *lit_end = m;
 		struct slot *s;

@@ -91,7 +91,8 @@ S_dot_dot(const char *s, size_t n)
 static const char *
 S_url_breach(const char *u, size_t n, int ups)
 {
-	char *v = xreallocarray(NULL, n + 1, 1);
+	char small[256];	/* most URLs: no allocation */
+	char *v = n < sizeof(small) ? small : xreallocarray(NULL, n + 1, 1);
 	const char *why = NULL;
 	size_t i, k = 0, seg = 0;
 	int lead = 1;
@@ -123,7 +124,8 @@ S_url_breach(const char *u, size_t n, int ups)
 			break;	/* the query and fragment hold no path */
 		seg = i + 1;
 	}
-	free(v);
+	if (v != small)
+		free(v);
 	return why;
 }
 

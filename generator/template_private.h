@@ -56,6 +56,7 @@ struct op {
 /* A compiled page: ops over the serialized text. */
 struct program {
 	char		*text;		/* the serialized document */
+	size_t		 textlen;	/* its bytes */
 	struct op	*ops;
 	size_t		 nops;
 	xmlDoc		*doc;		/* UTF-8, for libxml2's attribute escaping */

@@ -198,9 +198,10 @@ static void
 S_text(struct render *r, const char *text)
 {
 	xmlOutputBuffer *esc;
+	size_t plain = strcspn(text, "<>&\r");
 
-	if (strpbrk(text, "<>&\r") == NULL) {
-		S_put(r, text, strlen(text));
+	if (text[plain] == '\0') {
+		S_put(r, text, plain);
 		return;
 	}
 	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
@@ -218,14 +219,16 @@ static void
 S_attribute(struct render *r, const struct op *o, const struct field *f)
 {
 	xmlBuffer *esc;
+	size_t plain;
 
 	if (f->text[0] == '\0' && o->boolean != NULL) {
 		/* as libxml2 writes an empty boolean attribute */
 		S_put(r, o->boolean, strlen(o->boolean));
 		return;
 	}
-	if (strpbrk(f->text, "<>&\"\n\r\t") == NULL) {
-		S_put(r, f->text, strlen(f->text));
+	plain = strcspn(f->text, "<>&\"\n\r\t");
+	if (f->text[plain] == '\0') {
+		S_put(r, f->text, plain);
 		return;
 	}
 	if ((esc = xmlBufferCreate()) == NULL)
@@ -331,48 +334,62 @@ S_undeclared(const struct scope *s, const struct decl_index *own,
 	return bad;
 }
 
-/* Sets held[k] for each field k of x that s holds itself. */
-static void
-S_mark_held(const struct scope *s, const struct decl_index *x,
-    unsigned char *held)
-{
-	const struct field *f;
-	long k;
-
-	for (f = s->fields; f != NULL; f = f->next)
-		if ((k = template_decl_index_find(x, f->name, f->hash)) >= 0)
-			held[k] = 1;
-}
-
 /* Reports each field that x (or NULL) declares but s does not hold
  * itself, as a field of page file that the generator leaves unset (a
  * template could use it and pass every check, then fail as a page is
- * rendered); returns how many it reported.  One pass over s's fields,
- * each found through x's hash. */
+ * rendered); returns how many it reported. */
 static int
 S_unset(const struct scope *s, const struct decl_index *x, size_t file,
     struct diag *d)
 {
 	struct pos p = { file, 0, 0 };
-	unsigned char small[256], *held;
 	size_t i;
 	int bad = 0;
 
-	if (x == NULL)
-		return 0;
-	held = x->n <= sizeof(small) ? small : xcalloc(x->n, 1);
-	memset(held, 0, x->n);
-	S_mark_held(s, x, held);
-	for (i = 0; i < x->n; i++)
-		if (!held[i]) {
+	for (i = 0; x != NULL && i < x->n; i++)
+		if (S_own(s, x->v[i].name, x->hash[i]) == NULL) {
 			diag_msg(d, MSG_INTERNAL, &p, "the generator leaves "
 			    "field '%s' unset, which generator/page_fields.c "
 			    "declares", x->v[i].name);
 			bad++;
 		}
-	if (held != small)
-		free(held);
 	return bad;
+}
+
+/* Returns whether s holds each field that own and shared (either may
+ * be NULL) declare, and no other, each of its kind: one pass over s's
+ * fields, each found through the indexes' hashes (what S_unset() and
+ * S_undeclared() report nothing on, told at the cost of one lookup per
+ * field). */
+static int
+S_holds_declared(const struct scope *s, const struct decl_index *own,
+    const struct decl_index *shared)
+{
+	size_t nown = own != NULL ? own->n : 0, held = 0;
+	size_t total = nown + (shared != NULL ? shared->n : 0);
+	unsigned char small[256], *seen;
+	const struct field *f;
+	long k;
+	int ok = 1, kind;
+
+	seen = total <= sizeof(small) ? small : xcalloc(total, 1);
+	memset(seen, 0, total);
+	for (f = s->fields; f != NULL && ok; f = f->next) {
+		if ((k = template_decl_index_find(own, f->name, f->hash)) >= 0)
+			kind = own->v[k].kind;
+		else if ((k = template_decl_index_find(shared, f->name,
+		    f->hash)) >= 0)
+			kind = shared->v[k].kind, k += (long)nown;
+		else
+			kind = -1;
+		if ((ok = kind == (int)f->kind) && !seen[k]) {
+			seen[k] = 1;
+			held++;
+		}
+	}
+	if (seen != small)
+		free(seen);
+	return ok && held == total;
 }
 
 /* How many items of each list S_check_declared() checks: one piece of
@@ -392,10 +409,13 @@ S_check_declared(const struct scope *s, const struct decl_index *own,
 	const struct field *f;
 	const struct scope *item;
 	long k;
-	int n, bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+	int n, bad = 0;
 
-	if (bad == 0)
-		bad = S_undeclared(s, own, shared, file, d);
+	if (!S_holds_declared(s, own, shared)) {
+		bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+		if (bad == 0)
+			bad = S_undeclared(s, own, shared, file, d);
+	}
 	for (f = s->fields; f != NULL && bad == 0; f = f->next) {
 		if (f->first == NULL)
 			continue;
@@ -422,6 +442,8 @@ template_render(const struct template *layout, struct template *page,
 	r.diag = d;
 	r.depth = depth;
 	r.p = page->program;
+	r.cap = 2 * r.p->textlen + 4096;	/* most pages: no growth */
+	r.out = xreallocarray(NULL, r.cap, 1);
 	S_run(&r, 0, r.p->nops, s);
 	if (page->own_index != NULL || page->shared_index != NULL)
 		r.errors += S_check_declared(s, page->own_index,
