@@ -35,6 +35,19 @@ template_decl_find(const struct field_decl *v, const char *name)
 	return NULL;
 }
 
+const char *
+template_decl_name(const struct field_decl *v, const char *name)
+{
+	const char *hit;
+
+	for (; v != NULL && v->name != NULL; v++)
+		if (strcmp(v->name, name) == 0)
+			return v->name;
+		else if ((hit = template_decl_name(v->items, name)) != NULL)
+			return hit;
+	return NULL;
+}
+
 /* Fills the slots of x, at least twice as many as its fields, so that a
  * name is found in about one probe; a repeated name's first declaration
  * comes first in its probe sequence. */

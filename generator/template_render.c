@@ -224,7 +224,7 @@ static const struct field *
 S_field_of(struct render *r, const struct op *o, const struct scope *s,
     int kinds)
 {
-	const struct field *f = S_lookup(r, s, o->field, o->hash);
+	const struct field *f = S_lookup(r, s, o->name, o->hash);
 	const char *what = f == NULL ? "unknown field" :
 	    "field of the wrong kind for this directive";
 
@@ -236,14 +236,20 @@ S_field_of(struct render *r, const struct op *o, const struct scope *s,
 	return NULL;
 }
 
-/* Appends the n bytes at s to the page. */
+/* Makes room in the page for n more bytes. */
 static void
+S_grow(struct render *r, size_t n)
+{
+	r->cap = (r->len + n) * 2;
+	r->out = xreallocarray(r->out, r->cap, 1);
+}
+
+/* Appends the n bytes at s to the page. */
+static inline void
 S_put(struct render *r, const char *s, size_t n)
 {
-	if (n > r->cap - r->len) {
-		r->cap = (r->len + n) * 2;
-		r->out = xreallocarray(r->out, r->cap, 1);
-	}
+	if (n > r->cap - r->len)
+		S_grow(r, n);
 	memcpy(r->out + r->len, s, n);
 	r->len += n;
 }
