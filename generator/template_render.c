@@ -218,22 +218,31 @@ S_is_set(const struct field *f)
 	}
 }
 
-/* Returns the field that op o names, or NULL after reporting it unknown
- * or of none of the kinds in the bit set kinds. */
+/* Reports that op o names no field (f NULL) or field f of a kind its
+ * directive cannot use; returns NULL. */
 static const struct field *
-S_field_of(struct render *r, const struct op *o, const struct scope *s,
-    int kinds)
+S_field_refused(struct render *r, const struct op *o, const struct field *f)
 {
-	const struct field *f = S_lookup(r, s, o->name, o->hash);
 	const char *what = f == NULL ? "unknown field" :
 	    "field of the wrong kind for this directive";
 
-	if (f != NULL && (kinds & (1 << f->kind)))
-		return f;
 	diag_msg(r->diag, MSG_TEMPLATE, o->pos.line > 0 ? &o->pos : NULL,
 	    "%s '%s'", what, o->field);
 	r->errors++;
 	return NULL;
+}
+
+/* Returns the field that op o names, or NULL after reporting it unknown
+ * or of none of the kinds in the bit set kinds. */
+static inline const struct field *
+S_field_of(struct render *r, const struct op *o, const struct scope *s,
+    int kinds)
+{
+	const struct field *f = S_lookup(r, s, o->name, o->hash);
+
+	if (f != NULL && (kinds & (1 << f->kind)))
+		return f;
+	return S_field_refused(r, o, f);
 }
 
 /* Makes room in the page for n more bytes. */
@@ -254,24 +263,32 @@ S_put(struct render *r, const char *s, size_t n)
 	r->len += n;
 }
 
-/* Appends text escaped as element content by libxml2 (< > & and CR),
- * or as it is when it holds none of those. */
+/* Appends text, which holds < > & or CR, escaped as element content by
+ * libxml2. */
 static void
-S_text(struct render *r, const char *text)
+S_text_escaped(struct render *r, const char *text)
 {
 	xmlOutputBuffer *esc;
-	size_t plain = strcspn(text, "<>&\r");
 
-	if (text[plain] == '\0') {
-		S_put(r, text, plain);
-		return;
-	}
 	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
 		xalloc_die();
 	xmlOutputBufferWriteEscape(esc, BAD_CAST text, NULL);
 	S_put(r, (const char *)xmlOutputBufferGetContent(esc),
 	    xmlOutputBufferGetSize(esc));
 	xmlOutputBufferClose(esc);
+}
+
+/* Appends text escaped as element content by libxml2 (< > & and CR),
+ * or as it is when it holds none of those. */
+static inline void
+S_text(struct render *r, const char *text)
+{
+	size_t plain = strcspn(text, "<>&\r");
+
+	if (text[plain] == '\0')
+		S_put(r, text, plain);
+	else
+		S_text_escaped(r, text);
 }
 
 /* Appends the text of field f as the value of attribute op o, escaped by
@@ -459,21 +476,44 @@ S_holds_declared(const struct scope *s, const struct decl_index *own,
  * sets, and a page's check costs the same however long its lists. */
 #define CHECKED_ITEMS	4
 
+/* Returns whether a and b hold the same names (by address) of the same
+ * kinds in the same order: what one of them holds is declared if the
+ * other's is. */
+static int
+S_same_fields(const struct scope *a, const struct scope *b)
+{
+	const struct field *f, *g;
+
+	for (f = a->fields, g = b->fields; f != NULL && g != NULL;
+	    f = f->next, g = g->next)
+		if (f->name != g->name || f->kind != g->kind)
+			return 0;
+	return f == NULL && g == NULL;
+}
+
 /* Checks the fields of scope s (and of the first CHECKED_ITEMS items of
  * each of its lists) against own and shared: S_unset() and
- * S_undeclared() at every level; returns the number of problems
+ * S_undeclared() at every level, unless S_holds_declared() accepts s or
+ * s holds the same fields as *like (an item before it in its list that
+ * S_holds_declared() accepted; NULL if none); sets *like to s when
+ * S_holds_declared() accepts it.  Returns the number of problems
  * reported. */
 static int
 S_check_declared(const struct scope *s, const struct decl_index *own,
-    const struct decl_index *shared, size_t file, struct diag *d)
+    const struct decl_index *shared, const struct scope **like,
+    size_t file, struct diag *d)
 {
 	const struct decl_index *items;
 	const struct field *f;
-	const struct scope *item;
+	const struct scope *item, *first;
 	long k;
 	int n, bad = 0;
 
-	if (!S_holds_declared(s, own, shared)) {
+	if (*like != NULL && S_same_fields(s, *like))
+		;	/* as its sibling: declared */
+	else if (S_holds_declared(s, own, shared))
+		*like = s;
+	else {
 		bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
 		if (bad == 0)
 			bad = S_undeclared(s, own, shared, file, d);
@@ -484,9 +524,11 @@ S_check_declared(const struct scope *s, const struct decl_index *own,
 		k = template_decl_index_find(own, f->name, f->hash);
 		items = k >= 0 ? own->items[k] : shared->items[
 		    template_decl_index_find(shared, f->name, f->hash)];
+		first = NULL;
 		for (item = f->first, n = 0; item != NULL && n < CHECKED_ITEMS;
 		    item = item->next, n++)
-			bad += S_check_declared(item, items, NULL, file, d);
+			bad += S_check_declared(item, items, NULL, &first, file,
+			    d);
 	}
 	return bad;
 }
@@ -497,6 +539,7 @@ template_render(const struct template *layout, struct template *page,
 {
 	struct render r;
 	const struct field *small[256];
+	const struct scope *like = NULL;
 	char *html = NULL;
 
 	if (template_compile(layout, page, d) < 0)
@@ -513,7 +556,7 @@ template_render(const struct template *layout, struct template *page,
 		free(r.table);
 	if (page->own_index != NULL || page->shared_index != NULL)
 		r.errors += S_check_declared(s, page->own_index,
-		    page->shared_index, page->file, d);
+		    page->shared_index, &like, page->file, d);
 	S_put(&r, "", 1);	/* the NUL */
 	if (r.errors == 0) {
 		*len = r.len - 1;
