@@ -48,25 +48,6 @@ template_decl_name(const struct field_decl *v, const char *name)
 	return NULL;
 }
 
-/* Fills the slots of x, at least twice as many as its fields, so that a
- * name is found in about one probe; a repeated name's first declaration
- * comes first in its probe sequence. */
-static void
-S_index_slots(struct decl_index *x)
-{
-	size_t i, j;
-
-	for (x->mask = 7; x->mask < 2 * x->n; x->mask = 2 * x->mask + 1)
-		;
-	x->slot = xcalloc(x->mask + 1, sizeof(*x->slot));
-	for (i = 0; i < x->n; i++) {
-		for (j = x->hash[i] & x->mask; x->slot[j] != 0;
-		    j = (j + 1) & x->mask)
-			;
-		x->slot[j] = i + 1;
-	}
-}
-
 struct decl_index *
 template_decl_index(const struct field_decl *v)
 {
@@ -85,7 +66,6 @@ template_decl_index(const struct field_decl *v)
 		x->hash[i] = template_hash(v[i].name);
 		x->items[i] = template_decl_index(v[i].items);
 	}
-	S_index_slots(x);
 	return x;
 }
 
@@ -100,7 +80,6 @@ template_decl_index_free(struct decl_index *x)
 		template_decl_index_free(x->items[i]);
 	free(x->items);
 	free(x->hash);
-	free(x->slot);
 	free(x);
 }
 
@@ -108,16 +87,12 @@ long
 template_decl_index_find(const struct decl_index *x, const char *name,
     unsigned hash)
 {
-	size_t i, j;
+	size_t i;
 
-	if (x == NULL)
-		return -1;
-	for (j = hash & x->mask; x->slot[j] != 0; j = (j + 1) & x->mask) {
-		i = x->slot[j] - 1;
+	for (i = 0; x != NULL && i < x->n; i++)
 		if (x->hash[i] == hash && (x->v[i].name == name ||
 		    strcmp(x->v[i].name, name) == 0))
 			return (long)i;
-	}
 	return -1;
 }
 

@@ -154,9 +154,6 @@ struct decl_index {
 	size_t			 n;
 	unsigned		*hash;	/* of v[i].name */
 	struct decl_index	**items;	/* of v[i].items, or NULL */
-	size_t			*slot;	/* open addressing by hash, probed
-					   linearly: i + 1, or 0 when free */
-	size_t			 mask;	/* slots - 1 (a power of 2) */
 };
 
 /* Returns the index of the NULL-terminated array v (NULL when v is);

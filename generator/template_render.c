@@ -45,10 +45,6 @@ struct render {
 	size_t			 len;
 	size_t			 cap;
 	int			 errors;
-	const struct scope	*top;		/* the page's scope, whose */
-	const struct field	**table;	/* newest fields, by hash in */
-	size_t			 mask;		/* mask + 1 slots, probed
-						   linearly */
 };
 
 struct scope *
@@ -139,68 +135,16 @@ scope_item(struct scope *s, const char *name)
 	return item;
 }
 
-/* Fills r's table with the newest field of each name of s, the page's
- * scope, so that lookups in the scope most directives read cost about
- * one probe: in small (room for nsmall pointers) when twice its fields
- * fit, else in a malloc'd table (r->table != small) for the caller to
- * free. */
-static void
-S_table_fill(struct render *r, const struct scope *s,
-    const struct field **small, size_t nsmall)
-{
-	const struct field *f;
-	size_t j, n = 0;
-
-	for (f = s->fields; f != NULL; f = f->next)
-		n++;
-	for (r->mask = 15; r->mask < 2 * n; r->mask = 2 * r->mask + 1)
-		;
-	r->table = r->mask < nsmall ? small : xcalloc(r->mask + 1,
-	    sizeof(*r->table));
-	if (r->table == small)
-		memset(small, 0, (r->mask + 1) * sizeof(*small));
-	r->top = s;
-	for (f = s->fields; f != NULL; f = f->next) {
-		for (j = f->hash & r->mask; r->table[j] != NULL &&
-		    (r->table[j]->hash != f->hash ||
-		    strcmp(r->table[j]->name, f->name) != 0);
-		    j = (j + 1) & r->mask)
-			;
-		if (r->table[j] == NULL)
-			r->table[j] = f;	/* older ones are hidden */
-	}
-}
-
-/* Returns the field called name (of the given hash) in r's table of the
- * page's scope, or NULL. */
-static const struct field *
-S_table_find(const struct render *r, const char *name, unsigned hash)
-{
-	const struct field *f;
-	size_t j;
-
-	for (j = hash & r->mask; (f = r->table[j]) != NULL;
-	    j = (j + 1) & r->mask)
-		if (f->hash == hash && (f->name == name ||
-		    strcmp(f->name, name) == 0))
-			return f;
-	return NULL;
-}
-
 /* Returns the field called name (of the given hash) in s or its
- * ancestors, or NULL; the page's scope is read through r's table. */
+ * ancestors, or NULL. */
 static const struct field *
-S_lookup(const struct render *r, const struct scope *s, const char *name,
-    unsigned hash)
+S_lookup(const struct scope *s, const char *name, unsigned hash)
 {
 	const struct field *f;
 
-	for (; s != NULL; s = s->parent) {
-		if (s == r->top)
-			return S_table_find(r, name, hash);
+	for (; s != NULL; s = s->parent)
 		if ((f = S_own(s, name, hash)) != NULL)
 			return f;
-	}
 	return NULL;
 }
 
@@ -238,7 +182,7 @@ static inline const struct field *
 S_field_of(struct render *r, const struct op *o, const struct scope *s,
     int kinds)
 {
-	const struct field *f = S_lookup(r, s, o->name, o->hash);
+	const struct field *f = S_lookup(s, o->name, o->hash);
 
 	if (f != NULL && (kinds & (1 << f->kind)))
 		return f;
@@ -538,7 +482,6 @@ template_render(const struct template *layout, struct template *page,
     int depth, const struct scope *s, struct diag *d, size_t *len)
 {
 	struct render r;
-	const struct field *small[256];
 	const struct scope *like = NULL;
 	char *html = NULL;
 
@@ -550,10 +493,7 @@ template_render(const struct template *layout, struct template *page,
 	r.p = page->program;
 	r.cap = 2 * r.p->textlen + 4096;	/* most pages: no growth */
 	r.out = xreallocarray(NULL, r.cap, 1);
-	S_table_fill(&r, s, small, sizeof(small) / sizeof(*small));
 	S_run(&r, 0, r.p->nops, s);
-	if (r.table != small)
-		free(r.table);
 	if (page->own_index != NULL || page->shared_index != NULL)
 		r.errors += S_check_declared(s, page->own_index,
 		    page->shared_index, &like, page->file, d);
