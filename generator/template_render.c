@@ -380,10 +380,9 @@ S_unset(const struct scope *s, const struct decl_index *x, size_t file,
 }
 
 /* Returns whether s holds each field that own and shared (either may
- * be NULL) declare, and no other, each of its kind: one pass over s's
- * fields, each found through the indexes' hashes (what S_unset() and
- * S_undeclared() report nothing on, told at the cost of one lookup per
- * field). */
+ * be NULL) declare, and no other, each of its kind (what S_unset() and
+ * S_undeclared() report nothing on): one pass over s's fields, one
+ * lookup in the declarations each. */
 static int
 S_holds_declared(const struct scope *s, const struct decl_index *own,
     const struct decl_index *shared)
@@ -491,7 +490,7 @@ template_render(const struct template *layout, struct template *page,
 	r.diag = d;
 	r.depth = depth;
 	r.p = page->program;
-	r.cap = 2 * r.p->textlen + 4096;	/* most pages: no growth */
+	r.cap = 2 * r.p->textlen + 4096;	/* the program's text twice over */
 	r.out = xreallocarray(NULL, r.cap, 1);
 	S_run(&r, 0, r.p->nops, s);
 	if (page->own_index != NULL || page->shared_index != NULL)
