@@ -363,6 +363,20 @@ S_literal(struct program *p, size_t *cap, const char *from, const char *to)
 	}
 }
 
+/* Returns field (or NULL) as the page's declarations spell it, if they
+ * declare it, else field itself: lookups compare names by address
+ * first, and the generator sets fields with the same literals. */
+static const char *
+S_spelling(const struct compiler *c, const char *field)
+{
+	const char *d = NULL;
+
+	if (field != NULL && c->top != NULL &&
+	    (d = template_decl_name(c->top->own, field)) == NULL)
+		d = template_decl_name(c->top->shared, field);
+	return d != NULL ? d : field;
+}
+
 /* Cuts p->text at the markers into ops; a comment marker takes its
  * "<!--" and "-->" with it.  Returns -1 on a marker it cannot read. */
 static int
@@ -372,6 +386,7 @@ S_split(struct compiler *c, struct program *p)
 	size_t cap = 0, k;
 	char *end;
 
+	p->textlen = strlen(p->text);
 	while ((m = strstr(at, MARK_OPEN)) != NULL) {
 		const char *lit_end = m;
 		struct slot *s;
@@ -393,6 +408,7 @@ S_split(struct compiler *c, struct program *p)
 		S_literal(p, &cap, at, lit_end);
 		o = S_op(p, &cap, s->kind);
 		o->field = s->field ? xstrdup(s->field) : NULL;
+		o->name = S_spelling(c, o->field);
 		o->hash = s->field ? template_hash(s->field) : 0;
 		o->boolean = s->boolean ? xstrdup(s->boolean) : NULL;
 		o->sep = s->sep ? xstrdup(s->sep) : NULL;

@@ -35,6 +35,19 @@ template_decl_find(const struct field_decl *v, const char *name)
 	return NULL;
 }
 
+const char *
+template_decl_name(const struct field_decl *v, const char *name)
+{
+	const char *hit;
+
+	for (; v != NULL && v->name != NULL; v++)
+		if (strcmp(v->name, name) == 0)
+			return v->name;
+		else if ((hit = template_decl_name(v->items, name)) != NULL)
+			return hit;
+	return NULL;
+}
+
 struct decl_index *
 template_decl_index(const struct field_decl *v)
 {

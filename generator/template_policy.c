@@ -91,7 +91,8 @@ S_dot_dot(const char *s, size_t n)
 static const char *
 S_url_breach(const char *u, size_t n, int ups)
 {
-	char *v = xreallocarray(NULL, n + 1, 1);
+	char small[256];	/* most URLs: no allocation */
+	char *v = n < sizeof(small) ? small : xreallocarray(NULL, n + 1, 1);
 	const char *why = NULL;
 	size_t i, k = 0, seg = 0;
 	int lead = 1;
@@ -100,9 +101,13 @@ S_url_breach(const char *u, size_t n, int ups)
 		u++, n--;
 	while (n > 0 && (unsigned char)u[n - 1] <= 0x20)
 		n--;
-	for (i = 0; i < n; i++)
-		if (u[i] != '\t' && u[i] != '\n' && u[i] != '\r')
-			v[k++] = u[i];
+	if (memchr(u, '\t', n) == NULL && memchr(u, '\n', n) == NULL &&
+	    memchr(u, '\r', n) == NULL)
+		memcpy(v, u, k = n);	/* most URLs: nothing to drop */
+	else
+		for (i = 0; i < n; i++)
+			if (u[i] != '\t' && u[i] != '\n' && u[i] != '\r')
+				v[k++] = u[i];
 	v[k] = '\0';
 	if (v[0] == '/' || v[0] == '\\')
 		why = v[1] == '/' || v[1] == '\\' ? "URL off the site in attribute" :
@@ -110,10 +115,8 @@ S_url_breach(const char *u, size_t n, int ups)
 	else if (v[strcspn(v, ":/\\?#")] == ':')
 		why = "URL off the site in attribute";
 	for (i = 0; why == NULL && i <= k; i++) {
-		char c = v[i];
+		char c = v[i += strcspn(v + i, "/\\?#")];	/* or the NUL */
 
-		if (c != '/' && c != '\\' && c != '?' && c != '#' && c != '\0')
-			continue;
 		if (S_dot_dot(v + seg, i - seg)) {
 			if (!lead || ups-- == 0)
 				why = "URL that climbs with '..' in attribute";
@@ -123,7 +126,8 @@ S_url_breach(const char *u, size_t n, int ups)
 			break;	/* the query and fragment hold no path */
 		seg = i + 1;
 	}
-	free(v);
+	if (v != small)
+		free(v);
 	return why;
 }
 

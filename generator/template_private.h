@@ -43,6 +43,10 @@ struct op {
 	const char	*lit;		/* LIT: bytes in the program's text */
 	size_t		 len;
 	char		*field;		/* the field a directive names */
+	const char	*name;		/* field, or the same name as the
+					   page's declarations spell it (most
+					   often the generator's literal:
+					   found by address) */
 	unsigned	 hash;		/* of field: template_hash() */
 	char		*boolean;	/* ATTR of a boolean attribute: its
 					   name, written when the value is "" */
@@ -56,6 +60,7 @@ struct op {
 /* A compiled page: ops over the serialized text. */
 struct program {
 	char		*text;		/* the serialized document */
+	size_t		 textlen;	/* its bytes */
 	struct op	*ops;
 	size_t		 nops;
 	xmlDoc		*doc;		/* UTF-8, for libxml2's attribute escaping */
@@ -133,6 +138,11 @@ int		 template_check_tree(const xmlNode *n,
 /* Returns the field called name in the NULL-terminated array v (which
  * may be NULL), or NULL. */
 const struct field_decl *template_decl_find(const struct field_decl *v,
+		    const char *name);
+
+/* Returns the spelling of name in the declarations v (which may be
+ * NULL) or their items', at any depth, or NULL when none declares it. */
+const char	*template_decl_name(const struct field_decl *v,
 		    const char *name);
 
 /* Declared fields with their names' hashes (template_hash()), and per

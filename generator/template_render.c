@@ -162,53 +162,77 @@ S_is_set(const struct field *f)
 	}
 }
 
-/* Returns the field that op o names, or NULL after reporting it unknown
- * or of none of the kinds in the bit set kinds. */
+/* Reports that op o names no field (f NULL) or field f of a kind its
+ * directive cannot use; returns NULL. */
 static const struct field *
-S_field_of(struct render *r, const struct op *o, const struct scope *s,
-    int kinds)
+S_field_refused(struct render *r, const struct op *o, const struct field *f)
 {
-	const struct field *f = S_lookup(s, o->field, o->hash);
 	const char *what = f == NULL ? "unknown field" :
 	    "field of the wrong kind for this directive";
 
-	if (f != NULL && (kinds & (1 << f->kind)))
-		return f;
 	diag_msg(r->diag, MSG_TEMPLATE, o->pos.line > 0 ? &o->pos : NULL,
 	    "%s '%s'", what, o->field);
 	r->errors++;
 	return NULL;
 }
 
-/* Appends the n bytes at s to the page. */
+/* Returns the field that op o names, or NULL after reporting it unknown
+ * or of none of the kinds in the bit set kinds. */
+static inline const struct field *
+S_field_of(struct render *r, const struct op *o, const struct scope *s,
+    int kinds)
+{
+	const struct field *f = S_lookup(s, o->name, o->hash);
+
+	if (f != NULL && (kinds & (1 << f->kind)))
+		return f;
+	return S_field_refused(r, o, f);
+}
+
+/* Makes room in the page for n more bytes. */
 static void
+S_grow(struct render *r, size_t n)
+{
+	r->cap = (r->len + n) * 2;
+	r->out = xreallocarray(r->out, r->cap, 1);
+}
+
+/* Appends the n bytes at s to the page. */
+static inline void
 S_put(struct render *r, const char *s, size_t n)
 {
-	if (n > r->cap - r->len) {
-		r->cap = (r->len + n) * 2;
-		r->out = xreallocarray(r->out, r->cap, 1);
-	}
+	if (n > r->cap - r->len)
+		S_grow(r, n);
 	memcpy(r->out + r->len, s, n);
 	r->len += n;
 }
 
-/* Appends text escaped as element content by libxml2 (< > & and CR),
- * or as it is when it holds none of those. */
+/* Appends text, which holds < > & or CR, escaped as element content by
+ * libxml2. */
 static void
-S_text(struct render *r, const char *text)
+S_text_escaped(struct render *r, const char *text)
 {
 	xmlOutputBuffer *esc;
 
-	if (strpbrk(text, "<>&\r") == NULL) {
-		S_put(r, text, strlen(text));
-		return;
-	}
 	if ((esc = xmlAllocOutputBuffer(NULL)) == NULL)
 		xalloc_die();
 	xmlOutputBufferWriteEscape(esc, BAD_CAST text, NULL);
 	S_put(r, (const char *)xmlOutputBufferGetContent(esc),
 	    xmlOutputBufferGetSize(esc));
 	xmlOutputBufferClose(esc);
+}
+
+/* Appends text escaped as element content by libxml2 (< > & and CR),
+ * or as it is when it holds none of those. */
+static inline void
+S_text(struct render *r, const char *text)
+{
+	size_t plain = strcspn(text, "<>&\r");
+
+	if (text[plain] == '\0')
+		S_put(r, text, plain);
+	else
+		S_text_escaped(r, text);
 }
 
 /* Appends the text of field f as the value of attribute op o, escaped by
@@ -218,14 +242,16 @@ static void
 S_attribute(struct render *r, const struct op *o, const struct field *f)
 {
 	xmlBuffer *esc;
+	size_t plain;
 
 	if (f->text[0] == '\0' && o->boolean != NULL) {
 		/* as libxml2 writes an empty boolean attribute */
 		S_put(r, o->boolean, strlen(o->boolean));
 		return;
 	}
-	if (strpbrk(f->text, "<>&\"\n\r\t") == NULL) {
-		S_put(r, f->text, strlen(f->text));
+	plain = strcspn(f->text, "<>&\"\n\r\t");
+	if (f->text[plain] == '\0') {
+		S_put(r, f->text, plain);
 		return;
 	}
 	if ((esc = xmlBufferCreate()) == NULL)
@@ -353,36 +379,99 @@ S_unset(const struct scope *s, const struct decl_index *x, size_t file,
 	return bad;
 }
 
+/* Returns whether s holds each field that own and shared (either may
+ * be NULL) declare, and no other, each of its kind (what S_unset() and
+ * S_undeclared() report nothing on): one pass over s's fields, one
+ * lookup in the declarations each. */
+static int
+S_holds_declared(const struct scope *s, const struct decl_index *own,
+    const struct decl_index *shared)
+{
+	size_t nown = own != NULL ? own->n : 0, held = 0;
+	size_t total = nown + (shared != NULL ? shared->n : 0);
+	unsigned char small[256], *seen;
+	const struct field *f;
+	long k;
+	int ok = 1, kind;
+
+	seen = total <= sizeof(small) ? small : xcalloc(total, 1);
+	memset(seen, 0, total);
+	for (f = s->fields; f != NULL && ok; f = f->next) {
+		if ((k = template_decl_index_find(own, f->name, f->hash)) >= 0)
+			kind = own->v[k].kind;
+		else if ((k = template_decl_index_find(shared, f->name,
+		    f->hash)) >= 0)
+			kind = shared->v[k].kind, k += (long)nown;
+		else
+			kind = -1;
+		if ((ok = kind == (int)f->kind) && !seen[k]) {
+			seen[k] = 1;
+			held++;
+		}
+	}
+	if (seen != small)
+		free(seen);
+	return ok && held == total;
+}
+
 /* How many items of each list S_check_declared() checks: one piece of
  * code makes all the items of a list, so the first few show what it
  * sets, and a page's check costs the same however long its lists. */
 #define CHECKED_ITEMS	4
 
+/* Returns whether a and b hold the same names (by address) of the same
+ * kinds in the same order: what one of them holds is declared if the
+ * other's is. */
+static int
+S_same_fields(const struct scope *a, const struct scope *b)
+{
+	const struct field *f, *g;
+
+	for (f = a->fields, g = b->fields; f != NULL && g != NULL;
+	    f = f->next, g = g->next)
+		if (f->name != g->name || f->kind != g->kind)
+			return 0;
+	return f == NULL && g == NULL;
+}
+
 /* Checks the fields of scope s (and of the first CHECKED_ITEMS items of
  * each of its lists) against own and shared: S_unset() and
- * S_undeclared() at every level; returns the number of problems
+ * S_undeclared() at every level, unless S_holds_declared() accepts s or
+ * s holds the same fields as *like (an item before it in its list that
+ * S_holds_declared() accepted; NULL if none); sets *like to s when
+ * S_holds_declared() accepts it.  Returns the number of problems
  * reported. */
 static int
 S_check_declared(const struct scope *s, const struct decl_index *own,
-    const struct decl_index *shared, size_t file, struct diag *d)
+    const struct decl_index *shared, const struct scope **like,
+    size_t file, struct diag *d)
 {
 	const struct decl_index *items;
 	const struct field *f;
-	const struct scope *item;
+	const struct scope *item, *first;
 	long k;
-	int n, bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+	int n, bad = 0;
 
-	if (bad == 0)
-		bad = S_undeclared(s, own, shared, file, d);
+	if (*like != NULL && S_same_fields(s, *like))
+		;	/* as its sibling: declared */
+	else if (S_holds_declared(s, own, shared))
+		*like = s;
+	else {
+		bad = S_unset(s, own, file, d) + S_unset(s, shared, file, d);
+		if (bad == 0)
+			bad = S_undeclared(s, own, shared, file, d);
+	}
 	for (f = s->fields; f != NULL && bad == 0; f = f->next) {
 		if (f->first == NULL)
 			continue;
 		k = template_decl_index_find(own, f->name, f->hash);
 		items = k >= 0 ? own->items[k] : shared->items[
 		    template_decl_index_find(shared, f->name, f->hash)];
+		first = NULL;
 		for (item = f->first, n = 0; item != NULL && n < CHECKED_ITEMS;
 		    item = item->next, n++)
-			bad += S_check_declared(item, items, NULL, file, d);
+			bad += S_check_declared(item, items, NULL, &first, file,
+			    d);
 	}
 	return bad;
 }
@@ -392,6 +481,7 @@ template_render(const struct template *layout, struct template *page,
     int depth, const struct scope *s, struct diag *d, size_t *len)
 {
 	struct render r;
+	const struct scope *like = NULL;
 	char *html = NULL;
 
 	if (template_compile(layout, page, d) < 0)
@@ -400,10 +490,12 @@ template_render(const struct template *layout, struct template *page,
 	r.diag = d;
 	r.depth = depth;
 	r.p = page->program;
+	r.cap = 2 * r.p->textlen + 4096;	/* the program's text twice over */
+	r.out = xreallocarray(NULL, r.cap, 1);
 	S_run(&r, 0, r.p->nops, s);
 	if (page->own_index != NULL || page->shared_index != NULL)
 		r.errors += S_check_declared(s, page->own_index,
-		    page->shared_index, page->file, d);
+		    page->shared_index, &like, page->file, d);
 	S_put(&r, "", 1);	/* the NUL */
 	if (r.errors == 0) {
 		*len = r.len - 1;

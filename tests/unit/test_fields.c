@@ -143,7 +143,8 @@ test_table_is_well_formed(void **state)
 
 /* A field the generator sets that the table does not declare, or
  * declares of another kind, or a declared field it leaves unset, at any
- * depth, fails the page. */
+ * depth, fails the page; also in a list's later item whose fields differ
+ * from a first item's that passed (by kind, or by one more field). */
 static void
 test_undeclared_field_fails_the_page(void **state)
 {
@@ -154,7 +155,7 @@ test_undeclared_field_fails_the_page(void **state)
 	int round;
 
 	(void)state;
-	for (round = 0; round < 6; round++) {
+	for (round = 0; round < 8; round++) {
 		arena_init(&a);
 		s = scope_new(&a, NULL);
 		scope_text(s, "title", "T");
@@ -167,6 +168,13 @@ test_undeclared_field_fails_the_page(void **state)
 		scope_text(item, "x", "X");
 		if (round == 5)
 			scope_item(s, "outer");	/* an item without x */
+		else if (round == 6)	/* x of another kind than the first's */
+			scope_flag(scope_item(s, "outer"), "x", 1);
+		else if (round == 7) {	/* x, then one more than the first */
+			item = scope_item(s, "outer");
+			scope_text(item, "x", "X");
+			scope_text(item, "z", "undeclared");
+		}
 		if (round == 1)
 			scope_text(s, "b", "undeclared");
 		else if (round == 2)
@@ -182,7 +190,7 @@ test_undeclared_field_fails_the_page(void **state)
 			assert_non_null(strstr(err, "internal error"));
 			assert_non_null(strstr(err, round == 1 ? "'b'" : round ==
 			    2 ? "'y'" : round == 3 ? "'on'" : round == 4 ? "'a'" :
-			    "'x'"));
+			    round == 7 ? "'z'" : "'x'"));
 		}
 		free(html);
 		free(err);
