@@ -36,7 +36,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
-	   export.c \
+	   export.c jsontext.c \
 	   hash.c labels.c load.c load_file.c \
 	   load_tree.c load_xml.c markdown.c model.c model_markdown.c \
 	   par.c srcmap.c xmlread.c \

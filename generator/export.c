@@ -1,15 +1,14 @@
-/* export.c: the framework as JSON and CSV; see export.h.  The only
- * caller of jansson. */
+/* export.c: the framework as JSON and CSV; see export.h. */
 #include "export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 #include <unistr.h>
 
 #include "alloc.h"
+#include "jsontext.h"
 
 /* The schema text, generated from generator/framework.schema.json. */
 extern const unsigned char skillsite_json_schema[];
@@ -22,106 +21,9 @@ export_json_schema(size_t *len)
 	return (const char *)skillsite_json_schema;
 }
 
-/* Returns s as a JSON string, or null when s is NULL. */
-static json_t *
-S_str(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
-
-/* Returns the Markdown of each note of ns, as an array. */
-static json_t *
-S_notes(const struct notes *ns)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < ns->n; i++)
-		json_array_append_new(a, S_str(ns->v[i].markdown));
-	return a;
-}
-
-/* Returns skill k as an object. */
-static json_t *
-S_skill(const struct skill *k)
-{
-	json_t *o = json_object(), *items = json_array();
-	size_t i;
-
-	for (i = 0; i < k->nknowledge; i++)
-		json_array_append_new(items, S_str(k->knowledge[i].text));
-	json_object_set_new(o, "id", S_str(k->id));
-	json_object_set_new(o, "name", S_str(k->name));
-	json_object_set_new(o, "scope", json_string(k->scope == SCOPE_COMMON ?
-	    "common" : "specific"));
-	json_object_set_new(o, "knowledge", items);
-	json_object_set_new(o, "editorialNotes", S_notes(&k->notes));
-	return o;
-}
-
-/* Returns entry e of job type jt as an object: each level jt defines
- * with its description, null where the source defines none for e. */
-static json_t *
-S_entry(const struct jobtype *jt, const struct entry *e)
-{
-	json_t *o = json_object(), *levels = json_array();
-	int n;
-
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n)) {
-		const struct level *lv = entry_find_level(e, n);
-		json_t *l = json_object();
-
-		json_object_set_new(l, "level", json_integer(n));
-		json_object_set_new(l, "description", S_str(lv ? lv->markdown :
-		    NULL));
-		json_array_append_new(levels, l);
-	}
-	json_object_set_new(o, "skill", S_str(e->skill_id));
-	json_object_set_new(o, "levels", levels);
-	json_object_set_new(o, "editorialNotes", S_notes(&e->notes));
-	return o;
-}
-
-/* Returns specialty sp of job type jt as an object. */
-static json_t *
-S_specialty(const struct jobtype *jt, const struct specialty *sp)
-{
-	json_t *s = json_object(), *entries = json_array();
-	size_t j;
-
-	for (j = 0; j < sp->nentries; j++)
-		json_array_append_new(entries, S_entry(jt, &sp->entries[j]));
-	json_object_set_new(s, "id", S_str(sp->id));
-	json_object_set_new(s, "name", S_str(sp->name));
-	json_object_set_new(s, "entries", entries);
-	json_object_set_new(s, "editorialNotes", S_notes(&sp->notes));
-	return s;
-}
-
-/* Returns the fields of job type jt as an object, but its skills and
- * specialties, which follow them in the JSON. */
-static json_t *
-S_jobtype_fields(const struct jobtype *jt)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", S_str(jt->id));
-	json_object_set_new(o, "number", jt->number > 0 ?
-	    json_integer(jt->number) : json_null());
-	json_object_set_new(o, "name", S_str(jt->name));
-	json_object_set_new(o, "minLevel", json_integer(jt->min_level));
-	json_object_set_new(o, "maxLevel", json_integer(jt->max_level));
-	json_object_set_new(o, "annotation", S_str(jt->annotation));
-	json_object_set_new(o, "editorialNotes", S_notes(&jt->notes));
-	return o;
-}
-
 /* A text being made, given to out (when not NULL) by parts. */
 struct text {
-	char			*s;
-	size_t			 len;
-	size_t			 cap;
+	struct search_buf	 b;
 	const struct export_out	*out;
 	int			 stopped;	/* out stopped */
 };
@@ -130,13 +32,14 @@ struct text {
 static void
 S_add(struct text *t, const char *s, size_t n)
 {
-	if (t->len + n + 1 > t->cap) {
-		t->cap = (t->len + n + 1) * 2;
-		t->s = xreallocarray(t->s, t->cap, 1);
-	}
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
+	search_buf_add(&t->b, s, n);
+}
+
+/* Appends the NUL-terminated s to t. */
+static void
+S_puts(struct text *t, const char *s)
+{
+	search_buf_add(&t->b, s, strlen(s));
 }
 
 /* Gives the text of t to its output and empties t, when t holds at
@@ -144,111 +47,201 @@ S_add(struct text *t, const char *s, size_t n)
 static int
 S_flush(struct text *t, size_t min)
 {
-	if (!t->stopped && t->len > 0 && t->len >= min) {
-		if (t->out->write(t->out->ctx, t->s, t->len) < 0)
+	if (!t->stopped && t->b.len > 0 && t->b.len >= min) {
+		if (t->out->write(t->out->ctx, t->b.s, t->b.len) < 0)
 			t->stopped = 1;
-		t->len = 0;
+		t->b.len = 0;
 	}
+	if (t->stopped)
+		t->b.len = 0;	/* nothing more goes out */
 	return t->stopped ? -1 : 0;
 }
 
-/* json_dump_callback()'s callback: appends the size bytes at buf to the
- * text data, giving it out by parts. */
-static int
-S_dump_part(const char *buf, size_t size, void *data)
+/* Appends s to t as a JSON string, or null when s is NULL, then gives
+ * t out when it holds a part. */
+static void
+S_str(struct text *t, const char *s)
 {
-	S_add(data, buf, size);
-	return S_flush(data, EXPORT_PART);
+	if (s != NULL)
+		jsontext_string(&t->b, s, strlen(s));
+	else
+		S_add(t, "null", 4);
+	S_flush(t, EXPORT_PART);
 }
 
-#define S_JSON_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
-
-/* Appends JSON value v to t as jansson writes it (compact), after a
- * comma when comma is set, and frees v.  Returns 0, -1 when t's output
- * stopped, or EXPORT_JSON_FAILED. */
-static int
-S_dump(struct text *t, json_t *v, int comma)
+/* Appends n to t as a JSON number. */
+static void
+S_int(struct text *t, int n)
 {
-	int rc;
+	char num[16];
 
-	if (comma)
-		S_add(t, ",", 1);
-	rc = json_dump_callback(v, S_dump_part, t, S_JSON_FLAGS);
-	json_decref(v);
-	if (t->stopped)
-		return -1;
-	return rc == 0 ? 0 : EXPORT_JSON_FAILED;
+	S_add(t, num, (size_t)snprintf(num, sizeof(num), "%d", n));
 }
 
-/* Appends object o to t as S_dump() does but for its closing }, so that
- * more members follow: then next, the name and the opening of the next
- * member, which is last (`,"name":[`).  Frees o; returns as S_dump(). */
-static int
-S_dump_open(struct text *t, json_t *o, const char *next)
+/* Appends the Markdown of each note of ns to t, as an array. */
+static void
+S_notes(struct text *t, const struct notes *ns)
 {
-	char *piece = json_dumps(o, S_JSON_FLAGS);
-	size_t n = piece != NULL ? strlen(piece) : 0;
+	size_t i;
 
-	json_decref(o);
-	if (n < 2 || piece[n - 1] != '}') {
-		free(piece);
-		return EXPORT_JSON_FAILED;
+	S_add(t, "[", 1);
+	for (i = 0; i < ns->n; i++) {
+		if (i > 0)
+			S_add(t, ",", 1);
+		S_str(t, ns->v[i].markdown);
 	}
-	S_add(t, piece, n - 1);
-	S_add(t, next, strlen(next));
-	free(piece);
-	return S_flush(t, EXPORT_PART);
+	S_add(t, "]", 1);
 }
 
-/* Appends job type jt to t, its skills and specialties one at a time.
- * Returns as S_dump(). */
-static int
+/* Appends skill k to t as an object. */
+static void
+S_skill(struct text *t, const struct skill *k)
+{
+	size_t i;
+
+	S_puts(t, "{\"id\":");
+	S_str(t, k->id);
+	S_puts(t, ",\"name\":");
+	S_str(t, k->name);
+	S_puts(t, k->scope == SCOPE_COMMON ? ",\"scope\":\"common\"" :
+	    ",\"scope\":\"specific\"");
+	S_puts(t, ",\"knowledge\":[");
+	for (i = 0; i < k->nknowledge; i++) {
+		if (i > 0)
+			S_add(t, ",", 1);
+		S_str(t, k->knowledge[i].text);
+	}
+	S_puts(t, "],\"editorialNotes\":");
+	S_notes(t, &k->notes);
+	S_add(t, "}", 1);
+}
+
+/* Appends entry e of job type jt to t as an object: each level jt
+ * defines with its description, null where the source defines none
+ * for e. */
+static void
+S_entry(struct text *t, const struct jobtype *jt, const struct entry *e)
+{
+	const struct level *lv;
+	const char *open = "{\"level\":";
+	int n;
+
+	S_puts(t, "{\"skill\":");
+	S_str(t, e->skill_id);
+	S_puts(t, ",\"levels\":[");
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n)) {
+		lv = entry_find_level(e, n);
+		S_puts(t, open);
+		open = ",{\"level\":";
+		S_int(t, n);
+		S_puts(t, ",\"description\":");
+		S_str(t, lv ? lv->markdown : NULL);
+		S_add(t, "}", 1);
+	}
+	S_puts(t, "],\"editorialNotes\":");
+	S_notes(t, &e->notes);
+	S_add(t, "}", 1);
+}
+
+/* Appends specialty sp of job type jt to t as an object. */
+static void
+S_specialty(struct text *t, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t j;
+
+	S_puts(t, "{\"id\":");
+	S_str(t, sp->id);
+	S_puts(t, ",\"name\":");
+	S_str(t, sp->name);
+	S_puts(t, ",\"entries\":[");
+	for (j = 0; j < sp->nentries && !t->stopped; j++) {
+		if (j > 0)
+			S_add(t, ",", 1);
+		S_entry(t, jt, &sp->entries[j]);
+	}
+	S_puts(t, "],\"editorialNotes\":");
+	S_notes(t, &sp->notes);
+	S_add(t, "}", 1);
+}
+
+/* Appends the fields of job type jt to t, but its skills and
+ * specialties, which follow them: an object left open. */
+static void
+S_jobtype_fields(struct text *t, const struct jobtype *jt)
+{
+	S_puts(t, "{\"id\":");
+	S_str(t, jt->id);
+	S_puts(t, ",\"number\":");
+	if (jt->number > 0)
+		S_int(t, jt->number);
+	else
+		S_add(t, "null", 4);
+	S_puts(t, ",\"name\":");
+	S_str(t, jt->name);
+	S_puts(t, ",\"minLevel\":");
+	S_int(t, jt->min_level);
+	S_puts(t, ",\"maxLevel\":");
+	S_int(t, jt->max_level);
+	S_puts(t, ",\"annotation\":");
+	S_str(t, jt->annotation);
+	S_puts(t, ",\"editorialNotes\":");
+	S_notes(t, &jt->notes);
+}
+
+/* Appends job type jt to t, its skills and specialties one at a time,
+ * giving t out by parts. */
+static void
 S_jobtype(struct text *t, const struct jobtype *jt)
 {
 	size_t i;
-	int rc;
 
-	rc = S_dump_open(t, S_jobtype_fields(jt), ",\"skills\":[");
-	for (i = 0; rc == 0 && i < jt->nskills; i++)
-		rc = S_dump(t, S_skill(&jt->skills[i]), i > 0);
-	if (rc == 0)
-		S_add(t, "],\"specialties\":[", 17);
-	for (i = 0; rc == 0 && i < jt->nspecialties; i++)
-		rc = S_dump(t, S_specialty(jt, &jt->specialties[i]), i > 0);
-	if (rc == 0)
-		S_add(t, "]}", 2);
-	return rc;
+	S_jobtype_fields(t, jt);
+	S_puts(t, ",\"skills\":[");
+	for (i = 0; i < jt->nskills && !t->stopped; i++) {
+		if (i > 0)
+			S_add(t, ",", 1);
+		S_skill(t, &jt->skills[i]);
+	}
+	S_puts(t, "],\"specialties\":[");
+	for (i = 0; i < jt->nspecialties && !t->stopped; i++) {
+		if (i > 0)
+			S_add(t, ",", 1);
+		S_specialty(t, jt, &jt->specialties[i]);
+	}
+	S_puts(t, "]}");
 }
 
+/* The framework's fields, then its job types, written as jansson's
+ * json_dumps() with JSON_COMPACT | JSON_PRESERVE_ORDER would write the
+ * whole document (test_export.c reads it back and compares). */
 int
 export_json(const struct model *m, const struct export_out *out)
 {
-	struct text t = { NULL, 0, 0, out, 0 };
+	struct text t = { { NULL, 0, 0 }, out, 0 };
 	const struct framework *fw = m->framework;
-	json_t *root = json_object();
+	struct notes none = { NULL, 0 };
 	size_t i;
 	int rc;
 
-	/* The framework's fields, then its job types, each written as
-	 * jansson would write it in the whole document, with the glue
-	 * between them written here. */
-	json_object_set_new(root, "$schema", json_string("framework.schema.json"));
-	json_object_set_new(root, "id", S_str(fw ? fw->id : NULL));
-	json_object_set_new(root, "name", S_str(fw ? fw->name : NULL));
-	json_object_set_new(root, "summary", S_str(fw ? fw->summary : NULL));
-	json_object_set_new(root, "editorialNotes", fw ? S_notes(&fw->notes) :
-	    json_array());
-	rc = S_dump_open(&t, root, ",\"jobtypes\":[");
-	for (i = 0; rc == 0 && i < m->njobtypes; i++) {
+	S_puts(&t, "{\"$schema\":\"framework.schema.json\",\"id\":");
+	S_str(&t, fw ? fw->id : NULL);
+	S_puts(&t, ",\"name\":");
+	S_str(&t, fw ? fw->name : NULL);
+	S_puts(&t, ",\"summary\":");
+	S_str(&t, fw ? fw->summary : NULL);
+	S_puts(&t, ",\"editorialNotes\":");
+	S_notes(&t, fw ? &fw->notes : &none);
+	S_puts(&t, ",\"jobtypes\":[");
+	for (i = 0; i < m->njobtypes && !t.stopped; i++) {
 		if (i > 0)
 			S_add(&t, ",", 1);
-		rc = S_jobtype(&t, &m->jobtypes[i]);
+		S_jobtype(&t, &m->jobtypes[i]);
 	}
-	if (rc == 0) {
-		S_add(&t, "]}\n", 3);
-		rc = S_flush(&t, 0);
-	}
-	free(t.s);
+	S_puts(&t, "]}\n");
+	rc = S_flush(&t, 0);
+	free(t.b.s);
 	return rc;
 }
 
@@ -301,7 +294,7 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
     const struct entry *e)
 {
 	const struct skill *k = e->skill;
-	struct text items = { NULL, 0, 0, NULL, 0 };
+	struct text items = { { NULL, 0, 0 }, NULL, 0 };
 	char level[16];
 	size_t i;
 	int n;
@@ -326,9 +319,9 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
 		S_field(t, k->scope == SCOPE_COMMON ? "common" : "specific", ",");
 		S_field(t, level, ",");
 		S_field(t, lv ? lv->markdown : NULL, ",");
-		S_field(t, items.s, "\r\n");
+		S_field(t, items.b.s, "\r\n");
 	}
-	free(items.s);
+	free(items.b.s);
 }
 
 /* Appends the header row: each of the comma-separated names of header
@@ -356,7 +349,7 @@ int
 export_csv(const struct model *m, const char *header,
     const struct export_out *out)
 {
-	struct text t = { NULL, 0, 0, out, 0 };
+	struct text t = { { NULL, 0, 0 }, out, 0 };
 	size_t i, j, k;
 	int rc = 0;
 
@@ -376,6 +369,6 @@ export_csv(const struct model *m, const char *header,
 	}
 	if (rc == 0)
 		rc = S_flush(&t, 0);
-	free(t.s);
+	free(t.b.s);
 	return rc;
 }

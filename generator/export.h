@@ -1,7 +1,8 @@
 /* export.h: the framework as data, for download.
  *
- * The whole model as JSON (built with jansson, so every string is
- * escaped by the library; described by the JSON Schema compiled in from
+ * The whole model as JSON (written as text, byte for byte as jansson
+ * writes the whole document compact, strings escaped by jsontext.h;
+ * described by the JSON Schema compiled in from
  * generator/framework.schema.json) and as CSV, one row per specialty x
  * skill x level, UTF-8 with a byte order mark (so spreadsheet programs
  * read the Japanese right) and every field quoted as RFC 4180 says.
@@ -31,13 +32,13 @@ struct export_out {
 
 #define EXPORT_PART	65536
 
-/* What export_json() returns when jansson cannot write a value (out of
- * memory, say). */
+/* What export_json() returned when jansson could not write a value;
+ * written as text now, it cannot fail so (site.c still checks). */
 #define EXPORT_JSON_FAILED	(-2)
 
 /* Writes m (resolved) as JSON to out, in parts; only one job type's
- * fields and one skill or specialty are held at a time.  Returns 0, -1
- * when out stopped, or EXPORT_JSON_FAILED. */
+ * fields and one skill or specialty are held at a time.  Returns 0, or
+ * -1 when out stopped. */
 int		 export_json(const struct model *m, const struct export_out *out);
 
 /* Writes m (resolved) as CSV to out, in parts; its header row holds the

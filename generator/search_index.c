@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "jsontext.h"
 #include "markdown.h"
 #include "paths.h"
 #include "search.h"
@@ -89,90 +90,6 @@ struct writer {
 						 * in arena */
 	int			 failed;
 };
-
-/* Writes at out the escape of byte c, a quote, a backslash or a control
- * character, as jansson writes it; returns the end of what it wrote. */
-static char *
-S_escape_byte(char *out, unsigned char c)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	*out++ = '\\';
-	switch (c) {
-	case '"':
-	case '\\':	*out++ = (char)c; break;
-	case '\b':	*out++ = 'b'; break;
-	case '\f':	*out++ = 'f'; break;
-	case '\n':	*out++ = 'n'; break;
-	case '\r':	*out++ = 'r'; break;
-	case '\t':	*out++ = 't'; break;
-	default:
-		memcpy(out, "u00", 3);
-		out[3] = hex[c >> 4];
-		out[4] = hex[c & 15];
-		out += 5;
-		break;
-	}
-	return out;
-}
-
-/* Returns whether none of the 8 bytes of x needs escaping: none is
- * below 0x20, a quote or a backslash (each test exact for the whole
- * word: a byte's borrow only follows a byte that matched). */
-static int
-S_plain8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	const uint64_t highs = 0x8080808080808080u;
-	uint64_t q = x ^ ones * '"', bs = x ^ ones * '\\';
-
-	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
-	    ((bs - ones) & ~bs)) & highs) == 0;
-}
-
-/* Appends the n bytes at s to b escaped as in a JSON string, without
- * the quotes. */
-static void
-S_escape(struct search_buf *b, const char *s, size_t n)
-{
-	char *out;
-	size_t i = 0, end;
-	uint64_t x;
-
-	search_buf_reserve(b, n);	/* room for the rest as it is */
-	out = b->s + b->len;
-	while (i < n) {
-		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
-		    S_plain8(x))) {
-			memcpy(out, s + i, sizeof(x));
-			out += sizeof(x);
-			i += sizeof(x);
-			continue;
-		}
-		for (end = n - i < sizeof(x) ? n : i + sizeof(x); i < end;
-		    i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c >= 0x20 && c != '"' && c != '\\') {
-				*out++ = (char)c;
-				continue;
-			}
-			b->len = (size_t)(out - b->s);	/* "\u00XX" at most */
-			search_buf_reserve(b, 6 + n - i);
-			out = S_escape_byte(b->s + b->len, c);
-		}
-	}
-	*out = '\0';
-	b->len = (size_t)(out - b->s);
-}
-
-void
-search_json_string(struct search_buf *b, const char *s, size_t n)
-{
-	search_buf_add(b, "\"", 1);
-	S_escape(b, s, n);
-	search_buf_add(b, "\"", 1);
-}
 
 /* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
  * ("d-3"), as the file of that name begins. */
@@ -433,9 +350,9 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	search_buf_add(&w->shard, ",", 1);
 	S_number(&w->shard, level);
 	search_buf_add(&w->shard, ",", 1);
-	search_json_string(&w->shard, skill, strlen(skill));
+	jsontext_string(&w->shard, skill, strlen(skill));
 	search_buf_add(&w->shard, ",", 1);
-	search_json_string(&w->shard, text, strlen(text));
+	jsontext_string(&w->shard, text, strlen(text));
 	search_buf_add(&w->shard, ",", 1);
 	S_number(&w->shard, (long)w->nskills);
 	search_buf_add(&w->shard, refs->text.s, refs->text.len);
@@ -471,9 +388,9 @@ S_use_ref(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	href = path_href(a, PATH_HOME, path_skill(a, jt->id, sp->id, k->id),
 	    NULL);
 	search_buf_add(&b, ",", 1);
-	search_json_string(&b, label, strlen(label));
+	jsontext_string(&b, label, strlen(label));
 	search_buf_add(&b, ",\"", 2);
-	S_escape(&b, href, strlen(href));
+	jsontext_escape(&b, href, strlen(href));
 	u->text = arena_strndup(a, b.s, b.len);
 	u->len = b.len;
 	u->bytes = strlen(label) + strlen(href);
@@ -493,7 +410,7 @@ S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
 	refs->bytes += u->bytes + 8;
 	if (fragment != NULL) {
 		search_buf_add(&refs->text, "#", 1);
-		S_escape(&refs->text, fragment, strlen(fragment));
+		jsontext_escape(&refs->text, fragment, strlen(fragment));
 		refs->bytes += 1 + strlen(fragment);
 	}
 	search_buf_add(&refs->text, "\"", 1);
@@ -516,9 +433,9 @@ S_ref_more(struct writer *w, struct refs *refs, const struct jobtype *jt,
 	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
 	    k->scope == SCOPE_COMMON);
 	search_buf_add(&refs->text, ",[", 2);
-	search_json_string(&refs->text, label, strlen(label));
+	jsontext_string(&refs->text, label, strlen(label));
 	search_buf_add(&refs->text, ",", 1);
-	search_json_string(&refs->text, href, strlen(href));
+	jsontext_string(&refs->text, href, strlen(href));
 	search_buf_add(&refs->text, "]", 1);
 	refs->bytes += 4;
 }
@@ -718,9 +635,9 @@ S_put_terms(struct writer *w)
 			p = t.v[i].p;
 			if (i > first)
 				search_buf_add(&b, ",", 1);
-			search_json_string(&b, p->token, p->toklen);
+			jsontext_string(&b, p->token, p->toklen);
 			search_buf_add(&b, ":", 1);
-			search_json_string(&b, p->text, p->len);
+			jsontext_string(&b, p->text, p->len);
 		}
 		if (S_put_shard(w, &b, "}", 't', s) != 0)
 			w->failed = 1;

@@ -32,7 +32,7 @@
  *
  * Each file calls skillsiteSearch.put(name, data); the shards' data is
  * written as text, strings escaped as jansson writes them
- * (search_json_string()), index.js's by jansson.
+ * (jsontext_string() of jsontext.h), index.js's by jansson.
  * Documents are written as they are made, so memory holds the tokens'
  * postings and one shard; the tokens are found in the hash table of
  * hash.h, keyed anew on each run, so no words crafted in advance can
@@ -57,11 +57,6 @@
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
 struct md_table;
-
-/* Appends the n bytes of UTF-8 at s to b as a JSON string, byte for byte
- * as jansson's json_dumps() writes it without flags: quoted, with '"',
- * '\\' and the control characters escaped, the rest as it is. */
-void	search_json_string(struct search_buf *b, const char *s, size_t n);
 
 /* Puts the search index of the resolved model m, its level texts' plain
  * text from md (md_prepare() of m), into sink, in the words of labels.

@@ -296,14 +296,37 @@ load_big(struct loaded *l, size_t nsp)
 	free(xml);
 }
 
+/* Loads into l a job type without a number whose text jansson must
+ * escape (a tab, quotes, backslashes, "</script>", U+2028), levels the
+ * source leaves undefined (null descriptions) and editorial notes. */
+static void
+load_odd(struct loaded *l)
+{
+	load_string(l, "<jobtype id=\"o\" min-level=\"3\" max-level=\"5\">"
+	    "<name>O \\ \"o\"</name><editorial-note>a\tb \\n</editorial-note>"
+	    "<skill id=\"s\" scope=\"specific\"><name>S</name>"
+	    "<knowledge><item>&lt;/script&gt;</item><item>\"k\"</item>"
+	    "</knowledge></skill><skill id=\"t\" scope=\"specific\">"
+	    "<name>T</name><knowledge><item>k</item></knowledge></skill>"
+	    "<specialty id=\"p\"><name>P/p</name>"
+	    "<editorial-note>m</editorial-note><entry skill=\"s\">"
+	    "<level value=\"3\"/><level value=\"4\">x\ty\xe2\x80\xa8\n\n\\z"
+	    "</level><level value=\"5\"/><editorial-note>n\"1\""
+	    "</editorial-note></entry><entry skill=\"t\"><level value=\"3\">"
+	    "c</level><level value=\"4\"/><level value=\"5\">e</level>"
+	    "</entry></specialty></jobtype>", 1);
+	assert_int_equal(l->status, EXIT_OK);
+}
+
 /* The JSON is what jansson writes of the whole document (read back and
  * written again compact, it comes out byte for byte), though it comes in
- * parts of about EXPORT_PART bytes. */
+ * parts of about EXPORT_PART bytes: for the seed, a big job type and one
+ * with odd text and undefined levels. */
 static void
 test_json_is_jansson_whole(void **state)
 {
-	struct loaded big;
-	const struct model *models[2];
+	struct loaded big, odd;
+	const struct model *models[3];
 	size_t len, nparts, largest, i;
 	json_error_t err;
 	char *text, *again;
@@ -311,9 +334,11 @@ test_json_is_jansson_whole(void **state)
 
 	(void)state;
 	load_big(&big, 3000);
+	load_odd(&odd);
 	models[0] = &seed.m;
 	models[1] = &big.m;
-	for (i = 0; i < 2; i++) {
+	models[2] = &odd.m;
+	for (i = 0; i < 3; i++) {
 		text = exported(models[i], 0, &len, &nparts, &largest);
 		assert_int_equal(strlen(text), len);
 		assert_non_null(root = json_loads(text, 0, &err));
@@ -329,10 +354,16 @@ test_json_is_jansson_whole(void **state)
 			    json_array_get(json_object_get(root, "jobtypes"),
 			    0), "specialties")), 3000);
 		}
+		if (i == 2)
+			assert_non_null(strstr(text, "\"levels\":[{\"level\":3,"
+			    "\"description\":null},{\"level\":4,\"description\":"
+			    "\"x\\ty\xe2\x80\xa8\\n\\n\\\\z\"},{\"level\":5,\"description\":"
+			    "null}],\"editorialNotes\":[\"n\\\"1\\\"\"]}"));
 		free(again);
 		json_decref(root);
 		free(text);
 	}
+	loaded_free(&odd);
 	loaded_free(&big);
 }
 

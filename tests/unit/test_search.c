@@ -12,6 +12,7 @@
 #include "markdown.h"
 #include "labels.h"
 #include "search.h"
+#include "jsontext.h"
 #include "search_index.h"
 
 #define CASES "tests/search/cases.json"
@@ -305,7 +306,7 @@ test_char_class(void **state)
 	}
 }
 
-/* Asserts that search_json_string() writes the n bytes at s as jansson's
+/* Asserts that jsontext_string() writes the n bytes at s as jansson's
  * json_dumps() does. */
 static void
 assert_json_string(const char *s, size_t n)
@@ -315,7 +316,7 @@ assert_json_string(const char *s, size_t n)
 	struct search_buf got = { NULL, 0, 0 };
 
 	assert_non_null(want);
-	search_json_string(&got, s, n);
+	jsontext_string(&got, s, n);
 	assert_int_equal(got.len, strlen(want));
 	assert_memory_equal(got.s, want, got.len);
 	free(got.s);
