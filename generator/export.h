@@ -32,10 +32,6 @@ struct export_out {
 
 #define EXPORT_PART	65536
 
-/* What export_json() returned when jansson could not write a value;
- * written as text now, it cannot fail so (site.c still checks). */
-#define EXPORT_JSON_FAILED	(-2)
-
 /* Writes m (resolved) as JSON to out, in parts; only one job type's
  * fields and one skill or specialty are held at a time.  Returns 0, or
  * -1 when out stopped. */

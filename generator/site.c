@@ -116,9 +116,6 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 		return -1;
 	rc = header != NULL ? export_csv(m, header, &out) :
 	    export_json(m, &out);
-	if (rc == EXPORT_JSON_FAILED)
-		diag_msg(d, MSG_INTERNAL, NULL, "cannot write the framework as "
-		    "JSON");
 	if (dl.file != NULL)
 		return sink->close(dl.file, rc == 0);
 	if (rc == 0)
