@@ -78,6 +78,10 @@ struct scope	*scope_new(struct arena *a, const struct scope *parent);
  * noopener noreferrer"), serialized once.  Returns NULL if it does not
  * parse.  Free with fragment_free(). */
 struct fragment	*fragment_new(const char *html);
+
+/* Returns fragment_new(html), taking html (malloc'd, as cmark's output
+ * is) instead of copying it: the fragment keeps it, or it is freed. */
+struct fragment	*fragment_adopt(char *html);
 void		 fragment_free(struct fragment *);
 
 /* Sets field name of s: text (NULL leaves it unset), a fragment (NULL
