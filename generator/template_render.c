@@ -636,10 +636,12 @@ struct fragment *
 fragment_adopt(char *html)
 {
 	struct fragment *f;
-	char *xhtml = html;
+	char *xhtml;
 
 	/* cmark's safe output is well-formed XHTML; only links need work */
-	if (strstr(html, "<a ") != NULL) {
+	if (strstr(html, "<a ") == NULL)	/* drop cmark's spare room */
+		xhtml = xreallocarray(html, strlen(html) + 1, 1);
+	else {
 		xhtml = S_mark_links(html);
 		free(html);
 		if (xhtml == NULL)
