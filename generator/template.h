@@ -87,7 +87,8 @@ void		 fragment_free(struct fragment *);
 /* Sets field name of s: text (NULL leaves it unset), a fragment (NULL
  * leaves it unset), or a flag.  Neither the name nor the text is copied:
  * both must outlive the rendering of s (literals, the model's strings,
- * strings in s's arena). */
+ * strings in s's arena).  Names are hashed once per address in the tree
+ * of one scope_new(), so no name passed to it may be freed before it. */
 void		 scope_text(struct scope *s, const char *name, const char *text);
 void		 scope_html(struct scope *s, const char *name,
 		    const struct fragment *f);
