@@ -391,7 +391,9 @@ S_prepare(const char *md, const struct pos *pos, struct diag *d,
 	S_check_chars(html != NULL ? html : "", pos, d);
 	if (out != NULL) {
 		out->md = md;
-		out->f = fragment_new(html != NULL ? html : "");
+		out->f = html != NULL ? fragment_adopt(html) :
+		    fragment_new("");
+		html = NULL;		/* the fragment took it */
 		out->plain = S_plain_text(doc);
 		if (strcmp(out->plain, md) == 0) {
 			free(out->plain);	/* most fields: one line */

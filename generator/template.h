@@ -78,12 +78,17 @@ struct scope	*scope_new(struct arena *a, const struct scope *parent);
  * noopener noreferrer"), serialized once.  Returns NULL if it does not
  * parse.  Free with fragment_free(). */
 struct fragment	*fragment_new(const char *html);
+
+/* Returns fragment_new(html), taking html (malloc'd, as cmark's output
+ * is) instead of copying it: the fragment keeps it, or it is freed. */
+struct fragment	*fragment_adopt(char *html);
 void		 fragment_free(struct fragment *);
 
 /* Sets field name of s: text (NULL leaves it unset), a fragment (NULL
  * leaves it unset), or a flag.  Neither the name nor the text is copied:
  * both must outlive the rendering of s (literals, the model's strings,
- * strings in s's arena). */
+ * strings in s's arena).  Names are hashed once per address in the tree
+ * of one scope_new(), so no name passed to it may be freed before it. */
 void		 scope_text(struct scope *s, const char *name, const char *text);
 void		 scope_html(struct scope *s, const char *name,
 		    const struct fragment *f);

@@ -2,6 +2,7 @@
  * the HTML fragments fields carry; see template.h. */
 #include "template.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +24,31 @@ struct field {
 	struct field	*next;
 };
 
+/* Field names seen in a tree of scopes, by address, with their hashes:
+ * names outlive the rendering of their scope, so within one tree an
+ * address always holds the same name. */
+#define NAME_SLOTS	64
+
+/* What the scopes below one scope_new() share: allocation in chunks
+ * and the hashes of the names they use.  Only the thread filling the
+ * tree touches it. */
+struct scope_tree {
+	struct arena	*arena;
+	struct field	*fields;	/* spare, zeroed */
+	size_t		 nfields;
+	struct scope	*scopes;	/* spare, zeroed */
+	size_t		 nscopes;
+	struct {
+		const char	*name;
+		unsigned	 hash;
+	}		 names[NAME_SLOTS];
+};
+
+#define FIELD_CHUNK	32
+#define SCOPE_CHUNK	16
+
 struct scope {
-	struct arena		*arena;
+	struct scope_tree	*tree;
 	const struct scope	*parent;
 	struct field		*fields;
 	struct scope		*next;	/* next item of the same list */
@@ -47,14 +71,43 @@ struct render {
 	int			 errors;
 };
 
+/* Returns a zeroed scope of tree t, below parent. */
+static struct scope *
+S_scope(struct scope_tree *t, const struct scope *parent)
+{
+	struct scope *s;
+
+	if (t->nscopes == 0) {
+		t->scopes = arena_calloc(t->arena, SCOPE_CHUNK, sizeof(*s));
+		t->nscopes = SCOPE_CHUNK;
+	}
+	s = t->scopes++;
+	t->nscopes--;
+	s->tree = t;
+	s->parent = parent;
+	return s;
+}
+
 struct scope *
 scope_new(struct arena *a, const struct scope *parent)
 {
-	struct scope *s = arena_calloc(a, 1, sizeof(*s));
+	struct scope_tree *t = arena_calloc(a, 1, sizeof(*t));
 
-	s->arena = a;
-	s->parent = parent;
-	return s;
+	t->arena = a;
+	return S_scope(t, parent);
+}
+
+/* Returns template_hash(name), remembered by name's address in t. */
+static unsigned
+S_name_hash(struct scope_tree *t, const char *name)
+{
+	size_t i = ((uintptr_t)name >> 3) % NAME_SLOTS;
+
+	if (t->names[i].name != name) {
+		t->names[i].name = name;
+		t->names[i].hash = template_hash(name);
+	}
+	return t->names[i].hash;
 }
 
 /* Returns the newest field of s itself called name, or NULL. */
@@ -75,10 +128,17 @@ S_own(const struct scope *s, const char *name, unsigned hash)
 static struct field *
 S_field(struct scope *s, const char *name, enum field_kind k)
 {
-	struct field *f = arena_calloc(s->arena, 1, sizeof(*f));
+	struct scope_tree *t = s->tree;
+	struct field *f;
 
+	if (t->nfields == 0) {
+		t->fields = arena_calloc(t->arena, FIELD_CHUNK, sizeof(*f));
+		t->nfields = FIELD_CHUNK;
+	}
+	f = t->fields++;
+	t->nfields--;
 	f->name = name;
-	f->hash = template_hash(name);
+	f->hash = S_name_hash(t, name);
 	f->kind = k;
 	f->next = s->fields;
 	s->fields = f;
@@ -109,7 +169,7 @@ scope_flag(struct scope *s, const char *name, int on)
 static struct field *
 S_list(struct scope *s, const char *name)
 {
-	struct field *f = S_own(s, name, template_hash(name));
+	struct field *f = S_own(s, name, S_name_hash(s->tree, name));
 
 	return f != NULL && f->kind == FIELD_LIST ? f :
 	    S_field(s, name, FIELD_LIST);
@@ -125,7 +185,7 @@ struct scope *
 scope_item(struct scope *s, const char *name)
 {
 	struct field *f = S_list(s, name);
-	struct scope *item = scope_new(s->arena, s);
+	struct scope *item = S_scope(s->tree, s);
 
 	if (f->last != NULL)
 		f->last->next = item;
@@ -573,19 +633,29 @@ S_mark_links(const char *html)
 }
 
 struct fragment *
-fragment_new(const char *html)
+fragment_adopt(char *html)
 {
 	struct fragment *f;
 	char *xhtml;
 
 	/* cmark's safe output is well-formed XHTML; only links need work */
-	if (strstr(html, "<a ") == NULL)
-		xhtml = xstrdup(html);
-	else if ((xhtml = S_mark_links(html)) == NULL)
-		return NULL;
+	if (strstr(html, "<a ") == NULL)	/* drop cmark's spare room */
+		xhtml = xreallocarray(html, strlen(html) + 1, 1);
+	else {
+		xhtml = S_mark_links(html);
+		free(html);
+		if (xhtml == NULL)
+			return NULL;
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->xhtml = xhtml;
 	return f;
+}
+
+struct fragment *
+fragment_new(const char *html)
+{
+	return fragment_adopt(xstrdup(html));
 }
 
 void
