@@ -25,6 +25,7 @@ struct steps_store {
 	const struct md_table	*md;
 	size_t			*base;		/* per job type, its first slot */
 	struct steps_slot	*slots;		/* per specialty */
+	size_t			 nslots;
 };
 
 struct steps_store *
@@ -43,6 +44,7 @@ steps_store_new(const struct model *m, const struct md_table *md)
 		n += m->jobtypes[i].nspecialties;
 	}
 	st->slots = xcalloc(n + 1, sizeof(*st->slots));
+	st->nslots = n;
 	for (i = 0; i < n; i++)
 		st->slots[i].users = 2;	/* its pages, its job type's */
 	return st;
@@ -141,13 +143,11 @@ steps_release(struct steps_store *st, const struct jobtype *jt,
 void
 steps_store_free(struct steps_store *st)
 {
-	size_t i, n;
+	size_t i;
 
 	if (st == NULL)
 		return;
-	n = st->m->njobtypes > 0 ? st->base[st->m->njobtypes - 1] +
-	    st->m->jobtypes[st->m->njobtypes - 1].nspecialties : 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < st->nslots; i++)
 		if (st->slots[i].state == SLOT_MADE)
 			arena_free(&st->slots[i].arena);
 	pthread_cond_destroy(&st->made);

@@ -834,6 +834,24 @@ S_md_levels(const struct synth *s, struct buf *md, int j, int sp, int k,
 	}
 }
 
+/* Appends skill k of specialty sp of job type j as a handbook holds it:
+ * its name under heading, its knowledge items, then its levels under
+ * sub. */
+static void
+S_md_handbook_skill(const struct synth *s, struct buf *md, int j, int sp,
+    int k, const char *heading, const char *sub)
+{
+	char name[256];
+	int i;
+
+	S_skill_name(s, j, k, name, sizeof(name));
+	S_printf(md, "%s %s\n\n", heading, name);
+	for (i = 0; i < S_nknowledge(j, k); i++)
+		S_printf(md, "- %s\n", S_knowledge(s, j, k, i));
+	S_add(md, "\n", 1);
+	S_md_levels(s, md, j, sp, k, sub);
+}
+
 /* The Hugo page of job type j's handbook: the common skills, each level
  * with every specialty's description, then each specialty's own skills
  * with their levels. */
@@ -842,7 +860,7 @@ S_hugo_jobtype_handbook(struct synth *s, int j, const char *jid)
 {
 	struct buf md = { NULL, 0, 0 };
 	char name[256], label[64], rel[512];
-	int sp, k, n, i;
+	int sp, k, n;
 
 	for (k = 0; k < s->ncommon; k++) {
 		S_skill_name(s, j, k, name, sizeof(name));
@@ -863,14 +881,9 @@ S_hugo_jobtype_handbook(struct synth *s, int j, const char *jid)
 	for (sp = 0; sp < s->specialties; sp++) {
 		S_printf(&md, "## %s\n\n", S_specialty_name(sp));
 		for (k = 0; k < S_nskills(s); k++) {
-			if (!S_lists(s, sp, k) || S_is_common(s, k))
-				continue;
-			S_skill_name(s, j, k, name, sizeof(name));
-			S_printf(&md, "### %s\n\n", name);
-			for (i = 0; i < S_nknowledge(j, k); i++)
-				S_printf(&md, "- %s\n", S_knowledge(s, j, k, i));
-			S_add(&md, "\n", 1);
-			S_md_levels(s, &md, j, sp, k, "####");
+			if (S_lists(s, sp, k) && !S_is_common(s, k))
+				S_md_handbook_skill(s, &md, j, sp, k, "###",
+				    "####");
 		}
 	}
 	snprintf(rel, sizeof(rel), "handbooks/%s.md", jid);
@@ -987,14 +1000,9 @@ S_hugo_jobtype(struct synth *s, int j, const char *jid)
 		/* its handbook: every skill, each with its levels */
 		md.len = 0;
 		for (k = 0; k < S_nskills(s); k++) {
-			if (!S_lists(s, sp, k))
-				continue;
-			S_skill_name(s, j, k, name, sizeof(name));
-			S_printf(&md, "## %s\n\n", name);
-			for (i = 0; i < S_nknowledge(j, k); i++)
-				S_printf(&md, "- %s\n", S_knowledge(s, j, k, i));
-			S_add(&md, "\n", 1);
-			S_md_levels(s, &md, j, sp, k, "###");
+			if (S_lists(s, sp, k))
+				S_md_handbook_skill(s, &md, j, sp, k, "##",
+				    "###");
 		}
 		snprintf(rel, sizeof(rel), "handbooks/%s.md", spid);
 		snprintf(title, sizeof(title), "%s ハンドブック",
