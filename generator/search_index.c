@@ -1,6 +1,7 @@
 /* search_index.c: the search index of the site; see search_index.h. */
 #include "search_index.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +20,11 @@
  * ascending numbers written as differences in base 36, joined by
  * commas. */
 struct postings {
-	const char	*token;		/* in the writer's posts arena */
+	const char	*token;		/* in the posts arena of its table */
 	size_t		 toklen;
 	char		*text;		/* small, or malloc'd; NUL-ended */
 	size_t		 len, cap;
+	uint32_t	 first;		/* the first number added */
 	uint32_t	 last;		/* the last number added */
 	char		 small[16];	/* most terms' postings */
 };
@@ -65,12 +67,27 @@ struct recent {
 /* Slots in the cache of recent tokens: a power of two. */
 #define RECENT_SLOTS	4096
 
-/* The state of writing the index. */
+/* Documents a part makes at most, about (S_plan()): enough that merging
+ * its tokens costs little next to making them, few enough that a part
+ * waiting for its turn holds little. */
+#define PART_DOCS	2048
+
+/* A document of a part, its skill's number not yet known: the text in
+ * the part's docs from start (kind, level, skill, text and a comma) and
+ * from split on (the links and "]"), the skill's number coming between;
+ * the document ends where the next begins. */
+struct part_doc {
+	size_t		 start, split;
+	size_t		 bytes;		/* counted to the shard's size */
+	uint32_t	 skill;		/* the part's number of the skill */
+};
+
+/* The state of making a part of the index: the documents of a run of
+ * skills, numbered from 0 in the part. */
 struct writer {
 	const struct model	*m;
 	const struct md_table	*md;		/* the fields' plain text */
 	const struct labels	*labels;	/* the words of the pages */
-	struct site_sink	*sink;
 	struct diag		*d;
 	struct arena		 arena;		/* links of the current skill */
 	struct arena		 posts;		/* struct postings */
@@ -80,15 +97,49 @@ struct writer {
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
+	struct search_buf	 docs;		/* the documents' text */
+	struct part_doc		*v;		/* ndocs of cap */
+	size_t			 cap;
+	struct refs		 refs;		/* of the document being made */
+	struct use_ref		*uses;		/* of the skill being indexed,
+						 * in arena */
+	int			 failed;
+};
+
+/* A part of the index: the skills from skill k of job type jt on, up to
+ * the next part's first. */
+struct part {
+	size_t		 jt, k;
+	struct writer	*w;		/* made, waiting for its turn */
+	int		 done;		/* made (under the build's lock) */
+};
+
+/* The index being built in parts: the parts are made on any threads,
+ * then taken in turn, in the order of the site (S_take()), their
+ * documents numbered on from the previous part's, written into shards
+ * and their postings added to the index's. */
+struct search_build {
+	const struct model	*m;
+	const struct labels	*labels;
+	const struct md_table	*md;
+	struct site_sink	*sink;
+	pthread_mutex_t		 lock;		/* for the parts' done,
+						 * taking and failed */
+	struct part		*parts;		/* nparts, and an end */
+	size_t			 nparts;
+	size_t			 taken;		/* parts taken so far */
+	int			 taking;	/* a thread is taking parts */
+	int			 failed;
+	int			 written;	/* index.js put */
+	struct arena		 posts;		/* struct postings */
+	struct hash_table	 terms;		/* struct postings, by token */
+	uint32_t		 ndocs;		/* of the parts taken */
+	uint32_t		 nskills;
 	struct search_buf	 shard;		/* the script of the documents
 						 * not yet put; empty: none */
 	size_t			 shard_bytes;
 	unsigned		 nshards;	/* of documents, put */
 	json_t			*starts;	/* each one's first document */
-	struct refs		 refs;		/* of the document being made */
-	struct use_ref		*uses;		/* of the skill being indexed,
-						 * in arena */
-	int			 failed;
 };
 
 /* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
@@ -104,11 +155,11 @@ S_script_head(struct search_buf *b, char kind, unsigned n)
 }
 
 /* Puts script b, ending it with close then ");\n", at the site path of
- * shard n of kind into w's sink; empties b.  Returns 0, or -1 after
- * reporting. */
+ * shard n of kind into s's sink; empties b.  Returns 0, or -1 after
+ * reporting to d. */
 static int
-S_put_shard(struct writer *w, struct search_buf *b, const char *close,
-    char kind, unsigned n)
+S_put_shard(struct search_build *s, struct search_buf *b, const char *close,
+    char kind, unsigned n, struct diag *d)
 {
 	struct arena a;
 	int rc;
@@ -116,8 +167,8 @@ S_put_shard(struct writer *w, struct search_buf *b, const char *close,
 	search_buf_add(b, close, strlen(close));
 	search_buf_add(b, ");\n", 3);
 	arena_init(&a);
-	rc = w->sink->put(w->sink->ctx, SINK_SEARCH, path_search_shard(&a,
-	    kind, n), b->s, b->len, w->d);
+	rc = s->sink->put(s->sink->ctx, SINK_SEARCH, path_search_shard(&a,
+	    kind, n), b->s, b->len, d);
 	arena_free(&a);
 	b->len = 0;
 	return rc;
@@ -150,17 +201,18 @@ S_put_script(struct site_sink *sink, const char *path, const char *name,
 	return rc;
 }
 
-/* Puts the documents of w not yet put as the next shard. */
+/* Puts the documents of s not yet put as the next shard, reporting to
+ * d. */
 static void
-S_flush_docs(struct writer *w)
+S_flush_docs(struct search_build *s, struct diag *d)
 {
-	if (w->shard.len == 0)
+	if (s->shard.len == 0)
 		return;
-	if (!w->failed && S_put_shard(w, &w->shard, "]", 'd',
-	    w->nshards) != 0)
-		w->failed = 1;
-	w->shard.len = 0;
-	w->nshards++;
+	if (!s->failed && S_put_shard(s, &s->shard, "]", 'd',
+	    s->nshards, d) != 0)
+		s->failed = 1;
+	s->shard.len = 0;
+	s->nshards++;
 }
 
 /* Makes room in p's text for n more bytes (at most its size). */
@@ -191,6 +243,7 @@ S_append(struct postings *p, uint32_t id)
 	if (p->text == NULL) {
 		p->text = p->small;
 		p->cap = sizeof(p->small);
+		p->first = id;
 	} else if (id == p->last)
 		return;
 	else
@@ -249,22 +302,23 @@ S_same_token(const void *item, const void *key)
 	return p->toklen == k->len && memcmp(p->token, k->s, k->len) == 0;
 }
 
-/* Returns the postings of the len bytes at tok in w, added (empty) when
- * new.  A short token is hashed as word, the number it packs into
- * (S_pack()). */
+/* Returns the postings of the len bytes at tok in table t, added
+ * (empty, in posts) when new.  A short token is hashed as word, the
+ * number it packs into (S_pack()). */
 static struct postings *
-S_term(struct writer *w, const char *tok, size_t len, uint64_t word)
+S_term(struct hash_table *t, struct arena *posts, const char *tok,
+    size_t len, uint64_t word)
 {
 	struct token key = { tok, len };
-	size_t h = len <= sizeof(word) ? hash_word(&w->terms, word, len) :
-	    hash_bytes(&w->terms, tok, len);
-	struct postings *p = hash_get(&w->terms, h, S_same_token, &key);
+	size_t h = len <= sizeof(word) ? hash_word(t, word, len) :
+	    hash_bytes(t, tok, len);
+	struct postings *p = hash_get(t, h, S_same_token, &key);
 
 	if (p == NULL) {
-		p = arena_calloc(&w->posts, 1, sizeof(*p));
-		p->token = arena_strndup(&w->posts, tok, len);
+		p = arena_calloc(posts, 1, sizeof(*p));
+		p->token = arena_strndup(posts, tok, len);
 		p->toklen = len;
-		hash_put(&w->terms, h, p);
+		hash_put(t, h, p);
 	}
 	return p;
 }
@@ -291,13 +345,14 @@ S_post(void *ctx, const char *tok, size_t len)
 	uint64_t word;
 
 	if (len > sizeof(word)) {
-		S_append(S_term(w, tok, len, 0), w->ndocs);
+		S_append(S_term(&w->terms, &w->posts, tok, len, 0),
+		    w->ndocs);
 		return;
 	}
 	word = S_pack(tok, len);
 	r = S_recent(w, word, len);
 	if (r->p == NULL || r->word != word || r->len != len) {
-		r->p = S_term(w, tok, len, word);
+		r->p = S_term(&w->terms, &w->posts, tok, len, word);
 		r->word = word;
 		r->len = len;
 	}
@@ -320,15 +375,16 @@ S_number(struct search_buf *b, long n)
 	search_buf_add(b, num + k, sizeof(num) - k);
 }
 
-/* Adds a document: its tokens to the postings, and [kind, level, skill,
- * text, the skill's number] followed by refs (emptied) to the current
- * shard. */
+/* Adds a document: its tokens to the postings, and kind, level, skill,
+ * text and refs (emptied) to w's documents, to be written with the
+ * skill's number when the part's turn comes (S_take_docs()). */
 static void
 S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
     const char *text, struct refs *refs)
 {
 	size_t len;
 	char *norm = search_normalize(text, strlen(text), &len);
+	struct part_doc *doc;
 
 	if (norm == NULL) {
 		diag_msg(w->d, MSG_INTERNAL, NULL, "cannot index a text that is "
@@ -339,29 +395,26 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	}
 	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
 	free(norm);
-	if (w->shard.len == 0) {
-		S_script_head(&w->shard, 'd', w->nshards);
-		search_buf_add(&w->shard, "[[", 2);
-		w->shard_bytes = 0;
-		json_array_append_new(w->starts, json_integer(w->ndocs));
-	} else
-		search_buf_add(&w->shard, ",[", 2);
-	S_number(&w->shard, (long)kind);
-	search_buf_add(&w->shard, ",", 1);
-	S_number(&w->shard, level);
-	search_buf_add(&w->shard, ",", 1);
-	jsontext_string(&w->shard, skill, strlen(skill));
-	search_buf_add(&w->shard, ",", 1);
-	jsontext_string(&w->shard, text, strlen(text));
-	search_buf_add(&w->shard, ",", 1);
-	S_number(&w->shard, (long)w->nskills);
-	search_buf_add(&w->shard, refs->text.s, refs->text.len);
-	search_buf_add(&w->shard, "]", 1);
-	w->shard_bytes += strlen(skill) + strlen(text) + 16 + refs->bytes;
+	if (w->ndocs == w->cap) {
+		w->cap = w->cap == 0 ? 64 : 2 * w->cap;
+		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
+	}
+	doc = &w->v[w->ndocs++];
+	doc->start = w->docs.len;
+	S_number(&w->docs, (long)kind);
+	search_buf_add(&w->docs, ",", 1);
+	S_number(&w->docs, level);
+	search_buf_add(&w->docs, ",", 1);
+	jsontext_string(&w->docs, skill, strlen(skill));
+	search_buf_add(&w->docs, ",", 1);
+	jsontext_string(&w->docs, text, strlen(text));
+	search_buf_add(&w->docs, ",", 1);
+	doc->split = w->docs.len;
+	search_buf_add(&w->docs, refs->text.s, refs->text.len);
+	search_buf_add(&w->docs, "]", 1);
+	doc->bytes = strlen(skill) + strlen(text) + 16 + refs->bytes;
+	doc->skill = w->nskills;
 	refs->text.len = refs->bytes = 0;
-	w->ndocs++;
-	if (w->shard_bytes >= SEARCH_SHARD_BYTES)
-		S_flush_docs(w);
 }
 
 /* Returns use j of skill k of jt as a document's link begins:
@@ -545,29 +598,192 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	free(t);
 }
 
-/* Adds the documents of job type jt, a skill at a time. */
+/* Adds the documents of skill k of jt, when it has a page to link to:
+ * its name, its knowledge items, its levels' descriptions. */
 static void
-S_jobtype_docs(struct writer *w, const struct jobtype *jt)
+S_skill_docs(struct writer *w, const struct jobtype *jt, const struct skill *k)
 {
-	size_t i, j;
+	size_t j;
 	int n;
 
-	for (i = 0; i < jt->nskills && !w->failed; i++) {
-		const struct skill *k = &jt->skills[i];
+	if (k->nuses == 0)
+		return;
+	w->uses = arena_calloc(&w->arena, k->nuses, sizeof(*w->uses));
+	S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
+	for (j = 0; j < k->nknowledge; j++)
+		S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE, k->knowledge[j].text,
+		    k->knowledge[j].anchor);
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		S_level_docs(w, jt, k, n);
+	w->nskills++;
+	arena_free(&w->arena);
+	arena_init(&w->arena);
+}
 
-		if (k->nuses == 0)
-			continue;	/* no page to link to */
-		w->uses = arena_calloc(&w->arena, k->nuses, sizeof(*w->uses));
-		S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
-		for (j = 0; j < k->nknowledge; j++)
-			S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE,
-			    k->knowledge[j].text, k->knowledge[j].anchor);
-		for (n = jobtype_next_level(jt, 0); n != 0;
-		    n = jobtype_next_level(jt, n))
-			S_level_docs(w, jt, k, n);
-		w->nskills++;
-		arena_free(&w->arena);
-		arena_init(&w->arena);
+/* Returns how many levels jt defines. */
+static size_t
+S_count_levels(const struct jobtype *jt)
+{
+	size_t count = 0;
+	int n;
+
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		count++;
+	return count;
+}
+
+/* Cuts the skills of s's model into parts of about PART_DOCS documents
+ * at most (a skill's name, knowledge items and levels of every use),
+ * the first from the first skill on, and ends them with the end of the
+ * model. */
+static void
+S_plan(struct search_build *s)
+{
+	size_t i, k, docs = 0, cap = 16, nlevels;
+	const struct jobtype *jt;
+
+	s->parts = xcalloc(cap, sizeof(*s->parts));
+	s->nparts = 1;
+	for (i = 0; i < s->m->njobtypes; i++) {
+		jt = &s->m->jobtypes[i];
+		nlevels = S_count_levels(jt);
+		for (k = 0; k < jt->nskills; k++) {
+			if (docs >= PART_DOCS) {
+				if (s->nparts + 1 == cap)
+					s->parts = xreallocarray(s->parts,
+					    cap *= 2, sizeof(*s->parts));
+				s->parts[s->nparts] = (struct part){ i, k,
+				    NULL, 0 };
+				s->nparts++;
+				docs = 0;
+			}
+			docs += 1 + jt->skills[k].nknowledge +
+			    jt->skills[k].nuses * nlevels;
+		}
+	}
+	s->parts[s->nparts] = (struct part){ s->m->njobtypes, 0, NULL, 0 };
+}
+
+/* Frees the table t and the postings' texts. */
+static void
+S_free_terms(struct hash_table *t)
+{
+	struct postings *p;
+	size_t i = 0;
+
+	while ((p = hash_next(t, &i)) != NULL)
+		if (p->text != p->small)
+			free(p->text);
+	hash_free(t);
+}
+
+/* Frees writer w, its postings and documents. */
+static void
+S_writer_free(struct writer *w)
+{
+	S_free_terms(&w->terms);
+	arena_free(&w->posts);
+	free(w->docs.s);
+	free(w->v);
+	free(w);
+}
+
+/* Returns part i of s made, reporting to d: a writer (to free with
+ * S_writer_free()) holding its documents and their tokens' postings,
+ * both numbered from 0. */
+static struct writer *
+S_make_part(const struct search_build *s, size_t i, struct diag *d)
+{
+	const struct part *from = &s->parts[i], *to = &s->parts[i + 1];
+	struct writer *w = xcalloc(1, sizeof(*w));
+	size_t jt = from->jt, k = from->k;
+
+	w->m = s->m;
+	w->md = s->md;
+	w->labels = s->labels;
+	w->d = d;
+	arena_init(&w->arena);
+	arena_init(&w->posts);
+	hash_init(&w->terms);
+	w->recent = xcalloc(RECENT_SLOTS, sizeof(*w->recent));
+	while (!w->failed && (jt < to->jt || k < to->k)) {
+		if (k == s->m->jobtypes[jt].nskills) {
+			jt++;
+			k = 0;
+			continue;
+		}
+		S_skill_docs(w, &s->m->jobtypes[jt],
+		    &s->m->jobtypes[jt].skills[k++]);
+	}
+	free(w->recent);
+	free(w->refs.text.s);
+	arena_free(&w->arena);
+	return w;
+}
+
+/* Adds the postings of part w, its documents numbered from offset on,
+ * to those of s: a part's numbers ascend, and follow the earlier
+ * parts', so its postings but the first difference stay as they are.
+ * The first part's are taken whole. */
+static void
+S_take_terms(struct search_build *s, struct writer *w, uint32_t offset)
+{
+	struct hash_table table;
+	struct arena posts;
+	const struct postings *p;
+	struct postings *to;
+	const char *rest;
+	size_t i = 0, n;
+
+	if (offset == 0) {	/* s has no postings yet: swap */
+		table = s->terms, s->terms = w->terms, w->terms = table;
+		posts = s->posts, s->posts = w->posts, w->posts = posts;
+		return;
+	}
+	while ((p = hash_next(&w->terms, &i)) != NULL) {
+		to = S_term(&s->terms, &s->posts, p->token, p->toklen,
+		    S_pack(p->token, p->toklen));
+		S_append(to, offset + p->first);
+		if ((rest = memchr(p->text, ',', p->len)) != NULL) {
+			n = p->len - (size_t)(rest - p->text);
+			while (to->len + n + 1 > to->cap)
+				S_room(to, n + 1);	/* doubles */
+			memcpy(to->text + to->len, rest, n + 1);
+			to->len += n;
+		}
+		to->last = offset + p->last;
+	}
+}
+
+/* Writes the documents of part w into s's shards, numbering them and
+ * their skills on from s's, reporting to d. */
+static void
+S_take_docs(struct search_build *s, const struct writer *w, struct diag *d)
+{
+	const struct part_doc *doc;
+	size_t i, end;
+
+	for (i = 0; i < w->ndocs && !s->failed; i++) {
+		doc = &w->v[i];
+		end = i + 1 < w->ndocs ? w->v[i + 1].start : w->docs.len;
+		if (s->shard.len == 0) {
+			S_script_head(&s->shard, 'd', s->nshards);
+			search_buf_add(&s->shard, "[[", 2);
+			s->shard_bytes = 0;
+			json_array_append_new(s->starts, json_integer(s->ndocs));
+		} else
+			search_buf_add(&s->shard, ",[", 2);
+		search_buf_add(&s->shard, w->docs.s + doc->start,
+		    doc->split - doc->start);
+		S_number(&s->shard, (long)(s->nskills + doc->skill));
+		search_buf_add(&s->shard, w->docs.s + doc->split,
+		    end - doc->split);
+		s->shard_bytes += doc->bytes;
+		s->ndocs++;
+		if (s->shard_bytes >= SEARCH_SHARD_BYTES)
+			S_flush_docs(s, d);
 	}
 }
 
@@ -605,9 +821,10 @@ S_nshards(size_t size)
 	    (unsigned)n;
 }
 
-/* Puts the shards of the terms of w into its sink; returns how many. */
+/* Puts the shards of the terms of s into its sink, reporting to d;
+ * returns how many. */
 static unsigned
-S_put_terms(struct writer *w)
+S_put_terms(struct search_build *w, struct diag *d)
 {
 	struct terms t = { NULL, 0 };
 	struct search_buf b = { NULL, 0, 0 };
@@ -639,25 +856,12 @@ S_put_terms(struct writer *w)
 			search_buf_add(&b, ":", 1);
 			jsontext_string(&b, p->text, p->len);
 		}
-		if (S_put_shard(w, &b, "}", 't', s) != 0)
+		if (S_put_shard(w, &b, "}", 't', s, d) != 0)
 			w->failed = 1;
 	}
 	free(b.s);
 	free(t.v);
 	return nshards;
-}
-
-/* Frees the table t and the postings' texts. */
-static void
-S_free_terms(struct hash_table *t)
-{
-	struct postings *p;
-	size_t i = 0;
-
-	while ((p = hash_next(t, &i)) != NULL)
-		if (p->text != p->small)
-			free(p->text);
-	hash_free(t);
 }
 
 /* Returns the words search.js shows, as the pages write them:
@@ -666,7 +870,7 @@ S_free_terms(struct hash_table *t)
  * search's labels (LABEL_SEARCH_NAME on), placeholders and all, for
  * search.js to fill}. */
 static json_t *
-S_words(struct writer *w)
+S_words(const struct search_build *w, struct arena *a)
 {
 	json_t *levels = json_object(), *texts = json_object();
 	const char *digits = "";
@@ -676,14 +880,14 @@ S_words(struct writer *w)
 	for (i = 0; i < w->m->njobtypes; i++)
 		for (n = w->m->jobtypes[i].min_level;
 		    n <= w->m->jobtypes[i].max_level; n++) {
-			json_object_set_new(levels, arena_printf(&w->arena,
+			json_object_set_new(levels, arena_printf(a,
 			    "%d", n), json_string(
-			    labels_format(w->labels, &w->arena, LABEL_LEVEL,
+			    labels_format(w->labels, a, LABEL_LEVEL,
 			    &(struct label_args){ .n = n })));
 		}
 	for (n = 0; n < 10; n++)
-		digits = arena_printf(&w->arena, "%s%s", digits,
-		    labels_number(w->labels, &w->arena, n));
+		digits = arena_printf(a, "%s%s", digits,
+		    labels_number(w->labels, a, n));
 	for (n = LABEL_SEARCH_NAME; n <= LABEL_SEARCH_UNCHECKED; n++)
 		json_object_set_new(texts, labels_name((enum label)n),
 		    json_string(labels_text(w->labels, (enum label)n)));
@@ -691,39 +895,149 @@ S_words(struct writer *w)
 	    "labels", texts);
 }
 
+/* Writes the index once every part is taken: the last documents, the
+ * terms and index.js, reporting to d; frees the terms. */
+static void
+S_finish(struct search_build *s, struct diag *d)
+{
+	struct arena a;
+	json_t *index;
+	unsigned nterms;
+
+	S_flush_docs(s, d);
+	nterms = S_put_terms(s, d);
+	S_free_terms(&s->terms);
+	arena_free(&s->posts);
+	arena_init(&a);
+	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
+	    (int)nterms, "docs", s->starts, "count", (json_int_t)s->ndocs,
+	    "words", S_words(s, &a));
+	s->starts = NULL;
+	arena_free(&a);
+	if (!s->failed && (index == NULL || S_put_script(s->sink,
+	    PATH_SEARCH_INDEX, "index", index, d) != 0))
+		s->failed = 1;
+	else if (s->failed)
+		json_decref(index);
+}
+
+/* Takes part w of s in its turn: adds its postings and documents,
+ * reporting to d, and frees it.  Returns -1 when s failed. */
+static int
+S_take_part(struct search_build *s, struct writer *w, struct diag *d)
+{
+	if (w->failed)
+		s->failed = 1;
+	if (!s->failed) {
+		S_take_terms(s, w, s->ndocs);
+		S_take_docs(s, w, d);
+		s->nskills += w->nskills;
+	}
+	S_writer_free(w);
+	return s->failed ? -1 : 0;
+}
+
+/* Marks part i of s made, as writer w; then, unless another thread is
+ * at it, takes the parts made in their turn (this one, or none, or
+ * several), and writes the index after the last, reporting to d.
+ * Returns -1 when s failed in what this thread took. */
+static int
+S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
+{
+	int rc = 0, last;
+
+	pthread_mutex_lock(&s->lock);
+	s->parts[i].w = w;
+	s->parts[i].done = 1;
+	if (s->taking) {
+		pthread_mutex_unlock(&s->lock);
+		return 0;
+	}
+	s->taking = 1;
+	while (s->taken < s->nparts && s->parts[s->taken].done) {
+		w = s->parts[s->taken].w;
+		s->parts[s->taken++].w = NULL;
+		pthread_mutex_unlock(&s->lock);
+		if (S_take_part(s, w, d) < 0)
+			rc = -1;
+		pthread_mutex_lock(&s->lock);
+	}
+	s->taking = 0;
+	last = s->taken == s->nparts && !s->written;
+	s->written |= last;
+	pthread_mutex_unlock(&s->lock);
+	if (last) {
+		S_finish(s, d);
+		rc = s->failed ? -1 : 0;
+	}
+	return rc;
+}
+
+struct search_build *
+search_build_new(const struct model *m, const struct md_table *md,
+    const struct labels *labels, struct site_sink *sink)
+{
+	struct search_build *s = xcalloc(1, sizeof(*s));
+
+	s->m = m;
+	s->md = md;
+	s->labels = labels;
+	s->sink = sink;
+	pthread_mutex_init(&s->lock, NULL);
+	arena_init(&s->posts);
+	hash_init(&s->terms);
+	s->starts = json_array();
+	S_plan(s);
+	return s;
+}
+
+size_t
+search_build_parts(const struct search_build *s)
+{
+	return s->nparts;
+}
+
+int
+search_build_part(struct search_build *s, size_t i, struct diag *d)
+{
+	struct writer *w = S_make_part(s, i, d);
+	int failed = w->failed;
+
+	return S_take(s, i, w, d) < 0 || failed ? -1 : 0;
+}
+
+int
+search_build_end(struct search_build *s)
+{
+	int rc = s->failed || !s->written ? -1 : 0;
+	size_t i;
+
+	for (i = 0; i < s->nparts; i++)
+		if (s->parts[i].w != NULL)
+			S_writer_free(s->parts[i].w);
+	if (!s->written) {
+		S_free_terms(&s->terms);
+		arena_free(&s->posts);
+	}
+	json_decref(s->starts);
+	free(s->shard.s);
+	free(s->parts);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+	return rc;
+}
+
 int
 search_index_put(const struct model *m, const struct md_table *md,
     const struct labels *labels,
     struct site_sink *sink, struct diag *d)
 {
-	struct writer w = { .m = m, .md = md, .labels = labels, .sink = sink,
-	    .d = d };
-	json_t *index;
-	unsigned nterms;
+	struct search_build *s = search_build_new(m, md, labels, sink);
 	size_t i;
+	int rc = 0;
 
-	arena_init(&w.arena);
-	arena_init(&w.posts);
-	hash_init(&w.terms);
-	w.recent = xcalloc(RECENT_SLOTS, sizeof(*w.recent));
-	w.starts = json_array();
-	for (i = 0; i < m->njobtypes && !w.failed; i++)
-		S_jobtype_docs(&w, &m->jobtypes[i]);
-	S_flush_docs(&w);
-	free(w.shard.s);
-	free(w.refs.text.s);
-	nterms = S_put_terms(&w);
-	S_free_terms(&w.terms);
-	free(w.recent);
-	arena_free(&w.posts);
-	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
-	    (int)nterms, "docs", w.starts, "count", (json_int_t)w.ndocs,
-	    "words", S_words(&w));
-	arena_free(&w.arena);
-	if (!w.failed && (index == NULL || S_put_script(sink, PATH_SEARCH_INDEX,
-	    "index", index, d) != 0))
-		w.failed = 1;
-	else if (w.failed)
-		json_decref(index);
-	return w.failed ? -1 : 0;
+	for (i = 0; i < s->nparts && rc == 0; i++)
+		if (search_build_part(s, i, d) < 0)
+			rc = -1;
+	return search_build_end(s) < 0 ? -1 : rc;
 }

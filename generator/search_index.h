@@ -33,8 +33,14 @@
  * Each file calls skillsiteSearch.put(name, data); the shards' data is
  * written as text, strings escaped as jansson writes them
  * (jsontext_string() of jsontext.h), index.js's by jansson.
- * Documents are written as they are made, so memory holds the tokens'
- * postings and one shard; the tokens are found in the hash table of
+ * The index is made in parts, on the build's threads, each a run of
+ * skills whose documents and postings are numbered from 0 (see
+ * search_build_new()); the parts are then taken in the order of the
+ * site, their numbers shifted on from the parts before (a posting's
+ * differences but its first stay the same), so the files are the same
+ * bytes whatever the parts and threads.  Documents are written as their
+ * part is taken, so memory holds the tokens' postings, one shard and the
+ * parts not yet taken; the tokens are found in the hash table of
  * hash.h, keyed anew on each run, so no words crafted in advance can
  * make indexing slower than linear (a cache of recent short tokens in
  * front of it spares most look-ups; crafted words can only miss it).  Shards hold about
@@ -57,6 +63,30 @@
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
 
 struct md_table;
+struct search_build;
+
+/* Returns the search index of the resolved model m (see
+ * search_index_put()) to be made in parts, on any threads: each part
+ * (search_build_parts() of them) once, by search_build_part(); the
+ * index is written as the parts finish.  Free it with
+ * search_build_end(). */
+struct search_build *search_build_new(const struct model *m,
+	    const struct md_table *md, const struct labels *labels,
+	    struct site_sink *sink);
+
+/* Returns how many parts s has: about one for every PART_DOCS
+ * documents (search_index.c), at least one. */
+size_t	search_build_parts(const struct search_build *s);
+
+/* Makes part i of s, reporting to d; then writes into s's sink the
+ * parts made so far in their turn, and the whole index after the last
+ * part.  Returns 0, or -1 after reporting (the part, or the index,
+ * failed). */
+int	search_build_part(struct search_build *s, size_t i, struct diag *d);
+
+/* Frees s; returns 0 when every part was made and the index written,
+ * else -1. */
+int	search_build_end(struct search_build *s);
 
 /* Puts the search index of the resolved model m, its level texts' plain
  * text from md (md_prepare() of m), into sink, in the words of labels.

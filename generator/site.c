@@ -18,19 +18,21 @@
 #include "search_index.h"
 #include "page.h"
 
-/* A share of the work: the downloads, the search index, a specialty's
- * pages, or a job type's own (knowledge index, comparisons, its
- * handbook). */
+/* A share of the work: the downloads, a part of the search index, a
+ * specialty's pages, or a job type's own (knowledge index, comparisons,
+ * its handbook). */
 struct unit {
 	enum { UNIT_DOWNLOADS, UNIT_SEARCH, UNIT_SPECIALTY, UNIT_JOBTYPE } kind;
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
+	size_t			 part;		/* of the search index */
 };
 
 /* The rendering of the units, shared by the threads. */
 struct work {
 	const struct builder	*proto;		/* what every builder shares */
 	struct unit		*units;
+	struct search_build	*search;	/* made in parts */
 	pthread_mutex_t		 lock;		/* for the fields below */
 	int			 stop;		/* the sink refused a file */
 	int			 failed;
@@ -143,20 +145,22 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	    LABEL_CSV_HEADER), d);
 }
 
-/* Returns the units of m's pages, in the order of the site, and sets
- * *n. */
+/* Returns the units of m's pages, in the order of the site, with
+ * nsearch parts of the search index, and sets *n. */
 static struct unit *
-S_units(const struct model *m, size_t *n)
+S_units(const struct model *m, size_t nsearch, size_t *n)
 {
 	struct unit *v;
 	size_t i, j, k = 0;
 
 	for (i = 0; i < m->njobtypes; i++)
 		k += m->jobtypes[i].nspecialties + 1;
-	v = xcalloc(k + 2, sizeof(*v));
+	v = xcalloc(k + 1 + nsearch, sizeof(*v));
 	v[0].kind = UNIT_DOWNLOADS;	/* the longest units first */
-	v[1].kind = UNIT_SEARCH;
-	k = 2;
+	for (k = 1; k <= nsearch; k++) {
+		v[k].kind = UNIT_SEARCH;
+		v[k].part = k - 1;
+	}
 	for (i = 0; i < m->njobtypes; i++) {
 		for (j = 0; j < m->jobtypes[i].nspecialties; j++, k++) {
 			v[k].kind = UNIT_SPECIALTY;
@@ -205,7 +209,7 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:
-		if (search_index_put(b->m, b->md, b->labels, b->out, d) < 0)
+		if (search_build_part(w->search, u->part, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:
@@ -260,8 +264,12 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	memset(&w, 0, sizeof(w));
 	pthread_mutex_init(&w.lock, NULL);
 	w.proto = proto;
-	w.units = S_units(proto->m, &n);
+	w.search = search_build_new(proto->m, proto->md, proto->labels,
+	    proto->out);
+	w.units = S_units(proto->m, search_build_parts(w.search), &n);
 	par_run(&job, n, nthreads, d);
+	if (search_build_end(w.search) < 0)
+		w.failed = 1;
 	*npages += w.npages;
 	free(w.units);
 	pthread_mutex_destroy(&w.lock);
