@@ -83,8 +83,14 @@ struct part_doc {
 };
 
 /* The state of making a part of the index: the documents of a run of
- * skills, numbered from 0 in the part. */
+ * skills, numbered from 0 in the part; or, when the part is in its turn
+ * as it begins (direct), numbered on from the parts before and written
+ * into the index as they are made, as if in one part. */
 struct writer {
+	struct search_build	*s;		/* the index */
+	int			 direct;
+	uint32_t		 base;		/* number of the first
+						 * document: 0 unless direct */
 	const struct model	*m;
 	const struct md_table	*md;		/* the fields' plain text */
 	const struct labels	*labels;	/* the words of the pages */
@@ -93,12 +99,18 @@ struct writer {
 	struct arena		 posts;		/* struct postings */
 	struct hash_table	 terms;		/* struct postings, by token;
 						 * keyed anew each run (hash.h) */
-	struct recent		*recent;	/* RECENT_SLOTS: S_recent() */
+	struct arena		*store;		/* posts, or the index's when
+						 * direct */
+	struct hash_table	*table;		/* terms, or the index's */
+	struct recent		*recent;	/* RECENT_SLOTS: S_recent();
+						 * the index's when direct */
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
-	struct search_buf	 docs;		/* the documents' text */
-	struct part_doc		*v;		/* ndocs of cap */
+	struct search_buf	 docs;		/* the documents' text (when
+						 * direct, the current's) */
+	struct part_doc		*v;		/* ndocs of cap; none when
+						 * direct */
 	size_t			 cap;
 	struct refs		 refs;		/* of the document being made */
 	struct use_ref		*uses;		/* of the skill being indexed,
@@ -133,6 +145,8 @@ struct search_build {
 	int			 written;	/* index.js put */
 	struct arena		 posts;		/* struct postings */
 	struct hash_table	 terms;		/* struct postings, by token */
+	struct recent		*recent;	/* the direct writers' cache of
+						 * recent tokens, in terms */
 	uint32_t		 ndocs;		/* of the parts taken */
 	uint32_t		 nskills;
 	struct search_buf	 shard;		/* the script of the documents
@@ -216,7 +230,7 @@ S_flush_docs(struct search_build *s, struct diag *d)
 }
 
 /* Makes room in p's text for n more bytes (at most its size). */
-static void
+static inline void
 S_room(struct postings *p, size_t n)
 {
 	char *grown;
@@ -345,18 +359,18 @@ S_post(void *ctx, const char *tok, size_t len)
 	uint64_t word;
 
 	if (len > sizeof(word)) {
-		S_append(S_term(&w->terms, &w->posts, tok, len, 0),
-		    w->ndocs);
+		S_append(S_term(w->table, w->store, tok, len, 0),
+		    w->base + w->ndocs);
 		return;
 	}
 	word = S_pack(tok, len);
 	r = S_recent(w, word, len);
 	if (r->p == NULL || r->word != word || r->len != len) {
-		r->p = S_term(&w->terms, &w->posts, tok, len, word);
+		r->p = S_term(w->table, w->store, tok, len, word);
 		r->word = word;
 		r->len = len;
 	}
-	S_append(r->p, w->ndocs);
+	S_append(r->p, w->base + w->ndocs);
 }
 
 /* Appends the number n to b in decimal, as jansson writes it. */
@@ -375,16 +389,58 @@ S_number(struct search_buf *b, long n)
 	search_buf_add(b, num + k, sizeof(num) - k);
 }
 
+/* Writes document doc, its text in docs up to end, into s's shards,
+ * numbering it and its skill on from s's, reporting to d. */
+static void
+S_take_doc(struct search_build *s, const char *docs,
+    const struct part_doc *doc, size_t end, struct diag *d)
+{
+	if (s->shard.len == 0) {
+		S_script_head(&s->shard, 'd', s->nshards);
+		search_buf_add(&s->shard, "[[", 2);
+		s->shard_bytes = 0;
+		json_array_append_new(s->starts, json_integer(s->ndocs));
+	} else
+		search_buf_add(&s->shard, ",[", 2);
+	search_buf_add(&s->shard, docs + doc->start, doc->split - doc->start);
+	S_number(&s->shard, (long)(s->nskills + doc->skill));
+	search_buf_add(&s->shard, docs + doc->split, end - doc->split);
+	s->shard_bytes += doc->bytes;
+	s->ndocs++;
+	if (s->shard_bytes >= SEARCH_SHARD_BYTES)
+		S_flush_docs(s, d);
+}
+
+/* Keeps document doc of w, made last, for its part's turn; or, when w
+ * is direct, writes it into the index at once. */
+static void
+S_keep_doc(struct writer *w, const struct part_doc *doc)
+{
+	if (w->direct) {
+		if (!w->s->failed)
+			S_take_doc(w->s, w->docs.s, doc, w->docs.len, w->d);
+		w->docs.len = 0;
+	} else {
+		if (w->ndocs == w->cap) {
+			w->cap = w->cap == 0 ? 64 : 2 * w->cap;
+			w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
+		}
+		w->v[w->ndocs] = *doc;
+	}
+	w->ndocs++;
+}
+
 /* Adds a document: its tokens to the postings, and kind, level, skill,
  * text and refs (emptied) to w's documents, to be written with the
- * skill's number when the part's turn comes (S_take_docs()). */
+ * skill's number when the part's turn comes (S_take_docs()), or at once
+ * when w is direct. */
 static void
 S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
     const char *text, struct refs *refs)
 {
 	size_t len;
 	char *norm = search_normalize(text, strlen(text), &len);
-	struct part_doc *doc;
+	struct part_doc doc;
 
 	if (norm == NULL) {
 		diag_msg(w->d, MSG_INTERNAL, NULL, "cannot index a text that is "
@@ -395,12 +451,7 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	}
 	search_tokens(norm, len, SEARCH_INDEX, S_post, w);
 	free(norm);
-	if (w->ndocs == w->cap) {
-		w->cap = w->cap == 0 ? 64 : 2 * w->cap;
-		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
-	}
-	doc = &w->v[w->ndocs++];
-	doc->start = w->docs.len;
+	doc.start = w->docs.len;
 	S_number(&w->docs, (long)kind);
 	search_buf_add(&w->docs, ",", 1);
 	S_number(&w->docs, level);
@@ -409,12 +460,13 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	search_buf_add(&w->docs, ",", 1);
 	jsontext_string(&w->docs, text, strlen(text));
 	search_buf_add(&w->docs, ",", 1);
-	doc->split = w->docs.len;
+	doc.split = w->docs.len;
 	search_buf_add(&w->docs, refs->text.s, refs->text.len);
 	search_buf_add(&w->docs, "]", 1);
-	doc->bytes = strlen(skill) + strlen(text) + 16 + refs->bytes;
-	doc->skill = w->nskills;
+	doc.bytes = strlen(skill) + strlen(text) + 16 + refs->bytes;
+	doc.skill = w->nskills;
 	refs->text.len = refs->bytes = 0;
+	S_keep_doc(w, &doc);
 }
 
 /* Returns use j of skill k of jt as a document's link begins:
@@ -690,24 +742,50 @@ S_writer_free(struct writer *w)
 	free(w);
 }
 
+/* Returns whether part i of s is in its turn (every part before it
+ * taken, none being taken), and then makes this thread the one taking
+ * parts. */
+static int
+S_claim(struct search_build *s, size_t i)
+{
+	int direct;
+
+	pthread_mutex_lock(&s->lock);
+	direct = !s->taking && s->taken == i;
+	s->taking |= direct;
+	pthread_mutex_unlock(&s->lock);
+	return direct;
+}
+
 /* Returns part i of s made, reporting to d: a writer (to free with
  * S_writer_free()) holding its documents and their tokens' postings,
- * both numbered from 0. */
+ * both numbered from 0, or, direct when the part is in its turn, having
+ * written them into s. */
 static struct writer *
-S_make_part(const struct search_build *s, size_t i, struct diag *d)
+S_make_part(struct search_build *s, size_t i, struct diag *d)
 {
 	const struct part *from = &s->parts[i], *to = &s->parts[i + 1];
 	struct writer *w = xcalloc(1, sizeof(*w));
 	size_t jt = from->jt, k = from->k;
 
+	w->s = s;
 	w->m = s->m;
 	w->md = s->md;
 	w->labels = s->labels;
 	w->d = d;
 	arena_init(&w->arena);
 	arena_init(&w->posts);
-	hash_init(&w->terms);
-	w->recent = xcalloc(RECENT_SLOTS, sizeof(*w->recent));
+	if ((w->direct = S_claim(s, i))) {
+		w->base = s->ndocs;
+		w->table = &s->terms;
+		w->store = &s->posts;
+		w->recent = s->recent;
+	} else {
+		hash_init(&w->terms);
+		w->table = &w->terms;
+		w->store = &w->posts;
+		w->recent = xcalloc(RECENT_SLOTS, sizeof(*w->recent));
+	}
 	while (!w->failed && (jt < to->jt || k < to->k)) {
 		if (k == s->m->jobtypes[jt].nskills) {
 			jt++;
@@ -717,7 +795,8 @@ S_make_part(const struct search_build *s, size_t i, struct diag *d)
 		S_skill_docs(w, &s->m->jobtypes[jt],
 		    &s->m->jobtypes[jt].skills[k++]);
 	}
-	free(w->recent);
+	if (!w->direct)
+		free(w->recent);
 	free(w->refs.text.s);
 	arena_free(&w->arena);
 	return w;
@@ -725,23 +804,15 @@ S_make_part(const struct search_build *s, size_t i, struct diag *d)
 
 /* Adds the postings of part w, its documents numbered from offset on,
  * to those of s: a part's numbers ascend, and follow the earlier
- * parts', so its postings but the first difference stay as they are.
- * The first part's are taken whole. */
+ * parts', so its postings but the first difference stay as they are. */
 static void
 S_take_terms(struct search_build *s, struct writer *w, uint32_t offset)
 {
-	struct hash_table table;
-	struct arena posts;
 	const struct postings *p;
 	struct postings *to;
 	const char *rest;
 	size_t i = 0, n;
 
-	if (offset == 0) {	/* s has no postings yet: swap */
-		table = s->terms, s->terms = w->terms, w->terms = table;
-		posts = s->posts, s->posts = w->posts, w->posts = posts;
-		return;
-	}
 	while ((p = hash_next(&w->terms, &i)) != NULL) {
 		to = S_term(&s->terms, &s->posts, p->token, p->toklen,
 		    S_pack(p->token, p->toklen));
@@ -762,29 +833,11 @@ S_take_terms(struct search_build *s, struct writer *w, uint32_t offset)
 static void
 S_take_docs(struct search_build *s, const struct writer *w, struct diag *d)
 {
-	const struct part_doc *doc;
-	size_t i, end;
+	size_t i;
 
-	for (i = 0; i < w->ndocs && !s->failed; i++) {
-		doc = &w->v[i];
-		end = i + 1 < w->ndocs ? w->v[i + 1].start : w->docs.len;
-		if (s->shard.len == 0) {
-			S_script_head(&s->shard, 'd', s->nshards);
-			search_buf_add(&s->shard, "[[", 2);
-			s->shard_bytes = 0;
-			json_array_append_new(s->starts, json_integer(s->ndocs));
-		} else
-			search_buf_add(&s->shard, ",[", 2);
-		search_buf_add(&s->shard, w->docs.s + doc->start,
-		    doc->split - doc->start);
-		S_number(&s->shard, (long)(s->nskills + doc->skill));
-		search_buf_add(&s->shard, w->docs.s + doc->split,
-		    end - doc->split);
-		s->shard_bytes += doc->bytes;
-		s->ndocs++;
-		if (s->shard_bytes >= SEARCH_SHARD_BYTES)
-			S_flush_docs(s, d);
-	}
+	for (i = 0; i < w->ndocs && !s->failed; i++)
+		S_take_doc(s, w->docs.s, &w->v[i], i + 1 < w->ndocs ?
+		    w->v[i + 1].start : w->docs.len, d);
 }
 
 /* Returns shard in the top 16 bits above the first 6 bytes of the
@@ -907,6 +960,8 @@ S_finish(struct search_build *s, struct diag *d)
 	S_flush_docs(s, d);
 	nterms = S_put_terms(s, d);
 	S_free_terms(&s->terms);
+	free(s->recent);
+	s->recent = NULL;
 	arena_free(&s->posts);
 	arena_init(&a);
 	index = json_pack("{s:i,s:i,s:o,s:I,s:o}", "version", 1, "terms",
@@ -921,26 +976,28 @@ S_finish(struct search_build *s, struct diag *d)
 		json_decref(index);
 }
 
-/* Takes part w of s in its turn: adds its postings and documents,
- * reporting to d, and frees it.  Returns -1 when s failed. */
+/* Takes part w of s in its turn: adds its postings and documents
+ * (already there when w is direct), reporting to d, and frees it.
+ * Returns -1 when s failed. */
 static int
 S_take_part(struct search_build *s, struct writer *w, struct diag *d)
 {
 	if (w->failed)
 		s->failed = 1;
-	if (!s->failed) {
+	if (!s->failed && !w->direct) {
 		S_take_terms(s, w, s->ndocs);
 		S_take_docs(s, w, d);
-		s->nskills += w->nskills;
 	}
+	s->nskills += w->nskills;
 	S_writer_free(w);
 	return s->failed ? -1 : 0;
 }
 
 /* Marks part i of s made, as writer w; then, unless another thread is
- * at it, takes the parts made in their turn (this one, or none, or
- * several), and writes the index after the last, reporting to d.
- * Returns -1 when s failed in what this thread took. */
+ * at it (this one is when w is direct), takes the parts made in their
+ * turn (this one, or none, or several), and writes the index after the
+ * last, reporting to d.  Returns -1 when s failed in what this thread
+ * took. */
 static int
 S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
 {
@@ -949,7 +1006,7 @@ S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
 	pthread_mutex_lock(&s->lock);
 	s->parts[i].w = w;
 	s->parts[i].done = 1;
-	if (s->taking) {
+	if (s->taking && !w->direct) {
 		pthread_mutex_unlock(&s->lock);
 		return 0;
 	}
@@ -987,6 +1044,7 @@ search_build_new(const struct model *m, const struct md_table *md,
 	arena_init(&s->posts);
 	hash_init(&s->terms);
 	s->starts = json_array();
+	s->recent = xcalloc(RECENT_SLOTS, sizeof(*s->recent));
 	S_plan(s);
 	return s;
 }
@@ -1020,6 +1078,7 @@ search_build_end(struct search_build *s)
 		arena_free(&s->posts);
 	}
 	json_decref(s->starts);
+	free(s->recent);
 	free(s->shard.s);
 	free(s->parts);
 	pthread_mutex_destroy(&s->lock);
