@@ -67,11 +67,6 @@ struct recent {
 /* Slots in the cache of recent tokens: a power of two. */
 #define RECENT_SLOTS	4096
 
-/* Documents a part makes at most, about (S_plan()): enough that merging
- * its tokens costs little next to making them, few enough that a part
- * waiting for its turn holds little. */
-#define PART_DOCS	2048
-
 /* A document of a part, its skill's number not yet known: the text in
  * the part's docs from start (kind, level, skill, text and a comma) and
  * from split on (the links and "]"), the skill's number coming between;
@@ -686,12 +681,12 @@ S_count_levels(const struct jobtype *jt)
 	return count;
 }
 
-/* Cuts the skills of s's model into parts of about PART_DOCS documents
+/* Cuts the skills of s's model into parts of about part_docs documents
  * at most (a skill's name, knowledge items and levels of every use),
  * the first from the first skill on, and ends them with the end of the
  * model. */
 static void
-S_plan(struct search_build *s)
+S_plan(struct search_build *s, size_t part_docs)
 {
 	size_t i, k, docs = 0, cap = 16, nlevels;
 	const struct jobtype *jt;
@@ -702,7 +697,7 @@ S_plan(struct search_build *s)
 		jt = &s->m->jobtypes[i];
 		nlevels = S_count_levels(jt);
 		for (k = 0; k < jt->nskills; k++) {
-			if (docs >= PART_DOCS) {
+			if (docs >= part_docs) {
 				if (s->nparts + 1 == cap)
 					s->parts = xreallocarray(s->parts,
 					    cap *= 2, sizeof(*s->parts));
@@ -1032,7 +1027,7 @@ S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
 
 struct search_build *
 search_build_new(const struct model *m, const struct md_table *md,
-    const struct labels *labels, struct site_sink *sink)
+    const struct labels *labels, struct site_sink *sink, size_t part_docs)
 {
 	struct search_build *s = xcalloc(1, sizeof(*s));
 
@@ -1045,7 +1040,7 @@ search_build_new(const struct model *m, const struct md_table *md,
 	hash_init(&s->terms);
 	s->starts = json_array();
 	s->recent = xcalloc(RECENT_SLOTS, sizeof(*s->recent));
-	S_plan(s);
+	S_plan(s, part_docs);
 	return s;
 }
 
@@ -1091,7 +1086,8 @@ search_index_put(const struct model *m, const struct md_table *md,
     const struct labels *labels,
     struct site_sink *sink, struct diag *d)
 {
-	struct search_build *s = search_build_new(m, md, labels, sink);
+	struct search_build *s = search_build_new(m, md, labels, sink,
+	    SEARCH_PART_DOCS);
 	size_t i;
 	int rc = 0;
 

@@ -58,6 +58,10 @@
 
 #define SEARCH_SHARD_BYTES	(64 * 1024)
 #define SEARCH_SHARDS_MAX	1024
+/* Documents a part of the index holds at most, about: enough that
+ * merging its tokens costs little next to making them, few enough that
+ * a part waiting for its turn holds little. */
+#define SEARCH_PART_DOCS	512
 
 /* What a document is; search.js ranks them in this order. */
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
@@ -66,16 +70,16 @@ struct md_table;
 struct search_build;
 
 /* Returns the search index of the resolved model m (see
- * search_index_put()) to be made in parts, on any threads: each part
+ * search_index_put()) to be made in parts of about part_docs documents
+ * at most (SEARCH_PART_DOCS), on any threads, in any order: each part
  * (search_build_parts() of them) once, by search_build_part(); the
- * index is written as the parts finish.  Free it with
- * search_build_end(). */
+ * index is written as the parts finish, the same bytes whatever the
+ * parts.  Free it with search_build_end(). */
 struct search_build *search_build_new(const struct model *m,
 	    const struct md_table *md, const struct labels *labels,
-	    struct site_sink *sink);
+	    struct site_sink *sink, size_t part_docs);
 
-/* Returns how many parts s has: about one for every PART_DOCS
- * documents (search_index.c), at least one. */
+/* Returns how many parts s has, at least one. */
 size_t	search_build_parts(const struct search_build *s);
 
 /* Makes part i of s, reporting to d; then writes into s's sink the

@@ -265,7 +265,7 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	pthread_mutex_init(&w.lock, NULL);
 	w.proto = proto;
 	w.search = search_build_new(proto->m, proto->md, proto->labels,
-	    proto->out);
+	    proto->out, SEARCH_PART_DOCS);
 	w.units = S_units(proto->m, search_build_parts(w.search), &n);
 	par_run(&job, n, nthreads, d);
 	if (search_build_end(w.search) < 0)

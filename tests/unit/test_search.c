@@ -11,6 +11,7 @@
 
 #include "markdown.h"
 #include "labels.h"
+#include "par.h"
 #include "search.h"
 #include "jsontext.h"
 #include "search_index.h"
@@ -712,6 +713,106 @@ test_index_sink_refuses(void **state)
 	assert_int_equal(put_index(&seed, &sink), -1);
 }
 
+/* A sink that keeps each file's bytes, as a JSON string, by path, in
+ * the object ctx. */
+static int
+S_keep_bytes(void *ctx, enum sink_kind kind, const char *path,
+    const char *data, size_t len, struct diag *d)
+{
+	(void)kind;
+	(void)d;
+	json_object_set_new(ctx, path, json_stringn(data, len));
+	return 0;
+}
+
+/* par_job run: makes part i of the index ctx. */
+static void
+S_run_part(void *ctx, void *state, size_t i, struct diag *d)
+{
+	(void)state;
+	search_build_part(ctx, i, d);
+}
+
+/* Returns the smallest step from 2 on that is prime to n. */
+static size_t
+S_step_prime_to(size_t n)
+{
+	size_t step, a, b, t;
+
+	for (step = 2;; step++) {
+		for (a = step, b = n; b != 0; t = a % b, a = b, b = t)
+			;
+		if (a == 1)
+			return step;
+	}
+}
+
+/* Makes the n parts of s in the order of i -> (i * step + first) % n
+ * (step prime to n), or on three threads when step is 0; returns -1
+ * when a part or search_build_end() does. */
+static int
+S_build_parts(struct search_build *s, size_t step, size_t first)
+{
+	struct par_job job = { NULL, S_run_part, NULL, s };
+	size_t i, n = search_build_parts(s);
+	int rc = 0;
+
+	if (step == 0)
+		par_run(&job, n, 3, &seed.d);
+	else
+		for (i = 0; i < n; i++)
+			if (search_build_part(s, (i * step + first) % n,
+			    &seed.d) < 0)
+				rc = -1;
+	return search_build_end(s) < 0 ? -1 : rc;
+}
+
+/* The index made in parts of any size, in any order, on several
+ * threads, is the same bytes as made in one go; a sink that refuses
+ * fails it, whatever part is made last. */
+static void
+test_index_parts(void **state)
+{
+	static const size_t sizes[] = { 1, 7, 60, 100000 };
+	json_t *whole = json_object(), *parts;
+	struct site_sink sink = { .put = S_keep_bytes, .ctx = whole };
+	struct md_table *md = md_prepare(&seed.m, 1, 1, &seed.d);
+	struct search_build *s;
+	size_t i, k, n, steps[5], firsts[5] = { 0, 0, 1, 0, 0 };
+
+	(void)state;
+	assert_int_equal(search_index_put(&seed.m, md, labels, &sink,
+	    &seed.d), 0);
+	for (i = 0; i < sizeof(sizes) / sizeof(*sizes); i++)
+		for (k = 0; k < 5; k++) {
+			sink.ctx = parts = json_object();
+			s = search_build_new(&seed.m, md, labels, &sink,
+			    sizes[i]);
+			n = search_build_parts(s);
+			assert_true(sizes[i] < 100 ? n >= 5 : n == 1);
+			/* in order, on threads, part 0 last, backwards,
+			 * skipping */
+			steps[0] = steps[2] = 1;
+			steps[1] = 0;
+			steps[3] = n - 1;
+			firsts[3] = n - 1;
+			steps[4] = S_step_prime_to(n);
+			assert_int_equal(S_build_parts(s, steps[k],
+			    firsts[k]), 0);
+			assert_true(json_equal(parts, whole));
+			json_decref(parts);
+		}
+	sink.put = S_refuse;
+	for (k = 0; k < 2; k++) {
+		s = search_build_new(&seed.m, md, labels, &sink, 7);
+		n = search_build_parts(s);
+		assert_int_equal(S_build_parts(s, k == 0 ? n - 1 : 1,
+		    k == 0 ? n - 1 : 0), -1);
+	}
+	md_table_free(md);
+	json_decref(whole);
+}
+
 int
 main(void)
 {
@@ -730,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_index_shared),
 		cmocka_unit_test(test_index_caps_a_skills_specialties),
 		cmocka_unit_test(test_index_sink_refuses),
+		cmocka_unit_test(test_index_parts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
