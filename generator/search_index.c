@@ -67,6 +67,18 @@ struct recent {
 /* Slots in the cache of recent tokens: a power of two. */
 #define RECENT_SLOTS	4096
 
+/* A token's postings as a part keeps them to be taken, followed by
+ * the token's toklen bytes and then the len bytes of the postings but
+ * the first number (from its comma on), in a part's packed. */
+struct packed_head {
+	uint32_t	 first, last;
+	size_t		 toklen, len;
+};
+
+/* Parts made ahead of their turn, at most, about (S_claim()): they wait
+ * in memory to be taken. */
+#define PARTS_AHEAD	4
+
 /* A document of a part, its skill's number not yet known: the text in
  * the part's docs from start (kind, level, skill, text and a comma) and
  * from split on (the links and "]"), the skill's number coming between;
@@ -104,6 +116,8 @@ struct writer {
 						 * number (its group) */
 	struct search_buf	 docs;		/* the documents' text (when
 						 * direct, the current's) */
+	struct search_buf	 packed;	/* the postings once made, not
+						 * direct: S_pack_terms() */
 	struct part_doc		*v;		/* ndocs of cap; none when
 						 * direct */
 	size_t			 cap;
@@ -131,7 +145,10 @@ struct search_build {
 	const struct md_table	*md;
 	struct site_sink	*sink;
 	pthread_mutex_t		 lock;		/* for the parts' done,
-						 * taking and failed */
+						 * taken, taking, making */
+	pthread_cond_t		 moved;		/* taken, taking or making
+						 * changed */
+	size_t			 making;	/* parts being made */
 	struct part		*parts;		/* nparts, and an end */
 	size_t			 nparts;
 	size_t			 taken;		/* parts taken so far */
@@ -733,19 +750,52 @@ S_writer_free(struct writer *w)
 	S_free_terms(&w->terms);
 	arena_free(&w->posts);
 	free(w->docs.s);
+	free(w->packed.s);
 	free(w->v);
 	free(w);
 }
 
-/* Returns whether part i of s is in its turn (every part before it
- * taken, none being taken), and then makes this thread the one taking
- * parts. */
+/* Packs the postings of w into w->packed (struct packed_head), so that
+ * a part waiting for its turn holds a fraction of their table, and
+ * frees the table. */
+static void
+S_pack_terms(struct writer *w)
+{
+	struct packed_head h;
+	const struct postings *p;
+	const char *rest;
+	size_t i = 0;
+
+	while ((p = hash_next(&w->terms, &i)) != NULL) {
+		rest = memchr(p->text, ',', p->len);
+		h.first = p->first;
+		h.last = p->last;
+		h.toklen = p->toklen;
+		h.len = rest != NULL ? p->len - (size_t)(rest - p->text) : 0;
+		search_buf_add(&w->packed, (const char *)&h, sizeof(h));
+		search_buf_add(&w->packed, p->token, p->toklen);
+		search_buf_add(&w->packed, rest != NULL ? rest : "", h.len);
+	}
+	S_free_terms(&w->terms);
+	arena_free(&w->posts);
+	arena_init(&w->posts);
+}
+
+/* Begins part i of s: first waits while it is more than PARTS_AHEAD
+ * parts ahead of its turn and other parts are being made or taken (so
+ * the parts waiting to be taken hold little memory, whatever the size
+ * of the site, and a part never waits for nothing).  Returns whether it
+ * is in its turn (every part before it taken, none being taken), and
+ * then makes this thread the one taking parts. */
 static int
 S_claim(struct search_build *s, size_t i)
 {
 	int direct;
 
 	pthread_mutex_lock(&s->lock);
+	while (i > s->taken + PARTS_AHEAD && (s->making > 0 || s->taking))
+		pthread_cond_wait(&s->moved, &s->lock);
+	s->making++;
 	direct = !s->taking && s->taken == i;
 	s->taking |= direct;
 	pthread_mutex_unlock(&s->lock);
@@ -790,36 +840,41 @@ S_make_part(struct search_build *s, size_t i, struct diag *d)
 		S_skill_docs(w, &s->m->jobtypes[jt],
 		    &s->m->jobtypes[jt].skills[k++]);
 	}
-	if (!w->direct)
+	if (!w->direct) {
 		free(w->recent);
+		S_pack_terms(w);
+	}
 	free(w->refs.text.s);
 	arena_free(&w->arena);
 	return w;
 }
 
-/* Adds the postings of part w, its documents numbered from offset on,
- * to those of s: a part's numbers ascend, and follow the earlier
- * parts', so its postings but the first difference stay as they are. */
+/* Adds the postings of part w (packed), its documents numbered from
+ * offset on, to those of s: a part's numbers ascend, and follow the
+ * earlier parts', so its postings but the first difference stay as
+ * they are. */
 static void
-S_take_terms(struct search_build *s, struct writer *w, uint32_t offset)
+S_take_terms(struct search_build *s, const struct writer *w,
+    uint32_t offset)
 {
-	const struct postings *p;
+	struct packed_head h;
 	struct postings *to;
-	const char *rest;
-	size_t i = 0, n;
+	const char *at = w->packed.s, *end = at + w->packed.len;
 
-	while ((p = hash_next(&w->terms, &i)) != NULL) {
-		to = S_term(&s->terms, &s->posts, p->token, p->toklen,
-		    S_pack(p->token, p->toklen));
-		S_append(to, offset + p->first);
-		if ((rest = memchr(p->text, ',', p->len)) != NULL) {
-			n = p->len - (size_t)(rest - p->text);
-			while (to->len + n + 1 > to->cap)
-				S_room(to, n + 1);	/* doubles */
-			memcpy(to->text + to->len, rest, n + 1);
-			to->len += n;
-		}
-		to->last = offset + p->last;
+	while (at < end) {
+		memcpy(&h, at, sizeof(h));
+		at += sizeof(h);
+		to = S_term(&s->terms, &s->posts, at, h.toklen,
+		    S_pack(at, h.toklen));
+		at += h.toklen;
+		S_append(to, offset + h.first);
+		while (to->len + h.len + 1 > to->cap)
+			S_room(to, h.len + 1);	/* doubles */
+		memcpy(to->text + to->len, at, h.len);
+		to->len += h.len;
+		to->text[to->len] = '\0';
+		at += h.len;
+		to->last = offset + h.last;
 	}
 }
 
@@ -1001,6 +1056,8 @@ S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
 	pthread_mutex_lock(&s->lock);
 	s->parts[i].w = w;
 	s->parts[i].done = 1;
+	s->making--;
+	pthread_cond_broadcast(&s->moved);
 	if (s->taking && !w->direct) {
 		pthread_mutex_unlock(&s->lock);
 		return 0;
@@ -1009,12 +1066,14 @@ S_take(struct search_build *s, size_t i, struct writer *w, struct diag *d)
 	while (s->taken < s->nparts && s->parts[s->taken].done) {
 		w = s->parts[s->taken].w;
 		s->parts[s->taken++].w = NULL;
+		pthread_cond_broadcast(&s->moved);
 		pthread_mutex_unlock(&s->lock);
 		if (S_take_part(s, w, d) < 0)
 			rc = -1;
 		pthread_mutex_lock(&s->lock);
 	}
 	s->taking = 0;
+	pthread_cond_broadcast(&s->moved);
 	last = s->taken == s->nparts && !s->written;
 	s->written |= last;
 	pthread_mutex_unlock(&s->lock);
@@ -1036,6 +1095,7 @@ search_build_new(const struct model *m, const struct md_table *md,
 	s->labels = labels;
 	s->sink = sink;
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->moved, NULL);
 	arena_init(&s->posts);
 	hash_init(&s->terms);
 	s->starts = json_array();
@@ -1076,6 +1136,7 @@ search_build_end(struct search_build *s)
 	free(s->recent);
 	free(s->shard.s);
 	free(s->parts);
+	pthread_cond_destroy(&s->moved);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 	return rc;

@@ -39,8 +39,9 @@
  * site, their numbers shifted on from the parts before (a posting's
  * differences but its first stay the same), so the files are the same
  * bytes whatever the parts and threads.  Documents are written as their
- * part is taken, so memory holds the tokens' postings, one shard and the
- * parts not yet taken; the tokens are found in the hash table of
+ * part is taken, so memory holds the tokens' postings, one shard and a
+ * few parts made ahead of their turn (a thread waits rather than make
+ * more; their postings packed); the tokens are found in the hash table of
  * hash.h, keyed anew on each run, so no words crafted in advance can
  * make indexing slower than linear (a cache of recent short tokens in
  * front of it spares most look-ups; crafted words can only miss it).  Shards hold about
@@ -61,7 +62,7 @@
 /* Documents a part of the index holds at most, about: enough that
  * merging its tokens costs little next to making them, few enough that
  * a part waiting for its turn holds little. */
-#define SEARCH_PART_DOCS	512
+#define SEARCH_PART_DOCS	1024
 
 /* What a document is; search.js ranks them in this order. */
 enum search_kind { SEARCH_NAME, SEARCH_KNOWLEDGE, SEARCH_LEVEL };
