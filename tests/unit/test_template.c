@@ -185,6 +185,37 @@ test_repetition_and_conditionals(void **state)
 	arena_free(&a);
 }
 
+/* The templates' indentation is written as one line break, but where
+ * white space shows; a block left out takes the line break before it. */
+static void
+test_indentation_is_one_line_break(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(scope_item(s, "items"), "name", "一");
+	scope_text(scope_item(s, "items"), "name", "二");
+	scope_list(s, "none");
+	render(&r, "\n  <ul>\n    <li data-each=\"items\" data-text=\"name\">x"
+	    "</li>\n  </ul>\n  <p data-if=\"none\">never</p>\n  <ol>\n"
+	    "    <li data-each=\"none\">x</li>\n  </ol>\n"
+	    "  <pre>  a\n    b  </pre>\n  <p>one \n\t two <b>x</b> y\n"
+	    "  <i>z</i></p>\n<textarea>\n  t\n</textarea><span "
+	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
+	    "  <i data-if=\"none\">gone</i><b>2</b>\n", s);
+	assert_string_equal(main_of(&r), "\n<ul>\n<li>一</li>\n<li>二</li>\n"
+	    "</ul>\n<ol>\n</ol>\n<pre>  a\n    b  </pre>\n<p>one\ntwo <b>x</b> y"
+	    "\n<i>z</i></p>\n<textarea>\n  t\n</textarea><span "
+	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
+	    "<b>2</b>\n");
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	arena_free(&a);
+}
+
 static void
 test_html_fields_and_external_links(void **state)
 {
@@ -1241,6 +1272,7 @@ main(void)
 		cmocka_unit_test(test_data_attributes_can_be_set),
 		cmocka_unit_test(test_data_attributes_cannot_make_directives),
 		cmocka_unit_test(test_repetition_and_conditionals),
+		cmocka_unit_test(test_indentation_is_one_line_break),
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_adopted_fragments_and_many_names),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
