@@ -354,20 +354,58 @@ S_blocks(struct compiler *c, xmlNode *n)
 	}
 }
 
+/* Removes the directive attributes of element n; a data-* attribute
+ * that data-attr-data-* made holds a marker and stays (directives cannot:
+ * templates may not hold the markers). */
+static void
+S_drop_directives(xmlNode *n)
+{
+	xmlAttr *a, *next;
+	xmlChar *v;
+	int made;
+
+	for (a = n->properties; a != NULL; a = next) {
+		next = a->next;
+		if (!template_is_directive(a->name))
+			continue;
+		v = xmlNodeGetContent((xmlNode *)a);
+		made = v != NULL && strstr((const char *)v, MARK_OPEN) != NULL;
+		xmlFree(v);
+		if (!made)
+			xmlRemoveProp(a);
+	}
+}
+
+/* Puts the content of element n (markers and all) where n stands and
+ * frees n: data-omit-tag. */
+static void
+S_omit_tag(xmlNode *n)
+{
+	xmlNode *child;
+
+	while ((child = n->children) != NULL) {
+		xmlUnlinkNode(child);
+		xmlAddPrevSibling(n, child);
+	}
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 /* Turns the directives of element n and its descendants into markers,
- * in the order template.h gives; removes every directive attribute.
- * n stands in the data-each blocks up and in the declared scope fs;
- * reports their nesting (template_each_enter()) and the fields its
- * directives name (template_check_directives()). */
+ * in the order template.h gives; removes every directive attribute, and
+ * n's tags where it has data-omit-tag.  n stands in the data-each blocks
+ * up and in the declared scope fs; reports their nesting
+ * (template_each_enter()) and the fields its directives name
+ * (template_check_directives()). */
 static void
 S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
     const struct field_scope *fs)
 {
 	xmlNode *child, *next;
-	xmlAttr *a, *anext;
 	struct each_scope each;
 	struct field_scope inner;
 	const struct field_scope *sees;
+	int omit = xmlHasProp(n, BAD_CAST "data-omit-tag") != NULL;
 
 	c->errors += template_each_enter(n, up, &each, c->d);
 	c->errors += template_check_directives(n, fs, &inner, &sees, c->d);
@@ -383,23 +421,10 @@ S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
 			if (child->type == XML_ELEMENT_NODE)
 				S_element(c, child, &each, sees);
 		}
-	for (a = n->properties; a != NULL; a = anext) {
-		xmlChar *v;
-		int made;
-
-		anext = a->next;
-		if (!template_is_directive(a->name))
-			continue;
-		/* a data-* attribute that data-attr-data-* made holds a marker;
-		 * directives cannot (templates may not hold the markers) */
-		v = xmlNodeGetContent((xmlNode *)a);
-		made = v != NULL && strstr((const char *)v, MARK_OPEN) !=
-		    NULL;
-		xmlFree(v);
-		if (!made)
-			xmlRemoveProp(a);
-	}
+	S_drop_directives(n);
 	xmlFree(each.list);
+	if (omit)
+		S_omit_tag(n);
 }
 
 /* Returns the document c->doc serialized as XHTML, with the doctype
