@@ -162,9 +162,10 @@ S_insert_page(struct compiler *c, const struct template *layout,
 	return 0;
 }
 
-/* Returns whether element n shows the white space of its text as
- * written: <pre>, <textarea> and their kin, or xml:space="preserve" on
- * it or above it. */
+/* Returns whether element n may show the white space of its text as
+ * written: <pre>, <textarea> and their kin, xml:space="preserve" on it or
+ * above it, or an element not of XHTML (SVG's text drops line breaks
+ * where HTML reads a space). */
 static int
 S_keeps_space(xmlNode *n)
 {
@@ -172,6 +173,9 @@ S_keeps_space(xmlNode *n)
 	    "plaintext", "xmp", NULL };
 	size_t i;
 
+	if (n->ns == NULL || !xmlStrEqual(n->ns->href,
+	    BAD_CAST "http://www.w3.org/1999/xhtml"))
+		return 1;
 	for (i = 0; kept[i] != NULL; i++)
 		if (xmlStrEqual(n->name, BAD_CAST kept[i]))
 			return 1;

@@ -186,7 +186,8 @@ test_repetition_and_conditionals(void **state)
 }
 
 /* The templates' indentation is written as one line break, but where
- * white space shows; a block left out takes the line break before it. */
+ * white space shows (and in SVG, which drops line breaks); a block left
+ * out takes the line break before it. */
 static void
 test_indentation_is_one_line_break(void **state)
 {
@@ -205,12 +206,14 @@ test_indentation_is_one_line_break(void **state)
 	    "  <pre>  a\n    b  </pre>\n  <p>one \n\t two <b>x</b> y\n"
 	    "  <i>z</i></p>\n<textarea>\n  t\n</textarea><span "
 	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
-	    "  <i data-if=\"none\">gone</i><b>2</b>\n", s);
+	    "  <i data-if=\"none\">gone</i><b>2</b>\n<svg xmlns=\""
+	    "http://www.w3.org/2000/svg\"><text>a\n  b</text></svg>\n", s);
 	assert_string_equal(main_of(&r), "\n<ul>\n<li>一</li>\n<li>二</li>\n"
 	    "</ul>\n<ol>\n</ol>\n<pre>  a\n    b  </pre>\n<p>one\ntwo <b>x</b> y"
 	    "\n<i>z</i></p>\n<textarea>\n  t\n</textarea><span "
 	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
-	    "<b>2</b>\n");
+	    "<b>2</b>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a\n"
+	    "  b</text></svg>\n");
 	assert_string_equal(r.err, "");
 	result_free(&r);
 	arena_free(&a);
