@@ -18,7 +18,8 @@
 #include "text.h"
 
 static const char *const S_directives[] = { "data-text", "data-html",
-    "data-each", "data-if", "data-unless", "data-content", "data-page" };
+    "data-each", "data-if", "data-unless", "data-content", "data-page",
+    "data-omit-tag" };
 
 /* Returns whether name is a known directive. */
 static int
@@ -64,6 +65,53 @@ S_reserved(const xmlNode *n, struct diag *d)
 	return bad;
 }
 
+/* Returns whether element n stands inside <body>. */
+static int
+S_in_body(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if (xmlStrEqual(n->name, BAD_CAST "body"))
+			return 1;
+	return 0;
+}
+
+/* Reports data-omit-tag on element n where leaving out n's tags would
+ * lose more than the element: outside <body>, or beside an attribute
+ * but data-each, data-if, data-unless, data-text and data-html (or an
+ * unknown directive, reported as such).  Returns the number of problems
+ * reported. */
+static int
+S_check_omit(const xmlNode *n, struct diag *d)
+{
+	static const char *const kept[] = { "data-omit-tag", "data-each",
+	    "data-if", "data-unless", "data-text", "data-html" };
+	const xmlAttr *a;
+	struct pos p;
+	size_t i, nkept = sizeof(kept) / sizeof(*kept);
+	int bad = 0;
+
+	if (xmlHasProp(n, BAD_CAST "data-omit-tag") == NULL)
+		return 0;
+	p = template_node_pos(n);
+	if (!S_in_body(n)) {
+		diag_msg(d, MSG_TEMPLATE, &p, "data-omit-tag outside <body>");
+		bad++;
+	}
+	for (a = n->properties; a != NULL; a = a->next) {
+		for (i = 0; i < nkept && (a->ns != NULL ||
+		    strcmp((const char *)a->name, kept[i]) != 0); i++)
+			;
+		if (i < nkept || (template_is_directive(a->name) &&
+		    !S_is_known((const char *)a->name)))
+			continue;	/* kept, or reported as unknown */
+		diag_msg(d, MSG_TEMPLATE, &p, "data-omit-tag would lose "
+		    "attribute '%s'", (const char *)a->name);
+		bad++;
+	}
+	return bad;
+}
+
 /* Reports unknown directives, breaches of the policy and data-each
  * nested as template_each_enter() refuses (n inside the blocks up) in n
  * and its descendants, placed by S_parse(); removes comments.  Returns
@@ -77,8 +125,10 @@ S_check_tree(xmlNode *n, const struct template *t,
 	xmlAttr *a;
 	int bad = 0;
 
-	if (n->type == XML_ELEMENT_NODE)
+	if (n->type == XML_ELEMENT_NODE) {
 		bad += template_each_enter(n, up, &each, d);
+		bad += S_check_omit(n, d);
+	}
 	for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a != NULL;
 	    a = a->next)
 		if (template_is_directive(a->name) && !S_is_known((const char *)a->name)) {

@@ -28,7 +28,6 @@ struct slot {
 	enum op_kind	 kind;
 	char		*field;
 	char		*boolean;
-	char		*sep;
 	enum template_url url;
 	char		*attr;
 	struct pos	 pos;
@@ -163,6 +162,77 @@ S_insert_page(struct compiler *c, const struct template *layout,
 	return 0;
 }
 
+/* Returns whether element n may show the white space of its text as
+ * written: <pre>, <textarea> and their kin, xml:space="preserve" on it or
+ * above it, or an element not of XHTML (SVG's text drops line breaks
+ * where HTML reads a space). */
+static int
+S_keeps_space(xmlNode *n)
+{
+	static const char *const kept[] = { "pre", "textarea", "listing",
+	    "plaintext", "xmp", NULL };
+	size_t i;
+
+	if (n->ns == NULL || !xmlStrEqual(n->ns->href,
+	    BAD_CAST "http://www.w3.org/1999/xhtml"))
+		return 1;
+	for (i = 0; kept[i] != NULL; i++)
+		if (xmlStrEqual(n->name, BAD_CAST kept[i]))
+			return 1;
+	return xmlNodeGetSpacePreserve(n) == 1;
+}
+
+/* Makes each run of white space in text node t that holds a line break
+ * one line break. */
+static void
+S_collapse_breaks(xmlNode *t)
+{
+	const char *from = (const char *)t->content;
+	char *to, *out;
+	size_t run;
+
+	if (from == NULL || strchr(from, '\n') == NULL)
+		return;
+	out = to = xstrdup(from);
+	while (*from != '\0') {
+		run = strspn(from, " \t\n\r");
+		if (run == 0)
+			*to++ = *from++;
+		else if (memchr(from, '\n', run) != NULL) {
+			*to++ = '\n';
+			from += run;
+		} else {
+			memmove(to, from, run);
+			to += run;
+			from += run;
+		}
+	}
+	*to = '\0';
+	xmlNodeSetContent(t, BAD_CAST out);
+	free(out);
+}
+
+/* Makes the text below n, but where white space shows
+ * (S_keeps_space()), hold each line break and the indentation after it
+ * as one line break, which every browser shows as the same space: the
+ * templates' layout is not written into every page.  Joins neighbouring
+ * text nodes (a removed comment leaves them) first. */
+static void
+S_tidy_space(xmlNode *n)
+{
+	xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && !S_keeps_space(c))
+			S_tidy_space(c);
+		else if (c->type == XML_TEXT_NODE) {
+			while (c->next != NULL && c->next->type == XML_TEXT_NODE)
+				xmlTextMerge(c, c->next);
+			S_collapse_breaks(c);
+		}
+	}
+}
+
 /* Adds a slot for a directive of node n; returns its marker, malloc'd. */
 static char *
 S_slot(struct compiler *c, const xmlNode *n, enum op_kind kind,
@@ -251,34 +321,99 @@ S_content(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr,
 	xmlFree(field);
 }
 
+/* Returns whether white space follows element n and the block markers
+ * after it: then the white space before n may go with n, leaving words
+ * around it apart. */
+static int
+S_space_after(const xmlNode *n)
+{
+	const xmlNode *after = n->next;
+
+	while (after != NULL && after->type == XML_COMMENT_NODE)
+		after = after->next;
+	return after != NULL && after->type == XML_TEXT_NODE &&
+	    after->content != NULL && after->content[0] != '\0' &&
+	    strchr(" \t\n\r", after->content[0]) != NULL;
+}
+
+/* Puts the block markers of n's data-each, then data-if or data-unless,
+ * around n (S_block()).  The line break before n, when white space
+ * follows too, goes inside the innermost block: it is written with each
+ * item and dropped with n, so no blank line stays where n was left out. */
+static void
+S_blocks(struct compiler *c, xmlNode *n)
+{
+	xmlNode *blank = n->prev != NULL && xmlIsBlankNode(n->prev) ?
+	    n->prev : NULL;
+
+	if (xmlHasProp(n, BAD_CAST "data-each"))
+		S_block(c, n, OP_EACH, "data-each");
+	if (xmlHasProp(n, BAD_CAST "data-if"))
+		S_block(c, n, OP_IF, "data-if");
+	else if (xmlHasProp(n, BAD_CAST "data-unless"))
+		S_block(c, n, OP_UNLESS, "data-unless");
+	if (blank != NULL && blank->next != n && S_space_after(n)) {
+		xmlUnlinkNode(blank);
+		xmlAddPrevSibling(n, blank);
+	}
+}
+
+/* Removes the directive attributes of element n; a data-* attribute
+ * that data-attr-data-* made holds a marker and stays (directives cannot:
+ * templates may not hold the markers). */
+static void
+S_drop_directives(xmlNode *n)
+{
+	xmlAttr *a, *next;
+	xmlChar *v;
+	int made;
+
+	for (a = n->properties; a != NULL; a = next) {
+		next = a->next;
+		if (!template_is_directive(a->name))
+			continue;
+		v = xmlNodeGetContent((xmlNode *)a);
+		made = v != NULL && strstr((const char *)v, MARK_OPEN) != NULL;
+		xmlFree(v);
+		if (!made)
+			xmlRemoveProp(a);
+	}
+}
+
+/* Puts the content of element n (markers and all) where n stands and
+ * frees n: data-omit-tag. */
+static void
+S_omit_tag(xmlNode *n)
+{
+	xmlNode *child;
+
+	while ((child = n->children) != NULL) {
+		xmlUnlinkNode(child);
+		xmlAddPrevSibling(n, child);
+	}
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 /* Turns the directives of element n and its descendants into markers,
- * in the order template.h gives; removes every directive attribute.
- * n stands in the data-each blocks up and in the declared scope fs;
- * reports their nesting (template_each_enter()) and the fields its
- * directives name (template_check_directives()). */
+ * in the order template.h gives; removes every directive attribute, and
+ * n's tags where it has data-omit-tag.  n stands in the data-each blocks
+ * up and in the declared scope fs; reports their nesting
+ * (template_each_enter()) and the fields its directives name
+ * (template_check_directives()). */
 static void
 S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
     const struct field_scope *fs)
 {
 	xmlNode *child, *next;
-	xmlAttr *a, *anext;
 	struct each_scope each;
 	struct field_scope inner;
 	const struct field_scope *sees;
+	int omit = xmlHasProp(n, BAD_CAST "data-omit-tag") != NULL;
 
 	c->errors += template_each_enter(n, up, &each, c->d);
 	c->errors += template_check_directives(n, fs, &inner, &sees, c->d);
-	if (xmlHasProp(n, BAD_CAST "data-each")) {
-		xmlNode *prev = n->prev;
-		struct slot *s = S_block(c, n, OP_EACH, "data-each");
-
-		if (prev != NULL && xmlIsBlankNode(prev))
-			s->sep = (char *)xmlNodeGetContent(prev);
-	}
-	if (xmlHasProp(n, BAD_CAST "data-if"))
-		S_block(c, n, OP_IF, "data-if");
-	else if (xmlHasProp(n, BAD_CAST "data-unless"))
-		S_block(c, n, OP_UNLESS, "data-unless");
+	S_blocks(c, n);
 	S_attributes(c, n);
 	if (xmlHasProp(n, BAD_CAST "data-text"))
 		S_content(c, n, OP_TEXT, "data-text", sees);
@@ -290,23 +425,10 @@ S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
 			if (child->type == XML_ELEMENT_NODE)
 				S_element(c, child, &each, sees);
 		}
-	for (a = n->properties; a != NULL; a = anext) {
-		xmlChar *v;
-		int made;
-
-		anext = a->next;
-		if (!template_is_directive(a->name))
-			continue;
-		/* a data-* attribute that data-attr-data-* made holds a marker;
-		 * directives cannot (templates may not hold the markers) */
-		v = xmlNodeGetContent((xmlNode *)a);
-		made = v != NULL && strstr((const char *)v, MARK_OPEN) !=
-		    NULL;
-		xmlFree(v);
-		if (!made)
-			xmlRemoveProp(a);
-	}
+	S_drop_directives(n);
 	xmlFree(each.list);
+	if (omit)
+		S_omit_tag(n);
 }
 
 /* Returns the document c->doc serialized as XHTML, with the doctype
@@ -411,7 +533,6 @@ S_split(struct compiler *c, struct program *p)
 		o->name = S_spelling(c, o->field);
 		o->hash = s->field ? template_hash(s->field) : 0;
 		o->boolean = s->boolean ? xstrdup(s->boolean) : NULL;
-		o->sep = s->sep ? xstrdup(s->sep) : NULL;
 		o->url = s->url;
 		o->attr = s->attr ? xstrdup(s->attr) : NULL;
 		o->pos = s->pos;
@@ -455,7 +576,6 @@ program_free(struct program *p)
 	for (i = 0; i < p->nops; i++) {
 		free(p->ops[i].field);
 		free(p->ops[i].boolean);
-		free(p->ops[i].sep);
 		free(p->ops[i].attr);
 	}
 	free(p->ops);
@@ -474,7 +594,6 @@ S_free_slots(struct compiler *c)
 		free(c->slots[i].field);
 		free(c->slots[i].boolean);
 		free(c->slots[i].attr);
-		xmlFree(c->slots[i].sep);
 	}
 	free(c->slots);
 }
@@ -498,6 +617,7 @@ program_compile(const struct template *layout, const struct template *page,
 	c.errors += template_check_tree(xmlDocGetRootElement(page->doc), c.top,
 	    "data-page", d);	/* the sample chrome around the page */
 	if (S_insert_page(&c, layout, page) == 0) {
+		S_tidy_space(xmlDocGetRootElement(c.doc));
 		S_element(&c, xmlDocGetRootElement(c.doc), NULL, c.top);
 		p = xcalloc(1, sizeof(*p));
 		p->text = S_serialize(&c);

@@ -50,7 +50,6 @@ struct op {
 	unsigned	 hash;		/* of field: template_hash() */
 	char		*boolean;	/* ATTR of a boolean attribute: its
 					   name, written when the value is "" */
-	char		*sep;		/* EACH: the indent between items */
 	enum template_url url;		/* ATTR: how its attribute holds URLs */
 	char		*attr;		/* ATTR: the attribute's name */
 	size_t		 end;		/* EACH, IF, UNLESS: index of OP_END */

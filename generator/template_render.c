@@ -368,11 +368,8 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 			break;
 		case OP_EACH:
 			f = S_field_of(r, o, s, 1 << FIELD_LIST);
-			for (item = f ? f->first : NULL; item; item = item->next) {
-				if (item != f->first && o->sep != NULL)
-					S_text(r, o->sep);
+			for (item = f ? f->first : NULL; item; item = item->next)
 				S_run(r, i + 1, o->end, item);
-			}
 			i = o->end;
 			break;
 		case OP_IF:

@@ -52,9 +52,13 @@ def check_cell(where, cell, failures):
     """Checks the words of one matrix cell; returns (full, same, within)."""
     full = text(re.search(r'<span class="full">(.*?)</span>', cell,
                           re.S).group(1), False)
-    for word in re.findall(r'<span class="word">(.*?</span>)</span>',
-                           cell, re.S):
-        parts = re.findall(r'<span>(.*?)</span>', word, re.S)
+    words = re.findall(r'<span class="word"><span class="sep">[^<]*</span>'
+                       r'((?:[^<]|<span class="cut">[^<]*</span>)*)</span>',
+                       cell)
+    if 'class="word"' in cell and not words:
+        failures.append(f'{where}: words not read')
+    for word in words:
+        parts = re.split(r'<span class="cut">[^<]*</span>', word)
         for part in parts:
             if not whole(text(part, False), full):
                 failures.append(f'{where}: word {text(part, False)!r} is '

@@ -596,9 +596,9 @@ async function checkCompare(base, via) {
       /[\u4E00-\u9FFF\u3400-\u4DBF\u3005]/.test(c) ? 'h' : /[0-9A-Za-z]/.test(c) ? 'a' : '';
     const bad = [];
     for (const m of document.querySelectorAll('.compare mark')) {
-      const t = m.textContent, p = m.parentElement;
-      const before = p.previousElementSibling?.textContent.slice(-1) ?? '';
-      const after = p.nextElementSibling?.textContent.slice(0, 1) ?? '';
+      const t = m.textContent;	// the words beside it: text, a mark, a <br>
+      const before = m.previousSibling?.textContent.slice(-1) ?? '';
+      const after = m.nextSibling?.textContent.slice(0, 1) ?? '';
       if (/^[\p{P}\s]+$/u.test(t) ||
           (kind(before) && kind(before) === kind(t[0])) ||
           (kind(after) && kind(after) === kind(t.slice(-1))))

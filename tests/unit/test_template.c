@@ -185,6 +185,107 @@ test_repetition_and_conditionals(void **state)
 	arena_free(&a);
 }
 
+/* The templates' indentation is written as one line break, but where
+ * white space shows (and in SVG, which drops line breaks); a block left
+ * out takes the line break before it. */
+static void
+test_indentation_is_one_line_break(void **state)
+{
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(scope_item(s, "items"), "name", "一");
+	scope_text(scope_item(s, "items"), "name", "二");
+	scope_list(s, "none");
+	render(&r, "\n  <ul>\n    <li data-each=\"items\" data-text=\"name\">x"
+	    "</li>\n  </ul>\n  <p data-if=\"none\">never</p>\n  <ol>\n"
+	    "    <li data-each=\"none\">x</li>\n  </ol>\n"
+	    "  <pre>  a\n    b  </pre>\n  <p>one \n\t two <b>x</b> y\n"
+	    "  <i>z</i></p>\n<textarea>\n  t\n</textarea><span "
+	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
+	    "  <i data-if=\"none\">gone</i><b>2</b>\n<svg xmlns=\""
+	    "http://www.w3.org/2000/svg\"><text>a\n  b</text></svg>\n", s);
+	assert_string_equal(main_of(&r), "\n<ul>\n<li>一</li>\n<li>二</li>\n"
+	    "</ul>\n<ol>\n</ol>\n<pre>  a\n    b  </pre>\n<p>one\ntwo <b>x</b> y"
+	    "\n<i>z</i></p>\n<textarea>\n  t\n</textarea><span "
+	    "xml:space=\"preserve\">\n  kept <b>\n  too</b></span><a>1</a>\n"
+	    "<b>2</b>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a\n"
+	    "  b</text></svg>\n");
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	arena_free(&a);
+}
+
+/* data-omit-tag writes an element's content without its tags. */
+static void
+test_omitted_tags_keep_their_content(void **state)
+{
+	struct arena a;
+	struct scope *s, *it;
+	struct result r;
+	struct fragment *f = fragment_new("<em>h</em>");
+
+	(void)state;
+	assert_non_null(f);
+	s = page_scope(&a);
+	it = scope_item(s, "items");
+	scope_text(it, "name", "一");
+	scope_flag(it, "on", 0);
+	it = scope_item(s, "items");
+	scope_text(it, "name", "<二>");
+	scope_flag(it, "on", 1);
+	scope_html(s, "h", f);
+	scope_flag(s, "top", 0);
+	render(&r, "<p>a<span data-omit-tag=\"\" data-each=\"items\"><br "
+	    "data-if=\"on\"/><span data-omit-tag=\"\" data-text=\"name\">x"
+	    "</span><b data-if=\"on\">!</b></span>z</p>\n  <div data-omit-tag=\"\" "
+	    "data-html=\"h\">x</div>\n  <span data-omit-tag=\"\" "
+	    "data-unless=\"top\">u</span><i>i</i>", s);
+	assert_string_equal(main_of(&r), "<p>a一<br />&lt;二&gt;<b>!</b>z</p>\n"
+	    "<em>h</em>\nu<i>i</i>");
+	assert_string_equal(r.err, "");
+	result_free(&r);
+	arena_free(&a);
+	fragment_free(f);
+}
+
+/* data-omit-tag is refused where the tags would take more with them: an
+ * attribute, or the structure of <head>. */
+static void
+test_omitted_tags_lose_nothing(void **state)
+{
+	static const char head_layout[] = HEAD "<head><title "
+	    "data-omit-tag=\"\" data-text=\"title\">t</title></head>\n"
+	    "<body><main data-content=\"\">sample</main></body>\n</html>\n";
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_text(s, "x", "X");
+	render(&r, "\n<span data-omit-tag=\"\" class=\"c\">a</span>\n"
+	    "<span data-omit-tag=\"\" data-attr-title=\"x\">b</span>\n"
+	    "<span data-omit-tag=\"\" xml:lang=\"en\">c</span>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":4:1: error: template error: "
+	    "data-omit-tag would lose attribute 'class'\n"));
+	assert_non_null(strstr(r.err, ":5:1: error: template error: "
+	    "data-omit-tag would lose attribute 'data-attr-title'\n"));
+	assert_non_null(strstr(r.err, ":6:1: error: template error: "
+	    "data-omit-tag would lose attribute 'lang'\n"));
+	result_free(&r);
+	render_in(&r, head_layout, "<p>x</p>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, ":3:7: error: template error: "
+	    "data-omit-tag outside <body>\n"));
+	result_free(&r);
+	arena_free(&a);
+}
+
 static void
 test_html_fields_and_external_links(void **state)
 {
@@ -1241,6 +1342,9 @@ main(void)
 		cmocka_unit_test(test_data_attributes_can_be_set),
 		cmocka_unit_test(test_data_attributes_cannot_make_directives),
 		cmocka_unit_test(test_repetition_and_conditionals),
+		cmocka_unit_test(test_indentation_is_one_line_break),
+		cmocka_unit_test(test_omitted_tags_keep_their_content),
+		cmocka_unit_test(test_omitted_tags_lose_nothing),
 		cmocka_unit_test(test_html_fields_and_external_links),
 		cmocka_unit_test(test_adopted_fragments_and_many_names),
 		cmocka_unit_test(test_unknown_directive_is_reported_with_its_line),
