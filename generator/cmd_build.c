@@ -14,6 +14,7 @@
 #include "assets.h"
 #include "cli.h"
 #include "diag.h"
+#include "manifest.h"
 #include "markdown.h"
 #include "model.h"
 #include "par.h"
@@ -170,6 +171,7 @@ struct build {
 	struct handbook	*handbooks;	/* in the order threads made them */
 	size_t		 nhandbooks;
 	const char	*dest;		/* the live site */
+	struct manifest	*mf;		/* the record of the build */
 	size_t		 nassets;	/* assets put */
 	int		 assets_changed; /* an asset was written anew */
 };
@@ -189,6 +191,7 @@ static void
 S_note(struct build *b, enum sink_kind kind, const char *path, size_t len,
     int rc)
 {
+	manifest_path(b->mf, path);
 	pthread_mutex_lock(&b->lock);
 	if (kind == SINK_ASSET) {
 		b->nassets++;
@@ -274,6 +277,74 @@ S_close(void *file, int keep)
 	return rc;
 }
 
+/* site_reuse begin(): keys the units. */
+static void
+S_reuse_begin(void *ctx, const char *site_name)
+{
+	manifest_begin(((struct build *)ctx)->mf, site_name);
+}
+
+/* site_reuse carry(): carries the files the last build made for the unit
+ * of jt and sp when its key is the same and every file can be carried
+ * (else none is) and notes them; returns whether it did. */
+static int
+S_reuse_carry(void *ctx, const struct jobtype *jt, const struct specialty *sp,
+    size_t *npages)
+{
+	struct build *b = ctx;
+	const struct manifest_file *f;
+	size_t n, pages, i;
+
+	if ((f = manifest_last(b->mf, jt, sp, &n, &pages)) == NULL)
+		return 0;
+	for (i = 0; i < n && publish_carry_len(b->pub, f[i].path,
+	    f[i].len); i++)
+		;
+	if (i < n) {
+		while (i-- > 0)
+			publish_drop(b->pub, f[i].path, f[i].len, 1);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		S_note(b, f[i].kind, f[i].path, f[i].len, 1);
+	manifest_carried(b->mf, jt, sp);
+	*npages += pages;
+	return 1;
+}
+
+/* site_reuse made(): records a file a unit made. */
+static void
+S_reuse_made(void *ctx, const struct jobtype *jt, const struct specialty *sp,
+    enum sink_kind kind, const char *path, size_t len)
+{
+	manifest_made(((struct build *)ctx)->mf, jt, sp, kind, path, len);
+}
+
+/* Writes the record of the build b, of pages pages, beside the target,
+ * when d has reported nothing but notes; returns 0, or -1 after
+ * reporting. */
+static int
+S_record(struct build *b, size_t pages, const struct diag *d)
+{
+	struct manifest_totals t;
+	struct publish_stats st;
+	size_t len;
+	char *text;
+	int rc;
+
+	publish_tally(b->pub, &st);
+	t.pages = pages;
+	t.files = st.files;
+	t.bytes = st.bytes;
+	text = manifest_text(b->mf, publish_folder(b->pub),
+	    diag_reported(d) == 0, &t, &len);
+	if (text == NULL)
+		return 0;	/* the next build is a full one */
+	rc = publish_record(b->pub, text, len);
+	free(text);
+	return rc;
+}
+
 /* Returns how many files the live site at dest has in assets/ (hidden
  * ones aside), or (size_t)-1 when it has no such folder. */
 static size_t
@@ -336,19 +407,25 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 }
 
 /* Renders the site of m into a new publication of dest on nthreads
- * threads, with the PDFs when pdf is set, and publishes it.  Returns 0,
+ * threads, with the PDFs when pdf is set, taking from the last build
+ * what mf lets it take, and publishes it with its record.  Returns 0,
  * or -1 after reporting (dest is then unchanged). */
 static int
 S_build(const struct model *m, const struct md_table *md,
     const char *templates, int pdf, unsigned nthreads, const char *dest,
-    struct diag *d, struct site_sink *sink, struct publish_stats *st)
+    struct manifest *mf, struct diag *d, struct site_sink *sink,
+    struct publish_stats *st)
 {
 	struct build b;
+	struct site_reuse reuse = { S_reuse_begin, S_reuse_carry,
+	    S_reuse_made, NULL };
 	size_t i;
 	int rc = -1;
 
 	memset(&b, 0, sizeof(b));
 	b.dest = dest;
+	b.mf = mf;
+	reuse.ctx = &b;
 	if ((b.pub = publish_begin(dest, d)) == NULL)
 		return -1;
 	pthread_mutex_init(&b.lock, NULL);
@@ -357,8 +434,9 @@ S_build(const struct model *m, const struct md_table *md,
 	sink->write = S_write;
 	sink->close = S_close;
 	sink->ctx = &b;
-	if (site_render(m, md, templates, pdf, nthreads, sink, d) < 0 ||
-	    (pdf && S_pdfs(&b, nthreads, d) < 0))
+	if (site_render_reuse(m, md, templates, pdf, nthreads, sink, &reuse,
+	    d) < 0 || (pdf && S_pdfs(&b, nthreads, d) < 0) ||
+	    S_record(&b, sink->pages, d) < 0)
 		publish_abort(b.pub);
 	else
 		rc = publish_commit(b.pub, st);
@@ -383,6 +461,58 @@ S_summary(FILE *out, const char *dest, size_t pages,
 	free(name);
 }
 
+/* Returns whether nothing changed since the last build of dest, as mf
+ * tells, after printing to out the summary of that build, timed from
+ * start. */
+static int
+S_unchanged(const struct manifest *mf, FILE *out, const char *dest,
+    int pdf, double start)
+{
+	struct manifest_totals t;
+	struct publish_stats st;
+
+	if (!manifest_unchanged(mf, &t))
+		return 0;
+	st.files = st.carried = t.files;
+	st.bytes = t.bytes;
+	S_summary(out, dest, t.pages, &st, pdf, S_now() - start);
+	return 1;
+}
+
+/* Loads and checks the content of args and, when it is sound, builds
+ * the site into dest (S_build()), reporting to d; sets *pages and *st
+ * and returns 1 when it published, else 0; sets *usage to EXIT_USAGE
+ * when a content file was read through a link from inside dest. */
+static int
+S_load_and_build(const struct cmd_args *args, const char *dest,
+    const char *templates, struct manifest *mf, struct diag *d,
+    size_t *pages, struct publish_stats *st, int *usage)
+{
+	unsigned nthreads = cmd_threads(args);
+	int pdf = args->opt['p' - 'a'] != NULL, ok = 0;
+	struct md_table *md = NULL;
+	struct site_sink sink;
+	struct model m;
+
+	model_init(&m);
+	memset(&sink, 0, sizeof(sink));
+	check_content(args, &m, d, nthreads, 0, &md);
+	if (diag_status(d) == EXIT_OK)
+		*usage = S_check_loaded(d, dest, d->out);
+	if (pdf && !pdf_available())
+		diag_msg(d, MSG_PDF, NULL, "-p needs the weasyprint program "
+		    "(Debian package weasyprint)");
+	else if (diag_status(d) == EXIT_OK && *usage == EXIT_OK) {
+		manifest_units(mf, &m, d);
+		ok = S_build(&m, md, templates, pdf, nthreads, dest, mf, d,
+		    &sink, st) == 0;
+	}
+	*pages = sink.pages;
+	md_table_free(md);
+	model_free(&m);
+	return ok;
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
@@ -391,44 +521,35 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	char *templates = S_templates(args);
 	double start = S_now();
 	struct publish_stats st;
-	struct site_sink sink;
-	struct md_table *md = NULL;
-	struct model m;
+	struct manifest *mf;
 	struct diag d;
-	int status, ok = 0, pdf = args->opt['p' - 'a'] != NULL;
-	int usage = EXIT_OK;
-	unsigned nthreads = cmd_threads(args);
+	size_t pages = 0;
+	int status = EXIT_USAGE, ok, usage = EXIT_OK;
+	int pdf = args->opt['p' - 'a'] != NULL;
 
-	if (nthreads == 0) {
+	if (cmd_threads(args) == 0)
 		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
 		    args->opt['j' - 'a'], PAR_THREADS_MAX);
+	if (cmd_threads(args) == 0 ||
+	    S_check_dest(args, dest, templates, err) != EXIT_OK) {
 		free(templates);
 		return EXIT_USAGE;
 	}
-	if (S_check_dest(args, dest, templates, err) != EXIT_OK) {
-		free(templates);
-		return EXIT_USAGE;
+	mf = manifest_new(dest, templates, args->paths, args->npaths, pdf);
+	if (S_unchanged(mf, out, dest, pdf, start))
+		status = EXIT_OK;
+	else {
+		diag_init(&d, err);
+		ok = S_load_and_build(args, dest, templates, mf, &d, &pages,
+		    &st, &usage);
+		status = usage != EXIT_OK ? usage : (int)diag_status(&d);
+		if (diag_flush(&d) < 0)
+			status = EXIT_IO;
+		diag_free(&d);
+		if (ok)
+			S_summary(out, dest, pages, &st, pdf, S_now() - start);
 	}
-	model_init(&m);
-	diag_init(&d, err);
-	memset(&sink, 0, sizeof(sink));
-	check_content(args, &m, &d, nthreads, 0, &md);
-	if (diag_status(&d) == EXIT_OK)
-		usage = S_check_loaded(&d, dest, err);
-	if (pdf && !pdf_available())
-		diag_msg(&d, MSG_PDF, NULL, "-p needs the weasyprint program "
-		    "(Debian package weasyprint)");
-	else if (diag_status(&d) == EXIT_OK && usage == EXIT_OK &&
-	    S_build(&m, md, templates, pdf, nthreads, dest, &d, &sink, &st) == 0)
-		ok = 1;
-	status = usage != EXIT_OK ? usage : (int)diag_status(&d);
-	if (diag_flush(&d) < 0)
-		status = EXIT_IO;
-	diag_free(&d);
-	if (ok)
-		S_summary(out, dest, sink.pages, &st, pdf, S_now() - start);
-	md_table_free(md);
-	model_free(&m);
+	manifest_free(mf);
 	free(templates);
 	return status;
 }

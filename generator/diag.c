@@ -614,3 +614,9 @@ diag_errors(const struct diag *d)
 {
 	return d->nerrors;
 }
+
+size_t
+diag_reported(const struct diag *d)
+{
+	return d->seq;
+}

@@ -194,4 +194,7 @@ enum exit_status diag_status(const struct diag *);
 /* Returns the number of errors (not notices) recorded so far. */
 size_t	diag_errors(const struct diag *);
 
+/* Returns how many messages of any kind d has recorded. */
+size_t	diag_reported(const struct diag *);
+
 #endif

@@ -103,11 +103,12 @@ S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
 	(void)state;
 	text_normalise_line_ends(j->buf, j->len);
 	srcmap_init(&j->map, j->file, j->buf, j->len);
-	j->doc = load_document(l->schema, &j->map, d);
+	j->doc = load_document(j->valid ? NULL : l->schema, &j->map, d);
 }
 
 void
-loader_queue(struct loader *l, const char *name, char *buf, size_t len)
+loader_queue(struct loader *l, const char *name, char *buf, size_t len,
+    int valid)
 {
 	struct load_job *j;
 
@@ -120,6 +121,7 @@ loader_queue(struct loader *l, const char *name, char *buf, size_t len)
 	j->file = diag_add_file(l->diag, name);
 	j->buf = buf;
 	j->len = len;
+	j->valid = valid;
 	if (l->nqueue >= 4 * (size_t)l->threads)	/* bounds the documents */
 		loader_flush(l);
 }

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+struct stat;
+
 #include "diag.h"
 #include "model.h"
 
@@ -52,6 +54,20 @@ char	*load_read_file(const char *path, size_t max, struct diag *d,
  * refused. */
 char	*load_read_confined(const char *path, size_t max, struct diag *d,
 	    size_t *len);
+
+/* Learns each input file read (content files, and files read through
+ * load_read_file() or load_read_confined()): its path, its status when
+ * opened, and the len bytes read.  Returns 1 when these very bytes were
+ * found valid against the schema by an earlier run of this same
+ * generator (so a content file need not be validated again), else 0.
+ * Threads may call it at once. */
+typedef int	load_observer_fn(void *ctx, const char *path,
+		    const struct stat *st, const char *buf, size_t len);
+
+/* Makes fn (NULL: none) observe every input file read from now on, with
+ * ctx; set before any thread reads.  Used by incremental builds
+ * (manifest.h). */
+void	 load_observe(load_observer_fn *fn, void *ctx);
 
 /* Loads the len bytes at buf as the content file called name. */
 void	 loader_buffer(struct loader *, const char *name, const char *buf,

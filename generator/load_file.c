@@ -28,6 +28,9 @@ S_report(struct diag *d, const char *path, enum msg m, const char *detail)
 	diag_msg(d, m, &p, "%s", detail);
 }
 
+static load_observer_fn	*S_observer;
+static void		*S_observer_ctx;
+
 /* Reads the regular file open on fd (size from st) into a malloc'd,
  * NUL-terminated buffer; returns it and sets *len, or returns NULL after
  * reporting.  Reads at most max bytes, whatever the file grows to
@@ -185,6 +188,13 @@ S_inside_own_folder(const char *path, const struct stat *st)
 	return in;
 }
 
+void
+load_observe(load_observer_fn *fn, void *ctx)
+{
+	S_observer = fn;
+	S_observer_ctx = ctx;
+}
+
 /* load_read_file() and load_read_confined(): reads path, which must
  * resolve inside its own folder when confined is set. */
 static char *
@@ -203,6 +213,8 @@ S_read_file(const char *path, int confined, size_t max, struct diag *d,
 	else
 		buf = S_read_fd(d, path, fd, &st, max, len);
 	close(fd);
+	if (buf != NULL && S_observer != NULL)
+		(void)S_observer(S_observer_ctx, path, &st, buf, *len);
 	return buf;
 }
 
@@ -293,7 +305,8 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 	buf = S_read_fd(l->diag, path, fd, &st, LOAD_FILE_MAX, &len);
 	close(fd);
 	if (buf != NULL)
-		loader_queue(l, path, buf, len);	/* takes buf */
+		loader_queue(l, path, buf, len, S_observer != NULL &&
+		    S_observer(S_observer_ctx, path, &st, buf, len));
 }
 
 void

@@ -33,17 +33,20 @@ struct load_job {
 	size_t		 file;		/* its number in the diag */
 	char		*buf;		/* owned */
 	size_t		 len;
+	int		 valid;		/* known valid: not validated again */
 	struct srcmap	 map;
 	xmlDoc		*doc;		/* once parsed */
 };
 
 /* Queues the file name (registered in the loader's diag), whose len
- * bytes at buf (malloc'd, taken over) were read; a full queue is loaded
- * at once. */
+ * bytes at buf (malloc'd, taken over) were read, known to be valid
+ * against the schema when valid is set; a full queue is loaded at
+ * once. */
 void	loader_queue(struct loader *, const char *name, char *buf,
-	    size_t len);
+	    size_t len, int valid);
 
-/* Checks, parses and validates the buffer of map against schema,
+/* Checks, parses and validates the buffer of map against schema (NULL:
+ * known valid, not validated),
  * reporting to d; returns the document (valid or not) to turn into model
  * structs, or NULL.  Touches nothing shared: threads run it on files of
  * their own. */

@@ -161,7 +161,7 @@ load_document(xmlRelaxNGPtr schema, struct srcmap *map, struct diag *d)
 	} else if (!S_check_bytes(d, map)) {
 		/* Scoped to this parse; the caller's handler comes back. */
 		xmlSetStructuredErrorFunc(&st, S_on_error);
-		if ((doc = S_parse(&st)) != NULL)
+		if ((doc = S_parse(&st)) != NULL && schema != NULL)
 			S_validate(&st, doc);
 		xmlSetStructuredErrorFunc(saved_ctx, saved);
 	}

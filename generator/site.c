@@ -31,6 +31,7 @@ struct unit {
 /* The rendering of the units, shared by the threads. */
 struct work {
 	const struct builder	*proto;		/* what every builder shares */
+	const struct site_reuse	*reuse;		/* NULL: render every unit */
 	struct unit		*units;
 	struct search_build	*search;	/* made in parts */
 	pthread_mutex_t		 lock;		/* for the fields below */
@@ -187,6 +188,60 @@ S_begin(void *ctx)
 	return b;
 }
 
+/* A unit's sink: gives each file to the build's sink and tells reuse. */
+struct unit_sink {
+	struct site_sink	 sink;
+	struct site_sink	*to;
+	const struct site_reuse	*reuse;
+	const struct unit	*u;
+};
+
+/* The unit sink's put(). */
+static int
+S_unit_put(void *ctx, enum sink_kind kind, const char *path,
+    const char *data, size_t len, struct diag *d)
+{
+	struct unit_sink *us = ctx;
+
+	if (us->to->put(us->to->ctx, kind, path, data, len, d) < 0)
+		return -1;
+	us->reuse->made(us->reuse->ctx, us->u->jt, us->u->sp, kind, path, len);
+	return 0;
+}
+
+/* Renders the pages of u, a specialty's or a job type's, with b; when w
+ * may reuse the last build's, carries them instead if it can, or tells
+ * it each file made. */
+static void
+S_run_pages(struct work *w, struct builder *b, const struct unit *u)
+{
+	const struct site_reuse *r = w->reuse;
+	struct unit_sink us = { { S_unit_put, NULL, 0, NULL, NULL, NULL },
+	    b->out, r, u };
+	size_t k;
+
+	us.sink.ctx = &us;
+	if (r != NULL && r->carry(r->ctx, u->jt, u->sp, &b->npages))
+		return;
+	if (r != NULL)
+		b->out = &us.sink;
+	if (u->sp != NULL) {
+		pages_specialty(b, u->jt, u->sp);
+		pages_handbook(b, u->jt, u->sp);
+		pages_map(b, u->jt, u->sp);
+		pages_assessment(b, u->jt, u->sp);
+		pages_skills(b, u->jt, u->sp);
+		pages_levels(b, u->jt, u->sp);
+		steps_release(b->steps, u->jt, u->sp);
+	} else {
+		pages_jobtype(b, u->jt);
+		pages_handbook_jobtype(b, u->jt);
+		for (k = 0; k < u->jt->nspecialties; k++)
+			steps_release(b->steps, u->jt, &u->jt->specialties[k]);
+	}
+	b->out = us.to;
+}
+
 /* par_job run: renders unit i, unless the sink stopped the work. */
 static void
 S_run(void *ctx, void *state, size_t i, struct diag *d)
@@ -194,7 +249,6 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	struct work *w = ctx;
 	struct builder *b = state;
 	const struct unit *u = &w->units[i];
-	size_t k;
 	int stop;
 
 	pthread_mutex_lock(&w->lock);
@@ -213,19 +267,8 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SPECIALTY:
-		pages_specialty(b, u->jt, u->sp);
-		pages_handbook(b, u->jt, u->sp);
-		pages_map(b, u->jt, u->sp);
-		pages_assessment(b, u->jt, u->sp);
-		pages_skills(b, u->jt, u->sp);
-		pages_levels(b, u->jt, u->sp);
-		steps_release(b->steps, u->jt, u->sp);
-		break;
 	case UNIT_JOBTYPE:
-		pages_jobtype(b, u->jt);
-		pages_handbook_jobtype(b, u->jt);
-		for (k = 0; k < u->jt->nspecialties; k++)
-			steps_release(b->steps, u->jt, &u->jt->specialties[k]);
+		S_run_pages(w, b, u);
 		break;
 	}
 	if (b->stopped) {
@@ -251,11 +294,11 @@ S_end(void *ctx, void *state)
 	free(b);
 }
 
-/* Renders every unit of m on up to nthreads threads; adds the pages to
- * *npages.  Returns 0, or -1 when a page failed or the sink stopped. */
+/* Renders every unit of m on up to nthreads threads, taking what reuse
+ * lets it take; adds the pages to *npages.  Returns 0, or -1 when a page failed or the sink stopped. */
 static int
-S_render_units(const struct builder *proto, unsigned nthreads,
-    struct diag *d, size_t *npages)
+S_render_units(const struct builder *proto, const struct site_reuse *reuse,
+    unsigned nthreads, struct diag *d, size_t *npages)
 {
 	struct work w;
 	struct par_job job = { S_begin, S_run, S_end, &w };
@@ -264,6 +307,7 @@ S_render_units(const struct builder *proto, unsigned nthreads,
 	memset(&w, 0, sizeof(w));
 	pthread_mutex_init(&w.lock, NULL);
 	w.proto = proto;
+	w.reuse = reuse;
 	w.search = search_build_new(proto->m, proto->md, proto->labels,
 	    proto->out, SEARCH_PART_DOCS);
 	w.units = S_units(proto->m, search_build_parts(w.search), &n);
@@ -280,6 +324,15 @@ int
 site_render(const struct model *m, const struct md_table *md,
     const char *template_dir, int pdf, unsigned nthreads,
     struct site_sink *sink, struct diag *d)
+{
+	return site_render_reuse(m, md, template_dir, pdf, nthreads, sink,
+	    NULL, d);
+}
+
+int
+site_render_reuse(const struct model *m, const struct md_table *md,
+    const char *template_dir, int pdf, unsigned nthreads,
+    struct site_sink *sink, const struct site_reuse *reuse, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
 	struct labels *labels = NULL;
@@ -302,7 +355,9 @@ site_render(const struct model *m, const struct md_table *md,
 		b.npages = 0;
 		arena_free(&b.arena);
 		b.steps = steps_store_new(m, md);
-		if (!b.failed && S_render_units(&b, nthreads, d,
+		if (reuse != NULL)
+			reuse->begin(reuse->ctx, b.site_name);
+		if (!b.failed && S_render_units(&b, reuse, nthreads, d,
 		    &sink->pages) == 0)
 			rc = 0;
 		steps_store_free(b.steps);

@@ -29,4 +29,27 @@ int	site_render(const struct model *m, const struct md_table *md,
 	    const char *template_dir, int pdf, unsigned nthreads,
 	    struct site_sink *sink, struct diag *d);
 
+/* What a build may take from the last one (manifest.h).  A unit is a
+ * specialty's pages (jt, sp) or a job type's own (jt, NULL).  begin() is
+ * called once the templates and assets are read, before any unit, with
+ * the site's name; carry() returns 1 when the unit's files were carried
+ * from the live site, having added its pages to *npages, so that it is
+ * not rendered, else 0; made() learns each file a rendered unit put.
+ * Threads call carry() and made() at once, each for a unit of its own. */
+struct site_reuse {
+	void	(*begin)(void *ctx, const char *site_name);
+	int	(*carry)(void *ctx, const struct jobtype *jt,
+		    const struct specialty *sp, size_t *npages);
+	void	(*made)(void *ctx, const struct jobtype *jt,
+		    const struct specialty *sp, enum sink_kind kind,
+		    const char *path, size_t len);
+	void	*ctx;
+};
+
+/* site_render(), taking what reuse (NULL: nothing) lets it take. */
+int	site_render_reuse(const struct model *m, const struct md_table *md,
+	    const char *template_dir, int pdf, unsigned nthreads,
+	    struct site_sink *sink, const struct site_reuse *reuse,
+	    struct diag *d);
+
 #endif

@@ -41,6 +41,7 @@ struct publish {
 	atomic_size_t		 files;		/* see publish_stats */
 	atomic_size_t		 bytes;
 	atomic_size_t		 carried;
+	int			 record;	/* a record is to be put in place */
 };
 
 /* Reports an output problem with path. */
@@ -838,6 +839,20 @@ publish_discard(struct publish_stream *s)
 int
 publish_carry(struct publish *p, const char *rel)
 {
+	return publish_carry_len(p, rel, SIZE_MAX);
+}
+
+void
+publish_tally(const struct publish *p, struct publish_stats *st)
+{
+	st->files = atomic_load(&p->files);
+	st->bytes = atomic_load(&p->bytes);
+	st->carried = atomic_load(&p->carried);
+}
+
+int
+publish_carry_len(struct publish *p, const char *rel, size_t len)
+{
 	struct stat st;
 	const char *name;
 	int at, carried = 0;
@@ -846,7 +861,9 @@ publish_carry(struct publish *p, const char *rel)
 	    (at = S_open_parent(p->livefd, rel, 0, &name)) < 0)
 		return 0;	/* the caller makes the file */
 	carried = fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_shareable(&st) && S_link_live(p, at, name, rel, &st) == 0;
+	    S_shareable(&st) && (len == SIZE_MAX ||
+	    (size_t)st.st_size == len) &&
+	    S_link_live(p, at, name, rel, &st) == 0;
 	S_close_parent(at, p->livefd);
 	if (carried)
 		S_count(p, (size_t)st.st_size, 1);
@@ -972,6 +989,85 @@ S_remove_tmp(struct publish *p)
 	S_remove_at(p->dirfd, p->tmpname);
 }
 
+/* Returns the name beside the target base of its record, with tail
+ * appended ("" or ".new"), malloc'd. */
+static char *
+S_record_name(const char *base, const char *tail)
+{
+	return xasprintf(".%s" TEMP_TAG RECORD_TAG "%s", base, tail);
+}
+
+char *
+publish_record_path(const char *out)
+{
+	char *dir, *base, *name, *path;
+
+	write_split(out, &dir, &base);
+	name = S_record_name(base, "");
+	path = xpath_join(dir, name);
+	free(name);
+	free(dir);
+	free(base);
+	return path;
+}
+
+int
+publish_record(struct publish *p, const char *data, size_t len)
+{
+	char *name = S_record_name(p->base, ".new");
+	int fd, rc = -1;
+
+	unlinkat(p->dirfd, name, 0);	/* a link there is removed, not followed */
+	fd = openat(p->dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	if (fd < 0)
+		S_fail(p->d, "cannot create", name);
+	else if (S_write_all(fd, name, data, len, p->d) < 0)
+		close(fd);
+	else if (S_close_file(fd, name, p->d) == 0)
+		rc = 0;
+	if (rc < 0)
+		unlinkat(p->dirfd, name, 0);
+	p->record = rc == 0;
+	free(name);
+	return rc;
+}
+
+/* Puts the record written by publish_record() in place, or removes it
+ * when the site was not swapped in (ok unset); without a new record, an
+ * old one stays: it names the site it describes. */
+static void
+S_place_record(struct publish *p, int ok)
+{
+	char *from, *to;
+
+	if (!p->record)
+		return;
+	from = S_record_name(p->base, ".new");
+	to = S_record_name(p->base, "");
+	if (!ok || renameat(p->dirfd, from, p->dirfd, to) < 0)
+		unlinkat(p->dirfd, from, 0);
+	free(to);
+	free(from);
+}
+
+void
+publish_drop(struct publish *p, const char *rel, size_t len, int carried)
+{
+	const char *name;
+	int at;
+
+	if ((at = S_open_parent(p->tmpfd, rel, 0, &name)) < 0)
+		return;
+	if (unlinkat(at, name, 0) == 0) {
+		atomic_fetch_sub(&p->files, 1);
+		atomic_fetch_sub(&p->bytes, len);
+		if (carried)
+			atomic_fetch_sub(&p->carried, 1);
+	}
+	S_close_parent(at, p->tmpfd);
+}
+
 int
 publish_commit(struct publish *p, struct publish_stats *st)
 {
@@ -989,14 +1085,12 @@ publish_commit(struct publish *p, struct publish_stats *st)
 			S_fail(p->d, "cannot move into place", p->out);
 	} else
 		rc = S_swap(p);
+	S_place_record(p, rc == 0);
 	S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
 		fsync(p->dirfd);	/* the renames, on disk */
-		if (st != NULL) {
-			st->files = atomic_load(&p->files);
-			st->bytes = atomic_load(&p->bytes);
-			st->carried = atomic_load(&p->carried);
-		}
+		if (st != NULL)
+			publish_tally(p, st);
 	}
 	S_free(p);
 	return rc;
@@ -1006,6 +1100,7 @@ void
 publish_abort(struct publish *p)
 {
 	alloc_on_exhaustion(NULL, NULL);
+	S_place_record(p, 0);
 	if (p->tmp != NULL && p->tmpname != NULL)
 		S_remove_tmp(p);
 	S_free(p);

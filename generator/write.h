@@ -117,11 +117,36 @@ void		 publish_discard(struct publish_stream *s);
  * makes the file. */
 int		 publish_carry(struct publish *p, const char *rel);
 
+/* publish_carry() of a live file of len bytes: one of another size
+ * (edited since) is not carried. */
+int		 publish_carry_len(struct publish *p, const char *rel,
+		    size_t len);
+
+/* Sets *st to what the new folder holds so far. */
+void		 publish_tally(const struct publish *p,
+		    struct publish_stats *st);
+
 /* Replaces the file at site path rel, which another program wrote into
  * the new folder, with the live one when their bytes are the same (if it
  * can be linked; else the new file stays).  Returns 0, or -1 after
  * reporting that rel cannot be read. */
 int		 publish_adopt(struct publish *p, const char *rel);
+
+/* Removes the file rel, of len bytes, carried when carried is set, from
+ * the new folder again (a unit whose files could not all be carried is
+ * made anew). */
+void		 publish_drop(struct publish *p, const char *rel, size_t len,
+		    int carried);
+
+/* Returns the path of the record of the last build of out, malloc'd:
+ * ".NAME.skillsite-manifest" beside it (see manifest.h). */
+char		*publish_record_path(const char *out);
+
+/* Writes the len bytes of data as the record of this build, beside the
+ * target; publish_commit() puts it in place once the new site is, and
+ * publish_abort() removes it.  Returns 0, or -1 after reporting (then
+ * abort). */
+int		 publish_record(struct publish *p, const char *data, size_t len);
 
 /* The new folder, for programs that write files into it. */
 const char	*publish_folder(const struct publish *p);

@@ -10,6 +10,9 @@
  * ".BASE" TEMP_TAG "lock" its lock. */
 #define TEMP_TAG ".skillsite-"
 
+/* ".BASE" TEMP_TAG RECORD_TAG is the record of the last build (write.h). */
+#define RECORD_TAG "manifest"
+
 /* Splits out into its folder (*dir) and last name (*base), malloc'd. */
 void	 write_split(const char *out, char **dir, char **base);
 

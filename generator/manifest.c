@@ -1,0 +1,651 @@
+/* manifest.c: the record of the last build, and what a rebuild takes
+ * from it; see manifest.h. */
+#define _GNU_SOURCE		/* dl_iterate_phdr */
+#include "manifest_private.h"
+
+#include <elf.h>
+#include <link.h>
+
+#include <sys/stat.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cli.h"
+#include "load.h"
+#include "write.h"
+
+#define RACY_NS	1000000000ULL	/* a change this close to a build's start
+				 * may not show in a file's times */
+
+struct manifest {
+	char			*dest;
+	struct mf_record	 last;		/* the last build's ... */
+	int			 have_last;	/* ... when sound and ours */
+	struct mf_record	 now;		/* this build's */
+	pthread_mutex_t		 lock;		/* for now's inputs and dirs */
+	const struct model	*m;
+	const struct diag	*d;
+	size_t			*base;		/* job type j's first unit */
+	size_t			 inputs_keyed;	/* inputs at manifest_begin() */
+	int			 keyed;		/* manifest_begin() done */
+};
+
+/* Returns the status of st as recorded. */
+static struct mf_status
+S_status(const struct stat *st, int with_size)
+{
+	struct mf_status s;
+
+	s.size = with_size ? (uint64_t)st->st_size : 0;
+	s.mtime = (uint64_t)st->st_mtim.tv_sec * 1000000000ULL +
+	    (uint64_t)st->st_mtim.tv_nsec;
+	s.ctime = (uint64_t)st->st_ctim.tv_sec * 1000000000ULL +
+	    (uint64_t)st->st_ctim.tv_nsec;
+	s.dev = (uint64_t)st->st_dev;
+	s.ino = (uint64_t)st->st_ino;
+	return s;
+}
+
+/* Returns the wall clock now, in ns. */
+static uint64_t
+S_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/* Adds an input (a file with its digest, or a folder) to r. */
+static void
+S_add_input(struct mf_record *r, const char *path, const struct mf_status *st,
+    XXH128_hash_t digest, int folder)
+{
+	struct mf_input *in;
+
+	if (r->ninputs == r->capinputs) {
+		r->capinputs = r->capinputs ? 2 * r->capinputs : 64;
+		r->inputs = xreallocarray(r->inputs, r->capinputs,
+		    sizeof(*r->inputs));
+	}
+	in = &r->inputs[r->ninputs++];
+	memset(in, 0, sizeof(*in));
+	in->path = xstrdup(path);
+	in->st = *st;
+	in->digest = digest;
+	in->folder = folder;
+}
+
+/* load_observer_fn: records an input read, its digest; returns whether
+ * the last build, which loaded every input it read without an error,
+ * read the same bytes from path. */
+static int
+S_observe(void *ctx, const char *path, const struct stat *st,
+    const char *buf, size_t len)
+{
+	struct manifest *mf = ctx;
+	struct mf_status s = S_status(st, 1);
+	XXH128_hash_t digest = XXH3_128bits(buf, len);
+	const struct mf_input *last = NULL;
+	struct mf_input key;
+
+	key.path = (char *)path;
+	if (mf->have_last)	/* its inputs are sorted */
+		last = bsearch(&key, mf->last.inputs, mf->last.ninputs,
+		    sizeof(key), mf_input_cmp);
+	pthread_mutex_lock(&mf->lock);
+	S_add_input(&mf->now, path, &s, digest, 0);
+	pthread_mutex_unlock(&mf->lock);
+	return last != NULL && !last->folder &&
+	    XXH128_isEqual(last->digest, digest);
+}
+
+/* dl_iterate_phdr callback: sets *data to the digest of the GNU build ID
+ * note of the first object, the program itself, if it has one; stops
+ * there. */
+static int
+S_build_id(struct dl_phdr_info *info, size_t size, void *data)
+{
+	const char *p, *end, *desc;
+	const ElfW(Nhdr) *n;
+	size_t i;
+
+	(void)size;
+	for (i = 0; i < info->dlpi_phnum; i++) {
+		if (info->dlpi_phdr[i].p_type != PT_NOTE)
+			continue;
+		p = (const char *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
+		end = p + info->dlpi_phdr[i].p_memsz;
+		while ((size_t)(end - p) >= sizeof(*n)) {
+			n = (const void *)p;
+			desc = p + sizeof(*n) + ((n->n_namesz + 3) & ~3u);
+			if (desc > end || n->n_descsz > (size_t)(end - desc))
+				break;
+			if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 &&
+			    memcmp(p + sizeof(*n), "GNU", 4) == 0) {
+				*(XXH128_hash_t *)data = XXH3_128bits(desc,
+				    n->n_descsz);
+				return 1;
+			}
+			p = desc + ((n->n_descsz + 3) & ~3u);
+		}
+	}
+	return 1;
+}
+
+/* Returns the digest of the generator: its version and its build ID
+ * (the linker's digest of the program), or without one its executable's
+ * status (a rebuilt skillsite may render otherwise); sets *ok to 0 when
+ * neither can be found. */
+static XXH128_hash_t
+S_generator(int *ok)
+{
+	XXH128_hash_t id = { 0, 0 };
+	struct mf_status s;
+	struct stat st;
+	char text[256];
+	int n;
+
+	memset(&s, 0, sizeof(s));
+	dl_iterate_phdr(S_build_id, &id);
+	*ok = id.low64 != 0 || id.high64 != 0;
+	if (!*ok && (*ok = stat("/proc/self/exe", &st) == 0))
+		s = S_status(&st, 1);
+	n = snprintf(text, sizeof(text), "skillsite %s %016llx%016llx %llu "
+	    "%llu %llu %llu %llu", SKILLSITE_VERSION,
+	    (unsigned long long)id.high64, (unsigned long long)id.low64,
+	    (unsigned long long)s.size, (unsigned long long)s.mtime,
+	    (unsigned long long)s.ctime, (unsigned long long)s.dev,
+	    (unsigned long long)s.ino);
+	return XXH3_128bits(text, (size_t)n);
+}
+
+/* Returns the digest of the options: the working folder, the templates
+ * folder, -p and the content paths, each ended by a NUL. */
+static XXH128_hash_t
+S_options(const char *templates, char *const *paths, int npaths, int pdf)
+{
+	XXH3_state_t *s = XXH3_createState();
+	char cwd[PATH_MAX];
+	XXH128_hash_t h;
+	int i;
+
+	if (s == NULL)
+		xalloc_die();
+	XXH3_128bits_reset(s);
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		strcpy(cwd, "?");
+	XXH3_128bits_update(s, cwd, strlen(cwd) + 1);
+	XXH3_128bits_update(s, templates, strlen(templates) + 1);
+	XXH3_128bits_update(s, pdf ? "p" : "", pdf ? 2 : 1);
+	for (i = 0; i < npaths; i++)
+		XXH3_128bits_update(s, paths[i], strlen(paths[i]) + 1);
+	if (npaths == 0)
+		XXH3_128bits_update(s, DEFAULT_CONTENT, sizeof(DEFAULT_CONTENT));
+	h = XXH3_128bits_digest(s);
+	XXH3_freeState(s);
+	return h;
+}
+
+/* Records the status of path in now as a folder listed for inputs, when
+ * it is one (a content path that names a file is recorded when read). */
+static void
+S_watch_folder(struct manifest *mf, const char *path)
+{
+	struct stat st;
+	struct mf_status s;
+	XXH128_hash_t none = { 0, 0 };
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		s = S_status(&st, 0);
+		S_add_input(&mf->now, path, &s, none, 1);
+	}
+}
+
+/* Reads the record of the last build of mf->dest into mf->last when it
+ * is sound and of this generator and these options. */
+static void
+S_read_last(struct manifest *mf)
+{
+	char *path = publish_record_path(mf->dest), *text;
+	struct diag quiet;
+	size_t len = 0;
+
+	diag_init(&quiet, NULL);
+	text = load_read_file(path, MANIFEST_MAX, &quiet, &len);
+	diag_free(&quiet);
+	free(path);
+	if (text == NULL)
+		return;
+	if (mf_parse(&mf->last, text, len) == 0) {
+		mf->have_last = XXH128_isEqual(mf->last.generator,
+		    mf->now.generator) && XXH128_isEqual(mf->last.options,
+		    mf->now.options);
+		if (!mf->have_last)
+			mf_record_free(&mf->last);
+	}
+	free(text);
+}
+
+struct manifest *
+manifest_new(const char *dest, const char *templates, char *const *paths,
+    int npaths, int pdf)
+{
+	struct manifest *mf = xcalloc(1, sizeof(*mf));
+	int ok, i;
+
+	mf->dest = xstrdup(dest);
+	pthread_mutex_init(&mf->lock, NULL);
+	mf->now.start = S_now();
+	mf->now.generator = S_generator(&ok);
+	mf->now.options = S_options(templates, paths, npaths, pdf);
+	if (ok)
+		S_read_last(mf);
+	S_watch_folder(mf, templates);
+	for (i = 0; i < npaths; i++)
+		S_watch_folder(mf, paths[i]);
+	if (npaths == 0)
+		S_watch_folder(mf, DEFAULT_CONTENT);
+	load_observe(S_observe, mf);
+	return mf;
+}
+
+void
+manifest_free(struct manifest *mf)
+{
+	if (mf == NULL)
+		return;
+	load_observe(NULL, NULL);
+	if (mf->have_last)
+		mf_record_free(&mf->last);
+	mf_record_free(&mf->now);
+	pthread_mutex_destroy(&mf->lock);
+	free(mf->base);
+	free(mf->dest);
+	free(mf);
+}
+
+/* Returns whether s, recorded by a build begun at start, is what st says
+ * now, and was not changed in the second before that build began. */
+static int
+S_same_status(const struct mf_status *s, const struct stat *st,
+    int with_size, uint64_t start)
+{
+	struct mf_status now = S_status(st, with_size);
+
+	return memcmp(s, &now, sizeof(now)) == 0 &&
+	    s->mtime + RACY_NS < start && s->ctime + RACY_NS < start;
+}
+
+/* Returns whether every input and input folder of r is as recorded. */
+static int
+S_inputs_unchanged(const struct mf_record *r)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < r->ninputs; i++)
+		if (stat(r->inputs[i].path, &st) < 0 ||
+		    !S_same_status(&r->inputs[i].st, &st,
+		    !r->inputs[i].folder, r->start))
+			return 0;
+	return 1;
+}
+
+/* Returns whether the site at dest and its folders are as r recorded. */
+static int
+S_site_unchanged(const struct mf_record *r, const char *dest)
+{
+	struct stat st;
+	struct mf_status s;
+	char *path;
+	size_t i;
+	int same;
+
+	if (lstat(dest, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	s = S_status(&st, 0);
+	if (s.dev != r->site.dev || s.ino != r->site.ino ||
+	    s.mtime != r->site.mtime)
+		return 0;
+	for (i = 0; i < r->ndirs; i++) {
+		path = xpath_join(dest, r->dirs[i].path);
+		same = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    S_status(&st, 0).mtime == r->dirs[i].mtime;
+		free(path);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+int
+manifest_unchanged(const struct manifest *mf, struct manifest_totals *t)
+{
+	if (!mf->have_last || !mf->last.quiet ||
+	    !S_site_unchanged(&mf->last, mf->dest) ||
+	    !S_inputs_unchanged(&mf->last))
+		return 0;
+	*t = mf->last.totals;
+	return 1;
+}
+
+void
+manifest_units(struct manifest *mf, const struct model *m,
+    const struct diag *d)
+{
+	size_t j, n = 0;
+
+	mf->m = m;
+	mf->d = d;
+	mf->base = xcalloc(m->njobtypes + 1, sizeof(*mf->base));
+	for (j = 0; j < m->njobtypes; j++) {
+		mf->base[j] = n;
+		n += m->jobtypes[j].nspecialties + 1;
+	}
+	mf->now.units = xcalloc(n + 1, sizeof(*mf->now.units));
+	mf->now.nunits = n;
+}
+
+/* Returns this build's unit of jt and sp (NULL: the job type's own). */
+static struct mf_unit *
+S_unit(const struct manifest *mf, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i = mf->base[jt - mf->m->jobtypes];
+
+	i += sp != NULL ? (size_t)(sp - jt->specialties) : jt->nspecialties;
+	return &mf->now.units[i];
+}
+
+/* Returns the input of now read from path, or NULL (inputs sorted). */
+static const struct mf_input *
+S_input(const struct manifest *mf, const char *path)
+{
+	struct mf_input key;
+
+	key.path = (char *)path;
+	return bsearch(&key, mf->now.inputs, mf->now.ninputs,
+	    sizeof(key), mf_input_cmp);
+}
+
+/* Marks the inputs of now that hold a job type of the model. */
+static void
+S_mark_jobtype_files(struct manifest *mf)
+{
+	struct mf_input *in;
+	size_t j;
+
+	for (j = 0; j < mf->m->njobtypes; j++) {
+		in = (struct mf_input *)S_input(mf, diag_file(mf->d,
+		    mf->m->jobtypes[j].pos.file));
+		if (in != NULL)
+			in->jobtype = 1;
+	}
+}
+
+/* Returns the digest of what every unit's pages share: the generator,
+ * the options, site_name, and every input that holds no job type
+ * (templates, labels, assets, the framework's file), path and digest. */
+static XXH128_hash_t
+S_shared(struct manifest *mf, const char *site_name)
+{
+	XXH3_state_t *s = XXH3_createState();
+	const struct mf_input *in;
+	XXH128_hash_t h;
+	size_t i;
+
+	if (s == NULL)
+		xalloc_die();
+	XXH3_128bits_reset(s);
+	XXH3_128bits_update(s, &mf->now.generator, sizeof(h));
+	XXH3_128bits_update(s, &mf->now.options, sizeof(h));
+	XXH3_128bits_update(s, site_name, strlen(site_name) + 1);
+	for (i = 0; i < mf->now.ninputs; i++) {
+		in = &mf->now.inputs[i];
+		if (in->folder || in->jobtype)
+			continue;
+		XXH3_128bits_update(s, in->path, strlen(in->path) + 1);
+		XXH3_128bits_update(s, &in->digest, sizeof(in->digest));
+	}
+	h = XXH3_128bits_digest(s);
+	XXH3_freeState(s);
+	return h;
+}
+
+/* Returns the key of the unit of jt and sp: shared, the digest of the
+ * content file of jt and the IDs; sets *ok to 0 when that file was not
+ * read through load_read_file(). */
+static XXH128_hash_t
+S_key(const struct manifest *mf, XXH128_hash_t shared,
+    const struct jobtype *jt, const struct specialty *sp, int *ok)
+{
+	const struct mf_input *in = S_input(mf, diag_file(mf->d,
+	    jt->pos.file));
+	XXH128_hash_t parts[2] = { shared, { 0, 0 } };
+	char *ids = xasprintf("%s%c%s", jt->id, '\0', sp ? sp->id : "");
+	size_t n = strlen(jt->id) + 1 + (sp ? strlen(sp->id) : 0) + 1;
+	XXH3_state_t *s = XXH3_createState();
+	XXH128_hash_t h;
+
+	if (s == NULL)
+		xalloc_die();
+	*ok = in != NULL && !in->folder;
+	if (*ok)
+		parts[1] = in->digest;
+	XXH3_128bits_reset(s);
+	XXH3_128bits_update(s, parts, sizeof(parts));
+	XXH3_128bits_update(s, sp ? "S" : "J", 1);
+	XXH3_128bits_update(s, ids, n);
+	h = XXH3_128bits_digest(s);
+	XXH3_freeState(s);
+	free(ids);
+	return h;
+}
+
+/* Sorts the inputs of r by path, each path once; returns 0, or -1 when
+ * a file was read twice with different bytes. */
+static int
+S_unique_inputs(struct mf_record *r)
+{
+	size_t i, n = 0;
+
+	qsort(r->inputs, r->ninputs, sizeof(*r->inputs), mf_input_cmp);
+	for (i = 0; i < r->ninputs; i++) {
+		if (n > 0 && strcmp(r->inputs[n - 1].path,
+		    r->inputs[i].path) == 0) {
+			if (!XXH128_isEqual(r->inputs[n - 1].digest,
+			    r->inputs[i].digest))
+				return -1;
+			free(r->inputs[i].path);
+			continue;
+		}
+		r->inputs[n++] = r->inputs[i];
+	}
+	r->ninputs = n;
+	return 0;
+}
+
+void
+manifest_begin(struct manifest *mf, const char *site_name)
+{
+	const struct jobtype *jt;
+	XXH128_hash_t shared;
+	struct mf_unit *u;
+	size_t j, k;
+	int ok;
+
+	if (S_unique_inputs(&mf->now) < 0)
+		return;		/* no unit keyed: each is rendered */
+	mf->inputs_keyed = mf->now.ninputs;
+	S_mark_jobtype_files(mf);
+	shared = S_shared(mf, site_name);
+	for (j = 0; j < mf->m->njobtypes; j++) {
+		jt = &mf->m->jobtypes[j];
+		for (k = 0; k <= jt->nspecialties; k++) {
+			const struct specialty *sp = k < jt->nspecialties ?
+			    &jt->specialties[k] : NULL;
+
+			u = S_unit(mf, jt, sp);
+			u->key = S_key(mf, shared, jt, sp, &ok);
+			u->keyed = ok;
+		}
+	}
+	mf->keyed = 1;
+}
+
+/* Returns the last build's unit of the key of u, or NULL. */
+static const struct mf_unit *
+S_last_unit(const struct manifest *mf, const struct mf_unit *u)
+{
+	if (!mf->have_last || !mf->keyed || !u->keyed)
+		return NULL;
+	return bsearch(u, mf->last.units, mf->last.nunits, sizeof(*u),
+	    mf_unit_cmp);
+}
+
+const struct manifest_file *
+manifest_last(const struct manifest *mf, const struct jobtype *jt,
+    const struct specialty *sp, size_t *n, size_t *pages)
+{
+	const struct mf_unit *last = S_last_unit(mf, S_unit(mf, jt, sp));
+
+	if (last == NULL)
+		return NULL;
+	*n = last->nfiles;
+	*pages = last->pages;
+	return last->files;
+}
+
+/* Adds the file path of kind, len bytes to u. */
+static void
+S_add_file(struct mf_unit *u, enum sink_kind kind, const char *path,
+    size_t len)
+{
+	if (u->nfiles == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 16;
+		u->files = xreallocarray(u->files, u->cap, sizeof(*u->files));
+	}
+	u->files[u->nfiles].kind = kind;
+	u->files[u->nfiles].len = len;
+	u->files[u->nfiles++].path = xstrdup(path);
+	u->pages += kind == SINK_PAGE || kind == SINK_HANDBOOK;
+}
+
+void
+manifest_carried(struct manifest *mf, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	struct mf_unit *u = S_unit(mf, jt, sp);
+	const struct mf_unit *last = S_last_unit(mf, u);
+	size_t i;
+
+	for (i = 0; last != NULL && i < last->nfiles; i++)
+		S_add_file(u, last->files[i].kind, last->files[i].path,
+		    last->files[i].len);
+}
+
+void
+manifest_made(struct manifest *mf, const struct jobtype *jt,
+    const struct specialty *sp, enum sink_kind kind, const char *path,
+    size_t len)
+{
+	S_add_file(S_unit(mf, jt, sp), kind, path, len);
+}
+
+/* Returns the index in r's sorted folders where path is or belongs, and
+ * sets *found. */
+static size_t
+S_dir_slot(const struct mf_record *r, const char *path, size_t len,
+    int *found)
+{
+	size_t lo = 0, hi = r->ndirs, mid;
+	int c;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strncmp(r->dirs[mid].path, path, len);
+		if (c == 0 && r->dirs[mid].path[len] != '\0')
+			c = 1;
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+manifest_path(struct manifest *mf, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash != NULL ? (size_t)(slash - path) : 1, i;
+	struct mf_record *r = &mf->now;
+	int found;
+
+	if (slash == NULL)
+		path = ".";
+	pthread_mutex_lock(&mf->lock);
+	i = S_dir_slot(r, path, len, &found);
+	if (!found) {
+		if (r->ndirs == r->capdirs) {
+			r->capdirs = r->capdirs ? 2 * r->capdirs : 16;
+			r->dirs = xreallocarray(r->dirs, r->capdirs,
+			    sizeof(*r->dirs));
+		}
+		memmove(&r->dirs[i + 1], &r->dirs[i],
+		    (r->ndirs - i) * sizeof(*r->dirs));
+		r->dirs[i].path = xasprintf("%.*s", (int)len, path);
+		r->dirs[i].mtime = 0;
+		r->ndirs++;
+	}
+	pthread_mutex_unlock(&mf->lock);
+}
+
+/* Records in r the status of the new site folder and of each of its
+ * folders; returns 0, or -1 when one cannot be read. */
+static int
+S_site_status(struct mf_record *r, const char *folder)
+{
+	struct stat st;
+	char *path;
+	size_t i;
+	int ok;
+
+	if (lstat(folder, &st) < 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	r->site = S_status(&st, 0);
+	for (i = 0; i < r->ndirs; i++) {
+		path = xpath_join(folder, r->dirs[i].path);
+		ok = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		free(path);
+		if (!ok)
+			return -1;
+		r->dirs[i].mtime = S_status(&st, 0).mtime;
+	}
+	return 0;
+}
+
+char *
+manifest_text(struct manifest *mf, const char *folder, int quiet,
+    const struct manifest_totals *t, size_t *len)
+{
+	if (!mf->keyed || mf->now.ninputs != mf->inputs_keyed ||
+	    S_site_status(&mf->now, folder) < 0)
+		return NULL;	/* an input read late: keys may miss it */
+	mf->now.quiet = quiet;
+	mf->now.totals = *t;
+	return mf_format(&mf->now, len);
+}
