@@ -24,17 +24,18 @@
 #define RACY_NS	1000000000ULL	/* a change this close to a build's start
 				 * may not show in a file's times */
 
+/* A build's record being made, and the last build's. */
 struct manifest {
 	char			*dest;
-	struct mf_record	 last;		/* the last build's ... */
-	int			 have_last;	/* ... when sound and ours */
-	struct mf_record	 now;		/* this build's */
-	pthread_mutex_t		 lock;		/* for now's inputs and dirs */
+	struct mf_record	 last;	/* the last build's ... */
+	int			 have_last; /* ... when sound and ours */
+	struct mf_record	 now;	/* this build's */
+	pthread_mutex_t		 lock;	/* for now's inputs and dirs */
 	const struct model	*m;
 	const struct diag	*d;
-	size_t			*base;		/* job type j's first unit */
-	size_t			 inputs_keyed;	/* inputs at manifest_begin() */
-	int			 keyed;		/* manifest_begin() done */
+	size_t			*base;	/* job type j's first unit */
+	size_t			 inputs_keyed; /* inputs at manifest_begin() */
+	int			 keyed;	/* manifest_begin() done */
 };
 
 /* Returns the status of st as recorded. */
@@ -97,7 +98,7 @@ S_observe(void *ctx, const char *path, const struct stat *st,
 	struct mf_input key;
 
 	key.path = (char *)path;
-	if (mf->have_last)	/* its inputs are sorted */
+	if (mf->have_last && mf->last.ninputs > 0)	/* sorted */
 		last = bsearch(&key, mf->last.inputs, mf->last.ninputs,
 		    sizeof(key), mf_input_cmp);
 	pthread_mutex_lock(&mf->lock);
@@ -121,7 +122,8 @@ S_build_id(struct dl_phdr_info *info, size_t size, void *data)
 	for (i = 0; i < info->dlpi_phnum; i++) {
 		if (info->dlpi_phdr[i].p_type != PT_NOTE)
 			continue;
-		p = (const char *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
+		p = (const char *)(info->dlpi_addr +
+		    info->dlpi_phdr[i].p_vaddr);
 		end = p + info->dlpi_phdr[i].p_memsz;
 		while ((size_t)(end - p) >= sizeof(*n)) {
 			n = (const void *)p;
@@ -188,7 +190,8 @@ S_options(const char *templates, char *const *paths, int npaths, int pdf)
 	for (i = 0; i < npaths; i++)
 		XXH3_128bits_update(s, paths[i], strlen(paths[i]) + 1);
 	if (npaths == 0)
-		XXH3_128bits_update(s, DEFAULT_CONTENT, sizeof(DEFAULT_CONTENT));
+		XXH3_128bits_update(s, DEFAULT_CONTENT,
+		    sizeof(DEFAULT_CONTENT));
 	h = XXH3_128bits_digest(s);
 	XXH3_freeState(s);
 	return h;
@@ -329,7 +332,7 @@ S_site_unchanged(const struct mf_record *r, const char *dest)
 int
 manifest_unchanged(const struct manifest *mf, struct manifest_totals *t)
 {
-	if (!mf->have_last || !mf->last.quiet ||
+	if (!mf->have_last || !mf->last.quiet || !publish_at_rest(mf->dest) ||
 	    !S_site_unchanged(&mf->last, mf->dest) ||
 	    !S_inputs_unchanged(&mf->last))
 		return 0;
@@ -372,6 +375,8 @@ S_input(const struct manifest *mf, const char *path)
 	struct mf_input key;
 
 	key.path = (char *)path;
+	if (mf->now.ninputs == 0)
+		return NULL;
 	return bsearch(&key, mf->now.inputs, mf->now.ninputs,
 	    sizeof(key), mf_input_cmp);
 }
@@ -457,7 +462,9 @@ S_unique_inputs(struct mf_record *r)
 {
 	size_t i, n = 0;
 
-	qsort(r->inputs, r->ninputs, sizeof(*r->inputs), mf_input_cmp);
+	if (r->ninputs > 1)
+		qsort(r->inputs, r->ninputs, sizeof(*r->inputs),
+		    mf_input_cmp);
 	for (i = 0; i < r->ninputs; i++) {
 		if (n > 0 && strcmp(r->inputs[n - 1].path,
 		    r->inputs[i].path) == 0) {
@@ -505,7 +512,8 @@ manifest_begin(struct manifest *mf, const char *site_name)
 static const struct mf_unit *
 S_last_unit(const struct manifest *mf, const struct mf_unit *u)
 {
-	if (!mf->have_last || !mf->keyed || !u->keyed)
+	if (!mf->have_last || !mf->keyed || !u->keyed ||
+	    mf->last.nunits == 0)
 		return NULL;
 	return bsearch(u, mf->last.units, mf->last.nunits, sizeof(*u),
 	    mf_unit_cmp);

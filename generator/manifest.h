@@ -66,8 +66,8 @@ struct manifest	*manifest_new(const char *dest, const char *templates,
 		    char *const *paths, int npaths, int pdf);
 void		 manifest_free(struct manifest *);
 
-/* Returns 1 when nothing changed since the last build (see above), with
- * its totals in *t, else 0. */
+/* Returns 1 when nothing changed since the last build (see above) and
+ * out is at rest (publish_at_rest()), with its totals in *t, else 0. */
 int		 manifest_unchanged(const struct manifest *,
 		    struct manifest_totals *t);
 

@@ -467,7 +467,8 @@ mf_parse(struct mf_record *r, const char *text, size_t len)
 		mf_record_free(r);
 		return -1;
 	}
-	qsort(r->units, r->nunits, sizeof(*r->units), mf_unit_cmp);
+	if (r->nunits > 1)
+		qsort(r->units, r->nunits, sizeof(*r->units), mf_unit_cmp);
 	return 0;
 }
 

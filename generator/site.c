@@ -295,7 +295,8 @@ S_end(void *ctx, void *state)
 }
 
 /* Renders every unit of m on up to nthreads threads, taking what reuse
- * lets it take; adds the pages to *npages.  Returns 0, or -1 when a page failed or the sink stopped. */
+ * lets it take; adds the pages to *npages.  Returns 0, or -1 when a page
+ * failed or the sink stopped. */
 static int
 S_render_units(const struct builder *proto, const struct site_reuse *reuse,
     unsigned nthreads, struct diag *d, size_t *npages)

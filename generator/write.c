@@ -997,6 +997,45 @@ S_record_name(const char *base, const char *tail)
 	return xasprintf(".%s" TEMP_TAG RECORD_TAG "%s", base, tail);
 }
 
+/* Returns whether the folder dir holds a folder of a build of base
+ * (".BASE.skillsite-XXXXXX", or ".old"), or cannot be read. */
+static int
+S_has_temp(const char *dir, const char *base)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int found = dp == NULL;
+
+	while (!found && (de = readdir(dp)) != NULL)
+		found = write_temp_name(de->d_name, base) != 0;
+	if (dp != NULL)
+		closedir(dp);
+	return found;
+}
+
+int
+publish_at_rest(const char *out)
+{
+	char *dir, *base, *name, *path;
+	int fd, rest = 1;
+
+	write_split(out, &dir, &base);
+	name = xasprintf(".%s" TEMP_TAG "lock", base);
+	path = xpath_join(dir, name);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK |
+	    O_CLOEXEC);
+	if (fd >= 0) {
+		rest = flock(fd, LOCK_SH | LOCK_NB) == 0;
+		close(fd);
+	}
+	rest = rest && !S_has_temp(dir, base);
+	free(path);
+	free(name);
+	free(dir);
+	free(base);
+	return rest;
+}
+
 char *
 publish_record_path(const char *out)
 {

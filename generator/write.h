@@ -138,6 +138,11 @@ int		 publish_adopt(struct publish *p, const char *rel);
 void		 publish_drop(struct publish *p, const char *rel, size_t len,
 		    int carried);
 
+/* Returns whether out is at rest: no build holds its lock, and no
+ * folder of a build (one being made, or left by a killed run, which the
+ * next publish_begin() removes) lies beside it. */
+int		 publish_at_rest(const char *out);
+
 /* Returns the path of the record of the last build of out, malloc'd:
  * ".NAME.skillsite-manifest" beside it (see manifest.h). */
 char		*publish_record_path(const char *out);

@@ -55,7 +55,7 @@ stray_lines() {
 
 # Prints the folders of runs left beside the live site (not its lock).
 leftovers() {
-	ls -a "$work" | grep '^\.live\.skillsite-' | grep -v -- '-lock$'
+	ls -a "$work" | grep '^\.live\.skillsite-' | grep -v -e '-lock$' -e '-manifest$'
 }
 
 # Checks the run just made (NAME): its status and stderr.  Sets bad.

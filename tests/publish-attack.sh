@@ -84,7 +84,7 @@ running() {
 
 # Prints the temporary folders beside a target in folder $1.
 leftover() {
-	ls -A "$1" | grep '\.skillsite-' | grep -v -- '-lock$'
+	ls -A "$1" | grep '\.skillsite-' | grep -v -e '-lock$' -e '-manifest$'
 }
 
 # links

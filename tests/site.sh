@@ -120,7 +120,7 @@ ok rebuild $?
 ok stale-folder-removed $?
 [ ! -e "$work/det-a/customer-service" ] && [ -e "$work/det-a/jt/alpha.html" ]
 ok old-pages-gone $?
-[ -z "$(ls -A "$work" | grep '\.skillsite-' | grep -v -- '-lock$')" ]
+[ -z "$(ls -A "$work" | grep '\.skillsite-' | grep -v -e '-lock$' -e '-manifest$')" ]
 ok no-temporary-left $?
 
 # a template without data-page changes nothing
@@ -190,7 +190,7 @@ ok hostile-inert $inert
 # faults: each leaves a clear error, status 3, the published site as it
 # was and no temporary folder
 leftover() {
-	ls -A "$1" | grep '\.skillsite-' | grep -v -- '-lock$'
+	ls -A "$1" | grep '\.skillsite-' | grep -v -e '-lock$' -e '-manifest$'
 }
 
 #   the output's parent is a file
