@@ -293,18 +293,21 @@ S_reuse_carry(void *ctx, const struct jobtype *jt, const struct specialty *sp,
 {
 	struct build *b = ctx;
 	const struct manifest_file *f;
+	struct publish_item *v;
 	size_t n, pages, i;
+	int carried;
 
 	if ((f = manifest_last(b->mf, jt, sp, &n, &pages)) == NULL)
 		return 0;
-	for (i = 0; i < n && publish_carry_len(b->pub, f[i].path,
-	    f[i].len); i++)
-		;
-	if (i < n) {
-		while (i-- > 0)
-			publish_drop(b->pub, f[i].path, f[i].len, 1);
-		return 0;
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].path = f[i].path;
+		v[i].len = f[i].len;
 	}
+	carried = publish_carry_all(b->pub, v, n);
+	free(v);
+	if (!carried)
+		return 0;
 	for (i = 0; i < n; i++)
 		S_note(b, f[i].kind, f[i].path, f[i].len, 1);
 	manifest_carried(b->mf, jt, sp);

@@ -531,13 +531,20 @@ S_read_all(int fd, char *buf, size_t len)
 }
 
 /* Returns whether the live file st may be shared with the new site: a
- * regular file of mode 0644 that this user owns, so that no one else can
- * change it or its mode once published. */
+ * regular file of mode 0644 that the user uid (this one) owns, so that no
+ * one else can change it or its mode once published. */
+static int
+S_shareable_by(const struct stat *st, uid_t uid)
+{
+	return S_ISREG(st->st_mode) && (st->st_mode & 07777) == 0644 &&
+	    st->st_uid == uid;
+}
+
+/* S_shareable_by() this user. */
 static int
 S_shareable(const struct stat *st)
 {
-	return S_ISREG(st->st_mode) && (st->st_mode & 07777) == 0644 &&
-	    st->st_uid == geteuid();
+	return S_shareable_by(st, geteuid());
 }
 
 /* Opens the file name in the live folder at (reached without links)
@@ -836,12 +843,6 @@ publish_discard(struct publish_stream *s)
 	free(s);
 }
 
-int
-publish_carry(struct publish *p, const char *rel)
-{
-	return publish_carry_len(p, rel, SIZE_MAX);
-}
-
 void
 publish_tally(const struct publish *p, struct publish_stats *st)
 {
@@ -850,8 +851,109 @@ publish_tally(const struct publish *p, struct publish_stats *st)
 	st->carried = atomic_load(&p->carried);
 }
 
+/* The folders of the file being carried, kept open for the next file
+ * in the same folder. */
+struct folders {
+	char	 dir[PATH_MAX];		/* "" for the site's own */
+	int	 live, tmp;		/* -1: not open */
+};
+
+/* Closes the folders of f. */
+static void
+S_folders_close(struct publish *p, struct folders *f)
+{
+	if (f->live >= 0)
+		S_close_parent(f->live, p->livefd);
+	if (f->tmp >= 0)
+		S_close_parent(f->tmp, p->tmpfd);
+	f->live = f->tmp = -1;
+}
+
+/* Opens in f the live and new folders of the file rel (the new one
+ * made), unless f has them open; sets *name to rel's last name.  Returns
+ * 0, or -1. */
+static int
+S_folders_open(struct publish *p, struct folders *f, const char *rel,
+    const char **name)
+{
+	const char *slash = strrchr(rel, '/');
+	size_t n = slash != NULL ? (size_t)(slash - rel) : 0;
+
+	*name = slash != NULL ? slash + 1 : rel;
+	if (f->live >= 0 && f->tmp >= 0 && strlen(f->dir) == n &&
+	    strncmp(f->dir, rel, n) == 0)
+		return 0;
+	S_folders_close(p, f);
+	if (n >= sizeof(f->dir))
+		return -1;
+	memcpy(f->dir, rel, n);
+	f->dir[n] = '\0';
+	f->live = S_open_parent(p->livefd, rel, 0, name);
+	f->tmp = f->live >= 0 ? S_open_parent(p->tmpfd, rel, 1, name) : -1;
+	return f->live >= 0 && f->tmp >= 0 ? 0 : -1;
+}
+
+/* Links the live file rel of len bytes into the new folder through the
+ * folders f; returns whether it did. */
+static int
+S_carry_in(struct publish *p, struct folders *f, const char *rel,
+    size_t len, uid_t uid)
+{
+	struct stat st, now;
+	const char *name;
+
+	if (S_folders_open(p, f, rel, &name) < 0 ||
+	    fstatat(f->live, name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    !S_shareable_by(&st, uid) || (size_t)st.st_size != len ||
+	    linkat(f->live, name, f->tmp, name, 0) < 0)
+		return 0;
+	if (fstatat(f->tmp, name, &now, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    now.st_dev != st.st_dev || now.st_ino != st.st_ino) {
+		unlinkat(f->tmp, name, 0);	/* replaced meanwhile */
+		return 0;
+	}
+	S_count(p, len, 1);
+	return 1;
+}
+
+/* Removes the carried file rel of len bytes from the new folder again. */
+static void
+S_drop(struct publish *p, const char *rel, size_t len)
+{
+	const char *name;
+	int at;
+
+	if ((at = S_open_parent(p->tmpfd, rel, 0, &name)) < 0)
+		return;
+	if (unlinkat(at, name, 0) == 0) {
+		atomic_fetch_sub(&p->files, 1);
+		atomic_fetch_sub(&p->bytes, len);
+		atomic_fetch_sub(&p->carried, 1);
+	}
+	S_close_parent(at, p->tmpfd);
+}
+
 int
-publish_carry_len(struct publish *p, const char *rel, size_t len)
+publish_carry_all(struct publish *p, const struct publish_item *v, size_t n)
+{
+	struct folders f = { "", -1, -1 };
+	uid_t uid = geteuid();
+	size_t i;
+
+	if (p->livefd < 0)
+		return 0;
+	for (i = 0; i < n && S_carry_in(p, &f, v[i].path, v[i].len, uid); i++)
+		;
+	S_folders_close(p, &f);
+	if (i == n)
+		return 1;
+	while (i-- > 0)
+		S_drop(p, v[i].path, v[i].len);
+	return 0;
+}
+
+int
+publish_carry(struct publish *p, const char *rel)
 {
 	struct stat st;
 	const char *name;
@@ -861,9 +963,7 @@ publish_carry_len(struct publish *p, const char *rel, size_t len)
 	    (at = S_open_parent(p->livefd, rel, 0, &name)) < 0)
 		return 0;	/* the caller makes the file */
 	carried = fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_shareable(&st) && (len == SIZE_MAX ||
-	    (size_t)st.st_size == len) &&
-	    S_link_live(p, at, name, rel, &st) == 0;
+	    S_shareable(&st) && S_link_live(p, at, name, rel, &st) == 0;
 	S_close_parent(at, p->livefd);
 	if (carried)
 		S_count(p, (size_t)st.st_size, 1);
@@ -1090,22 +1190,6 @@ S_place_record(struct publish *p, int ok)
 	free(from);
 }
 
-void
-publish_drop(struct publish *p, const char *rel, size_t len, int carried)
-{
-	const char *name;
-	int at;
-
-	if ((at = S_open_parent(p->tmpfd, rel, 0, &name)) < 0)
-		return;
-	if (unlinkat(at, name, 0) == 0) {
-		atomic_fetch_sub(&p->files, 1);
-		atomic_fetch_sub(&p->bytes, len);
-		if (carried)
-			atomic_fetch_sub(&p->carried, 1);
-	}
-	S_close_parent(at, p->tmpfd);
-}
 
 int
 publish_commit(struct publish *p, struct publish_stats *st)
