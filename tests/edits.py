@@ -581,8 +581,9 @@ def main():
     first = KINDS[(seq - 1) % len(KINDS)]
     if len(sys.argv) == 6:
         first = sys.argv[5]
-    kinds = [first] + [e.rng.choice(VALID)
-                       for _ in range(e.rng.randint(0, 2))]
+    kinds = [first]
+    if len(sys.argv) == 5:
+        kinds += [e.rng.choice(VALID) for _ in range(e.rng.randint(0, 2))]
     kinds.sort(key=lambda k: k in INVALID)
     for kind in kinds:
         print("edit %s: %s" % (kind, EDITS[kind](e)))

@@ -17,11 +17,14 @@
 #                same diagnostics and the same tree, every file's bytes,
 #                type and mode; a sequence that makes the input invalid
 #                leaves inc as it was; every kind of edit occurs.  Then
-#                the manifest beside inc truncated, garbage, a bit
+#                a rebuild of nothing changed and of a few kinds of edit
+#                alone; the manifest beside inc truncated, garbage, a bit
 #                flipped, another target's, an older one of its own,
-#                deleted, and pages of the live site deleted, changed,
-#                given another mode or made a link: each rebuild equals
-#                a full build
+#                deleted, a FIFO (no hang), a folder, a link (not
+#                followed); the templates and the content read from
+#                other folders and back; pages of the live site deleted,
+#                changed, given another mode or made a link: each
+#                rebuild equals a full build
 # Usage: tests/scale.sh BINARY BUILD    (from the top of the repository)
 set -u
 bin=$1
@@ -160,12 +163,12 @@ same_site() {
 # diagnostics and the same tree, or both failed with the same status and
 # diagnostics and inc is still the last good site ($work/good/site).
 rebuild_and_compare() {
-	"$bin" build "$@" -t "$inc_templates" -o "$work/inc" "$inc_content" \
-	    > /dev/null 2> "$work/inc.err"
+	timeout 300 "$bin" build "$@" -t "$inc_templates" -o "$work/inc" \
+	    "$inc_content" > /dev/null 2> "$work/inc.err"
 	inc_status=$?
 	fresh=$(mktemp -d "$work/full.XXXXXX")
-	"$bin" build -t "$inc_templates" -o "$fresh/site" "$inc_content" \
-	    > /dev/null 2> "$work/full.err"
+	timeout 300 "$bin" build -t "$inc_templates" -o "$fresh/site" \
+	    "$inc_content" > /dev/null 2> "$work/full.err"
 	full_status=$?
 	if [ "$inc_status" != "$full_status" ]; then
 		echo "exit status $inc_status, a full build's $full_status"
@@ -240,12 +243,25 @@ if [ "$sequences" -ge "$(python3 tests/edits.py --kinds | wc -l)" ]; then
 	ok every-edit-kind $?
 fi
 
-# damaged manifests: after a valid edit each time (a level text), so that
-# a manifest wrongly trusted would keep an old page
+# edit SEQ [KIND]: one edit alone (a level text by default)
 edit() {
 	python3 tests/edits.py "$1" "$inc_content" "$inc_templates" \
-	    "$inc_state" level-text > /dev/null
+	    "$inc_state" "${2:-level-text}" > /dev/null
 }
+
+# edits that change few pages or none, each alone (no other edit to make
+# the rebuild a full one), and no edit at all
+inc_ok nothing-changed
+n=900
+for kind in touch same-size-old-mtime revert stray-file level-text \
+    label-text asset-text add-asset; do
+	n=$((n + 1))
+	edit "$n" "$kind"
+	inc_ok "alone-$kind"
+done
+
+# damaged manifests: after a valid edit each time (a level text), so that
+# a manifest wrongly trusted would keep an old page
 edit 1001
 [ -f "$manifest" ] && head -c "$(($(wc -c < "$manifest") / 2))" \
     "$manifest" > "$work/cut" && mv "$work/cut" "$manifest"
@@ -287,6 +303,68 @@ inc_ok manifest-stale
 edit 1007
 rm -f "$manifest"
 inc_ok manifest-deleted
+# something else at the manifest's path: a FIFO (never a hang), a folder,
+# a link (never written through): a full build, or a failed one that
+# leaves inc as it was
+other_at_manifest() {
+	name=$1
+	edit "$2"
+	timeout 300 "$bin" build -t "$inc_templates" -o "$work/inc" \
+	    "$inc_content" > /dev/null 2> "$work/inc.err"
+	inc_status=$?
+	fresh=$(mktemp -d "$work/full.XXXXXX")
+	"$bin" build -t "$inc_templates" -o "$fresh/site" "$inc_content" \
+	    > /dev/null 2>&1
+	if [ "$inc_status" = 0 ]; then
+		same_site "$work/inc" "$fresh/site" > "$work/compare.log"
+	elif [ "$inc_status" = 124 ]; then
+		echo "timed out" > "$work/compare.log"
+		false
+	else
+		same_site "$work/inc" "$work/good/site" > "$work/compare.log"
+	fi
+	status=$?
+	if [ "$status" = 0 ] && [ "$inc_status" = 0 ]; then
+		rm -rf "$work/good"
+		mv "$fresh" "$work/good"
+	else
+		rm -rf "$fresh"
+	fi
+	[ "$status" = 0 ] || sed "s|^|$name: |" "$work/compare.log"
+	ok "$name" "$status"
+}
+rm -rf "$manifest"
+mkfifo "$manifest"
+other_at_manifest manifest-fifo 1008
+rm -rf "$manifest"
+mkdir "$manifest"
+other_at_manifest manifest-folder 1009
+rm -rf "$manifest"
+echo victim > "$work/victim"
+ln -s "$work/victim" "$manifest"
+other_at_manifest manifest-link 1010
+[ "$(cat "$work/victim")" = victim ]
+ok manifest-link-not-followed $?
+rm -rf "$manifest"
+inc_ok manifest-back
+
+# other options: the templates in another folder (a label changed) and
+# back; the content in another folder (a job type left out) and back
+cp -a "$inc_templates" "$work/inc-templates-2"
+sed -i 's|<label name="home">ホーム|<label name="home">ホーム２|' \
+    "$work/inc-templates-2/labels.xml"
+inc_templates_1=$inc_templates
+inc_templates=$work/inc-templates-2
+inc_ok templates-moved
+inc_templates=$inc_templates_1
+inc_ok templates-back
+cp -a "$inc_content" "$work/inc-content-2"
+rm "$(ls "$work/inc-content-2"/*.xml | grep -v framework.xml | head -1)"
+inc_content_1=$inc_content
+inc_content=$work/inc-content-2
+inc_ok content-moved
+inc_content=$inc_content_1
+inc_ok content-back
 
 # the live site changed behind the generator's back, the input not
 page=$(cd "$work/inc" && find . -name '*.html' -path './jt*' | sort | head -1)
