@@ -406,8 +406,7 @@ def all_files(e):
 
 def touch(e):
     path = e.rng.choice(all_files(e))
-    st = os.stat(path)
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 7 * 10**9))
+    os.utime(path)
     return "%s touched (mtime only)" % os.path.basename(path)
 
 
