@@ -34,13 +34,14 @@ VALID = [
     "template-word", "style-rule", "touch", "revert", "same-size-old-mtime",
     "level-defined", "level-emptied", "add-knowledge-item",
     "add-common-skill", "rename-file", "asset-text", "add-asset",
-    "stray-file",
+    "stray-file", "editorial-note-removed",
 ]
 INVALID = ["invalid-duplicate-id", "invalid-unknown-skill",
            "invalid-xml", "invalid-template-field"]
 KINDS = (VALID[0:6] + INVALID[0:1] + VALID[6:12] + INVALID[1:2] +
          VALID[12:18] + INVALID[2:3] + VALID[18:24] + INVALID[3:4] +
          VALID[24:])
+NOTE = r'\n *<editorial-note>([^<]*)</editorial-note>'
 WORDS = ["改訂", "広域地域", "チームリーダ", "責任者", "全国または海外",
          "メンバ", "専門性", "設計", "ＩＴ", "品質", "運用", "保守"]
 
@@ -190,7 +191,7 @@ def edit_editorial_note(e):
             r'</knowledge>\n|<specialty id="[^"]+">\n *<name>[^<]*</name>'
             r'|<jobtype [^>]*>\n *<name>[^<]*</name>', text)]
     text = e.read(path)
-    notes = list(re.finditer(r'<editorial-note>([^<]*)</editorial-note>', text))
+    notes = list(re.finditer(NOTE, text))
     if notes and e.rng.random() < 0.5:
         m = e.rng.choice(notes)
         e.write(path, text[:m.end(1)] + e.word() + text[m.end(1):])
@@ -203,6 +204,19 @@ def edit_editorial_note(e):
         note = "\n    " + note
     e.write(path, text[:at] + note + text[at:])
     return "an editorial note added in %s" % os.path.basename(path)
+
+
+def remove_editorial_note(e):
+    """Removes an editorial note of the content (adds one if none is
+    left)."""
+    spots = [(path, m) for path in [os.path.join(e.content, "framework.xml")] +
+             e.jobtypes() for m in re.finditer(NOTE, e.read(path))]
+    if not spots:
+        return edit_editorial_note(e)
+    path, m = e.rng.choice(spots)
+    text = e.read(path)
+    e.write(path, text[:m.start()] + text[m.end():])
+    return "an editorial note removed from %s" % os.path.basename(path)
 
 
 def edit_framework_name(e):
@@ -275,7 +289,8 @@ def rename_skill(e):
     path = e.jobtype()
     text = e.read(path)
     sid = e.rng.choice(skill_ids(text))
-    e.write(path, re.sub(r'(<skill id="%s" scope="[^"]+">\n *<name>)[^<]*' % sid,
+    e.write(path, re.sub(r'(<skill id="%s" scope="[^"]+">\n *<name>)[^<]*'
+                         % sid,
                          r'\g<1>改名スキル%d' % e.fresh(), text))
     return "skill %s renamed in %s" % (sid, os.path.basename(path))
 
@@ -433,7 +448,10 @@ def revert(e):
                         else versions[path][-1:])
     with open(blob, "rb") as f:
         data = f.read()
-    same = os.path.exists(path) and open(path, "rb").read() == data
+    same = False
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            same = f.read() == data
     e.remember(path)
     with open(path, "wb") as f:
         f.write(data)
@@ -504,7 +522,7 @@ def invalid_unknown_skill(e):
     path = e.jobtype()
     text = e.read(path)
     return break_file(e, path,
-                      text.replace('<entry skill="', '<entry skill="nowhere-', 1),
+                      text.replace('<entry skill="', '<entry skill="no-', 1),
                       "an entry naming no skill in %s" % os.path.basename(path))
 
 
@@ -530,6 +548,7 @@ EDITS = {
     "add-knowledge-item": add_knowledge_item,
     "specialty-name": edit_specialty_name,
     "editorial-note": edit_editorial_note,
+    "editorial-note-removed": remove_editorial_note,
     "framework-name": edit_framework_name,
     "add-skill": lambda e: add_skill(e, False),
     "add-common-skill": lambda e: add_skill(e, True),
@@ -570,19 +589,20 @@ def main():
     if sys.argv[1:] == ["--kinds"]:
         print("\n".join(KINDS))
         return
-    if len(sys.argv) not in (5, 6) or sys.argv[5:] and sys.argv[5] not in EDITS:
+    args = sys.argv[1:]
+    if len(args) not in (4, 5) or args[4:] and args[4] not in EDITS:
         sys.exit("usage: tests/edits.py SEQ CONTENT_DIR TEMPLATES_DIR "
                  "STATE_DIR [KIND]")
-    seq = int(sys.argv[1])
-    os.makedirs(sys.argv[4], exist_ok=True)
-    e = Edit(seq, *(os.path.abspath(a) for a in sys.argv[2:5]))
+    seq = int(args[0])
+    os.makedirs(args[3], exist_ok=True)
+    e = Edit(seq, *(os.path.abspath(a) for a in args[1:4]))
     fix(e)
-    first = KINDS[(seq - 1) % len(KINDS)]
-    if len(sys.argv) == 6:
-        first = sys.argv[5]
-    kinds = [first]
-    if len(sys.argv) == 5:
+    if len(args) == 5:
+        kinds = [args[4]]
+    else:
+        kinds = [KINDS[(seq - 1) % len(KINDS)]]
         kinds += [e.rng.choice(VALID) for _ in range(e.rng.randint(0, 2))]
+    first = kinds[0]
     kinds.sort(key=lambda k: k in INVALID)
     for kind in kinds:
         print("edit %s: %s" % (kind, EDITS[kind](e)))

@@ -137,7 +137,8 @@ cp -r templates "$inc_templates"
 "$bin" build -t "$inc_templates" -o "$work/inc" "$inc_content" \
     > /dev/null 2>&1
 ok inc-first-build $?
-[ -f "$manifest" ] || echo "scale: no manifest beside $work/inc (every build a full build)"
+[ -f "$manifest" ] ||
+    echo "scale: no manifest beside $work/inc (every build a full build)"
 
 # tree DIR: every file and folder below DIR with its type and mode.
 tree() {
@@ -212,6 +213,7 @@ for seq in $(seq 1 "$sequences"); do
 	python3 tests/edits.py "$seq" "$inc_content" "$inc_templates" \
 	    "$inc_state" > "$work/edits.log" 2>&1 ||
 	    { ok "edits-$seq" 1; cat "$work/edits.log"; continue; }
+	sed "s/^/$seq /" "$work/edits.log" >> "$work/edits-all.log"
 	sed -n 's/^edit \([a-z-]*\):.*/\1/p' "$work/edits.log" >> "$work/kinds"
 	# the rebuild alternates between one thread and the default
 	jobs=
@@ -250,11 +252,17 @@ edit() {
 }
 
 # settle NAME: waits past the second before a build in which a manifest
-# may not trust a change it saw, then rebuilds (the check NAME-settle), so
-# that the rebuild after it may skip every unchanged page
+# may not trust a change it saw, then rebuilds inc, which must still equal
+# the last good site (the check NAME-settle), so that the rebuild after it
+# may skip every unchanged page
 settle() {
 	sleep 1.1
-	inc_ok "$1-settle"
+	timeout 300 "$bin" build -t "$inc_templates" -o "$work/inc" \
+	    "$inc_content" > /dev/null 2>&1 &&
+	    same_site "$work/inc" "$work/good/site" > "$work/compare.log"
+	status=$?
+	[ "$status" = 0 ] || sed "s|^|$1-settle: |" "$work/compare.log"
+	ok "$1-settle" "$status"
 }
 
 # edits that change few pages or none, each alone (no other edit to make
@@ -351,7 +359,7 @@ mkdir "$manifest"
 other_at_manifest manifest-folder 1009
 rm -rf "$manifest"
 echo victim > "$work/victim"
-ln -s "$work/victim" "$manifest"
+ln -s "$(cd "$work" && pwd)/victim" "$manifest"
 other_at_manifest manifest-link 1010
 [ "$(cat "$work/victim")" = victim ]
 ok manifest-link-not-followed $?
@@ -390,7 +398,7 @@ chmod 600 "$work/inc/$page"
 inc_ok live-page-mode
 settle live-page-link
 cp "$work/inc/$page" "$work/link-target"
-ln -sf "$work/link-target" "$work/inc/$page"
+ln -sf "$(cd "$work" && pwd)/link-target" "$work/inc/$page"
 inc_ok live-page-link
 settle live-page-in-place
 printf x >> "$work/inc/$page"
