@@ -301,8 +301,10 @@ open(p, "wb").write(b)' "$manifest"
 fi
 inc_ok manifest-bit-flipped
 # another target's manifest, made from the content as it is now, over
-# inc's, made from the content before the edit
+# inc's, made from the content before the edit (the wait: so that the
+# other build trusts what it saw of the edited file)
 edit 1005
+sleep 1.1
 "$bin" build -t "$inc_templates" -o "$work/other" "$inc_content" \
     > /dev/null 2>&1
 [ -f "$work/.other.skillsite-manifest" ] &&
@@ -310,6 +312,7 @@ edit 1005
 inc_ok manifest-foreign
 # inc's own manifest of an older build, with the content of that build
 # put back (file times too): the live site is newer than that manifest
+settle manifest-stale
 cp -a "$inc_content" "$work/old-content"
 [ -f "$manifest" ] && cp -a "$manifest" "$work/old-manifest"
 edit 1006
@@ -331,8 +334,8 @@ other_at_manifest() {
 	    "$inc_content" > /dev/null 2> "$work/inc.err"
 	inc_status=$?
 	fresh=$(mktemp -d "$work/full.XXXXXX")
-	"$bin" build -t "$inc_templates" -o "$fresh/site" "$inc_content" \
-	    > /dev/null 2>&1
+	timeout 300 "$bin" build -t "$inc_templates" -o "$fresh/site" \
+	    "$inc_content" > /dev/null 2>&1
 	if [ "$inc_status" = 0 ]; then
 		same_site "$work/inc" "$fresh/site" > "$work/compare.log"
 	elif [ "$inc_status" = 124 ]; then
