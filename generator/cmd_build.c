@@ -191,7 +191,6 @@ static void
 S_note(struct build *b, enum sink_kind kind, const char *path, size_t len,
     int rc)
 {
-	manifest_path(b->mf, path);
 	pthread_mutex_lock(&b->lock);
 	if (kind == SINK_ASSET) {
 		b->nassets++;

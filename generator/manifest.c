@@ -30,7 +30,7 @@ struct manifest {
 	struct mf_record	 last;	/* the last build's ... */
 	int			 have_last; /* ... when sound and ours */
 	struct mf_record	 now;	/* this build's */
-	pthread_mutex_t		 lock;	/* for now's inputs and dirs */
+	pthread_mutex_t		 lock;	/* for now's inputs */
 	const struct model	*m;
 	const struct diag	*d;
 	size_t			*base;	/* job type j's first unit */
@@ -302,39 +302,15 @@ S_inputs_unchanged(const struct mf_record *r)
 	return 1;
 }
 
-/* Returns whether the site at dest and its folders are as r recorded. */
-static int
-S_site_unchanged(const struct mf_record *r, const char *dest)
-{
-	struct stat st;
-	struct mf_status s;
-	char *path;
-	size_t i;
-	int same;
-
-	if (lstat(dest, &st) < 0 || !S_ISDIR(st.st_mode))
-		return 0;
-	s = S_status(&st, 0);
-	if (s.dev != r->site.dev || s.ino != r->site.ino ||
-	    s.mtime != r->site.mtime)
-		return 0;
-	for (i = 0; i < r->ndirs; i++) {
-		path = xpath_join(dest, r->dirs[i].path);
-		same = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    S_status(&st, 0).mtime == r->dirs[i].mtime;
-		free(path);
-		if (!same)
-			return 0;
-	}
-	return 1;
-}
-
 int
 manifest_unchanged(const struct manifest *mf, struct manifest_totals *t)
 {
+	XXH128_hash_t tree;
+
 	if (!mf->have_last || !mf->last.quiet || !publish_at_rest(mf->dest) ||
-	    !S_site_unchanged(&mf->last, mf->dest) ||
-	    !S_inputs_unchanged(&mf->last))
+	    !S_inputs_unchanged(&mf->last) ||
+	    mf_tree(mf->dest, &tree) < 0 ||
+	    !XXH128_isEqual(tree, mf->last.tree))
 		return 0;
 	*t = mf->last.totals;
 	return 1;
@@ -568,90 +544,12 @@ manifest_made(struct manifest *mf, const struct jobtype *jt,
 	S_add_file(S_unit(mf, jt, sp), kind, path, len);
 }
 
-/* Returns the index in r's sorted folders where path is or belongs, and
- * sets *found. */
-static size_t
-S_dir_slot(const struct mf_record *r, const char *path, size_t len,
-    int *found)
-{
-	size_t lo = 0, hi = r->ndirs, mid;
-	int c;
-
-	*found = 0;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strncmp(r->dirs[mid].path, path, len);
-		if (c == 0 && r->dirs[mid].path[len] != '\0')
-			c = 1;
-		if (c == 0) {
-			*found = 1;
-			return mid;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-void
-manifest_path(struct manifest *mf, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t len = slash != NULL ? (size_t)(slash - path) : 1, i;
-	struct mf_record *r = &mf->now;
-	int found;
-
-	if (slash == NULL)
-		path = ".";
-	pthread_mutex_lock(&mf->lock);
-	i = S_dir_slot(r, path, len, &found);
-	if (!found) {
-		if (r->ndirs == r->capdirs) {
-			r->capdirs = r->capdirs ? 2 * r->capdirs : 16;
-			r->dirs = xreallocarray(r->dirs, r->capdirs,
-			    sizeof(*r->dirs));
-		}
-		memmove(&r->dirs[i + 1], &r->dirs[i],
-		    (r->ndirs - i) * sizeof(*r->dirs));
-		r->dirs[i].path = xasprintf("%.*s", (int)len, path);
-		r->dirs[i].mtime = 0;
-		r->ndirs++;
-	}
-	pthread_mutex_unlock(&mf->lock);
-}
-
-/* Records in r the status of the new site folder and of each of its
- * folders; returns 0, or -1 when one cannot be read. */
-static int
-S_site_status(struct mf_record *r, const char *folder)
-{
-	struct stat st;
-	char *path;
-	size_t i;
-	int ok;
-
-	if (lstat(folder, &st) < 0 || !S_ISDIR(st.st_mode))
-		return -1;
-	r->site = S_status(&st, 0);
-	for (i = 0; i < r->ndirs; i++) {
-		path = xpath_join(folder, r->dirs[i].path);
-		ok = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
-		free(path);
-		if (!ok)
-			return -1;
-		r->dirs[i].mtime = S_status(&st, 0).mtime;
-	}
-	return 0;
-}
-
 char *
 manifest_text(struct manifest *mf, const char *folder, int quiet,
     const struct manifest_totals *t, size_t *len)
 {
 	if (!mf->keyed || mf->now.ninputs != mf->inputs_keyed ||
-	    S_site_status(&mf->now, folder) < 0)
+	    mf_tree(folder, &mf->now.tree) < 0)
 		return NULL;	/* an input read late: keys may miss it */
 	mf->now.quiet = quiet;
 	mf->now.totals = *t;

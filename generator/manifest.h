@@ -95,10 +95,6 @@ void		 manifest_made(struct manifest *, const struct jobtype *jt,
 		    const struct specialty *sp, enum sink_kind kind,
 		    const char *path, size_t len);
 
-/* Records that the site has a file at path (every file, for its
- * folders).  Threads may call it at once. */
-void		 manifest_path(struct manifest *, const char *path);
-
 /* Returns the text of the record of the build just made into the new
  * folder (not yet swapped in), which reported quiet (nothing at all) or
  * not, with totals t; malloc'd, *len bytes, or NULL when no sound record

@@ -27,12 +27,6 @@ struct mf_input {
 	int		 jobtype;	/* it holds a job type */
 };
 
-/* A folder of the site, and its modification time. */
-struct mf_dir {
-	char		*path;		/* "." for the site's own */
-	uint64_t	 mtime;
-};
-
 /* A unit's key and files. */
 struct mf_unit {
 	XXH128_hash_t		 key;
@@ -47,16 +41,20 @@ struct mf_record {
 	XXH128_hash_t	 generator, options;
 	uint64_t	 start;		/* when the build began, ns */
 	int		 quiet;		/* it reported nothing */
-	struct mf_status site;		/* the site folder */
+	XXH128_hash_t	 tree;		/* the site's folder tree (mf_tree()) */
 	struct manifest_totals totals;
 	struct mf_input	*inputs;	/* files and folders, by path */
 	size_t		 ninputs, capinputs;
-	struct mf_dir	*dirs;		/* the site's folders, by path */
-	size_t		 ndirs, capdirs;
 	struct mf_unit	*units;		/* by key (the last build's) or by
 					 * unit number (this build's) */
 	size_t		 nunits;
 };
+
+/* Sets *h to the digest of the folder tree at folder: each entry's
+ * path, type, mode, owner, size, modification time and inode, in name
+ * order, links not followed.  Returns 0, or -1 when some part of it
+ * cannot be read. */
+int	 mf_tree(const char *folder, XXH128_hash_t *h);
 
 /* Parses the len bytes of text into r; returns 0, or -1 when they are
  * not a sound record (r is then freed). */

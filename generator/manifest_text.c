@@ -5,11 +5,10 @@
  *
  *	skillsite-manifest 1
  *	generator HEX		options HEX		start NS
- *	quiet 0|1		site SIZE MTIME CTIME DEV INO
+ *	quiet 0|1		tree HEX	(the site's, mf_tree())
  *	totals PAGES FILES BYTES
  *	input SIZE MTIME CTIME DEV INO DIGEST PATH	(a file read)
  *	folder SIZE MTIME CTIME DEV INO PATH		(a folder listed)
- *	dir MTIME PATH					(a folder of the site)
  *	unit KEY PAGES NFILES, then NFILES lines: file KIND LEN PATH
  *	end HEX		(the digest of every byte before this line)
  *
@@ -148,22 +147,17 @@ mf_format(const struct mf_record *r, size_t *len)
 {
 	struct out o = { NULL, 0, 0 };
 	XXH128_hash_t sum;
-	size_t i;
 
 	S_printf(&o, MANIFEST_MAGIC "\ngenerator ");
 	S_hex(&o, r->generator);
 	S_printf(&o, "\noptions ");
 	S_hex(&o, r->options);
-	S_printf(&o, "\nstart %" PRIu64 "\nquiet %d\nsite", r->start,
+	S_printf(&o, "\nstart %" PRIu64 "\nquiet %d\ntree ", r->start,
 	    r->quiet);
-	S_status(&o, &r->site);
+	S_hex(&o, r->tree);
 	S_printf(&o, "\ntotals %zu %zu %zu\n", r->totals.pages,
 	    r->totals.files, r->totals.bytes);
 	S_inputs(&o, r);
-	for (i = 0; i < r->ndirs; i++) {
-		S_printf(&o, "dir %" PRIu64 " ", r->dirs[i].mtime);
-		S_path(&o, r->dirs[i].path);
-	}
 	S_units(&o, r);
 	sum = XXH3_128bits(o.buf, o.len);
 	S_printf(&o, "end ");
@@ -329,8 +323,8 @@ S_rhead(struct in *in, struct mf_record *r)
 	S_word(in, "quiet");
 	r->quiet = S_num(in) == 1;
 	S_char(in, '\n');
-	S_word(in, "site");
-	r->site = S_rstatus(in);
+	S_word(in, "tree");
+	r->tree = S_digest(in);
 	S_char(in, '\n');
 	S_word(in, "totals");
 	r->totals.pages = (size_t)S_num(in);
@@ -365,23 +359,6 @@ S_rinputs(struct in *in, struct mf_record *r)
 			S_char(in, ' ');
 		}
 		x->path = S_rpath(in);
-	}
-}
-
-/* Reads the site's folders into r. */
-static void
-S_rdirs(struct in *in, struct mf_record *r)
-{
-	while (S_next_is(in, "dir")) {
-		if (r->ndirs == r->capdirs) {
-			r->capdirs = r->capdirs ? 2 * r->capdirs : 16;
-			r->dirs = xreallocarray(r->dirs, r->capdirs,
-			    sizeof(*r->dirs));
-		}
-		S_word(in, "dir");
-		r->dirs[r->ndirs].mtime = S_num(in);
-		S_char(in, ' ');
-		r->dirs[r->ndirs++].path = S_rpath(in);
 	}
 }
 
@@ -461,7 +438,6 @@ mf_parse(struct mf_record *r, const char *text, size_t len)
 	in.end = text + len - tail;
 	S_rhead(&in, r);
 	S_rinputs(&in, r);
-	S_rdirs(&in, r);
 	S_runits(&in, r);
 	if (in.bad || in.p != in.end) {
 		mf_record_free(r);
@@ -480,9 +456,6 @@ mf_record_free(struct mf_record *r)
 	for (i = 0; i < r->ninputs; i++)
 		free(r->inputs[i].path);
 	free(r->inputs);
-	for (i = 0; i < r->ndirs; i++)
-		free(r->dirs[i].path);
-	free(r->dirs);
 	for (i = 0; i < r->nunits; i++) {
 		for (k = 0; k < r->units[i].nfiles; k++)
 			free(r->units[i].files[k].path);

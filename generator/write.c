@@ -1105,9 +1105,11 @@ S_has_temp(const char *dir, const char *base)
 	DIR *dp = opendir(dir);
 	struct dirent *de;
 	int found = dp == NULL;
+	size_t n;
 
 	while (!found && (de = readdir(dp)) != NULL)
-		found = write_temp_name(de->d_name, base) != 0;
+		found = (n = write_temp_name(de->d_name, base)) != 0 &&
+		    de->d_name[n] == '\0';
 	if (dp != NULL)
 		closedir(dp);
 	return found;

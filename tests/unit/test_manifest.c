@@ -6,16 +6,15 @@
 #include "manifest_private.h"
 
 static const char *const PATHS[] = { "content/a b.xml", "x\ny%z",
-    "\x7f\x01ü.xml", "templates/style.css" };
+    "\x7f\x01ü.xml" };
 
-/* Fills r with two inputs, a folder, two site folders and two units. */
+/* Fills r with two inputs, a folder and two units. */
 static void
 fill(struct mf_record *r)
 {
 	static struct manifest_file files[2] = {
 		{ SINK_PAGE, 10, NULL }, { SINK_HANDBOOK, 20, NULL } };
 	static struct mf_input inputs[3];
-	static struct mf_dir dirs[2];
 	static struct mf_unit units[2];
 	size_t i;
 
@@ -25,8 +24,8 @@ fill(struct mf_record *r)
 	r->options.low64 = 0xabcdef;
 	r->start = 1796121809559160500ULL;
 	r->quiet = 1;
-	r->site.mtime = r->site.ctime = 17;
-	r->site.ino = 99;
+	r->tree.low64 = 17;
+	r->tree.high64 = 99;
 	r->totals.pages = 3;
 	r->totals.files = 5;
 	r->totals.bytes = 123456789;
@@ -39,11 +38,6 @@ fill(struct mf_record *r)
 	}
 	r->inputs = inputs;
 	r->ninputs = 3;
-	dirs[0].path = (char *)".";
-	dirs[1].path = (char *)PATHS[3];
-	dirs[1].mtime = 42;
-	r->dirs = dirs;
-	r->ndirs = 2;
 	files[0].path = (char *)PATHS[0];
 	files[1].path = (char *)PATHS[1];
 	for (i = 0; i < 2; i++) {
@@ -75,7 +69,7 @@ test_round_trip(void **state)
 		assert_string_equal(back.inputs[i].path, PATHS[i]);
 	assert_true(back.inputs[2].folder);
 	assert_int_equal(back.inputs[1].digest.low64, 8);
-	assert_int_equal(back.dirs[1].mtime, 42);
+	assert_int_equal(back.tree.high64, 99);
 	assert_int_equal(back.totals.bytes, 123456789);
 	assert_int_equal(back.units[0].key.high64, 1);
 	assert_int_equal(back.units[0].nfiles, 2);
@@ -135,7 +129,7 @@ test_nonsense_refused(void **state)
 {
 	static const char head[] = "generator 00000000000000000000000000000001\n"
 	    "options 00000000000000000000000000000002\nstart 5\nquiet 1\n"
-	    "site 0 1 1 2 3\ntotals 1 2 3\n";
+	    "tree 00000000000000000000000000000009\ntotals 1 2 3\n";
 	static const char *const bodies[] = {
 		"unit 00000000000000000000000000000003 1 99999999999\n",
 		"unit 00000000000000000000000000000003 1 1\nfile 9 1 a\n",
@@ -143,9 +137,9 @@ test_nonsense_refused(void **state)
 		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a%4\n",
 		"unit 00000000000000000000000000000003 1 1\nfile 0 1 \n",
 		"input 1 2 3 4 5 0000000000000000000000000000000g a\n",
-		"dir 99999999999999999999999 .\n",
-		"dir 1 .\nunknown 1\n",
-		"dir -1 .\n",
+		"input 99999999999999999999999 1 1 1 1 00000000000000000000000000000001 a\n",
+		"folder 1 1 1 1 1 a\nunknown 1\n",
+		"folder -1 1 1 1 1 a\n",
 		"",
 	};
 	struct mf_record back;
