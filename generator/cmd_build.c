@@ -537,7 +537,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 		free(templates);
 		return EXIT_USAGE;
 	}
-	mf = manifest_new(dest, templates, args->paths, args->npaths, pdf);
+	mf = manifest_new(dest, templates, args->paths, args->npaths, pdf,
+	    cmd_threads(args));
 	if (S_unchanged(mf, out, dest, pdf, start))
 		status = EXIT_OK;
 	else {

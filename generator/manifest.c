@@ -36,6 +36,7 @@ struct manifest {
 	size_t			*base;	/* job type j's first unit */
 	size_t			 inputs_keyed; /* inputs at manifest_begin() */
 	int			 keyed;	/* manifest_begin() done */
+	unsigned		 nthreads; /* for walking the site */
 };
 
 /* Returns the status of st as recorded. */
@@ -239,11 +240,12 @@ S_read_last(struct manifest *mf)
 
 struct manifest *
 manifest_new(const char *dest, const char *templates, char *const *paths,
-    int npaths, int pdf)
+    int npaths, int pdf, unsigned nthreads)
 {
 	struct manifest *mf = xcalloc(1, sizeof(*mf));
 	int ok, i;
 
+	mf->nthreads = nthreads;
 	mf->dest = xstrdup(dest);
 	pthread_mutex_init(&mf->lock, NULL);
 	mf->now.start = S_now();
@@ -309,7 +311,7 @@ manifest_unchanged(const struct manifest *mf, struct manifest_totals *t)
 
 	if (!mf->have_last || !mf->last.quiet || !publish_at_rest(mf->dest) ||
 	    !S_inputs_unchanged(&mf->last) ||
-	    mf_tree(mf->dest, &tree) < 0 ||
+	    mf_tree(mf->dest, mf->nthreads, &tree) < 0 ||
 	    !XXH128_isEqual(tree, mf->last.tree))
 		return 0;
 	*t = mf->last.totals;
@@ -549,7 +551,7 @@ manifest_text(struct manifest *mf, const char *folder, int quiet,
     const struct manifest_totals *t, size_t *len)
 {
 	if (!mf->keyed || mf->now.ninputs != mf->inputs_keyed ||
-	    mf_tree(folder, &mf->now.tree) < 0)
+	    mf_tree(folder, mf->nthreads, &mf->now.tree) < 0)
 		return NULL;	/* an input read late: keys may miss it */
 	mf->now.quiet = quiet;
 	mf->now.totals = *t;

@@ -52,9 +52,10 @@ struct mf_record {
 
 /* Sets *h to the digest of the folder tree at folder: each entry's
  * path, type, mode, owner, size, modification time and inode, in name
- * order, links not followed.  Returns 0, or -1 when some part of it
- * cannot be read. */
-int	 mf_tree(const char *folder, XXH128_hash_t *h);
+ * order, links not followed; each of its own entries is walked on one of
+ * up to nthreads threads (the digest is the same whatever their number).
+ * Returns 0, or -1 when some part of it cannot be read. */
+int	 mf_tree(const char *folder, unsigned nthreads, XXH128_hash_t *h);
 
 /* Parses the len bytes of text into r; returns 0, or -1 when they are
  * not a sound record (r is then freed). */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "par.h"
 
 #define TREE_DEPTH_MAX	32	/* folders below the site's */
 
@@ -101,23 +102,92 @@ S_walk(XXH3_state_t *s, int fd, int depth)
 	return rc;
 }
 
-int
-mf_tree(const char *folder, XXH128_hash_t *h)
+/* The walk of a site's top entries, one piece each (par.h). */
+struct top {
+	int		 fd;		/* the site folder */
+	char		**names;	/* its entries, in name order */
+	XXH128_hash_t	*sums;		/* each one's digest */
+	int		*bad;		/* set when one cannot be read */
+};
+
+/* par_job run: the digest of top entry i and of all below it. */
+static void
+S_top(void *ctx, void *state, size_t i, struct diag *d)
 {
+	struct top *t = ctx;
 	XXH3_state_t *s = XXH3_createState();
 	struct stat st;
-	int fd, rc = -1;
+	int sub, rc = 0;
 
+	(void)state;
+	(void)d;
 	if (s == NULL)
 		xalloc_die();
 	XXH3_128bits_reset(s);
-	fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd >= 0 && fstat(fd, &st) == 0) {
-		S_feed(s, ".", &st);
-		rc = S_walk(s, fd, 0);
-	} else if (fd >= 0)
-		close(fd);
+	if (fstatat(t->fd, t->names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
+		rc = -1;
+	else {
+		S_feed(s, t->names[i], &st);
+		if (S_ISDIR(st.st_mode)) {
+			sub = openat(t->fd, t->names[i], O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			rc = sub < 0 ? -1 : S_walk(s, sub, 1);
+		}
+	}
+	t->sums[i] = XXH3_128bits_digest(s);
+	if (rc < 0)
+		*t->bad = 1;	/* any thread's write is the same */
+	XXH3_freeState(s);
+}
+
+/* Sets *h to the digest of the site folder open as fd (its status st)
+ * and its entries, each walked on one of nthreads threads; returns 0, or
+ * -1 when one cannot be read. */
+static int
+S_tops(int fd, const struct stat *st, unsigned nthreads, XXH128_hash_t *h)
+{
+	struct par_job job = { NULL, S_top, NULL, NULL };
+	XXH3_state_t *s = XXH3_createState();
+	struct top t = { fd, NULL, NULL, NULL };
+	struct diag quiet;
+	size_t n, i;
+	int bad = 0;
+
+	if (s == NULL)
+		xalloc_die();
+	t.names = S_names(fd, &n);
+	t.sums = xcalloc(n + 1, sizeof(*t.sums));
+	t.bad = &bad;
+	job.ctx = &t;
+	diag_init(&quiet, NULL);
+	if (t.names != NULL)
+		par_run(&job, n, nthreads, &quiet);
+	diag_free(&quiet);
+	XXH3_128bits_reset(s);
+	S_feed(s, ".", st);
+	for (i = 0; t.names != NULL && i < n; i++) {
+		XXH3_128bits_update(s, &t.sums[i], sizeof(t.sums[i]));
+		free(t.names[i]);
+	}
 	*h = XXH3_128bits_digest(s);
 	XXH3_freeState(s);
+	free(t.sums);
+	free(t.names);
+	return t.names == NULL || bad ? -1 : 0;
+}
+
+int
+mf_tree(const char *folder, unsigned nthreads, XXH128_hash_t *h)
+{
+	struct stat st;
+	int fd, rc = -1;
+
+	memset(h, 0, sizeof(*h));
+	fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0)
+		rc = S_tops(fd, &st, nthreads, h);
+	close(fd);
 	return rc;
 }
