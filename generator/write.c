@@ -1119,7 +1119,8 @@ int
 publish_at_rest(const char *out)
 {
 	char *dir, *base, *name, *path;
-	int fd, rest = 1;
+	struct stat st;
+	int fd, rest;
 
 	write_split(out, &dir, &base);
 	name = xasprintf(".%s" TEMP_TAG "lock", base);
@@ -1127,9 +1128,11 @@ publish_at_rest(const char *out)
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK |
 	    O_CLOEXEC);
 	if (fd >= 0) {
-		rest = flock(fd, LOCK_SH | LOCK_NB) == 0;
+		rest = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    flock(fd, LOCK_SH | LOCK_NB) == 0;
 		close(fd);
-	}
+	} else
+		rest = errno == ENOENT;	/* else a build reports it */
 	rest = rest && !S_has_temp(dir, base);
 	free(path);
 	free(name);

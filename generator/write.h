@@ -143,9 +143,9 @@ void		 publish_tally(const struct publish *p,
  * reporting that rel cannot be read. */
 int		 publish_adopt(struct publish *p, const char *rel);
 
-/* Returns whether out is at rest: no build holds its lock, and no
- * folder of a build (one being made, or left by a killed run, which the
- * next publish_begin() removes) lies beside it. */
+/* Returns whether out is at rest: its lock is missing or a regular file
+ * no build holds, and no folder of a build (one being made, or left by a
+ * killed run, which the next publish_begin() removes) lies beside it. */
 int		 publish_at_rest(const char *out);
 
 /* Returns the path of the record of the last build of out, malloc'd:
