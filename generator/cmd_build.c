@@ -539,7 +539,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	}
 	mf = manifest_new(dest, templates, args->paths, args->npaths, pdf,
 	    cmd_threads(args));
-	if (S_unchanged(mf, out, dest, pdf, start))
+	if ((!pdf || pdf_available()) &&	/* else build reports it */
+	    S_unchanged(mf, out, dest, pdf, start))
 		status = EXIT_OK;
 	else {
 		diag_init(&d, err);

@@ -21,12 +21,15 @@
 #include "load.h"
 #include "write.h"
 
-#define RACY_NS	1000000000ULL	/* a change this close to a build's start
-				 * may not show in a file's times */
+#define RACY_NS	2000000000ULL	/* a change this close to a build's start
+				 * may not show in a file's times (FAT
+				 * keeps them to 2 s, NFS has the server's
+				 * clock) */
 
 /* A build's record being made, and the last build's. */
 struct manifest {
 	char			*dest;
+	char			*record;	/* the record's path */
 	struct mf_record	 last;	/* the last build's ... */
 	int			 have_last; /* ... when sound and ours */
 	struct mf_record	 now;	/* this build's */
@@ -37,6 +40,8 @@ struct manifest {
 	size_t			 inputs_keyed; /* inputs at manifest_begin() */
 	int			 keyed;	/* manifest_begin() done */
 	unsigned		 nthreads; /* for walking the site */
+	XXH128_hash_t		 last_text; /* the digest of the record read */
+	int			 carry;	/* last's units describe the site */
 };
 
 /* Returns the status of st as recorded. */
@@ -98,6 +103,8 @@ S_observe(void *ctx, const char *path, const struct stat *st,
 	const struct mf_input *last = NULL;
 	struct mf_input key;
 
+	if (strcmp(path, mf->record) == 0)
+		return 0;	/* not an input: read to check it holds */
 	key.path = (char *)path;
 	if (mf->have_last && mf->last.ninputs > 0)	/* sorted */
 		last = bsearch(&key, mf->last.inputs, mf->last.ninputs,
@@ -109,17 +116,15 @@ S_observe(void *ctx, const char *path, const struct stat *st,
 	    XXH128_isEqual(last->digest, digest);
 }
 
-/* dl_iterate_phdr callback: sets *data to the digest of the GNU build ID
- * note of the first object, the program itself, if it has one; stops
- * there. */
-static int
-S_build_id(struct dl_phdr_info *info, size_t size, void *data)
+/* Returns the GNU build ID note of the object info describes, setting
+ * *len, or NULL when it has none. */
+static const char *
+S_note_id(const struct dl_phdr_info *info, size_t *len)
 {
 	const char *p, *end, *desc;
 	const ElfW(Nhdr) *n;
 	size_t i;
 
-	(void)size;
 	for (i = 0; i < info->dlpi_phnum; i++) {
 		if (info->dlpi_phdr[i].p_type != PT_NOTE)
 			continue;
@@ -133,41 +138,70 @@ S_build_id(struct dl_phdr_info *info, size_t size, void *data)
 				break;
 			if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 &&
 			    memcmp(p + sizeof(*n), "GNU", 4) == 0) {
-				*(XXH128_hash_t *)data = XXH3_128bits(desc,
-				    n->n_descsz);
-				return 1;
+				*len = n->n_descsz;
+				return desc;
 			}
 			p = desc + ((n->n_descsz + 3) & ~3u);
 		}
 	}
-	return 1;
+	return NULL;
 }
 
-/* Returns the digest of the generator: its version and its build ID
- * (the linker's digest of the program), or without one its executable's
- * status (a rebuilt skillsite may render otherwise); sets *ok to 0 when
- * neither can be found. */
+/* The digest of the objects loaded, being made. */
+struct objects {
+	XXH3_state_t	*s;
+	int		 n;		/* objects seen */
+	int		 program_id;	/* the first, the program, has an ID */
+};
+
+/* dl_iterate_phdr callback: adds to the objects data the build ID of
+ * each object loaded (the program, then libxml2, cmark and the others),
+ * or its name when it has none. */
+static int
+S_object(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct objects *o = data;
+	const char *id;
+	size_t len = 0;
+
+	(void)size;
+	if ((id = S_note_id(info, &len)) != NULL)
+		XXH3_128bits_update(o->s, id, len);
+	else if (info->dlpi_name != NULL)
+		XXH3_128bits_update(o->s, info->dlpi_name,
+		    strlen(info->dlpi_name) + 1);
+	if (o->n++ == 0)
+		o->program_id = id != NULL;
+	return 0;
+}
+
+/* Returns the digest of the generator: its version and the build IDs
+ * (the linker's digests) of the program and of every library loaded, so
+ * that a rebuilt skillsite or an upgraded library, which may render
+ * otherwise, means a full build.  Without a build ID for the program,
+ * its executable's status stands in; sets *ok to 0 when neither can be
+ * found. */
 static XXH128_hash_t
 S_generator(int *ok)
 {
-	XXH128_hash_t id = { 0, 0 };
-	struct mf_status s;
-	struct stat st;
-	char text[256];
-	int n;
+	struct objects o = { XXH3_createState(), 0, 0 };
+	struct mf_status st;
+	struct stat sb;
+	XXH128_hash_t h;
 
-	memset(&s, 0, sizeof(s));
-	dl_iterate_phdr(S_build_id, &id);
-	*ok = id.low64 != 0 || id.high64 != 0;
-	if (!*ok && (*ok = stat("/proc/self/exe", &st) == 0))
-		s = S_status(&st, 1);
-	n = snprintf(text, sizeof(text), "skillsite %s %016llx%016llx %llu "
-	    "%llu %llu %llu %llu", SKILLSITE_VERSION,
-	    (unsigned long long)id.high64, (unsigned long long)id.low64,
-	    (unsigned long long)s.size, (unsigned long long)s.mtime,
-	    (unsigned long long)s.ctime, (unsigned long long)s.dev,
-	    (unsigned long long)s.ino);
-	return XXH3_128bits(text, (size_t)n);
+	if (o.s == NULL)
+		xalloc_die();
+	memset(&st, 0, sizeof(st));
+	XXH3_128bits_reset(o.s);
+	XXH3_128bits_update(o.s, SKILLSITE_VERSION, sizeof(SKILLSITE_VERSION));
+	dl_iterate_phdr(S_object, &o);
+	*ok = o.program_id;
+	if (!*ok && (*ok = stat("/proc/self/exe", &sb) == 0))
+		st = S_status(&sb, 1);
+	XXH3_128bits_update(o.s, &st, sizeof(st));
+	h = XXH3_128bits_digest(o.s);
+	XXH3_freeState(o.s);
+	return h;
 }
 
 /* Returns the digest of the options: the working folder, the templates
@@ -213,21 +247,31 @@ S_watch_folder(struct manifest *mf, const char *path)
 	}
 }
 
+/* Returns the record beside the target, malloc'd, setting *len, or
+ * NULL when there is none to read (nothing reported). */
+static char *
+S_read_record(const struct manifest *mf, size_t *len)
+{
+	struct diag quiet;
+	char *text;
+
+	diag_init(&quiet, NULL);
+	text = load_read_file(mf->record, MANIFEST_MAX, &quiet, len);
+	diag_free(&quiet);
+	return text;
+}
+
 /* Reads the record of the last build of mf->dest into mf->last when it
  * is sound and of this generator and these options. */
 static void
 S_read_last(struct manifest *mf)
 {
-	char *path = publish_record_path(mf->dest), *text;
-	struct diag quiet;
 	size_t len = 0;
+	char *text = S_read_record(mf, &len);
 
-	diag_init(&quiet, NULL);
-	text = load_read_file(path, MANIFEST_MAX, &quiet, &len);
-	diag_free(&quiet);
-	free(path);
 	if (text == NULL)
 		return;
+	mf->last_text = XXH3_128bits(text, len);
 	if (mf_parse(&mf->last, text, len) == 0) {
 		mf->have_last = XXH128_isEqual(mf->last.generator,
 		    mf->now.generator) && XXH128_isEqual(mf->last.options,
@@ -247,6 +291,7 @@ manifest_new(const char *dest, const char *templates, char *const *paths,
 
 	mf->nthreads = nthreads;
 	mf->dest = xstrdup(dest);
+	mf->record = publish_record_path(dest);
 	pthread_mutex_init(&mf->lock, NULL);
 	mf->now.start = S_now();
 	mf->now.generator = S_generator(&ok);
@@ -273,6 +318,7 @@ manifest_free(struct manifest *mf)
 	mf_record_free(&mf->now);
 	pthread_mutex_destroy(&mf->lock);
 	free(mf->base);
+	free(mf->record);
 	free(mf->dest);
 	free(mf);
 }
@@ -458,6 +504,26 @@ S_unique_inputs(struct mf_record *r)
 	return 0;
 }
 
+/* Returns whether the last build's record, read before the lock was
+ * taken, is still the record beside the target and describes the live
+ * site as it is now (no other build came between, the site was not
+ * restored or changed by hand), so that its units' files may be carried
+ * from it. */
+static int
+S_last_holds(const struct manifest *mf)
+{
+	XXH128_hash_t tree;
+	size_t len = 0;
+	char *text = S_read_record(mf, &len);
+	int same;
+
+	same = text != NULL && XXH128_isEqual(mf->last_text,
+	    XXH3_128bits(text, len)) && mf_tree(mf->dest, mf->nthreads,
+	    &tree) == 0 && XXH128_isEqual(tree, mf->last.tree);
+	free(text);
+	return same;
+}
+
 void
 manifest_begin(struct manifest *mf, const char *site_name)
 {
@@ -467,6 +533,7 @@ manifest_begin(struct manifest *mf, const char *site_name)
 	size_t j, k;
 	int ok;
 
+	mf->carry = mf->have_last && S_last_holds(mf);
 	if (S_unique_inputs(&mf->now) < 0)
 		return;		/* no unit keyed: each is rendered */
 	mf->inputs_keyed = mf->now.ninputs;
@@ -490,8 +557,7 @@ manifest_begin(struct manifest *mf, const char *site_name)
 static const struct mf_unit *
 S_last_unit(const struct manifest *mf, const struct mf_unit *u)
 {
-	if (!mf->have_last || !mf->keyed || !u->keyed ||
-	    mf->last.nunits == 0)
+	if (!mf->carry || !mf->keyed || !u->keyed || mf->last.nunits == 0)
 		return NULL;
 	return bsearch(u, mf->last.units, mf->last.nunits, sizeof(*u),
 	    mf_unit_cmp);

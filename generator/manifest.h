@@ -76,7 +76,10 @@ void		 manifest_units(struct manifest *, const struct model *m,
 		    const struct diag *d);
 
 /* Computes the units' keys: called once every template and asset is
- * read, with the site's name (site_reuse's begin()). */
+ * read, with the site's name (site_reuse's begin()), and with the
+ * target's lock held: the last build's units are used only if its
+ * record is still the one beside the target and the live site is as it
+ * recorded (its tree's digest). */
 void		 manifest_begin(struct manifest *, const char *site_name);
 
 /* Returns the files the last build made for the unit of jt and sp (NULL:

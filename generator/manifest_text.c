@@ -362,6 +362,23 @@ S_rinputs(struct in *in, struct mf_record *r)
 	}
 }
 
+/* Returns whether path may name a file a unit makes: relative, each
+ * name neither empty nor beginning with a dot (no "..", no hidden file
+ * such as the site's marker). */
+static int
+S_site_path(const char *path)
+{
+	const char *p = path;
+
+	for (;;) {
+		if (*p == '\0' || *p == '/' || *p == '.')
+			return 0;
+		if ((p = strchr(p, '/')) == NULL)
+			return 1;
+		p++;
+	}
+}
+
 /* Reads a unit's files into u. */
 static void
 S_rfiles(struct in *in, struct mf_unit *u, uint64_t nfiles)
@@ -381,6 +398,8 @@ S_rfiles(struct in *in, struct mf_unit *u, uint64_t nfiles)
 		f->len = (size_t)S_num(in);
 		S_char(in, ' ');
 		f->path = S_rpath(in);
+		if (!S_site_path(f->path))
+			in->bad = 1;
 	}
 }
 

@@ -1177,9 +1177,20 @@ publish_record(struct publish *p, const char *data, size_t len)
 	return rc;
 }
 
+/* Removes the record of the last build, which is about to stop
+ * describing the live site: should the process die before the new
+ * record is in place, the next build is a full one. */
+static void
+S_forget_record(struct publish *p)
+{
+	char *name = S_record_name(p->base, "");
+
+	unlinkat(p->dirfd, name, 0);
+	free(name);
+}
+
 /* Puts the record written by publish_record() in place, or removes it
- * when the site was not swapped in (ok unset); without a new record, an
- * old one stays: it names the site it describes. */
+ * when the site was not swapped in (ok unset). */
 static void
 S_place_record(struct publish *p, int ok)
 {
@@ -1207,6 +1218,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 		publish_abort(p);
 		return -1;
 	}
+	S_forget_record(p);
 	if (!p->exists) {
 		if ((rc = renameat(p->dirfd, p->tmpname, p->dirfd,
 		    p->base)) < 0)

@@ -153,8 +153,10 @@ int		 publish_at_rest(const char *out);
 char		*publish_record_path(const char *out);
 
 /* Writes the len bytes of data as the record of this build, beside the
- * target; publish_commit() puts it in place once the new site is, and
- * publish_abort() removes it.  Returns 0, or -1 after reporting (then
+ * target; publish_commit() removes the last build's record before it
+ * swaps the new site in (whether or not a new record was written), puts
+ * the new one in place once the site is, and publish_abort() removes
+ * it.  Returns 0, or -1 after reporting (then
  * abort). */
 int		 publish_record(struct publish *p, const char *data, size_t len);
 

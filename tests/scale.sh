@@ -256,7 +256,7 @@ edit() {
 # the last good site (the check NAME-settle), so that the rebuild after it
 # may skip every unchanged page
 settle() {
-	sleep 1.1
+	sleep 2.1
 	timeout 300 "$bin" build -t "$inc_templates" -o "$work/inc" \
 	    "$inc_content" > /dev/null 2>&1 &&
 	    same_site "$work/inc" "$work/good/site" > "$work/compare.log"
@@ -304,7 +304,7 @@ inc_ok manifest-bit-flipped
 # inc's, made from the content before the edit (the wait: so that the
 # other build trusts what it saw of the edited file)
 edit 1005
-sleep 1.1
+sleep 2.1
 "$bin" build -t "$inc_templates" -o "$work/other" "$inc_content" \
     > /dev/null 2>&1
 [ -f "$work/.other.skillsite-manifest" ] &&
@@ -321,6 +321,19 @@ rm -rf "$inc_content"
 cp -a "$work/old-content" "$inc_content"
 [ -f "$work/old-manifest" ] && cp -a "$work/old-manifest" "$manifest"
 inc_ok manifest-stale
+# the same with an edit that keeps every page's size: only the record's
+# own check of the live site (its tree) tells its pages are not the ones
+# it lists
+settle manifest-stale-same-size
+rm -rf "$work/old-content"
+cp -a "$inc_content" "$work/old-content"
+[ -f "$manifest" ] && cp -a "$manifest" "$work/old-manifest"
+edit 1007 same-size-old-mtime
+inc_ok manifest-stale-same-size-setup
+rm -rf "$inc_content"
+cp -a "$work/old-content" "$inc_content"
+[ -f "$work/old-manifest" ] && cp -a "$work/old-manifest" "$manifest"
+inc_ok manifest-stale-same-size
 edit 1007
 rm -f "$manifest"
 inc_ok manifest-deleted

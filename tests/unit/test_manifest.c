@@ -7,6 +7,7 @@
 
 static const char *const PATHS[] = { "content/a b.xml", "x\ny%z",
     "\x7f\x01ü.xml" };
+static const char *const SITE_PATHS[] = { "jt/a b.html", "jt/x%y/ü.html" };
 
 /* Fills r with two inputs, a folder and two units. */
 static void
@@ -38,8 +39,8 @@ fill(struct mf_record *r)
 	}
 	r->inputs = inputs;
 	r->ninputs = 3;
-	files[0].path = (char *)PATHS[0];
-	files[1].path = (char *)PATHS[1];
+	files[0].path = (char *)SITE_PATHS[0];
+	files[1].path = (char *)SITE_PATHS[1];
 	for (i = 0; i < 2; i++) {
 		units[i].key.high64 = 2 - i;	/* read back sorted */
 		units[i].keyed = 1;
@@ -73,7 +74,7 @@ test_round_trip(void **state)
 	assert_int_equal(back.totals.bytes, 123456789);
 	assert_int_equal(back.units[0].key.high64, 1);
 	assert_int_equal(back.units[0].nfiles, 2);
-	assert_string_equal(back.units[0].files[1].path, PATHS[1]);
+	assert_string_equal(back.units[0].files[1].path, SITE_PATHS[1]);
 	assert_int_equal(back.units[0].files[1].kind, SINK_HANDBOOK);
 	assert_int_equal(back.generator.high64, UINT64_MAX);
 	/* the same record again: the same text */
@@ -136,6 +137,12 @@ test_nonsense_refused(void **state)
 		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a%00b\n",
 		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a%4\n",
 		"unit 00000000000000000000000000000003 1 1\nfile 0 1 \n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 ../x\n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 /etc/x\n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a//b\n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a/./b\n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 .skillsite\n",
+		"unit 00000000000000000000000000000003 1 1\nfile 0 1 a/\n",
 		"input 1 2 3 4 5 0000000000000000000000000000000g a\n",
 		"input 99999999999999999999999 1 1 1 1 00000000000000000000000000000001 a\n",
 		"folder 1 1 1 1 1 a\nunknown 1\n",
