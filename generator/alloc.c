@@ -269,3 +269,26 @@ alloc_thread_begin(void)
 	(void)xmlGetLastError();	/* makes this thread's libxml2 state */
 	pthread_mutex_unlock(&S_thread_lock);
 }
+
+void
+strbuf_reserve(struct strbuf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 256;
+
+	if (b->len + n + 1 <= b->cap)
+		return;
+	while (b->len + n + 1 > cap)
+		cap *= 2;
+	b->s = xreallocarray(b->s, cap, 1);
+	b->s[b->len] = '\0';	/* NUL-ended from its first allocation */
+	b->cap = cap;
+}
+
+void
+strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+	strbuf_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}

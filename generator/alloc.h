@@ -35,6 +35,19 @@ _Noreturn void xalloc_die(void);
  * files then calls xalloc_die() too, to wait for the end. */
 int	 alloc_exhausted(void);
 
+/* A growing string of bytes, NUL-ended; { NULL, 0, 0 } is empty. */
+struct strbuf {
+	char	*s;		/* malloc'd: the owner frees it */
+	size_t	 len, cap;
+};
+
+/* Makes room in b for n more bytes and a NUL; b->s is NUL-ended after
+ * it. */
+void	strbuf_reserve(struct strbuf *b, size_t n);
+
+/* Appends the n bytes at s to b. */
+void	strbuf_add(struct strbuf *b, const char *s, size_t n);
+
 /* Returns a malloc'd copy of s. */
 char	*xstrdup(const char *s);
 

@@ -6,6 +6,7 @@
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,8 +58,10 @@ S_block_new(struct arena *a, size_t size)
 	return b;
 }
 
-void *
-arena_calloc(struct arena *a, size_t n, size_t size)
+/* Returns n * size bytes from a's head block (a new block when they do not
+ * fit), aligned for any type and not cleared; a owns them. */
+static void *
+S_alloc(struct arena *a, size_t n, size_t size)
 {
 	const size_t align = alignof(max_align_t);
 	struct arena_block *b = a->head;
@@ -76,15 +79,24 @@ arena_calloc(struct arena *a, size_t n, size_t size)
 		start = 0;
 	}
 	b->used = start + total;
-	return memset(b->data + start, 0, total);
+	return b->data + start;
+}
+
+void *
+arena_calloc(struct arena *a, size_t n, size_t size)
+{
+	void *p = S_alloc(a, n, size);	/* dies when n * size overflows */
+
+	return memset(p, 0, n * size);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_calloc(a, len + 1, 1);
+	char *p = S_alloc(a, len + 1, 1);
 
 	memcpy(p, s, len);
+	p[len] = '\0';
 	return p;
 }
 
@@ -94,18 +106,26 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+/* Formats into a short stack buffer first, so that the common short string
+ * costs one vsnprintf() and no malloc(); a longer one is formatted again
+ * straight into the arena. */
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
+	char buf[256], *kept;
 	va_list ap;
-	char *s, *kept;
+	int n;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (s == NULL)
+	if (n < 0)
 		xalloc_die();	/* no string of ours is near INT_MAX */
-	kept = arena_strdup(a, s);
-	free(s);
+	if ((size_t)n < sizeof(buf))
+		return arena_strndup(a, buf, (size_t)n);
+	kept = S_alloc(a, (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(kept, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	return kept;
 }

@@ -23,7 +23,7 @@ export_json_schema(size_t *len)
 
 /* A text being made, given to out (when not NULL) by parts. */
 struct text {
-	struct search_buf	 b;
+	struct strbuf	 b;
 	const struct export_out	*out;
 	int			 stopped;	/* out stopped */
 };
@@ -32,14 +32,14 @@ struct text {
 static void
 S_add(struct text *t, const char *s, size_t n)
 {
-	search_buf_add(&t->b, s, n);
+	strbuf_add(&t->b, s, n);
 }
 
 /* Appends the NUL-terminated s to t. */
 static void
 S_puts(struct text *t, const char *s)
 {
-	search_buf_add(&t->b, s, strlen(s));
+	strbuf_add(&t->b, s, strlen(s));
 }
 
 /* Gives the text of t to its output and empties t, when t holds at

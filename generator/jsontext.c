@@ -45,13 +45,13 @@ S_plain8(uint64_t x)
 }
 
 void
-jsontext_escape(struct search_buf *b, const char *s, size_t n)
+jsontext_escape(struct strbuf *b, const char *s, size_t n)
 {
 	char *out;
 	size_t i = 0, end;
 	uint64_t x;
 
-	search_buf_reserve(b, n);	/* room for the rest as it is */
+	strbuf_reserve(b, n);	/* room for the rest as it is */
 	out = b->s + b->len;
 	while (i < n) {
 		if (n - i >= sizeof(x) && (memcpy(&x, s + i, sizeof(x)),
@@ -70,7 +70,7 @@ jsontext_escape(struct search_buf *b, const char *s, size_t n)
 				continue;
 			}
 			b->len = (size_t)(out - b->s);	/* "\u00XX" at most */
-			search_buf_reserve(b, 6 + n - i);
+			strbuf_reserve(b, 6 + n - i);
 			out = S_escape_byte(b->s + b->len, c);
 		}
 	}
@@ -79,9 +79,9 @@ jsontext_escape(struct search_buf *b, const char *s, size_t n)
 }
 
 void
-jsontext_string(struct search_buf *b, const char *s, size_t n)
+jsontext_string(struct strbuf *b, const char *s, size_t n)
 {
-	search_buf_add(b, "\"", 1);
+	strbuf_add(b, "\"", 1);
 	jsontext_escape(b, s, n);
-	search_buf_add(b, "\"", 1);
+	strbuf_add(b, "\"", 1);
 }

@@ -7,16 +7,16 @@
 
 #include <stddef.h>
 
-#include "search.h"
+#include "alloc.h"
 
 /* Appends the n bytes of UTF-8 at s to b escaped as in a JSON string,
  * without the quotes: '"', '\\' and the control characters escaped as
  * jansson's json_dumps() escapes them without flags, the rest as it
  * is. */
-void	jsontext_escape(struct search_buf *b, const char *s, size_t n);
+void	jsontext_escape(struct strbuf *b, const char *s, size_t n);
 
 /* Appends the n bytes of UTF-8 at s to b as a JSON string: quoted, and
  * escaped as jsontext_escape() does. */
-void	jsontext_string(struct search_buf *b, const char *s, size_t n);
+void	jsontext_string(struct strbuf *b, const char *s, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -678,9 +679,10 @@ labels_text(const struct labels *l, enum label k)
 const char *
 labels_number(const struct labels *l, struct arena *a, long n)
 {
-	const char *ascii = arena_printf(a, "%ld", n), *p;
-	char *out, *o;
+	char ascii[32], *out, *o;
+	const char *p;
 
+	snprintf(ascii, sizeof(ascii), "%ld", n);
 	o = out = arena_calloc(a, strlen(ascii) * sizeof(l->digits[0]) + 1, 1);
 	for (p = ascii; *p != '\0'; p++) {
 		const char *s = *p >= '0' && *p <= '9' ? l->digits[*p - '0'] : "-";

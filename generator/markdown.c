@@ -144,31 +144,27 @@ S_plain_text(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	struct strbuf b = { NULL, 0, 0 };
 
-	if (f == NULL)
-		xalloc_die();
+	strbuf_reserve(&b, 0);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
+		const char *lit;
 
 		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT ||
-		    t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK))
-			fputs(cmark_node_get_literal(n), f);
-		else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK ||
-		    t == CMARK_NODE_LINEBREAK))
-			fputc('\n', f);
-		else if (ev == CMARK_EVENT_EXIT && S_is_line_block(t))
-			fputc('\n', f);
+		    t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)) {
+			lit = cmark_node_get_literal(n);
+			strbuf_add(&b, lit, strlen(lit));
+		} else if ((ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK)) ||
+		    (ev == CMARK_EVENT_EXIT && S_is_line_block(t)))
+			strbuf_add(&b, "\n", 1);
 	}
 	cmark_iter_free(it);
-	if (fclose(f) != 0)
-		xalloc_die();
-	while (len > 0 && text[len - 1] == '\n')
-		text[--len] = '\0';
-	return text;
+	while (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	return b.s;
 }
 
 char *

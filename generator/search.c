@@ -15,28 +15,6 @@
 /* The classes of characters. */
 enum cclass { C_SEP, C_WORD, C_CHAR };
 
-void
-search_buf_reserve(struct search_buf *b, size_t n)
-{
-	size_t cap = b->cap ? b->cap : 256;
-
-	if (b->len + n + 1 <= b->cap)
-		return;
-	while (b->len + n + 1 > cap)
-		cap *= 2;
-	b->s = xreallocarray(b->s, cap, 1);
-	b->cap = cap;
-}
-
-void
-search_buf_add(struct search_buf *b, const char *s, size_t n)
-{
-	search_buf_reserve(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 /* search_nfkc_inert(), for inlining. */
 static inline int
 S_inert(uint32_t c)
@@ -92,7 +70,7 @@ S_lower(uint8_t *s, size_t n)
  * NFKC of those from start to end (valid UTF-8), ASCII lowered; sets
  * *kept to end. */
 static void
-S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
+S_nfkc(struct strbuf *b, const char *s, size_t *kept, size_t start,
     size_t end)
 {
 	size_t len;
@@ -102,8 +80,8 @@ S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
 	if (norm == NULL)
 		xalloc_die();	/* valid input: only memory can fail */
 	S_lower(norm, len);
-	search_buf_add(b, s + *kept, start - *kept);
-	search_buf_add(b, (const char *)norm, len);
+	strbuf_add(b, s + *kept, start - *kept);
+	strbuf_add(b, (const char *)norm, len);
 	free(norm);
 	*kept = end;
 }
@@ -113,14 +91,14 @@ S_nfkc(struct search_buf *b, const char *s, size_t *kept, size_t start,
 char *
 search_normalize(const char *s, size_t n, size_t *len)
 {
-	struct search_buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	size_t i, size, prev = 0, kept = 0, start = SIZE_MAX;
 	int upper = 0;		/* an ASCII capital copied */
 	ucs4_t c;
 
 	if (u8_check((const uint8_t *)s, n) != NULL)
 		return NULL;
-	search_buf_reserve(&b, n);
+	strbuf_reserve(&b, n);
 	for (i = 0; i < n; prev = i, i += size) {
 		c = S_decode(s + i, n - i, &size);
 		upper |= c >= 'A' && c <= 'Z';
@@ -133,7 +111,7 @@ search_normalize(const char *s, size_t n, size_t *len)
 	}
 	if (start != SIZE_MAX)
 		S_nfkc(&b, s, &kept, start, n);
-	search_buf_add(&b, s + kept, n - kept);
+	strbuf_add(&b, s + kept, n - kept);
 	if (upper)
 		S_lower((uint8_t *)b.s, b.len);
 	*len = b.len;

@@ -15,18 +15,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A growing string of bytes, NUL-ended; { NULL, 0, 0 } is empty. */
-struct search_buf {
-	char	*s;		/* malloc'd: the owner frees it */
-	size_t	 len, cap;
-};
-
-/* Makes room in b for n more bytes and a NUL. */
-void	search_buf_reserve(struct search_buf *b, size_t n);
-
-/* Appends the n bytes at s to b. */
-void	search_buf_add(struct search_buf *b, const char *s, size_t n);
-
 /* Which tokens a text gives. */
 enum search_mode {
 	SEARCH_INDEX,	/* a document: words, every unigram and bigram */

@@ -45,7 +45,7 @@ struct terms {
 /* The links of a document, as the JSON it ends with: ,"specialty","link"
  * ... and ,["label","link"] of the rest. */
 struct refs {
-	struct search_buf	 text;
+	struct strbuf	 text;
 	size_t			 bytes;		/* counted to the shard's size */
 };
 
@@ -114,9 +114,9 @@ struct writer {
 	uint32_t		 ndocs;
 	uint32_t		 nskills;	/* skills indexed, the current's
 						 * number (its group) */
-	struct search_buf	 docs;		/* the documents' text (when
+	struct strbuf	 docs;		/* the documents' text (when
 						 * direct, the current's) */
-	struct search_buf	 packed;	/* the postings once made, not
+	struct strbuf	 packed;	/* the postings once made, not
 						 * direct: S_pack_terms() */
 	struct part_doc		*v;		/* ndocs of cap; none when
 						 * direct */
@@ -161,7 +161,7 @@ struct search_build {
 						 * recent tokens, in terms */
 	uint32_t		 ndocs;		/* of the parts taken */
 	uint32_t		 nskills;
-	struct search_buf	 shard;		/* the script of the documents
+	struct strbuf	 shard;		/* the script of the documents
 						 * not yet put; empty: none */
 	size_t			 shard_bytes;
 	unsigned		 nshards;	/* of documents, put */
@@ -171,27 +171,27 @@ struct search_build {
 /* Appends "skillsiteSearch.put("NAME"," to b, NAME being kind then n
  * ("d-3"), as the file of that name begins. */
 static void
-S_script_head(struct search_buf *b, char kind, unsigned n)
+S_script_head(struct strbuf *b, char kind, unsigned n)
 {
 	char head[64];
 	int len = snprintf(head, sizeof(head), "skillsiteSearch.put(\"%c-%u\",",
 	    kind, n);
 
-	search_buf_add(b, head, (size_t)len);
+	strbuf_add(b, head, (size_t)len);
 }
 
 /* Puts script b, ending it with close then ");\n", at the site path of
  * shard n of kind into s's sink; empties b.  Returns 0, or -1 after
  * reporting to d. */
 static int
-S_put_shard(struct search_build *s, struct search_buf *b, const char *close,
+S_put_shard(struct search_build *s, struct strbuf *b, const char *close,
     char kind, unsigned n, struct diag *d)
 {
 	struct arena a;
 	int rc;
 
-	search_buf_add(b, close, strlen(close));
-	search_buf_add(b, ");\n", 3);
+	strbuf_add(b, close, strlen(close));
+	strbuf_add(b, ");\n", 3);
 	arena_init(&a);
 	rc = s->sink->put(s->sink->ctx, SINK_SEARCH, path_search_shard(&a,
 	    kind, n), b->s, b->len, d);
@@ -387,7 +387,7 @@ S_post(void *ctx, const char *tok, size_t len)
 
 /* Appends the number n to b in decimal, as jansson writes it. */
 static void
-S_number(struct search_buf *b, long n)
+S_number(struct strbuf *b, long n)
 {
 	unsigned long v = n < 0 ? 0 - (unsigned long)n : (unsigned long)n;
 	char num[24];
@@ -398,7 +398,7 @@ S_number(struct search_buf *b, long n)
 	while ((v /= 10) != 0);
 	if (n < 0)
 		num[--k] = '-';
-	search_buf_add(b, num + k, sizeof(num) - k);
+	strbuf_add(b, num + k, sizeof(num) - k);
 }
 
 /* Writes document doc, its text in docs up to end, into s's shards,
@@ -409,14 +409,14 @@ S_take_doc(struct search_build *s, const char *docs,
 {
 	if (s->shard.len == 0) {
 		S_script_head(&s->shard, 'd', s->nshards);
-		search_buf_add(&s->shard, "[[", 2);
+		strbuf_add(&s->shard, "[[", 2);
 		s->shard_bytes = 0;
 		json_array_append_new(s->starts, json_integer(s->ndocs));
 	} else
-		search_buf_add(&s->shard, ",[", 2);
-	search_buf_add(&s->shard, docs + doc->start, doc->split - doc->start);
+		strbuf_add(&s->shard, ",[", 2);
+	strbuf_add(&s->shard, docs + doc->start, doc->split - doc->start);
 	S_number(&s->shard, (long)(s->nskills + doc->skill));
-	search_buf_add(&s->shard, docs + doc->split, end - doc->split);
+	strbuf_add(&s->shard, docs + doc->split, end - doc->split);
 	s->shard_bytes += doc->bytes;
 	s->ndocs++;
 	if (s->shard_bytes >= SEARCH_SHARD_BYTES)
@@ -465,16 +465,16 @@ S_doc(struct writer *w, enum search_kind kind, int level, const char *skill,
 	free(norm);
 	doc.start = w->docs.len;
 	S_number(&w->docs, (long)kind);
-	search_buf_add(&w->docs, ",", 1);
+	strbuf_add(&w->docs, ",", 1);
 	S_number(&w->docs, level);
-	search_buf_add(&w->docs, ",", 1);
+	strbuf_add(&w->docs, ",", 1);
 	jsontext_string(&w->docs, skill, strlen(skill));
-	search_buf_add(&w->docs, ",", 1);
+	strbuf_add(&w->docs, ",", 1);
 	jsontext_string(&w->docs, text, strlen(text));
-	search_buf_add(&w->docs, ",", 1);
+	strbuf_add(&w->docs, ",", 1);
 	doc.split = w->docs.len;
-	search_buf_add(&w->docs, refs->text.s, refs->text.len);
-	search_buf_add(&w->docs, "]", 1);
+	strbuf_add(&w->docs, refs->text.s, refs->text.len);
+	strbuf_add(&w->docs, "]", 1);
 	doc.bytes = strlen(skill) + strlen(text) + 16 + refs->bytes;
 	doc.skill = w->nskills;
 	refs->text.len = refs->bytes = 0;
@@ -491,7 +491,7 @@ S_use_ref(struct writer *w, const struct jobtype *jt, const struct skill *k,
 	struct use_ref *u = &w->uses[j];
 	const struct specialty *sp = k->uses[j].specialty;
 	struct arena *a = &w->arena;
-	struct search_buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	const char *label, *href;
 
 	if (u->text != NULL)
@@ -504,9 +504,9 @@ S_use_ref(struct writer *w, const struct jobtype *jt, const struct skill *k,
 		label = sp->name;
 	href = path_href(a, PATH_HOME, path_skill(a, jt->id, sp->id, k->id),
 	    NULL);
-	search_buf_add(&b, ",", 1);
+	strbuf_add(&b, ",", 1);
 	jsontext_string(&b, label, strlen(label));
-	search_buf_add(&b, ",\"", 2);
+	strbuf_add(&b, ",\"", 2);
 	jsontext_escape(&b, href, strlen(href));
 	u->text = arena_strndup(a, b.s, b.len);
 	u->len = b.len;
@@ -523,14 +523,14 @@ S_ref(struct writer *w, struct refs *refs, const struct jobtype *jt,
 {
 	const struct use_ref *u = S_use_ref(w, jt, k, j);
 
-	search_buf_add(&refs->text, u->text, u->len);
+	strbuf_add(&refs->text, u->text, u->len);
 	refs->bytes += u->bytes + 8;
 	if (fragment != NULL) {
-		search_buf_add(&refs->text, "#", 1);
+		strbuf_add(&refs->text, "#", 1);
 		jsontext_escape(&refs->text, fragment, strlen(fragment));
 		refs->bytes += 1 + strlen(fragment);
 	}
-	search_buf_add(&refs->text, "\"", 1);
+	strbuf_add(&refs->text, "\"", 1);
 }
 
 /* Appends to refs the link to "the rest" of skill k's specialties, when
@@ -549,11 +549,11 @@ S_ref_more(struct writer *w, struct refs *refs, const struct jobtype *jt,
 	    &(struct label_args){ .n = (long)(k->nuses - USES_SHOWN) });
 	href = path_uses_more(&w->arena, PATH_HOME, jt->id, k->id,
 	    k->scope == SCOPE_COMMON);
-	search_buf_add(&refs->text, ",[", 2);
+	strbuf_add(&refs->text, ",[", 2);
 	jsontext_string(&refs->text, label, strlen(label));
-	search_buf_add(&refs->text, ",", 1);
+	strbuf_add(&refs->text, ",", 1);
 	jsontext_string(&refs->text, href, strlen(href));
-	search_buf_add(&refs->text, "]", 1);
+	strbuf_add(&refs->text, "]", 1);
 	refs->bytes += 4;
 }
 
@@ -772,9 +772,9 @@ S_pack_terms(struct writer *w)
 		h.last = p->last;
 		h.toklen = p->toklen;
 		h.len = rest != NULL ? p->len - (size_t)(rest - p->text) : 0;
-		search_buf_add(&w->packed, (const char *)&h, sizeof(h));
-		search_buf_add(&w->packed, p->token, p->toklen);
-		search_buf_add(&w->packed, rest != NULL ? rest : "", h.len);
+		strbuf_add(&w->packed, (const char *)&h, sizeof(h));
+		strbuf_add(&w->packed, p->token, p->toklen);
+		strbuf_add(&w->packed, rest != NULL ? rest : "", h.len);
 	}
 	S_free_terms(&w->terms);
 	arena_free(&w->posts);
@@ -930,7 +930,7 @@ static unsigned
 S_put_terms(struct search_build *w, struct diag *d)
 {
 	struct terms t = { NULL, 0 };
-	struct search_buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	const struct postings *p;
 	size_t i, first, size = 0;
 	unsigned s, nshards;
@@ -950,13 +950,13 @@ S_put_terms(struct search_build *w, struct diag *d)
 	qsort(t.v, t.n, sizeof(*t.v), S_term_cmp);
 	for (s = 0, i = 0; s < nshards && !w->failed; s++) {
 		S_script_head(&b, 't', s);
-		search_buf_add(&b, "{", 1);
+		strbuf_add(&b, "{", 1);
 		for (first = i; i < t.n && t.v[i].shard_prefix >> 48 == s; i++) {
 			p = t.v[i].p;
 			if (i > first)
-				search_buf_add(&b, ",", 1);
+				strbuf_add(&b, ",", 1);
 			jsontext_string(&b, p->token, p->toklen);
-			search_buf_add(&b, ":", 1);
+			strbuf_add(&b, ":", 1);
 			jsontext_string(&b, p->text, p->len);
 		}
 		if (S_put_shard(w, &b, "}", 't', s, d) != 0)

@@ -80,6 +80,55 @@ test_printf_formats_any_length(void **state)
 	arena_free(&a);
 }
 
+/* arena_printf() gives every length around its stack buffer's size
+ * whole: the strings formatted once and those formatted twice. */
+static void
+test_printf_lengths_around_the_short_buffer(void **state)
+{
+	struct arena a;
+	char fill[600], want[610];
+	size_t n;
+
+	(void)state;
+	arena_init(&a);
+	memset(fill, 'y', sizeof(fill));
+	for (n = 240; n < 270; n++) {
+		char *s;
+
+		fill[n] = '\0';
+		snprintf(want, sizeof(want), "[%s]", fill);
+		s = arena_printf(&a, "[%s]", fill);
+		assert_string_equal(s, want);
+		assert_int_equal(strlen(s), n + 2);
+		fill[n] = 'y';
+	}
+	arena_free(&a);
+}
+
+/* strbuf_add() appends bytes, NULs included, and keeps the string
+ * NUL-ended as it grows. */
+static void
+test_strbuf_grows_and_ends_with_nul(void **state)
+{
+	struct strbuf b = { NULL, 0, 0 };
+	size_t i;
+
+	(void)state;
+	strbuf_reserve(&b, 0);
+	assert_non_null(b.s);
+	assert_string_equal(b.s, "");
+	for (i = 0; i < 1000; i++)
+		strbuf_add(&b, "ab", 2);
+	strbuf_add(&b, "\0z", 2);
+	assert_int_equal(b.len, 2002);
+	assert_int_equal(b.s[2000], '\0');
+	assert_int_equal(b.s[2001], 'z');
+	assert_int_equal(b.s[2002], '\0');
+	assert_true(b.cap > b.len);
+	assert_int_equal(strncmp(b.s, "abab", 4), 0);
+	free(b.s);
+}
+
 /* xpath_join() puts one slash between a folder and a name, and none
  * before a name in "." or "". */
 static void
@@ -109,6 +158,8 @@ main(void)
 		cmocka_unit_test(test_large_allocation_gets_its_own_block),
 		cmocka_unit_test(test_strndup_copies_and_terminates),
 		cmocka_unit_test(test_printf_formats_any_length),
+		cmocka_unit_test(test_printf_lengths_around_the_short_buffer),
+		cmocka_unit_test(test_strbuf_grows_and_ends_with_nul),
 		cmocka_unit_test(test_path_join),
 	};
 

@@ -314,7 +314,7 @@ assert_json_string(const char *s, size_t n)
 {
 	json_t *v = json_stringn_nocheck(s, n);
 	char *want = json_dumps(v, JSON_ENCODE_ANY);
-	struct search_buf got = { NULL, 0, 0 };
+	struct strbuf got = { NULL, 0, 0 };
 
 	assert_non_null(want);
 	jsontext_string(&got, s, n);
