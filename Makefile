@@ -21,7 +21,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -pthread -Wall -Wextra -Wpedantic \
 	   -Werror=implicit-function-declaration
 DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
-PKGS	 = libxml-2.0 libcmark jansson libxxhash
+PKGS	 = libxml-2.0 libcmark jansson libxxhash libmicrohttpd
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
@@ -46,19 +46,20 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   template.c \
 	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \
 	   text.c diff.c diff_rows.c apart.c write.c \
-	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c
+	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c \
+	   cmd_serve.c serve_http.c serve_url.c serve_watch.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
-	   test_steps test_manifest
+	   test_steps test_manifest test_serve
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
-	   $(BUILD)/obj/json_schema.o
+	   $(BUILD)/obj/json_schema.o $(BUILD)/obj/reload_js.o
 ASAN_OBJS = $(SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/schema.o \
-	   $(BUILD)/asan/json_schema.o
-EMBEDDED = $(BUILD)/schema.c $(BUILD)/json_schema.c
+	   $(BUILD)/asan/json_schema.o $(BUILD)/asan/reload_js.o
+EMBEDDED = $(BUILD)/schema.c $(BUILD)/json_schema.c $(BUILD)/reload_js.c
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%) $(PLAIN_TESTS:%=$(BUILD)/tests/%)
 ASAN_TEST_BINS = $(TESTS:%=$(BUILD)/asan-tests/%)
 
@@ -169,6 +170,15 @@ $(BUILD)/obj/schema.o $(BUILD)/asan/schema.o: $(BUILD)/schema.c
 $(BUILD)/obj/json_schema.o $(BUILD)/asan/json_schema.o: $(BUILD)/json_schema.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(if $(findstring asan,$@),$(SANITIZE)) $(WARN) -c -o $@ $<
+
+$(BUILD)/obj/reload_js.o $(BUILD)/asan/reload_js.o: $(BUILD)/reload_js.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(if $(findstring asan,$@),$(SANITIZE)) $(WARN) -c -o $@ $<
+
+$(BUILD)/reload_js.c: generator/serve_reload.js generator/embed.sh
+	@mkdir -p $(@D)
+	generator/embed.sh skillsite_reload_js generator/serve_reload.js > $@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/json_schema.c: generator/framework.schema.json generator/embed.sh
 	@mkdir -p $(@D)

@@ -16,7 +16,8 @@
 #define CLI_STACK_MIN		(256 * 1024)	/* as the message says */
 
 /* A subcommand: its name, what it does, its options (letters taking a
- * value) and flags (letters alone), how it is called. */
+ * value), flags (letters alone) and long flags ("--NAME", NULL-ended;
+ * the i-th sets bit i of cmd_args.longs), how it is called. */
 struct command {
 	const char	*name;
 	const char	*synopsis;
@@ -24,19 +25,31 @@ struct command {
 	const char	*options;
 	const char	*flags;
 	int		(*run)(const struct cmd_args *, FILE *, FILE *);
+	const char *const *longs;
 };
+
+/* serve's long flags: bit 0 of cmd_args.longs is --poll. */
+static const char *const S_serve_longs[] = { "poll", NULL };
 
 static const struct command S_commands[] = {
 	{ "check", "check [-j N] [FILE|DIR ...]",
 	    "validate content (default: content/) on N threads (default: one "
 	    "per processor) and list editorial notes",
-	    "j", "", cmd_check },
+	    "j", "", cmd_check, NULL },
 	{ "build", "build [-p] [-j N] [-o DIR] [-t DIR] [FILE|DIR ...]",
 	    "build the site from content (default: content/) into DIR "
 	    "(default: output/) with the templates in -t DIR, on N threads "
 	    "(default: one per processor); -p also makes PDF handbooks with "
 	    "WeasyPrint",
-	    "jot", "p", cmd_build },
+	    "jot", "p", cmd_build, NULL },
+	{ "serve", "serve [-b ADDR] [-p PORT] [-t DIR] [-j N] [--poll] "
+	    "[FILE|DIR ...]",
+	    "preview the site while editing: build it, serve it on "
+	    "http://ADDR:PORT/ (default 127.0.0.1:8000), rebuild after each "
+	    "change to the content or the templates (watched with inotify, or "
+	    "polled with --poll) and reload open pages; a failed build shows "
+	    "its errors on every open page",
+	    "bjpt", "", cmd_serve, S_serve_longs },
 };
 
 #define NCOMMANDS (sizeof(S_commands) / sizeof(S_commands[0]))
@@ -68,6 +81,18 @@ S_find(const char *name)
 	return NULL;
 }
 
+/* Returns the index of cmd's long flag name, or -1. */
+static int
+S_long(const struct command *cmd, const char *name)
+{
+	int i;
+
+	for (i = 0; cmd->longs != NULL && cmd->longs[i] != NULL; i++)
+		if (strcmp(cmd->longs[i], name) == 0)
+			return i;
+	return -1;
+}
+
 /* Prints the usage of cmd to f. */
 static void
 S_command_usage(FILE *f, const struct command *cmd)
@@ -94,7 +119,7 @@ S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
     FILE *err)
 {
 	struct cmd_args args;
-	int i, status, options = 1;
+	int i, k, status, options = 1;
 
 	memset(&args, 0, sizeof(args));
 	args.paths = xcalloc((size_t)argc + 1, sizeof(*args.paths));
@@ -109,6 +134,8 @@ S_run(const struct command *cmd, int argc, char *argv[], FILE *out,
 			free(args.paths);
 			S_command_usage(out, cmd);
 			return S_written(out, err, EXIT_OK);
+		} else if (w[1] == '-' && (k = S_long(cmd, w + 2)) >= 0) {
+			args.longs |= 1u << k;
 		} else if (w[1] >= 'a' && w[1] <= 'z' && w[2] == '\0' &&
 		    strchr(cmd->flags, w[1]) != NULL) {
 			args.opt[w[1] - 'a'] = "";

@@ -23,6 +23,10 @@ struct cmd_args {
 	const char	*opt[26];	/* value of -a ... -z, NULL if absent */
 	char		**paths;
 	int		 npaths;
+	unsigned	 longs;		/* the command's long flags given: bit
+					 * i for its i-th (struct command) */
+	int		 live_reload;	/* "serve"'s builds: pages for the
+					 * live preview (SITE_LIVE_RELOAD) */
 };
 
 /* The "check" command: loads and checks the content files and
@@ -47,10 +51,27 @@ void	check_content(const struct cmd_args *args, struct model *m,
  * 0 when N is not a number from 1 to PAR_THREADS_MAX. */
 unsigned	cmd_threads(const struct cmd_args *args);
 
+/* Returns the site options (enum site_option) of a build as args ask:
+ * SITE_PDF for -p, SITE_LIVE_RELOAD for serve's builds. */
+unsigned	cmd_site_options(const struct cmd_args *args);
+
 /* The "build" command: checks the content like "check", then renders the
  * site with the templates (-t DIR) and publishes it atomically as the
  * folder -o DIR (default output/); prints one summary line to out.  Bad
  * content writes nothing.  Returns the exit status. */
 int	cmd_build(const struct cmd_args *args, FILE *out, FILE *err);
+
+/* Returns seconds on the monotonic clock, from an arbitrary start. */
+double	cmd_now(void);
+
+/* Returns the templates folder a command uses, malloc'd: -t DIR, else
+ * the one beside the executable, else the installed one. */
+char	*cmd_templates(const struct cmd_args *args);
+
+/* The "serve" command (serve.h): builds the site into a private folder,
+ * serves it over HTTP, rebuilds it after each change to the content or
+ * the templates and reloads open pages; runs until SIGINT, SIGTERM or
+ * SIGHUP.  Returns the exit status. */
+int	cmd_serve(const struct cmd_args *args, FILE *out, FILE *err);
 
 #endif

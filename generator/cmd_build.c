@@ -40,11 +40,11 @@ S_has_templates(const char *dir)
 	return ok;
 }
 
-/* Returns the templates folder to use, malloc'd: -t DIR, else the one
- * beside the executable (the source tree's templates/, or an installed
- * share/skillsite/templates), else the compiled-in data folder. */
-static char *
-S_templates(const struct cmd_args *args)
+/* The templates folder: -t DIR, else the one beside the executable (the
+ * source tree's templates/, or an installed share/skillsite/templates),
+ * else the compiled-in data folder. */
+char *
+cmd_templates(const struct cmd_args *args)
 {
 	static const char *const near[] = { "../templates",
 	    "../share/skillsite/templates" };
@@ -147,9 +147,8 @@ S_check_loaded(const struct diag *d, const char *dest, FILE *err)
 	return EXIT_OK;
 }
 
-/* Returns seconds since an arbitrary start, for the summary. */
-static double
-S_now(void)
+double
+cmd_now(void)
 {
 	struct timespec ts;
 
@@ -409,12 +408,13 @@ S_pdfs(struct build *b, unsigned nprocs, struct diag *d)
 }
 
 /* Renders the site of m into a new publication of dest on nthreads
- * threads, with the PDFs when pdf is set, taking from the last build
+ * threads, as options (enum site_option) say, taking from the last build
  * what mf lets it take, and publishes it with its record.  Returns 0,
  * or -1 after reporting (dest is then unchanged). */
 static int
 S_build(const struct model *m, const struct md_table *md,
-    const char *templates, int pdf, unsigned nthreads, const char *dest,
+    const char *templates, unsigned options, unsigned nthreads,
+    const char *dest,
     struct manifest *mf, struct diag *d, struct site_sink *sink,
     struct publish_stats *st)
 {
@@ -436,8 +436,9 @@ S_build(const struct model *m, const struct md_table *md,
 	sink->write = S_write;
 	sink->close = S_close;
 	sink->ctx = &b;
-	if (site_render_reuse(m, md, templates, pdf, nthreads, sink, &reuse,
-	    d) < 0 || (pdf && S_pdfs(&b, nthreads, d) < 0) ||
+	if (site_render_reuse(m, md, templates, options, nthreads, sink,
+	    &reuse, d) < 0 ||
+	    ((options & SITE_PDF) && S_pdfs(&b, nthreads, d) < 0) ||
 	    S_record(&b, sink->pages, d) < 0)
 		publish_abort(b.pub);
 	else
@@ -477,7 +478,7 @@ S_unchanged(const struct manifest *mf, FILE *out, const char *dest,
 		return 0;
 	st.files = st.carried = t.files;
 	st.bytes = t.bytes;
-	S_summary(out, dest, t.pages, &st, pdf, S_now() - start);
+	S_summary(out, dest, t.pages, &st, pdf, cmd_now() - start);
 	return 1;
 }
 
@@ -491,7 +492,8 @@ S_load_and_build(const struct cmd_args *args, const char *dest,
     size_t *pages, struct publish_stats *st, int *usage)
 {
 	unsigned nthreads = cmd_threads(args);
-	int pdf = args->opt['p' - 'a'] != NULL, ok = 0;
+	unsigned options = cmd_site_options(args);
+	int pdf = (options & SITE_PDF) != 0, ok = 0;
 	struct md_table *md = NULL;
 	struct site_sink sink;
 	struct model m;
@@ -506,7 +508,7 @@ S_load_and_build(const struct cmd_args *args, const char *dest,
 		    "(Debian package weasyprint)");
 	else if (diag_status(d) == EXIT_OK && *usage == EXIT_OK) {
 		manifest_units(mf, &m, d);
-		ok = S_build(&m, md, templates, pdf, nthreads, dest, mf, d,
+		ok = S_build(&m, md, templates, options, nthreads, dest, mf, d,
 		    &sink, st) == 0;
 	}
 	*pages = sink.pages;
@@ -515,19 +517,26 @@ S_load_and_build(const struct cmd_args *args, const char *dest,
 	return ok;
 }
 
+unsigned
+cmd_site_options(const struct cmd_args *args)
+{
+	return (args->opt['p' - 'a'] != NULL ? SITE_PDF : 0) |
+	    (args->live_reload ? SITE_LIVE_RELOAD : 0);
+}
+
 int
 cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 {
 	const char *dest = args->opt['o' - 'a'] ? args->opt['o' - 'a'] :
 	    DEFAULT_OUTPUT;
-	char *templates = S_templates(args);
-	double start = S_now();
+	char *templates = cmd_templates(args);
+	double start = cmd_now();
 	struct publish_stats st;
 	struct manifest *mf;
 	struct diag d;
 	size_t pages = 0;
 	int status = EXIT_USAGE, ok, usage = EXIT_OK;
-	int pdf = args->opt['p' - 'a'] != NULL;
+	int pdf = (cmd_site_options(args) & SITE_PDF) != 0;
 
 	if (cmd_threads(args) == 0)
 		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
@@ -537,7 +546,8 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 		free(templates);
 		return EXIT_USAGE;
 	}
-	mf = manifest_new(dest, templates, args->paths, args->npaths, pdf,
+	mf = manifest_new(dest, templates, args->paths, args->npaths,
+	    cmd_site_options(args),
 	    cmd_threads(args));
 	if ((!pdf || pdf_available()) &&	/* else build reports it */
 	    S_unchanged(mf, out, dest, pdf, start))
@@ -551,7 +561,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 			status = EXIT_IO;
 		diag_free(&d);
 		if (ok)
-			S_summary(out, dest, pages, &st, pdf, S_now() - start);
+			S_summary(out, dest, pages, &st, pdf, cmd_now() - start);
 	}
 	manifest_free(mf);
 	free(templates);

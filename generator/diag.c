@@ -448,20 +448,39 @@ diag_secondary(struct diag *d, enum msg m, const struct pos *pos,
 	va_end(ap);
 }
 
+/* Prints "skillsite: KIND: MESSAGE" to out, the message cleaned as every
+ * diagnostic is. */
+static void
+S_plain(FILE *out, const char *kind, const char *fmt, va_list ap)
+{
+	char *raw, *clean;
+
+	if ((raw = xvasprintf(fmt, ap)) == NULL)
+		raw = xstrdup("(unprintable message)");
+	clean = S_clean(raw, DIAG_DETAIL_MAX, 0);
+	fprintf(out, "skillsite: %s: %s\n", kind, clean);
+	free(clean);
+	free(raw);
+}
+
 void
 diag_plain(FILE *out, const char *fmt, ...)
 {
 	va_list ap;
-	char *raw, *clean;
 
 	va_start(ap, fmt);
-	if ((raw = xvasprintf(fmt, ap)) == NULL)
-		raw = xstrdup("(unprintable message)");
+	S_plain(out, "error", fmt, ap);
 	va_end(ap);
-	clean = S_clean(raw, DIAG_DETAIL_MAX, 0);
-	fprintf(out, "skillsite: error: %s\n", clean);
-	free(clean);
-	free(raw);
+}
+
+void
+diag_plain_as(FILE *out, const char *kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_plain(out, kind, fmt, ap);
+	va_end(ap);
 }
 
 /* Orders items by file, line, column, then reporting order. */

@@ -179,6 +179,11 @@ void	diag_vmsg(struct diag *, enum msg m, const struct pos *pos, int secondary,
 void	diag_plain(FILE *out, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* Prints "skillsite: KIND: MESSAGE" at once, KIND "warning" or
+ * "notice": what a run wants known and goes on after. */
+void	diag_plain_as(FILE *out, const char *kind, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
 /* Returns a malloc'd copy of s escaped as diagnostics print file names,
  * for other output that names files. */
 char	*diag_escape(const char *s);

@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "cli.h"
 #include "load.h"
+#include "site.h"
 #include "write.h"
 
 #define RACY_NS	2000000000ULL	/* a change this close to a build's start
@@ -205,9 +206,11 @@ S_generator(int *ok)
 }
 
 /* Returns the digest of the options: the working folder, the templates
- * folder, -p and the content paths, each ended by a NUL. */
+ * folder, the site options (SITE_PDF, SITE_LIVE_RELOAD) and the content
+ * paths, each ended by a NUL. */
 static XXH128_hash_t
-S_options(const char *templates, char *const *paths, int npaths, int pdf)
+S_options(const char *templates, char *const *paths, int npaths,
+    unsigned options)
 {
 	XXH3_state_t *s = XXH3_createState();
 	char cwd[PATH_MAX];
@@ -221,7 +224,10 @@ S_options(const char *templates, char *const *paths, int npaths, int pdf)
 		strcpy(cwd, "?");
 	XXH3_128bits_update(s, cwd, strlen(cwd) + 1);
 	XXH3_128bits_update(s, templates, strlen(templates) + 1);
-	XXH3_128bits_update(s, pdf ? "p" : "", pdf ? 2 : 1);
+	XXH3_128bits_update(s, (options & SITE_PDF) ? "p" : "",
+	    (options & SITE_PDF) ? 2 : 1);
+	if (options & SITE_LIVE_RELOAD)
+		XXH3_128bits_update(s, "serve", 6);
 	for (i = 0; i < npaths; i++)
 		XXH3_128bits_update(s, paths[i], strlen(paths[i]) + 1);
 	if (npaths == 0)
@@ -284,7 +290,7 @@ S_read_last(struct manifest *mf)
 
 struct manifest *
 manifest_new(const char *dest, const char *templates, char *const *paths,
-    int npaths, int pdf, unsigned nthreads)
+    int npaths, unsigned options, unsigned nthreads)
 {
 	struct manifest *mf = xcalloc(1, sizeof(*mf));
 	int ok, i;
@@ -295,7 +301,7 @@ manifest_new(const char *dest, const char *templates, char *const *paths,
 	pthread_mutex_init(&mf->lock, NULL);
 	mf->now.start = S_now();
 	mf->now.generator = S_generator(&ok);
-	mf->now.options = S_options(templates, paths, npaths, pdf);
+	mf->now.options = S_options(templates, paths, npaths, options);
 	if (ok)
 		S_read_last(mf);
 	S_watch_folder(mf, templates);

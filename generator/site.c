@@ -16,6 +16,8 @@
 #include "par.h"
 #include "paths.h"
 #include "search_index.h"
+#include "serve.h"
+#include "template.h"
 #include "page.h"
 
 /* A share of the work: the downloads, a part of the search index, a
@@ -42,11 +44,12 @@ struct work {
 
 /* Loads the layout and page templates from dir (registered in d) and
  * compiles each page with the layout, its directives checked against the
- * page's declared fields, and loads the labels of the pages into
- * *labels; returns -1 after reporting every problem. */
+ * page's declared fields (with the live preview's script when live is
+ * set), and loads the labels of the pages into *labels; returns -1 after
+ * reporting every problem. */
 static int
 S_load_templates(struct template **layout, struct template **pages,
-    struct labels **labels, const char *dir, struct diag *d)
+    struct labels **labels, const char *dir, int live, struct diag *d)
 {
 	char *path = xpath_join(dir, "layout.xhtml");
 	int k, rc = 0;
@@ -69,6 +72,9 @@ S_load_templates(struct template **layout, struct template **pages,
 	}
 	if (*layout == NULL || template_check_layout(*layout, d) < 0)
 		return -1;
+	if (live)
+		template_live_reload(*layout, SERVE_SCRIPT_URL,
+		    TEMPLATE_CSP SERVE_CSP_EXTRA);
 	for (k = 0; k < PAGE__COUNT; k++)
 		if (pages[k] != NULL && template_compile(*layout, pages[k], d) < 0)
 			rc = -1;
@@ -323,26 +329,27 @@ S_render_units(const struct builder *proto, const struct site_reuse *reuse,
 
 int
 site_render(const struct model *m, const struct md_table *md,
-    const char *template_dir, int pdf, unsigned nthreads,
+    const char *template_dir, unsigned options, unsigned nthreads,
     struct site_sink *sink, struct diag *d)
 {
-	return site_render_reuse(m, md, template_dir, pdf, nthreads, sink,
+	return site_render_reuse(m, md, template_dir, options, nthreads, sink,
 	    NULL, d);
 }
 
 int
 site_render_reuse(const struct model *m, const struct md_table *md,
-    const char *template_dir, int pdf, unsigned nthreads,
+    const char *template_dir, unsigned options, unsigned nthreads,
     struct site_sink *sink, const struct site_reuse *reuse, struct diag *d)
 {
 	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
 	struct labels *labels = NULL;
 	struct builder b = { .m = m, .md = md, .d = d, .out = sink,
-	    .pdf = pdf, .pages = pages };
+	    .pdf = (options & SITE_PDF) != 0, .pages = pages };
 	int k, rc = -1;
 
 	xmlInitParser();	/* before any thread uses libxml2 */
-	if (S_load_templates(&layout, pages, &labels, template_dir, d) == 0 &&
+	if (S_load_templates(&layout, pages, &labels, template_dir,
+	    (options & SITE_LIVE_RELOAD) != 0, d) == 0 &&
 	    assets_publish(template_dir, sink, d) == 0) {
 		b.layout = layout;
 		b.labels = labels;

@@ -17,16 +17,23 @@
 
 struct md_table;
 
+/* How a site is made, or'd together. */
+enum site_option {
+	SITE_PDF = 1,		/* pages link to the PDF handbooks (pdf.c) */
+	SITE_LIVE_RELOAD = 2	/* for "serve": every page loads its reload
+				 * script and may read its event stream */
+};
+
 /* Renders every page of the resolved model m, its Markdown fields as md
  * holds them (md_prepare() of m), with the templates in
  * template_dir, and publishes the folder's assets, into sink, on up to nthreads
- * threads (a specialty's pages on one; 0 counts as 1); when pdf is set,
- * pages link to the PDF handbooks (which pdf.c makes).  Messages reach d
+ * threads (a specialty's pages on one; 0 counts as 1), as options (enum
+ * site_option) say.  Messages reach d
  * in the same order whatever the threads; the templates and assets read
  * are registered in d, for diagnostics.  Returns 0, or -1 after
  * reporting a problem or when the sink stopped. */
 int	site_render(const struct model *m, const struct md_table *md,
-	    const char *template_dir, int pdf, unsigned nthreads,
+	    const char *template_dir, unsigned options, unsigned nthreads,
 	    struct site_sink *sink, struct diag *d);
 
 /* What a build may take from the last one (manifest.h).  A unit is a
@@ -48,7 +55,7 @@ struct site_reuse {
 
 /* site_render(), taking what reuse (NULL: nothing) lets it take. */
 int	site_render_reuse(const struct model *m, const struct md_table *md,
-	    const char *template_dir, int pdf, unsigned nthreads,
+	    const char *template_dir, unsigned options, unsigned nthreads,
 	    struct site_sink *sink, const struct site_reuse *reuse,
 	    struct diag *d);
 

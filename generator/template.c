@@ -319,6 +319,44 @@ template_check_asset(const char *path, const char *data, size_t len,
 	return bad > 0 ? -1 : 0;
 }
 
+/* Returns the first child element of parent named name, or NULL. */
+static xmlNode *
+S_child_named(xmlNode *parent, const char *name)
+{
+	xmlNode *c;
+
+	for (c = parent != NULL ? parent->children : NULL; c != NULL;
+	    c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(c->name, BAD_CAST name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+template_live_reload(struct template *layout, const char *url,
+    const char *csp)
+{
+	xmlNode *head = S_child_named(xmlDocGetRootElement(layout->doc),
+	    "head"), *c, *script;
+	xmlChar *v;
+
+	if (head == NULL)
+		return;		/* template_check_layout() refused it */
+	for (c = head->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    xmlStrcmp(c->name, BAD_CAST "meta") != 0 ||
+		    (v = xmlGetProp(c, BAD_CAST "http-equiv")) == NULL)
+			continue;
+		if (xmlStrcasecmp(v, BAD_CAST "Content-Security-Policy") == 0)
+			xmlSetProp(c, BAD_CAST "content", BAD_CAST csp);
+		xmlFree(v);
+	}
+	script = xmlNewChild(head, head->ns, BAD_CAST "script", NULL);
+	xmlSetProp(script, BAD_CAST "src", BAD_CAST url);
+	xmlSetProp(script, BAD_CAST "defer", BAD_CAST "defer");
+}
+
 void
 template_free(struct template *t)
 {

@@ -47,6 +47,12 @@ struct field_decl {
 	const struct field_decl		*items;	/* LIST: its items' fields */
 };
 
+/* The Content-Security-Policy of every page, as the layout must state it
+ * (and the README's nginx block). */
+#define TEMPLATE_CSP	"default-src 'none'; style-src 'self'; " \
+	"img-src 'self'; font-src 'self'; script-src 'self'; " \
+	"base-uri 'none'; form-action 'none'"
+
 /* Returns the name of kind k ("text", "HTML", "flag", "list"). */
 const char	*template_kind_name(enum field_kind k);
 
@@ -57,6 +63,12 @@ void		 template_free(struct template *);
 
 /* Templates and assets are at most this many bytes. */
 #define TEMPLATE_FILE_MAX	(1024 * 1024)
+
+/* Makes layout (checked by template_check_layout(), not yet compiled
+ * with a page) load the script at url, last in its head, and state csp
+ * as its Content-Security-Policy: the live preview's pages. */
+void		 template_live_reload(struct template *layout,
+		    const char *url, const char *csp);
 
 /* Checks that layout states the site's Content-Security-Policy in its
  * head; returns 0, or -1 after reporting. */

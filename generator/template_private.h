@@ -177,12 +177,6 @@ int		 template_is_directive(const xmlChar *name);
 /* Returns the hash of field name by which scopes find fields. */
 unsigned	 template_hash(const char *name);
 
-/* The Content-Security-Policy of every page, as the layout must state it
- * (and the README's nginx block). */
-#define TEMPLATE_CSP	"default-src 'none'; style-src 'self'; " \
-	"img-src 'self'; font-src 'self'; script-src 'self'; " \
-	"base-uri 'none'; form-action 'none'"
-
 /* The policy (template_policy.c): the site loads nothing from elsewhere
  * and runs only its own scripts.  Each function reports every breach at
  * the node's position (template_node_pos()) and returns how many it

@@ -1245,3 +1245,15 @@ publish_abort(struct publish *p)
 		S_remove_tmp(p);
 	S_free(p);
 }
+
+int
+publish_open_beneath(int root, const char *rel, int flags)
+{
+	return S_open_beneath(root, rel, flags, 0);
+}
+
+int
+publish_remove(const char *path)
+{
+	return S_remove_at(AT_FDCWD, path);
+}

@@ -171,4 +171,14 @@ int		 publish_commit(struct publish *p, struct publish_stats *st);
 /* Removes the new folder and frees p; out stays as it was. */
 void		 publish_abort(struct publish *p);
 
+/* Opens rel below the folder root as openat() would with flags, never
+ * following a symbolic link at any depth nor leaving root (openat2 with
+ * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, or a walk name by name).
+ * Returns the descriptor, or -1 (errno set). */
+int		 publish_open_beneath(int root, const char *rel, int flags);
+
+/* Removes the file or tree at path without following symbolic links;
+ * returns 0 or -1. */
+int		 publish_remove(const char *path);
+
 #endif

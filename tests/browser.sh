@@ -11,18 +11,12 @@
 set -u
 bin=$1
 build=$2
-for tool in node npm java /usr/bin/chromium; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "browser: $tool missing: the browser checks are skipped"
-		exit 0
-	fi
-done
-if [ ! -d tests/browser/node_modules ] ||
-    [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
-	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) ||
-	    exit 1
-	touch tests/browser/node_modules
-fi
+. tests/browser/deps.sh
+browser_ready browser node npm java /usr/bin/chromium
+case $? in
+1) exit 0 ;;
+2) exit 1 ;;
+esac
 
 root=$(mktemp -d /tmp/skillsite-browser.XXXXXX)
 chmod 755 "$root"

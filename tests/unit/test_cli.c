@@ -70,6 +70,38 @@ test_usage_errors_exit_2(void **state)
 	free(err);
 }
 
+/* A long flag belongs to its command: serve's --poll is unknown to
+ * check, a misspelt one to serve; serve's own options are checked before
+ * anything is served. */
+static void
+test_long_flags_and_serve_usage(void **state)
+{
+	static const struct {
+		const char	*words[4];
+		const char	*err;
+	} cases[] = {
+		{ { "check", "--poll" }, "unknown option: --poll" },
+		{ { "serve", "--pol" }, "unknown option: --pol" },
+		{ { "serve", "-p", "65536" }, "-p 65536: not a port number" },
+		{ { "serve", "-p", "-1" }, "-p -1: not a port number" },
+		{ { "serve", "-b", "localhost" }, "-b localhost: not a numeric" },
+		{ { "serve", "-j", "0" }, "-j 0: not a number of threads" },
+	};
+	char *argv[6], *out, *err;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		argv[0] = "skillsite";
+		for (n = 0; n < 4 && cases[i].words[n] != NULL; n++)
+			argv[n + 1] = (char *)cases[i].words[n];
+		assert_int_equal(run(&out, &err, (int)n + 1, argv), EXIT_USAGE);
+		assert_non_null(strstr(err, cases[i].err));
+		free(out);
+		free(err);
+	}
+}
+
 static void
 test_check_content_passes(void **state)
 {
@@ -138,6 +170,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_usage_errors_exit_2),
+		cmocka_unit_test(test_long_flags_and_serve_usage),
 		cmocka_unit_test(test_check_content_passes),
 		cmocka_unit_test(test_check_missing_file_is_io_error),
 		cmocka_unit_test(test_double_dash_anywhere_ends_options),

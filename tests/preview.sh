@@ -1,0 +1,31 @@
+#!/bin/sh
+# preview.sh: "skillsite serve", the live preview: tests/preview.py over
+# HTTP and raw sockets (the whole of it with BINARY; with the sanitized
+# binary, PREVIEW_QUICK=1, without the load), then, where node and
+# Debian's Chromium are installed, tests/browser/preview.mjs: the page
+# reloads, the overlay of errors and its fix, in a real browser.
+# Usage: tests/preview.sh BINARY BUILD [quick]   (from the top of the
+# repository)
+set -u
+bin=$1
+build=$2
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+if [ "${3:-}" = quick ]; then
+	PREVIEW_QUICK=1 "$py" tests/preview.py "$bin"
+	exit
+fi
+"$py" tests/preview.py "$bin"
+status=$?
+. tests/browser/deps.sh
+browser_ready preview node npm /usr/bin/chromium
+case $? in
+1) exit $status ;;
+2) exit 1 ;;
+esac
+top=$(pwd)
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+case $build in /*) ;; *) build=$top/$build ;; esac
+(cd tests/browser && node preview.mjs "$bin" "$top/content" \
+    "$top/templates" "$build/screenshots") || status=1
+exit $status
