@@ -42,6 +42,7 @@ struct publish {
 	atomic_size_t		 bytes;
 	atomic_size_t		 carried;
 	int			 record;	/* a record is to be put in place */
+	int			 volatile_site;	/* not flushed to disk */
 };
 
 /* Reports an output problem with path. */
@@ -1213,7 +1214,7 @@ publish_commit(struct publish *p, struct publish_stats *st)
 	int rc;
 
 	alloc_on_exhaustion(NULL, NULL);	/* the folder may be the old site */
-	if (syncfs(p->tmpfd) < 0) {	/* one flush for every file */
+	if (!p->volatile_site && syncfs(p->tmpfd) < 0) {	/* one flush */
 		S_fail(p->d, "cannot flush", p->tmp);
 		publish_abort(p);
 		return -1;
@@ -1228,7 +1229,8 @@ publish_commit(struct publish *p, struct publish_stats *st)
 	S_place_record(p, rc == 0);
 	S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
-		fsync(p->dirfd);	/* the renames, on disk */
+		if (!p->volatile_site)
+			fsync(p->dirfd);	/* the renames, on disk */
 		if (st != NULL)
 			publish_tally(p, st);
 	}
@@ -1256,4 +1258,10 @@ int
 publish_remove(const char *path)
 {
 	return S_remove_at(AT_FDCWD, path);
+}
+
+void
+publish_volatile(struct publish *p)
+{
+	p->volatile_site = 1;
 }

@@ -177,6 +177,12 @@ void		 publish_abort(struct publish *p);
  * Returns the descriptor, or -1 (errno set). */
 int		 publish_open_beneath(int root, const char *rel, int flags);
 
+/* Makes p's commit skip flushing the new site to disk: for a site that
+ * need not outlive a power cut (the live preview's private one), whose
+ * flush would wait for every other write on the file system.  The swap
+ * stays atomic for readers. */
+void		 publish_volatile(struct publish *p);
+
 /* Removes the file or tree at path without following symbolic links;
  * returns 0 or -1. */
 int		 publish_remove(const char *path);

@@ -413,6 +413,16 @@ def check_hostile(srv):
         head = got.split(b'\r\n', 1)[0]
         check(b'root:x:0' not in got and not head.endswith(b' 200 OK'),
               f'GET {url}: {head!r}')
+    # the same through curl, which sends the path as it is given
+    if shutil.which('curl'):
+        for url in HOSTILE + ['/passwd.html', '/etcdir/passwd']:
+            r = subprocess.run(
+                ['curl', '-s', '--path-as-is', '-o', '-', '-w',
+                 '\n%{http_code}', f'http://127.0.0.1:{srv.port}{url}'],
+                capture_output=True)
+            code = r.stdout.rsplit(b'\n', 1)[-1]
+            check(b'root:x:0' not in r.stdout and code != b'200',
+                  f'curl --path-as-is {url}: {code!r}')
     # no listing: a folder without index.html, with and without its slash
     status, _, body = request(srv.port, '/assets/')
     check(status == 404 and b'style.css' not in body, '/assets/: no listing')
