@@ -48,6 +48,7 @@ struct serve_watch {
 	struct root	*roots;
 	size_t		 nroots;
 	uint64_t	 look;		/* polling: the last look's digest */
+	int		 rewatch;	/* a watched folder went: watch anew */
 };
 
 /* The events that can change an input. */
@@ -163,11 +164,13 @@ S_relevant(struct serve_watch *w, const struct inotify_event *e)
 		return 1;	/* events lost: anything may have changed */
 	if ((x = S_find(w, e->wd)) == NULL)
 		return 0;
-	if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED))
+	if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
+		w->rewatch = 1;	/* a folder made again is watched again */
 		return 1;
+	}
 	switch (x->kind) {
-	case WATCH_FILE:
-		return strcmp(name, x->only) == 0;
+	case WATCH_FILE:		/* the path may now be a folder */
+		return (w->rewatch |= strcmp(name, x->only) == 0);
 	case WATCH_CONTENT:
 		return S_is_content(name);
 	case WATCH_TEMPLATES:
@@ -288,12 +291,39 @@ S_unwatch(struct serve_watch *w)
 	w->n = 0;
 }
 
+/* Watches every root with a new inotify instance; when inotify cannot,
+ * says so to err (NULL: silently) and polls from now on. */
+static void
+S_watch_all(struct serve_watch *w, FILE *err)
+{
+	size_t i;
+
+	S_unwatch(w);
+	w->rewatch = 0;
+	if ((w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0 && err)
+		diag_plain_as(err, "notice", "cannot watch the files with "
+		    "inotify (%s): looking at them every %d ms instead",
+		    strerror(errno), SERVE_POLL_MS);
+	for (i = 0; w->fd >= 0 && i < w->nroots; i++)
+		if (S_add_root(w, &w->roots[i]) < 0) {
+			if (err != NULL)
+				diag_plain_as(err, "notice", "cannot watch %s "
+				    "with inotify (%s): looking at the files "
+				    "every %d ms instead", w->roots[i].path,
+				    strerror(errno), SERVE_POLL_MS);
+			break;
+		}
+	if (w->fd < 0 || i < w->nroots) {
+		S_unwatch(w);
+		w->look = S_look(w);
+	}
+}
+
 struct serve_watch *
 serve_watch_new(char *const *paths, int npaths, const char *templates,
     int poll, FILE *err)
 {
 	struct serve_watch *w = xcalloc(1, sizeof(*w));
-	size_t i;
 	int k;
 
 	w->roots = xcalloc((size_t)npaths + 2, sizeof(*w->roots));
@@ -306,21 +336,10 @@ serve_watch_new(char *const *paths, int npaths, const char *templates,
 	w->roots[w->nroots++] = (struct root){ xstrdup(templates),
 	    WATCH_TEMPLATES };
 	w->fd = -1;
-	if (!poll && (w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
-		diag_plain_as(err, "notice", "cannot watch the files with inotify "
-		    "(%s): looking at them every %d ms instead",
-		    strerror(errno), SERVE_POLL_MS);
-	for (i = 0; w->fd >= 0 && i < w->nroots; i++)
-		if (S_add_root(w, &w->roots[i]) < 0) {
-			diag_plain_as(err, "notice", "cannot watch %s with inotify "
-			    "(%s): looking at the files every %d ms instead",
-			    w->roots[i].path, strerror(errno), SERVE_POLL_MS);
-			break;
-		}
-	if (w->fd < 0 || i < w->nroots) {
-		S_unwatch(w);
+	if (poll)
 		w->look = S_look(w);
-	}
+	else
+		S_watch_all(w, err);
 	return w;
 }
 
@@ -337,6 +356,10 @@ serve_watch_wait(struct serve_watch *w, int stop_fd)
 	int changed = 0, n, timeout;
 	uint64_t now;
 
+	if (w->rewatch && w->fd >= 0) {
+		S_watch_all(w, NULL);	/* a folder went, and may be back */
+		pf[1].fd = w->fd;
+	}
 	for (;;) {
 		timeout = changed ? SERVE_QUIET_MS : w->fd < 0 ? SERVE_POLL_MS :
 		    -1;

@@ -314,6 +314,24 @@ def check_edits(srv, root, label):
     ev.close()
 
 
+def check_folder_back(srv, root, label):
+    """The content folder moved away and back: errors, then the site, and
+    edits in the folder are seen again."""
+    ev = Events(srv.port)
+    content = os.path.join(root, 'content')
+    os.rename(content, content + '.away')
+    data = ev.next('errors')
+    check(data is not None, f'{label}: errors once the content folder is gone')
+    os.rename(content + '.away', content)
+    check(ev.next('reload') is not None, f'{label}: reload once it is back')
+    edit(content_file(root), '<level value="3">', '<level value="3">戻り。')
+    check(ev.next('reload') is not None,
+          f'{label}: an edit in the folder put back is seen')
+    edit(content_file(root), '戻り。', '')
+    check(ev.next('reload') is not None, f'{label}: and undone')
+    ev.close()
+
+
 def check_templates(srv, root):
     ev = Events(srv.port)
     layout = os.path.join(root, 'templates', 'skill.xhtml')
@@ -620,6 +638,7 @@ def main():
             return
         check_files(srv)
         check_edits(srv, root, 'inotify')
+        check_folder_back(srv, root, 'inotify')
         check_templates(srv, root)
         check_burst(srv, root)
         check_hostile(srv)
@@ -634,6 +653,7 @@ def main():
         srv = Server(root, '--poll')
         check('every 250 ms' in srv.stdout(), '--poll says so')
         check_edits(srv, root, 'poll')
+        check_folder_back(srv, root, 'poll')
         check_templates(srv, root)
         check_stop(srv, signal.SIGINT, 'SIGINT')
 
