@@ -96,6 +96,7 @@ S_rebuild(struct preview *p)
 		p->failed = 0;
 		fprintf(p->out, "skillsite: site ready in %.0f ms\n",
 		    (cmd_now() - start) * 1e3);
+		publish_sweep(p->site);	/* the old site, once pages reload */
 	} else {
 		serve_http_failed(p->http, len > 0 ? diags :
 		    "skillsite: error: the build failed");

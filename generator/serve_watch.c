@@ -356,10 +356,6 @@ serve_watch_wait(struct serve_watch *w, int stop_fd)
 	int changed = 0, n, timeout;
 	uint64_t now;
 
-	if (w->rewatch && w->fd >= 0) {
-		S_watch_all(w, NULL);	/* a folder went, and may be back */
-		pf[1].fd = w->fd;
-	}
 	for (;;) {
 		timeout = changed ? SERVE_QUIET_MS : w->fd < 0 ? SERVE_POLL_MS :
 		    -1;
@@ -372,8 +368,13 @@ serve_watch_wait(struct serve_watch *w, int stop_fd)
 			if (n > 0 && (pf[1].revents & POLLIN) &&
 			    S_read_events(w))
 				changed = 1;
-			else if (n == 0 && changed)
+			else if (n == 0 && changed) {
+				/* a folder went, and may be back: watch it
+				 * before the build reads it */
+				if (w->rewatch)
+					S_watch_all(w, NULL);
 				return 1;	/* quiet after the burst */
+			}
 			continue;
 		}
 		if (n != 0)

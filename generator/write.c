@@ -1227,7 +1227,10 @@ publish_commit(struct publish *p, struct publish_stats *st)
 	} else
 		rc = S_swap(p);
 	S_place_record(p, rc == 0);
-	S_remove_tmp(p);	/* the old site, or the new one */
+	if (rc == 0 && p->volatile_site)
+		S_close_folders(p);	/* the old site: publish_sweep() */
+	else
+		S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
 		if (!p->volatile_site)
 			fsync(p->dirfd);	/* the renames, on disk */
@@ -1264,4 +1267,18 @@ void
 publish_volatile(struct publish *p)
 {
 	p->volatile_site = 1;
+}
+
+void
+publish_sweep(const char *out)
+{
+	struct publish *p = xcalloc(1, sizeof(*p));
+
+	p->out = xstrdup(out);
+	p->tmpfd = p->livefd = p->lock = -1;
+	p->umask = umask(022);		/* S_free() puts it back */
+	write_split(out, &p->dir, &p->base);
+	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
+		S_clean_stale(p);
+	S_free(p);
 }
