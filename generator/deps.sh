@@ -10,7 +10,7 @@ libunistring-dev libxxhash-dev libmicrohttpd-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-morisawa-bizud-gothic fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
-clang-14 libclang-rt-14-dev nginx-light curl chromium nodejs
+clang-14 libclang-rt-14-dev nginx-light apache2 curl chromium nodejs
 openjdk-17-jre-headless rsync python3 python3-jsonschema
 libreoffice-calc-nogui"
 # for "make bench": the tools measured beside skillsite
