@@ -95,7 +95,7 @@ async function run(label, extra, browser) {
       `${label}: the last good page under the overlay`);
     const role = await overlay.getAttribute('role');
     check(role === 'alertdialog', `${label}: the overlay is an alert dialog`);
-    await page.addScriptTag({ content: axe }).catch(() => {});
+    await page.evaluate(axe);
     const found = await page.evaluate(async () => {
       if (!window.axe) return null;
       const r = await window.axe.run('#skillsite-serve-errors',
