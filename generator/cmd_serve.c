@@ -210,6 +210,7 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 
 	if ((status = S_options(args, &addr, &port, err)) != EXIT_OK)
 		return status;
+	signal(SIGPIPE, SIG_IGN);	/* a closed terminal pipe: go on */
 	if ((sigfd = S_signals(err)) < 0)
 		return EXIT_IO;
 	if ((priv = S_private_folder(err)) == NULL) {
