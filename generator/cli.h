@@ -47,6 +47,10 @@ void	check_content(const struct cmd_args *args, struct model *m,
 	    struct diag *d, unsigned nthreads, int notes,
 	    struct md_table **md);
 
+/* Returns 1 when -j N is absent or a number of threads cmd_threads()
+ * takes, else 0 after reporting it to err. */
+int		cmd_threads_valid(const struct cmd_args *args, FILE *err);
+
 /* Returns the number of threads of -j N (default: one per processor), or
  * 0 when N is not a number from 1 to PAR_THREADS_MAX. */
 unsigned	cmd_threads(const struct cmd_args *args);

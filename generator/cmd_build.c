@@ -540,10 +540,7 @@ cmd_build(const struct cmd_args *args, FILE *out, FILE *err)
 	int status = EXIT_USAGE, ok, usage = EXIT_OK;
 	int pdf = (cmd_site_options(args) & SITE_PDF) != 0;
 
-	if (cmd_threads(args) == 0)
-		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
-		    args->opt['j' - 'a'], PAR_THREADS_MAX);
-	if (cmd_threads(args) == 0 ||
+	if (!cmd_threads_valid(args, err) ||
 	    S_check_dest(args, dest, templates, err) != EXIT_OK) {
 		free(templates);
 		return EXIT_USAGE;

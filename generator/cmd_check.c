@@ -27,6 +27,16 @@ S_report_note(void *ctx, const struct md_field *f)
 	}
 }
 
+int
+cmd_threads_valid(const struct cmd_args *args, FILE *err)
+{
+	if (cmd_threads(args) != 0)
+		return 1;
+	diag_plain(err, "-j %s: not a number of threads from 1 to %d",
+	    args->opt['j' - 'a'], PAR_THREADS_MAX);
+	return 0;
+}
+
 unsigned
 cmd_threads(const struct cmd_args *args)
 {
@@ -75,11 +85,8 @@ cmd_check(const struct cmd_args *args, FILE *out, FILE *err)
 	int status;
 
 	(void)out;
-	if (nthreads == 0) {
-		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
-		    args->opt['j' - 'a'], PAR_THREADS_MAX);
+	if (!cmd_threads_valid(args, err))
 		return EXIT_USAGE;
-	}
 	model_init(&m);
 	diag_init(&d, err);
 	check_content(args, &m, &d, nthreads, 1, NULL);

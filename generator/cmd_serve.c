@@ -18,7 +18,6 @@
 
 #include "alloc.h"
 #include "diag.h"
-#include "par.h"
 #include "serve.h"
 #include "serve_http.h"
 #include "serve_watch.h"
@@ -164,11 +163,8 @@ S_options(const struct cmd_args *args, const char **addr, unsigned *port,
 		    *addr);
 		return EXIT_USAGE;
 	}
-	if (cmd_threads(args) == 0) {
-		diag_plain(err, "-j %s: not a number of threads from 1 to %d",
-		    args->opt['j' - 'a'], PAR_THREADS_MAX);
+	if (!cmd_threads_valid(args, err))
 		return EXIT_USAGE;
-	}
 	return EXIT_OK;
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "text.h"
 
 /* A text being written. */
 struct out {
@@ -223,17 +224,6 @@ S_num(struct in *in)
 	return in->bad ? 0 : v;
 }
 
-/* Returns the value of the hexadecimal digit c, or -1. */
-static int
-S_xdigit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Reads 32 hexadecimal digits. */
 static XXH128_hash_t
 S_digest(struct in *in)
@@ -246,7 +236,7 @@ S_digest(struct in *in)
 		return h;
 	}
 	for (i = 0; i < 32; i++) {
-		if ((x = S_xdigit(in->p[i])) < 0) {
+		if ((x = text_xdigit(in->p[i])) < 0) {
 			in->bad = 1;
 			return h;
 		}
@@ -277,8 +267,8 @@ S_rpath(struct in *in)
 			*q++ = *in->p++;
 			continue;
 		}
-		if (nl - in->p < 3 || (hi = S_xdigit(in->p[1] | 0x20)) < 0 ||
-		    (lo = S_xdigit(in->p[2] | 0x20)) < 0 || hi * 16 + lo == 0) {
+		if (nl - in->p < 3 || (hi = text_xdigit(in->p[1] | 0x20)) < 0 ||
+		    (lo = text_xdigit(in->p[2] | 0x20)) < 0 || hi * 16 + lo == 0) {
 			in->bad = 1;
 			break;
 		}

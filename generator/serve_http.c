@@ -359,7 +359,22 @@ S_rate_allows(struct serve_http *s, struct MHD_Connection *c)
 	return ok;
 }
 
-/* libmicrohttpd's handler of every request. */
+/* Returns whether the request on c says it carries a body: none of the
+ * site's requests does. */
+static int
+S_has_body(struct MHD_Connection *c)
+{
+	const char *n = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+	return MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL ||
+	    (n != NULL && strcmp(n, "0") != 0);
+}
+
+/* libmicrohttpd's handler of every request, answered on its first call,
+ * once the headers are in: a body is never asked for ("100 Continue") nor
+ * read, and libmicrohttpd closes a connection whose body it skipped. */
 static enum MHD_Result
 S_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -367,16 +382,16 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct serve_http *s = cls;
 
-	(void)version;
 	(void)upload_data;
-	if (*req_cls == NULL) {		/* the headers: wait for any body */
-		*req_cls = s;
-		return MHD_YES;
-	}
-	if (*upload_data_size != 0) {	/* a body: read and dropped */
-		*upload_data_size = 0;
-		return MHD_YES;
-	}
+	(void)upload_data_size;
+	(void)req_cls;
+	if (strcmp(version, MHD_HTTP_VERSION_1_1) != 0 &&
+	    strcmp(version, MHD_HTTP_VERSION_1_0) != 0)
+		return S_reply(c, MHD_HTTP_HTTP_VERSION_NOT_SUPPORTED,
+		    "505 HTTP Version Not Supported");
+	if (S_has_body(c))
+		return S_reply(c, MHD_HTTP_BAD_REQUEST,
+		    "400 Bad Request: a request with a body");
 	if (!S_rate_allows(s, c))
 		return S_reply(c, MHD_HTTP_TOO_MANY_REQUESTS,
 		    "429 Too Many Requests");

@@ -11,19 +11,7 @@
 #include <unistr.h>
 
 #include "alloc.h"
-
-/* Returns the value of hex digit c, or -1. */
-static int
-S_hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include "text.h"
 
 /* Returns whether raw holds only what a decoded path may: every '%'
  * followed by two hex digits that do not encode NUL, a separator ('/' or
@@ -39,7 +27,8 @@ S_raw_sound(const char *raw)
 			return 0;
 		if (*p != '%')
 			continue;
-		if ((hi = S_hex((char)p[1])) < 0 || (lo = S_hex((char)p[2])) < 0)
+		if ((hi = text_xdigit((char)(p[1] | 0x20))) < 0 ||
+		    (lo = text_xdigit((char)(p[2] | 0x20))) < 0)
 			return 0;
 		c = hi * 16 + lo;
 		if (c < 0x20 || c == 0x7f || c == '/' || c == '\\')

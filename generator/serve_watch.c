@@ -30,7 +30,6 @@ enum watch_kind {
 struct watched {
 	int		 wd;
 	enum watch_kind	 kind;
-	char		*dir;
 	char		*only;		/* WATCH_FILE: the file's name */
 };
 
@@ -49,6 +48,7 @@ struct serve_watch {
 	size_t		 nroots;
 	uint64_t	 look;		/* polling: the last look's digest */
 	int		 rewatch;	/* a watched folder went: watch anew */
+	FILE		*err;		/* where a fall back to polling is said */
 };
 
 /* The events that can change an input. */
@@ -93,7 +93,6 @@ S_add(struct serve_watch *w, const char *dir, enum watch_kind kind,
 	x = &w->v[w->n++];
 	x->wd = wd;
 	x->kind = kind;
-	x->dir = xstrdup(dir);
 	x->only = only != NULL ? xstrdup(only) : NULL;
 	if (kind != WATCH_TEMPLATES || (dp = opendir(dir)) == NULL)
 		return 0;
@@ -116,8 +115,9 @@ S_add(struct serve_watch *w, const char *dir, enum watch_kind kind,
 	return 0;
 }
 
-/* Watches root r: a folder itself, a file by its folder.  Returns 0, or
- * -1 when inotify refused. */
+/* Watches root r: a folder itself; a file, or a folder that is not
+ * there now, by the folder it is in.  Returns 0, or -1 when inotify
+ * refused. */
 static int
 S_add_root(struct serve_watch *w, const struct root *r)
 {
@@ -125,8 +125,7 @@ S_add_root(struct serve_watch *w, const struct root *r)
 	char *dir, *slash;
 	int rc;
 
-	if (r->kind == WATCH_TEMPLATES ||
-	    (stat(r->path, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (stat(r->path, &st) == 0 && S_ISDIR(st.st_mode))
 		return S_add(w, r->path, r->kind, NULL);
 	dir = xstrdup(r->path);
 	if ((slash = strrchr(dir, '/')) == NULL)
@@ -139,35 +138,14 @@ S_add_root(struct serve_watch *w, const struct root *r)
 	return rc;
 }
 
-/* Returns the watched folder of wd, or NULL. */
-static struct watched *
-S_find(struct serve_watch *w, int wd)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		if (w->v[i].wd == wd)
-			return &w->v[i];
-	return NULL;
-}
-
-/* Returns whether event e can change an input; watches a templates
- * folder made in a watched one. */
+/* Returns whether event e, in a folder that x watches, can change an
+ * input; sets w->rewatch when the watches no longer cover the inputs. */
 static int
-S_relevant(struct serve_watch *w, const struct inotify_event *e)
+S_relevant_to(struct serve_watch *w, const struct watched *x,
+    const struct inotify_event *e)
 {
-	struct watched *x;
 	const char *name = e->len > 0 ? e->name : "";
-	char *sub;
 
-	if (e->mask & IN_Q_OVERFLOW)
-		return 1;	/* events lost: anything may have changed */
-	if ((x = S_find(w, e->wd)) == NULL)
-		return 0;
-	if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
-		w->rewatch = 1;	/* a folder made again is watched again */
-		return 1;
-	}
 	switch (x->kind) {
 	case WATCH_FILE:		/* the path may now be a folder */
 		return (w->rewatch |= strcmp(name, x->only) == 0);
@@ -176,14 +154,30 @@ S_relevant(struct serve_watch *w, const struct inotify_event *e)
 	case WATCH_TEMPLATES:
 		if (S_ignored(name))
 			return 0;
-		if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) {
-			sub = xpath_join(x->dir, name);
-			(void)S_add(w, sub, WATCH_TEMPLATES, NULL);
-			free(sub);	/* S_add() may have moved x */
-		}
+		if (e->mask & IN_ISDIR)
+			w->rewatch = 1;	/* a folder made, moved or gone */
 		return 1;
 	}
 	return 0;
+}
+
+/* Returns whether event e can change an input: one of the watches of its
+ * folder says so (several content files of one folder share it). */
+static int
+S_relevant(struct serve_watch *w, const struct inotify_event *e)
+{
+	size_t i;
+	int changed = 0;
+
+	if (e->mask & (IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF |
+	    IN_IGNORED)) {
+		w->rewatch = 1;	/* events lost, or a watched folder went */
+		return 1;
+	}
+	for (i = 0; i < w->n; i++)
+		if (w->v[i].wd == e->wd)
+			changed |= S_relevant_to(w, &w->v[i], e);
+	return changed;
 }
 
 /* Reads the pending events; returns whether one can change an input. */
@@ -285,32 +279,31 @@ S_unwatch(struct serve_watch *w)
 		close(w->fd);
 	w->fd = -1;
 	for (i = 0; i < w->n; i++) {
-		free(w->v[i].dir);
 		free(w->v[i].only);
 	}
 	w->n = 0;
 }
 
 /* Watches every root with a new inotify instance; when inotify cannot,
- * says so to err (NULL: silently) and polls from now on. */
+ * says so to w->err and polls from now on. */
 static void
-S_watch_all(struct serve_watch *w, FILE *err)
+S_watch_all(struct serve_watch *w)
 {
+	FILE *err = w->err;
 	size_t i;
 
 	S_unwatch(w);
 	w->rewatch = 0;
-	if ((w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0 && err)
+	if ((w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
 		diag_plain_as(err, "notice", "cannot watch the files with "
 		    "inotify (%s): looking at them every %d ms instead",
 		    strerror(errno), SERVE_POLL_MS);
 	for (i = 0; w->fd >= 0 && i < w->nroots; i++)
 		if (S_add_root(w, &w->roots[i]) < 0) {
-			if (err != NULL)
-				diag_plain_as(err, "notice", "cannot watch %s "
-				    "with inotify (%s): looking at the files "
-				    "every %d ms instead", w->roots[i].path,
-				    strerror(errno), SERVE_POLL_MS);
+			diag_plain_as(err, "notice", "cannot watch %s with "
+			    "inotify (%s): looking at the files every %d ms "
+			    "instead", w->roots[i].path, strerror(errno),
+			    SERVE_POLL_MS);
 			break;
 		}
 	if (w->fd < 0 || i < w->nroots) {
@@ -336,10 +329,11 @@ serve_watch_new(char *const *paths, int npaths, const char *templates,
 	w->roots[w->nroots++] = (struct root){ xstrdup(templates),
 	    WATCH_TEMPLATES };
 	w->fd = -1;
+	w->err = err;
 	if (poll)
 		w->look = S_look(w);
 	else
-		S_watch_all(w, err);
+		S_watch_all(w);
 	return w;
 }
 
@@ -372,7 +366,7 @@ serve_watch_wait(struct serve_watch *w, int stop_fd)
 				/* a folder went, and may be back: watch it
 				 * before the build reads it */
 				if (w->rewatch)
-					S_watch_all(w, NULL);
+					S_watch_all(w);
 				return 1;	/* quiet after the burst */
 			}
 			continue;

@@ -293,3 +293,13 @@ text_normalise_line_ends(char *buf, size_t len)
 		cr++;
 	}
 }
+
+int
+text_xdigit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}

@@ -119,4 +119,8 @@ size_t	 text_utf8_count(const char *s, size_t n);
  * byte is always the character CR. */
 void	 text_normalise_line_ends(char *buf, size_t len);
 
+/* Returns the value of c as a lower-case hexadecimal digit, or -1 (an
+ * upper-case one too: callers that take both pass c | 0x20). */
+int	 text_xdigit(char c);
+
 #endif

@@ -72,7 +72,7 @@ def check(ok, what):
 class Server:
     """skillsite serve on a copy of the content, in a folder of its own."""
 
-    def __init__(self, root, *extra):
+    def __init__(self, root, *extra, paths=None):
         self.root = root
         self.tmp = os.path.join(root, 'tmp')
         os.makedirs(self.tmp, exist_ok=True)
@@ -81,7 +81,7 @@ class Server:
         self.err = open(os.path.join(root, 'err.txt'), 'w+')
         self.proc = subprocess.Popen(
             [BIN, 'serve', '-p', '0', '-t', os.path.join(root, 'templates'),
-             *extra, os.path.join(root, 'content')],
+             *extra, *(paths or [os.path.join(root, 'content')])],
             stdout=self.out, stderr=self.err, env=env)
         self.port = None
         deadline = time.time() + WAIT
@@ -332,6 +332,45 @@ def check_folder_back(srv, root, label):
     ev.close()
 
 
+def check_templates_back(srv, root, label):
+    """The templates folder moved away and back: still watched, by the
+    same means, and a saved stylesheet is seen."""
+    ev = Events(srv.port)
+    templates = os.path.join(root, 'templates')
+    os.rename(templates, templates + '.away')
+    check(ev.next('errors') is not None,
+          f'{label}: errors once the templates are gone')
+    os.rename(templates + '.away', templates)
+    check(ev.next('reload') is not None, f'{label}: reload once they are back')
+    css = os.path.join(templates, 'style.css')
+    with open(css, 'a', encoding='utf-8') as f:
+        f.write('\n/* a saved change */\n')
+    check(ev.next('reload') is not None,
+          f'{label}: a stylesheet saved in the folder put back is seen')
+    check('cannot watch' not in srv.stderr(),
+          f'{label}: still watched with inotify: {srv.stderr()[-300:]}')
+    ev.close()
+
+
+def check_files_in_one_folder(work):
+    """Two content files named in one folder: a save to either is seen
+    (their folder's one watch serves both)."""
+    root = os.path.join(work, 'files')
+    setup(root)
+    content = os.path.join(root, 'content')
+    srv = Server(root, paths=[os.path.join(content, 'framework.xml'),
+                              os.path.join(content, 'customer-service.xml')])
+    ev = Events(srv.port)
+    edit(content_file(root), '<level value="3">', '<level value="3">二つ目。')
+    check(ev.next('reload') is not None,
+          'two files of one folder: a save to the second is seen')
+    status, _, body = request(srv.port, PAGE)
+    check('二つ目。' in body.decode('utf-8'),
+          'two files of one folder: the page shows it')
+    ev.close()
+    check_stop(srv, signal.SIGTERM, 'two files of one folder')
+
+
 def check_templates(srv, root):
     ev = Events(srv.port)
     layout = os.path.join(root, 'templates', 'skill.xhtml')
@@ -464,6 +503,9 @@ def check_hostile(srv):
         b'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n',
         b'GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
         b'GET http://example.com/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n',
+        b'GET /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello',
+        b'POST /index.html HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n'
+        b'Content-Length: 1000000000\r\n\r\n',
         b'\r\n\r\n\r\n',
         os.urandom(4096),
     ]
@@ -639,6 +681,7 @@ def main():
         check_files(srv)
         check_edits(srv, root, 'inotify')
         check_folder_back(srv, root, 'inotify')
+        check_templates_back(srv, root, 'inotify')
         check_templates(srv, root)
         check_burst(srv, root)
         check_hostile(srv)
@@ -656,6 +699,8 @@ def main():
         check_folder_back(srv, root, 'poll')
         check_templates(srv, root)
         check_stop(srv, signal.SIGINT, 'SIGINT')
+
+        check_files_in_one_folder(work)
 
         root = os.path.join(work, 'usage')
         setup(root)
