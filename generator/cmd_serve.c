@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "preview.h"
 #include "serve.h"
 #include "serve_http.h"
 #include "serve_watch.h"
@@ -26,10 +27,10 @@
 #define SERVE_PORT_DEFAULT	8000
 #define SERVE_ADDR_DEFAULT	"127.0.0.1"
 
-/* A preview running: where its site is and what it last told pages. */
-struct preview {
-	const struct cmd_args	*build;		/* the builds' arguments */
-	const char		*site;
+/* A preview running: its builds, its server and what it last told
+ * pages. */
+struct preview_run {
+	struct preview		*pv;
 	struct serve_http	*http;
 	int			 failed;	/* the last build failed */
 	FILE			*out, *err;
@@ -58,53 +59,65 @@ S_port(const char *s, unsigned *port)
 	return 0;
 }
 
-/* Returns the inode of the folder at path, 0 when there is none: each
- * publication swaps a new folder in. */
-static ino_t
-S_identity(const char *path)
+/* Prints the diagnostics d holds to the terminal, and returns them as
+ * text, malloc'd (a failed build shows them on the pages). */
+static char *
+S_flush(struct diag *d, FILE *err)
 {
-	struct stat st;
-
-	return stat(path, &st) == 0 ? st.st_ino : 0;
-}
-
-/* Builds the site into p->site as "build" does, in this process; prints
- * its summary and diagnostics as "build" would, then tells open pages:
- * reload after a new site is published (or after the first good build
- * since one failed), or the diagnostics when it failed. */
-static void
-S_rebuild(struct preview *p)
-{
-	ino_t before = S_identity(p->site);
-	char *diags = NULL;
+	char *text = NULL;
 	size_t len = 0;
-	double start = cmd_now();
-	FILE *mem = open_memstream(&diags, &len);
-	int status;
+	FILE *mem = open_memstream(&text, &len);
 
 	if (mem == NULL)
 		xalloc_die();
-	status = cmd_build(p->build, p->out, mem);
+	d->out = mem;
+	diag_flush(d);
 	if (fclose(mem) != 0)
 		xalloc_die();
-	fputs(diags, p->err);
-	fflush(p->err);
-	if (status == EXIT_OK) {
-		if (S_identity(p->site) != before || p->failed)
-			serve_http_published(p->http);
-		p->failed = 0;
-		fprintf(p->out, "skillsite: site ready in %.0f ms\n",
-		    (cmd_now() - start) * 1e3);
-		publish_sweep(p->site);	/* the old site, once pages reload */
-	} else {
-		serve_http_failed(p->http, len > 0 ? diags :
+	fputs(text, err);
+	fflush(err);
+	return text;
+}
+
+/* Rebuilds p's site in place (preview.h) and tells open pages: reload
+ * after pages changed (or after the first good build since one failed),
+ * then "refresh" once the search index and downloads changed; or the
+ * diagnostics when the build failed.  Prints what happened as "build"
+ * would, and the time from the start to the pages served. */
+static void
+S_rebuild(struct preview_run *p)
+{
+	double start = cmd_now();
+	struct preview_stats st, data;
+	struct diag d;
+	char *text;
+	int ok;
+
+	diag_init(&d, p->err);
+	ok = preview_pages(p->pv, &d, &st) == 0;
+	text = S_flush(&d, p->err);
+	if (!ok) {
+		serve_http_failed(p->http, *text != '\0' ? text :
 		    "skillsite: error: the build failed");
 		p->failed = 1;
 		fprintf(p->out, "skillsite: build failed: the last good site is "
 		    "still served\n");
+	} else {
+		if (st.changed > 0 || p->failed)
+			serve_http_published(p->http);
+		p->failed = 0;
+		fprintf(p->out, "skillsite: site ready in %.0f ms: %zu pages, "
+		    "%zu files changed\n", (cmd_now() - start) * 1e3, st.pages,
+		    st.changed);
+		fflush(p->out);
+		if (preview_data(p->pv, &d, &data) == 0 && data.changed > 0)
+			serve_http_refreshed(p->http);
+		free(text);
+		text = S_flush(&d, p->err);
 	}
 	fflush(p->out);
-	free(diags);
+	free(text);
+	diag_free(&d);
 }
 
 /* Blocks SIGINT, SIGTERM and SIGHUP in this thread and the threads it
@@ -171,7 +184,7 @@ S_options(const struct cmd_args *args, const char **addr, unsigned *port,
 /* Serves p until a signal reads from sigfd: a build now, then one after
  * each change that w sees. */
 static void
-S_serve(struct preview *p, struct serve_watch *w, int sigfd,
+S_serve(struct preview_run *p, struct serve_watch *w, int sigfd,
     const char *addr)
 {
 	struct signalfd_siginfo si;
@@ -193,13 +206,38 @@ S_serve(struct preview *p, struct serve_watch *w, int sigfd,
 	fflush(p->out);
 }
 
+/* Makes p's builds (into the folder site, staging in the folder
+ * scratch) and its server of args on addr and port, the server opening
+ * files under lock; returns 0, or -1 after reporting to err. */
+static int
+S_start(struct preview_run *p, const struct cmd_args *args,
+    const char *templates, const char *priv, pthread_rwlock_t *lock,
+    const char *addr, unsigned port)
+{
+	char *site = xpath_join(priv, "site"), *scratch = xpath_join(priv,
+	    "stage");
+	struct preview_config c = { args->paths, args->npaths, templates,
+	    cmd_threads(args), site, scratch, lock };
+	struct diag d;
+
+	diag_init(&d, p->err);
+	p->pv = preview_new(&c, &d);
+	diag_flush(&d);
+	diag_free(&d);
+	if (p->pv != NULL)
+		p->http = serve_http_start(addr, port, site, lock, p->err);
+	free(site);
+	free(scratch);
+	return p->http != NULL ? 0 : -1;
+}
+
 int
 cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 {
-	struct cmd_args build = *args;
-	struct preview p = { &build, NULL, NULL, 0, out, err };
+	struct preview_run p = { NULL, NULL, 0, out, err };
+	pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 	struct serve_watch *w;
-	char *priv, *site, *templates;
+	char *priv, *templates;
 	const char *addr;
 	unsigned port;
 	int sigfd, status;
@@ -213,31 +251,24 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 		close(sigfd);
 		return EXIT_IO;
 	}
-	p.site = site = xpath_join(priv, "site");
 	templates = cmd_templates(args);
-	memset(build.opt, 0, sizeof(build.opt));
-	build.opt['j' - 'a'] = args->opt['j' - 'a'];
-	build.opt['t' - 'a'] = templates;
-	build.opt['o' - 'a'] = site;
-	build.longs = 0;
-	build.live_reload = 1;
 	if (!S_loopback(addr))
 		diag_plain_as(err, "warning", "serving on %s: anyone who can "
 		    "reach this address can read the site", addr);
 	status = EXIT_IO;
-	if ((p.http = serve_http_start(addr, port, site, err)) != NULL) {
+	if (S_start(&p, args, templates, priv, &lock, addr, port) == 0) {
 		w = serve_watch_new(args->paths, args->npaths, templates,
 		    (args->longs & 1) != 0, err);
 		S_serve(&p, w, sigfd, addr);
 		serve_watch_free(w);
-		serve_http_stop(p.http);
 		status = EXIT_OK;
 	}
+	serve_http_stop(p.http);
+	preview_free(p.pv);
 	if (publish_remove(priv) < 0)
 		diag_plain(err, "cannot remove %s: %s", priv, strerror(errno));
 	close(sigfd);
 	free(templates);
-	free(site);
 	free(priv);
 	return status;
 }

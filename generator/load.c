@@ -65,6 +65,13 @@ loader_new(struct model *m, struct diag *d)
 }
 
 void
+loader_set_parts(struct loader *l, load_part_fn *fn, void *ctx)
+{
+	l->part = fn;
+	l->part_ctx = ctx;
+}
+
+void
 loader_set_threads(struct loader *l, unsigned n)
 {
 	l->threads = n > 0 ? n : 1;
@@ -85,7 +92,7 @@ loader_buffer(struct loader *l, const char *name, const char *buf, size_t len)
 	}
 	srcmap_init(&map, diag_add_file(l->diag, name), buf, len);
 	if ((doc = load_document(l->schema, &map, l->diag)) != NULL) {
-		load_tree(l, &map, doc);
+		load_tree(l, l->model, &map, doc);
 		xmlFreeDoc(doc);
 	}
 	srcmap_free(&map);
@@ -116,9 +123,16 @@ loader_queue(struct loader *l, const char *name, char *buf, size_t len,
 		l->capqueue = l->capqueue ? l->capqueue * 2 : 16;
 		l->queue = xreallocarray(l->queue, l->capqueue, sizeof(*l->queue));
 	}
-	j = &l->queue[l->nqueue++];
+	j = &l->queue[l->nqueue];
 	memset(j, 0, sizeof(*j));
 	j->file = diag_add_file(l->diag, name);
+	j->model = l->model;
+	if (l->part != NULL &&
+	    (j->model = l->part(l->part_ctx, name, j->file, buf, len)) == NULL) {
+		free(buf);	/* the caller keeps what it made of it */
+		return;
+	}
+	l->nqueue++;
 	j->buf = buf;
 	j->len = len;
 	j->valid = valid;
@@ -137,7 +151,7 @@ loader_flush(struct loader *l)
 		struct load_job *j = &l->queue[i];
 
 		if (j->doc != NULL) {
-			load_tree(l, &j->map, j->doc);
+			load_tree(l, j->model, &j->map, j->doc);
 			xmlFreeDoc(j->doc);
 		}
 		srcmap_free(&j->map);

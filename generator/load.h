@@ -31,6 +31,21 @@ void		 loader_free(struct loader *);
  * files still join the model, and report, in order. */
 void	 loader_set_threads(struct loader *, unsigned n);
 
+/* Says which model each content file read joins: fn(ctx, path, file,
+ * buf, len) learns the file's path, its number in the diag and its len
+ * bytes, and returns the model it is to join (one of its own, say, so
+ * that it can keep each file's model apart and reuse it), or NULL to
+ * skip it: it is then neither parsed nor checked.  Set before loading;
+ * without it every file joins the loader's model. */
+typedef struct model	*load_part_fn(void *ctx, const char *path,
+			    size_t file, const char *buf, size_t len);
+void	 loader_set_parts(struct loader *, load_part_fn *fn, void *ctx);
+
+/* Reports to d that a framework is defined again at again, first
+ * defined at first: a site has one. */
+void	 load_report_framework(struct diag *d, const struct pos *again,
+	    const struct pos *first);
+
 /* Loads path: a content file, or a directory whose *.xml files load in
  * name order. */
 void	 loader_path(struct loader *, const char *path);

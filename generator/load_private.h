@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "load.h"
 #include "model.h"
 #include "xmlread.h"
 
@@ -20,6 +21,8 @@ struct load_job;
 
 struct loader {
 	struct model	*model;
+	load_part_fn	*part;		/* NULL: every file joins model */
+	void		*part_ctx;
 	struct diag	*diag;
 	xmlRelaxNGPtr	 schema;	/* read-only once compiled */
 	unsigned	 threads;
@@ -34,6 +37,7 @@ struct load_job {
 	char		*buf;		/* owned */
 	size_t		 len;
 	int		 valid;		/* known valid: not validated again */
+	struct model	*model;		/* what it joins */
 	struct srcmap	 map;
 	xmlDoc		*doc;		/* once parsed */
 };
@@ -53,7 +57,9 @@ void	loader_queue(struct loader *, const char *name, char *buf,
 xmlDoc	*load_document(xmlRelaxNGPtr schema, struct srcmap *map,
 	    struct diag *d);
 
-/* Turns the validated (or not) document of map into model structs. */
-void	load_tree(struct loader *, const struct srcmap *, xmlDoc *);
+/* Turns the validated (or not) document of map into model structs of
+ * m. */
+void	load_tree(struct loader *, struct model *m, const struct srcmap *,
+	    xmlDoc *);
 
 #endif

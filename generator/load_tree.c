@@ -18,6 +18,7 @@
 /* The walk's state for one document. */
 struct tree {
 	struct loader		*l;
+	struct model		*model;		/* what the document joins */
 	struct arena		*arena;
 	const struct srcmap	*map;
 };
@@ -370,7 +371,7 @@ S_specialty(struct tree *t, const xmlNode *node, struct specialty *sp)
 static void
 S_jobtype(struct tree *t, const xmlNode *node)
 {
-	struct jobtype *jt = model_add_jobtype(t->l->model);
+	struct jobtype *jt = model_add_jobtype(t->model);
 	const xmlNode *c;
 
 	static const char *const known[] = { "id", "number", "min-level",
@@ -411,18 +412,14 @@ S_jobtype(struct tree *t, const xmlNode *node)
 static void
 S_framework(struct tree *t, const xmlNode *node)
 {
-	struct model *m = t->l->model;
+	struct model *m = t->model;
 	static const char *const known[] = { "id", NULL };
 	struct framework *fw;
 	const xmlNode *c;
 	struct pos p = S_pos(t, node);
 
 	if (m->framework != NULL) {
-		const struct pos *first = &m->framework->pos;
-
-		diag_msg(t->l->diag, MSG_FRAMEWORK_DUPLICATE, &p,
-		    "first defined at %s:%d:%d", diag_file(t->l->diag,
-		    first->file), first->line, first->col);
+		load_report_framework(t->l->diag, &p, &m->framework->pos);
 		return;
 	}
 	fw = m->framework = arena_calloc(t->arena, 1, sizeof(*fw));
@@ -438,9 +435,18 @@ S_framework(struct tree *t, const xmlNode *node)
 }
 
 void
-load_tree(struct loader *l, const struct srcmap *map, xmlDoc *doc)
+load_report_framework(struct diag *d, const struct pos *again,
+    const struct pos *first)
 {
-	struct tree t = { l, &l->model->arena, map };
+	diag_msg(d, MSG_FRAMEWORK_DUPLICATE, again, "first defined at %s:%d:%d",
+	    diag_file(d, first->file), first->line, first->col);
+}
+
+void
+load_tree(struct loader *l, struct model *m, const struct srcmap *map,
+    xmlDoc *doc)
+{
+	struct tree t = { l, m, &m->arena, map };
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
 	if (root == NULL)

@@ -417,6 +417,7 @@ struct md_table {
 	struct hash_table	 index;		/* struct md_rendered, by md */
 	struct md_piece		*pieces;	/* the framework, the job types */
 	size_t			 npieces;
+	int			 joined;	/* pieces borrowed (md_join()) */
 	struct fragment		*empty;		/* for absent fields */
 };
 
@@ -481,6 +482,23 @@ S_field_hash(const struct md_table *t, const char *md)
 	return hash_bytes(&t->index, &md, sizeof(md));
 }
 
+/* Adds the fields of the pieces of from to t's index (initialising it
+ * and t's empty fragment when from is t). */
+static void
+S_index(struct md_table *t, const struct md_table *from)
+{
+	size_t i, j;
+
+	if (from == t) {
+		hash_init(&t->index);
+		t->empty = fragment_new("");
+	}
+	for (i = 0; i < from->npieces; i++)
+		for (j = 0; j < from->pieces[i].n; j++)
+			hash_put(&t->index, S_field_hash(t,
+			    from->pieces[i].v[j].md), &from->pieces[i].v[j]);
+}
+
 struct md_table *
 md_prepare(const struct model *m, unsigned nthreads, int keep,
     struct diag *d)
@@ -488,7 +506,6 @@ md_prepare(const struct model *m, unsigned nthreads, int keep,
 	struct md_work w = { m, NULL };
 	struct par_job job = { NULL, S_prepare_piece, NULL, &w };
 	struct md_table *t;
-	size_t i, j;
 
 	if (!keep) {
 		par_run(&job, m->njobtypes + 1, nthreads, d);
@@ -498,11 +515,20 @@ md_prepare(const struct model *m, unsigned nthreads, int keep,
 	t->npieces = m->njobtypes + 1;
 	t->pieces = w.pieces = xcalloc(t->npieces, sizeof(*t->pieces));
 	par_run(&job, t->npieces, nthreads, d);
+	S_index(t, t);
+	return t;
+}
+
+struct md_table *
+md_join(struct md_table *const *parts, size_t n)
+{
+	struct md_table *t = xcalloc(1, sizeof(*t));
+	size_t i;
+
+	t->joined = 1;
 	hash_init(&t->index);
-	for (i = 0; i < t->npieces; i++)
-		for (j = 0; j < t->pieces[i].n; j++)
-			hash_put(&t->index, S_field_hash(t,
-			    t->pieces[i].v[j].md), &t->pieces[i].v[j]);
+	for (i = 0; i < n; i++)
+		S_index(t, parts[i]);
 	t->empty = fragment_new("");
 	return t;
 }
@@ -553,14 +579,15 @@ md_table_free(struct md_table *t)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->npieces; i++) {
+	for (i = 0; !t->joined && i < t->npieces; i++) {
 		for (j = 0; j < t->pieces[i].n; j++) {
 			fragment_free(t->pieces[i].v[j].f);
 			free(t->pieces[i].v[j].plain);
 		}
 		free(t->pieces[i].v);
 	}
-	free(t->pieces);
+	if (!t->joined)
+		free(t->pieces);
 	hash_free(&t->index);
 	fragment_free(t->empty);
 	free(t);

@@ -47,6 +47,11 @@ struct md_table	*md_prepare(const struct model *m, unsigned nthreads,
 		    int keep, struct diag *d);
 void		 md_table_free(struct md_table *);
 
+/* Returns a table that finds the fields of each of the n tables of parts
+ * (the tables of models joined into one, say): it borrows their
+ * renderings, so they must outlive it; freeing it leaves them. */
+struct md_table	*md_join(struct md_table *const *parts, size_t n);
+
 /* Returns the HTML of field md of the model of t as a fragment (see
  * fragment_new()), an empty one when md is NULL; NULL when cmark's HTML
  * does not parse as XHTML or md is not a field of that model.  The

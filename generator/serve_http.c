@@ -59,6 +59,7 @@ struct rate_slot {
 struct serve_http {
 	struct MHD_Daemon	*daemon;
 	char			*site;
+	pthread_rwlock_t	*lock;		/* held to open a file */
 	unsigned		 port;
 	struct hub		 hub;
 	pthread_mutex_t		 rate_lock;
@@ -188,11 +189,17 @@ S_file(struct serve_http *s, struct MHD_Connection *c, const char *url)
 	if (serve_url_path(url, path, sizeof(path), &want_dir) < 0)
 		return S_reply(c, MHD_HTTP_NOT_FOUND,
 		    "404 Not Found");
-	if ((root = open(s->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (s->lock != NULL)
+		pthread_rwlock_rdlock(s->lock);
+	if ((root = open(s->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fd = S_open_under(root, path, want_dir, &st, &is_dir);
+		close(root);
+	}
+	if (s->lock != NULL)
+		pthread_rwlock_unlock(s->lock);
+	if (root < 0)
 		return S_reply(c, MHD_HTTP_SERVICE_UNAVAILABLE,
 		    "503 Service Unavailable: the first build has not ended");
-	fd = S_open_under(root, path, want_dir, &st, &is_dir);
-	close(root);
 	if (is_dir)
 		return S_to_folder(c, url);
 	if (fd < 0)
@@ -458,7 +465,7 @@ serve_http_address_ok(const char *addr)
 
 struct serve_http *
 serve_http_start(const char *addr, unsigned port, const char *site,
-    FILE *err)
+    pthread_rwlock_t *lock, FILE *err)
 {
 	struct serve_http *s;
 	struct sockaddr_storage ss;
@@ -475,6 +482,7 @@ serve_http_start(const char *addr, unsigned port, const char *site,
 		flags |= MHD_USE_IPv6;
 	s = xcalloc(1, sizeof(*s));
 	s->site = xstrdup(site);
+	s->lock = lock;
 	pthread_mutex_init(&s->hub.lock, NULL);
 	pthread_cond_init(&s->hub.changed, NULL);
 	pthread_mutex_init(&s->rate_lock, NULL);
@@ -524,6 +532,12 @@ void
 serve_http_published(struct serve_http *s)
 {
 	S_tell(s, NULL);
+}
+
+void
+serve_http_refreshed(struct serve_http *s)
+{
+	(void)s;
 }
 
 void

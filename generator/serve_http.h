@@ -18,6 +18,7 @@
 #ifndef SKILLSITE_SERVE_HTTP_H
 #define SKILLSITE_SERVE_HTTP_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #define SERVE_CONNECTIONS		300
@@ -32,7 +33,7 @@ struct serve_http;
  * replaced) on addr (a numeric IPv4 or IPv6 address) and port (0: any
  * free one).  Returns the server, or NULL after reporting to err. */
 struct serve_http *serve_http_start(const char *addr, unsigned port,
-		    const char *site, FILE *err);
+		    const char *site, pthread_rwlock_t *lock, FILE *err);
 
 /* Returns whether addr is a numeric IPv4 or IPv6 address. */
 int		serve_http_address_ok(const char *addr);
@@ -42,6 +43,9 @@ unsigned	serve_http_port(const struct serve_http *s);
 
 /* Tells open pages that a new site is published: they reload. */
 void		serve_http_published(struct serve_http *s);
+
+/* Tells open pages that the search index and downloads changed. */
+void		serve_http_refreshed(struct serve_http *s);
 
 /* Tells open pages that a build failed, with its diagnostics (lines of
  * text, as printed): they show them until the next build published. */

@@ -152,23 +152,28 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	    LABEL_CSV_HEADER), d);
 }
 
-/* Returns the units of m's pages, in the order of the site, with
- * nsearch parts of the search index, and sets *n. */
+/* Returns the units of m, in the order of the site: the downloads and
+ * nsearch parts of the search index when data is set, the pages of each
+ * specialty and job type when pages is set; sets *n. */
 static struct unit *
-S_units(const struct model *m, size_t nsearch, size_t *n)
+S_units(const struct model *m, int data, size_t nsearch, int pages,
+    size_t *n)
 {
 	struct unit *v;
 	size_t i, j, k = 0;
 
-	for (i = 0; i < m->njobtypes; i++)
+	for (i = 0; pages && i < m->njobtypes; i++)
 		k += m->jobtypes[i].nspecialties + 1;
 	v = xcalloc(k + 1 + nsearch, sizeof(*v));
-	v[0].kind = UNIT_DOWNLOADS;	/* the longest units first */
-	for (k = 1; k <= nsearch; k++) {
-		v[k].kind = UNIT_SEARCH;
-		v[k].part = k - 1;
+	k = 0;
+	if (data) {
+		v[k++].kind = UNIT_DOWNLOADS;	/* the longest units first */
+		for (; k <= nsearch; k++) {
+			v[k].kind = UNIT_SEARCH;
+			v[k].part = k - 1;
+		}
 	}
-	for (i = 0; i < m->njobtypes; i++) {
+	for (i = 0; pages && i < m->njobtypes; i++) {
 		for (j = 0; j < m->jobtypes[i].nspecialties; j++, k++) {
 			v[k].kind = UNIT_SPECIALTY;
 			v[k].jt = &m->jobtypes[i];
@@ -300,31 +305,115 @@ S_end(void *ctx, void *state)
 	free(b);
 }
 
-/* Renders every unit of m on up to nthreads threads, taking what reuse
- * lets it take; adds the pages to *npages.  Returns 0, or -1 when a page
- * failed or the sink stopped. */
+/* Renders the units of m that parts (enum site_part) name on up to
+ * nthreads threads, taking what reuse lets it take; adds the pages to
+ * *npages.  Returns 0, or -1 when a page failed or the sink stopped. */
 static int
 S_render_units(const struct builder *proto, const struct site_reuse *reuse,
-    unsigned nthreads, struct diag *d, size_t *npages)
+    unsigned parts, unsigned nthreads, struct diag *d, size_t *npages)
 {
 	struct work w;
 	struct par_job job = { S_begin, S_run, S_end, &w };
+	int data = (parts & SITE_DATA) != 0;
 	size_t n;
 
 	memset(&w, 0, sizeof(w));
 	pthread_mutex_init(&w.lock, NULL);
 	w.proto = proto;
 	w.reuse = reuse;
-	w.search = search_build_new(proto->m, proto->md, proto->labels,
-	    proto->out, SEARCH_PART_DOCS);
-	w.units = S_units(proto->m, search_build_parts(w.search), &n);
+	if (data)
+		w.search = search_build_new(proto->m, proto->md,
+		    proto->labels, proto->out, SEARCH_PART_DOCS);
+	w.units = S_units(proto->m, data, data ?
+	    search_build_parts(w.search) : 0, (parts & SITE_PAGES) != 0, &n);
 	par_run(&job, n, nthreads, d);
-	if (search_build_end(w.search) < 0)
+	if (data && search_build_end(w.search) < 0)
 		w.failed = 1;
 	*npages += w.npages;
 	free(w.units);
 	pthread_mutex_destroy(&w.lock);
 	return w.failed || w.stop ? -1 : 0;
+}
+
+/* The templates of a site, compiled (see site_kit_load()). */
+struct site_kit {
+	struct template	*layout;
+	struct template	*pages[PAGE__COUNT];
+	struct labels	*labels;
+	char		*dir;
+	unsigned	 options;
+};
+
+struct site_kit *
+site_kit_load(const char *template_dir, unsigned options, struct diag *d)
+{
+	struct site_kit *kit = xcalloc(1, sizeof(*kit));
+
+	xmlInitParser();	/* before any thread uses libxml2 */
+	kit->dir = xstrdup(template_dir);
+	kit->options = options;
+	if (S_load_templates(&kit->layout, kit->pages, &kit->labels,
+	    template_dir, (options & SITE_LIVE_RELOAD) != 0, d) < 0) {
+		site_kit_free(kit);
+		return NULL;
+	}
+	return kit;
+}
+
+void
+site_kit_free(struct site_kit *kit)
+{
+	int k;
+
+	if (kit == NULL)
+		return;
+	template_free(kit->layout);
+	labels_free(kit->labels);
+	for (k = 0; k < PAGE__COUNT; k++)
+		template_free(kit->pages[k]);
+	free(kit->dir);
+	free(kit);
+}
+
+/* Renders the home and about pages of b into its sink; returns 0, or -1
+ * when one failed. */
+static int
+S_site_pages(struct builder *b, struct site_sink *sink)
+{
+	arena_init(&b->arena);
+	pages_home(b);
+	if (!b->failed)
+		pages_about(b);
+	sink->pages += b->npages;
+	b->npages = 0;
+	arena_free(&b->arena);
+	return b->failed ? -1 : 0;
+}
+
+int
+site_render_kit(const struct model *m, const struct md_table *md,
+    const struct site_kit *kit, unsigned parts, unsigned nthreads,
+    struct site_sink *sink, const struct site_reuse *reuse, struct diag *d)
+{
+	struct builder b = { .m = m, .md = md, .d = d, .out = sink,
+	    .pdf = (kit->options & SITE_PDF) != 0,
+	    .pages = kit->pages,
+	    .layout = kit->layout, .labels = kit->labels };
+	int rc = -1;
+
+	if ((parts & SITE_ASSETS) && assets_publish(kit->dir, sink, d) < 0)
+		return -1;
+	b.site_name = m->framework && m->framework->name ?
+	    m->framework->name : labels_text(kit->labels, LABEL_SITE_NAME);
+	if ((parts & SITE_PAGES) && S_site_pages(&b, sink) < 0)
+		return -1;
+	b.steps = steps_store_new(m, md);
+	if (reuse != NULL)
+		reuse->begin(reuse->ctx, b.site_name);
+	if (S_render_units(&b, reuse, parts, nthreads, d, &sink->pages) == 0)
+		rc = 0;
+	steps_store_free(b.steps);
+	return rc;
 }
 
 int
@@ -341,38 +430,13 @@ site_render_reuse(const struct model *m, const struct md_table *md,
     const char *template_dir, unsigned options, unsigned nthreads,
     struct site_sink *sink, const struct site_reuse *reuse, struct diag *d)
 {
-	struct template *layout = NULL, *pages[PAGE__COUNT] = { NULL };
-	struct labels *labels = NULL;
-	struct builder b = { .m = m, .md = md, .d = d, .out = sink,
-	    .pdf = (options & SITE_PDF) != 0, .pages = pages };
-	int k, rc = -1;
+	struct site_kit *kit = site_kit_load(template_dir, options, d);
+	int rc;
 
-	xmlInitParser();	/* before any thread uses libxml2 */
-	if (S_load_templates(&layout, pages, &labels, template_dir,
-	    (options & SITE_LIVE_RELOAD) != 0, d) == 0 &&
-	    assets_publish(template_dir, sink, d) == 0) {
-		b.layout = layout;
-		b.labels = labels;
-		b.site_name = m->framework && m->framework->name ?
-		    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
-		arena_init(&b.arena);
-		pages_home(&b);
-		if (!b.failed)
-			pages_about(&b);
-		sink->pages += b.npages;
-		b.npages = 0;
-		arena_free(&b.arena);
-		b.steps = steps_store_new(m, md);
-		if (reuse != NULL)
-			reuse->begin(reuse->ctx, b.site_name);
-		if (!b.failed && S_render_units(&b, reuse, nthreads, d,
-		    &sink->pages) == 0)
-			rc = 0;
-		steps_store_free(b.steps);
-	}
-	template_free(layout);
-	labels_free(labels);
-	for (k = 0; k < PAGE__COUNT; k++)
-		template_free(pages[k]);
+	if (kit == NULL)
+		return -1;
+	rc = site_render_kit(m, md, kit, SITE_ASSETS | SITE_PAGES | SITE_DATA,
+	    nthreads, sink, reuse, d);
+	site_kit_free(kit);
 	return rc;
 }

@@ -53,6 +53,32 @@ struct site_reuse {
 	void	*ctx;
 };
 
+/* The templates of a site compiled once, for renderings one after the
+ * other (the live preview's): the layout and page templates and the
+ * labels of template_dir, for a site made as options (enum site_option)
+ * say.  Returns the kit, or NULL after reporting to d (the files read
+ * are registered in d).  Free with site_kit_free(). */
+struct site_kit;
+struct site_kit	*site_kit_load(const char *template_dir, unsigned options,
+		    struct diag *d);
+void		 site_kit_free(struct site_kit *);
+
+/* What site_render_kit() makes, or'd together. */
+enum site_part {
+	SITE_ASSETS = 1,	/* the templates folder's stylesheets, scripts,
+				 * fonts and images */
+	SITE_PAGES = 2,		/* every page */
+	SITE_DATA = 4		/* the search index and the downloads */
+};
+
+/* site_render_reuse() with the templates of kit, making only the parts
+ * (enum site_part) named; reuse (NULL: nothing) is asked about the units
+ * of the pages. */
+int	site_render_kit(const struct model *m, const struct md_table *md,
+	    const struct site_kit *kit, unsigned parts, unsigned nthreads,
+	    struct site_sink *sink, const struct site_reuse *reuse,
+	    struct diag *d);
+
 /* site_render(), taking what reuse (NULL: nothing) lets it take. */
 int	site_render_reuse(const struct model *m, const struct md_table *md,
 	    const char *template_dir, unsigned options, unsigned nthreads,

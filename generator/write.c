@@ -493,8 +493,8 @@ S_parents(struct publish *p, const char *rel)
 
 /* Returns whether the len bytes of the file fd from offset off equal
  * data. */
-static int
-S_same_at(int fd, size_t off, const char *data, size_t len)
+int
+write_same_at(int fd, size_t off, const char *data, size_t len)
 {
 	char chunk[16384];
 	size_t done = 0, want;
@@ -576,7 +576,7 @@ S_live_same(int at, const char *name, const char *data, size_t len,
 
 	if (fd < 0)
 		return 0;
-	same = (size_t)seen->st_size == len && S_same_at(fd, 0, data, len);
+	same = (size_t)seen->st_size == len && write_same_at(fd, 0, data, len);
 	close(fd);
 	return same;
 }
@@ -625,8 +625,8 @@ S_create(struct publish *p, const char *rel, struct diag *d)
 
 /* Writes the len bytes of data to fd, the new file rel; returns 0 or -1
  * after reporting to d. */
-static int
-S_write_all(int fd, const char *rel, const char *data, size_t len,
+int
+write_all(int fd, const char *rel, const char *data, size_t len,
     struct diag *d)
 {
 	size_t done = 0;
@@ -664,7 +664,7 @@ S_write(struct publish *p, const char *rel, const char *data, size_t len,
 
 	if (fd < 0)
 		return -1;
-	if (S_write_all(fd, rel, data, len, d) < 0) {
+	if (write_all(fd, rel, data, len, d) < 0) {
 		close(fd);
 		return -1;
 	}
@@ -747,7 +747,7 @@ S_diverge(struct publish_stream *s)
 		if ((r = pread(s->livefd, chunk, want, (off_t)done)) < 0 &&
 		    errno == EINTR)
 			continue;
-		if (r <= 0 || S_write_all(s->fd, s->rel, chunk, (size_t)r,
+		if (r <= 0 || write_all(s->fd, s->rel, chunk, (size_t)r,
 		    s->d) < 0)
 			break;
 		done += (size_t)r;
@@ -788,10 +788,10 @@ publish_write(struct publish_stream *s, const char *data, size_t len)
 {
 	if (alloc_exhausted())
 		xalloc_die();
-	if (s->fd < 0 && !S_same_at(s->livefd, s->len, data, len) &&
+	if (s->fd < 0 && !write_same_at(s->livefd, s->len, data, len) &&
 	    S_diverge(s) < 0)
 		return -1;
-	if (s->fd >= 0 && S_write_all(s->fd, s->rel, data, len, s->d) < 0)
+	if (s->fd >= 0 && write_all(s->fd, s->rel, data, len, s->d) < 0)
 		return -1;
 	s->len += len;
 	return 0;
@@ -1167,7 +1167,7 @@ publish_record(struct publish *p, const char *data, size_t len)
 	    O_CLOEXEC, 0644);
 	if (fd < 0)
 		S_fail(p->d, "cannot create", name);
-	else if (S_write_all(fd, name, data, len, p->d) < 0)
+	else if (write_all(fd, name, data, len, p->d) < 0)
 		close(fd);
 	else if (S_close_file(fd, name, p->d) == 0)
 		rc = 0;

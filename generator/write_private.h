@@ -25,4 +25,14 @@ size_t	 write_temp_name(const char *s, const char *base);
  * makes of "XXXXXX". */
 int	 write_mkdtemp_tail(const char *s);
 
+/* Returns whether the len bytes of the file fd from offset off equal
+ * data. */
+int	 write_same_at(int fd, size_t off, const char *data, size_t len);
+
+/* Writes the len bytes of data to fd, the file rel; returns 0 or -1
+ * after reporting to d. */
+struct diag;
+int	 write_all(int fd, const char *rel, const char *data, size_t len,
+	    struct diag *d);
+
 #endif

@@ -1,0 +1,215 @@
+/* preview_parts.c: the content files' models of the live preview, kept
+ * from one build to the next and joined into one model per build; see
+ * preview.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "cli.h"
+#include "load.h"
+#include "par.h"
+#include "preview_private.h"
+#include "resolve.h"
+
+void
+part_free(struct part *pt)
+{
+	if (pt == NULL)
+		return;
+	md_table_free(pt->md);
+	model_free(&pt->model);
+	free(pt->path);
+	free(pt);
+}
+
+/* Returns the part of the last good build of p for path, trying the
+ * hint-th first (files are read in the same order build after build), or
+ * NULL. */
+static struct part *
+S_find(const struct preview *p, const char *path, size_t hint)
+{
+	size_t i;
+
+	if (hint < p->nparts && strcmp(p->parts[hint]->path, path) == 0)
+		return p->parts[hint];
+	for (i = 0; i < p->nparts; i++)
+		if (strcmp(p->parts[i]->path, path) == 0)
+			return p->parts[i];
+	return NULL;
+}
+
+/* Appends pt to this build's parts of p. */
+static void
+S_add_now(struct preview *p, struct part *pt)
+{
+	if (p->nnow == p->capnow) {
+		p->capnow = p->capnow ? 2 * p->capnow : 16;
+		p->now = xreallocarray(p->now, p->capnow, sizeof(*p->now));
+	}
+	p->now[p->nnow++] = pt;
+}
+
+/* load_part_fn: the model the file path (numbered file, its len bytes
+ * at buf) joins: none when p has the model of these very bytes read
+ * under the same number, else a new part's. */
+static struct model *
+S_part_for(void *ctx, const char *path, size_t file, const char *buf,
+    size_t len)
+{
+	struct preview *p = ctx;
+	XXH128_hash_t digest = XXH3_128bits(buf, len);
+	struct part *pt = S_find(p, path, p->nnow);
+
+	if (pt != NULL && pt->file == file &&
+	    XXH128_isEqual(pt->digest, digest)) {
+		S_add_now(p, pt);
+		return NULL;
+	}
+	pt = xcalloc(1, sizeof(*pt));
+	pt->path = xstrdup(path);
+	pt->file = file;
+	pt->digest = digest;
+	pt->fresh = 1;
+	model_init(&pt->model);
+	S_add_now(p, pt);
+	return &pt->model;
+}
+
+/* par_job run: renders the Markdown of the ith new part of ctx. */
+static void
+S_prepare_part(void *ctx, void *state, size_t i, struct diag *d)
+{
+	struct part **fresh = ctx;
+
+	(void)state;
+	fresh[i]->md = md_prepare(&fresh[i]->model, 1, 1, d);
+}
+
+/* Renders the Markdown of this build's new parts of p, on its threads. */
+static void
+S_prepare_fresh(struct preview *p, struct diag *d)
+{
+	struct part **fresh = xcalloc(p->nnow + 1, sizeof(*fresh));
+	struct par_job job = { NULL, S_prepare_part, NULL, fresh };
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nnow; i++)
+		if (p->now[i]->fresh)
+			fresh[n++] = p->now[i];
+	par_run(&job, n, p->nthreads, d);
+	free(fresh);
+}
+
+void
+preview_load(struct preview *p, struct diag *d)
+{
+	struct loader *l;
+	int i;
+
+	p->nnow = 0;
+	if ((l = loader_new(NULL, d)) == NULL)
+		return;
+	loader_set_parts(l, S_part_for, p);
+	loader_set_threads(l, p->nthreads);
+	if (p->npaths == 0)
+		loader_path(l, DEFAULT_CONTENT);
+	for (i = 0; i < p->npaths; i++)
+		loader_path(l, p->paths[i]);
+	loader_free(l);
+	S_prepare_fresh(p, d);
+}
+
+void
+preview_unjoin(struct preview *p)
+{
+	if (!p->have_joined)
+		return;
+	md_table_free(p->md);
+	p->md = NULL;
+	model_free(&p->joined);
+	free(p->jt_part);
+	p->jt_part = NULL;
+	p->have_joined = 0;
+}
+
+/* Adds the framework and job types of part pt to p's joined model, at
+ * *k on; reports a second framework to d. */
+static void
+S_join_part(struct preview *p, const struct part *pt, size_t *k,
+    struct diag *d)
+{
+	const struct model *pm = &pt->model;
+	size_t j;
+
+	if (pm->framework != NULL) {
+		if (p->joined.framework != NULL)
+			load_report_framework(d, &pm->framework->pos,
+			    &p->joined.framework->pos);
+		else
+			p->joined.framework = pm->framework;
+	}
+	for (j = 0; j < pm->njobtypes; j++) {
+		p->jt_part[*k] = pt;
+		p->joined.jobtypes[(*k)++] = pm->jobtypes[j];
+	}
+}
+
+void
+preview_join(struct preview *p, struct diag *d)
+{
+	struct md_table **tables = xcalloc(p->nnow + 1, sizeof(*tables));
+	size_t i, n = 0, k = 0;
+
+	preview_unjoin(p);
+	model_init(&p->joined);
+	for (i = 0; i < p->nnow; i++)
+		n += p->now[i]->model.njobtypes;
+	p->joined.jobtypes = xcalloc(n + 1, sizeof(*p->joined.jobtypes));
+	p->jt_part = xcalloc(n + 1, sizeof(*p->jt_part));
+	for (i = 0; i < p->nnow; i++) {
+		S_join_part(p, p->now[i], &k, d);
+		tables[i] = p->now[i]->md;
+	}
+	p->joined.njobtypes = n;
+	p->md = md_join(tables, p->nnow);
+	p->have_joined = 1;
+	free(tables);
+	resolve(&p->joined, d);
+}
+
+/* Returns whether pt is among this build's parts of p. */
+static int
+S_in_now(const struct preview *p, const struct part *pt)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnow; i++)
+		if (p->now[i] == pt)
+			return 1;
+	return 0;
+}
+
+void
+preview_keep_parts(struct preview *p, int good)
+{
+	size_t i;
+
+	if (!good) {
+		preview_unjoin(p);	/* it points into the new parts */
+		for (i = 0; i < p->nnow; i++)
+			if (p->now[i]->fresh)
+				part_free(p->now[i]);
+		p->nnow = 0;
+		return;
+	}
+	for (i = 0; i < p->nparts; i++)
+		if (!S_in_now(p, p->parts[i]))
+			part_free(p->parts[i]);
+	p->parts = xreallocarray(p->parts, p->nnow + 1, sizeof(*p->parts));
+	for (i = 0; i < p->nnow; i++) {
+		p->now[i]->fresh = 0;
+		p->parts[i] = p->now[i];
+	}
+	p->nparts = p->nnow;
+	p->nnow = 0;
+}
