@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xxhash.h>
@@ -138,8 +139,28 @@ S_add_root(struct serve_watch *w, const struct root *r)
 	return rc;
 }
 
-/* Returns whether event e, in a folder that x watches, can change an
- * input; sets w->rewatch when the watches no longer cover the inputs. */
+/* What events say of the inputs (bits). */
+#define CHANGE_PART	1	/* a change that may not be over: a file
+				 * written to or made, not yet closed */
+#define CHANGE_DONE	2	/* a change that is over: a save */
+
+/* Returns what event e says of the file it names: CHANGE_DONE for the
+ * last event of a save (a file closed after writing, saved by rename,
+ * removed, moved away; a folder made), CHANGE_PART for the others. */
+static int
+S_change(const struct inotify_event *e)
+{
+	if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE |
+	    IN_MOVED_FROM))
+		return CHANGE_DONE;
+	if ((e->mask & IN_CREATE) && (e->mask & IN_ISDIR))
+		return CHANGE_DONE;
+	return CHANGE_PART;
+}
+
+/* Returns what event e, in a folder that x watches, says of the inputs:
+ * 0 (nothing), or CHANGE_PART or CHANGE_DONE; sets w->rewatch when the
+ * watches no longer cover the inputs. */
 static int
 S_relevant_to(struct serve_watch *w, const struct watched *x,
     const struct inotify_event *e)
@@ -147,22 +168,26 @@ S_relevant_to(struct serve_watch *w, const struct watched *x,
 	const char *name = e->len > 0 ? e->name : "";
 
 	switch (x->kind) {
-	case WATCH_FILE:		/* the path may now be a folder */
-		return (w->rewatch |= strcmp(name, x->only) == 0);
+	case WATCH_FILE:
+		if (strcmp(name, x->only) != 0)
+			return 0;
+		w->rewatch = 1;		/* the path may now be a folder */
+		return S_change(e);
 	case WATCH_CONTENT:
-		return S_is_content(name);
+		return S_is_content(name) ? S_change(e) : 0;
 	case WATCH_TEMPLATES:
 		if (S_ignored(name))
 			return 0;
 		if (e->mask & IN_ISDIR)
 			w->rewatch = 1;	/* a folder made, moved or gone */
-		return 1;
+		return S_change(e);
 	}
 	return 0;
 }
 
-/* Returns whether event e can change an input: one of the watches of its
- * folder says so (several content files of one folder share it). */
+/* Returns what event e says of the inputs (CHANGE_* bits, 0: nothing),
+ * by the watches of its folder (several content files of one folder
+ * share it). */
 static int
 S_relevant(struct serve_watch *w, const struct inotify_event *e)
 {
@@ -172,7 +197,7 @@ S_relevant(struct serve_watch *w, const struct inotify_event *e)
 	if (e->mask & (IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF |
 	    IN_IGNORED)) {
 		w->rewatch = 1;	/* events lost, or a watched folder went */
-		return 1;
+		return CHANGE_DONE;
 	}
 	for (i = 0; i < w->n; i++)
 		if (w->v[i].wd == e->wd)
@@ -180,7 +205,8 @@ S_relevant(struct serve_watch *w, const struct inotify_event *e)
 	return changed;
 }
 
-/* Reads the pending events; returns whether one can change an input. */
+/* Reads every event queued, until none is left; returns what they say
+ * of the inputs (CHANGE_* bits, 0: nothing). */
 static int
 S_read_events(struct serve_watch *w)
 {
@@ -190,12 +216,16 @@ S_read_events(struct serve_watch *w)
 	char *p;
 	int changed = 0;
 
-	while ((n = read(w->fd, buf, sizeof(buf))) > 0)
+	for (;;) {
+		if ((n = read(w->fd, buf, sizeof(buf))) < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return changed;	/* EAGAIN: the queue is empty */
 		for (p = buf; p < buf + n; p += sizeof(*e) + e->len) {
 			e = (const struct inotify_event *)(void *)p;
 			changed |= S_relevant(w, e);
 		}
-	return changed;
+	}
 }
 
 /* Adds to *digest what stat says of path (its absence too), as the
@@ -343,42 +373,93 @@ serve_watch_polls(const struct serve_watch *w)
 	return w->fd < 0;
 }
 
-int
-serve_watch_wait(struct serve_watch *w, int stop_fd)
+/* Returns the milliseconds of the monotonic clock. */
+static long long
+S_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Returns poll()'s timeout until the time settle (S_now_ms()'s; -1:
+ * none, wait for ever). */
+static int
+S_timeout(long long settle)
+{
+	long long left;
+
+	if (settle < 0)
+		return -1;
+	left = settle - S_now_ms();
+	return left > 0 ? (int)left : 0;
+}
+
+/* Waits as serve_watch_wait() with inotify: returns 1 as soon as a save
+ * is read (the events queued with it read too), or SERVE_SETTLE_MS after
+ * the last of changes that no save ended; 0 when stop_fd is readable. */
+static int
+S_wait_events(struct serve_watch *w, int stop_fd)
 {
 	struct pollfd pf[2] = { { stop_fd, POLLIN, 0 }, { w->fd, POLLIN, 0 } };
-	int changed = 0, n, timeout;
-	uint64_t now;
+	long long settle = -1;		/* when the changes count; -1: none */
+	int n, got;
 
 	for (;;) {
-		timeout = changed ? SERVE_QUIET_MS : w->fd < 0 ? SERVE_POLL_MS :
-		    -1;
-		n = poll(pf, w->fd >= 0 ? 2 : 1, timeout);
+		n = poll(pf, 2, S_timeout(settle));
 		if (n < 0 && errno != EINTR)
 			return 0;	/* cannot wait: as if stopped */
 		if (n > 0 && (pf[0].revents & POLLIN))
 			return 0;
-		if (w->fd >= 0) {
-			if (n > 0 && (pf[1].revents & POLLIN) &&
-			    S_read_events(w))
-				changed = 1;
-			else if (n == 0 && changed) {
-				/* a folder went, and may be back: watch it
-				 * before the build reads it */
-				if (w->rewatch)
-					S_watch_all(w);
-				return 1;	/* quiet after the burst */
-			}
-			continue;
-		}
+		if (n > 0 && (pf[1].revents & POLLIN)) {
+			got = S_read_events(w);
+			if (got & CHANGE_DONE)
+				break;
+			if (got & CHANGE_PART)
+				settle = S_now_ms() + SERVE_SETTLE_MS;
+		} else if (n == 0)
+			break;		/* written to, but never closed */
+	}
+	/* a folder went, and may be back: watch it before the build reads
+	 * it */
+	if (w->rewatch)
+		S_watch_all(w);
+	return 1;
+}
+
+/* Waits as serve_watch_wait() by polling: returns 1 once the inputs
+ * look other than they did and then the same on the next look, a
+ * SERVE_POLL_MS later (a file still being written looks other each
+ * time); 0 when stop_fd is readable. */
+static int
+S_wait_looks(struct serve_watch *w, int stop_fd)
+{
+	struct pollfd pf = { stop_fd, POLLIN, 0 };
+	int changed = 0, n;
+	uint64_t now;
+
+	for (;;) {
+		n = poll(&pf, 1, SERVE_POLL_MS);
+		if (n < 0 && errno != EINTR)
+			return 0;
+		if (n > 0 && (pf.revents & POLLIN))
+			return 0;
 		if (n != 0)
 			continue;
 		if ((now = S_look(w)) != w->look) {
 			w->look = now;
-			changed = 1;	/* look again after SERVE_QUIET_MS */
+			changed = 1;	/* and look again */
 		} else if (changed)
 			return 1;
 	}
+}
+
+int
+serve_watch_wait(struct serve_watch *w, int stop_fd)
+{
+	return w->fd >= 0 ? S_wait_events(w, stop_fd) :
+	    S_wait_looks(w, stop_fd);
 }
 
 void

@@ -5,9 +5,19 @@
  * aside) with inotify, watching folders rather than files so that a save
  * by rename is seen; or, with poll set or when inotify cannot watch them
  * (a network drive, a kernel without it, no watches left), by reading
- * their sizes, times and inode numbers every SERVE_POLL_MS.  A burst of
- * changes (an editor's save writes, renames and sets attributes) counts
- * once: a change is reported once SERVE_QUIET_MS pass without another.
+ * their sizes, times and inode numbers every SERVE_POLL_MS.
+ *
+ * With inotify, a change is reported as soon as the event that ends a
+ * save is read (a file closed after writing, a file renamed into place,
+ * removed or moved away, a folder made; events lost count too), together
+ * with the events queued with it, so a burst counts once and nothing
+ * waits.  Writes alone (a file truncated and written in place, made,
+ * its attributes set) end no save: the file may be half written until
+ * its writer closes it; when no save ends them (a writer that keeps the
+ * file open, or maps it), they are reported once SERVE_SETTLE_MS pass
+ * without another.  Polling, a change is reported once the inputs look
+ * the same on two looks in a row, so a file still being written is not
+ * built: within two SERVE_POLL_MS of its end.
  */
 #ifndef SKILLSITE_SERVE_WATCH_H
 #define SKILLSITE_SERVE_WATCH_H
@@ -15,7 +25,7 @@
 #include <stdio.h>
 
 #define SERVE_POLL_MS	250
-#define SERVE_QUIET_MS	10
+#define SERVE_SETTLE_MS	300
 
 struct serve_watch;
 
@@ -29,9 +39,8 @@ struct serve_watch *serve_watch_new(char *const *paths, int npaths,
 /* Returns whether w polls. */
 int	serve_watch_polls(const struct serve_watch *w);
 
-/* Waits for a change to the inputs, or for stop_fd to be readable.
- * Returns 1 after a change (and its burst), 0 when stop_fd is
- * readable. */
+/* Waits for a change to the inputs (as said above), or for stop_fd to
+ * be readable.  Returns 1 after a change, 0 when stop_fd is readable. */
 int	serve_watch_wait(struct serve_watch *w, int stop_fd);
 
 void	serve_watch_free(struct serve_watch *w);
