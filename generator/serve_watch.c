@@ -143,18 +143,24 @@ S_add_root(struct serve_watch *w, const struct root *r)
 #define CHANGE_PART	1	/* a change that may not be over: a file
 				 * written to or made, not yet closed */
 #define CHANGE_DONE	2	/* a change that is over: a save */
+#define CHANGE_GONE	4	/* a file removed or moved away: over, unless
+				 * a save puts a new one in its place (an
+				 * editor that moves the old file aside) */
 
 /* Returns what event e says of the file it names: CHANGE_DONE for the
- * last event of a save (a file closed after writing, saved by rename,
- * removed, moved away; a folder made), CHANGE_PART for the others. */
+ * last event of a save (a file closed after writing, saved by rename;
+ * a folder made, removed or moved), CHANGE_GONE for a file removed or
+ * moved away, CHANGE_PART for the others. */
 static int
 S_change(const struct inotify_event *e)
 {
-	if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE |
-	    IN_MOVED_FROM))
+	if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))
 		return CHANGE_DONE;
-	if ((e->mask & IN_CREATE) && (e->mask & IN_ISDIR))
-		return CHANGE_DONE;
+	if (e->mask & IN_ISDIR)
+		return e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM) ?
+		    CHANGE_DONE : CHANGE_PART;
+	if (e->mask & (IN_DELETE | IN_MOVED_FROM))
+		return CHANGE_GONE;
 	return CHANGE_PART;
 }
 
@@ -418,6 +424,8 @@ S_wait_events(struct serve_watch *w, int stop_fd)
 				break;
 			if (got & CHANGE_PART)
 				settle = S_now_ms() + SERVE_SETTLE_MS;
+			else if ((got & CHANGE_GONE) && settle < 0)
+				settle = S_now_ms() + SERVE_GONE_MS;
 		} else if (n == 0)
 			break;		/* written to, but never closed */
 	}

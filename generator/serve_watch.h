@@ -9,9 +9,11 @@
  *
  * With inotify, a change is reported as soon as the event that ends a
  * save is read (a file closed after writing, a file renamed into place,
- * removed or moved away, a folder made; events lost count too), together
- * with the events queued with it, so a burst counts once and nothing
- * waits.  Writes alone (a file truncated and written in place, made,
+ * a folder made or removed; events lost count too), together with the
+ * events queued with it, so a burst counts once and nothing waits.  A
+ * file removed or moved away counts SERVE_GONE_MS later, unless a save
+ * comes first: an editor that moves the old file aside before it writes
+ * the new one is not built with the file missing.  Writes alone (a file truncated and written in place, made,
  * its attributes set) end no save: the file may be half written until
  * its writer closes it; when no save ends them (a writer that keeps the
  * file open, or maps it), they are reported once SERVE_SETTLE_MS pass
@@ -26,6 +28,7 @@
 
 #define SERVE_POLL_MS	250
 #define SERVE_SETTLE_MS	300
+#define SERVE_GONE_MS	50
 
 struct serve_watch;
 

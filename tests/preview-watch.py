@@ -214,6 +214,34 @@ def case_in_place(srv, path):
     took('(a) close to site ready', builds, closed)
 
 
+def case_aside(srv, path):
+    """(g) a save that first moves the old file aside (vim's backup by
+    rename), then writes the new one in place in two writes: the file is
+    missing for a moment, and no build may see it so."""
+    srv.quiet()
+    n = len(srv.builds())
+    data = marked(path, '版g。')
+    os.replace(path, path + '~')
+    time.sleep(0.005)
+    with open(path, 'wb') as f:
+        f.write(data[:len(data) // 2])
+        f.flush()
+        time.sleep(0.005)
+        f.write(data[len(data) // 2:])
+    srv.wait_builds(n)
+    srv.quiet()
+    os.unlink(path + '~')
+    builds = srv.builds()[n:]
+    every = re.search(r'(\d+) pages', srv.builds()[0][1]).group(1)
+    pages = {m.group(1) for m in (re.search(r'(\d+) pages', line)
+                                  for _, line in builds) if m}
+    check(len(builds) >= 1 and not failed_builds(builds) and
+          pages == {every},
+          f'(g) old file moved aside, then saved: every build has all '
+          f'{every} pages, none failed: {builds}')
+    check('版g。' in srv.page(), '(g) old file moved aside: the page shows it')
+
+
 def case_rename(srv, path):
     """(b) saves by rename, each built at once; the times printed."""
     times = []
@@ -314,6 +342,7 @@ def run(root, *extra):
         case_poll(srv, path)
     else:
         case_in_place(srv, path)
+        case_aside(srv, path)
         case_rename(srv, path)
         case_kept_open(srv, path)
         case_many(srv, path)
