@@ -25,8 +25,6 @@ struct cmd_args {
 	int		 npaths;
 	unsigned	 longs;		/* the command's long flags given: bit
 					 * i for its i-th (struct command) */
-	int		 live_reload;	/* "serve"'s builds: pages for the
-					 * live preview (SITE_LIVE_RELOAD) */
 };
 
 /* The "check" command: loads and checks the content files and
@@ -56,7 +54,7 @@ int		cmd_threads_valid(const struct cmd_args *args, FILE *err);
 unsigned	cmd_threads(const struct cmd_args *args);
 
 /* Returns the site options (enum site_option) of a build as args ask:
- * SITE_PDF for -p, SITE_LIVE_RELOAD for serve's builds. */
+ * SITE_PDF for -p. */
 unsigned	cmd_site_options(const struct cmd_args *args);
 
 /* The "build" command: checks the content like "check", then renders the

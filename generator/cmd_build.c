@@ -522,8 +522,7 @@ S_load_and_build(const struct cmd_args *args, const char *dest,
 unsigned
 cmd_site_options(const struct cmd_args *args)
 {
-	return (args->opt['p' - 'a'] != NULL ? SITE_PDF : 0) |
-	    (args->live_reload ? SITE_LIVE_RELOAD : 0);
+	return args->opt['p' - 'a'] != NULL ? SITE_PDF : 0;
 }
 
 int

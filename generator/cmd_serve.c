@@ -1,9 +1,9 @@
 /* cmd_serve.c: the "serve" command; see serve.h and cli.h.
  *
- * The main thread builds and watches; libmicrohttpd's threads serve.
- * SIGINT, SIGTERM and SIGHUP are blocked in every thread and read from a
- * signalfd between builds, so a build is never cut short and the private
- * folder is always removed on the way out.
+ * The main thread builds and watches; libmicrohttpd's threads serve;
+ * a thread of serve_stop.h reads SIGINT, SIGTERM and SIGHUP: the first
+ * ends the preview after the build under way, the private folder
+ * removed on the way out; a second ends it at once.
  */
 #include "cli.h"
 
@@ -12,7 +12,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +20,7 @@
 #include "preview.h"
 #include "serve.h"
 #include "serve_http.h"
+#include "serve_stop.h"
 #include "serve_watch.h"
 #include "write.h"
 
@@ -120,24 +120,6 @@ S_rebuild(struct preview_run *p)
 	diag_free(&d);
 }
 
-/* Blocks SIGINT, SIGTERM and SIGHUP in this thread and the threads it
- * makes; returns a signalfd that reads them, or -1 after reporting. */
-static int
-S_signals(FILE *err)
-{
-	sigset_t set;
-	int fd;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	if ((fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0)
-		diag_plain(err, "cannot wait for signals: %s", strerror(errno));
-	return fd;
-}
-
 /* Makes the private folder (under $TMPDIR, else /tmp); returns its path,
  * malloc'd, or NULL after reporting. */
 static char *
@@ -181,13 +163,12 @@ S_options(const struct cmd_args *args, const char **addr, unsigned *port,
 	return EXIT_OK;
 }
 
-/* Serves p until a signal reads from sigfd: a build now, then one after
+/* Serves p until stop says a signal came: a build now, then one after
  * each change that w sees. */
 static void
-S_serve(struct preview_run *p, struct serve_watch *w, int sigfd,
+S_serve(struct preview_run *p, struct serve_watch *w, struct serve_stop *stop,
     const char *addr)
 {
-	struct signalfd_siginfo si;
 	const char *colon = strchr(addr, ':');
 
 	fprintf(p->out, "skillsite: serving http://%s%s%s:%u/ (Ctrl-C stops)\n",
@@ -197,11 +178,11 @@ S_serve(struct preview_run *p, struct serve_watch *w, int sigfd,
 		fprintf(p->out, "skillsite: looking for changes every %d ms\n",
 		    SERVE_POLL_MS);
 	fflush(p->out);
-	S_rebuild(p);
-	while (serve_watch_wait(w, sigfd))
+	do {
+		serve_stop_building(stop, 1);
 		S_rebuild(p);
-	while (read(sigfd, &si, sizeof(si)) > 0)
-		;
+		serve_stop_building(stop, 0);
+	} while (serve_watch_wait(w, serve_stop_fd(stop)));
 	fprintf(p->out, "skillsite: stopped\n");
 	fflush(p->out);
 }
@@ -236,19 +217,21 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 {
 	struct preview_run p = { NULL, NULL, 0, out, err };
 	pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
+	struct serve_stop *stop;
 	struct serve_watch *w;
 	char *priv, *templates;
 	const char *addr;
 	unsigned port;
-	int sigfd, status;
+	int status;
 
 	if ((status = S_options(args, &addr, &port, err)) != EXIT_OK)
 		return status;
 	signal(SIGPIPE, SIG_IGN);	/* a closed terminal pipe: go on */
-	if ((sigfd = S_signals(err)) < 0)
+	if ((priv = S_private_folder(err)) == NULL)
 		return EXIT_IO;
-	if ((priv = S_private_folder(err)) == NULL) {
-		close(sigfd);
+	if ((stop = serve_stop_new(priv, out, err)) == NULL) {
+		publish_remove(priv);
+		free(priv);
 		return EXIT_IO;
 	}
 	templates = cmd_templates(args);
@@ -259,7 +242,7 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 	if (S_start(&p, args, templates, priv, &lock, addr, port) == 0) {
 		w = serve_watch_new(args->paths, args->npaths, templates,
 		    (args->longs & 1) != 0, err);
-		S_serve(&p, w, sigfd, addr);
+		S_serve(&p, w, stop, addr);
 		serve_watch_free(w);
 		status = EXIT_OK;
 	}
@@ -267,7 +250,7 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 	preview_free(p.pv);
 	if (publish_remove(priv) < 0)
 		diag_plain(err, "cannot remove %s: %s", priv, strerror(errno));
-	close(sigfd);
+	serve_stop_free(stop);
 	free(templates);
 	free(priv);
 	return status;
