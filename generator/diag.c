@@ -639,3 +639,16 @@ diag_reported(const struct diag *d)
 {
 	return d->seq;
 }
+
+int
+diag_reported_in(const struct diag *d, size_t file)
+{
+	size_t i;
+
+	if (d->hidden[0] > 0 || d->hidden[1] > 0)
+		return 1;
+	for (i = 0; i < d->nitems; i++)
+		if (d->items[i].has_pos && d->items[i].pos.file == file)
+			return 1;
+	return 0;
+}

@@ -202,4 +202,9 @@ size_t	diag_errors(const struct diag *);
 /* Returns how many messages of any kind d has recorded. */
 size_t	diag_reported(const struct diag *);
 
+/* Returns whether d holds a message at a position in the file numbered
+ * file, or has hidden messages over the cap (one of them may be): not
+ * yet printed by diag_flush(). */
+int	diag_reported_in(const struct diag *, size_t file);
+
 #endif

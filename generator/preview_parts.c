@@ -51,7 +51,8 @@ S_add_now(struct preview *p, struct part *pt)
 
 /* load_part_fn: the model the file path (numbered file, its len bytes
  * at buf) joins: none when p has the model of these very bytes read
- * under the same number, else a new part's. */
+ * under the same number, reported nothing (a warning is reported by
+ * every build, as "check" does), else a new part's. */
 static struct model *
 S_part_for(void *ctx, const char *path, size_t file, const char *buf,
     size_t len)
@@ -60,7 +61,7 @@ S_part_for(void *ctx, const char *path, size_t file, const char *buf,
 	XXH128_hash_t digest = XXH3_128bits(buf, len);
 	struct part *pt = S_find(p, path, p->nnow);
 
-	if (pt != NULL && pt->file == file &&
+	if (pt != NULL && pt->file == file && !pt->noisy &&
 	    XXH128_isEqual(pt->digest, digest)) {
 		S_add_now(p, pt);
 		return NULL;
@@ -85,7 +86,8 @@ S_prepare_part(void *ctx, void *state, size_t i, struct diag *d)
 	fresh[i]->md = md_prepare(&fresh[i]->model, 1, 1, d);
 }
 
-/* Renders the Markdown of this build's new parts of p, on its threads. */
+/* Renders the Markdown of this build's new parts of p, on its threads;
+ * then marks those whose reading reported something to d. */
 static void
 S_prepare_fresh(struct preview *p, struct diag *d)
 {
@@ -97,6 +99,8 @@ S_prepare_fresh(struct preview *p, struct diag *d)
 		if (p->now[i]->fresh)
 			fresh[n++] = p->now[i];
 	par_run(&job, n, p->nthreads, d);
+	for (i = 0; i < n; i++)
+		fresh[i]->noisy = diag_reported_in(d, fresh[i]->file);
 	free(fresh);
 }
 

@@ -29,6 +29,7 @@ struct part {
 	struct model	 model;
 	struct md_table	*md;		/* its Markdown, rendered */
 	int		 fresh;		/* read in this build */
+	int		 noisy;		/* its reading reported something */
 };
 
 /* A unit of pages: what it was made from and what it made. */

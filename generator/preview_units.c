@@ -28,8 +28,9 @@ S_walk(const char *dir, int depth, struct stamp **v, size_t *n, size_t *cap)
 		if (de->d_name[0] == '.')
 			continue;
 		path = xpath_join(dir, de->d_name);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    depth < STAMP_DEPTH_MAX) {
+		if (stat(path, &st) != 0)	/* gone since, a dangling link */
+			memset(&st, 0, sizeof(st));
+		else if (S_ISDIR(st.st_mode) && depth < STAMP_DEPTH_MAX) {
 			S_walk(path, depth + 1, v, n, cap);
 			free(path);
 			continue;

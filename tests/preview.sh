@@ -2,9 +2,12 @@
 # preview.sh: "skillsite serve", the live preview: tests/preview.py over
 # HTTP and raw sockets (the whole of it with BINARY; with the sanitized
 # binary, PREVIEW_QUICK=1, without the load), then tests/preview-watch.py
-# (whole in both): when saves are built; then, but with quick, where node
-# and Debian's Chromium are installed, tests/browser/preview.mjs: the page
-# reloads, the overlay of errors and its fix, in a real browser.
+# (whole in both): when saves are built; then, but with quick,
+# tests/preview-edits.py: after random edit sequences the site equals a
+# fresh preview's, a failed build keeps the last good one and prints
+# check's errors; and where node and Debian's Chromium are installed,
+# tests/browser/preview.mjs: the page reloads, the overlay of errors and
+# its fix, in a real browser.
 # Usage: tests/preview.sh BINARY BUILD [quick]   (from the top of the
 # repository)
 set -u
@@ -21,6 +24,7 @@ fi
 "$py" tests/preview.py "$bin"
 status=$?
 "$py" tests/preview-watch.py "$bin" || status=1
+"$py" tests/preview-edits.py "$bin" "$build" || status=1
 . tests/browser/deps.sh
 browser_ready preview node npm /usr/bin/chromium
 case $? in
