@@ -65,8 +65,10 @@ loader_new(struct model *m, struct diag *d)
 }
 
 void
-loader_set_parts(struct loader *l, load_part_fn *fn, void *ctx)
+loader_set_parts(struct loader *l, load_same_fn *same, load_part_fn *fn,
+    void *ctx)
 {
+	l->same = same;
 	l->part = fn;
 	l->part_ctx = ctx;
 }
@@ -114,8 +116,8 @@ S_read_queued(void *ctx, void *state, size_t i, struct diag *d)
 }
 
 void
-loader_queue(struct loader *l, const char *name, char *buf, size_t len,
-    int valid)
+loader_queue(struct loader *l, const char *name, size_t file,
+    const struct stat *st, char *buf, size_t len, int valid)
 {
 	struct load_job *j;
 
@@ -125,10 +127,10 @@ loader_queue(struct loader *l, const char *name, char *buf, size_t len,
 	}
 	j = &l->queue[l->nqueue];
 	memset(j, 0, sizeof(*j));
-	j->file = diag_add_file(l->diag, name);
+	j->file = file;
 	j->model = l->model;
-	if (l->part != NULL &&
-	    (j->model = l->part(l->part_ctx, name, j->file, buf, len)) == NULL) {
+	if (l->part != NULL && (j->model = l->part(l->part_ctx, name,
+	    j->file, st, buf, len)) == NULL) {
 		free(buf);	/* the caller keeps what it made of it */
 		return;
 	}

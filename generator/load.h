@@ -31,15 +31,21 @@ void		 loader_free(struct loader *);
  * files still join the model, and report, in order. */
 void	 loader_set_threads(struct loader *, unsigned n);
 
-/* Says which model each content file read joins: fn(ctx, path, file,
- * buf, len) learns the file's path, its number in the diag and its len
- * bytes, and returns the model it is to join (one of its own, say, so
- * that it can keep each file's model apart and reuse it), or NULL to
- * skip it: it is then neither parsed nor checked.  Set before loading;
- * without it every file joins the loader's model. */
+/* Says which model each content file joins, for a caller that keeps
+ * each file's model apart to reuse it (the live preview).  Once a file
+ * is opened, same(ctx, path, file, st) learns its path, its number in
+ * the diag and its status, and returns 1 when the caller's model of it
+ * is current (the file is then neither read nor parsed); else the file
+ * is read and fn(ctx, path, file, st, buf, len) learns its len bytes too
+ * and returns the model it is to join, or NULL to skip it.  Set before
+ * loading; without it every file joins the loader's model. */
+typedef int		 load_same_fn(void *ctx, const char *path,
+			    size_t file, const struct stat *st);
 typedef struct model	*load_part_fn(void *ctx, const char *path,
-			    size_t file, const char *buf, size_t len);
-void	 loader_set_parts(struct loader *, load_part_fn *fn, void *ctx);
+			    size_t file, const struct stat *st,
+			    const char *buf, size_t len);
+void	 loader_set_parts(struct loader *, load_same_fn *same,
+	    load_part_fn *fn, void *ctx);
 
 /* Reports to d that a framework is defined again at again, first
  * defined at first: a site has one. */

@@ -285,7 +285,7 @@ static void
 S_load_path(struct loader *l, const char *path, int allow_dir)
 {
 	struct stat st;
-	size_t len;
+	size_t len, file;
 	char *buf;
 	DIR *dp;
 	int fd;
@@ -302,11 +302,20 @@ S_load_path(struct loader *l, const char *path, int allow_dir)
 		closedir(dp);
 		return;
 	}
+	/* the number it gets once read (a read error registers it itself) */
+	file = diag_nfiles(l->diag);
+	if (l->same != NULL && l->same(l->part_ctx, path, file, &st)) {
+		diag_add_file(l->diag, path);
+		close(fd);	/* the caller's model of it is current */
+		return;
+	}
 	buf = S_read_fd(l->diag, path, fd, &st, LOAD_FILE_MAX, &len);
 	close(fd);
-	if (buf != NULL)
-		loader_queue(l, path, buf, len, S_observer != NULL &&
-		    S_observer(S_observer_ctx, path, &st, buf, len));
+	if (buf == NULL)
+		return;
+	file = diag_add_file(l->diag, path);
+	loader_queue(l, path, file, &st, buf, len, S_observer != NULL &&
+	    S_observer(S_observer_ctx, path, &st, buf, len));
 }
 
 void

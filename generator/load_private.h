@@ -7,6 +7,8 @@
 #ifndef SKILLSITE_LOAD_PRIVATE_H
 #define SKILLSITE_LOAD_PRIVATE_H
 
+#include <sys/stat.h>
+
 #include <stddef.h>
 
 #include <libxml/relaxng.h>
@@ -21,6 +23,7 @@ struct load_job;
 
 struct loader {
 	struct model	*model;
+	load_same_fn	*same;		/* see loader_set_parts() */
 	load_part_fn	*part;		/* NULL: every file joins model */
 	void		*part_ctx;
 	struct diag	*diag;
@@ -42,12 +45,12 @@ struct load_job {
 	xmlDoc		*doc;		/* once parsed */
 };
 
-/* Queues the file name (registered in the loader's diag), whose len
- * bytes at buf (malloc'd, taken over) were read, known to be valid
- * against the schema when valid is set; a full queue is loaded at
- * once. */
-void	loader_queue(struct loader *, const char *name, char *buf,
-	    size_t len, int valid);
+/* Queues the file name, numbered file in the loader's diag, of status
+ * st, whose len bytes at buf (malloc'd, taken over) were read, known to
+ * be valid against the schema when valid is set; a full queue is loaded
+ * at once. */
+void	loader_queue(struct loader *, const char *name, size_t file,
+	    const struct stat *st, char *buf, size_t len, int valid);
 
 /* Checks, parses and validates the buffer of map against schema (NULL:
  * known valid, not validated),

@@ -1,6 +1,8 @@
 /* preview_parts.c: the content files' models of the live preview, kept
  * from one build to the next and joined into one model per build; see
  * preview.h. */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,20 +51,62 @@ S_add_now(struct preview *p, struct part *pt)
 	p->now[p->nnow++] = pt;
 }
 
-/* load_part_fn: the model the file path (numbered file, its len bytes
- * at buf) joins: none when p has the model of these very bytes read
- * under the same number, reported nothing (a warning is reported by
- * every build, as "check" does), else a new part's. */
+/* Returns what the status st says of a file's bytes. */
+static struct file_id
+S_file_id(const struct stat *st)
+{
+	struct file_id id;
+
+	memset(&id, 0, sizeof(id));
+	id.dev = (uint64_t)st->st_dev;
+	id.ino = (uint64_t)st->st_ino;
+	id.size = (uint64_t)st->st_size;
+	id.mtime = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+	    st->st_mtim.tv_nsec;
+	id.ctime = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+	    st->st_ctim.tv_nsec;
+	return id;
+}
+
+/* Returns whether p's part pt can stand for the file path numbered file
+ * of this build: it was read under that number and reported nothing (a
+ * file that warned is read again, so that every build warns, as "check"
+ * does). */
+static int
+S_usable(const struct part *pt, size_t file)
+{
+	return pt != NULL && pt->file == file && !pt->noisy;
+}
+
+/* load_same_fn: whether p's model of the file path (numbered file, of
+ * status st) is current: its status is the one it was read with; then
+ * it joins this build as it is. */
+static int
+S_same(void *ctx, const char *path, size_t file, const struct stat *st)
+{
+	struct preview *p = ctx;
+	struct part *pt = S_find(p, path, p->nnow);
+	struct file_id id = S_file_id(st);
+
+	if (!S_usable(pt, file) || memcmp(&pt->id, &id, sizeof(id)) != 0)
+		return 0;
+	S_add_now(p, pt);
+	return 1;
+}
+
+/* load_part_fn: the model the file path (numbered file, status st, its
+ * len bytes at buf) joins: none when p has a usable model of these very
+ * bytes (a file touched), else a new part's. */
 static struct model *
-S_part_for(void *ctx, const char *path, size_t file, const char *buf,
-    size_t len)
+S_part_for(void *ctx, const char *path, size_t file, const struct stat *st,
+    const char *buf, size_t len)
 {
 	struct preview *p = ctx;
 	XXH128_hash_t digest = XXH3_128bits(buf, len);
 	struct part *pt = S_find(p, path, p->nnow);
 
-	if (pt != NULL && pt->file == file && !pt->noisy &&
-	    XXH128_isEqual(pt->digest, digest)) {
+	if (S_usable(pt, file) && XXH128_isEqual(pt->digest, digest)) {
+		pt->id = S_file_id(st);
 		S_add_now(p, pt);
 		return NULL;
 	}
@@ -70,6 +114,7 @@ S_part_for(void *ctx, const char *path, size_t file, const char *buf,
 	pt->path = xstrdup(path);
 	pt->file = file;
 	pt->digest = digest;
+	pt->id = S_file_id(st);
 	pt->fresh = 1;
 	model_init(&pt->model);
 	S_add_now(p, pt);
@@ -113,7 +158,7 @@ preview_load(struct preview *p, struct diag *d)
 	p->nnow = 0;
 	if ((l = loader_new(NULL, d)) == NULL)
 		return;
-	loader_set_parts(l, S_part_for, p);
+	loader_set_parts(l, S_same, S_part_for, p);
 	loader_set_threads(l, p->nthreads);
 	if (p->npaths == 0)
 		loader_path(l, DEFAULT_CONTENT);

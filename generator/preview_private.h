@@ -21,11 +21,19 @@
 /* The parts of the site that stage.h publishes apart. */
 enum { PART_PAGES = 1, PART_ASSETS = 2, PART_DATA = 4 };
 
+/* What a file's status says of its bytes: while all of it stays the
+ * same (the change time too, which no one can set back), so do they. */
+struct file_id {
+	uint64_t	 dev, ino, size;
+	int64_t		 mtime, ctime;	/* ns */
+};
+
 /* A content file's model. */
 struct part {
 	char		*path;
 	size_t		 file;		/* its number in the builds' diags */
 	XXH128_hash_t	 digest;	/* of its bytes */
+	struct file_id	 id;		/* its status when read */
 	struct model	 model;
 	struct md_table	*md;		/* its Markdown, rendered */
 	int		 fresh;		/* read in this build */
