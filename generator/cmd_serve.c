@@ -32,6 +32,8 @@
 struct preview_run {
 	struct preview		*pv;
 	struct serve_http	*http;
+	struct serve_watch	*w;
+	pthread_mutex_t		 w_lock;	/* for w, while a build runs */
 	int			 failed;	/* the last build failed */
 	FILE			*out, *err;
 };
@@ -79,6 +81,20 @@ S_flush(struct diag *d, FILE *err)
 	return text;
 }
 
+/* preview_data()'s give_way: whether a save has ended since the build
+ * began (the next build remakes the data). */
+static int
+S_give_way(void *ctx)
+{
+	struct preview_run *p = ctx;
+	int changed;
+
+	pthread_mutex_lock(&p->w_lock);
+	changed = serve_watch_changed(p->w);
+	pthread_mutex_unlock(&p->w_lock);
+	return changed;
+}
+
 /* Rebuilds p's site in place (preview.h) and tells open pages: reload
  * after pages changed (or after the first good build since one failed),
  * then "refresh" once the search index and downloads changed; or the
@@ -110,7 +126,8 @@ S_rebuild(struct preview_run *p)
 		    "%zu files changed\n", (cmd_now() - start) * 1e3, st.pages,
 		    st.changed);
 		fflush(p->out);
-		if (preview_data(p->pv, &d, &data) == 0 && data.changed > 0)
+		if (preview_data(p->pv, &d, &data, S_give_way, p) == 0 &&
+		    data.changed > 0)
 			serve_http_refreshed(p->http);
 		free(text);
 		text = S_flush(&d, p->err);
@@ -215,7 +232,8 @@ S_start(struct preview_run *p, const struct cmd_args *args,
 int
 cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 {
-	struct preview_run p = { NULL, NULL, 0, out, err };
+	struct preview_run p = { NULL, NULL, NULL,
+	    PTHREAD_MUTEX_INITIALIZER, 0, out, err };
 	pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 	struct serve_stop *stop;
 	struct serve_watch *w;
@@ -240,7 +258,7 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 		    "reach this address can read the site", addr);
 	status = EXIT_IO;
 	if (S_start(&p, args, templates, priv, &lock, addr, port) == 0) {
-		w = serve_watch_new(args->paths, args->npaths, templates,
+		p.w = w = serve_watch_new(args->paths, args->npaths, templates,
 		    (args->longs & 1) != 0, err);
 		S_serve(&p, w, stop, addr);
 		serve_watch_free(w);

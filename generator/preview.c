@@ -107,6 +107,10 @@ S_put(void *ctx, enum sink_kind kind, const char *path, const char *data,
 	    kind == SINK_DOWNLOAD || kind == SINK_SEARCH ? PART_DATA :
 	    PART_PAGES;
 
+	if (p->give_way != NULL && p->give_way(p->give_way_ctx)) {
+		atomic_store(&p->gave_way, 1);
+		return -1;
+	}
 	return stage_file(p->stage, part, path, data, len, d) < 0 ? -1 : 0;
 }
 
@@ -163,10 +167,18 @@ preview_pages(struct preview *p, struct diag *d, struct preview_stats *st)
 }
 
 int
-preview_data(struct preview *p, struct diag *d, struct preview_stats *st)
+preview_data(struct preview *p, struct diag *d, struct preview_stats *st,
+    int (*give_way)(void *ctx), void *ctx)
 {
+	int rc;
+
 	memset(st, 0, sizeof(*st));
 	if (!p->have_joined || p->kit == NULL)
 		return -1;
-	return S_publish(p, SITE_DATA, PART_DATA, NULL, d, st);
+	p->give_way = give_way;
+	p->give_way_ctx = ctx;
+	atomic_store(&p->gave_way, 0);
+	rc = S_publish(p, SITE_DATA, PART_DATA, NULL, d, st);
+	p->give_way = NULL;
+	return rc < 0 && atomic_load(&p->gave_way) ? 1 : rc;
 }

@@ -60,8 +60,12 @@ int		 preview_pages(struct preview *, struct diag *d,
 		    struct preview_stats *st);
 
 /* After preview_pages() succeeded: makes and publishes the search index
- * and the downloads.  Returns 0 and fills *st, or -1 after reporting. */
+ * and the downloads.  give_way (NULL: never) is asked from time to time,
+ * from any thread, whether to stop: once it returns 1, nothing more is
+ * made and nothing is published (the next build makes them).  Returns 0
+ * and fills *st, 1 when it gave way, or -1 after reporting. */
 int		 preview_data(struct preview *, struct diag *d,
-		    struct preview_stats *st);
+		    struct preview_stats *st, int (*give_way)(void *ctx),
+		    void *ctx);
 
 #endif

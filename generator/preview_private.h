@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include <xxhash.h>
@@ -64,6 +65,9 @@ struct preview {
 	pthread_rwlock_t	*lock;
 	struct stage_site	*site;
 	struct stage		*stage;		/* the publication under way */
+	int			(*give_way)(void *); /* preview_data()'s */
+	void			*give_way_ctx;
+	atomic_int		 gave_way;
 
 	struct part		**parts;	/* the last good build's */
 	size_t			 nparts;

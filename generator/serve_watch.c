@@ -49,6 +49,9 @@ struct serve_watch {
 	size_t		 nroots;
 	uint64_t	 look;		/* polling: the last look's digest */
 	int		 rewatch;	/* a watched folder went: watch anew */
+	int		 pending;	/* CHANGE_* bits read by
+					 * serve_watch_changed(), for the next
+					 * wait */
 	FILE		*err;		/* where a fall back to polling is said */
 };
 
@@ -410,9 +413,14 @@ S_wait_events(struct serve_watch *w, int stop_fd)
 {
 	struct pollfd pf[2] = { { stop_fd, POLLIN, 0 }, { w->fd, POLLIN, 0 } };
 	long long settle = -1;		/* when the changes count; -1: none */
-	int n, got;
+	int n, got = w->pending;
 
-	for (;;) {
+	w->pending = 0;
+	if (got & CHANGE_PART)
+		settle = S_now_ms() + SERVE_SETTLE_MS;
+	else if (got & CHANGE_GONE)
+		settle = S_now_ms() + SERVE_GONE_MS;
+	while (!(got & CHANGE_DONE)) {
 		n = poll(pf, 2, S_timeout(settle));
 		if (n < 0 && errno != EINTR)
 			return 0;	/* cannot wait: as if stopped */
@@ -468,6 +476,15 @@ serve_watch_wait(struct serve_watch *w, int stop_fd)
 {
 	return w->fd >= 0 ? S_wait_events(w, stop_fd) :
 	    S_wait_looks(w, stop_fd);
+}
+
+int
+serve_watch_changed(struct serve_watch *w)
+{
+	if (w->fd < 0)
+		return 0;
+	w->pending |= S_read_events(w);
+	return (w->pending & CHANGE_DONE) != 0;
 }
 
 void

@@ -46,6 +46,14 @@ int	serve_watch_polls(const struct serve_watch *w);
  * be readable.  Returns 1 after a change, 0 when stop_fd is readable. */
 int	serve_watch_wait(struct serve_watch *w, int stop_fd);
 
+/* Returns whether a save has ended since the last wait returned, by
+ * reading the events queued without waiting (always 0 when w polls);
+ * what it read is kept for the next serve_watch_wait(), which returns at
+ * once after a save.  So that work whose result the next build redoes
+ * can give way to it.  Not to be called while another thread waits on
+ * w. */
+int	serve_watch_changed(struct serve_watch *w);
+
 void	serve_watch_free(struct serve_watch *w);
 
 #endif

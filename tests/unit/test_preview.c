@@ -104,7 +104,7 @@ S_build(struct fixture *f, int rc, size_t *pages, size_t *data)
 	*data = 0;
 	if (rc == 0) {
 		assert_int_equal(st.pages, 68);
-		assert_int_equal(preview_data(f->p, &d, &st), 0);
+		assert_int_equal(preview_data(f->p, &d, &st, NULL, NULL), 0);
 		*data = st.changed;
 	}
 	diag_flush(&d);
@@ -346,6 +346,46 @@ test_same_status(void **state)
 	free(path);
 }
 
+/* give_way: yes after *ctx calls. */
+static int
+S_after(void *ctx)
+{
+	int *n = ctx;
+
+	return (*n)-- <= 0;
+}
+
+/* The data gives way when asked: nothing of it published, the CSV as
+ * before the edit; the next time, it is. */
+static void
+test_give_way(void **state)
+{
+	struct fixture *f = *state;
+	char *csv = xpath_join(f->site, "downloads/framework.csv");
+	char *text = S_marked(f, "譲る。"), *body;
+	struct preview_stats st;
+	struct diag d;
+	size_t pages, data;
+	int calls = 3;
+
+	free(S_build(f, 0, &pages, &data));
+	S_save(f, "customer-service.xml", text);
+	diag_init(&d, stderr);
+	assert_int_equal(preview_pages(f->p, &d, &st), 0);
+	assert_int_equal(preview_data(f->p, &d, &st, S_after, &calls), 1);
+	assert_int_equal(diag_reported(&d), 0);
+	body = S_slurp(csv);
+	assert_null(strstr(body, "譲る。"));
+	free(body);
+	assert_int_equal(preview_data(f->p, &d, &st, NULL, NULL), 0);
+	body = S_slurp(csv);
+	assert_non_null(strstr(body, "譲る。"));
+	free(body);
+	diag_free(&d);
+	free(text);
+	free(csv);
+}
+
 int
 main(void)
 {
@@ -359,6 +399,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_renumbered, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_same_status, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_give_way, setup,
 		    teardown),
 	};
 
