@@ -35,13 +35,6 @@ struct preview {
 	FILE			*out, *err;
 };
 
-/* Returns whether addr is a loopback address. */
-static int
-S_loopback(const char *addr)
-{
-	return strncmp(addr, "127.", 4) == 0 || strcmp(addr, "::1") == 0;
-}
-
 /* Sets *port from s, a number from 0 (any free port) to 65535; returns
  * 0, or -1 when s is not one. */
 static int
@@ -221,11 +214,12 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 	build.opt['o' - 'a'] = site;
 	build.longs = 0;
 	build.live_reload = 1;
-	if (!S_loopback(addr))
+	if (!serve_http_loopback(addr))
 		diag_plain_as(err, "warning", "serving on %s: anyone who can "
 		    "reach this address can read the site", addr);
 	status = EXIT_IO;
-	if ((p.http = serve_http_start(addr, port, site, err)) != NULL) {
+	if ((p.http = serve_http_start(addr, port, site, NULL, err)) !=
+	    NULL) {
 		w = serve_watch_new(args->paths, args->npaths, templates,
 		    (args->longs & 1) != 0, err);
 		S_serve(&p, w, sigfd, addr);
