@@ -38,13 +38,6 @@ struct preview_run {
 	FILE			*out, *err;
 };
 
-/* Returns whether addr is a loopback address. */
-static int
-S_loopback(const char *addr)
-{
-	return strncmp(addr, "127.", 4) == 0 || strcmp(addr, "::1") == 0;
-}
-
 /* Sets *port from s, a number from 0 (any free port) to 65535; returns
  * 0, or -1 when s is not one. */
 static int
@@ -253,7 +246,7 @@ cmd_serve(const struct cmd_args *args, FILE *out, FILE *err)
 		return EXIT_IO;
 	}
 	templates = cmd_templates(args);
-	if (!S_loopback(addr))
+	if (!serve_http_loopback(addr))
 		diag_plain_as(err, "warning", "serving on %s: anyone who can "
 		    "reach this address can read the site", addr);
 	status = EXIT_IO;

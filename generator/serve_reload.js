@@ -1,10 +1,17 @@
 /* serve_reload.js: the live preview's script, served by "skillsite serve"
  * only (at /__skillsite/reload.js; no built site holds it).  It listens to
- * the preview's event stream: "reload" after a build is published, and
- * "errors" with a failed build's diagnostics, which it shows over the
- * page until the next build is published.  The overlay is made of text
- * nodes only (no markup from the stream) and styled through the CSSOM,
- * which the site's Content-Security-Policy allows. */
+ * the preview's event stream: "reload" after a build is published,
+ * "refresh" after the search index and downloads were updated (it reloads
+ * only a page that fetched a file of search/ or downloads/), and "errors"
+ * with a failed build's diagnostics, which it shows over the page until
+ * the next build is published.  It opens the stream with the generation
+ * the page was served from (Server-Timing), so that the server sends
+ * "reload" at once when a newer site was published meanwhile; and it
+ * holds the stream only while the page is visible (a browser gives a
+ * host six connections, and each stream holds one), reopening it when
+ * the page is shown again.  The overlay is made of text nodes only (no
+ * markup from the stream) and styled through the CSSOM, which the site's
+ * Content-Security-Policy allows. */
 (function () {
 	'use strict';
 
@@ -35,6 +42,12 @@
 		return style(el, props || {});
 	}
 
+	// Whether this is the preview's own page for "no site yet" (503).
+	function noSite() {
+		return document.documentElement.getAttribute(
+		    'data-skillsite-status') === '503';
+	}
+
 	function clear() {
 		if (overlay && overlay.parentNode)
 			overlay.parentNode.removeChild(overlay);
@@ -63,7 +76,9 @@
 		box.appendChild(element('h2', 'ビルドに失敗しました', {
 			margin: '0 0 0.5rem', color: '#b00020', fontSize: '1.4rem'
 		})).id = 'skillsite-serve-title';
-		box.appendChild(element('p', '直前に成功したサイトを表示しています。' +
+		box.appendChild(element('p', (noSite() ?
+		    'まだ表示できるサイトがありません（最初のビルドが失敗しました）。' :
+		    '直前に成功したサイトを表示しています。') +
 		    '次の箇所を直して保存すると、このページは自動で再読み込みされます。',
 		    { margin: '0 0 1rem' }));
 		list = element('ol', '', { margin: '0', paddingLeft: '1.5rem' });
@@ -93,14 +108,34 @@
 		close.focus();
 	}
 
-	if (!window.EventSource)
-		return;
-	var events = new EventSource('/__skillsite/events');
+	// The generation the page was served from (the "skillsite" entry of
+	// Server-Timing, digits), or null when the browser does not tell.
+	function served() {
+		var nav, found = null;
 
-	events.addEventListener('reload', function () {
-		window.location.reload();
-	});
-	events.addEventListener('errors', function (e) {
+		try {
+			nav = performance.getEntriesByType('navigation')[0];
+			(nav && nav.serverTiming || []).forEach(function (t) {
+				if (t.name === 'skillsite' && /^\d+$/.test(t.description))
+					found = t.description;
+			});
+		} catch (err) {
+			return null;
+		}
+		return found;
+	}
+
+	// Whether the page fetched a file of the search index or the downloads.
+	function usesData() {
+		var root = window.location.origin + '/';
+
+		return performance.getEntriesByType('resource').some(function (e) {
+			return e.name.indexOf(root + 'search/') === 0 ||
+			    e.name.indexOf(root + 'downloads/') === 0;
+		});
+	}
+
+	function errors(e) {
 		var data;
 
 		try {
@@ -114,6 +149,56 @@
 			document.addEventListener('DOMContentLoaded', function () {
 				show(data.errors || []);
 			});
+	}
+
+	if (!window.EventSource)
+		return;
+	var generation = served(), events = null, again = null;
+
+	function close() {
+		if (events)
+			events.close();
+		events = null;
+	}
+
+	// Opens the event stream, unless it is open or the page is hidden.
+	function open() {
+		if (events || document.visibilityState === 'hidden')
+			return;
+		clearTimeout(again);
+		var source = new EventSource('/__skillsite/events' +
+		    (generation !== null ? '?since=' + generation : ''));
+
+		events = source;
+		source.addEventListener('hello', function (e) {
+			if (generation === null && /^\d+$/.test(e.data))
+				generation = e.data;
+		});
+		source.addEventListener('reload', function () {
+			window.location.reload();
+		});
+		source.addEventListener('refresh', function () {
+			if (usesData())
+				window.location.reload();
+		});
+		source.addEventListener('errors', errors);
+		source.addEventListener('error', function () {
+			// refused (not a network error): the browser gives up
+			if (events === source &&
+			    source.readyState === EventSource.CLOSED) {
+				close();
+				again = setTimeout(open, 5000);
+			}
+		});
+	}
+
+	document.addEventListener('visibilitychange', function () {
+		if (document.visibilityState === 'hidden')
+			close();
+		else
+			open();
 	});
-	window.addEventListener('pagehide', function () { events.close(); });
+	window.addEventListener('pagehide', close);
+	window.addEventListener('pageshow', open);
+	open();
 }());

@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
 """preview.py: "skillsite serve" from outside, over HTTP and raw sockets.
 
-  - every file of the site answers 200 with the security headers, its type
-    and its bytes (HEAD: the headers alone); every page loads the reload
-    script and states the preview's policy;
+  - every file of the site answers 200 with the security headers, its type,
+    its generation (Server-Timing) and its bytes (HEAD: the headers
+    alone); every page loads the reload script and states the preview's
+    policy;
+  - events carry the generation as their id; a stream opened for an older
+    generation (?since=N or Last-Event-ID) gets "reload" at once, so a
+    site published between a page and its stream is not missed;
   - a saved edit sends "reload" on the event stream, after which the page
     shows it; a broken save sends "errors" with FILE:LINE:COL, the last
     good site stays served, a page connecting then gets the errors at
     once; the fix sends "reload"; the same for a template; with --poll
     too;
+  - a first build that fails: 503 with a page that says what to do and
+    loads the reload script; its stream has the errors; the fix reloads;
   - 100 saves in a burst: the server lives and the final site is what a
     fresh build of the final content makes;
   - hostile requests (traversal in every encoding, NUL, overlong UTF-8,
     backslashes, links out of the site, folders, other methods, huge or
     broken headers, slow and idle connections, more connections than the
     limit, a request flood) never reach a file outside the site, never
-    list a folder, and leave the server answering;
+    list a folder, and leave the server answering; event streams opened
+    during the flood are not refused;
+  - DNS rebinding: on loopback, a request for another host (Host header
+    of another name or port, none, or two) gets 403; -b 127.0.0.2 and
+    -b ::1 answer to their own address, -b 0.0.0.0 to any;
   - a load of 200 connections for 10 s: every response is the file's
     bytes (or 429 with Retry-After, past the rate limit), and the server
     answers afterwards;
@@ -54,6 +64,9 @@ TYPES = {
     'json': 'application/json', 'csv': 'text/csv; charset=utf-8',
 }
 SCRIPT_TAG = '<script src="/__skillsite/reload.js" defer="defer"></script>'
+FIRST_FAILED = ('The first build failed: fix the errors shown in the terminal '
+                '(or on this page once it reloads) and save; this page reloads '
+                'when a build succeeds.')
 WAIT = 60           # seconds before a wait counts as a hang
 
 passed = 0
@@ -72,7 +85,7 @@ def check(ok, what):
 class Server:
     """skillsite serve on a copy of the content, in a folder of its own."""
 
-    def __init__(self, root, *extra, paths=None):
+    def __init__(self, root, *extra, paths=None, ready='site ready'):
         self.root = root
         self.tmp = os.path.join(root, 'tmp')
         os.makedirs(self.tmp, exist_ok=True)
@@ -86,14 +99,15 @@ class Server:
         self.port = None
         deadline = time.time() + WAIT
         while self.port is None and time.time() < deadline:
-            m = re.search(r'serving http://[^:]+:(\d+)/', self.stdout())
+            m = re.search(r'serving http://(?:\[[^]]+\]|[^:/]+):(\d+)/',
+                          self.stdout())
             if m:
                 self.port = int(m.group(1))
             elif self.proc.poll() is not None:
                 break
             else:
                 time.sleep(0.05)
-        self.wait_output('site ready')
+        self.wait_output(ready)
 
     def stdout(self):
         self.out.flush()
@@ -139,10 +153,15 @@ def request(port, path, method='GET', headers=None, timeout=WAIT):
     return r.status, {k.lower(): v for k, v in r.getheaders()}, body
 
 
-def raw(port, data, timeout=10):
+def host_line(port):
+    """The Host header of a raw request to the preview on port."""
+    return b'Host: 127.0.0.1:%d\r\n' % port
+
+
+def raw(port, data, timeout=10, addr='127.0.0.1'):
     """Sends data as it is; returns what the server answered (b'' when it
     closed without a word)."""
-    s = socket.create_connection(('127.0.0.1', port), timeout=timeout)
+    s = socket.create_connection((addr, port), timeout=timeout)
     got = b''
     try:
         s.sendall(data)
@@ -160,13 +179,20 @@ def raw(port, data, timeout=10):
 
 
 class Events:
-    """A reader of the event stream: (event, data) pairs on a queue."""
+    """A reader of the event stream: (event, data, id) on a queue.  since
+    and last_id: the generation the page shows, as the reload script sends
+    it (?since=N) and as a reconnecting browser does (Last-Event-ID)."""
 
-    def __init__(self, port):
+    def __init__(self, port, since=None, last_id=None, host=None):
         self.q = queue.Queue()
         self.sock = socket.create_connection(('127.0.0.1', port), timeout=WAIT)
-        self.sock.sendall(b'GET /__skillsite/events HTTP/1.1\r\n'
-                          b'Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n')
+        url = '/__skillsite/events' + ('' if since is None else f'?since={since}')
+        head = (f'GET {url} HTTP/1.1\r\nHost: {host or f"127.0.0.1:{port}"}\r\n'
+                'Accept: text/event-stream\r\n')
+        if last_id is not None:
+            head += f'Last-Event-ID: {last_id}\r\n'
+        self.sock.sendall((head + '\r\n').encode('latin-1'))
+        self.status = None
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 
@@ -178,27 +204,39 @@ class Events:
                 if not chunk:
                     break
                 buf += chunk
+                if self.status is None and b'\r\n' in buf:
+                    self.status = buf.split(b'\r\n', 1)[0].decode('latin-1')
                 while b'\n\n' in buf:
                     block, buf = buf.split(b'\n\n', 1)
-                    event, data = 'message', []
+                    event, data, ident = 'message', [], None
                     for line in block.decode('utf-8', 'replace').split('\n'):
                         line = line.rstrip('\r')
                         if line.startswith('event: '):
                             event = line[7:]
                         elif line.startswith('data: '):
                             data.append(line[6:])
+                        elif line.startswith('id: '):
+                            ident = line[4:]
                     if data or event != 'message':
-                        self.q.put((event, '\n'.join(data)))
+                        self.q.put((event, '\n'.join(data), ident))
         except OSError:
             pass
-        self.q.put(('closed', ''))
+        self.q.put(('closed', '', None))
+
+    def first(self):
+        """The first event, as (event, data, id); ('hang', '', None) on a
+        hang."""
+        try:
+            return self.q.get(timeout=WAIT)
+        except queue.Empty:
+            return ('hang', '', None)
 
     def next(self, wanted):
         """The next event named wanted, skipping others; None on a hang."""
         deadline = time.time() + WAIT
         while time.time() < deadline:
             try:
-                event, data = self.q.get(timeout=1)
+                event, data, _ = self.q.get(timeout=1)
             except queue.Empty:
                 continue
             if event == wanted:
@@ -260,6 +298,7 @@ def check_files(srv):
               h.get('content-security-policy') == CSP and
               h.get('x-content-type-options') == 'nosniff' and
               h.get('referrer-policy') == 'no-referrer' and
+              generation_of(h) is not None and
               h.get('content-type') == TYPES.get(ext, 'application/octet-stream'))
         check(ok, f'GET {url}: {status} {h}')
         if rel.endswith('.html'):
@@ -277,6 +316,165 @@ def check_files(srv):
     check(status == 200 and b'EventSource' in body and
           h.get('content-type') == TYPES['js'], 'the reload script')
     check(n > 50, f'{n} files served')
+
+
+def generation_of(headers):
+    """The generation a response says it was served from (Server-Timing:
+    skillsite;desc="N"), or None."""
+    m = re.fullmatch(r'skillsite;desc="(\d+)"', headers.get('server-timing', ''))
+    return int(m.group(1)) if m else None
+
+
+def check_generations(srv, root):
+    """Every response of the site says its generation; events carry it as
+    their id; a stream opened for an older generation (?since=N, or
+    Last-Event-ID, which wins) gets "reload" at once: a page whose site
+    was replaced before its stream connected does not miss it."""
+    status, h, _ = request(srv.port, PAGE)
+    gen = generation_of(h)
+    check(status == 200 and gen is not None,
+          f'Server-Timing on a page: {h.get("server-timing")}')
+    if gen is None:
+        return
+    for url, want in [('/no-such.html', 404), ('/customer-service', 301),
+                      ('/assets/style.css', 200)]:
+        status, h, _ = request(srv.port, url)
+        check(status == want and generation_of(h) == gen,
+              f'{url}: {status}, Server-Timing {h.get("server-timing")}')
+    ev = Events(srv.port, since=gen)
+    first = ev.first()
+    check(first == ('hello', str(gen), str(gen)),
+          f'a stream of the current generation says hello: {first}')
+    # the race: the page was served from gen; a site is published and its
+    # reload sent before the page's stream connects
+    edit(content_file(root), '<level value="3">', '<level value="3">競争。')
+    got = ev.first()
+    check(got == ('reload', str(gen + 1), str(gen + 1)),
+          f'reload with the new generation as id: {got}')
+    ev.close()
+    for since, last, want in [(gen, None, 'reload'), (gen + 1, None, 'hello'),
+                              (gen + 1, gen, 'reload'), (gen, gen + 1, 'hello'),
+                              (None, None, 'hello'), ('x', None, 'hello'),
+                              (None, gen, 'reload')]:
+        late = Events(srv.port, since=since, last_id=last)
+        got = late.first()
+        check(got == (want, str(gen + 1), str(gen + 1)),
+              f'since={since}, Last-Event-ID: {last}: {want} at once: {got}')
+        late.close()
+    status, h, body = request(srv.port, PAGE)
+    check(generation_of(h) == gen + 1 and '競争。' in body.decode('utf-8'),
+          f'the page of the new generation: {h.get("server-timing")}')
+    ev = Events(srv.port, since=gen + 1)
+    edit(content_file(root), '競争。', '')
+    check(ev.next('reload') == str(gen + 2), 'the edit undone')
+    ev.close()
+
+
+def check_forbidden(port, data, what, addr='127.0.0.1'):
+    """data, a request for another host, gets 403 and a short text."""
+    got = raw(port, data, addr=addr)
+    head, _, body = got.partition(b'\r\n\r\n')
+    check(re.match(rb'HTTP/1\.[01] 403 ', head) is not None and
+          b'text/plain; charset=utf-8' in head and
+          b'Content-Security-Policy: ' in head and
+          body.startswith(b'403 Forbidden\n') and b'localhost' in body and
+          b'<' not in body, f'{what}: {got[:300]!r}')
+
+
+def get_with_host(port, host, url='/index.html'):
+    """A raw GET of url for host."""
+    return (b'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' %
+            (url.encode(), host.encode()))
+
+
+def check_host(srv):
+    """DNS rebinding: bound to loopback, the preview answers only requests
+    for localhost, its own address or [::1], with its port or none."""
+    port = srv.port
+    for host in [f'127.0.0.1:{port}', '127.0.0.1', 'localhost',
+                 f'LocalHost:{port}', f'[::1]:{port}', '[::1]',
+                 f'[0:0:0:0:0:0:0:1]:{port}']:
+        got = raw(port, get_with_host(port, host))
+        check(got.startswith(b'HTTP/1.1 200 '), f'Host: {host}: {got[:30]!r}')
+    hostile = ['evil.example', f'evil.example:{port}', f'127.0.0.1:{port + 1}',
+               'localhost:1', f'127.0.0.2:{port}', '127.1', '2130706433',
+               'localhost.', f'localhost.evil.example:{port}',
+               f'127.0.0.1.nip.io:{port}', f'[::2]:{port}', '',
+               f'localhost:{port}x', '[::1]x', '[::1', f'localhost:{port}:{port}',
+               f'evil.example@127.0.0.1:{port}', f'127.0.0.1:{port}@evil.example',
+               f'127.0.0.1 :{port}', f'[::ffff:127.0.0.1]:{port}']
+    for host in hostile:
+        for url in ['/index.html', '/__skillsite/events', '/__skillsite/reload.js',
+                    '/no-such.html']:
+            check_forbidden(port, get_with_host(port, host, url),
+                            f'Host: {host!r}, {url}')
+    check_forbidden(port, b'GET /index.html HTTP/1.0\r\n\r\n', 'no Host, HTTP/1.0')
+    got = raw(port, b'GET /index.html HTTP/1.1\r\nConnection: close\r\n\r\n')
+    check(re.match(rb'HTTP/1\.1 40[03] ', got) is not None and b'<main' not in got,
+          f'no Host, HTTP/1.1: {got[:30]!r}')
+    good, evil = f'127.0.0.1:{port}'.encode(), b'evil.example'
+    for a, b in [(good, evil), (evil, good), (good, good)]:
+        check_forbidden(port, b'GET /index.html HTTP/1.1\r\nHost: %s\r\n'
+                        b'Host: %s\r\nConnection: close\r\n\r\n' % (a, b),
+                        f'two Host headers: {a!r}, {b!r}')
+    check(request(srv.port, '/index.html')[0] == 200,
+          'the server answers after the requests for other hosts')
+
+
+def check_host_bound(root):
+    """Bound to another loopback address, that address is the name; bound
+    off loopback (-b 0.0.0.0), any Host is answered."""
+    srv = Server(root, '-b', '127.0.0.2')
+    got = raw(srv.port, get_with_host(srv.port, f'127.0.0.2:{srv.port}'),
+              addr='127.0.0.2')
+    check(got.startswith(b'HTTP/1.1 200 '), f'-b 127.0.0.2: its address: {got[:30]!r}')
+    got = raw(srv.port, get_with_host(srv.port, 'localhost'), addr='127.0.0.2')
+    check(got.startswith(b'HTTP/1.1 200 '), f'-b 127.0.0.2: localhost: {got[:30]!r}')
+    check_forbidden(srv.port, get_with_host(srv.port, f'127.0.0.1:{srv.port}'),
+                    '-b 127.0.0.2: another address', addr='127.0.0.2')
+    check_stop(srv, signal.SIGTERM, '-b 127.0.0.2')
+    if socket.has_ipv6:
+        srv = Server(root, '-b', '::1')
+        if srv.port is not None:
+            got = raw(srv.port, get_with_host(srv.port, f'[::1]:{srv.port}'),
+                      addr='::1')
+            check(got.startswith(b'HTTP/1.1 200 '), f'-b ::1: [::1]: {got[:30]!r}')
+            check_forbidden(srv.port, get_with_host(srv.port, 'evil.example'),
+                            '-b ::1: evil.example', addr='::1')
+        check_stop(srv, signal.SIGTERM, '-b ::1')
+
+
+def check_first_failed(work):
+    """The first build fails: 503, a page that says what happened and what
+    to do and loads the reload script; its stream sends the errors; the
+    fix reloads it into the site."""
+    root = os.path.join(work, 'first-failed')
+    setup(root)
+    path = content_file(root)
+    edit(path, '<level value="3">', '<level value="3"><broken ')
+    srv = Server(root, ready='build failed')
+    check(srv.port is not None, 'serve starts when its first build fails')
+    for url in ['/', PAGE]:
+        status, h, body = request(srv.port, url)
+        text = body.decode('utf-8')
+        check(status == 503 and FIRST_FAILED in text and SCRIPT_TAG in text and
+              h.get('content-security-policy') == CSP and
+              h.get('content-type') == TYPES['html'] and
+              generation_of(h) == 0 and
+              '<html lang="en" data-skillsite-status="503">' in text,
+              f'{url} while the first build failed: {status} {text[:400]}')
+    ev = Events(srv.port, since=0)
+    check(ev.first()[0] == 'hello', 'its stream says hello')
+    data = ev.next('errors')
+    check(data is not None and
+          re.search(r'customer-service\.xml:\d+:\d+: error: ', data or ''),
+          f'and the errors: {data}')
+    edit(path, '<broken ', '')
+    check(ev.next('reload') == '1', 'the fix: reload')
+    ev.close()
+    status, h, body = request(srv.port, '/')
+    check(status == 200 and generation_of(h) == 1, f'the site once fixed: {status}')
+    check_stop(srv, signal.SIGTERM, 'the first build failed')
 
 
 def check_edits(srv, root, label):
@@ -465,7 +663,7 @@ def check_hostile(srv):
     os.symlink(os.path.join(site, 'index.html'), os.path.join(site, 'inner.html'))
     for url in HOSTILE + ['/passwd.html', '/etcdir/passwd', '/etcdir/',
                           '/inner.html']:
-        got = raw(srv.port, f'GET {url} HTTP/1.1\r\nHost: x\r\n'
+        got = raw(srv.port, f'GET {url} HTTP/1.1\r\nHost: 127.0.0.1:{srv.port}\r\n'
                   'Connection: close\r\n\r\n'.encode('latin-1'))
         head = got.split(b'\r\n', 1)[0]
         check(b'root:x:0' not in got and not head.endswith(b' 200 OK'),
@@ -490,21 +688,22 @@ def check_hostile(srv):
         status, h, _ = request(srv.port, '/index.html', method)
         check(status == 405 and h.get('allow') == 'GET, HEAD' and
               h.get('content-security-policy') == CSP, f'{method}: {status}')
-    got = raw(srv.port, b'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: x\r\n\r\n')
+    hl = host_line(srv.port)
+    got = raw(srv.port, b'CONNECT 127.0.0.1:22 HTTP/1.1\r\n' + hl + b'\r\n')
     check(not got.split(b'\r\n', 1)[0].endswith(b' 200 OK'), 'CONNECT')
     # headers too large, too many, broken; NUL; nonsense
     cases = [
-        b'GET / HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'a' * 40000 + b'\r\n\r\n',
-        b'GET / HTTP/1.1\r\nHost: x\r\n' +
+        b'GET / HTTP/1.1\r\n' + hl + b'X-Big: ' + b'a' * 40000 + b'\r\n\r\n',
+        b'GET / HTTP/1.1\r\n' + hl +
         b''.join(b'X-%d: y\r\n' % i for i in range(5000)) + b'\r\n',
-        b'GET /' + b'a' * 40000 + b' HTTP/1.1\r\nHost: x\r\n\r\n',
+        b'GET /' + b'a' * 40000 + b' HTTP/1.1\r\n' + hl + b'\r\n',
         b'\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03' + os.urandom(64),
-        b'GET / HTTP/9.9\r\nHost: x\r\n\r\n',
-        b'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n',
-        b'GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
-        b'GET http://example.com/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n',
-        b'GET /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello',
-        b'POST /index.html HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n'
+        b'GET / HTTP/9.9\r\n' + hl + b'\r\n',
+        b'GET / HTTP/1.1\r\n' + hl + b'Content-Length: -1\r\n\r\n',
+        b'GET / HTTP/1.1\r\n' + hl + b'Transfer-Encoding: chunked\r\n\r\nzz\r\n',
+        b'GET http://example.com/../../etc/passwd HTTP/1.1\r\n' + hl + b'\r\n',
+        b'GET /index.html HTTP/1.1\r\n' + hl + b'Content-Length: 5\r\n\r\nhello',
+        b'POST /index.html HTTP/1.1\r\n' + hl + b'Expect: 100-continue\r\n'
         b'Content-Length: 1000000000\r\n\r\n',
         b'\r\n\r\n\r\n',
         os.urandom(4096),
@@ -518,9 +717,9 @@ def check_hostile(srv):
     # what precedes is checked as any path: never more than that file
     with open(os.path.join(site, 'index.html'), 'rb') as f:
         index = f.read()
-    for data in [b'GET /index.html\x00.css HTTP/1.1\r\nHost: x\r\n\r\n',
-                 b'GET /\x00/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n',
-                 b'GET /\x00..%2f..%2fetc/passwd HTTP/1.1\r\nHost: x\r\n\r\n']:
+    for data in [b'GET /index.html\x00.css HTTP/1.1\r\n' + hl + b'\r\n',
+                 b'GET /\x00/../../etc/passwd HTTP/1.1\r\n' + hl + b'\r\n',
+                 b'GET /\x00..%2f..%2fetc/passwd HTTP/1.1\r\n' + hl + b'\r\n']:
         got = raw(srv.port, data)
         head, _, body = got.partition(b'\r\n\r\n')
         ok = b'root:x:0' not in got and (
@@ -538,7 +737,8 @@ def check_connections(srv):
         try:
             s = socket.create_connection(('127.0.0.1', srv.port), timeout=5)
             if i % 2 == 0:
-                s.sendall(b'GET /index.html HTTP/1.1\r\nHost: x\r\nX-Slow: ')
+                s.sendall(b'GET /index.html HTTP/1.1\r\n' + host_line(srv.port) +
+                          b'X-Slow: ')
             socks.append(s)
         except OSError:
             break
@@ -556,13 +756,16 @@ def check_connections(srv):
 
 
 def check_flood(srv):
-    """More requests than the rate allows: some 429, then served again."""
+    """More requests than the rate allows: some 429, then served again;
+    event streams opened meanwhile are not refused (a 429 would end a
+    page's EventSource for good)."""
     limited = []
+    streams = []
     stop = time.time() + 20
 
     def flood():
         c = http.client.HTTPConnection('127.0.0.1', srv.port, timeout=WAIT)
-        while not limited and time.time() < stop:
+        while (not limited or len(streams) < 20) and time.time() < stop:
             c.request('HEAD', '/index.html')
             r = c.getresponse()
             r.read()
@@ -575,7 +778,17 @@ def check_flood(srv):
                                                timeout=WAIT)
         c.close()
 
+    def open_streams():
+        while not limited and time.time() < stop:
+            time.sleep(0.01)
+        for _ in range(20):
+            ev = Events(srv.port)
+            event = ev.first()[0]
+            streams.append(f'{event} {ev.status}')
+            ev.close()
+
     threads = [threading.Thread(target=flood) for _ in range(16)]
+    threads.append(threading.Thread(target=open_streams))
     for t in threads:
         t.start()
     for t in threads:
@@ -583,6 +796,8 @@ def check_flood(srv):
     check(len(limited) > 0, 'a flood from one address meets the rate limit')
     check(all(a == '1' and b == CSP for a, b in limited),
           f'429 with Retry-After and the headers: {limited[:1]}')
+    check(len(streams) == 20 and all(s == 'hello HTTP/1.1 200 OK' for s in streams),
+          f'event streams opened during the flood: {streams}')
     time.sleep(2.5)
     check(request(srv.port, '/index.html')[0] == 200,
           'served again once the rate allows')
@@ -661,7 +876,10 @@ def check_usage(root):
     srv = Server(root, '-b', '0.0.0.0')
     check('skillsite: warning: ' in srv.stderr(), '-b 0.0.0.0 warns')
     check(srv.port is not None, '-b 0.0.0.0 serves')
+    got = raw(srv.port, get_with_host(srv.port, 'evil.example'))
+    check(got.startswith(b'HTTP/1.1 200 '), f'-b 0.0.0.0: any Host: {got[:30]!r}')
     check_stop(srv, signal.SIGINT, '-b 0.0.0.0, SIGINT')
+    check_host_bound(root)
 
 
 def setup(root):
@@ -679,6 +897,8 @@ def main():
         if srv.port is None:
             return
         check_files(srv)
+        check_generations(srv, root)
+        check_host(srv)
         check_edits(srv, root, 'inotify')
         check_folder_back(srv, root, 'inotify')
         check_templates_back(srv, root, 'inotify')
@@ -701,6 +921,7 @@ def main():
         check_stop(srv, signal.SIGINT, 'SIGINT')
 
         check_files_in_one_folder(work)
+        check_first_failed(work)
 
         root = os.path.join(work, 'usage')
         setup(root)

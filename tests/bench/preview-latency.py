@@ -46,7 +46,8 @@ port = int(re.search(r'serving http://[^:]+:(\d+)/', printed()).group(1))
 
 # one event stream, as an open page holds
 events = socket.create_connection(('127.0.0.1', port))
-events.sendall(b'GET /__skillsite/events HTTP/1.1\r\nHost: x\r\n\r\n')
+events.sendall(b'GET /__skillsite/events HTTP/1.1\r\n'
+              b'Host: 127.0.0.1:%d\r\n\r\n' % port)
 events.settimeout(600)
 buf = b''
 while b'retry:' not in buf:
