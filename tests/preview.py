@@ -858,6 +858,75 @@ def check_load(srv):
           'the server answers after the load')
 
 
+def check_refresh(srv, root):
+    """An edit: "reload" once the pages are in place, then "refresh" (the
+    same generation) once the search index and the downloads are; the
+    CSV then holds the edit."""
+    status, h, _ = request(srv.port, PAGE)
+    gen = generation_of(h)
+    ev = Events(srv.port, since=gen)
+    ev.first()
+    edit(content_file(root), '<level value="3">', '<level value="3">索引。')
+    check(ev.next('reload') == str(gen + 1), 'an edit: reload')
+    check(ev.next('refresh') == str(gen + 1),
+          'then refresh, once the search index and downloads are made')
+    status, _, body = request(srv.port, '/downloads/framework.csv')
+    check(status == 200 and '索引。' in body.decode('utf-8'),
+          'the CSV served after refresh holds the edit')
+    edit(content_file(root), '索引。', '')
+    ev.next('refresh')
+    ev.close()
+
+
+def many_job_types(root, n):
+    """Makes the content of root n copies of the seed's job type, under
+    other IDs and numbers: a first build long enough to be interrupted."""
+    with open(content_file(root), encoding='utf-8') as f:
+        text = f.read()
+    for i in range(n):
+        copy = text.replace('<jobtype id="customer-service" number="9"',
+                            f'<jobtype id="cs-copy-{i}" number="{100 + i}"')
+        copy = re.sub(r'<specialty id="([a-z-]+)"',
+                      lambda m: f'<specialty id="{m.group(1)}-{i}"', copy)
+        with open(os.path.join(root, 'content', f'copy-{i:03}.xml'), 'w',
+                  encoding='utf-8') as f:
+            f.write(copy)
+
+
+def check_second_signal(work):
+    """SIGINT during the first build: stops after it, status 0; a second
+    SIGINT: stops at once, status 130, the private folder removed."""
+    root = os.path.join(work, 'signals')
+    setup(root)
+    many_job_types(root, 150)
+    for twice in (False, True):
+        tmp = tempfile.mkdtemp(dir=root)
+        out = open(os.path.join(tmp, 'out.txt'), 'w+')
+        proc = subprocess.Popen(
+            [BIN, 'serve', '-p', '0', '-t', os.path.join(root, 'templates'),
+             os.path.join(root, 'content')], stdout=out,
+            stderr=subprocess.DEVNULL, env=dict(os.environ, TMPDIR=tmp))
+        deadline = time.time() + WAIT
+        while time.time() < deadline and 'serving' not in open(out.name).read():
+            time.sleep(0.01)
+        time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        if twice:
+            time.sleep(0.1)
+            proc.send_signal(signal.SIGINT)
+        status = proc.wait(WAIT)
+        text = open(out.name).read()
+        left = [n for n in os.listdir(tmp) if n.startswith('skillsite-serve.')]
+        if 'site ready' in text.split('stopping after this build')[0]:
+            print(f'# the first build ended before the signal: {text!r}')
+        label = 'a second SIGINT' if twice else 'SIGINT during the first build'
+        want = 130 if twice else 0
+        check(status == want and not left and
+              'stopping after this build (Ctrl-C again stops at once)' in text
+              and (twice == ('site ready' not in text)),
+              f'{label}: status {status}, left {left}: {text!r}')
+
+
 def check_stop(srv, sig, label):
     status = srv.stop(sig)
     check(status == 0, f'{label}: exit status {status}')
@@ -898,6 +967,7 @@ def main():
             return
         check_files(srv)
         check_generations(srv, root)
+        check_refresh(srv, root)
         check_host(srv)
         check_edits(srv, root, 'inotify')
         check_folder_back(srv, root, 'inotify')
@@ -922,6 +992,7 @@ def main():
 
         check_files_in_one_folder(work)
         check_first_failed(work)
+        check_second_signal(work)
 
         root = os.path.join(work, 'usage')
         setup(root)
