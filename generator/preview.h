@@ -2,8 +2,10 @@
  *
  * A preview keeps, from one build to the next:
  * - each content file's model, loaded and checked against the schema,
- *   its Markdown rendered, by the file's path and the digest of its
- *   bytes: a build reads every file but parses only those that changed;
+ *   its Markdown rendered, by the file's path, status and the digest of
+ *   its bytes: a build opens every file, reads only those whose status
+ *   changed and parses only those whose bytes did (a file whose reading
+ *   warned is parsed every time, so that every build warns);
  * - the templates compiled, until a file of the templates folder changes
  *   (its size, times or inode);
  * - for each unit of pages (a specialty's, a job type's own), the key it
@@ -15,9 +17,10 @@
  * the assets after the templates changed) and publishes them in place
  * (stage.h); preview_data() then makes the search index and the
  * downloads, which read every job type, and publishes them apart, so the
- * pages that changed are served first.  The site is byte for byte the one
- * a fresh preview makes, and that "build" makes with the live preview's
- * script.
+ * pages that changed are served first (and gives way to the next save).
+ * The site is byte for byte the one a fresh preview makes
+ * (tests/preview-edits.py), and the one "build" makes but for the live
+ * preview's script (tests/preview.py).
  */
 #ifndef SKILLSITE_PREVIEW_H
 #define SKILLSITE_PREVIEW_H
