@@ -10,6 +10,7 @@
 set -u
 bin=$1
 . tests/apache.sh
+. tests/serve-types.sh
 if [ ! -x "$(apache_bin)" ] ||
     [ ! -f /usr/lib/apache2/modules/mod_headers.so ]; then
 	echo "apache2 not installed: serving with Apache is not tested"
@@ -66,32 +67,6 @@ has_headers() {
 	    [ "$(header X-Content-Type-Options)" = nosniff ] &&
 	    [ "$(header Referrer-Policy)" = no-referrer ]
 }
-# The type each extension must be served with (charset=utf-8 required
-# for HTML and CSS, allowed for JavaScript, CSV and text).
-type_ok() {
-	t=$(header Content-Type | tr '[:upper:]' '[:lower:]' | sed 's/; */; /g')
-	case $1 in
-	*.html) [ "$t" = "text/html; charset=utf-8" ] ;;
-	*.css) [ "$t" = "text/css; charset=utf-8" ] ;;
-	*.js) [ "$t" = application/javascript ] ||
-	    [ "$t" = "application/javascript; charset=utf-8" ] ;;
-	*.csv) [ "$t" = text/csv ] || [ "$t" = "text/csv; charset=utf-8" ] ;;
-	*.txt) [ "$t" = text/plain ] || [ "$t" = "text/plain; charset=utf-8" ] ;;
-	*.svg) [ "$t" = image/svg+xml ] ;;
-	*.pdf) [ "$t" = application/pdf ] ;;
-	*.json) [ "$t" = application/json ] ;;
-	*.png) [ "$t" = image/png ] ;;
-	*.jpg | *.jpeg) [ "$t" = image/jpeg ] ;;
-	*.gif) [ "$t" = image/gif ] ;;
-	*.webp) [ "$t" = image/webp ] ;;
-	*.ico) [ "$t" = image/x-icon ] ;;
-	*.woff) [ "$t" = font/woff ] ;;
-	*.woff2) [ "$t" = font/woff2 ] ;;
-	*.ttf) [ "$t" = font/ttf ] ;;
-	*.otf) [ "$t" = font/otf ] ;;
-	*) false ;;
-	esac
-}
 # refused PATH: not served (403 or 404 and none of the secret, the
 # password file or a listing in the body).
 refused() {
@@ -107,7 +82,7 @@ refused() {
 for f in $(cd "$site" && find . -type f ! -name '.*' | sed 's|^\./||' | sort); do
 	code=$(get "/itss/$f")
 	[ "$code" = 200 ] && cmp -s "$root/body" "$site/$f" && has_headers &&
-	    type_ok "$f"
+	    type_ok "$f" "$(header Content-Type)"
 	check "/itss/$f ($code, $(header Content-Type))" $?
 done
 
