@@ -36,6 +36,11 @@ struct model;
 struct diag;
 struct md_table;
 
+/* Has l load the npaths content paths (DEFAULT_CONTENT when none), in
+ * order. */
+struct loader;
+void	cmd_load_paths(struct loader *l, char *const *paths, int npaths);
+
 /* Loads args->paths (content/ when none) into m on nthreads threads,
  * resolves and checks it, and, when notes is set, reports the editorial
  * notes: the work of "check", shared by "build".  When md is not NULL,

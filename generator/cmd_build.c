@@ -430,8 +430,6 @@ S_build(const struct model *m, const struct md_table *md,
 	reuse.ctx = &b;
 	if ((b.pub = publish_begin(dest, d)) == NULL)
 		return -1;
-	if (options & SITE_LIVE_RELOAD)
-		publish_volatile(b.pub);	/* the preview's private site */
 	pthread_mutex_init(&b.lock, NULL);
 	sink->put = S_put;
 	sink->open = S_open;

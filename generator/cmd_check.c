@@ -53,20 +53,27 @@ cmd_threads(const struct cmd_args *args)
 }
 
 void
+cmd_load_paths(struct loader *l, char *const *paths, int npaths)
+{
+	int i;
+
+	if (npaths == 0)
+		loader_path(l, DEFAULT_CONTENT);
+	for (i = 0; i < npaths; i++)
+		loader_path(l, paths[i]);
+}
+
+void
 check_content(const struct cmd_args *args, struct model *m, struct diag *d,
     unsigned nthreads, int notes, struct md_table **md)
 {
 	struct md_table *table;
 	struct loader *l;
-	int i;
 
 	if ((l = loader_new(m, d)) == NULL)
 		return;
 	loader_set_threads(l, nthreads);
-	if (args->npaths == 0)
-		loader_path(l, DEFAULT_CONTENT);
-	for (i = 0; i < args->npaths; i++)
-		loader_path(l, args->paths[i]);
+	cmd_load_paths(l, args->paths, args->npaths);
 	loader_free(l);
 	resolve(m, d);
 	table = md_prepare(m, nthreads, md != NULL, d);

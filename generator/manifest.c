@@ -206,7 +206,7 @@ S_generator(int *ok)
 }
 
 /* Returns the digest of the options: the working folder, the templates
- * folder, the site options (SITE_PDF, SITE_LIVE_RELOAD) and the content
+ * folder, the site option SITE_PDF and the content
  * paths, each ended by a NUL. */
 static XXH128_hash_t
 S_options(const char *templates, char *const *paths, int npaths,
@@ -226,8 +226,6 @@ S_options(const char *templates, char *const *paths, int npaths,
 	XXH3_128bits_update(s, templates, strlen(templates) + 1);
 	XXH3_128bits_update(s, (options & SITE_PDF) ? "p" : "",
 	    (options & SITE_PDF) ? 2 : 1);
-	if (options & SITE_LIVE_RELOAD)
-		XXH3_128bits_update(s, "serve", 6);
 	for (i = 0; i < npaths; i++)
 		XXH3_128bits_update(s, paths[i], strlen(paths[i]) + 1);
 	if (npaths == 0)

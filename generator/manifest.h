@@ -59,7 +59,7 @@ struct manifest_totals {
 
 /* Starts the record of a build of dest from templates and the content
  * paths (npaths of them; none: DEFAULT_CONTENT), with the site options
- * (SITE_PDF, SITE_LIVE_RELOAD of site.h), and reads the last build's record, if any and sound; the site is
+ * (SITE_PDF of site.h), and reads the last build's record, if any and sound; the site is
  * walked on up to nthreads threads.  Observes every input read from now
  * on (load_observe()).  Free with manifest_free(). */
 struct manifest	*manifest_new(const char *dest, const char *templates,

@@ -153,17 +153,13 @@ void
 preview_load(struct preview *p, struct diag *d)
 {
 	struct loader *l;
-	int i;
 
 	p->nnow = 0;
 	if ((l = loader_new(NULL, d)) == NULL)
 		return;
 	loader_set_parts(l, S_same, S_part_for, p);
 	loader_set_threads(l, p->nthreads);
-	if (p->npaths == 0)
-		loader_path(l, DEFAULT_CONTENT);
-	for (i = 0; i < p->npaths; i++)
-		loader_path(l, p->paths[i]);
+	cmd_load_paths(l, p->paths, p->npaths);
 	loader_free(l);
 	S_prepare_fresh(p, d);
 }
@@ -226,18 +222,6 @@ preview_join(struct preview *p, struct diag *d)
 	resolve(&p->joined, d);
 }
 
-/* Returns whether pt is among this build's parts of p. */
-static int
-S_in_now(const struct preview *p, const struct part *pt)
-{
-	size_t i;
-
-	for (i = 0; i < p->nnow; i++)
-		if (p->now[i] == pt)
-			return 1;
-	return 0;
-}
-
 void
 preview_keep_parts(struct preview *p, int good)
 {
@@ -251,12 +235,14 @@ preview_keep_parts(struct preview *p, int good)
 		p->nnow = 0;
 		return;
 	}
+	for (i = 0; i < p->nnow; i++)
+		p->now[i]->kept = 1;
 	for (i = 0; i < p->nparts; i++)
-		if (!S_in_now(p, p->parts[i]))
+		if (!p->parts[i]->kept)
 			part_free(p->parts[i]);
 	p->parts = xreallocarray(p->parts, p->nnow + 1, sizeof(*p->parts));
 	for (i = 0; i < p->nnow; i++) {
-		p->now[i]->fresh = 0;
+		p->now[i]->fresh = p->now[i]->kept = 0;
 		p->parts[i] = p->now[i];
 	}
 	p->nparts = p->nnow;

@@ -38,6 +38,7 @@ struct part {
 	struct model	 model;
 	struct md_table	*md;		/* its Markdown, rendered */
 	int		 fresh;		/* read in this build */
+	int		 kept;		/* preview_keep_parts()'s mark */
 	int		 noisy;		/* its reading reported something */
 };
 

@@ -46,14 +46,6 @@ struct stage {
 	size_t			 n, cap, same;
 };
 
-/* Reports an output problem with path. */
-static void
-S_fail(struct diag *d, const char *what, const char *path)
-{
-	diag_msg(d, MSG_IO_WRITE, NULL, "%s %s: %s", what, path,
-	    strerror(errno));
-}
-
 /* Opens the folder path, made when missing; returns its descriptor, or
  * -1 after reporting to d. */
 static int
@@ -62,12 +54,12 @@ S_folder(const char *path, struct diag *d)
 	int fd;
 
 	if (mkdir(path, 0755) < 0 && errno != EEXIST) {
-		S_fail(d, "cannot make", path);
+		write_fail(d, "cannot make", path);
 		return -1;
 	}
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) < 0)
-		S_fail(d, "cannot open", path);
+		write_fail(d, "cannot open", path);
 	return fd;
 }
 
@@ -181,12 +173,12 @@ S_scratch(struct stage_site *s, const char *name, const char *rel,
 	int rc;
 
 	if (fd < 0) {
-		S_fail(d, "cannot stage", rel);
+		write_fail(d, "cannot stage", rel);
 		return -1;
 	}
 	rc = fchmod(fd, 0644) == 0 ? write_all(fd, rel, data, len, d) : -1;
 	if (rc == 0 && close(fd) < 0)
-		S_fail(d, "cannot close", rel);
+		write_fail(d, "cannot close", rel);
 	else if (rc < 0)
 		close(fd);
 	return rc == 0 ? 0 : -1;
@@ -271,7 +263,7 @@ S_put(struct stage_site *s, const struct staged *v, struct diag *d)
 	if (renameat(s->scratch_fd, v->name, s->site_fd, v->to->path) < 0 &&
 	    (errno != ENOENT || S_parents(s->site_fd, v->to->path) < 0 ||
 	    renameat(s->scratch_fd, v->name, s->site_fd, v->to->path) < 0)) {
-		S_fail(d, "cannot publish", v->to->path);
+		write_fail(d, "cannot publish", v->to->path);
 		unlinkat(s->scratch_fd, v->name, 0);
 		return -1;
 	}
@@ -289,7 +281,7 @@ S_remove(struct stage_site *s, struct site_file *f, struct diag *d)
 	char *path, *slash;
 
 	if (unlinkat(s->site_fd, f->path, 0) < 0 && errno != ENOENT) {
-		S_fail(d, "cannot remove", f->path);
+		write_fail(d, "cannot remove", f->path);
 		return -1;
 	}
 	f->live = 0;

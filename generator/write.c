@@ -42,12 +42,10 @@ struct publish {
 	atomic_size_t		 bytes;
 	atomic_size_t		 carried;
 	int			 record;	/* a record is to be put in place */
-	int			 volatile_site;	/* not flushed to disk */
 };
 
-/* Reports an output problem with path. */
-static void
-S_fail(struct diag *d, const char *what, const char *path)
+void
+write_fail(struct diag *d, const char *what, const char *path)
 {
 	diag_msg(d, MSG_IO_WRITE, NULL, "%s %s: %s", what, path,
 	    strerror(errno));
@@ -305,7 +303,7 @@ S_open_target(struct publish *p)
 	if (fd < 0) {
 		if (errno == ELOOP)
 			errno = ENOTDIR;	/* a symbolic link */
-		S_fail(p->d, errno == ENOTDIR ? "will not replace" :
+		write_fail(p->d, errno == ENOTDIR ? "will not replace" :
 		    "cannot open", p->out);
 		return -1;
 	}
@@ -315,7 +313,7 @@ S_open_target(struct publish *p)
 	    S_ISREG(st.st_mode))
 		return 0;
 	if ((empty = S_is_empty(fd)) < 0) {
-		S_fail(p->d, "cannot look into", p->out); /* never assume empty */
+		write_fail(p->d, "cannot look into", p->out); /* never assume empty */
 		return -1;
 	}
 	if (empty)
@@ -342,7 +340,7 @@ S_lock(const struct publish *p)
 	fd = openat(p->dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY |
 	    O_NONBLOCK | O_CLOEXEC, 0644);
 	if (fd < 0)
-		S_fail(p->d, "cannot create the lock", path);
+		write_fail(p->d, "cannot create the lock", path);
 	else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		diag_msg(p->d, MSG_IO_WRITE, NULL, "cannot use the lock %s: "
 		    "not a regular file", path);
@@ -401,7 +399,7 @@ S_make_folder(struct publish *p)
 	p->tmp = xpath_join(p->dir, name);
 	free(name);
 	if (mkdtemp(p->tmp) == NULL) {
-		S_fail(p->d, "cannot create a folder beside", p->out);
+		write_fail(p->d, "cannot create a folder beside", p->out);
 		free(p->tmp);
 		p->tmp = NULL;
 		return -1;
@@ -415,7 +413,7 @@ S_make_folder(struct publish *p)
 		else if (fchmod(p->tmpfd, 0755) == 0)
 			return 0;
 	}
-	S_fail(p->d, "cannot set up", p->tmp);
+	write_fail(p->d, "cannot set up", p->tmp);
 	return -1;
 }
 
@@ -455,7 +453,7 @@ publish_begin(const char *out, struct diag *d)
 	p->umask = umask(022);	/* files 0644, folders 0755 */
 	write_split(out, &p->dir, &p->base);
 	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		S_fail(d, "cannot open the folder of", out);
+		write_fail(d, "cannot open the folder of", out);
 	if (p->dirfd < 0 || (p->lock = S_lock(p)) < 0 || S_open_target(p) < 0) {
 		S_free(p);
 		return NULL;
@@ -619,7 +617,7 @@ S_create(struct publish *p, const char *rel, struct diag *d)
 	if (fd < 0 && errno == ENOENT && S_parents(p, rel) == 0)
 		fd = S_open_beneath(p->tmpfd, rel, flags, 0644);
 	if (fd < 0)
-		S_fail(d, "cannot create", rel);
+		write_fail(d, "cannot create", rel);
 	return fd;
 }
 
@@ -636,7 +634,7 @@ write_all(int fd, const char *rel, const char *data, size_t len,
 		if ((w = write(fd, data + done, len - done)) < 0) {
 			if (errno == EINTR)
 				continue;
-			S_fail(d, "cannot write", rel);
+			write_fail(d, "cannot write", rel);
 			return -1;
 		}
 		done += (size_t)w;
@@ -650,7 +648,7 @@ S_close_file(int fd, const char *rel, struct diag *d)
 {
 	if (close(fd) == 0)
 		return 0;
-	S_fail(d, "cannot close", rel);
+	write_fail(d, "cannot close", rel);
 	return -1;
 }
 
@@ -755,7 +753,7 @@ S_diverge(struct publish_stream *s)
 	if (s->fd >= 0 && done < s->len && r <= 0) {
 		if (r == 0)
 			errno = ESTALE;		/* the live file shrank */
-		S_fail(s->d, "cannot copy the live file to", s->rel);
+		write_fail(s->d, "cannot copy the live file to", s->rel);
 	}
 	if (s->livefd >= 0)
 		close(s->livefd);
@@ -984,7 +982,7 @@ S_read_new(struct publish *p, const char *rel, char **data, struct stat *st)
 	    O_NONBLOCK, 0)) < 0 || fstat(fd, st) < 0 || !S_ISREG(st->st_mode) ||
 	    (*data = malloc((size_t)st->st_size + 1)) == NULL ||
 	    !S_read_all(fd, *data, (size_t)st->st_size)) {
-		S_fail(p->d, "cannot read", rel);
+		write_fail(p->d, "cannot read", rel);
 		if (fd >= 0)
 			close(fd);
 		free(*data);
@@ -1013,7 +1011,7 @@ S_replace_with_live(struct publish *p, int at, const char *name,
 		if (renameat(to, spare_last, to, last) == 0)
 			done = 1;
 		else {
-			S_fail(p->d, "cannot replace", rel);
+			write_fail(p->d, "cannot replace", rel);
 			unlinkat(to, spare_last, 0);
 		}
 		S_close_parent(to, p->tmpfd);
@@ -1056,7 +1054,7 @@ S_swap(struct publish *p)
 	    RENAME_EXCHANGE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS) {
-		S_fail(p->d, "cannot swap in", p->out);
+		write_fail(p->d, "cannot swap in", p->out);
 		return -1;
 	}
 	/* no RENAME_EXCHANGE here: two renames, a moment without out */
@@ -1064,15 +1062,15 @@ S_swap(struct publish *p)
 	aside_path = xpath_join(p->dir, aside);
 	rc = -1;
 	if (renameat(p->dirfd, p->base, p->dirfd, aside) < 0)
-		S_fail(p->d, "cannot move aside", p->out);
+		write_fail(p->d, "cannot move aside", p->out);
 	else if (renameat(p->dirfd, p->tmpname, p->dirfd, p->base) < 0) {
-		S_fail(p->d, "cannot replace", p->out);
+		write_fail(p->d, "cannot replace", p->out);
 		/* put the old site back */
 		if (renameat(p->dirfd, aside, p->dirfd, p->base) < 0)
-			S_fail(p->d, "cannot restore the old site from",
+			write_fail(p->d, "cannot restore the old site from",
 			    aside_path);
 	} else if (renameat(p->dirfd, aside, p->dirfd, p->tmpname) < 0)
-		S_fail(p->d, "cannot set aside the old site", aside_path);
+		write_fail(p->d, "cannot set aside the old site", aside_path);
 	else
 		rc = 0;
 	free(aside_path);
@@ -1166,7 +1164,7 @@ publish_record(struct publish *p, const char *data, size_t len)
 	fd = openat(p->dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
 	if (fd < 0)
-		S_fail(p->d, "cannot create", name);
+		write_fail(p->d, "cannot create", name);
 	else if (write_all(fd, name, data, len, p->d) < 0)
 		close(fd);
 	else if (S_close_file(fd, name, p->d) == 0)
@@ -1214,8 +1212,8 @@ publish_commit(struct publish *p, struct publish_stats *st)
 	int rc;
 
 	alloc_on_exhaustion(NULL, NULL);	/* the folder may be the old site */
-	if (!p->volatile_site && syncfs(p->tmpfd) < 0) {	/* one flush */
-		S_fail(p->d, "cannot flush", p->tmp);
+	if (syncfs(p->tmpfd) < 0) {	/* one flush for every file */
+		write_fail(p->d, "cannot flush", p->tmp);
 		publish_abort(p);
 		return -1;
 	}
@@ -1223,17 +1221,13 @@ publish_commit(struct publish *p, struct publish_stats *st)
 	if (!p->exists) {
 		if ((rc = renameat(p->dirfd, p->tmpname, p->dirfd,
 		    p->base)) < 0)
-			S_fail(p->d, "cannot move into place", p->out);
+			write_fail(p->d, "cannot move into place", p->out);
 	} else
 		rc = S_swap(p);
 	S_place_record(p, rc == 0);
-	if (rc == 0 && p->volatile_site)
-		S_close_folders(p);	/* the old site: publish_sweep() */
-	else
-		S_remove_tmp(p);	/* the old site, or the new one */
+	S_remove_tmp(p);	/* the old site, or the new one */
 	if (rc == 0) {
-		if (!p->volatile_site)
-			fsync(p->dirfd);	/* the renames, on disk */
+		fsync(p->dirfd);	/* the renames, on disk */
 		if (st != NULL)
 			publish_tally(p, st);
 	}
@@ -1261,24 +1255,4 @@ int
 publish_remove(const char *path)
 {
 	return S_remove_at(AT_FDCWD, path);
-}
-
-void
-publish_volatile(struct publish *p)
-{
-	p->volatile_site = 1;
-}
-
-void
-publish_sweep(const char *out)
-{
-	struct publish *p = xcalloc(1, sizeof(*p));
-
-	p->out = xstrdup(out);
-	p->tmpfd = p->livefd = p->lock = -1;
-	p->umask = umask(022);		/* S_free() puts it back */
-	write_split(out, &p->dir, &p->base);
-	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
-		S_clean_stale(p);
-	S_free(p);
 }

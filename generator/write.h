@@ -177,17 +177,6 @@ void		 publish_abort(struct publish *p);
  * Returns the descriptor, or -1 (errno set). */
 int		 publish_open_beneath(int root, const char *rel, int flags);
 
-/* Makes p's commit skip flushing the new site to disk, and leave the old
- * site (under a build folder's name) for publish_sweep(): for a site that
- * need not outlive a power cut and whose reader is waiting (the live
- * preview's private one).  The swap stays atomic for readers. */
-void		 publish_volatile(struct publish *p);
-
-/* Removes the build folders left beside out: the old sites that volatile
- * commits left, the folders of killed runs.  Only for a target that no
- * build is publishing to. */
-void		 publish_sweep(const char *out);
-
 /* Removes the file or tree at path without following symbolic links;
  * returns 0 or -1. */
 int		 publish_remove(const char *path);

@@ -29,9 +29,14 @@ int	 write_mkdtemp_tail(const char *s);
  * data. */
 int	 write_same_at(int fd, size_t off, const char *data, size_t len);
 
+struct diag;
+
+/* Reports an output problem: what ("cannot write") with path, and
+ * errno's text. */
+void	 write_fail(struct diag *d, const char *what, const char *path);
+
 /* Writes the len bytes of data to fd, the file rel; returns 0 or -1
  * after reporting to d. */
-struct diag;
 int	 write_all(int fd, const char *rel, const char *data, size_t len,
 	    struct diag *d);
 

@@ -45,8 +45,9 @@ import signal
 import stat
 import subprocess
 import sys
-import threading
 import time
+
+from serve_process import ServeProcess
 
 if len(sys.argv) != 3:
     sys.exit('usage: tests/preview-edits.py BINARY BUILD')
@@ -77,39 +78,14 @@ def check(ok, what, details=()):
     return ok
 
 
-class Server:
+class Server(ServeProcess):
     """skillsite serve of content with templates, its own TMPDIR under
     root; its output (stderr joined to stdout, so a build's diagnostics
     come before its line) read as it comes, each line with its time."""
 
     def __init__(self, root, content, templates, *extra):
-        self.tmp = os.path.join(root, 'tmp')
-        os.makedirs(self.tmp, exist_ok=True)
-        self.lines = []             # (time.monotonic(), line)
-        self.lock = threading.Lock()
-        self.proc = subprocess.Popen(
-            [BIN, 'serve', '-p', '0', '-t', templates, *extra, content],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            encoding='utf-8', errors='replace',
-            env=dict(os.environ, TMPDIR=self.tmp))
-        self.reader = threading.Thread(target=self.read, daemon=True)
-        self.reader.start()
-        self.port = None
-        deadline = time.time() + WAIT
-        while (self.port is None and self.proc.poll() is None and
-               time.time() < deadline):
-            m = re.search(r'serving http://[^ ]*:(\d+)/', self.text())
-            self.port = int(m.group(1)) if m else None
-            time.sleep(0.005)
-
-    def read(self):
-        for line in self.proc.stdout:
-            with self.lock:
-                self.lines.append((time.monotonic(), line.rstrip('\n')))
-
-    def text(self):
-        with self.lock:
-            return '\n'.join(line for _, line in self.lines)
+        super().__init__(BIN, os.path.join(root, 'tmp'),
+                         ['-t', templates, *extra, content], None, WAIT)
 
     def nlines(self):
         with self.lock:
@@ -141,9 +117,7 @@ class Server:
         since (time.monotonic()) nor since its last line."""
         deadline = time.time() + WAIT
         while time.time() < deadline and self.proc.poll() is None:
-            with self.lock:
-                last = self.lines[-1][0] if self.lines else 0
-            if time.monotonic() - max(last, since) >= quiet:
+            if time.monotonic() - max(self.last_time(), since) >= quiet:
                 break
             time.sleep(0.02)
         self.request('HEAD', '/')   # waits for a commit under way
@@ -173,13 +147,7 @@ class Server:
 
     def stop(self):
         """Stops serve; returns (its status, what went wrong)."""
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            status = self.proc.wait(WAIT)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            status = 'hung'
-        self.reader.join(WAIT)
+        status = self.end()
         wrong = [line for line in self.text().splitlines()
                  if 'Sanitizer' in line or 'runtime error:' in line]
         if os.listdir(self.tmp):

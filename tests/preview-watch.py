@@ -25,12 +25,11 @@ import http.client
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
 import time
+
+from serve_process import ServeProcess
 
 BIN = sys.argv[1]
 WAIT = 60           # seconds before a wait counts as a hang
@@ -49,37 +48,17 @@ def check(ok, what):
     print(f'{word} {sum(count.values())} - {what}', flush=True)
 
 
-class Server:
+class Server(ServeProcess):
     """skillsite serve on a copy of the content, its output lines read as
     they come, each with the time it came."""
 
     def __init__(self, root, *extra):
         self.root = root
-        self.tmp = os.path.join(root, 'tmp')
-        os.makedirs(self.tmp, exist_ok=True)
         self.err = open(os.path.join(root, 'err.txt'), 'w+')
-        self.lines = []             # (time.monotonic(), line)
-        self.lock = threading.Lock()
-        self.proc = subprocess.Popen(
-            [BIN, 'serve', '-p', '0', '-t', os.path.join(root, 'templates'),
-             *extra, os.path.join(root, 'content')],
-            stdout=subprocess.PIPE, stderr=self.err, encoding='utf-8',
-            errors='replace',
-            env=dict(os.environ, TMPDIR=self.tmp))
-        self.reader = threading.Thread(target=self.read, daemon=True)
-        self.reader.start()
-        self.wait_builds(0)     # its address is printed before
-        m = re.search(r'serving http://[^:]+:(\d+)/', self.text())
-        self.port = int(m.group(1)) if m else None
-
-    def read(self):
-        for line in self.proc.stdout:
-            with self.lock:
-                self.lines.append((time.monotonic(), line.rstrip('\n')))
-
-    def text(self):
-        with self.lock:
-            return '\n'.join(line for _, line in self.lines)
+        super().__init__(BIN, os.path.join(root, 'tmp'),
+                         ['-t', os.path.join(root, 'templates'), *extra,
+                          os.path.join(root, 'content')], self.err, WAIT)
+        self.wait_builds(0)
 
     def builds(self):
         """The builds so far: (time, line) of each."""
@@ -100,9 +79,7 @@ class Server:
         """Waits until serve has printed nothing for QUIET seconds."""
         deadline = time.time() + WAIT
         while time.time() < deadline:
-            with self.lock:
-                last = self.lines[-1][0] if self.lines else 0
-            if time.monotonic() - last >= QUIET:
+            if time.monotonic() - self.last_time() >= QUIET:
                 return
             time.sleep(0.05)
 
@@ -120,13 +97,7 @@ class Server:
             return ''
 
     def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            status = self.proc.wait(WAIT)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            status = 'hung'
-        self.reader.join(WAIT)
+        status = self.end()
         self.err.close()
         return status
 
