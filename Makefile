@@ -38,7 +38,8 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka)
 SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   export.c jsontext.c \
 	   hash.c labels.c load.c load_file.c \
-	   load_tree.c load_xml.c markdown.c model.c model_markdown.c \
+	   load_node.c load_tailor.c load_tree.c load_xml.c markdown.c model.c \
+	   model_markdown.c tailor.c tailor_apply.c tailor_ops.c \
 	   par.c srcmap.c xmlread.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c page_map.c \
 	   page_fields.c page_skill.c page_specialty.c \

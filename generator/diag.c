@@ -96,6 +96,14 @@ static const struct {
 	[MSG_KNOWLEDGE_DUPLICATE] = { SEV_ERROR, "knowledge item listed twice" },
 	[MSG_SHARED_SIZE] = { SEV_ERROR, "text that every specialty repeats "
 	    "too long" },
+	[MSG_TAILOR_BASE] = { SEV_ERROR, "tailoring of an unknown job type" },
+	[MSG_SPECIALTY_UNKNOWN] = { SEV_ERROR, "unknown specialty" },
+	[MSG_SKILL_NOT_LISTED] = { SEV_ERROR, "skill not listed in the "
+	    "specialty" },
+	[MSG_LEVEL_UNDESCRIBED] = { SEV_ERROR, "level the skill does not "
+	    "describe" },
+	[MSG_TAILOR_TWICE] = { SEV_ERROR, "changed twice" },
+	[MSG_TAILOR_HIDDEN] = { SEV_ERROR, "refers to what a tailoring hides" },
 	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
 	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
 	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },

@@ -60,6 +60,57 @@ void	loader_queue(struct loader *, const char *name, size_t file,
 xmlDoc	*load_document(xmlRelaxNGPtr schema, struct srcmap *map,
 	    struct diag *d);
 
+/* The walk's state for one document (load_tree.c, load_tailor.c). */
+struct tree {
+	struct loader		*l;
+	struct model		*model;		/* what the document joins */
+	struct arena		*arena;
+	const struct srcmap	*map;
+};
+
+/* Reading elements (load_node.c).  Strings go to t's arena; problems are
+ * reported to t's diag at the element's position. */
+
+/* Returns whether node is an element named name in no namespace. */
+int		 tree_is(const xmlNode *node, const char *name);
+/* Returns the number of child elements of parent named name. */
+size_t		 tree_count(const xmlNode *parent, const char *name);
+/* Returns the first child element of parent named name, or NULL. */
+xmlNode		*tree_child(const xmlNode *parent, const char *name);
+/* Returns the position of node's start tag. */
+struct pos	 tree_pos(const struct tree *t, const xmlNode *node);
+/* Returns attribute name of node, or NULL when absent (reported when
+ * required). */
+const char	*tree_attr(struct tree *t, const xmlNode *node,
+		    const char *name, int required);
+/* Reports each attribute of node not in the NULL-terminated list known. */
+void		 tree_known_attributes(struct tree *t, const xmlNode *node,
+		    const char *const *known);
+/* Returns the whole number in attribute name of node, or LEVEL_NONE when
+ * absent or unusable (reported). */
+int		 tree_int_attr(struct tree *t, const xmlNode *node,
+		    const char *name, int required);
+/* Returns the one-line text of node, trimmed, or NULL when empty; reports
+ * what keeps it from showing as written. */
+const char	*tree_line(struct tree *t, const xmlNode *node);
+/* tree_line() of parent's child element name; reports it missing. */
+const char	*tree_child_line(struct tree *t, const xmlNode *parent,
+		    const char *name);
+/* Returns node's content as Markdown, dedented, or NULL when blank; ""
+ * for text over the cap (reported). */
+const char	*tree_markdown(struct tree *t, const xmlNode *node);
+/* Collects the <editorial-note> children of parent into out. */
+void		 tree_notes(struct tree *t, const xmlNode *parent,
+		    struct notes *out);
+/* Reads the <item> children of a <knowledge> element; sets *n. */
+struct knowledge *tree_knowledge(struct tree *t, const xmlNode *k, size_t *n);
+/* Reads the <level value="N"> children of node; sets *n. */
+struct level	*tree_levels(struct tree *t, const xmlNode *node, size_t *n);
+
+/* Adds the tailoring of a <tailoring> element to t's model
+ * (load_tailor.c). */
+void	load_tailoring(struct tree *t, const xmlNode *node);
+
 /* Turns the validated (or not) document of map into model structs of
  * m. */
 void	load_tree(struct loader *, struct model *m, const struct srcmap *,

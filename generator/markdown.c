@@ -200,8 +200,8 @@ S_scheme(const char *url, char *buf, size_t size)
  * pages at several depths, so a relative path, a query or a fragment
  * breaks on some), and only http and https with a host, or mailto with
  * an address. */
-static const char *
-S_link_flaw(const char *url)
+const char *
+md_link_flaw(const char *url)
 {
 	char buf[32];
 	const char *scheme = S_scheme(url, buf, sizeof(buf)), *rest;
@@ -349,7 +349,7 @@ S_check_nodes(cmark_node *doc, const struct pos *pos, struct diag *d)
 			    "supported: %s", url ? url : "");
 			break;
 		case CMARK_NODE_LINK:
-			if ((flaw = S_link_flaw(url ? url : "")) != NULL)
+			if ((flaw = md_link_flaw(url ? url : "")) != NULL)
 				diag_msg(d, MSG_MARKDOWN_URL, pos, "%s%s%s", flaw,
 				    url && *url ? ": " : "", url ? url : "");
 			break;
@@ -453,7 +453,7 @@ S_prepare_field(void *ctx, const struct md_field *f)
 }
 
 /* par_job run: prepares the fields of piece i of the model ctx: the
- * framework's (0), then job type i - 1's. */
+ * framework's (0), then job type i - 1's, then the tailorings'. */
 static void
 S_prepare_piece(void *ctx, void *state, size_t i, struct diag *d)
 {
@@ -463,9 +463,12 @@ S_prepare_piece(void *ctx, void *state, size_t i, struct diag *d)
 	(void)state;
 	if (i == 0 && w->m->framework != NULL)
 		framework_each_markdown(w->m->framework, S_prepare_field, &v);
-	else if (i > 0)
+	else if (i > 0 && i <= w->m->njobtypes)
 		jobtype_each_markdown(&w->m->jobtypes[i - 1], S_prepare_field,
 		    &v);
+	else if (i > w->m->njobtypes)
+		tailoring_each_markdown(&w->m->tailorings[i - 1 -
+		    w->m->njobtypes], S_prepare_field, &v);
 }
 
 /* hash_same_fn: whether item is the rendering of field key. */
@@ -508,11 +511,11 @@ md_prepare(const struct model *m, unsigned nthreads, int keep,
 	struct md_table *t;
 
 	if (!keep) {
-		par_run(&job, m->njobtypes + 1, nthreads, d);
+		par_run(&job, m->njobtypes + m->ntailorings + 1, nthreads, d);
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
-	t->npieces = m->njobtypes + 1;
+	t->npieces = m->njobtypes + m->ntailorings + 1;
 	t->pieces = w.pieces = xcalloc(t->npieces, sizeof(*t->pieces));
 	par_run(&job, t->npieces, nthreads, d);
 	S_index(t, t);

@@ -30,6 +30,11 @@ char	*md_to_html(const char *md);
  * break and between blocks, raw HTML left out. */
 char	*md_plain_text(const char *md);
 
+/* Returns why a page may not link to url, or NULL when it may: the one
+ * link policy, for Markdown links and for content's own addresses (a
+ * learning resource's). */
+const char	*md_link_flaw(const char *url);
+
 /* Reports each part of md that breaks the policy, at pos. */
 void	 md_check(const char *md, const struct pos *pos, struct diag *d);
 

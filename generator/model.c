@@ -17,6 +17,7 @@ void
 model_free(struct model *m)
 {
 	free(m->jobtypes);
+	free(m->tailorings);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof(*m));
 }
@@ -41,6 +42,27 @@ model_add_jobtype(struct model *m)
 
 	m->jobtypes = v;
 	return jt;
+}
+
+const char *
+resource_kind_name(enum resource_kind k)
+{
+	static const char *const names[RESOURCE__COUNT] = {
+		"training", "exam", "book", "e-learning", "ojt"
+	};
+
+	return (unsigned)k < RESOURCE__COUNT ? names[k] : NULL;
+}
+
+struct tailoring *
+model_add_tailoring(struct model *m)
+{
+	void *v = m->tailorings;
+	struct tailoring *t = S_grow(&v, &m->ntailorings,
+	    sizeof(*m->tailorings));
+
+	m->tailorings = v;
+	return t;
 }
 
 /* Sets the uses of the skills of jt (see model_index_uses()). */

@@ -39,12 +39,15 @@ struct notes {
 	size_t		 n;
 };
 
+#include "model_tailor.h"	/* needs struct notes */
+
 /* A knowledge item (知識項目) of a skill: one line of plain text. */
 struct knowledge {
 	const char	*text;
 	struct pos	 pos;
 	const char	*anchor;	/* by resolve(): one per text in the
 					 * job type (path_text_anchors()) */
+	const struct tailoring *from;	/* added by; NULL: the standard's */
 };
 
 enum skill_scope {
@@ -74,6 +77,12 @@ struct skill {
 	struct pos		 pos;
 	const struct use	*uses;		/* by model_index_uses() */
 	size_t			 nuses;
+	const struct tailoring	*from;		/* a company skill's; NULL:
+						 * the standard's */
+	const char		*standard_name;	/* renamed: the standard's
+						 * name (name is the
+						 * company's); else NULL */
+	const struct tailoring	*renamed_by;
 };
 
 /* One level of an entry: a Markdown description, or NULL when the source
@@ -82,6 +91,11 @@ struct level {
 	int		 value;		/* LEVEL_NONE if missing */
 	const char	*markdown;
 	struct pos	 pos;
+	/* Set by tailor() on a tailored job type: */
+	const struct tailoring	*hidden_by;	/* markdown then NULL */
+	const struct tailor_text *company;	/* company text, or NULL */
+	const struct resource	*const *resources;
+	size_t			 nresources;
 };
 
 /* A skill as it applies in one specialty: descriptions per level. */
@@ -92,6 +106,8 @@ struct entry {
 	size_t		 nlevels;
 	struct notes	 notes;
 	struct pos	 pos;
+	const struct tailoring *from;	/* a company skill's; NULL: the
+					 * standard's */
 };
 
 /* A specialty (専門分野) of a job type, with its skills in order. */
@@ -122,6 +138,12 @@ struct jobtype {
 	size_t			 nspecialties;
 	struct notes		 notes;
 	struct pos		 pos;
+	/* Set by tailor() when tailorings apply: */
+	const struct jobtype	*standard;	/* as the standard has it */
+	const struct tailoring	*const *tailorings;	/* in order */
+	size_t			 ntailorings;
+	const struct role	*const *roles;	/* of every tailoring */
+	size_t			 nroles;
 };
 
 /* The framework as a whole (e.g. ITSS). */
@@ -139,6 +161,8 @@ struct model {
 	struct framework	*framework;	/* NULL until a framework file loads */
 	struct jobtype		*jobtypes;
 	size_t			 njobtypes;
+	struct tailoring	*tailorings;	/* in load order */
+	size_t			 ntailorings;
 };
 
 void	 model_init(struct model *);
@@ -147,6 +171,13 @@ void	 model_free(struct model *);
 /* Appends a zeroed job type and returns it; the pointer stays valid only
  * until the next call. */
 struct jobtype	*model_add_jobtype(struct model *);
+
+/* Returns the name of resource kind k as content writes it ("training",
+ * "exam", "book", "e-learning", "ojt"), or NULL for none. */
+const char	*resource_kind_name(enum resource_kind k);
+
+/* Appends a zeroed tailoring and returns it, as model_add_jobtype(). */
+struct tailoring *model_add_tailoring(struct model *);
 
 /* Sets the uses of every skill of m: the specialties that list it, in
  * their order, each once (with its first entry for the skill), in m's
@@ -190,6 +221,13 @@ enum md_field_kind {
 	MD_SPECIALTY_NOTE,	/* owner: struct specialty */
 	MD_ENTRY_NOTE,		/* owner: struct entry */
 	MD_LEVEL,		/* owner: struct entry (the level: pos) */
+	MD_TAILORING_SUMMARY,	/* owner: struct tailoring */
+	MD_TAILORING_NOTE,	/* owner: struct tailoring */
+	MD_COMPANY_SKILL_NOTE,	/* owner: struct company_skill */
+	MD_COMPANY_LEVEL,	/* owner: struct company_skill */
+	MD_MEANING,		/* owner: struct tailor_text */
+	MD_EVIDENCE,		/* owner: struct tailor_text */
+	MD_ROLE,		/* owner: struct role */
 	MD_FIELD__COUNT
 };
 
@@ -199,7 +237,8 @@ struct md_field {
 	const struct pos	*pos;
 	enum md_field_kind	 kind;
 	const void		*owner;		/* see enum md_field_kind */
-	const struct jobtype	*jt;		/* NULL for the framework's */
+	const struct jobtype	*jt;		/* NULL for the framework's
+						 * and a tailoring's */
 };
 
 typedef void	md_field_fn(void *ctx, const struct md_field *f);
@@ -217,6 +256,14 @@ void	 model_each_markdown(const struct model *m, md_field_fn *fn,
 void	 framework_each_markdown(const struct framework *fw, md_field_fn *fn,
 	    void *ctx);
 void	 jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn,
+	    void *ctx);
+
+/* Visits the fields of tailoring t: its summary, its notes, each
+ * company skill's notes and level texts, each level text's meaning and
+ * evidence, each role's description.  model_each_markdown() visits
+ * them after the job types'; jobtype_each_markdown() leaves out what a
+ * tailoring added to a job type, so each field is visited once. */
+void	 tailoring_each_markdown(const struct tailoring *t, md_field_fn *fn,
 	    void *ctx);
 
 #endif

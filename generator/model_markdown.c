@@ -40,6 +40,8 @@ S_entry(md_field_fn *fn, void *ctx, const struct entry *e,
 {
 	size_t i;
 
+	if (e->from != NULL)
+		return;		/* a company skill's: its tailoring's field */
 	S_notes(fn, ctx, &e->notes, MD_ENTRY_NOTE, e, jt);
 	for (i = 0; i < e->nlevels; i++)
 		S_visit(fn, ctx, e->levels[i].markdown, &e->levels[i].pos,
@@ -64,8 +66,9 @@ jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn, void *ctx)
 	    MD_JOBTYPE_ANNOTATION, jt, jt);
 	S_notes(fn, ctx, &jt->notes, MD_JOBTYPE_NOTE, jt, jt);
 	for (i = 0; i < jt->nskills; i++)
-		S_notes(fn, ctx, &jt->skills[i].notes, MD_SKILL_NOTE,
-		    &jt->skills[i], jt);
+		if (jt->skills[i].from == NULL)
+			S_notes(fn, ctx, &jt->skills[i].notes, MD_SKILL_NOTE,
+			    &jt->skills[i], jt);
 	for (i = 0; i < jt->nspecialties; i++) {
 		const struct specialty *sp = &jt->specialties[i];
 
@@ -73,6 +76,41 @@ jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn, void *ctx)
 		for (j = 0; j < sp->nentries; j++)
 			S_entry(fn, ctx, &sp->entries[j], jt);
 	}
+}
+
+/* Hands fn the fields of company skill cs of tailoring t: its notes,
+ * then its levels' texts. */
+static void
+S_company_skill(md_field_fn *fn, void *ctx, const struct company_skill *cs)
+{
+	size_t i;
+
+	S_notes(fn, ctx, &cs->skill->notes, MD_COMPANY_SKILL_NOTE, cs, NULL);
+	for (i = 0; i < cs->nlevels; i++)
+		S_visit(fn, ctx, cs->levels[i].markdown, &cs->levels[i].pos,
+		    MD_COMPANY_LEVEL, cs, NULL);
+}
+
+void
+tailoring_each_markdown(const struct tailoring *t, md_field_fn *fn,
+    void *ctx)
+{
+	size_t i;
+
+	S_visit(fn, ctx, t->summary, &t->summary_pos, MD_TAILORING_SUMMARY, t,
+	    NULL);
+	S_notes(fn, ctx, &t->notes, MD_TAILORING_NOTE, t, NULL);
+	for (i = 0; i < t->nskills; i++)
+		S_company_skill(fn, ctx, &t->skills[i]);
+	for (i = 0; i < t->ntexts; i++) {
+		S_visit(fn, ctx, t->texts[i].meaning, &t->texts[i].meaning_pos,
+		    MD_MEANING, &t->texts[i], NULL);
+		S_visit(fn, ctx, t->texts[i].evidence,
+		    &t->texts[i].evidence_pos, MD_EVIDENCE, &t->texts[i], NULL);
+	}
+	for (i = 0; i < t->nroles; i++)
+		S_visit(fn, ctx, t->roles[i].description,
+		    &t->roles[i].description_pos, MD_ROLE, &t->roles[i], NULL);
 }
 
 void
@@ -84,4 +122,6 @@ model_each_markdown(const struct model *m, md_field_fn *fn, void *ctx)
 		framework_each_markdown(m->framework, fn, ctx);
 	for (i = 0; i < m->njobtypes; i++)
 		jobtype_each_markdown(&m->jobtypes[i], fn, ctx);
+	for (i = 0; i < m->ntailorings; i++)
+		tailoring_each_markdown(&m->tailorings[i], fn, ctx);
 }

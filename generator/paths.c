@@ -51,7 +51,8 @@ path_is_reserved_jobtype(const char *id)
 int
 path_is_reserved_specialty(const char *id)
 {
-	return strcmp(id, "knowledge") == 0 || strcmp(id, "compare") == 0;
+	return strcmp(id, "knowledge") == 0 || strcmp(id, "compare") == 0 ||
+	    strcmp(id, "roles") == 0 || strcmp(id, "tailoring") == 0;
 }
 
 char *

@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "paths.h"
+#include "tailor.h"
 #include "template.h"
 #include "text.h"
 
@@ -772,6 +773,7 @@ resolve(struct model *m, struct diag *d)
 	S_check_specialties_across(m, d);
 	for (i = 0; i < m->njobtypes; i++)
 		S_check_jobtype(m, d, &m->jobtypes[i]);
+	tailor(m, d);
 	model_index_uses(m);
 	model_index_levels(m);
 	S_check_repeated(m, d);
