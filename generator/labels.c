@@ -24,13 +24,13 @@
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
     ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG_QUERY,
-    ARG_SKILLS, ARG_TOTAL, ARG__COUNT };
+    ARG_SKILLS, ARG_TOTAL, ARG_ROLE, ARG__COUNT };
 #define A(x)	(1u << (x))
 
 /* Their names, in the order templates/README.md lists them. */
 static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
     "level", "skill", "jobtype", "specialty", "levels", "from", "to",
-    "query", "skills", "total" };
+    "query", "skills", "total", "role" };
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -205,6 +205,33 @@ static const struct {
 	    0, 0,
 	    "the job type's handbook in place of a specialty's name; its "
 	    "common skills' specialty in a handbook's table of skills", 0 },
+	[LABEL_RESOURCE_TRAINING] = { "resource-training",
+	    0, 0,
+	    "the kind of a learning resource given as `training`", 0, 3 },
+	[LABEL_RESOURCE_EXAM] = { "resource-exam",
+	    0, 0,
+	    "the kind of a learning resource given as `exam`", 0, 3 },
+	[LABEL_RESOURCE_BOOK] = { "resource-book",
+	    0, 0,
+	    "the kind of a learning resource given as `book`", 0, 3 },
+	[LABEL_RESOURCE_ELEARNING] = { "resource-e-learning",
+	    0, 0,
+	    "the kind of a learning resource given as `e-learning`", 0, 3 },
+	[LABEL_RESOURCE_OJT] = { "resource-ojt",
+	    0, 0,
+	    "the kind of a learning resource given as `ojt`", 0, 3 },
+	[LABEL_TITLE_ROLE] = { "title-role",
+	    A(ARG_ROLE) | A(ARG_SPECIALTY), A(ARG_ROLE),
+	    "a role profile's page", 0 },
+	[LABEL_ROLE] = { "role",
+	    0, 0,
+	    "a role profile page's breadcrumb", 0 },
+	[LABEL_TITLE_TAILORING] = { "title-tailoring",
+	    A(ARG_JOBTYPE), 0,
+	    "the tailoring report of a job type", 0 },
+	[LABEL_TAILORING] = { "tailoring",
+	    0, 0,
+	    "the tailoring report's breadcrumb", 0 },
 };
 
 struct labels {
@@ -710,6 +737,7 @@ S_value(const struct label_args *args, enum label_arg k, const char *num)
 	case ARG_LEVELS:	v = args->levels; break;
 	case ARG_FROM:		v = args->from; break;
 	case ARG_TO:		v = args->to; break;
+	case ARG_ROLE:		v = args->role; break;
 	default:		break;
 	}
 	return v != NULL ? v : "";

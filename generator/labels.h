@@ -81,6 +81,15 @@ enum label {
 	LABEL_TITLE_MAP,	/* {specialty}: a skill map's heading */
 	LABEL_MAP,		/* a skill map's breadcrumb */
 	LABEL_ALL_SPECIALTIES,	/* the job type's handbook, the common row */
+	LABEL_RESOURCE_TRAINING, /* the kinds of learning resource */
+	LABEL_RESOURCE_EXAM,
+	LABEL_RESOURCE_BOOK,
+	LABEL_RESOURCE_ELEARNING,
+	LABEL_RESOURCE_OJT,
+	LABEL_TITLE_ROLE,	/* a role's page: {role} {specialty} */
+	LABEL_ROLE,		/* a role page's breadcrumb */
+	LABEL_TITLE_TAILORING,	/* the tailoring report: {jobtype} */
+	LABEL_TAILORING,	/* the tailoring report's breadcrumb */
 	LABEL__COUNT
 };
 
@@ -105,6 +114,7 @@ struct label_args {
 	const char	*levels;	/* a list of levels */
 	const char	*from;		/* the first level of a range */
 	const char	*to;		/* its last level */
+	const char	*role;		/* a role's name */
 };
 
 struct labels;

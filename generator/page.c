@@ -268,6 +268,7 @@ page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 	b->self = S_self(b, kind, at);
 	heading = S_heading(b, kind, at, &here);
 	s = S_scope(b, kind, heading);
+	page_tailoring_fields(b, s, at->jt);
 	if (kind == PAGE_HOME)
 		return s;
 	S_crumb(b, s, page_label(b, LABEL_HOME, NULL), PATH_HOME, NULL);
@@ -352,6 +353,7 @@ page_level_item(struct builder *b, struct scope *s, const struct entry *e,
 	scope_text(l_s, "anchor", anchor);
 	scope_flag(l_s, "defined", *defined);
 	page_markdown(b, l_s, "html", text);
+	page_level_company(b, l_s, entry_find_level(e, n));
 	return l_s;
 }
 

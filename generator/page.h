@@ -145,6 +145,37 @@ void		 page_uses(struct builder *, struct scope *s, const char *list,
 		    const struct jobtype *jt, const struct skill *k,
 		    const struct specialty *skip);
 
+/* What tailorings add (page_tailor.c). */
+
+/* Sets on page scope s, for a page of job type jt (NULL: of none), flag
+ * "tailored" (tailorings apply to jt), "tailoring-names" (their names)
+ * and "tailoring-href" (link to jt's tailoring report; "" when none):
+ * the legend the layout shows.  page_begin() sets them. */
+void		 page_tailoring_fields(struct builder *, struct scope *s,
+		    const struct jobtype *jt);
+
+/* Sets on s the fields of skill k that tell the company's from the
+ * standard's: "standard-name" (the standard's name of a skill the
+ * company renamed, else "") and flag "company-skill". */
+void		 page_skill_source(struct builder *, struct scope *s,
+		    const struct skill *k);
+
+/* Returns the label of resource kind k. */
+const char	*page_resource_kind(struct builder *, enum resource_kind k);
+
+/* Adds the n resources at v to list of s, each {title, kind (its
+ * label), href ("" when none), hours (as written, "" when none)}. */
+void		 page_resources(struct builder *, struct scope *s,
+		    const char *list, const struct resource *const *v,
+		    size_t n);
+
+/* Sets on level item s what tailorings give level lv (NULL: none): flag
+ * "hidden" (a tailoring hides it), flag "company" (it has company text
+ * or resources), "meaning" and "evidence" (HTML, empty when none) and
+ * list "resources" (page_resources()).  page_level_item() calls it. */
+void		 page_level_company(struct builder *, struct scope *s,
+		    const struct level *lv);
+
 /* The skill x level matrix and the skill map. */
 
 /* Adds list "cells" to row, the matrix row of entry e of sp of jt: per

@@ -18,6 +18,31 @@
 #define LIST(name, items, about)	{ name, FIELD_LIST, about, items }
 #define END				{ NULL, FIELD_TEXT, NULL, NULL }
 
+/* A learning resource that a tailoring gives a level. */
+static const struct field_decl S_resource[] = {
+	TEXT("title", "its title"),
+	TEXT("kind", "its kind (label resource-training, resource-exam, "
+	    "resource-book, resource-e-learning or resource-ojt)"),
+	TEXT("href", "its address (http or https; \"\" when none): a link, "
+	    "never loaded"),
+	TEXT("hours", "its hours as written (\"1.5\"), or \"\""),
+	END
+};
+
+/* What tailorings give a level, in every list of a skill's levels
+ * (page_level_company()). */
+#define LEVEL_COMPANY \
+	FLAG("hidden", "a tailoring hides the level: the standard's text is " \
+	    "not shown (\"defined\" is off)"), \
+	FLAG("company", "a tailoring gives it company text or learning " \
+	    "resources"), \
+	HTML("meaning", "the company's text: what the level means there " \
+	    "(empty when none)"), \
+	HTML("evidence", "the company's examples of evidence (empty when " \
+	    "none)"), \
+	LIST("resources", S_resource, "its learning resources, in the order " \
+	    "the tailorings give them")
+
 /* Items that are links: name and href. */
 static const struct field_decl S_link[] = {
 	TEXT("name", "the link's text"),
@@ -63,6 +88,12 @@ const struct field_decl page_fields_shared[] = {
 	    "a page may load"),
 	TEXT("generator", "\"skillsite VERSION\""),
 	LIST("breadcrumbs", S_crumb, "the way from the home page"),
+	FLAG("tailored", "the page is of a job type that tailorings change: "
+	    "the layout shows the legend of the company's mark"),
+	TEXT("tailoring-names", "the names of those tailorings (\"\" when "
+	    "none)"),
+	TEXT("tailoring-href", "link to the job type's tailoring report "
+	    "(\"\" when none)"),
 	END
 };
 
@@ -196,6 +227,7 @@ static const struct field_decl S_skill_level[] = {
 	FLAG("defined", "whether the skill describes it"),
 	HTML("html", "the description (empty when none)"),
 	TEXT("level-href", "link to the level's page, or \"\""),
+	LEVEL_COMPANY,
 	END
 };
 
@@ -413,6 +445,7 @@ static const struct field_decl S_hb_skill_level[] = {
 	TEXT("anchor", "the id of its section"),
 	FLAG("defined", "whether the skill describes it"),
 	HTML("html", "the description (empty when none)"),
+	LEVEL_COMPANY,
 	END
 };
 

@@ -104,6 +104,18 @@ path_compare(struct arena *a, const char *jt, const char *skill)
 }
 
 char *
+path_role(struct arena *a, const char *jt, const char *role)
+{
+	return S_concat(a, jt, "/roles/", role, ".html", (char *)NULL);
+}
+
+char *
+path_tailoring(struct arena *a, const char *jt)
+{
+	return S_concat(a, jt, "/tailoring.html", (char *)NULL);
+}
+
+char *
 path_handbook(struct arena *a, const char *id, const char *ext)
 {
 	return S_concat(a, "handbooks/", id, ".", ext, (char *)NULL);

@@ -70,6 +70,14 @@ char	*path_level(struct arena *a, const char *jt, const char *sp, int level);
 char	*path_knowledge(struct arena *a, const char *jt);
 char	*path_assessment(struct arena *a, const char *jt, const char *sp);
 char	*path_compare(struct arena *a, const char *jt, const char *skill);
+
+/* Returns the site path of role role of job type jt's tailorings:
+ * JT/roles/ROLE.html. */
+char	*path_role(struct arena *a, const char *jt, const char *role);
+
+/* Returns the site path of job type jt's tailoring report:
+ * JT/tailoring.html. */
+char	*path_tailoring(struct arena *a, const char *jt);
 char	*path_handbook(struct arena *a, const char *id, const char *ext);
 char	*path_map(struct arena *a, const char *sp, const char *ext);
 

@@ -787,7 +787,7 @@ static void
 test_not_well_formed(void **state)
 {
 	(void)state;
-	S_fails(S_edit("</labels>", "</label>"), "labels.xml:54:9: error: template error: not well-formed XML");
+	S_fails(S_edit("</labels>", "</label>"), "labels.xml:63:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
 	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "

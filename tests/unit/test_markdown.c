@@ -226,7 +226,8 @@ test_fragments(void **state)
 	fragment_free(empty);
 }
 
-/* A framework and a job type with a Markdown field of every kind, each
+/* A framework, a job type and a tailoring of it with a Markdown field of
+ * every kind, each
  * text naming its kind: a new kind of field must be added here. */
 #define EVERY_FIELD_FRAMEWORK \
 	"<framework id=\"f\"><name>枠組み</name>" \
@@ -245,12 +246,27 @@ test_fragments(void **state)
 	"<level value=\"4\"/>" \
 	"<editorial-note>entry note</editorial-note></entry>" \
 	"</specialty></jobtype>"
+#define EVERY_FIELD_TAILORING \
+	"<tailoring id=\"t\" base=\"jt\"><name>社内</name>" \
+	"<summary>tailoring summary</summary>" \
+	"<editorial-note>tailoring note</editorial-note>" \
+	"<skill id=\"c\" specialty=\"sp\"><name>社内スキル</name>" \
+	"<knowledge><item>社内項目</item></knowledge>" \
+	"<level value=\"3\">company level</level>" \
+	"<editorial-note>company skill note</editorial-note></skill>" \
+	"<level skill=\"k\" value=\"3\"><meaning>meaning</meaning>" \
+	"<evidence>evidence</evidence></level>" \
+	"<role id=\"r\" specialty=\"sp\"><name>役割</name>" \
+	"<description>role description</description>" \
+	"<target skill=\"k\" level=\"3\"/></role></tailoring>"
 
 /* The texts of every field of the kind, in the order the visitor gives
  * them. */
 static const char *const EVERY_FIELD[MD_FIELD__COUNT] = {
 	"summary *text*", "framework note", "annotation", "jobtype note",
 	"skill note", "specialty note", "entry note", "level *three*",
+	"tailoring summary", "tailoring note", "company skill note",
+	"company level", "meaning", "evidence", "role description",
 };
 
 /* Loads and resolves the model with every kind of field into l. */
@@ -263,6 +279,8 @@ load_every_field(struct loaded *l)
 	    strlen(EVERY_FIELD_FRAMEWORK));
 	loader_buffer(ld, "t.xml", EVERY_FIELD_JOBTYPE,
 	    strlen(EVERY_FIELD_JOBTYPE));
+	loader_buffer(ld, "u.xml", EVERY_FIELD_TAILORING,
+	    strlen(EVERY_FIELD_TAILORING));
 	loaded_end(l, ld, 1);
 	assert_int_equal(l->status, EXIT_OK);
 }
@@ -286,7 +304,7 @@ record(void *ctx, const struct md_field *f)
 	assert_true(f->pos->line > 0);
 	assert_non_null(f->owner);
 	assert_true((f->jt == NULL) == (f->kind == MD_FRAMEWORK_SUMMARY ||
-	    f->kind == MD_FRAMEWORK_NOTE));
+	    f->kind == MD_FRAMEWORK_NOTE || f->kind >= MD_TAILORING_SUMMARY));
 	v->text[v->n] = f->text;
 	v->kind[v->n++] = f->kind;
 }
