@@ -42,7 +42,7 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   model_markdown.c tailor.c tailor_apply.c tailor_ops.c \
 	   par.c srcmap.c xmlread.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c page_map.c \
-	   page_fields.c page_skill.c page_specialty.c page_tailor.c \
+	   page_fields.c page_skill.c page_specialty.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c steps.c \
 	   template.c \
 	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \
@@ -54,7 +54,8 @@ TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_c
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
-	   test_steps test_manifest test_serve test_stage test_preview
+	   test_steps test_manifest test_serve test_stage test_preview \
+	   test_tailor
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \

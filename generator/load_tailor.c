@@ -111,6 +111,21 @@ S_text(struct tree *t, const xmlNode *node, struct tailor_text *x)
 		    "<level> of a tailoring needs <meaning> or <evidence>");
 }
 
+/* Returns whether s is a number of hours as a resource gives it: 1 to
+ * 9999.9, or 0.1 to 0.9, with at most one decimal ("8", "1.5"). */
+static int
+S_hours_ok(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || n > 4 || (s[0] == '0' && n > 1))
+		return 0;
+	if (s[n] == '\0')
+		return s[0] != '0';
+	return s[n] == '.' && s[n + 1] >= '0' && s[n + 1] <= '9' &&
+	    s[n + 2] == '\0' && (s[0] != '0' || s[n + 1] != '0');
+}
+
 /* Fills r from a <resource> element. */
 static void
 S_resource(struct tree *t, const xmlNode *node, struct resource *r)
@@ -136,6 +151,12 @@ S_resource(struct tree *t, const xmlNode *node, struct resource *r)
 	}
 	r->href = tree_attr(t, node, "href", 0);
 	r->hours = tree_attr(t, node, "hours", 0);
+	if (r->hours != NULL && !S_hours_ok(r->hours)) {
+		diag_msg(t->l->diag, MSG_ATTR_VALUE, &r->at.pos,
+		    "hours=\"%s\" on <resource>; write 0.1 to 9999.9 hours, "
+		    "one decimal at most (8, 1.5, 0.5)", r->hours);
+		r->hours = NULL;
+	}
 	r->title = tree_child_line(t, node, "title");
 }
 

@@ -409,19 +409,50 @@ S_input(const struct manifest *mf, const char *path)
 	    sizeof(key), mf_input_cmp);
 }
 
-/* Marks the inputs of now that hold a job type of the model. */
+/* Marks the input of now at pos, when there is one, as keying the
+ * units of a job type only. */
+static void
+S_mark_jobtype_file(struct manifest *mf, const struct pos *pos)
+{
+	struct mf_input *in = (struct mf_input *)S_input(mf,
+	    diag_file(mf->d, pos->file));
+
+	if (in != NULL)
+		in->jobtype = 1;
+}
+
+/* Marks the inputs of now that hold a job type of the model, or a
+ * tailoring of one (which keys its job type's units, not all). */
 static void
 S_mark_jobtype_files(struct manifest *mf)
 {
-	struct mf_input *in;
-	size_t j;
+	size_t j, t;
 
 	for (j = 0; j < mf->m->njobtypes; j++) {
-		in = (struct mf_input *)S_input(mf, diag_file(mf->d,
-		    mf->m->jobtypes[j].pos.file));
-		if (in != NULL)
-			in->jobtype = 1;
+		const struct jobtype *jt = &mf->m->jobtypes[j];
+
+		S_mark_jobtype_file(mf, &jt->pos);
+		for (t = 0; t < jt->ntailorings; t++)
+			S_mark_jobtype_file(mf, &jt->tailorings[t]->pos);
 	}
+}
+
+/* Adds to s the digest of the file of each tailoring of jt, in order;
+ * returns 0 when one was not read through load_read_file(). */
+static int
+S_key_tailorings(const struct manifest *mf, XXH3_state_t *s,
+    const struct jobtype *jt)
+{
+	const struct mf_input *in;
+	size_t t;
+
+	for (t = 0; t < jt->ntailorings; t++) {
+		in = S_input(mf, diag_file(mf->d, jt->tailorings[t]->pos.file));
+		if (in == NULL || in->folder)
+			return 0;
+		XXH3_128bits_update(s, &in->digest, sizeof(in->digest));
+	}
+	return 1;
 }
 
 /* Returns the digest of what every unit's pages share: the generator,
@@ -454,8 +485,8 @@ S_shared(struct manifest *mf, const char *site_name)
 }
 
 /* Returns the key of the unit of jt and sp: shared, the digest of the
- * content file of jt and the IDs; sets *ok to 0 when that file was not
- * read through load_read_file(). */
+ * content file of jt and of its tailorings' files, and the IDs; sets *ok
+ * to 0 when one of those files was not read through load_read_file(). */
 static XXH128_hash_t
 S_key(const struct manifest *mf, XXH128_hash_t shared,
     const struct jobtype *jt, const struct specialty *sp, int *ok)
@@ -477,6 +508,7 @@ S_key(const struct manifest *mf, XXH128_hash_t shared,
 	XXH3_128bits_update(s, parts, sizeof(parts));
 	XXH3_128bits_update(s, sp ? "S" : "J", 1);
 	XXH3_128bits_update(s, ids, n);
+	*ok = *ok && S_key_tailorings(mf, s, jt);
 	h = XXH3_128bits_digest(s);
 	XXH3_freeState(s);
 	free(ids);

@@ -145,7 +145,7 @@ void		 page_uses(struct builder *, struct scope *s, const char *list,
 		    const struct jobtype *jt, const struct skill *k,
 		    const struct specialty *skip);
 
-/* What tailorings add (page_tailor.c). */
+/* What tailorings add to a page (the toolkit, page.c, too). */
 
 /* Sets on page scope s, for a page of job type jt (NULL: of none), flag
  * "tailored" (tailorings apply to jt), "tailoring-names" (their names)

@@ -174,18 +174,24 @@ preview_unjoin(struct preview *p)
 	model_free(&p->joined);
 	free(p->jt_part);
 	p->jt_part = NULL;
+	free(p->t_part);
+	p->t_part = NULL;
 	p->have_joined = 0;
 }
 
-/* Adds the framework and job types of part pt to p's joined model, at
- * *k on; reports a second framework to d. */
+/* Adds the framework, job types and tailorings of part pt to p's joined
+ * model, at *k and at *t on; reports a second framework to d. */
 static void
 S_join_part(struct preview *p, const struct part *pt, size_t *k,
-    struct diag *d)
+    size_t *t, struct diag *d)
 {
 	const struct model *pm = &pt->model;
 	size_t j;
 
+	for (j = 0; j < pm->ntailorings; j++) {
+		p->t_part[*t] = pt;
+		p->joined.tailorings[(*t)++] = pm->tailorings[j];
+	}
 	if (pm->framework != NULL) {
 		if (p->joined.framework != NULL)
 			load_report_framework(d, &pm->framework->pos,
@@ -203,19 +209,25 @@ void
 preview_join(struct preview *p, struct diag *d)
 {
 	struct md_table **tables = xcalloc(p->nnow + 1, sizeof(*tables));
-	size_t i, n = 0, k = 0;
+	size_t i, n = 0, nt = 0, k = 0, t = 0;
 
 	preview_unjoin(p);
 	model_init(&p->joined);
-	for (i = 0; i < p->nnow; i++)
+	for (i = 0; i < p->nnow; i++) {
 		n += p->now[i]->model.njobtypes;
+		nt += p->now[i]->model.ntailorings;
+	}
 	p->joined.jobtypes = xcalloc(n + 1, sizeof(*p->joined.jobtypes));
 	p->jt_part = xcalloc(n + 1, sizeof(*p->jt_part));
+	p->joined.tailorings = xcalloc(nt + 1,
+	    sizeof(*p->joined.tailorings));
+	p->t_part = xcalloc(nt + 1, sizeof(*p->t_part));
 	for (i = 0; i < p->nnow; i++) {
-		S_join_part(p, p->now[i], &k, d);
+		S_join_part(p, p->now[i], &k, &t, d);
 		tables[i] = p->now[i]->md;
 	}
 	p->joined.njobtypes = n;
+	p->joined.ntailorings = nt;
 	p->md = md_join(tables, p->nnow);
 	p->have_joined = 1;
 	free(tables);

@@ -79,6 +79,7 @@ struct preview {
 	struct model		 joined;	/* the build's model */
 	struct md_table		*md;
 	const struct part	**jt_part;	/* per job type of joined */
+	const struct part	**t_part;	/* per tailoring of joined */
 	int			 have_joined;
 
 	struct site_kit		*kit;

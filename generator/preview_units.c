@@ -109,7 +109,8 @@ S_unit_name(const struct jobtype *jt, const struct specialty *sp)
 }
 
 /* Returns the key of the unit called name of p's job type jt: the digest
- * of its content file, the templates, the site's name and the name. */
+ * of its content file and of its tailorings' files, the templates, the
+ * site's name and the name. */
 static XXH128_hash_t
 S_unit_key(const struct preview *p, const struct jobtype *jt,
     const char *name)
@@ -117,11 +118,16 @@ S_unit_key(const struct preview *p, const struct jobtype *jt,
 	const struct part *pt = p->jt_part[jt - p->joined.jobtypes];
 	XXH3_state_t *s = XXH3_createState();
 	XXH128_hash_t key;
+	size_t i;
 
 	if (s == NULL)
 		xalloc_die();
 	XXH3_128bits_reset(s);
 	XXH3_128bits_update(s, &pt->digest, sizeof(pt->digest));
+	for (i = 0; i < jt->ntailorings; i++) {
+		pt = p->t_part[jt->tailorings[i] - p->joined.tailorings];
+		XXH3_128bits_update(s, &pt->digest, sizeof(pt->digest));
+	}
 	XXH3_128bits_update(s, &p->kit_gen, sizeof(p->kit_gen));
 	XXH3_128bits_update(s, &p->site_name, sizeof(p->site_name));
 	XXH3_128bits_update(s, name, strlen(name) + 1);

@@ -34,13 +34,15 @@ VALID = [
     "template-word", "style-rule", "touch", "revert", "same-size-old-mtime",
     "level-defined", "level-emptied", "add-knowledge-item",
     "add-common-skill", "rename-file", "asset-text", "add-asset",
-    "stray-file", "editorial-note-removed",
+    "stray-file", "editorial-note-removed", "add-tailoring",
+    "tailoring-text", "remove-tailoring",
 ]
 INVALID = ["invalid-duplicate-id", "invalid-unknown-skill",
-           "invalid-xml", "invalid-template-field"]
+           "invalid-xml", "invalid-template-field", "invalid-tailoring"]
 KINDS = (VALID[0:6] + INVALID[0:1] + VALID[6:12] + INVALID[1:2] +
          VALID[12:18] + INVALID[2:3] + VALID[18:24] + INVALID[3:4] +
-         VALID[24:])
+         VALID[24:28] + INVALID[4:5] + VALID[28:])
+TAILORING = "zz-tailoring-"     # a tailoring's file: TAILORING + base.xml
 NOTE = r'\n *<editorial-note>([^<]*)</editorial-note>'
 WORDS = ["改訂", "広域地域", "チームリーダ", "責任者", "全国または海外",
          "メンバ", "専門性", "設計", "ＩＴ", "品質", "運用", "保守"]
@@ -104,7 +106,14 @@ class Edit:
         """The job type files of the content, sorted."""
         return sorted(os.path.join(self.content, n)
                       for n in os.listdir(self.content)
-                      if n.endswith(".xml") and n != "framework.xml")
+                      if n.endswith(".xml") and n != "framework.xml" and
+                      not n.startswith(TAILORING))
+
+    def tailorings(self):
+        """The tailoring files of the content, sorted."""
+        return sorted(os.path.join(self.content, n)
+                      for n in os.listdir(self.content)
+                      if n.startswith(TAILORING) and n.endswith(".xml"))
 
     def jobtype(self):
         return self.rng.choice(self.jobtypes())
@@ -541,6 +550,111 @@ def invalid_template_field(e):
                       "a misspelt field in skill.xhtml")
 
 
+def tailoring_of(text, word):
+    """The tailoring of the job type file TEXT that the sequences keep:
+    in the first specialty, its first skill described at some level
+    renamed, given company text, a resource and a role, and its second
+    skill hidden; WORD sets the company's words.  None when the job type
+    has no such skill."""
+    jt = re.search(r'<jobtype id="([^"]+)"', text).group(1)
+    sp = re.search(r'<specialty id="([^"]+)">(.*?)</specialty>', text, re.S)
+    entries = re.findall(r'<entry skill="([^"]+)">(.*?)</entry>',
+                         sp.group(2), re.S)
+    for i, (sid, body) in enumerate(entries):
+        m = re.search(r'<level value="(\d)">\s*\S', body)
+        if m is None:
+            continue
+        at = 'skill="%s" specialty="%s"' % (sid, sp.group(1))
+        hide = ''.join('  <hide skill="%s" specialty="%s"/>\n' %
+                       (o, sp.group(1)) for o, _ in entries[i + 1:i + 2])
+        return (
+            '<tailoring id="t-%s" base="%s">\n  <name>社内標準%s</name>\n'
+            '%s  <rename skill="%s"><name>社内名%s</name></rename>\n'
+            '  <level %s value="%s"><meaning>意味：%s</meaning></level>\n'
+            '  <resource %s level="%s" kind="training" hours="1.5">'
+            '<title>研修%s</title></resource>\n'
+            '  <role id="r-%s" specialty="%s"><name>役割%s</name>'
+            '<target skill="%s" level="%s"/></role>\n</tailoring>\n' %
+            (jt, jt, word, hide, sid, word, at, m.group(1), word, at,
+             m.group(1), word, jt, sp.group(1), word, sid, m.group(1)))
+    return None
+
+
+def sync_tailorings(e):
+    """Writes each tailoring again from its base job type as it is now
+    (the same bytes when neither changed), removing those whose base is
+    gone: so that no valid edit of a job type makes its tailoring
+    invalid."""
+    bases = {}
+    for path in e.jobtypes():
+        text = e.read(path)
+        bases[re.search(r'<jobtype id="([^"]+)"', text).group(1)] = text
+    words = e.state.setdefault("tailor", {})
+    for path in e.tailorings():
+        base = os.path.basename(path)[len(TAILORING):-len(".xml")]
+        new = tailoring_of(bases[base], words.get(base, "一")) \
+            if base in bases else None
+        if new is None:
+            e.remember(path)
+            os.unlink(path)
+        elif e.read(path) != new:
+            e.write(path, new)
+
+
+def add_tailoring(e):
+    """Tailors a job type that has no tailoring yet."""
+    have = set(os.path.basename(p) for p in e.tailorings())
+    for path in e.rng.sample(e.jobtypes(), len(e.jobtypes())):
+        text = e.read(path)
+        base = re.search(r'<jobtype id="([^"]+)"', text).group(1)
+        word = e.state.setdefault("tailor", {}).setdefault(base, "一")
+        new = tailoring_of(text, word)
+        name = TAILORING + base + ".xml"
+        if name not in have and new is not None:
+            e.write(os.path.join(e.content, name), new)
+            return "%s tailored" % base
+    return edit_level_text(e, False)
+
+
+def tailoring_text(e):
+    """Changes the company's words of a tailoring."""
+    files = e.tailorings()
+    if not files:
+        return add_tailoring(e)
+    path = e.rng.choice(files)
+    base = os.path.basename(path)[len(TAILORING):-len(".xml")]
+    e.state.setdefault("tailor", {})[base] = "%s%d" % (e.word(), e.fresh())
+    sync_tailorings(e)
+    return "company words of %s changed" % os.path.basename(path)
+
+
+def remove_tailoring(e):
+    files = e.tailorings()
+    if not files:
+        return add_tailoring(e)
+    path = e.rng.choice(files)
+    e.remember(path)
+    os.unlink(path)
+    return "%s removed" % os.path.basename(path)
+
+
+def invalid_tailoring(e):
+    """A role that targets a skill its tailoring hides."""
+    files = [p for p in e.tailorings() if "<hide " in e.read(p)]
+    if not files:
+        add_tailoring(e)
+        files = [p for p in e.tailorings() if "<hide " in e.read(p)]
+    if not files:
+        return invalid_unknown_skill(e)
+    path = files[0]
+    text = e.read(path)
+    hidden = re.search(r'<hide skill="([^"]+)"', text).group(1)
+    return break_file(e, path, re.sub(r'<target skill="[^"]+"',
+                                      '<target skill="%s"' % hidden, text),
+                      "a role targets a hidden skill in %s" %
+                      os.path.basename(path))
+
+
 EDITS = {
     "level-text": lambda e: edit_level_text(e, False),
     "common-level-text": lambda e: edit_level_text(e, True),
@@ -573,6 +687,10 @@ EDITS = {
     "invalid-unknown-skill": invalid_unknown_skill,
     "invalid-xml": invalid_xml,
     "invalid-template-field": invalid_template_field,
+    "add-tailoring": add_tailoring,
+    "tailoring-text": tailoring_text,
+    "remove-tailoring": remove_tailoring,
+    "invalid-tailoring": invalid_tailoring,
 }
 
 
@@ -605,7 +723,11 @@ def main():
     first = kinds[0]
     kinds.sort(key=lambda k: k in INVALID)
     for kind in kinds:
+        if kind in INVALID:
+            sync_tailorings(e)
         print("edit %s: %s" % (kind, EDITS[kind](e)))
+    if kinds[-1] not in INVALID:
+        sync_tailorings(e)
     e.save()
     print("expect %s" % ("invalid" if first in INVALID else "valid"))
 

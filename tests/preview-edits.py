@@ -58,7 +58,7 @@ WAIT = 120          # seconds before a wait counts as a hang
 BUILT = ('site ready', 'build failed')
 DIAG = re.compile(r': (error|warning): ')
 CONTENT_INVALID = ('invalid-duplicate-id', 'invalid-unknown-skill',
-                   'invalid-xml')
+                   'invalid-xml', 'invalid-tailoring')
 KEEP_FAILURES = 3   # failures whose two sites are kept
 KINDS = subprocess.run([sys.executable, EDITS, '--kinds'],
                        stdout=subprocess.PIPE,
