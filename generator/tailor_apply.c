@@ -375,6 +375,39 @@ S_same_jobtype(const void *item, const void *key)
 	return jt->id != NULL && strcmp(jt->id, key) == 0;
 }
 
+/* hash_same_fn: whether tailoring item has ID key. */
+static int
+S_same_tailoring(const void *item, const void *key)
+{
+	const struct tailoring *t = item;
+
+	return strcmp(t->id, key) == 0;
+}
+
+/* Reports each tailoring of m whose ID an earlier one has: the ID names
+ * a text's source in the downloads. */
+static void
+S_tailoring_ids(const struct model *m, struct diag *d)
+{
+	struct hash_table ids;
+	const struct tailoring *t, *was;
+	size_t i, h;
+
+	hash_init(&ids);
+	for (i = 0; i < m->ntailorings; i++) {
+		if ((t = &m->tailorings[i])->id == NULL)
+			continue;
+		h = hash_bytes(&ids, t->id, strlen(t->id));
+		if ((was = hash_get(&ids, h, S_same_tailoring, t->id)) != NULL)
+			diag_msg(d, MSG_ID_DUPLICATE, &t->pos, "tailoring %s "
+			    "(first at %s:%d:%d)", t->id, diag_file(d,
+			    was->pos.file), was->pos.line, was->pos.col);
+		else
+			hash_put(&ids, h, (void *)t);
+	}
+	hash_free(&ids);
+}
+
 /* Sets base[i] to the number of the job type tailoring i of m tailors,
  * or to m->njobtypes when none (reported). */
 static void
@@ -417,6 +450,7 @@ tailor(struct model *m, struct diag *d)
 	base = xcalloc(n, sizeof(*base));
 	at = xcalloc(m->njobtypes + 2, sizeof(*at));
 	order = arena_calloc(&m->arena, n, sizeof(*order));
+	S_tailoring_ids(m, d);
 	S_bases(m, d, base);
 	for (i = 0; i < n; i++)		/* the tailorings grouped by base */
 		at[base[i] + 1]++;
