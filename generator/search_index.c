@@ -663,7 +663,8 @@ S_level_docs(struct writer *w, const struct jobtype *jt, const struct skill *k,
 }
 
 /* Adds the documents of skill k of jt, when it has a page to link to:
- * its name, its knowledge items, its levels' descriptions. */
+ * its name (and the standard's, when a tailoring renamed it, so that
+ * either finds it), its knowledge items, its levels' descriptions. */
 static void
 S_skill_docs(struct writer *w, const struct jobtype *jt, const struct skill *k)
 {
@@ -674,6 +675,8 @@ S_skill_docs(struct writer *w, const struct jobtype *jt, const struct skill *k)
 		return;
 	w->uses = arena_calloc(&w->arena, k->nuses, sizeof(*w->uses));
 	S_skill_doc(w, jt, k, SEARCH_NAME, k->name, NULL);
+	if (k->standard_name != NULL)
+		S_skill_doc(w, jt, k, SEARCH_NAME, k->standard_name, NULL);
 	for (j = 0; j < k->nknowledge; j++)
 		S_skill_doc(w, jt, k, SEARCH_KNOWLEDGE, k->knowledge[j].text,
 		    k->knowledge[j].anchor);
@@ -723,7 +726,8 @@ S_plan(struct search_build *s, size_t part_docs)
 				s->nparts++;
 				docs = 0;
 			}
-			docs += 1 + jt->skills[k].nknowledge +
+			docs += 1 + (jt->skills[k].standard_name != NULL) +
+			    jt->skills[k].nknowledge +
 			    jt->skills[k].nuses * nlevels;
 		}
 	}

@@ -530,6 +530,47 @@ test_index_knowledge(void **state)
 	json_decref(files);
 }
 
+/* A skill a tailoring renames is found by either name: each a name
+ * document of the skill, which goes by the company's name. */
+static void
+test_index_renamed(void **state)
+{
+	static const char tailoring[] = "<tailoring id=\"t\" "
+	    "base=\"customer-service\"><name>社内</name><rename "
+	    "skill=\"fault-repair\"><name>現地復旧</name></rename></tailoring>";
+	json_t *files = json_object();
+	struct site_sink sink = { .put = S_keep, .ctx = files };
+	const char *const toks[] = { "修理", "復旧" };
+	struct loaded l;
+	struct loader *ld;
+	uint32_t *ids;
+	size_t n, i, t, names;
+
+	(void)state;
+	ld = loaded_begin(&l);
+	loader_path(ld, "content");
+	loader_buffer(ld, "t.xml", tailoring, sizeof(tailoring) - 1);
+	loaded_end(&l, ld, 1);
+	assert_int_equal(l.status, EXIT_OK);
+	assert_int_equal(put_index(&l, &sink), 0);
+	for (t = 0; t < 2; t++) {
+		assert_non_null(ids = S_postings(files, toks[t], &n));
+		for (i = names = 0; i < n; i++) {
+			const json_t *doc = S_doc(files, ids[i]);
+
+			if (json_integer_value(json_array_get(doc, 0)) !=
+			    SEARCH_NAME)
+				continue;
+			names++;
+			assert_string_equal(S_str(doc, 2), "現地復旧");
+		}
+		assert_int_equal(names, 1);
+		free(ids);
+	}
+	json_decref(files);
+	loaded_free(&l);
+}
+
 /* Every token of every document lists the document once. */
 struct posting_check {
 	const json_t	*files;
@@ -826,6 +867,7 @@ main(void)
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_index_knowledge),
+		cmocka_unit_test(test_index_renamed),
 		cmocka_unit_test(test_index_postings),
 		cmocka_unit_test(test_index_words),
 		cmocka_unit_test(test_index_shared),
