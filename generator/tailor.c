@@ -169,7 +169,10 @@ S_level_flaw(struct tailor_work *w, const struct tailor_at *at, size_t e,
 	const char *sp = at->specialty_id != NULL ?
 	    w->jt->specialties[w->specialty_of[e]].id : "any specialty";
 
-	if (h != NULL)
+	if (h != NULL && h->at.level == 0)	/* the skill, there */
+		tailor_twice(w, MSG_TAILOR_HIDDEN, &at->pos, &h->at.pos,
+		    "%s in %s", at->skill_id, sp);
+	else if (h != NULL)
 		tailor_twice(w, MSG_TAILOR_HIDDEN, &at->pos, &h->at.pos,
 		    "level %d of %s in %s", n, at->skill_id, sp);
 	else

@@ -69,6 +69,23 @@ S_hide_level(struct tailor_work *w, const struct tailor_hide *h, size_t e,
 		w->level_hide[e * SLOTS + (size_t)n] = h;
 }
 
+/* Leaves in span the entries that describe level n, unless none does
+ * (then the hide reports each). */
+static void
+S_described(const struct tailor_work *w, struct tailor_span *span, int n)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < span->n; i++) {
+		const struct level *lv = tailor_level(w, span->v[i], n);
+
+		if (lv != NULL && lv->markdown != NULL)
+			span->v[kept++] = span->v[i];
+	}
+	if (kept > 0)
+		span->n = kept;
+}
+
 void
 tailor_hides(struct tailor_work *w)
 {
@@ -85,6 +102,8 @@ tailor_hides(struct tailor_work *w)
 			    &h->at.pos)) == NULL ||
 			    !tailor_span(w, &h->at, sk, 0, &span))
 				continue;
+			if (h->at.level != 0 && h->at.specialty_id == NULL)
+				S_described(w, &span, h->at.level);
 			for (k = 0; k < span.n; k++)
 				if (h->at.level == 0)
 					S_hide_entry(w, h, span.v[k]);
