@@ -4,6 +4,7 @@
 #include "tailor_private.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,42 @@ tailor_hidden(const struct tailor_work *w, size_t e, int n)
 	if (n < LEVEL_MIN || n > LEVEL_MAX)
 		return NULL;
 	return w->level_hide[e * SLOTS + (size_t)n];
+}
+
+/* A key tailor_seen() met, with the position it was met at. */
+struct seen_key {
+	const void		*owner;
+	const char		*a;
+	const char		*b;
+	const struct pos	*pos;
+};
+
+/* hash_same_fn: whether item is the key key. */
+static int
+S_same_key(const void *item, const void *key)
+{
+	const struct seen_key *x = item, *y = key;
+
+	return x->owner == y->owner && strcmp(x->a, y->a) == 0 &&
+	    strcmp(x->b, y->b) == 0;
+}
+
+const struct pos *
+tailor_seen(struct tailor_work *w, const void *owner, const char *a,
+    const char *b, const struct pos *pos)
+{
+	struct seen_key key = { owner, a, b, pos }, *k;
+	size_t h = hash_bytes(&w->seen, a, strlen(a) + 1) ^
+	    (hash_bytes(&w->seen, b, strlen(b) + 1) * 31) ^
+	    hash_word(&w->seen, (uint64_t)(uintptr_t)owner, sizeof(owner));
+	const struct seen_key *was = hash_get(&w->seen, h, S_same_key, &key);
+
+	if (was != NULL)
+		return was->pos;
+	k = arena_calloc(&w->keys, 1, sizeof(*k));
+	*k = key;
+	hash_put(&w->seen, h, k);
+	return NULL;
 }
 
 void

@@ -181,6 +181,7 @@ S_number_entries(struct tailor_work *w)
 	w->renamed = xcalloc(jt->nskills + 1, sizeof(*w->renamed));
 	w->nres = xcalloc(n * SLOTS + 1, sizeof(*w->nres));
 	w->span = xcalloc(n + 1, sizeof(*w->span));
+	w->skill_hidden = xcalloc(jt->nskills + 1, sizeof(*w->skill_hidden));
 }
 
 /* Replaces w->jt (a copy of the standard's job type std) by the tailored
@@ -201,6 +202,8 @@ S_copy(struct tailor_work *w, const struct jobtype *std)
 		memcpy(jt->skills, std->skills, n * sizeof(*jt->skills));
 	hash_init(&w->skill_ids);
 	hash_init(&w->specialty_ids);
+	hash_init(&w->seen);
+	arena_init(&w->keys);
 	for (i = 0; i < n; i++)
 		if (jt->skills[i].id != NULL &&
 		    tailor_find_skill(w, jt->skills[i].id) == NULL)
@@ -336,6 +339,9 @@ S_work_free(struct tailor_work *w)
 	free(w->renamed);
 	free(w->nres);
 	free(w->span);
+	free(w->skill_hidden);
+	hash_free(&w->seen);
+	arena_free(&w->keys);
 }
 
 /* Tailors job type jt of m with the nt tailorings at t, in order. */

@@ -19,21 +19,32 @@ S_sp(const struct tailor_work *w, size_t e)
 }
 
 /* Returns the hide that hides all of skill k's entries, or NULL when
- * some entry still shows. */
+ * some entry still shows (after tailor_hides()). */
 static const struct tailor_hide *
 S_hidden_skill(const struct tailor_work *w, const struct skill *k)
 {
-	size_t i = tailor_skill_index(w, k), j;
-	const struct tailor_hide *h = NULL;
-
-	for (j = w->by_skill_at[i]; j < w->by_skill_at[i + 1]; j++)
-		if ((h = w->entry_hide[w->by_skill[j]]) == NULL)
-			return NULL;
-	return h;
+	return w->skill_hidden[tailor_skill_index(w, k)];
 }
 
-/* Hides entry e (all levels) for h; reports what hid it already. */
+/* Sets w->skill_hidden from the entries hidden. */
 static void
+S_index_hidden(struct tailor_work *w)
+{
+	size_t i, j;
+
+	for (i = 0; i < w->jt->nskills; i++) {
+		const struct tailor_hide *h = NULL;
+
+		for (j = w->by_skill_at[i]; j < w->by_skill_at[i + 1]; j++)
+			if ((h = w->entry_hide[w->by_skill[j]]) == NULL)
+				break;
+		w->skill_hidden[i] = h;
+	}
+}
+
+/* Hides entry e (all levels) for h; reports what hid it already and
+ * returns 0 then. */
+static int
 S_hide_entry(struct tailor_work *w, const struct tailor_hide *h, size_t e)
 {
 	const struct tailor_hide *was = w->entry_hide[e];
@@ -44,14 +55,15 @@ S_hide_entry(struct tailor_work *w, const struct tailor_hide *h, size_t e)
 	if (was != NULL) {
 		tailor_twice(w, MSG_TAILOR_TWICE, &h->at.pos, &was->at.pos,
 		    "%s in %s hidden again", h->at.skill_id, S_sp(w, e));
-		return;
+		return 0;
 	}
 	w->entry_hide[e] = h;
+	return 1;
 }
 
 /* Hides level n of entry e for h, when described; reports a level hidden
- * already or not described. */
-static void
+ * already or not described and returns 0 then. */
+static int
 S_hide_level(struct tailor_work *w, const struct tailor_hide *h, size_t e,
     int n)
 {
@@ -65,8 +77,11 @@ S_hide_level(struct tailor_work *w, const struct tailor_hide *h, size_t e,
 	else if (lv == NULL || lv->markdown == NULL)
 		diag_msg(w->d, MSG_LEVEL_UNDESCRIBED, &h->at.pos,
 		    "level %d of %s in %s", n, h->at.skill_id, S_sp(w, e));
-	else
+	else {
 		w->level_hide[e * SLOTS + (size_t)n] = h;
+		return 1;
+	}
+	return 0;
 }
 
 /* Leaves in span the entries that describe level n, unless none does
@@ -104,13 +119,13 @@ tailor_hides(struct tailor_work *w)
 				continue;
 			if (h->at.level != 0 && h->at.specialty_id == NULL)
 				S_described(w, &span, h->at.level);
-			for (k = 0; k < span.n; k++)
-				if (h->at.level == 0)
-					S_hide_entry(w, h, span.v[k]);
-				else
-					S_hide_level(w, h, span.v[k],
-					    h->at.level);
+			for (k = 0; k < span.n; k++)	/* one report each */
+				if (h->at.level == 0 ? !S_hide_entry(w, h,
+				    span.v[k]) : !S_hide_level(w, h,
+				    span.v[k], h->at.level))
+					break;
 		}
+	S_index_hidden(w);
 }
 
 /* Returns skill id of w's job type for the operation at at, unless it is
@@ -157,18 +172,6 @@ tailor_renames(struct tailor_work *w)
 		}
 }
 
-/* Returns the item of k's n items at v whose text is text, or NULL. */
-static const struct knowledge *
-S_find_item(const struct knowledge *v, size_t n, const char *text)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].text != NULL && strcmp(v[i].text, text) == 0)
-			return &v[i];
-	return NULL;
-}
-
 /* Appends the items of addition x (of tailoring t) to skill k, whose
  * knowledge array has room; reports an item it lists already. */
 static void
@@ -178,12 +181,12 @@ S_add_items(struct tailor_work *w, struct skill *k,
 	size_t i;
 
 	for (i = 0; i < x->nitems; i++) {
-		const struct knowledge *was = S_find_item(k->knowledge,
-		    k->nknowledge, x->items[i].text);
+		const struct pos *was = tailor_seen(w, k, x->items[i].text, "",
+		    &x->items[i].pos);
 
 		if (was != NULL) {
 			tailor_twice(w, MSG_KNOWLEDGE_DUPLICATE,
-			    &x->items[i].pos, &was->pos, "%s in %s",
+			    &x->items[i].pos, was, "%s in %s",
 			    x->items[i].text, k->id);
 			continue;
 		}
@@ -212,6 +215,9 @@ tailor_knowledge(struct tailor_work *w)
 
 		if (room[i] == 0)
 			continue;
+		for (j = 0; j < k->nknowledge; j++)	/* what it lists */
+			(void)tailor_seen(w, k, k->knowledge[j].text, "",
+			    &k->knowledge[j].pos);
 		v = arena_calloc(&w->m->arena, k->nknowledge + room[i],
 		    sizeof(*v));
 		if (k->nknowledge > 0)
@@ -262,46 +268,37 @@ tailor_texts(struct tailor_work *w)
 				struct level *lv = tailor_level(w, span.v[k],
 				    x->at.level);
 
-				if (lv->company != NULL)
+				if (lv->company != NULL) {
 					tailor_twice(w, MSG_TAILOR_TWICE,
 					    &x->at.pos, &lv->company->at.pos,
 					    "level %d of %s in %s", x->at.level,
 					    x->at.skill_id, S_sp(w, span.v[k]));
-				else
-					lv->company = x;
+					break;	/* one report each */
+				}
+				lv->company = x;
 			}
 		}
 }
 
-/* Returns whether resources a and b name the same thing: one title and
- * one address. */
-static int
-S_same_resource(const struct resource *a, const struct resource *b)
-{
-	return a->title != NULL && b->title != NULL &&
-	    strcmp(a->title, b->title) == 0 &&
-	    (a->href == NULL) == (b->href == NULL) &&
-	    (a->href == NULL || strcmp(a->href, b->href) == 0);
-}
-
 /* Adds resource r to level n of entry e (room made); reports one the
- * level lists already. */
-static void
+ * level lists already and returns 0 then. */
+static int
 S_add_resource(struct tailor_work *w, const struct resource *r, size_t e,
     int n)
 {
 	struct level *lv = tailor_level(w, e, n);
 	const struct resource **v = (const struct resource **)lv->resources;
-	size_t i;
+	const struct pos *was = tailor_seen(w, lv, r->title ? r->title : "",
+	    r->href ? r->href : "", &r->at.pos);
 
-	for (i = 0; i < lv->nresources; i++)
-		if (S_same_resource(v[i], r)) {
-			tailor_twice(w, MSG_TAILOR_TWICE, &r->at.pos,
-			    &v[i]->at.pos, "resource \"%s\" for level %d of "
-			    "%s in %s", r->title, n, r->at.skill_id, S_sp(w, e));
-			return;
-		}
+	if (was != NULL) {
+		tailor_twice(w, MSG_TAILOR_TWICE, &r->at.pos, was,
+		    "resource \"%s\" for level %d of %s in %s", r->title, n,
+		    r->at.skill_id, S_sp(w, e));
+		return 0;
+	}
 	v[lv->nresources++] = r;
+	return 1;
 }
 
 /* Checks the address of r: a link a page may carry. */
@@ -362,8 +359,10 @@ tailor_resources(struct tailor_work *w)
 			if (!ok[n] || !S_level_span(w, &r->at, r->at.level,
 			    &span))
 				continue;
-			for (k = 0; k < span.n; k++)
-				S_add_resource(w, r, span.v[k], r->at.level);
+			for (k = 0; k < span.n; k++)	/* one report each */
+				if (!S_add_resource(w, r, span.v[k],
+				    r->at.level))
+					break;
 		}
 	free(ok);
 }

@@ -33,6 +33,12 @@ struct tailor_work {
 	const struct tailor_rename **renamed;	/* per skill */
 	size_t			*nres;		/* per entry x SLOTS */
 	size_t			*span;		/* room for a span's entries */
+	const struct tailor_hide **skill_hidden; /* per skill: the hide of
+						 * its last shown entry, when
+						 * none shows (by
+						 * tailor_hides()) */
+	struct hash_table	 seen;		/* keys tailor_seen() met */
+	struct arena		 keys;
 };
 
 /* The entries an operation applies to, in w->span (valid until the
@@ -93,6 +99,12 @@ void		 tailor_twice(struct tailor_work *w, enum msg m,
 int		 tailor_level_ok(struct tailor_work *w,
 		    const struct tailor_at *at, struct tailor_span *span,
 		    int n);
+
+/* Returns the position recorded with the key (owner, a, b) when
+ * tailor_seen() met it before; else records pos with it and returns
+ * NULL.  Owners (a skill, a level) keep the kinds of key apart. */
+const struct pos *tailor_seen(struct tailor_work *w, const void *owner,
+		    const char *a, const char *b, const struct pos *pos);
 
 /* The operations (tailor_ops.c), each over every tailoring of w. */
 void	tailor_hides(struct tailor_work *w);

@@ -20,6 +20,8 @@
 #              with each item
 #   handbooks: -p runs at most -j WeasyPrint processes at a time (a fake
 #              weasyprint first on PATH counts them)
+#   tailored:  100,000 changes a tailoring makes to one skill of 2,000
+#              specialties, most of them again: reported in linear time
 # Usage: tests/growth.sh SKILLSITE [BUILD]  (from the top of the repository;
 # GROWTH_KEEP=1 keeps the inputs and sites in BUILD/growth)
 set -u
@@ -227,6 +229,34 @@ runs=$(wc -l < "$work/pdf-count.max")
 s=$?
 [ "$s" = 0 ] || echo "handbooks: $runs WeasyPrint runs, ${max:-0} at once (-j 2)"
 ok handbooks-at-once "$s"
+
+# 2,000 specialties share a common skill, and a tailoring of 8 MB at
+# most makes 100,000 changes to it, each but the first of a kind again:
+# a hide, a text and a resource of every specialty, one knowledge item.
+# Each is met once (hash tables, marks per entry), reported once, and
+# the run stops within seconds with status 1: quadratic work (each
+# change against every other, or every entry) takes minutes.
+awk 'BEGIN { print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
+    print "<name>n</name><skill id=\"k\" scope=\"common\"><name>n</name>"
+    print "<knowledge><item>i</item></knowledge></skill>"
+    for (p = 0; p < 2000; p++)
+	printf "<specialty id=\"p%d\"><name>p%d</name><entry skill=\"k\">" \
+	    "<level value=\"3\">t</level></entry></specialty>\n", p, p
+    print "</jobtype>" }' | content tailored
+awk 'BEGIN { print "<tailoring id=\"t\" base=\"j\"><name>n</name>"
+    for (i = 0; i < 25000; i++) {
+	print "<hide skill=\"k\" level=\"3\"/>"
+	print "<level skill=\"k\" value=\"3\"><meaning>m</meaning></level>"
+	print "<resource skill=\"k\" level=\"3\" kind=\"book\"><title>b" \
+	    "</title></resource>"
+	printf "<knowledge skill=\"k\"><item>%d</item><item>i</item>" \
+	    "</knowledge>\n", i % 1000 }
+    print "</tailoring>" }' > "$work/tailored/tailoring.xml"
+timeout 20 "$bin" check "$work/tailored" > "$work/tailored.out" 2>&1
+s=$?
+[ "$s" = 1 ] || { tail -3 "$work/tailored.out"; echo "tailored: status $s"; }
+[ "$s" = 1 ]
+ok tailored-time $?
 
 [ -n "${GROWTH_KEEP:-}" ] || rm -rf "$work"
 echo "growth (cases): $pass passed, $fail failed"
