@@ -9,6 +9,18 @@
  * Descriptions and notes are the content's Markdown, verbatim; in the
  * CSV, a field that could run as a formula has a ' before it.  Both
  * are given out in parts as they are made, never held whole.
+ *
+ * A tailored job type (tailor.h) carries the source of every text: the
+ * standard's (EXPORT_STANDARD) or the ID of the tailoring that added or
+ * changed it.  The JSON lists everything the standard has, verbatim,
+ * what a tailoring hides with the tailoring's ID as "hiddenBy", and
+ * what tailorings add (company skills, renames, knowledge items, level
+ * texts, learning resources, the tailorings and their roles) each with
+ * its "source".  The CSV is the company's table: what a tailoring hides
+ * is left out; a level's company meaning, evidence and resources and a
+ * skill's added knowledge items are rows of their own after its level
+ * rows, each naming what it is (EXPORT_ROW_...) and its source.  The
+ * roles have a CSV of their own, one row per role x target.
  */
 #ifndef SKILLSITE_EXPORT_H
 #define SKILLSITE_EXPORT_H
@@ -20,6 +32,17 @@
 #define PATH_JSON	"downloads/framework.json"
 #define PATH_JSON_SCHEMA "downloads/framework.schema.json"
 #define PATH_CSV	"downloads/framework.csv"
+#define PATH_ROLES_CSV	"downloads/roles.csv"
+
+/* The source of the standard's texts, where a tailoring's are its ID. */
+#define EXPORT_STANDARD	"standard"
+
+/* What a row of the CSV holds in its text column (the column "kind"). */
+#define EXPORT_ROW_LEVEL	"level"		/* a level's description */
+#define EXPORT_ROW_MEANING	"meaning"	/* its company meaning */
+#define EXPORT_ROW_EVIDENCE	"evidence"	/* its company evidence */
+#define EXPORT_ROW_RESOURCE	"resource"	/* a learning resource's title */
+#define EXPORT_ROW_KNOWLEDGE	"knowledge"	/* a knowledge item added */
 
 /* Where export_json() and export_csv() put their text: in parts of
  * about EXPORT_PART bytes, so that neither is ever held whole.  write()
@@ -39,11 +62,29 @@ int		 export_json(const struct model *m, const struct export_out *out);
 
 /* Writes m (resolved) as CSV to out, in parts; its header row holds the
  * comma-separated column names of header (labels.xml's "csv-header"),
- * each a field.  A field that a spreadsheet could run as a formula (see
+ * each a field.  Per specialty x skill x level, a row of the columns
+ * LABEL_CSV_COLUMNS counts: the job type's, specialty's and skill's IDs
+ * and names, the scope, the level, its text, the skill's own knowledge
+ * items (one a line), what the text is, its source, the skill's source,
+ * a renamed skill's standard name, the source of its name, and for a
+ * learning resource its kind, hours and address.  A field that a spreadsheet could run as a formula (see
  * export_csv_needs_guard()) gets a ' before it, as OWASP advises against
  * CSV injection; the JSON stays verbatim.  Returns 0, or -1 when out
  * stopped. */
 int		 export_csv(const struct model *m, const char *header,
+		    const struct export_out *out);
+
+/* Returns whether some job type of m has roles (so that there is a
+ * roles' CSV to write). */
+int		 export_has_roles(const struct model *m);
+
+/* Writes the roles of m (resolved) as CSV to out, in parts, as
+ * export_csv() writes: its header row holds the names of header
+ * (labels.xml's "csv-roles-header"), then per role and target a row of
+ * LABEL_CSV_ROLE_COLUMNS fields: the job type's, specialty's and role's
+ * IDs and names, the role's description, the skill's ID and name, the
+ * level and the role's source.  Returns 0, or -1 when out stopped. */
+int		 export_roles_csv(const struct model *m, const char *header,
 		    const struct export_out *out);
 
 /* Returns whether the CSV field s begins, after any spaces, with = + - @,

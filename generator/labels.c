@@ -137,6 +137,10 @@ static const struct {
 	    0, 0,
 	    "the CSV download's column names, comma-separated, one per "
 	    "column", LABEL_CSV_COLUMNS },
+	[LABEL_CSV_ROLES_HEADER] = { "csv-roles-header",
+	    0, 0,
+	    "the roles' CSV download's column names, comma-separated, one "
+	    "per column", LABEL_CSV_ROLE_COLUMNS },
 	[LABEL_ABOUT] = { "about",
 	    0, 0,
 	    "the title and breadcrumb of the page about the text (about.html) "

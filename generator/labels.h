@@ -61,6 +61,7 @@ enum label {
 	LABEL_USES_MORE,	/* {n} more specialties */
 	LABEL_SEARCH_CONTEXT,	/* {jobtype} {specialty} */
 	LABEL_CSV_HEADER,	/* the CSV's column names, comma-separated */
+	LABEL_CSV_ROLES_HEADER,	/* the roles' CSV's column names, likewise */
 	LABEL_ABOUT,		/* title and breadcrumb of the page about the text */
 	LABEL_ASSESS_NONE,	/* below the lowest level: {level} */
 	LABEL_ASSESS_CLEAR,	/* a row's clear button: {skill} */
@@ -94,12 +95,16 @@ enum label {
 };
 
 /* The most characters (code points) a label may have, trimmed; the
- * longest label skillsite ships, csv-header, has 48. */
+ * longest label skillsite ships, csv-header, has 100. */
 #define LABELS_TEXT_MAX		256
 
-/* The columns of the CSV (export_csv() writes each row's ten fields):
- * the csv-header label names exactly this many. */
-#define LABEL_CSV_COLUMNS	10
+/* The columns of the CSV (export_csv() writes each row's eighteen
+ * fields): the csv-header label names exactly this many. */
+#define LABEL_CSV_COLUMNS	18
+
+/* The columns of the roles' CSV (export_roles_csv() writes each row's
+ * eleven fields): the csv-roles-header label names exactly this many. */
+#define LABEL_CSV_ROLE_COLUMNS	11
 
 /* The values of the placeholders of a label; those it does not use may
  * stay unset.  n is written with the file's digits. */

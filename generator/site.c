@@ -109,11 +109,12 @@ S_download_part(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-/* Gives the sink the download at path, made in parts from m: the CSV
- * with header when header is not NULL, else the JSON; whole, through
+/* Gives the sink the download at path, made in parts from m: a CSV,
+ * csv with header, when csv is not NULL, else the JSON; whole, through
  * put(), to a sink without open().  Returns 0, or -1 after reporting. */
 static int
 S_download(struct site_sink *sink, const char *path, const struct model *m,
+    int (*csv)(const struct model *, const char *, const struct export_out *),
     const char *header, struct diag *d)
 {
 	struct download dl = { sink, NULL, NULL, 0, 0 };
@@ -123,8 +124,7 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 	if (sink->open != NULL &&
 	    (dl.file = sink->open(sink->ctx, SINK_DOWNLOAD, path, d)) == NULL)
 		return -1;
-	rc = header != NULL ? export_csv(m, header, &out) :
-	    export_json(m, &out);
+	rc = csv != NULL ? csv(m, header, &out) : export_json(m, &out);
 	if (dl.file != NULL)
 		return sink->close(dl.file, rc == 0);
 	if (rc == 0)
@@ -133,8 +133,9 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 	return rc == 0 ? 0 : -1;
 }
 
-/* Puts the downloads of m: the JSON, its schema and the CSV (its header
- * row from labels).  Returns 0, or -1 after reporting. */
+/* Puts the downloads of m: the JSON, its schema, the CSV and, when a
+ * job type has roles, the roles' CSV (their header rows from labels).
+ * Returns 0, or -1 after reporting. */
 static int
 S_downloads(struct site_sink *sink, const struct model *m,
     const struct labels *labels, struct diag *d)
@@ -142,13 +143,17 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	const char *schema = NULL;
 	size_t len = 0;
 
-	if (S_download(sink, PATH_JSON, m, NULL, d) < 0)
+	if (S_download(sink, PATH_JSON, m, NULL, NULL, d) < 0)
 		return -1;
 	schema = export_json_schema(&len);
 	if (sink->put(sink->ctx, SINK_DOWNLOAD, PATH_JSON_SCHEMA, schema, len,
 	    d) < 0)
 		return -1;
-	return S_download(sink, PATH_CSV, m, labels_text(labels,
+	if (export_has_roles(m) && S_download(sink, PATH_ROLES_CSV, m,
+	    export_roles_csv, labels_text(labels, LABEL_CSV_ROLES_HEADER),
+	    d) < 0)
+		return -1;
+	return S_download(sink, PATH_CSV, m, export_csv, labels_text(labels,
 	    LABEL_CSV_HEADER), d);
 }
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""spreadsheet.py: downloads/framework.csv opened in a real spreadsheet.
+"""spreadsheet.py: the CSV downloads opened in a real spreadsheet.
 
   python3 tests/spreadsheet.py BINARY BUILD    (from the top of the repository)
 
 Builds tests/site/formulas (text that a spreadsheet could run as a formula
-in every field that reaches the CSV), opens its CSV in LibreOffice Calc
+in every field that reaches the CSV), and it again with
+tests/site/formulas-tailoring (formulas in every company text, resource
+and role), opens downloads/framework.csv of both and downloads/roles.csv
+of the second in LibreOffice Calc
 headless (soffice from the Debian package libreoffice-calc-nogui), as
 Excel does: UTF-8, formulas evaluated, in an English and a Japanese
 locale, saves it as ODS and reads the cells back:
@@ -54,7 +57,8 @@ def open_in_calc(csv_path, locale, label):
                     "--convert-to", "ods", "--outdir", out, csv_path],
                    check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, env=env)
-    with zipfile.ZipFile(os.path.join(out, "framework.ods")) as z:
+    ods = os.path.splitext(os.path.basename(csv_path))[0] + ".ods"
+    with zipfile.ZipFile(os.path.join(out, ods)) as z:
         root = ET.fromstring(z.read("content.xml"))
     rows = []
     for row in root.iter(TABLE + "table-row"):
@@ -72,26 +76,45 @@ def open_in_calc(csv_path, locale, label):
     return rows
 
 
+def check_in_calc(path, label):
+    """Opens the CSV at path in Calc in each locale and checks its cells;
+    returns its bytes."""
+    raw = open(path, "rb").read()
+    fields = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"),
+                                         newline="")))
+    for r in fields:	# Calc keeps no empty cells at a row's end
+        while r and r[-1] == "":
+            r.pop()
+    for locale in LOCALES:
+        rows = open_in_calc(path, locale, label + "-" + locale)
+        ok(label + "/" + locale + "/rows", len(rows) == len(fields))
+        ok(label + "/" + locale + "/no-formula",
+           all(f is None for r in rows for f, _ in r))
+        ok(label + "/" + locale + "/shows-text",
+           [[t for _, t in r] for r in rows] == fields)
+    return raw
+
+
+def build(paths, name):
+    """Builds paths into the site work/name; returns its downloads."""
+    site = os.path.join(work, name)
+    subprocess.run([binary, "build", "-t", "templates", "-o", site, *paths],
+                   check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return os.path.join(site, "downloads")
+
+
 def main():
     if shutil.which("soffice") is None:
         ok("soffice-installed (apt-get install libreoffice-calc-nogui)",
            False)
         return
-    site = os.path.join(work, "site")
-    subprocess.run([binary, "build", "-t", "templates", "-o", site,
-                    "tests/site/formulas"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    path = os.path.join(site, "downloads/framework.csv")
-    raw = open(path, "rb").read()
-    fields = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"),
-                                         newline="")))
-    for locale in LOCALES:
-        rows = open_in_calc(path, locale, "guarded-" + locale)
-        ok(locale + "/rows", len(rows) == len(fields))
-        ok(locale + "/no-formula",
-           all(f is None for r in rows for f, _ in r))
-        ok(locale + "/shows-text",
-           [[t for _, t in r] for r in rows] == fields)
+    plain = build(["tests/site/formulas"], "site")
+    raw = check_in_calc(os.path.join(plain, "framework.csv"), "guarded")
+    tailored = build(["tests/site/formulas", "tests/site/formulas-tailoring"],
+                     "tailored")
+    check_in_calc(os.path.join(tailored, "framework.csv"), "tailored")
+    check_in_calc(os.path.join(tailored, "roles.csv"), "roles")
     # The control: the same file with the guards taken off runs formulas.
     bare = os.path.join(work, "framework.csv")
     with open(bare, "wb") as f:

@@ -7,6 +7,15 @@
 #include "export.h"
 #include "labels.h"
 
+/* What the standard's level row of the CSV ends with: its kind, its
+ * source, the skill's, no standard name, the name's source, no
+ * resource. */
+#define PLAIN_TAIL ",\"level\",\"standard\",\"standard\",\"\"," \
+	"\"standard\",\"\",\"\",\"\"\r\n"
+
+/* What a level of the JSON that no tailoring touches ends with. */
+#define PLAIN_LEVEL ",\"hiddenBy\":null,\"company\":null,\"resources\":[]"
+
 static struct loaded seed;
 static struct labels *labels;	/* templates/labels.xml */
 
@@ -262,7 +271,7 @@ test_csv_guards_formulas(void **state)
 	text = exported(&l.m, 1, &len, NULL, NULL);
 	assert_non_null(strstr(text, "\r\n\"j\",\"'=HYPERLINK(\"\"http://"
 	    "example.invalid/\"\",\"\"j\"\")\",\"p\",\"'@A1\",\"s\",\"'+1\","
-	    "\"common\",\"3\",\"''=1\",\"'-1\n=1\"\r\n"));
+	    "\"common\",\"3\",\"''=1\",\"'-1\n=1\"" PLAIN_TAIL));
 	free(text);
 	loaded_free(&l);
 }
@@ -356,9 +365,11 @@ test_json_is_jansson_whole(void **state)
 		}
 		if (i == 2)
 			assert_non_null(strstr(text, "\"levels\":[{\"level\":3,"
-			    "\"description\":null},{\"level\":4,\"description\":"
-			    "\"x\\ty\xe2\x80\xa8\\n\\n\\\\z\"},{\"level\":5,\"description\":"
-			    "null}],\"editorialNotes\":[\"n\\\"1\\\"\"]}"));
+			    "\"description\":null" PLAIN_LEVEL "},{\"level\":4,"
+			    "\"description\":\"x\\ty\xe2\x80\xa8\\n\\n\\\\z\""
+			    PLAIN_LEVEL "},{\"level\":5,\"description\":null"
+			    PLAIN_LEVEL "}],\"editorialNotes\":[\"n\\\"1\\\"\"],"
+			    "\"source\":\"standard\",\"hiddenBy\":null}"));
 		free(again);
 		json_decref(root);
 		free(text);
@@ -388,9 +399,270 @@ test_csv_in_parts(void **state)
 	assert_int_equal(rows, 1 + 3000 * 4);
 	assert_non_null(strstr(text, "\r\n\"j\",\"J \"\"q\"\" \\ \xe8\x81\xb7\","
 	    "\"p2999\",\"P2999 \xe5\xb0\x82\xe9\x96\x80\",\"t\",\"T\","
-	    "\"specific\",\"4\",\"'+2999\",\"k2\"\r\n"));
+	    "\"specific\",\"4\",\"'+2999\",\"k2\"" PLAIN_TAIL));
 	free(text);
 	loaded_free(&big);
+}
+
+/* A job type and two tailorings of it using every operation, the
+ * company's words some a spreadsheet could run as a formula. */
+#define TAILORED_JOBTYPE \
+	"<jobtype id=\"j\" min-level=\"3\" max-level=\"5\"><name>J</name>" \
+	"<skill id=\"s1\" scope=\"common\"><name>S1</name><knowledge>" \
+	"<item>k1</item></knowledge></skill>" \
+	"<skill id=\"s2\" scope=\"specific\"><name>S2</name><knowledge>" \
+	"<item>k2</item></knowledge></skill>" \
+	"<skill id=\"s3\" scope=\"specific\"><name>S3</name><knowledge>" \
+	"<item>k3</item></knowledge></skill>" \
+	"<specialty id=\"p\"><name>P</name><entry skill=\"s1\">" \
+	"<level value=\"3\">p1 3</level><level value=\"4\">p1 4</level>" \
+	"<level value=\"5\">p1 5</level></entry><entry skill=\"s2\">" \
+	"<level value=\"3\">p2 3</level><level value=\"4\">p2 4</level>" \
+	"<level value=\"5\"/></entry></specialty>" \
+	"<specialty id=\"q\"><name>Q</name><entry skill=\"s1\">" \
+	"<level value=\"3\">q1 3</level><level value=\"4\">q1 4</level>" \
+	"<level value=\"5\">q1 5</level></entry><entry skill=\"s3\">" \
+	"<level value=\"3\">q3 3</level><level value=\"4\"/>" \
+	"<level value=\"5\">q3 5</level>" \
+	"</entry></specialty></jobtype>"
+#define TAILORING_A \
+	"<tailoring id=\"a\" base=\"j\"><name>A</name><summary>sum a" \
+	"</summary><hide skill=\"s3\"/>" \
+	"<hide skill=\"s1\" specialty=\"q\" level=\"5\"/>" \
+	"<rename skill=\"s1\"><name>=Company S1</name></rename>" \
+	"<skill id=\"c1\" specialty=\"p\"><name>C1</name><knowledge>" \
+	"<item>ck</item></knowledge><level value=\"3\">c 3</level></skill>" \
+	"<knowledge skill=\"s1\"><item>added k</item></knowledge>" \
+	"<level skill=\"s1\" specialty=\"p\" value=\"3\"><meaning>- m</meaning>" \
+	"<evidence>ev</evidence></level>" \
+	"<resource skill=\"s1\" specialty=\"p\" level=\"3\" kind=\"book\" " \
+	"hours=\"1.5\" href=\"https://example.com/x\"><title>+Book</title>" \
+	"</resource><role id=\"r\" specialty=\"p\"><name>R</name>" \
+	"<description>@role</description><target skill=\"s1\" level=\"4\"/>" \
+	"<target skill=\"c1\" level=\"3\"/></role></tailoring>"
+#define TAILORING_B \
+	"<tailoring id=\"b\" base=\"j\"><name>B</name>" \
+	"<resource skill=\"c1\" level=\"3\" kind=\"ojt\"><title>OJT</title>" \
+	"</resource><knowledge skill=\"c1\"><item>b item</item></knowledge>" \
+	"<hide skill=\"s2\" specialty=\"p\" level=\"4\"/></tailoring>"
+
+/* Loads and resolves the tailored job type into l. */
+static void
+load_tailored(struct loaded *l)
+{
+	struct loader *ld = loaded_begin(l);
+
+	loader_buffer(ld, "j.xml", TAILORED_JOBTYPE, strlen(TAILORED_JOBTYPE));
+	loader_buffer(ld, "a.xml", TAILORING_A, strlen(TAILORING_A));
+	loader_buffer(ld, "b.xml", TAILORING_B, strlen(TAILORING_B));
+	loaded_end(l, ld, 1);
+	assert_string_equal(l->text, "");
+	assert_int_equal(l->status, EXIT_OK);
+}
+
+/* Returns the value at path in v: keys and array indexes, split by /. */
+static const json_t *
+at(const json_t *v, const char *path)
+{
+	char key[64];
+	size_t n;
+
+	while (v != NULL && *path != '\0') {
+		n = strcspn(path, "/");
+		assert_true(n < sizeof(key));
+		memcpy(key, path, n);
+		key[n] = '\0';
+		v = json_is_array(v) ? json_array_get(v, strtoul(key, NULL, 10)) :
+		    json_object_get(v, key);
+		path += n + (path[n] == '/');
+	}
+	assert_non_null(v);
+	return v;
+}
+
+/* Asserts that the value at path in v is the JSON text want, compact. */
+static void
+assert_at(const json_t *v, const char *path, const char *want)
+{
+	char *got = json_dumps(at(v, path), JSON_COMPACT | JSON_ENCODE_ANY |
+	    JSON_PRESERVE_ORDER);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: wanted %s, got %s", path, want, got);
+	free(got);
+}
+
+/* A tailored job type's JSON: every text with its source, what is hidden
+ * listed with the standard's text and hiddenBy, the tailorings and the
+ * roles; still what jansson writes of the whole. */
+static void
+test_json_tailored(void **state)
+{
+	struct loaded l;
+	size_t len;
+	char *text, *again;
+	json_error_t err;
+	json_t *root;
+	const json_t *jt;
+
+	(void)state;
+	load_tailored(&l);
+	text = exported(&l.m, 0, &len, NULL, NULL);
+	assert_non_null(root = json_loads(text, 0, &err));
+	again = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	assert_int_equal(strlen(again) + 1, len);
+	assert_memory_equal(again, text, len - 1);
+	jt = at(root, "jobtypes/0");
+	assert_at(jt, "tailorings", "[{\"id\":\"a\",\"name\":\"A\",\"base\":"
+	    "\"j\",\"summary\":\"sum a\",\"order\":1,\"editorialNotes\":[]},"
+	    "{\"id\":\"b\",\"name\":\"B\",\"base\":\"j\",\"summary\":null,"
+	    "\"order\":2,\"editorialNotes\":[]}]");
+	assert_at(jt, "skills/0", "{\"id\":\"s1\",\"name\":\"=Company S1\","
+	    "\"scope\":\"common\",\"knowledge\":[\"k1\"],\"editorialNotes\":[],"
+	    "\"source\":\"standard\",\"standardName\":\"S1\",\"renamedBy\":"
+	    "\"a\",\"hiddenBy\":null,\"addedKnowledge\":[{\"text\":\"added k\","
+	    "\"source\":\"a\"}]}");
+	assert_at(jt, "skills/1/hiddenBy", "null");
+	assert_at(jt, "skills/2", "{\"id\":\"s3\",\"name\":\"S3\",\"scope\":"
+	    "\"specific\",\"knowledge\":[\"k3\"],\"editorialNotes\":[],"
+	    "\"source\":\"standard\",\"standardName\":null,\"renamedBy\":null,"
+	    "\"hiddenBy\":\"a\",\"addedKnowledge\":[]}");
+	assert_at(jt, "skills/3", "{\"id\":\"c1\",\"name\":\"C1\",\"scope\":"
+	    "\"specific\",\"knowledge\":[\"ck\"],\"editorialNotes\":[],"
+	    "\"source\":\"a\",\"standardName\":null,\"renamedBy\":null,"
+	    "\"hiddenBy\":null,\"addedKnowledge\":[{\"text\":\"b item\","
+	    "\"source\":\"b\"}]}");
+	assert_int_equal(json_array_size(at(jt, "skills")), 4);
+	assert_at(jt, "specialties/0/entries/0/levels/0", "{\"level\":3,"
+	    "\"description\":\"p1 3\",\"hiddenBy\":null,\"company\":{"
+	    "\"meaning\":\"- m\",\"evidence\":\"ev\",\"source\":\"a\"},"
+	    "\"resources\":[{\"title\":\"+Book\",\"kind\":\"book\",\"href\":"
+	    "\"https://example.com/x\",\"hours\":\"1.5\",\"source\":\"a\"}]}");
+	assert_at(jt, "specialties/0/entries/1/levels/1", "{\"level\":4,"
+	    "\"description\":\"p2 4\",\"hiddenBy\":\"b\",\"company\":null,"
+	    "\"resources\":[]}");
+	assert_at(jt, "specialties/0/entries/2", "{\"skill\":\"c1\","
+	    "\"levels\":[{\"level\":3,\"description\":\"c 3\",\"hiddenBy\":"
+	    "null,\"company\":null,\"resources\":[{\"title\":\"OJT\",\"kind\":"
+	    "\"ojt\",\"href\":null,\"hours\":null,\"source\":\"b\"}]},"
+	    "{\"level\":4,\"description\":null" PLAIN_LEVEL "},{\"level\":5,"
+	    "\"description\":null" PLAIN_LEVEL "}],\"editorialNotes\":[],"
+	    "\"source\":\"a\",\"hiddenBy\":null}");
+	assert_at(jt, "specialties/1/entries/0/levels/2", "{\"level\":5,"
+	    "\"description\":\"q1 5\",\"hiddenBy\":\"a\",\"company\":null,"
+	    "\"resources\":[]}");
+	assert_at(jt, "specialties/1/entries/1", "{\"skill\":\"s3\","
+	    "\"levels\":[{\"level\":3,\"description\":\"q3 3\",\"hiddenBy\":"
+	    "\"a\",\"company\":null,\"resources\":[]},{\"level\":4,"
+	    "\"description\":null,\"hiddenBy\":\"a\",\"company\":null,"
+	    "\"resources\":[]},{\"level\":5,\"description\":\"q3 5\","
+	    "\"hiddenBy\":\"a\",\"company\":null,\"resources\":[]}],"
+	    "\"editorialNotes\":[],\"source\":\"standard\",\"hiddenBy\":\"a\"}");
+	assert_at(jt, "roles", "[{\"id\":\"r\",\"name\":\"R\",\"specialty\":"
+	    "\"p\",\"description\":\"@role\",\"targets\":[{\"skill\":\"s1\","
+	    "\"level\":4},{\"skill\":\"c1\",\"level\":3}],\"source\":\"a\"}]");
+	free(again);
+	json_decref(root);
+	free(text);
+	loaded_free(&l);
+}
+
+/* A tailored job type's CSV: the company's table, what is hidden left
+ * out, each company text, resource and added knowledge item a row of
+ * its own after its level's with its source, formulas guarded. */
+static void
+test_csv_tailored(void **state)
+{
+	static const char *const rows[] = {
+	    "\r\n\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"3\",\"p1 3\",\"k1\",\"level\",\"standard\",\"standard\",\"S1\","
+	    "\"a\",\"\",\"\",\"\"\r\n"
+	    "\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"3\",\"'- m\",\"k1\",\"meaning\",\"a\",\"standard\",\"S1\","
+	    "\"a\",\"\",\"\",\"\"\r\n"
+	    "\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"3\",\"ev\",\"k1\",\"evidence\",\"a\",\"standard\",\"S1\","
+	    "\"a\",\"\",\"\",\"\"\r\n"
+	    "\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"3\",\"'+Book\",\"k1\",\"resource\",\"a\",\"standard\",\"S1\","
+	    "\"a\",\"book\",\"1.5\",\"https://example.com/x\"\r\n"
+	    "\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"4\",\"p1 4\",",
+	    "\r\n\"j\",\"J\",\"p\",\"P\",\"s1\",\"'=Company S1\",\"common\","
+	    "\"\",\"added k\",\"k1\",\"knowledge\",\"a\",\"standard\",\"S1\","
+	    "\"a\",\"\",\"\",\"\"\r\n",
+	    "\r\n\"j\",\"J\",\"p\",\"P\",\"s2\",\"S2\",\"specific\",\"3\","
+	    "\"p2 3\",\"k2\"" PLAIN_TAIL "\"j\",\"J\",\"p\",\"P\",\"s2\","
+	    "\"S2\",\"specific\",\"5\",\"\",\"k2\"" PLAIN_TAIL
+	    "\"j\",\"J\",\"p\",\"P\",\"c1\","
+	    "\"C1\",\"specific\",\"3\",\"c 3\",\"ck\",\"level\",\"a\",\"a\","
+	    "\"\",\"a\",\"\",\"\",\"\"\r\n\"j\",\"J\",\"p\",\"P\",\"c1\","
+	    "\"C1\",\"specific\",\"3\",\"OJT\",\"ck\",\"resource\",\"b\",\"a\","
+	    "\"\",\"a\",\"ojt\",\"\",\"\"\r\n",
+	    "\r\n\"j\",\"J\",\"p\",\"P\",\"c1\",\"C1\",\"specific\",\"\","
+	    "\"b item\",\"ck\",\"knowledge\",\"b\",\"a\",\"\",\"a\",\"\",\"\","
+	    "\"\"\r\n\"j\",\"J\",\"q\",\"Q\",\"s1\",",
+	};
+	struct loaded l;
+	size_t len, i, n = 0;
+	const char *p;
+	char *text;
+
+	(void)state;
+	load_tailored(&l);
+	text = exported(&l.m, 1, &len, NULL, NULL);
+	for (i = 0; i < sizeof(rows) / sizeof(*rows); i++)
+		if (strstr(text, rows[i]) == NULL)
+			fail_msg("no rows %s in %s", rows[i], text);
+	assert_null(strstr(text, "\"s3\""));	/* hidden everywhere */
+	assert_null(strstr(text, "p2 4"));	/* a level hidden */
+	assert_null(strstr(text, "q1 5"));
+	for (p = text; (p = strstr(p, "\"\r\n")) != NULL; p += 3)
+		n++;
+	/* the header; in p, s1: 3 and its meaning, evidence and resource,
+	 * 4, 5, an added item; s2: 3, 5 (4 hidden); c1: 3 and a resource, 4,
+	 * 5, an added item; in q, s1: 3, 4 (5 hidden), an added item */
+	assert_int_equal(n, 1 + 7 + 2 + 5 + 3);
+	free(text);
+	loaded_free(&l);
+}
+
+/* export_out's write() of the roles' CSV: joins as S_part(). */
+static char *
+exported_roles(const struct model *m, size_t *len)
+{
+	struct parts p = { NULL, 0, 0, 0, 0 };
+	struct export_out out = { S_part, &p };
+
+	assert_int_equal(export_roles_csv(m, labels_text(labels,
+	    LABEL_CSV_ROLES_HEADER), &out), 0);
+	*len = p.len;
+	return p.s;
+}
+
+/* The roles' CSV: a row per role and target, with the role's source;
+ * none to write for the standard alone. */
+static void
+test_roles_csv(void **state)
+{
+	struct loaded l;
+	size_t len;
+	char *text;
+
+	(void)state;
+	assert_false(export_has_roles(&seed.m));
+	load_tailored(&l);
+	assert_true(export_has_roles(&l.m));
+	text = exported_roles(&l.m, &len);
+	assert_memory_equal(text, "\xef\xbb\xbf\"\xe8\x81\xb7\xe7\xa8\xae"
+	    "ID\",", 14);
+	assert_non_null(strstr(text, "\"\r\n\"j\",\"J\",\"p\",\"P\",\"r\","
+	    "\"R\",\"'@role\",\"s1\",\"'=Company S1\",\"4\",\"a\"\r\n"
+	    "\"j\",\"J\",\"p\",\"P\",\"r\",\"R\",\"'@role\",\"c1\",\"C1\","
+	    "\"3\",\"a\"\r\n"));
+	assert_memory_equal(text + len - 9, "\"3\",\"a\"\r\n", 9);
+	free(text);
+	loaded_free(&l);
 }
 
 /* When the output stops, the export stops at once and says so. */
@@ -425,6 +697,9 @@ main(void)
 		cmocka_unit_test(test_json_is_jansson_whole),
 		cmocka_unit_test(test_csv_in_parts),
 		cmocka_unit_test(test_export_stops_with_its_output),
+		cmocka_unit_test(test_json_tailored),
+		cmocka_unit_test(test_csv_tailored),
+		cmocka_unit_test(test_roles_csv),
 	};
 
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);

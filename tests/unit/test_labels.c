@@ -17,7 +17,12 @@
 
 #define REAL "templates/labels.xml"
 #define CSV_HEADER "<label name=\"csv-header\">職種ID,職種,専門分野ID,専門" \
-	"分野,スキル項目ID,スキル項目,区分,レベル,説明,知識項目</label>"
+	"分野,スキル項目ID,スキル項目,区分,レベル,説明,知識項目,行の種類,出典," \
+	"スキル項目の出典,標準のスキル項目名,名称の出典,学習リソースの種類," \
+	"学習時間,URL</label>"
+#define CSV_ROLES_HEADER "<label name=\"csv-roles-header\">職種ID,職種," \
+	"専門分野ID,専門分野,役割ID,役割,役割の説明,スキル項目ID,スキル項目," \
+	"目標レベル,出典</label>"
 
 /* File path, read whole (malloc'd, NUL-terminated). */
 static char *
@@ -345,21 +350,23 @@ static void
 test_csv_header(void **state)
 {
 	static const struct { const char *text, *want; } bad[] = {
-		{ "a,b", " must name 10 columns, not 2" },
-		{ "a", " must name 10 columns, not 1" },
-		{ "a,b,c,d,e,f,g,h,i,j,k", " must name 10 columns, not 11" },
-		{ "a,,c,d,e,f,g,h,i,j", ": column 2 has no name" },
-		{ "a,b,c,d,e,f,g,h,i,j,", ": column 11 has no name" },
-		{ ",b,c,d,e,f,g,h,i,j", ": column 1 has no name" },
-		{ "a,b,c,d, ,f,g,h,i,j", ": column 5 has no name" },
-		{ "ID ,b,c,d,e,f,g,h,i,j", ": column 1 has white space at an "
-		    "edge of its name" },
-		{ "a,  職種,c,d,e,f,g,h,i,j", ": column 2 has white space at an "
-		    "edge of its name" },
-		{ "a,b,c\u3000,d,e,f,g,h,i,j", ": column 3 has white space at "
-		    "an edge of its name" },
-		{ "a,b,c,d,e,f,g,h,i,j\u00A0", ": column 10 has white space at "
-		    "an edge of its name" },
+		{ "a,b", " must name 18 columns, not 2" },
+		{ "a", " must name 18 columns, not 1" },
+		{ "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s",
+		    " must name 18 columns, not 19" },
+		{ "a,,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 2 has no name" },
+		{ "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,",
+		    ": column 19 has no name" },
+		{ ",b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 1 has no name" },
+		{ "a,b,c,d, ,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 5 has no name" },
+		{ "ID ,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 1 has white "
+		    "space at an edge of its name" },
+		{ "a,  職種,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 2 has white "
+		    "space at an edge of its name" },
+		{ "a,b,c\u3000,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", ": column 3 has "
+		    "white space at an edge of its name" },
+		{ "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r\u00A0", ": column 18 has "
+		    "white space at an edge of its name" },
 	};
 	size_t i;
 
@@ -369,6 +376,31 @@ test_csv_header(void **state)
 		    bad[i].want);
 }
 
+/* So does the roles' CSV header, for the roles' rows. */
+static void
+test_csv_roles_header(void **state)
+{
+	static const struct { const char *text, *want; } bad[] = {
+		{ "a,b", " must name 11 columns, not 2" },
+		{ "a,b,c,d,e,f,g,h,i,j,k,l", " must name 11 columns, not 12" },
+		{ "a,b,c,d,e,f,g,h,i,j,", ": column 11 has no name" },
+		{ "a,b,c,d,e,f,g,h,i, j,k", ": column 10 has white space at "
+		    "an edge of its name" },
+	};
+	const char *real = S_read_file(REAL), *at;
+	size_t i;
+	int line = 1;
+
+	(void)state;
+	assert_non_null(at = strstr(real, CSV_ROLES_HEADER));
+	for (; at > real; at--)
+		line += at[-1] == '\n';
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		S_label_fails(CSV_ROLES_HEADER, "csv-roles-header", line,
+		    bad[i].text, bad[i].want);
+	free((char *)real);
+}
+
 /* export_out's write(): appends the part to the stream ctx. */
 static int
 S_to_stream(void *ctx, const char *data, size_t len)
@@ -376,40 +408,67 @@ S_to_stream(void *ctx, const char *data, size_t len)
 	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
 }
 
-/* The header names one column per field of the CSV's rows. */
+/* Asserts that the CSV that csv (export_csv() or export_roles_csv())
+ * writes of l with header label h has one record of columns fields
+ * after the header, which names as many. */
+static void
+S_fits(const struct loaded_labels *r, const struct loaded *l,
+    int (*csv)(const struct model *, const char *, const struct export_out *),
+    enum label h, size_t columns)
+{
+	struct export_out out = { S_to_stream, NULL };
+	size_t len, fields = 1, names = 1, records = 0;
+	const char *row, *p;
+	char *text;
+	FILE *f;
+
+	assert_non_null(f = open_memstream(&text, &len));
+	out.ctx = f;
+	assert_int_equal(csv(&l->m, labels_text(r->labels, h), &out), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(row = strstr(text, "\r\n"));
+	for (p = text; (p = strstr(p, "\",\"")) != NULL && p < row; p += 3)
+		names++;
+	for (p = row; (p = strstr(p, "\",\"")) != NULL; p += 3)
+		fields++;	/* the one row */
+	for (p = text; (p = strstr(p, "\"\r\n")) != NULL; p += 3)
+		records++;
+	assert_int_equal(records, 2);
+	assert_int_equal(names, columns);
+	assert_int_equal(fields, columns);
+	free(text);
+}
+
+/* The headers name one column per field of their CSV's rows. */
 static void
 test_csv_header_fits_rows(void **state)
 {
+	static const char jobtype[] = "<jobtype id=\"j\" min-level=\"3\" "
+	    "max-level=\"3\"><name>n</name><skill id=\"s\" scope=\"common\">"
+	    "<name>k</name><knowledge><item>i</item></knowledge></skill>"
+	    "<specialty id=\"p\"><name>p</name><entry skill=\"s\"><level "
+	    "value=\"3\">x</level></entry></specialty></jobtype>";
+	static const char tailoring[] = "<tailoring id=\"t\" base=\"j\">"
+	    "<name>t</name><role id=\"r\" specialty=\"p\"><name>r</name>"
+	    "<target skill=\"s\" level=\"3\"/></role></tailoring>";
 	struct loaded_labels r;
+	struct loader *ld;
 	struct loaded l;
-	struct export_out out = { S_to_stream, NULL };
-	const char *row, *p;
-	size_t len, fields = 1, names = 1;
-	char *csv;
-	FILE *f;
 
 	(void)state;
 	S_load(&r, REAL);
 	assert_non_null(r.labels);
-	load_string(&l, "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\">"
-	    "<name>n</name><skill id=\"s\" scope=\"common\"><name>k</name>"
-	    "<knowledge><item>i</item></knowledge></skill><specialty id=\"p\">"
-	    "<name>p</name><entry skill=\"s\"><level value=\"3\">x</level>"
-	    "</entry></specialty></jobtype>", 1);
+	ld = loaded_begin(&l);
+	loader_buffer(ld, "j.xml", jobtype, strlen(jobtype));
+	loader_buffer(ld, "t.xml", tailoring, strlen(tailoring));
+	loaded_end(&l, ld, 1);
 	assert_int_equal(l.status, EXIT_OK);
-	assert_non_null(f = open_memstream(&csv, &len));
-	out.ctx = f;
-	assert_int_equal(export_csv(&l.m, labels_text(r.labels,
-	    LABEL_CSV_HEADER), &out), 0);
-	assert_int_equal(fclose(f), 0);
-	assert_non_null(row = strstr(csv, "\r\n"));
-	for (p = csv; (p = strstr(p, "\",\"")) != NULL && p < row; p += 3)
-		names++;
-	for (p = row; (p = strstr(p, "\",\"")) != NULL; p += 3)
-		fields++;	/* the one row */
-	assert_int_equal(names, LABEL_CSV_COLUMNS);
-	assert_int_equal(fields, LABEL_CSV_COLUMNS);
-	free(csv);
+	S_fits(&r, &l, export_roles_csv, LABEL_CSV_ROLES_HEADER,
+	    LABEL_CSV_ROLE_COLUMNS);
+	loaded_free(&l);
+	load_string(&l, jobtype, 1);
+	assert_int_equal(l.status, EXIT_OK);
+	S_fits(&r, &l, export_csv, LABEL_CSV_HEADER, LABEL_CSV_COLUMNS);
 	loaded_free(&l);
 	S_free(&r);
 }
@@ -787,7 +846,7 @@ static void
 test_not_well_formed(void **state)
 {
 	(void)state;
-	S_fails(S_edit("</labels>", "</label>"), "labels.xml:63:9: error: template error: not well-formed XML");
+	S_fails(S_edit("</labels>", "</label>"), "labels.xml:64:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
 	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "
@@ -834,6 +893,7 @@ main(void)
 		cmocka_unit_test(test_label_text),
 		cmocka_unit_test(test_label_trimmed),
 		cmocka_unit_test(test_csv_header),
+		cmocka_unit_test(test_csv_roles_header),
 		cmocka_unit_test(test_csv_header_fits_rows),
 		cmocka_unit_test(test_label_holds_element),
 		cmocka_unit_test(test_every_problem_reported),
