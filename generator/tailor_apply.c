@@ -390,8 +390,8 @@ S_same_tailoring(const void *item, const void *key)
 	return strcmp(t->id, key) == 0;
 }
 
-/* Reports each tailoring of m whose ID an earlier one has: the ID names
- * a text's source in the downloads. */
+/* Reports each tailoring of m whose ID an earlier one has, or that is
+ * "standard": the ID names a text's source in the downloads. */
 static void
 S_tailoring_ids(const struct model *m, struct diag *d)
 {
@@ -403,6 +403,10 @@ S_tailoring_ids(const struct model *m, struct diag *d)
 	for (i = 0; i < m->ntailorings; i++) {
 		if ((t = &m->tailorings[i])->id == NULL)
 			continue;
+		if (strcmp(t->id, "standard") == 0)	/* a text's source */
+			diag_msg(d, MSG_ID_RESERVED, &t->pos, "%s (the "
+			    "downloads' source of the standard's texts)",
+			    t->id);
 		h = hash_bytes(&ids, t->id, strlen(t->id));
 		if ((was = hash_get(&ids, h, S_same_tailoring, t->id)) != NULL)
 			diag_msg(d, MSG_ID_DUPLICATE, &t->pos, "tailoring %s "
