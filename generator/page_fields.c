@@ -582,6 +582,29 @@ static const struct field_decl S_assess_level[] = {
 	TEXT("href", "link to the description"),
 	TEXT("label", "its name (label level)"),
 	HTML("html", "the skill's description of the level"),
+	LEVEL_COMPANY,
+	END
+};
+
+static const struct field_decl S_assess_role_target[] = {
+	TEXT("role", "the role's id"),
+	TEXT("value", "the level the role sets as the skill's target, \"\" "
+	    "when none"),
+	TEXT("label", "its name (label level), \"\" when none"),
+	END
+};
+
+static const struct field_decl S_assess_role[] = {
+	TEXT("name", "the role's name"),
+	TEXT("href", "link to its page"),
+	TEXT("id", "its id"),
+	HTML("description", "its description (empty when none)"),
+	END
+};
+
+static const struct field_decl S_assess_gone[] = {
+	TEXT("id", "the skill's id"),
+	TEXT("name", "its name in the standard"),
 	END
 };
 
@@ -601,6 +624,11 @@ static const struct field_decl S_assess_skill[] = {
 	TEXT("none", "the choice below the lowest level, value 0 (label "
 	    "assess-none)"),
 	LIST("levels", S_assess_level, "the levels the skill describes"),
+	TEXT("standard-name", "the standard's name of a skill the company "
+	    "renamed, else \"\""),
+	FLAG("company-skill", "a company's skill, not the standard's"),
+	LIST("role-targets", S_assess_role_target, "per role of \"roles\", "
+	    "in that order, the skill's target"),
 	END
 };
 
@@ -627,6 +655,14 @@ static const struct field_decl S_assessment[] = {
 	LIST("scale", S_assess_scale, "every level the job type defines"),
 	LIST("gaps", S_assess_gaps, "every gap the sheet can show, in steps "
 	    "between defined levels and the choice below them"),
+	LIST("level-names", S_assess_scale, "every level a job type may have "
+	    "(1 to 7), for assets/assess.js to name a level of a saved state "
+	    "that the sheet does not offer"),
+	LIST("roles", S_assess_role, "the role profiles of the specialty, in "
+	    "the order the tailorings give them (empty when none)"),
+	LIST("gone-skills", S_assess_gone, "the skills of the standard's "
+	    "specialty that the tailored one does not list, for "
+	    "assets/assess.js to name them in a saved state"),
 	END
 };
 

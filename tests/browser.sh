@@ -5,7 +5,10 @@
 #     each kind of page from file:// and from nginx under /itss/, with no
 #     console error or failed request, no sideways scrolling at 360 px,
 #     keyboard navigation, and no axe-core WCAG 2.1 A/AA violation;
-#     screenshots at 1280 and 360 px in BUILD/screenshots.
+#     screenshots at 1280 and 360 px in BUILD/screenshots;
+#   - the tailored site (content + tests/tailoring/minato): its
+#     self-assessment sheets in the Nu HTML Checker and in check.mjs
+#     (roles, resources, the notice of what a link names that is gone).
 # npm packages come from tests/browser/package-lock.json (npm ci).
 # Usage: tests/browser.sh BINARY BUILD   (from the top of the repository)
 set -u
@@ -21,10 +24,13 @@ esac
 root=$(mktemp -d /tmp/skillsite-browser.XXXXXX)
 chmod 755 "$root"
 "$bin" build -t templates -o "$root/site" content > /dev/null || exit 1
+"$bin" build -t templates -o "$root/tailored" content tests/tailoring/minato \
+    > /dev/null || exit 1
 chmod -R a+rX "$root"
 
-# the Nu HTML Checker, errors only, every page
-pages=$(find "$root/site" -name '*.html' | sort)
+# the Nu HTML Checker, errors only, every page (and the tailored sheets)
+pages=$(find "$root/site" -name '*.html' | sort;
+    find "$root/tailored" -name assessment.html | sort)
 npages=$(echo "$pages" | wc -l)
 # shellcheck disable=SC2086
 if java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar \
@@ -39,7 +45,8 @@ fi
 . tests/nginx.sh
 nginx_start "$root" "$root/site" || exit 1
 (cd tests/browser && node check.mjs "$root/site" \
-    "http://127.0.0.1:$port/itss/" "$OLDPWD/$build/screenshots")
+    "http://127.0.0.1:$port/itss/" "$OLDPWD/$build/screenshots" \
+    "$root/tailored")
 status=$?
 nginx_stop "$root"
 rm -rf "$root"

@@ -4,7 +4,16 @@
 // with the keyboard alone; axe-core finds no WCAG 2.1 A or AA violation.
 // Self-assessment: levels set, the copied link opened in a fresh browser
 // shows the same profile, storage brings it back, reset clears it, and it
-// prints on one A4 page; without JavaScript it is a checklist.
+// prints on one A4 page; without JavaScript it is a checklist; a link or
+// storage naming a skill, level or role the sheet lacks lists them.  On a
+// tailored build (TAILORED_DIR, content + tests/tailoring/minato): the
+// roles of the specialty as targets (a role sets every target, undo
+// brings the old ones back, link and storage keep it), the gaps name the
+// role and list each level's learning resources, marked as the
+// company's, on screen and on paper (the role named, at most two A4
+// pages); without JavaScript the roles' targets are a table; axe finds
+// nothing with a role chosen and the level texts open; nothing wider
+// than 375 px.
 // Chrome: a skip link first, a compact header on phones, names never
 // wrapped inside a word at 375 px.
 // Search: typing a query on the home page lists the right skills, the
@@ -30,12 +39,12 @@
 // the page, each row head beside its cells.  Screenshots at 1280
 // and 360 px (the filtered index at 375 px) go to SHOTS for a person to
 // look at.
-// Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS
+// Usage: node check.mjs SITE_DIR HTTP_BASE SHOTS [TAILORED_DIR]
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const [siteDir, httpBase, shots] = process.argv.slice(2);
+const [siteDir, httpBase, shots, tailoredDir] = process.argv.slice(2);
 const axe = readFileSync(new URL('./node_modules/axe-core/axe.min.js',
     import.meta.url), 'utf8');
 const kinds = {
@@ -311,6 +320,14 @@ async function checkAssessment(base, via) {
     `${where}: gaps read ${gapText.join(' / ')}`);
   const dots = await page.$$eval('#assess-chart svg circle', cs => cs.length);
   check(dots === 5, `${where}: ${dots} marks in the chart`);
+  // the plain standard: no roles to choose, nothing of a company's
+  const plain = await page.evaluate(() => ({
+    roles: document.querySelectorAll('#assess-roles, #assess-role, #assess-role-table').length,
+    company: document.querySelectorAll('main .company, main .company-mark, .assess-learn, .assess-learn-none').length,
+    missing: !document.getElementById('assess-missing').hidden,
+  }));
+  check(plain.roles === 0 && plain.company === 0 && !plain.missing && !/[#&]r=/.test(link),
+    `${where}: the plain sheet has ${JSON.stringify(plain)}`);
   // only the levels the job type defines: the seed's 3 to 6, not its 7
   const axis = await page.$$eval('#assess-chart svg text.axis', ts => ts.map(t => t.textContent));
   const grid = await page.$$eval('#assess-chart svg line.grid', ls => ls.length);
@@ -424,6 +441,38 @@ async function checkAssessmentNew(page, where) {
     `${where}: chart text at 375 px ${Math.min(...sizes)} px, page ${wide} px wide`);
   await other.close();
   await page.check('input[name="target-technology"][value="4"]');	// as before
+}
+
+// A link naming what the sheet lacks (a skill, a level the skill does
+// not describe, a role: the plain sheet has none) via base: listed in the
+// notice, in the link's order, the rest of the link applied; the same from
+// storage; a sheet without such a link shows no notice.
+async function checkAssessmentMissing(base, via) {
+  const where = `assessment missing via ${via}`;
+  const url = base + kinds.assessment;
+  const { ctx, page, problems } = await open(url +
+    '#s=fault-repair.3.7,no-such-skill.3.4,leadership.4.6&r=field-engineer-3y');
+  const items = await page.$$eval('#assess-missing li', ls => ls.map(l => l.textContent));
+  check(await page.isVisible('#assess-missing') &&
+    /次の項目は現在のスキル標準にありません/.test(await page.textContent('#assess-missing')) &&
+    JSON.stringify(items) === JSON.stringify(['障害修理：目標 レベル７',
+      'no-such-skill：現在 レベル３、目標 レベル４', '役割：field-engineer-3y']),
+    `${where}: notice ${JSON.stringify(items)}`);
+  check(await checked(page) === 'current-fault-repair=3 current-leadership=4 target-leadership=6',
+    `${where}: the rest of the link gave ${await checked(page)}`);
+  // storage that names them: the notice again, from storage
+  await page.evaluate(() => localStorage.setItem(
+    document.getElementById('assess-table').dataset.key, 'technology.9.4,gone-skill.-.3'));
+  await page.goto(url, { waitUntil: 'load' });
+  const stored = await page.$$eval('#assess-missing li', ls => ls.map(l => l.textContent));
+  check(JSON.stringify(stored) === JSON.stringify(['テクノロジ：現在 9', 'gone-skill：目標 レベル３']) &&
+    await checked(page) === 'target-technology=4',
+    `${where}: from storage ${JSON.stringify(stored)}, ${await checked(page)}`);
+  await page.click('#assess-reset');
+  await page.goto(url + '#s=technology.3.4', { waitUntil: 'load' });
+  check(await page.isHidden('#assess-missing'), `${where}: a whole link shows the notice`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
 }
 
 // Returns the number of pages of PDF data.
@@ -976,10 +1025,192 @@ async function checkComparePrint(base) {
   }
 }
 
+// The targets each role of the tailored sheet on page sets, from its
+// table: { skill: level or '' }.
+async function roleTargets(page, role) {
+  return page.$$eval(`#assess-role-table td[data-role="${role}"]`, tds =>
+    Object.fromEntries(tds.map(td => [td.parentNode.dataset.forSkill, td.dataset.level])));
+}
+
+// The targets checked on page: { skill: level or '' }.
+async function targets(page) {
+  return page.$$eval('#assess-table tr[data-skill]', rs => Object.fromEntries(rs.map(r => {
+    const c = r.querySelector('input[name^="target-"]:checked');
+    return [r.dataset.skill, c ? c.value : ''];
+  })));
+}
+
+// The tailored hardware sheet at base: choosing a role sets the
+// targets (every skill, none where the role sets none) and can be
+// undone; single targets still change; the link and storage keep the
+// role; the gaps name it and list, per level up to the target, the
+// learning resources (linked when they have an address) in a box with
+// the company's mark; renamed and company skills show as elsewhere.
+async function checkRoles(base) {
+  const where = 'tailored assessment';
+  const url = base + kinds.assessment;
+  const { ctx, page, problems } = await open(url, { viewport: { width: 1280, height: 900 } });
+  const options = await page.$$eval('#assess-role option', os => os.map(o => o.value));
+  check(JSON.stringify(options) === JSON.stringify(['', 'field-engineer-3y',
+    'field-service-leader', 'remote-monitoring-engineer']) && await page.isVisible('#assess-role'),
+    `${where}: roles offered ${options}`);
+  const names = await page.evaluate(() => ({
+    renamed: document.querySelector('tr[data-skill="fault-repair"] th').textContent,
+    company: document.querySelector('tr[data-skill="minato-remote-monitoring"] th .company-mark')?.textContent,
+  }));
+  check(/^オンサイト障害対応（標準：障害修理）/.test(names.renamed) && names.company === '社内',
+    `${where}: skill names ${JSON.stringify(names)}`);
+  await page.check('input[name="current-fault-repair"][value="3"]');
+  await page.check('input[name="target-technology"][value="6"]');
+  const before = await checked(page);
+  await page.selectOption('#assess-role', 'field-service-leader');
+  const want = await roleTargets(page, 'field-service-leader');
+  const got = await targets(page);
+  check(Object.keys(want).length === 13 && JSON.stringify(got) === JSON.stringify(want) &&
+    want['fault-repair'] === '5' && /[#&]r=field-service-leader/.test(page.url()) &&
+    /current-fault-repair=3/.test(await checked(page)),
+    `${where}: the role set ${JSON.stringify(got)}, want ${JSON.stringify(want)}, ${page.url()}`);
+  check(/役割の目標のレベルを設定しました/.test(await page.textContent('#assess-status')) &&
+    await page.isVisible('#assess-undo'), `${where}: status ${await page.textContent('#assess-status')}`);
+  // undo brings back the targets before the role, and no role
+  await page.click('#assess-undo');
+  check(await checked(page) === before && await page.inputValue('#assess-role') === '' &&
+    !/[#&]r=/.test(page.url()), `${where}: undo gave ${await checked(page)} ${page.url()}`);
+  // a role without a target for a skill clears it
+  await page.selectOption('#assess-role', 'remote-monitoring-engineer');
+  const rm = await targets(page);
+  check(rm['leadership'] === '' && rm['project-management'] === '' && rm['minato-remote-monitoring'] === '4',
+    `${where}: remote monitoring set ${JSON.stringify(rm)}`);
+  await page.selectOption('#assess-role', 'field-service-leader');
+  // a single target changed: the gap says the role's
+  await page.check('input[name="target-technology"][value="5"]');
+  await page.check('input[name="current-hardware-installation"][value="3"]');
+  const gaps = await page.evaluate(() => ({
+    role: document.getElementById('assess-gap-role').textContent,
+    items: [...document.querySelectorAll('#assess-gap-list > li')].map(li => ({
+      head: li.querySelector('.assess-gap-head').textContent,
+      steps: [...li.querySelectorAll('.assess-step')].map(s => ({
+        level: s.querySelector('.assess-step-level').textContent,
+        res: [...s.querySelectorAll('.assess-resources li')].map(r => r.textContent),
+        links: [...s.querySelectorAll('.assess-resources a')].map(a => a.className + ' ' + a.getAttribute('href')),
+        meaning: !!s.querySelector('details .prose'),
+      })),
+      mark: li.querySelector('.assess-learn .company-mark')?.textContent ?? null,
+      none: li.querySelector('.assess-learn-none')?.textContent ?? null,
+    })),
+  }));
+  const item = start => gaps.items.find(i => i.head.startsWith(start)) || { steps: [] };
+  const fr = item('オンサイト障害対応'), hi = item('ハードウェア導入'), tech = item('テクノロジ');
+  check(gaps.role === '選んだ役割：フィールドサービス チームリーダ', `${where}: gaps name ${gaps.role}`);
+  check(/（標準：障害修理）：レベル３ → レベル５（２段階）$/.test(fr.head) && fr.mark === '社内' &&
+    JSON.stringify(fr.steps.map(s => s.level)) === JSON.stringify(['レベル４', 'レベル５']) &&
+    /社内認定 みなとサービスエンジニア（MSE）2級/.test(fr.steps[0]?.res[0]) &&
+    /資格試験/.test(fr.steps[0]?.res[0]) && fr.steps[0]?.meaning && fr.steps[1]?.res.length === 0 &&
+    fr.steps[1]?.meaning, `${where}: the fault-repair gap ${JSON.stringify(fr)}`);
+  check(hi.steps.length === 1 && hi.steps[0].level === 'レベル４' &&
+    /サーバ・ストレージ導入実習（メーカー認定トレーニング）（14時間）/.test(hi.steps[0].res[0]) &&
+    hi.steps[0].links[0] === 'external https://training.example.com/server-storage-install',
+    `${where}: the hardware-installation gap ${JSON.stringify(hi)}`);
+  check(/役割の目標：レベル４$/.test(tech.head) && tech.none === null,
+    `${where}: a target off the role's ${JSON.stringify(tech)}`);
+  const sm = item('システム保守管理');
+  check(sm.steps.length === 0 && sm.none === 'この範囲のレベルに、社内の学習リソースはありません。',
+    `${where}: a gap with no resources ${JSON.stringify(sm)}`);
+  // storage keeps the role: the page without the link
+  const link = page.url();
+  await page.goto(url, { waitUntil: 'load' });
+  check(page.url() === link && await page.inputValue('#assess-role') === 'field-service-leader' &&
+    (await targets(page))['technology'] === '5',
+    `${where}: storage gave ${page.url()} ${await page.inputValue('#assess-role')}`);
+  // on paper: the role named, its targets table and the select gone, the
+  // resources there, with their addresses; two A4 pages at most
+  await page.screenshot({ path: `${shots}/assessment-tailored-1280.png`, fullPage: true });
+  taken++;
+  await page.emulateMedia({ media: 'print' });
+  const paper = await page.evaluate(() => ({
+    role: document.getElementById('assess-role-chosen').offsetHeight > 0 &&
+      document.getElementById('assess-role-chosen').textContent,
+    table: document.getElementById('assess-role-targets').offsetHeight,
+    pick: document.getElementById('assess-role-pick').offsetHeight,
+    resources: [...document.querySelectorAll('#assess-gap-list .assess-resources li')]
+      .filter(l => l.offsetHeight > 0).length,
+    address: getComputedStyle(document.querySelector('#assess-gap-list a.external'), '::after').content,
+    fields: ['sheet-name', 'sheet-date', 'sheet-boss', 'sheet-comment']
+      .filter(id => document.getElementById(id).offsetHeight > 0).length,
+    cut: [...document.querySelectorAll('#assess-chart text.name')]
+      .filter(t => t.getBBox().x < -0.5).map(t => t.textContent),
+  }));
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  check(paper.role === '役割：フィールドサービス チームリーダ' && paper.table === 0 &&
+    paper.pick === 0 && paper.resources >= 5 && /attr\(href\)|https:/.test(paper.address) &&
+    paper.fields === 4 && paper.cut.length === 0 && pages >= 1 && pages <= 2,
+    `${where}: on paper ${JSON.stringify(paper)}, ${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+}
+
+// The tailored sheets at base: a link naming a skill the tailoring hid
+// (named as the standard names it), a level it hid, an unknown role;
+// without JavaScript the roles' targets are a table; at 375 px, with a
+// role, gaps and level texts open, nothing wider than the screen; axe.
+async function checkRolesMore(base) {
+  const where = 'tailored assessment';
+  const fm = base + 'customer-service/facility-management/assessment.html';
+  const { ctx, page, problems } = await open(fm +
+    '#s=facility-marketing.3.4,negotiation.3.6,communication.3.4&r=no-such-role');
+  const items = await page.$$eval('#assess-missing li', ls => ls.map(l => l.textContent));
+  check(JSON.stringify(items) === JSON.stringify(['ファシリティ・マーケティング：現在 レベル３、目標 レベル４',
+    'ネゴシエーション：目標 レベル６', '役割：no-such-role']) &&
+    await page.inputValue('#assess-role') === '' &&
+    await checked(page) === 'current-communication=3 current-negotiation=3 target-communication=4',
+    `${where}: notice ${JSON.stringify(items)}, ${await checked(page)}`);
+  check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+  await ctx.close();
+  const nojs = await withoutScript(base + kinds.assessment, () => ({
+    heads: [...document.querySelectorAll('#assess-role-table thead th[data-role]')].map(t => t.textContent),
+    fault: [...document.querySelectorAll('#assess-role-table tr[data-for-skill="fault-repair"] td')].map(t => t.textContent),
+    shown: document.getElementById('assess-role-table').offsetHeight > 0,
+    pick: document.getElementById('assess-role-pick').offsetHeight,
+  }));
+  check(nojs.shown && nojs.pick === 0 && nojs.heads.length === 3 &&
+    JSON.stringify(nojs.fault) === JSON.stringify(['レベル３', 'レベル５', 'レベル３']),
+    `${where} without JavaScript: ${JSON.stringify(nojs)}`);
+  // a phone: a role, gaps, a skill's level texts open
+  const narrow = await open(base + kinds.assessment + '#s=fault-repair.3.-,hardware-installation.0.-',
+    { viewport: { width: 375, height: 800 } });
+  await narrow.page.selectOption('#assess-role', 'field-service-leader');
+  await narrow.page.click('tr[data-skill="fault-repair"] summary');
+  await narrow.page.click('#assess-gap-list li:has(.assess-step-meaning) summary');
+  const wide = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
+  check(wide <= 375, `${where}: ${wide} px wide at 375 px`);
+  await narrow.page.screenshot({ path: `${shots}/assessment-tailored-375.png`, fullPage: true });
+  taken++;
+  await narrow.ctx.close();
+  // axe, a role chosen, gaps listed, texts open
+  const actx = await browser.newContext({ bypassCSP: true });
+  const apage = await actx.newPage();
+  await apage.goto(base + kinds.assessment + '#s=fault-repair.3.-,leadership.3.-', { waitUntil: 'load' });
+  await apage.selectOption('#assess-role', 'field-engineer-3y');
+  await apage.selectOption('#assess-role', 'field-service-leader');
+  await apage.click('tr[data-skill="fault-repair"] summary');
+  await apage.click('#assess-role-targets summary');
+  await apage.evaluate(axe);
+  const result = await apage.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  rules += result.passes.length + result.violations.length +
+    result.incomplete.length + result.inapplicable.length;
+  check(result.violations.length === 0, `${where}: axe: ` +
+    result.violations.map(v => `${v.id} (${v.nodes.length}): ${v.help}`).join('; '));
+  await actx.close();
+}
+
 for (const [via, base] of Object.entries(bases)) {
   await checkSearch(base, via);
   await checkSearchChoose(base, via);
   await checkAssessment(base, via);
+  await checkAssessmentMissing(base, via);
   await checkKnowledge(base, via);
   await checkStart(base, via);
   await checkCompare(base, via);
@@ -993,6 +1224,11 @@ await checkAssessmentNoScript(bases.file);
 await checkKnowledgeNoScript(bases.file);
 await checkFullestSheet(bases.file);
 await checkComparePrint(bases.file);
+if (tailoredDir) {
+  const tailored = pathToFileURL(tailoredDir + '/').href;
+  await checkRoles(tailored);
+  await checkRolesMore(tailored);
+}
 
 for (const [via, base] of Object.entries(bases)) {
   for (const [kind, path] of Object.entries(kinds)) {
