@@ -20,6 +20,8 @@ S_report_note(void *ctx, const struct md_field *f)
 	case MD_SKILL_NOTE:
 	case MD_SPECIALTY_NOTE:
 	case MD_ENTRY_NOTE:
+	case MD_TAILORING_NOTE:
+	case MD_COMPANY_SKILL_NOTE:
 		diag_msg(ctx, MSG_EDITORIAL_NOTE, f->pos, "%s", f->text);
 		break;
 	default:

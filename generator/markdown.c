@@ -400,6 +400,29 @@ S_prepare(const char *md, const struct pos *pos, struct diag *d,
 	cmark_node_free(doc);
 }
 
+/* Sets out to the link field of resource r: a link to its address (as
+ * cmark writes one: its text and address escaped), its title the plain
+ * text.  The address was checked (md_link_flaw()) when it was
+ * tailored. */
+static void
+S_prepare_link(const struct resource *r, struct md_rendered *out)
+{
+	cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	char *html;
+
+	if (link == NULL || text == NULL)
+		xalloc_die();
+	cmark_node_set_url(link, r->href);
+	cmark_node_set_literal(text, r->title);
+	cmark_node_append_child(link, text);
+	html = cmark_render_html(link, MD_OPTIONS);
+	out->md = r->title;
+	out->f = html != NULL ? fragment_adopt(html) : fragment_new("");
+	out->plain = NULL;
+	cmark_node_free(link);
+}
+
 void
 md_check(const char *md, const struct pos *pos, struct diag *d)
 {
@@ -442,14 +465,18 @@ S_prepare_field(void *ctx, const struct md_field *f)
 	struct md_piece *p = v->piece;
 
 	if (p == NULL) {
-		S_prepare(f->text, f->pos, v->d, NULL);
+		if (f->kind != MD_RESOURCE_LINK)	/* plain text */
+			S_prepare(f->text, f->pos, v->d, NULL);
 		return;
 	}
 	if (p->n == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 64;
 		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
 	}
-	S_prepare(f->text, f->pos, v->d, &p->v[p->n++]);
+	if (f->kind == MD_RESOURCE_LINK)
+		S_prepare_link(f->owner, &p->v[p->n++]);
+	else
+		S_prepare(f->text, f->pos, v->d, &p->v[p->n++]);
 }
 
 /* par_job run: prepares the fields of piece i of the model ctx: the

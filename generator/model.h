@@ -228,6 +228,9 @@ enum md_field_kind {
 	MD_MEANING,		/* owner: struct tailor_text */
 	MD_EVIDENCE,		/* owner: struct tailor_text */
 	MD_ROLE,		/* owner: struct role */
+	MD_RESOURCE_LINK,	/* owner: struct resource with an address;
+				 * text: its title, plain text: the field is
+				 * a link to the address, not Markdown */
 	MD_FIELD__COUNT
 };
 
@@ -260,7 +263,7 @@ void	 jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn,
 
 /* Visits the fields of tailoring t: its summary, its notes, each
  * company skill's notes and level texts, each level text's meaning and
- * evidence, each role's description.  model_each_markdown() visits
+ * evidence, each role's description, each resource's link.  model_each_markdown() visits
  * them after the job types'; jobtype_each_markdown() leaves out what a
  * tailoring added to a job type, so each field is visited once. */
 void	 tailoring_each_markdown(const struct tailoring *t, md_field_fn *fn,

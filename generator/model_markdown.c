@@ -111,6 +111,11 @@ tailoring_each_markdown(const struct tailoring *t, md_field_fn *fn,
 	for (i = 0; i < t->nroles; i++)
 		S_visit(fn, ctx, t->roles[i].description,
 		    &t->roles[i].description_pos, MD_ROLE, &t->roles[i], NULL);
+	for (i = 0; i < t->nresources; i++)
+		if (t->resources[i].href != NULL)
+			S_visit(fn, ctx, t->resources[i].title,
+			    &t->resources[i].at.pos, MD_RESOURCE_LINK,
+			    &t->resources[i], NULL);
 }
 
 void

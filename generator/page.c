@@ -677,6 +677,7 @@ page_resources(struct builder *b, struct scope *s, const char *list,
 		scope_text(r, "title", v[i]->title ? v[i]->title : "");
 		scope_text(r, "kind", page_resource_kind(b, v[i]->kind));
 		scope_text(r, "href", v[i]->href ? v[i]->href : "");
+		page_markdown(b, r, "link", v[i]->href ? v[i]->title : NULL);
 		scope_text(r, "hours", v[i]->hours ? v[i]->hours : "");
 	}
 }

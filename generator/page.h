@@ -164,7 +164,9 @@ void		 page_skill_source(struct builder *, struct scope *s,
 const char	*page_resource_kind(struct builder *, enum resource_kind k);
 
 /* Adds the n resources at v to list of s, each {title, kind (its
- * label), href ("" when none), hours (as written, "" when none)}. */
+ * label), href ("" when none: as text, for paper), link (HTML: the title
+ * linked to href, marked external; empty when none), hours (as written,
+ * "" when none)}. */
 void		 page_resources(struct builder *, struct scope *s,
 		    const char *list, const struct resource *const *v,
 		    size_t n);

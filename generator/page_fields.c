@@ -25,6 +25,9 @@ static const struct field_decl S_resource[] = {
 	    "resource-book, resource-e-learning or resource-ojt)"),
 	TEXT("href", "its address (http or https; \"\" when none): a link, "
 	    "never loaded"),
+	HTML("link", "its title linked to its address (a link that leaves "
+	    "the site, marked external; empty when it has none): the one way "
+	    "a page may link it"),
 	TEXT("hours", "its hours as written (\"1.5\"), or \"\""),
 	END
 };
