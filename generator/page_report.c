@@ -171,10 +171,13 @@ S_hide(struct builder *b, struct scope *g, const struct jobtype *jt,
 	    h->at.skill_id);
 	scope_list(it, "listed");
 	for (i = 0; h->at.specialty_id == NULL &&
-	    i < jt->standard->nspecialties; i++)
-		if (S_std_entry(&jt->standard->specialties[i], h->at.skill_id))
+	    i < jt->standard->nspecialties; i++) {
+		const struct specialty *sp = &jt->standard->specialties[i];
+
+		if (S_std_entry(sp, h->at.skill_id) != NULL)
 			scope_text(scope_item(it, "listed"), "name",
-			    jt->standard->specialties[i].name);
+			    sp->name != NULL ? sp->name : "");
+	}
 }
 
 /* Adds rename r of jt to list "renames" of g: the standard's name and
