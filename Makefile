@@ -43,6 +43,7 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   par.c srcmap.c xmlread.c \
 	   page.c page_assess.c page_handbook.c page_home.c page_jobtype.c page_map.c \
 	   page_fields.c page_skill.c page_specialty.c \
+	   page_report.c page_role.c \
 	   paths.c pdf.c resolve.c search.c search_index.c site.c steps.c \
 	   template.c \
 	   template_compile.c template_fields.c template_node.c template_policy.c template_render.c \

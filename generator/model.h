@@ -265,7 +265,10 @@ void	 jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn,
  * company skill's notes and level texts, each level text's meaning and
  * evidence, each role's description, each resource's link.  model_each_markdown() visits
  * them after the job types'; jobtype_each_markdown() leaves out what a
- * tailoring added to a job type, so each field is visited once. */
+ * tailoring added to a job type, so each field is visited once.  Of a
+ * tailored job type, jobtype_each_markdown() visits the standard's
+ * fields (jt->standard), those a tailoring hides too, so that the
+ * tailoring report can show them. */
 void	 tailoring_each_markdown(const struct tailoring *t, md_field_fn *fn,
 	    void *ctx);
 

@@ -57,20 +57,24 @@ framework_each_markdown(const struct framework *fw, md_field_fn *fn,
 	S_notes(fn, ctx, &fw->notes, MD_FRAMEWORK_NOTE, fw, NULL);
 }
 
+/* The fields of a tailored job type are the standard's (jt->standard),
+ * whose structs hold every text a tailoring hides too: the tailored copy
+ * shares the strings of those it shows, so each is visited once. */
 void
 jobtype_each_markdown(const struct jobtype *jt, md_field_fn *fn, void *ctx)
 {
+	const struct jobtype *src = jt->standard != NULL ? jt->standard : jt;
 	size_t i, j;
 
-	S_visit(fn, ctx, jt->annotation, &jt->annotation_pos,
-	    MD_JOBTYPE_ANNOTATION, jt, jt);
-	S_notes(fn, ctx, &jt->notes, MD_JOBTYPE_NOTE, jt, jt);
-	for (i = 0; i < jt->nskills; i++)
-		if (jt->skills[i].from == NULL)
-			S_notes(fn, ctx, &jt->skills[i].notes, MD_SKILL_NOTE,
-			    &jt->skills[i], jt);
-	for (i = 0; i < jt->nspecialties; i++) {
-		const struct specialty *sp = &jt->specialties[i];
+	S_visit(fn, ctx, src->annotation, &src->annotation_pos,
+	    MD_JOBTYPE_ANNOTATION, src, jt);
+	S_notes(fn, ctx, &src->notes, MD_JOBTYPE_NOTE, src, jt);
+	for (i = 0; i < src->nskills; i++)
+		if (src->skills[i].from == NULL)
+			S_notes(fn, ctx, &src->skills[i].notes, MD_SKILL_NOTE,
+			    &src->skills[i], jt);
+	for (i = 0; i < src->nspecialties; i++) {
+		const struct specialty *sp = &src->specialties[i];
 
 		S_notes(fn, ctx, &sp->notes, MD_SPECIALTY_NOTE, sp, jt);
 		for (j = 0; j < sp->nentries; j++)

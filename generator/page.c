@@ -138,6 +138,28 @@ page_jobtype_anchor(struct builder *b, const struct jobtype *jt)
 	return path_jobtype_anchor(&b->arena, jt->id);
 }
 
+const char *
+page_tailoring_anchor(struct builder *b, const struct jobtype *jt,
+    const struct tailoring *t)
+{
+	size_t i;
+
+	for (i = 0; i < jt->ntailorings; i++)
+		if (jt->tailorings[i] == t)
+			return arena_printf(&b->arena, "tailoring-%zu", i + 1);
+	return "";
+}
+
+const char *
+page_tailoring_href(struct builder *b, const struct jobtype *jt,
+    const struct tailoring *t)
+{
+	const char *anchor = page_tailoring_anchor(b, jt, t);
+
+	return path_href(&b->arena, b->self, path_tailoring(&b->arena, jt->id),
+	    *anchor != '\0' ? anchor : NULL);
+}
+
 void
 page_stylesheet(struct builder *b, struct scope *s, const char *self,
     const char *path, const char *media)
@@ -208,6 +230,8 @@ S_self(struct builder *b, enum page_kind kind, const struct page_at *at)
 		return PATH_ABOUT;
 	case PAGE_MAP:
 		return path_map(a, at->sp->id, "html");
+	case PAGE_TAILORING:
+		return path_tailoring(a, at->jt->id);
 	default:
 		return PATH_HOME;
 	}
@@ -221,7 +245,8 @@ S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
 {
 	struct label_args args = { .n = at->n,
 	    .skill = at->k ? at->k->name : NULL,
-	    .specialty = at->sp ? at->sp->name : NULL };
+	    .specialty = at->sp ? at->sp->name : NULL,
+	    .jobtype = at->jt ? at->jt->name : NULL };
 	const char *title;
 
 	switch (kind) {
@@ -251,22 +276,35 @@ S_heading(struct builder *b, enum page_kind kind, const struct page_at *at,
 	case PAGE_MAP:
 		*here = page_label(b, LABEL_MAP, NULL);
 		return page_label(b, LABEL_TITLE_MAP, &args);
+	case PAGE_TAILORING:
+		*here = page_label(b, LABEL_TAILORING, NULL);
+		return page_label(b, LABEL_TITLE_TAILORING, &args);
 	default:
 		title = *here = b->site_name;
 		return title;
 	}
 }
 
-struct scope *
-page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
+/* page_begin() of the page of kind at at, or with r not NULL of role
+ * r's page. */
+static struct scope *
+S_begin(struct builder *b, enum page_kind kind, const struct page_at *at,
+    const struct role *r)
 {
 	const char *heading, *here;
 	struct scope *s;
 
 	arena_free(&b->arena);
 	arena_init(&b->arena);
-	b->self = S_self(b, kind, at);
-	heading = S_heading(b, kind, at, &here);
+	if (r != NULL) {
+		b->self = path_role(&b->arena, at->jt->id, r->id);
+		here = page_label(b, LABEL_ROLE, NULL);
+		heading = page_label(b, LABEL_TITLE_ROLE, &(struct label_args){
+		    .role = r->name, .specialty = at->sp->name });
+	} else {
+		b->self = S_self(b, kind, at);
+		heading = S_heading(b, kind, at, &here);
+	}
 	s = S_scope(b, kind, heading);
 	page_tailoring_fields(b, s, at->jt);
 	if (kind == PAGE_HOME)
@@ -282,6 +320,21 @@ page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 		    at->sp->id), NULL);
 	S_crumb(b, s, here, NULL, NULL);
 	return s;
+}
+
+struct scope *
+page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
+{
+	return S_begin(b, kind, at, NULL);
+}
+
+struct scope *
+page_begin_role(struct builder *b, const struct jobtype *jt,
+    const struct role *r)
+{
+	struct page_at at = { jt, r->specialty, NULL, 0 };
+
+	return S_begin(b, PAGE_ROLE, &at, r);
 }
 
 void

@@ -4,8 +4,10 @@
  * Each family of pages has its file: page_home.c, page_specialty.c
  * (a specialty's page and its level pages), page_skill.c, page_jobtype.c
  * (a job type's knowledge index and comparisons), page_handbook.c,
- * page_map.c and page_assess.c.  A family uses only this toolkit, never another family;
- * site.c calls the pages_* functions below.  Every word a page shows
+ * page_map.c, page_assess.c, page_role.c (a tailored job type's role
+ * profiles) and page_report.c (its tailoring report).  A family uses
+ * only this toolkit, never another family; site.c calls the pages_*
+ * functions below.  Every word a page shows
  * comes from the labels (labels.h), every Markdown field through
  * page_markdown() or page_plain().
  */
@@ -22,6 +24,7 @@
 enum page_kind {
 	PAGE_HOME, PAGE_SPECIALTY, PAGE_SKILL, PAGE_LEVEL, PAGE_KNOWLEDGE,
 	PAGE_COMPARE, PAGE_HANDBOOK, PAGE_ASSESSMENT, PAGE_ABOUT, PAGE_MAP,
+	PAGE_ROLE, PAGE_TAILORING,
 	PAGE__COUNT
 };
 
@@ -66,6 +69,12 @@ struct page_at {
  * breadcrumbs: home, the job type, the specialty, the page itself. */
 struct scope	*page_begin(struct builder *, enum page_kind kind,
 		    const struct page_at *at);
+
+/* Starts the page of role r of jt as page_begin() does: its heading
+ * from label title-role, its own breadcrumb label role, after its
+ * specialty's. */
+struct scope	*page_begin_role(struct builder *, const struct jobtype *jt,
+		    const struct role *r);
 
 /* Returns label l with args (NULL when it has none), in the arena. */
 const char	*page_label(struct builder *, enum label l,
@@ -159,6 +168,17 @@ void		 page_tailoring_fields(struct builder *, struct scope *s,
  * company renamed, else "") and flag "company-skill". */
 void		 page_skill_source(struct builder *, struct scope *s,
 		    const struct skill *k);
+
+/* Returns the anchor of tailoring t's section of the tailoring report
+ * of jt: "tailoring-N", N its place among jt's tailorings from 1 (so
+ * whatever its ID); "" when t is not one of them (page.c). */
+const char	*page_tailoring_anchor(struct builder *,
+		    const struct jobtype *jt, const struct tailoring *t);
+
+/* Returns the link from the current page to tailoring t's section of
+ * jt's tailoring report (page.c). */
+const char	*page_tailoring_href(struct builder *, const struct jobtype *jt,
+		    const struct tailoring *t);
 
 /* Returns the label of resource kind k. */
 const char	*page_resource_kind(struct builder *, enum resource_kind k);
@@ -272,5 +292,15 @@ void	pages_assessment(struct builder *, const struct jobtype *jt,
 /* The pages of job type jt itself: the knowledge index and the
  * comparisons of its common skills (page_jobtype.c). */
 void	pages_jobtype(struct builder *, const struct jobtype *jt);
+
+/* The page of each role profile of jt's tailorings: the role's target
+ * level in every skill of its specialty (page_role.c); none when jt has
+ * no roles. */
+void	pages_roles(struct builder *, const struct jobtype *jt);
+
+/* The tailoring report of jt: every change its tailorings make, beside
+ * the standard's words, and where each is written (page_report.c); none
+ * when no tailoring applies to jt. */
+void	pages_tailoring(struct builder *, const struct jobtype *jt);
 
 #endif

@@ -669,6 +669,207 @@ static const struct field_decl S_assessment[] = {
 	END
 };
 
+/* A role profile's page (page_role.c). */
+static const struct field_decl S_role_target[] = {
+	TEXT("name", "the skill's name (the company's, when it renamed it)"),
+	TEXT("standard-name", "the standard's name of a skill the company "
+	    "renamed, else \"\""),
+	FLAG("company-skill", "a company skill: its level texts are the "
+	    "company's"),
+	TEXT("href", "link to the skill's page in the role's specialty"),
+	FLAG("targeted", "the role sets a target level in the skill"),
+	TEXT("level", "the target level's name (label level), or \"\""),
+	TEXT("level-href", "link to that level's section of the skill's "
+	    "page, or \"\""),
+	HTML("html", "the skill's text of the target level, as its entry "
+	    "has it (empty when no target)"),
+	LEVEL_COMPANY,
+	END
+};
+
+static const struct field_decl S_role[] = {
+	TEXT("name", "the role's name"),
+	TEXT("specialty", "its specialty's name"),
+	TEXT("specialty-href", "link to the specialty's page"),
+	HTML("description", "the role's description (empty when none)"),
+	TEXT("from", "the name of the tailoring that defines it"),
+	TEXT("from-href", "link to that tailoring on the tailoring report"),
+	TEXT("assessment-href", "link to the specialty's self-assessment "
+	    "sheet"),
+	TEXT("targets-count", "how many skills the role sets a target in "
+	    "(digits)"),
+	TEXT("skills-count", "how many skills the specialty has (digits)"),
+	LIST("targets", S_role_target, "every skill of the specialty, in its "
+	    "order, with the role's target or none"),
+	END
+};
+
+/* The tailoring report (page_report.c).  Each change names where it is
+ * written. */
+#define REPORT_WHERE \
+	TEXT("file", "the base name of the tailoring file that writes it"), \
+	TEXT("line", "the line of its element there (digits)")
+
+/* The skill a change applies to, as the pages name it. */
+#define REPORT_SKILL \
+	TEXT("skill", "the skill's name as the pages show it (the " \
+	    "company's when renamed; the standard's when hidden)"), \
+	TEXT("standard-name", "the standard's name of a renamed skill, " \
+	    "else \"\""), \
+	FLAG("company-skill", "a company skill"), \
+	TEXT("skill-href", "link to its page (in the change's specialty, " \
+	    "else the first that shows it; at the level's section for a " \
+	    "change to a level), or \"\" when no page shows it")
+
+static const struct field_decl S_report_name[] = {
+	TEXT("name", "a specialty's name"),
+	END
+};
+
+static const struct field_decl S_report_text[] = {
+	HTML("html", "the standard's text of the level, verbatim"),
+	LIST("specialties", S_report_name, "the specialties whose text it is"),
+	END
+};
+
+static const struct field_decl S_report_item[] = {
+	TEXT("text", "the knowledge item"),
+	END
+};
+
+static const struct field_decl S_report_level[] = {
+	TEXT("label", "the level's name (label level)"),
+	HTML("html", "the company skill's text of the level"),
+	END
+};
+
+static const struct field_decl S_report_hidden_skill[] = {
+	REPORT_WHERE,
+	TEXT("skill", "the skill's name in the standard"),
+	TEXT("specialty", "the specialty it is hidden in, or label "
+	    "all-specialties"),
+	LIST("listed", S_report_name, "hidden in every specialty: the "
+	    "standard's specialties that list it"),
+	END
+};
+
+static const struct field_decl S_report_hidden_level[] = {
+	REPORT_WHERE,
+	REPORT_SKILL,
+	TEXT("specialty", "its specialty, or label all-specialties"),
+	TEXT("level", "the level's name (label level)"),
+	FLAG("several", "the change names no specialty: each text names "
+	    "its specialties"),
+	LIST("standard", S_report_text, "the standard's texts of the level, "
+	    "each once"),
+	END
+};
+
+static const struct field_decl S_report_rename[] = {
+	REPORT_WHERE,
+	REPORT_SKILL,
+	TEXT("standard", "the standard's name"),
+	TEXT("name", "the company's name"),
+	END
+};
+
+static const struct field_decl S_report_company_skill[] = {
+	REPORT_WHERE,
+	TEXT("name", "the company skill's name"),
+	TEXT("specialty", "its specialty, or label all-specialties"),
+	LIST("knowledge", S_report_item, "its knowledge items"),
+	LIST("levels", S_report_level, "the levels it describes"),
+	LIST("pages", S_link, "its pages, by specialty"),
+	END
+};
+
+static const struct field_decl S_report_knowledge[] = {
+	REPORT_WHERE,
+	REPORT_SKILL,
+	LIST("standard-items", S_report_item, "the standard's knowledge "
+	    "items of the skill"),
+	LIST("items", S_report_item, "the items the tailoring adds"),
+	END
+};
+
+static const struct field_decl S_report_text_change[] = {
+	REPORT_WHERE,
+	REPORT_SKILL,
+	TEXT("specialty", "its specialty, or label all-specialties"),
+	TEXT("level", "the level's name (label level)"),
+	FLAG("several", "as for a hidden level"),
+	LIST("standard", S_report_text, "the standard's texts of the level"),
+	HTML("meaning", "the company's text: what the level means there "
+	    "(empty when none)"),
+	HTML("evidence", "the company's examples of evidence (empty when "
+	    "none)"),
+	END
+};
+
+static const struct field_decl S_report_resource[] = {
+	REPORT_WHERE,
+	REPORT_SKILL,
+	TEXT("specialty", "its specialty, or label all-specialties"),
+	TEXT("level", "the level's name (label level)"),
+	TEXT("kind", "its kind (label resource-training, ...)"),
+	TEXT("title", "its title"),
+	TEXT("href", "its address (http or https), or \"\""),
+	TEXT("hours", "its hours as written, or \"\""),
+	END
+};
+
+static const struct field_decl S_report_role[] = {
+	REPORT_WHERE,
+	TEXT("name", "the role's name"),
+	TEXT("href", "link to its page"),
+	TEXT("specialty", "its specialty's name"),
+	TEXT("targets", "how many targets it sets (digits)"),
+	END
+};
+
+static const struct field_decl S_report_contents[] = {
+	TEXT("name", "the tailoring's name"),
+	TEXT("href", "link to its section"),
+	REPORT_WHERE,
+	TEXT("hides", "how many hide operations it has (digits; \"\" for "
+	    "none, as the counts below)"),
+	TEXT("renames", "how many renames"),
+	TEXT("company-skills", "how many company skills"),
+	TEXT("knowledge", "how many knowledge additions"),
+	TEXT("texts", "how many company level texts"),
+	TEXT("resources", "how many learning resources"),
+	TEXT("roles", "how many roles"),
+	END
+};
+
+static const struct field_decl S_report_tailoring[] = {
+	TEXT("name", "the tailoring's name"),
+	TEXT("anchor", "the id of its section (\"tailoring-N\", N its "
+	    "place from 1)"),
+	REPORT_WHERE,
+	HTML("summary", "its summary (empty when none)"),
+	LIST("hidden-skills", S_report_hidden_skill, "skills it hides"),
+	LIST("hidden-levels", S_report_hidden_level, "levels it hides"),
+	LIST("renames", S_report_rename, "skills it renames"),
+	LIST("company-skills", S_report_company_skill, "skills it adds"),
+	LIST("knowledge", S_report_knowledge, "knowledge items it adds to "
+	    "standard skills"),
+	LIST("texts", S_report_text_change, "its company texts of levels"),
+	LIST("resources", S_report_resource, "its learning resources"),
+	LIST("roles", S_report_role, "its role profiles"),
+	END
+};
+
+static const struct field_decl S_tailoring[] = {
+	TEXT("jobtype", "the job type's name"),
+	TEXT("jobtype-href", "link to its section of the home page"),
+	LIST("contents", S_report_contents, "the tailorings in the order "
+	    "they apply, with their counts"),
+	LIST("tailorings", S_report_tailoring, "each tailoring's changes, by "
+	    "kind, in the order they apply"),
+	END
+};
+
 const struct page_decl page_decls[PAGE__COUNT] = {
 	[PAGE_HOME] = { "home.xhtml", "the home page (index.html)", S_home },
 	[PAGE_SPECIALTY] = { "specialty.xhtml", "a specialty: its skills and "
@@ -691,6 +892,12 @@ const struct page_decl page_decls[PAGE__COUNT] = {
 	    "editorial notes of the framework and of each job type", S_about },
 	[PAGE_MAP] = { "map.xhtml", "the skill map of a specialty, one A4 "
 	    "landscape page to print (handbooks/ID-map.html)", S_map },
+	[PAGE_ROLE] = { "role.xhtml", "a role profile of a tailored job type "
+	    "(JT/roles/ROLE.html): its target level in each skill of its "
+	    "specialty", S_role },
+	[PAGE_TAILORING] = { "tailoring.xhtml", "the tailoring report of a "
+	    "tailored job type (JT/tailoring.html): every change beside the "
+	    "standard's words", S_tailoring },
 };
 
 /* Appends the rows of fields v, their names after prefix, to *out in

@@ -22,7 +22,7 @@
 
 /* A share of the work: the downloads, a part of the search index, a
  * specialty's pages, or a job type's own (knowledge index, comparisons,
- * its handbook). */
+ * its handbook and, when tailorings apply, their report and roles). */
 struct unit {
 	enum { UNIT_DOWNLOADS, UNIT_SEARCH, UNIT_SPECIALTY, UNIT_JOBTYPE } kind;
 	const struct jobtype	*jt;
@@ -252,6 +252,8 @@ S_run_pages(struct work *w, struct builder *b, const struct unit *u)
 	} else {
 		pages_jobtype(b, u->jt);
 		pages_handbook_jobtype(b, u->jt);
+		pages_tailoring(b, u->jt);
+		pages_roles(b, u->jt);
 		for (k = 0; k < u->jt->nspecialties; k++)
 			steps_release(b->steps, u->jt, &u->jt->specialties[k]);
 	}

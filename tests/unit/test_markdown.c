@@ -386,6 +386,58 @@ test_table_has_every_field(void **state)
 	loaded_free(&l);
 }
 
+/* Of a tailored job type, the visitor hands over the standard's texts,
+ * those a tailoring hides too (the tailoring report shows them), each
+ * once, and the table keeps them. */
+static void
+test_hidden_fields_visited(void **state)
+{
+	static const char jt[] = "<jobtype id=\"jt\" min-level=\"3\" "
+	    "max-level=\"4\"><name>n</name>"
+	    "<skill id=\"k\" scope=\"common\"><name>k</name>"
+	    "<knowledge><item>i</item></knowledge></skill>"
+	    "<skill id=\"h\" scope=\"specific\"><name>h</name>"
+	    "<knowledge><item>i</item></knowledge>"
+	    "<editorial-note>hidden note</editorial-note></skill>"
+	    "<specialty id=\"sp\"><name>s</name>"
+	    "<entry skill=\"k\"><level value=\"3\">shown</level>"
+	    "<level value=\"4\">hidden level</level></entry>"
+	    "<entry skill=\"h\"><level value=\"3\">hidden entry</level>"
+	    "<level value=\"4\"/></entry></specialty></jobtype>";
+	static const char tl[] = "<tailoring id=\"t\" base=\"jt\">"
+	    "<name>t</name><hide skill=\"k\" level=\"4\"/>"
+	    "<hide skill=\"h\"/></tailoring>";
+	static const char *const want[] = { "hidden note", "shown",
+	    "hidden level", "hidden entry" };
+	struct visited v;
+	struct md_table *t;
+	struct loaded l;
+	struct loader *ld = loaded_begin(&l);
+	struct diag d;
+	size_t i;
+
+	(void)state;
+	loader_buffer(ld, "t.xml", jt, strlen(jt));
+	loader_buffer(ld, "u.xml", tl, strlen(tl));
+	loaded_end(&l, ld, 1);
+	assert_int_equal(l.status, EXIT_OK);
+	assert_non_null(l.m.jobtypes[0].standard);
+	assert_null(entry_level_text(&l.m.jobtypes[0].specialties[0].entries[0],
+	    4));
+	memset(&v, 0, sizeof(v));
+	model_each_markdown(&l.m, record, &v);
+	assert_int_equal(v.n, 4);
+	diag_fork(&d, &l.d);
+	t = md_prepare(&l.m, 1, 1, &d);
+	for (i = 0; i < v.n; i++) {
+		assert_string_equal(v.text[i], want[i]);
+		assert_non_null(md_fragment(t, v.text[i]));
+	}
+	md_table_free(t);
+	diag_free(&d);
+	loaded_free(&l);
+}
+
 /* Returns what md_prepare() reports for the model of l on nthreads,
  * keeping the table or not, malloc'd. */
 static char *
@@ -468,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_accepted_renders_as_xml),
 		cmocka_unit_test(test_visitor_sees_every_field),
 		cmocka_unit_test(test_table_has_every_field),
+		cmocka_unit_test(test_hidden_fields_visited),
 		cmocka_unit_test(test_policy_in_every_field),
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_joins_wide_lines),
