@@ -814,6 +814,8 @@ static const struct field_decl S_report_resource[] = {
 	TEXT("kind", "its kind (label resource-training, ...)"),
 	TEXT("title", "its title"),
 	TEXT("href", "its address (http or https), or \"\""),
+	HTML("link", "its title linked to its address (marked external; "
+	    "empty when it has none)"),
 	TEXT("hours", "its hours as written, or \"\""),
 	END
 };

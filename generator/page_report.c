@@ -288,6 +288,7 @@ S_resource(struct builder *b, struct scope *g, const struct jobtype *jt,
 	scope_text(it, "kind", page_resource_kind(b, r->kind));
 	scope_text(it, "title", r->title != NULL ? r->title : "");
 	scope_text(it, "href", r->href != NULL ? r->href : "");
+	page_markdown(b, it, "link", r->href != NULL ? r->title : NULL);
 	scope_text(it, "hours", r->hours != NULL ? r->hours : "");
 }
 

@@ -212,8 +212,12 @@ def check_company(c, op, item, where):
         c.ok(squeeze(inner(co_cell(item))) != '', '%s: company text' % where)
     elif op.tag == 'resource':
         row = squeeze(inner(item))
+        links = [(a.get('href'), a.get('class'), squeeze(inner(a)))
+                 for a in item.iter(X + 'a')]
         c.ok(squeeze(op.findtext('title')) in row and
-             squeeze(op.get('href') or '') in row and
+             (op.get('href') is None or
+              (op.get('href').strip(), 'external',
+               squeeze(op.findtext('title'))) in links) and
              (op.get('hours') is None or
               squeeze(op.get('hours')) + '時間' in row),
              '%s: resource title, address and hours' % where)
