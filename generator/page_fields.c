@@ -46,10 +46,26 @@ static const struct field_decl S_resource[] = {
 	LIST("resources", S_resource, "its learning resources, in the order " \
 	    "the tailorings give them")
 
+/* What tells a skill the company's from the standard's, wherever its
+ * name stands (page_skill_source()). */
+#define SKILL_SOURCE \
+	TEXT("standard-name", "the standard's name of a skill a tailoring " \
+	    "renamed (\"name\" is the company's), else \"\""), \
+	FLAG("company-skill", "the skill is a tailoring's own: the company " \
+	    "mark goes beside its name")
+
 /* Items that are links: name and href. */
 static const struct field_decl S_link[] = {
 	TEXT("name", "the link's text"),
 	TEXT("href", "the link"),
+	END
+};
+
+/* Items that are links to a skill: name, href and the skill's source. */
+static const struct field_decl S_skill_link[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "the link"),
+	SKILL_SOURCE,
 	END
 };
 
@@ -104,7 +120,14 @@ const struct field_decl page_fields_shared[] = {
 static const struct field_decl S_home_specific[] = {
 	TEXT("name", "the specialty's name"),
 	TEXT("href", "link to its page"),
-	LIST("skills", S_link, "its specific skills, linked to their pages"),
+	LIST("skills", S_skill_link, "its specific skills, linked to their "
+	    "pages"),
+	END
+};
+
+static const struct field_decl S_home_tailoring[] = {
+	TEXT("name", "the tailoring's name"),
+	HTML("summary", "its summary (empty when none)"),
 	END
 };
 
@@ -118,6 +141,8 @@ static const struct field_decl S_home_specialty[] = {
 	TEXT("map-href", "link to its skill map"),
 	TEXT("map-pdf-href", "link to its skill map's PDF, \"\" when no PDFs "
 	    "are made"),
+	LIST("roles", S_link, "the roles the tailorings define in it, linked "
+	    "to their pages"),
 	END
 };
 
@@ -125,14 +150,18 @@ static const struct field_decl S_home_jobtype[] = {
 	TEXT("name", "the job type's name"),
 	TEXT("anchor", "the id of its section"),
 	HTML("annotation", "its annotation"),
+	LIST("tailorings", S_home_tailoring, "the tailorings that apply to "
+	    "it, in the order they apply (empty when none)"),
+	TEXT("report-href", "link to its tailoring report, \"\" when no "
+	    "tailoring applies"),
 	TEXT("knowledge-href", "link to its knowledge-item index"),
 	TEXT("handbook-href", "link to its handbook (of every specialty)"),
 	TEXT("pdf-href", "link to that handbook's PDF, \"\" when no PDFs are "
 	    "made"),
 	LIST("specialties", S_home_specialty, "its specialties, with the links "
 	    "of their tasks"),
-	LIST("common-skills", S_link, "its common skills, linked to their "
-	    "comparisons"),
+	LIST("common-skills", S_skill_link, "its common skills, linked to "
+	    "their comparisons"),
 	LIST("specific", S_home_specific, "per specialty, its specific skills"),
 	END
 };
@@ -192,6 +221,7 @@ static const struct field_decl S_specialty_cell[] = {
 
 static const struct field_decl S_specialty_row[] = {
 	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
 	TEXT("href", "link to the skill's page"),
 	LIST("cells", S_specialty_cell, "per level the job type defines"),
 	END
@@ -206,8 +236,10 @@ static const struct field_decl S_specialty[] = {
 	TEXT("map-pdf-href", "link to the skill map's PDF, \"\" when no PDFs "
 	    "are made"),
 	LIST("notes", S_note, "the specialty's editorial notes"),
-	LIST("common-skills", S_link, "its common skills, linked"),
-	LIST("specific-skills", S_link, "its specific skills, linked"),
+	LIST("roles", S_link, "the roles the tailorings define in the "
+	    "specialty, linked to their pages (empty when none)"),
+	LIST("common-skills", S_skill_link, "its common skills, linked"),
+	LIST("specific-skills", S_skill_link, "its specific skills, linked"),
 	TEXT("levels-defined", "the sentence naming the levels the job type "
 	    "defines (label levels-defined), or \"\" when none"),
 	LIST("levels", S_specialty_level, "the levels the job type defines "
@@ -221,6 +253,8 @@ static const struct field_decl S_skill_knowledge[] = {
 	TEXT("name", "the knowledge item"),
 	TEXT("href", "link into the knowledge-item index"),
 	TEXT("anchor", "the item's id, which search results link to"),
+	FLAG("company", "a tailoring added the item: the company mark goes "
+	    "beside it"),
 	END
 };
 
@@ -263,6 +297,7 @@ static const struct field_decl S_skill_change[] = {
 
 static const struct field_decl S_skill[] = {
 	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
 	TEXT("specialty", "the specialty's name"),
 	TEXT("scope", "the skill's scope (label scope-common or scope-specific)"),
 	FLAG("common", "whether the skill is common to the job type"),
@@ -285,6 +320,8 @@ static const struct field_decl S_skill[] = {
 	TEXT("prev-href", "link to it, or \"\""),
 	TEXT("next-name", "the next skill of the specialty, or \"\""),
 	TEXT("next-href", "link to it, or \"\""),
+	FLAG("prev-company", "the previous skill is a tailoring's own"),
+	FLAG("next-company", "the next skill is a tailoring's own"),
 	END
 };
 
@@ -297,8 +334,10 @@ static const struct field_decl S_level_rest[] = {
 
 static const struct field_decl S_level_page_entry[] = {
 	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
 	TEXT("href", "link to the description on the skill's page"),
 	HTML("html", "the description"),
+	LEVEL_COMPANY,
 	FLAG("shared", "whether the description is plain paragraphs that "
 	    "start with the page's opening"),
 	LIST("rest", S_level_rest, "when shared, the paragraphs of what "
@@ -316,7 +355,9 @@ static const struct field_decl S_level[] = {
 	    "(its entry is shared)"),
 	LIST("entries", S_level_page_entry, "the skills that describe the "
 	    "level"),
-	LIST("undefined", S_link, "the skills that do not"),
+	LIST("undefined", S_skill_link, "the skills that do not"),
+	LIST("hidden", S_skill_link, "the skills whose level a tailoring "
+	    "hides"),
 	TEXT("prev-label", "the nearest level before with descriptions, or "
 	    "\"\""),
 	TEXT("prev-href", "link to it, or \"\""),
@@ -329,12 +370,15 @@ static const struct field_decl S_level[] = {
 /* The knowledge-item index. */
 static const struct field_decl S_knowledge_other[] = {
 	TEXT("name", "the other skill's name"),
+	SKILL_SOURCE,
 	TEXT("href", "link to its group (\"#skill-ID\")"),
 	END
 };
 
 static const struct field_decl S_knowledge_item[] = {
 	TEXT("text", "the knowledge item"),
+	FLAG("company", "a tailoring added the item: the company mark goes "
+	    "beside it"),
 	TEXT("anchor", "its id: the item's anchor (as the skill pages and "
 	    "search link to it) under the first skill that lists it, the "
 	    "anchor and \"_SKILL\" under the others"),
@@ -348,6 +392,7 @@ static const struct field_decl S_knowledge_item[] = {
 
 static const struct field_decl S_knowledge_skill[] = {
 	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
 	TEXT("anchor", "the id of its group (\"skill-ID\")"),
 	TEXT("href", "link to its group (\"#skill-ID\")"),
 	TEXT("count", "how many items it lists (digits)"),
@@ -389,11 +434,18 @@ static const struct field_decl S_compare_cell[] = {
 static const struct field_decl S_compare_row[] = {
 	TEXT("label", "the level's name (label level)"),
 	LIST("cells", S_compare_cell, "per specialty"),
+	FLAG("hidden", "tailorings hide the level wherever the skill "
+	    "describes it: the row says so instead of its cells"),
+	TEXT("hidden-in", "the specialties where tailorings hide the level "
+	    "while others describe it (label level-join between), or \"\""),
+	TEXT("span", "how many specialties (digits): the columns a hidden "
+	    "row's one cell spans"),
 	END
 };
 
 static const struct field_decl S_compare[] = {
 	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
 	LIST("specialties", S_link, "the job type's specialties, linked"),
 	LIST("rows", S_compare_row, "per level the job type defines"),
 	END
@@ -427,6 +479,23 @@ static const struct field_decl S_map_group[] = {
 	    "scope-specific)"),
 	LIST("rows", S_map_row, "per skill of that scope, in the specialty's "
 	    "order"),
+	END
+};
+
+/* The map page's rows and groups: as page_matrix_map()'s, with the
+ * skill's source (a handbook's map has none yet). */
+static const struct field_decl S_map_page_row[] = {
+	TEXT("name", "the skill's name"),
+	SKILL_SOURCE,
+	LIST("cells", S_map_cell, "per level the job type defines"),
+	END
+};
+
+static const struct field_decl S_map_page_group[] = {
+	TEXT("label", "the skills' scope (label scope-common or "
+	    "scope-specific)"),
+	LIST("rows", S_map_page_row, "per skill of that scope, in the "
+	    "specialty's order"),
 	END
 };
 
@@ -572,8 +641,8 @@ static const struct field_decl S_map[] = {
 	TEXT("handbook-href", "link to the handbook"),
 	TEXT("pdf-href", "link to the map's PDF, \"\" when no PDFs are made"),
 	LIST("map-levels", S_map_level, "the levels the job type defines "
-	    "(page_matrix_map(), which a handbook may call too)"),
-	LIST("map-groups", S_map_group, "the common skills, then the "
+	    "(as page_matrix_map() sets them for a handbook)"),
+	LIST("map-groups", S_map_page_group, "the common skills, then the "
 	    "specialty's own; a scope without skills is left out"),
 	END
 };

@@ -4,6 +4,8 @@
  * the editorial notes; see page.h. */
 #include "page.h"
 
+#include <string.h>
+
 #include "export.h"
 #include "paths.h"
 
@@ -23,14 +25,31 @@ S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 		const struct skill *sk = sp->entries[k].skill;
 
 		if (sk->scope == SCOPE_SPECIFIC)
-			page_link(b, row, "skills", PATH_HOME, sk->name,
-			    path_skill(&b->arena, jt->id, sp->id, sk->id), NULL);
+			page_skill_source(b, page_link(b, row, "skills",
+			    PATH_HOME, sk->name, path_skill(&b->arena, jt->id,
+			    sp->id, sk->id), NULL), sk);
 	}
+}
+
+/* Adds list "roles" to specialty item it: the roles of jt's tailorings
+ * in sp, each linked to its page. */
+static void
+S_roles(struct builder *b, struct scope *it, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+
+	scope_list(it, "roles");
+	for (i = 0; i < jt->nroles; i++)
+		if (strcmp(jt->roles[i]->specialty_id, sp->id) == 0)
+			page_link(b, it, "roles", PATH_HOME, jt->roles[i]->name,
+			    path_role(&b->arena, jt->id, jt->roles[i]->id),
+			    NULL);
 }
 
 /* Adds specialty sp of jt to list "specialties" of j_s with the links
  * of its tasks: its page, its self-assessment sheet, its handbook and
- * skill map and, when PDFs are made, their PDFs. */
+ * skill map and, when PDFs are made, their PDFs; and its roles. */
 static void
 S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
     const struct specialty *sp)
@@ -38,6 +57,7 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	struct scope *item = page_link(b, j_s, "specialties", PATH_HOME,
 	    sp->name, path_specialty(&b->arena, jt->id, sp->id), NULL);
 
+	S_roles(b, item, jt, sp);
 	scope_text(item, "assessment-href", path_href(&b->arena, PATH_HOME,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,
@@ -45,6 +65,27 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	scope_text(item, "pdf-href", page_pdf_href(b, sp->id));
 	scope_text(item, "map-href", page_map_href(b, sp, "html"));
 	scope_text(item, "map-pdf-href", page_map_href(b, sp, "pdf"));
+}
+
+/* Adds to job type item j_s the tailorings of jt (list "tailorings",
+ * each {name, summary}) and the link to its tailoring report
+ * ("report-href", "" when none applies). */
+static void
+S_tailorings(struct builder *b, struct scope *j_s, const struct jobtype *jt)
+{
+	size_t i;
+
+	scope_list(j_s, "tailorings");
+	for (i = 0; i < jt->ntailorings; i++) {
+		struct scope *t = scope_item(j_s, "tailorings");
+
+		scope_text(t, "name", jt->tailorings[i]->name ?
+		    jt->tailorings[i]->name : "");
+		page_markdown(b, t, "summary", jt->tailorings[i]->summary);
+	}
+	scope_text(j_s, "report-href", jt->ntailorings > 0 ? path_href(
+	    &b->arena, PATH_HOME, path_tailoring(&b->arena, jt->id), NULL) :
+	    "");
 }
 
 /* Adds job type jt to list "jobtypes" of s. */
@@ -57,6 +98,7 @@ S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
 	scope_text(j_s, "name", jt->name);
 	scope_text(j_s, "anchor", page_jobtype_anchor(b, jt));
 	page_markdown(b, j_s, "annotation", jt->annotation);
+	S_tailorings(b, j_s, jt);
 	scope_text(j_s, "knowledge-href", path_href(&b->arena, PATH_HOME,
 	    path_knowledge(&b->arena, jt->id), NULL));
 	scope_text(j_s, "handbook-href", path_href(&b->arena, PATH_HOME,
@@ -67,9 +109,10 @@ S_jobtype(struct builder *b, struct scope *s, const struct jobtype *jt)
 	scope_list(j_s, "specific");
 	for (j = 0; j < jt->nskills; j++)
 		if (jt->skills[j].scope == SCOPE_COMMON)
-			page_link(b, j_s, "common-skills", PATH_HOME,
-			    jt->skills[j].name, path_compare(&b->arena, jt->id,
-			    jt->skills[j].id), NULL);
+			page_skill_source(b, page_link(b, j_s, "common-skills",
+			    PATH_HOME, jt->skills[j].name, path_compare(
+			    &b->arena, jt->id, jt->skills[j].id), NULL),
+			    &jt->skills[j]);
 	for (j = 0; j < jt->nspecialties; j++) {
 		S_tasks(b, j_s, jt, &jt->specialties[j]);
 		S_specific(b, j_s, jt, &jt->specialties[j]);
@@ -85,6 +128,12 @@ pages_home(struct builder *b)
 	size_t i;
 
 	s = page_begin(b, PAGE_HOME, &at);
+	for (i = 0; i < m->njobtypes; i++)
+		if (m->jobtypes[i].ntailorings > 0) {
+			/* the legend of the first job type tailored */
+			page_tailoring_fields(b, s, &m->jobtypes[i]);
+			break;
+		}
 	page_markdown(b, s, "summary", m->framework ? m->framework->summary :
 	    NULL);
 	scope_text(s, "json-href", path_href(&b->arena, PATH_HOME, PATH_JSON,

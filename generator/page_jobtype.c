@@ -87,12 +87,13 @@ S_same_text(const struct listing *v, size_t n, const struct jobtype *jt,
 	return g;
 }
 
-/* Adds item i of skill k to group scope gs: its text, its id (the
- * item's anchor where it first stands on the page, else the anchor and
- * "_SKILL", never another's), the anchor as its key, and the first
- * OTHERS_SHOWN other skills that list it, linked to their groups, with
- * how many more (so the page grows linearly however many skills share
- * an item). */
+/* Adds item i of skill k to group scope gs: its text (flag "company"
+ * when a tailoring added it), its id (the item's anchor where it first
+ * stands on the page, else the anchor and "_SKILL", never another's),
+ * the anchor as its key, and the first OTHERS_SHOWN other skills that
+ * list it (names with their source), linked to their groups, with how
+ * many more (so the page grows linearly however many skills share an
+ * item). */
 static void
 S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
     size_t k, size_t i, const struct listing *v, size_t n)
@@ -104,6 +105,7 @@ S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
 
 	g = S_same_text(v, n, jt, k, i, &end);
 	scope_text(it, "text", ki->text);
+	scope_flag(it, "company", ki->from != NULL);
 	scope_text(it, "key", ki->anchor);
 	scope_text(it, "anchor", g->skill == k ? ki->anchor :
 	    arena_printf(&b->arena, "%s_%s", ki->anchor, jt->skills[k].id));
@@ -116,6 +118,7 @@ S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
 			continue;
 		o = scope_item(it, "others");
 		scope_text(o, "name", jt->skills[g->skill].name);
+		page_skill_source(b, o, &jt->skills[g->skill]);
 		scope_text(o, "href", arena_printf(&b->arena, "#%s",
 		    S_group_anchor(b, &jt->skills[g->skill])));
 	}
@@ -123,9 +126,10 @@ S_item(struct builder *b, struct scope *gs, const struct jobtype *jt,
 	    arena_printf(&b->arena, "%zu", others - OTHERS_SHOWN) : "");
 }
 
-/* Adds the group of skill k to list "skills" of s: its name, id, link,
- * pages (see page_uses()) and knowledge items in its order, each item
- * once (a second listing is reported by resolve). */
+/* Adds the group of skill k to list "skills" of s: its name (with its
+ * source: page_skill_source()), id, link, pages (see page_uses()) and
+ * knowledge items in its order, each item once (a second listing is
+ * reported by resolve). */
 static void
 S_group(struct builder *b, struct scope *s, const struct jobtype *jt,
     size_t k, const struct listing *v, size_t n)
@@ -135,6 +139,7 @@ S_group(struct builder *b, struct scope *s, const struct jobtype *jt,
 	size_t i, j, shown = 0;
 
 	scope_text(gs, "name", sk->name);
+	page_skill_source(b, gs, sk);
 	scope_text(gs, "anchor", S_group_anchor(b, sk));
 	scope_text(gs, "href", arena_printf(&b->arena, "#%s",
 	    S_group_anchor(b, sk)));
@@ -180,9 +185,37 @@ S_knowledge(struct builder *b, const struct jobtype *jt)
 	page_emit(b, PAGE_KNOWLEDGE, s);
 }
 
+/* Sets on row, the comparison row of level n of skill k of jt, what
+ * tailorings hide there: flag "hidden" when every specialty that lists k
+ * either hides the level or does not describe it and one hides it
+ * (the row then shows one cell saying so, "span" columns wide), else
+ * "hidden-in", the names of the specialties that hide it ("" when
+ * none). */
+static void
+S_compare_hidden(struct builder *b, struct scope *row,
+    const struct jobtype *jt, const struct skill *k, int n)
+{
+	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	size_t i, hidden = 0, defined = 0;
+
+	for (i = 0; i < k->nuses; i++) {
+		const struct level *lv = entry_find_level(k->uses[i].entry, n);
+
+		if (lv != NULL && lv->hidden_by != NULL)
+			names = arena_printf(&b->arena, "%s%s%s", names,
+			    hidden++ ? sep : "", k->uses[i].specialty->name);
+		else if (entry_level_text(k->uses[i].entry, n) != NULL)
+			defined++;
+	}
+	scope_flag(row, "hidden", hidden > 0 && defined == 0);
+	scope_text(row, "hidden-in", hidden > 0 && defined > 0 ? names : "");
+	scope_text(row, "span", arena_printf(&b->arena, "%zu",
+	    jt->nspecialties));
+}
+
 /* The comparison page of common skill k: its description in every
  * specialty, level by level (the levels jt defines), the differing words
- * marked. */
+ * marked; a level tailorings hide says so. */
 static void
 S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 {
@@ -193,6 +226,7 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	int n;
 
 	scope_text(s, "name", k->name);
+	page_skill_source(b, s, k);
 	scope_list(s, "specialties");
 	for (i = 0; i < jt->nspecialties; i++)
 		page_link(b, s, "specialties", b->self, jt->specialties[i].name,
@@ -201,7 +235,8 @@ S_compare(struct builder *b, const struct jobtype *jt, const struct skill *k)
 	scope_list(s, "rows");
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n))
-		page_compare_row(b, s, jt, k, n, texts, 1);
+		S_compare_hidden(b, page_compare_row(b, s, jt, k, n, texts, 1),
+		    jt, k, n);
 	free(texts);
 	page_emit(b, PAGE_COMPARE, s);
 }

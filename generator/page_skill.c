@@ -6,7 +6,8 @@
 #include "diff.h"
 #include "paths.h"
 
-/* Sets prev-/next- fields of s for the neighbours of entry i of sp. */
+/* Sets prev-/next- fields of s for the neighbours of entry i of sp
+ * (flags prev-company and next-company: a company skill's). */
 static void
 S_neighbours(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, size_t i)
@@ -15,6 +16,8 @@ S_neighbours(struct builder *b, struct scope *s, const struct jobtype *jt,
 	const struct skill *next = i + 1 < sp->nentries ?
 	    sp->entries[i + 1].skill : NULL;
 
+	scope_flag(s, "prev-company", prev != NULL && prev->from != NULL);
+	scope_flag(s, "next-company", next != NULL && next->from != NULL);
 	scope_text(s, "prev-name", prev ? prev->name : "");
 	scope_text(s, "prev-href", prev ? path_href(&b->arena, b->self,
 	    path_skill(&b->arena, jt->id, sp->id, prev->id), NULL) : "");
@@ -91,8 +94,9 @@ S_changes(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
-/* Adds lists "knowledge" and "levels" (each level jt defines) of skill
- * k of entry e of sp to page s. */
+/* Adds lists "knowledge" (each item flagged "company" when a tailoring
+ * added it) and "levels" (each level jt defines, with what tailorings
+ * give it: page_level_item()) of skill k of entry e of sp to page s. */
 static void
 S_items(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
@@ -104,10 +108,12 @@ S_items(struct builder *b, struct scope *s, const struct jobtype *jt,
 	scope_list(s, "knowledge");
 	for (j = 0; j < k->nknowledge; j++) {
 		const char *anchor = k->knowledge[j].anchor;
-
-		scope_text(page_link(b, s, "knowledge", b->self,
+		struct scope *it = page_link(b, s, "knowledge", b->self,
 		    k->knowledge[j].text, path_knowledge(&b->arena, jt->id),
-		    anchor), "anchor", anchor);
+		    anchor);
+
+		scope_text(it, "anchor", anchor);
+		scope_flag(it, "company", k->knowledge[j].from != NULL);
 	}
 	scope_list(s, "levels");
 	for (n = jobtype_next_level(jt, 0); n != 0;
@@ -133,6 +139,7 @@ S_skill(struct builder *b, const struct jobtype *jt,
 	struct scope *s = page_begin(b, PAGE_SKILL, &at);
 
 	scope_text(s, "name", k->name);
+	page_skill_source(b, s, k);
 	scope_text(s, "specialty", sp->name);
 	scope_text(s, "scope", page_scope_label(b, k->scope));
 	scope_flag(s, "common", k->scope == SCOPE_COMMON);

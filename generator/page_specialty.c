@@ -31,18 +31,38 @@ S_levels(struct builder *b, struct scope *s, const struct jobtype *jt,
 
 /* Adds entry e of sp to specialty page s: a link in its scope's list
  * and a row of the matrix, a cell per level jt defines, showing the
- * words that set that level apart. */
+ * words that set that level apart; both with the skill's source
+ * (page_skill_source()). */
 static void
 S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e)
 {
 	const char *self = b->self;
 	const char *page = path_skill(&b->arena, jt->id, sp->id, e->skill->id);
+	struct scope *row;
 
-	page_link(b, s, e->skill->scope == SCOPE_COMMON ? "common-skills" :
-	    "specific-skills", self, e->skill->name, page, NULL);
-	page_matrix_cells(b, page_link(b, s, "rows", self, e->skill->name,
-	    page, NULL), jt, sp, e, page);
+	page_skill_source(b, page_link(b, s, e->skill->scope == SCOPE_COMMON ?
+	    "common-skills" : "specific-skills", self, e->skill->name, page,
+	    NULL), e->skill);
+	row = page_link(b, s, "rows", self, e->skill->name, page, NULL);
+	page_skill_source(b, row, e->skill);
+	page_matrix_cells(b, row, jt, sp, e, page);
+}
+
+/* Adds list "roles" to specialty page s: the roles of jt's tailorings
+ * in sp, in their order, each {name, href} linked to its page. */
+static void
+S_roles(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+
+	scope_list(s, "roles");
+	for (i = 0; i < jt->nroles; i++)
+		if (strcmp(jt->roles[i]->specialty_id, sp->id) == 0)
+			page_link(b, s, "roles", b->self, jt->roles[i]->name,
+			    path_role(&b->arena, jt->id, jt->roles[i]->id),
+			    NULL);
 }
 
 void
@@ -64,6 +84,7 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "map-pdf-href", page_map_href(b, sp, "pdf"));
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	page_notes(b, s, "notes", &sp->notes);
+	S_roles(b, s, jt, sp);
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
 	S_levels(b, s, jt, sp);
@@ -158,9 +179,11 @@ S_rest(struct builder *b, struct scope *item, const char *rest)
 }
 
 /* Adds entry e's description md of level n to list "entries" of level
- * page s: its name, link and HTML, and, when it is plain paragraphs that
- * start with opening (not NULL), "shared" and the paragraphs of the
- * "rest" after it; returns whether it is shared. */
+ * page s: its name (with its source: page_skill_source()), link and
+ * HTML, what tailorings give the level (page_level_company()) and, when
+ * it is plain paragraphs that start with opening (not NULL), "shared"
+ * and the paragraphs of the "rest" after it; returns whether it is
+ * shared. */
 static int
 S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e, int n,
@@ -171,12 +194,29 @@ S_level_entry(struct builder *b, struct scope *s, const struct jobtype *jt,
 	struct scope *item = page_link(b, s, "entries", b->self,
 	    e->skill->name, page, path_level_anchor(&b->arena, n));
 
+	page_skill_source(b, item, e->skill);
+	page_level_company(b, item, entry_find_level(e, n));
 	if (opening != NULL && S_plain_paragraphs(md, page_plain(b, md)))
 		rest = apart_rest(md, opening);
 	page_markdown(b, item, "html", md);
 	scope_flag(item, "shared", rest != NULL);
 	S_rest(b, item, rest != NULL ? rest : "");
 	return rest != NULL;
+}
+
+/* Adds entry e of sp, which does not describe level n, to list
+ * "undefined" of level page s, or to list "hidden" when a tailoring
+ * hides the level: a link to the skill's page, with its source. */
+static void
+S_level_missing(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, const struct entry *e, int n)
+{
+	const struct level *lv = entry_find_level(e, n);
+
+	page_skill_source(b, page_link(b, s, lv != NULL && lv->hidden_by !=
+	    NULL ? "hidden" : "undefined", b->self, e->skill->name,
+	    path_skill(&b->arena, jt->id, sp->id, e->skill->id), NULL),
+	    e->skill);
 }
 
 /* The page of level n in specialty sp: what most of its descriptions
@@ -196,6 +236,7 @@ S_level(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "opening", opening != NULL ? opening : "");
 	scope_list(s, "entries");
 	scope_list(s, "undefined");
+	scope_list(s, "hidden");
 	for (i = 0; i < sp->nentries; i++) {
 		const struct entry *e = &sp->entries[i];
 		const char *text = entry_level_text(e, n);
@@ -204,9 +245,7 @@ S_level(struct builder *b, const struct jobtype *jt,
 			shared |= S_level_entry(b, s, jt, sp, e, n, text,
 			    opening);
 		else
-			page_link(b, s, "undefined", b->self, e->skill->name,
-			    path_skill(&b->arena, jt->id, sp->id,
-			    e->skill->id), NULL);
+			S_level_missing(b, s, jt, sp, e, n);
 	}
 	scope_flag(s, "shortened", shared);
 	S_level_link(b, s, "prev", jt, sp, S_next_level(jt, sp, n, -1));

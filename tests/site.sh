@@ -24,6 +24,17 @@
 #                (tests/levels.py), on the fixture, on content/ and on
 #                tests/site/levels (Markdown, dropped words, combining
 #                marks, punctuation after the shared opening)
+#   tailored     content/ with tests/tailoring/minato: the 社内 mark on
+#                company skills, added knowledge items, level texts and
+#                roles and nowhere else (not on a standard page, not in
+#                a plain build); renamed skills with the standard's name
+#                beside; hidden skills and levels gone, a hidden level
+#                said so; each level's company box after the standard's
+#                text, verbatim, with its meaning, evidence and
+#                resources (links off the site marked external, hours);
+#                on the skill, level, specialty, home, comparison,
+#                knowledge and map pages; every id once; each map one
+#                A4 landscape page (with WeasyPrint and poppler-utils)
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
 #                one id twice; nor the job type's handbook of five
@@ -336,6 +347,200 @@ ids_unique "$work/fixture"
 ok ids-unique-fixture $?
 ids_unique "$work/det-b"
 ok ids-unique-seed $?
+
+# tailored: the company's words marked apart from the standard's
+# xp XPATH PAGE: the XPath's value on the page (HTML), below $tw
+xp() {
+	xmllint --html --xpath "$1" "$tw/$2" 2>/dev/null
+}
+# has N XPATH PAGE: whether the XPath finds N nodes on the page
+has() {
+	[ "$(xp "count($2)" "$3")" = "$1" ] ||
+	    { echo "not $1: $2 in $3"; return 1; }
+}
+mark="span[@class='company-mark']"
+std="span[@class='standard-name']"
+tw=$work/tailored
+"$bin" build -t templates -o "$tw" content tests/tailoring/minato > /dev/null
+ok build-tailored $?
+tw=$tw/customer-service
+hw=hardware/skills
+# the skill page: a company skill's name marked, a renamed one with the
+# standard's, the added knowledge items marked and only they
+has 1 "//h1[normalize-space(.)='リモート監視・予兆保守 社内']/$mark" \
+    $hw/minato-remote-monitoring.html &&
+has 1 "//h1[normalize-space(.)='オンサイト障害対応 （標準：障害修理）']/$std" \
+    $hw/fault-repair.html && has 0 "//h1/$mark" $hw/fault-repair.html &&
+has 2 "//section[@class='knowledge']//$mark" $hw/fault-repair.html &&
+has 1 "//li[a='保守部品の手配と返却（部品センタ運用）']/$mark" \
+    $hw/fault-repair.html &&
+has 0 "//li[a='障害コール受付']/$mark" $hw/fault-repair.html &&
+has 0 "//main//$mark" $hw/project-management.html &&
+has 0 "//main//$std" $hw/project-management.html
+ok tailored-skill-names $?
+# a level: the standard's text as a plain build has it, then the
+# company's box with its mark, meaning, evidence and resources: a title
+# with an address a link off the site, one without plain text, kinds,
+# hours
+l3="//section[@id='level-3']"
+[ "$(xp "string($l3/div[@class='prose'])" $hw/fault-repair.html)" = \
+    "$(xmllint --html --xpath "string($l3/div[@class='prose'])" \
+    "$work/det-b/customer-service/$hw/fault-repair.html" 2>/dev/null)" ] &&
+has 1 "$l3/div[@class='prose']/following-sibling::div[@class='company']" \
+    $hw/fault-repair.html &&
+has 1 "$l3/div[@class='company']/$mark" $hw/fault-repair.html &&
+has 0 "$l3/div[@class='prose']//$mark" $hw/fault-repair.html &&
+has 1 "$l3//h4[.='社内での意味']/following-sibling::div[contains(.,'オンサイト修理を一人で完結できる')]" \
+    $hw/fault-repair.html &&
+has 1 "$l3//h4[.='根拠の例']/following-sibling::div/ul[count(li)=3]" \
+    $hw/fault-repair.html &&
+has 1 "$l3//ul[@class='resources']/li/a[@href='https://portal.minato-is.example.co.jp/training/mss-basic'][@class='external'][@rel='external noopener noreferrer'][.='MSS準拠 オンサイト修理 基礎研修']" \
+    $hw/fault-repair.html &&
+has 1 "$l3//ul[@class='resources']/li[a][.//span[@class='resource-kind']='社内研修'][.//span[@class='resource-hours']='21時間']" \
+    $hw/fault-repair.html &&
+has 1 "$l3//ul[@class='resources']/li[not(a)][starts-with(.,'先輩エンジニア同行によるオンサイト修理OJT（3か月）')][.//span[@class='resource-kind']='OJT'][not(.//span[@class='resource-hours'])]" \
+    $hw/fault-repair.html &&
+has 3 "$l3//ul[@class='resources']/li" $hw/fault-repair.html &&
+has 1 "$l3//span[@class='resource-hours'][.='12.5時間']" \
+    software/skills/first-second-line-support.html &&
+has 0 "//section[@id='level-6']//div[@class='company']" $hw/fault-repair.html &&
+has 4 "//section[@class='level']/div[@class='company company-text']/$mark" \
+    facility-management/skills/minato-security-compliance.html
+ok tailored-skill-levels $?
+# a hidden level says so, its text gone, and no change leads to it
+n6=$(xmllint --html --xpath "string(//section[@id='level-6']/div)" \
+    "$work/det-b/customer-service/$hw/negotiation.html" 2>/dev/null)
+[ -n "$n6" ] && ! grep -qF "$n6" "$tw/$hw/negotiation.html" &&
+has 1 "//section[@id='level-6']/p[@class='hidden-level'][.='社内標準では対象外のレベルです']" \
+    $hw/negotiation.html &&
+has 0 "//section[@id='level-6']/p[@class='undefined']" $hw/negotiation.html &&
+has 1 "//section[@id='level-6']/p[@class='undefined']" $hw/fault-repair.html &&
+has 2 "//section[@class='change']" $hw/negotiation.html &&
+has 0 "//section[@class='change']//a[.='レベル６']" $hw/negotiation.html
+ok tailored-hidden-level $?
+# hidden skills: no page, no name, no link
+[ ! -e "$tw/facility-management/skills/facility-marketing.html" ] &&
+    [ ! -e "$tw/software/skills/customer-service-management.html" ] &&
+    [ -e "$tw/$hw/customer-service-management.html" ] &&
+    ! grep -rq -e 'ファシリティ・マーケティング' -e 'facility-marketing' \
+    "$tw"/*.html "$tw"/*/*/*.html "$tw"/compare \
+    "$tw"/../handbooks/*-map.html &&
+    ! grep -q -e '>ファシリティ・マーケティング<' -e 'facility-marketing' \
+    "$tw/../index.html" &&	# the summary names what it hides
+    ! grep -rq -e 'カスタマサービスマネジメント<' \
+    -e 'customer-service-management' "$tw"/software "$tw/software.html" \
+    "$tw/../handbooks/software-map.html"
+ok tailored-hidden-skills $?
+# the level page: names as on the skill page, the company's meaning and
+# resources (no evidence: a link to it), a hidden level listed apart
+lv=hardware/levels
+e="//section[@class='entry']"
+has 1 "$e/h2[normalize-space(.)='オンサイト障害対応 （標準：障害修理）']/$std" $lv/3.html &&
+has 1 "$e/h2[normalize-space(.)='リモート監視・予兆保守 社内']/$mark" $lv/3.html &&
+has 1 "$e[h2/a='リモート監視・予兆保守']/div[@class='company company-text']/$mark" $lv/3.html &&
+has 1 "$e[h2/a='オンサイト障害対応']/div[@class='company'][$mark][contains(.,'オンサイト修理を一人で完結できる')][not(contains(.,'作業報告書10件以上'))]/ul[@class='resources']/li/a[@class='external'][@href='https://portal.minato-is.example.co.jp/training/mss-basic']" \
+    $lv/3.html &&
+has 0 "$e[h2/a='プロジェクトマネジメント']//$mark" $lv/3.html &&
+has 1 "//section[h2='このレベルを社内標準で対象外としているスキル項目']//li[a='ネゴシエーション']" \
+    $lv/6.html &&
+has 0 "//section[h2='このレベルの定義がないスキル項目']//li[a='ネゴシエーション']" $lv/6.html
+ok tailored-level-page $?
+# the specialty page: its roles linked, the report linked, names marked
+has 3 "//section[@class='roles']//li/a[starts-with(@href,'roles/')]" hardware.html &&
+has 1 "//section[@class='roles']//a[@href='roles/field-engineer-3y.html'][.='フィールドエンジニア（3年目）']" \
+    hardware.html &&
+has 1 "//section[@class='roles']//a[@href='roles/remote-monitoring-engineer.html']" hardware.html &&
+has 0 "//section[@class='roles']//a[@href='roles/service-desk-engineer.html']" hardware.html &&
+has 1 "//main//a[@href='tailoring.html'][.='社内標準の変更点']" hardware.html &&
+has 1 "//table//th[a='リモート監視・予兆保守']/$mark" hardware.html &&
+has 1 "//table//th[a='オンサイト障害対応']/$std[.='（標準：障害修理）']" hardware.html &&
+has 1 "//ul/li[a='オンサイト障害対応']/$std" hardware.html &&
+has 0 "//table//th[a='障害修理']" hardware.html &&
+has 2 "//table//th/$mark" hardware.html
+ok tailored-specialty-page $?
+# the home page: the tailorings named, their summaries, the report and
+# the roles linked; names marked
+home=../index.html
+ts="//section[@class='company tailorings']"
+has 1 "$ts/$mark" $home &&
+has 1 "$ts//h4[.='みなと情報サービス カスタマサービス職 社内スキル基準']/following-sibling::div[1]/ul[count(li)=4]" \
+    $home &&
+has 1 "$ts//h4[.='みなと情報サービス ハードウェア保守事業部 育成基準']" $home &&
+has 1 "$ts//a[@href='customer-service/tailoring.html']" $home &&
+has 7 "$ts//dl//a[starts-with(@href,'customer-service/roles/')]" $home &&
+has 3 "$ts//dl/div[dd//a[@href='customer-service/roles/field-engineer-3y.html']]/dd//a" $home &&
+has 1 "//aside[@class='tailoring-legend']//a[@href='customer-service/tailoring.html']" $home &&
+has 2 "//li[a[starts-with(.,'情報セキュリティ・コンプライアンス')]]/$mark" $home &&
+has 1 "//li[a='オンサイト障害対応']/$std[.='（標準：障害修理）']" $home &&
+has 1 "//li[a='データセンタ設備保守運用']/$std[.='（標準：ファシリティ保守運用）']" $home
+ok tailored-home-page $?
+# comparisons: a level hidden everywhere said so in one cell; a company
+# skill's marked
+has 1 "//tr[th='レベル６']/td[@class='hidden-row'][@colspan='3'][.='社内標準では対象外のレベルです']" \
+    compare/negotiation.html &&
+has 0 "//tr[th='レベル６']/td[not(@class='hidden-row')]" compare/negotiation.html &&
+has 3 "//tr[th='レベル５']/td" compare/negotiation.html &&
+has 1 "//h1/$mark" compare/minato-security-compliance.html &&
+has 0 "//h1/$mark" compare/negotiation.html
+ok tailored-compare $?
+# a level hidden in one specialty: its row names it, the others' texts stay
+mkdir -p "$work/hide-one"
+cat > "$work/hide-one/t.xml" <<'EOF'
+<tailoring id="t" base="customer-service"><name>基準</name>
+  <hide skill="communication" specialty="software" level="5"/>
+</tailoring>
+EOF
+c1=$work/hide-one-site/customer-service/compare/communication.html
+r5="//tr[th[starts-with(.,'レベル５')]]"
+"$bin" build -t templates -o "$work/hide-one-site" content "$work/hide-one" \
+    > /dev/null &&
+[ "$(xmllint --html --xpath "string($r5/th/span[@class='hidden-in'])" \
+    "$c1" 2>/dev/null)" = '社内標準で対象外：ソフトウェア' ] &&
+[ "$(xmllint --html --xpath "count($r5/td[p[@class='undefined']])" "$c1" \
+    2>/dev/null)" = 1 ] &&
+[ "$(xmllint --html --xpath "count($r5/td)" "$c1" 2>/dev/null)" = 3 ] &&
+[ "$(xmllint --html --xpath "count(//span[@class='hidden-in'])" "$c1" \
+    2>/dev/null)" = 1 ]
+ok tailored-compare-hidden-in-one $?
+# the knowledge index: added items marked (2 + 1 + 2), names as elsewhere
+has 5 "//li[@data-key]/$mark" knowledge.html &&
+has 1 "//li[@data-key][span[@class='kx-text']='生成AIの業務利用と社内ガイドライン']/$mark" knowledge.html &&
+has 0 "//li[@data-key][span[@class='kx-text']='障害コール受付']/$mark" knowledge.html &&
+has 1 "//section[@id='skill-fault-repair']/h2/$std[.='（標準：障害修理）']" knowledge.html &&
+has 1 "//section[@id='skill-minato-remote-monitoring']/h2/$mark" knowledge.html &&
+has 0 "//section[@id='skill-technology']/h2/$mark" knowledge.html
+ok tailored-knowledge $?
+# the skill map: names marked, the legend of the mark beside the source
+map=../handbooks/hardware-map.html
+has 1 "//th[@scope='row'][starts-with(.,'リモート監視・予兆保守')]/$mark" $map &&
+has 1 "//th[@scope='row'][starts-with(.,'情報セキュリティ・コンプライアンス')]/$mark" $map &&
+has 1 "//th[@scope='row'][starts-with(.,'オンサイト障害対応')]/$std[.='（標準：障害修理）']" $map &&
+has 2 "//th[@scope='row']/$mark" $map &&
+has 1 "//p[@class='map-source']/span[@class='map-company']/$mark" $map
+ok tailored-map $?
+# each tailored map (more rows than the standard's) still prints on one
+# A4 landscape page, as skillsite build -p makes it (WeasyPrint)
+if command -v weasyprint >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1
+then
+	one=0
+	for sp in hardware software facility-management; do
+		weasyprint --quiet "$tw/../handbooks/$sp-map.html" \
+		    "$work/tailored-$sp-map.pdf" &&
+		    pdfinfo "$work/tailored-$sp-map.pdf" | grep -q '^Pages: *1$' &&
+		    pdfinfo "$work/tailored-$sp-map.pdf" |
+		    grep -q '^Page size: *841.89 x 595.2' ||
+		    { echo "not one A4 landscape page: $sp-map"; one=1; }
+	done
+	ok tailored-maps-one-page $one
+fi
+# no mark, standard name or hidden level in a build without tailoring
+! grep -rlq -e 'company-mark' -e 'standard-name' -e 'hidden-level' \
+    -e 'class="company' --include='*.html' "$work/det-b"
+ok plain-unmarked $?
+ids_unique "$work/tailored"
+ok ids-unique-tailored $?
+python3 tests/changes.py "$work/tailored" >> "$work/changes.out"
+ok changes-tailored $?
 
 # assets
 # Prints every file below $1 with its inode, checksum and time, sorted.
