@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlsave.h>
@@ -281,28 +280,6 @@ S_block(struct compiler *c, xmlNode *n, enum op_kind kind, const char *attr)
 	return &c->slots[c->nslots - 2];
 }
 
-/* Returns how attribute name of element n holds URLs: as
- * template_url_kind() says, but for the href of an XHTML <a> whose rel
- * the template writes as "external noopener noreferrer" (and no
- * data-attr-rel sets): TEMPLATE_URL_LINK. */
-static enum template_url
-S_url_kind(const xmlNode *n, const char *name)
-{
-	xmlChar *rel;
-	int link;
-
-	if (strcasecmp(name, "href") != 0 || n->ns == NULL ||
-	    xmlStrcmp(n->ns->href, BAD_CAST "http://www.w3.org/1999/xhtml") != 0 ||
-	    xmlStrcasecmp(n->name, BAD_CAST "a") != 0 ||
-	    xmlHasProp(n, BAD_CAST "data-attr-rel") != NULL)
-		return template_url_kind(name);
-	rel = xmlGetNoNsProp(n, BAD_CAST "rel");
-	link = rel != NULL && xmlStrcmp(rel,
-	    BAD_CAST "external noopener noreferrer") == 0;
-	xmlFree(rel);
-	return link ? TEMPLATE_URL_LINK : template_url_kind(name);
-}
-
 /* Replaces the data-attr-NAME directives of n with attribute NAME holding
  * a marker. */
 static void
@@ -322,7 +299,7 @@ S_attributes(struct compiler *c, xmlNode *n)
 		marker = S_slot(c, n, OP_ATTR, field);
 		if (htmlIsBooleanAttr(BAD_CAST name + 10))
 			c->slots[c->nslots - 1].boolean = xstrdup(name + 10);
-		c->slots[c->nslots - 1].url = S_url_kind(n, name + 10);
+		c->slots[c->nslots - 1].url = template_url_kind(name + 10);
 		c->slots[c->nslots - 1].attr = xstrdup(name + 10);
 		xmlSetProp(n, BAD_CAST name + 10, BAD_CAST marker);
 		free(marker);

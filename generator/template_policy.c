@@ -160,35 +160,13 @@ S_srcset_breach(const char *v, int ups)
 	}
 }
 
-/* Returns whether value is an address off the site that a link marked
- * external may hold: http:// or https:// (ASCII case ignored), a host,
- * and nothing a browser would drop or read otherwise (white space,
- * controls, backslashes, non-ASCII bytes). */
-static int
-S_off_site_address(const char *value)
-{
-	size_t n = strncasecmp(value, "https://", 8) == 0 ? 8 :
-	    strncasecmp(value, "http://", 7) == 0 ? 7 : 0;
-	const char *p;
-
-	if (n == 0 || value[n] == '\0' || strchr("/\\?#", value[n]) != NULL)
-		return 0;
-	for (p = value; *p != '\0'; p++)
-		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
-		    *p == '\\')
-			return 0;
-	return 1;
-}
-
 const char *
 template_url_breach(const char *value, enum template_url kind, int ups)
 {
 	const char *why;
 	size_t n;
 
-	if (kind == TEMPLATE_URL_LINK && S_off_site_address(value))
-		return NULL;
-	if (kind == TEMPLATE_URL_ONE || kind == TEMPLATE_URL_LINK)
+	if (kind == TEMPLATE_URL_ONE)
 		return S_url_breach(value, strlen(value), ups);
 	if (kind == TEMPLATE_URL_SRCSET)
 		return S_srcset_breach(value, ups);

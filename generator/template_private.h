@@ -34,10 +34,7 @@ enum template_url {
 	TEMPLATE_URL_NONE,
 	TEMPLATE_URL_ONE,	/* href, src, ...: one URL, whole */
 	TEMPLATE_URL_SRCSET,	/* srcset, imagesrcset: HTML's srcset */
-	TEMPLATE_URL_SPACED,	/* ping: URLs between white space */
-	TEMPLATE_URL_LINK	/* the href a field sets on an <a> written
-				   rel="external noopener noreferrer": one
-				   URL, or an http(s) address with a host */
+	TEMPLATE_URL_SPACED	/* ping: URLs between white space */
 };
 
 /* One step of a program. */
@@ -216,10 +213,8 @@ enum template_url template_url_kind(const char *name);
  * ("/..."), read as a browser reads it; or a ".." segment after another
  * segment, or more than ups of them at its start (a template's own URLs
  * may have none: it serves pages at several depths; a field's may climb
- * to the site's root from its page, as the generator's links do).  Of
- * kind TEMPLATE_URL_LINK, an http or https address with a host, in
- * printable ASCII, is fine too: a link a reader may follow, which loads
- * nothing.  The reason (static) ends in "in attribute". */
+ * to the site's root from its page, as the generator's links do).  The
+ * reason (static) ends in "in attribute". */
 const char	*template_url_breach(const char *value, enum template_url kind,
 		    int ups);
 

@@ -648,68 +648,6 @@ test_url_field_off_the_site_is_refused(void **state)
 	}
 }
 
-/* An <a> the template writes as a link off the site (rel "external
- * noopener noreferrer") may take an http or https address with a host
- * from a field: a learning resource's.  Nothing else may: no other
- * scheme, no address without a host or with white space, controls or
- * backslashes, and no other <a>: one without that rel, or whose rel a
- * field sets. */
-static void
-test_external_link_field_takes_an_address(void **state)
-{
-	static const char *const bad[] = { "javascript:alert(1)",
-	    "//example.invalid/", "https:///x", "https://", "http:/e/x",
-	    " https://example.invalid/", "https://e/\tx", "https://e\\x",
-	    "https://e/\xe3\x81\x82", "ftp://example.invalid/",
-	    "https://e/?q=javascript:x" };
-	static const char link[] = "\n<a class=\"external\" rel=\"external "
-	    "noopener noreferrer\" href=\"#\" data-attr-href=\"u\">a</a>";
-	struct arena a;
-	struct scope *s;
-	struct result r;
-	size_t i;
-
-	(void)state;
-	s = page_scope(&a);
-	scope_text(s, "u", "HTTPS://portal.example.invalid/a?b=1#c");
-	render(&r, link, s);
-	assert_string_equal(main_of(&r), "\n<a class=\"external\" rel=\""
-	    "external noopener noreferrer\" href=\"HTTPS://portal.example."
-	    "invalid/a?b=1#c\">a</a>");
-	result_free(&r);
-	arena_free(&a);
-	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		s = page_scope(&a);
-		scope_text(s, "u", bad[i]);
-		render(&r, link, s);
-		if (r.html != NULL || strstr(r.err, "field 'u' would make a ")
-		    == NULL)
-			fail_msg("case %zu: %s", i, r.err);
-		result_free(&r);
-		arena_free(&a);
-	}
-	s = page_scope(&a);	/* relative links stay fine */
-	scope_text(s, "u", "../a.html#x");
-	render(&r, link, s);
-	assert_non_null(r.html);
-	result_free(&r);
-	arena_free(&a);
-	s = page_scope(&a);
-	scope_text(s, "u", "https://example.invalid/");
-	scope_text(s, "rel", "external noopener noreferrer");
-	render(&r, "\n<a data-attr-href=\"u\">a</a><a rel=\"external\" "
-	    "data-attr-href=\"u\">a</a><a rel=\"external noopener "
-	    "noreferrer\" data-attr-rel=\"rel\" data-attr-href=\"u\">a</a>",
-	    s);
-	assert_null(r.html);
-	assert_non_null(strstr(r.err, ":4:1: error: template error: field "
-	    "'u' would make a URL off the site in attribute 'href'"));
-	assert_non_null(strstr(r.err, ":4:28: error: "));
-	assert_non_null(strstr(r.err, ":4:70: error: "));
-	result_free(&r);
-	arena_free(&a);
-}
-
 /* A field in a data-attr-* of any attribute is held to what every
  * attribute is: no script URL anywhere, no CSS url() off the site. */
 static void
@@ -1420,7 +1358,6 @@ main(void)
 		cmocka_unit_test(test_url_field_off_the_site_is_refused),
 		cmocka_unit_test(test_fifo_and_gzip_templates_are_refused),
 		cmocka_unit_test(test_any_attribute_field_is_held_to_the_policy),
-		cmocka_unit_test(test_external_link_field_takes_an_address),
 		cmocka_unit_test(test_namespace_errors_are_template_errors),
 		cmocka_unit_test(test_syntax_error_is_reported_at_the_first),
 		cmocka_unit_test(test_layout_states_the_csp),
