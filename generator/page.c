@@ -603,8 +603,10 @@ page_matrix_cells(struct builder *b, struct scope *row,
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n), i++) {
 		struct scope *cell = scope_item(row, "cells");
+		const struct level *lv = entry_find_level(e, n);
 
 		scope_flag(cell, "defined", plain[i] != NULL);
+		scope_flag(cell, "hidden", lv != NULL && lv->hidden_by != NULL);
 		scope_text(cell, "label", page_level_label(b, n));
 		if (page != NULL)
 			scope_text(cell, "href", plain[i] != NULL ?

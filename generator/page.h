@@ -201,7 +201,8 @@ void		 page_level_company(struct builder *, struct scope *s,
 /* The skill x level matrix and the skill map. */
 
 /* Adds list "cells" to row, the matrix row of entry e of sp of jt: per
- * level jt defines, whether e describes it, its label, the words that
+ * level jt defines, whether e describes it ("defined") or a tailoring
+ * hides it ("hidden"), its label, the words that
  * set it apart from the level below (apart.h; list "words"), flags
  * "same" and "within" and the whole plain text ("full").  When page is
  * not NULL, each cell also gets "href": the link from the current page

@@ -205,6 +205,8 @@ static const struct field_decl S_specialty_word[] = {
 
 static const struct field_decl S_specialty_cell[] = {
 	FLAG("defined", "whether the skill describes this level"),
+	FLAG("hidden", "whether a tailoring hides this level of the skill "
+	    "(\"defined\" is off)"),
 	TEXT("label", "the level's name (label level)"),
 	TEXT("href", "link to the description, or \"\""),
 	LIST("words", S_specialty_word, "the few words of the level's own "
@@ -455,6 +457,7 @@ static const struct field_decl S_compare[] = {
  * matrix has it, without links. */
 static const struct field_decl S_map_cell[] = {
 	FLAG("defined", "whether the skill describes this level"),
+	FLAG("hidden", "as on the specialty page's matrix"),
 	TEXT("label", "the level's name (label level)"),
 	LIST("words", S_specialty_word, "as on the specialty page's matrix"),
 	FLAG("same", "as on the specialty page's matrix"),

@@ -416,7 +416,10 @@ has 1 "//section[@id='level-6']/p[@class='hidden-level'][.='社内標準では�
 has 0 "//section[@id='level-6']/p[@class='undefined']" $hw/negotiation.html &&
 has 1 "//section[@id='level-6']/p[@class='undefined']" $hw/fault-repair.html &&
 has 2 "//section[@class='change']" $hw/negotiation.html &&
-has 0 "//section[@class='change']//a[.='レベル６']" $hw/negotiation.html
+has 0 "//section[@class='change']//a[.='レベル６']" $hw/negotiation.html &&
+[ "$(grep -o '社内では対象外' "$tw/hardware.html" | wc -l)" = 1 ] &&
+[ "$(grep -o '社内では対象外' "$tw/../handbooks/hardware-map.html" |
+    wc -l)" = 1 ]	# the matrix's and the map's cell of that level
 ok tailored-hidden-level $?
 # hidden skills: no page, no name, no link (but in the report, which
 # lists what the tailorings hide, and in the assessment sheet's list of
