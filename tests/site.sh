@@ -3,7 +3,9 @@
 #   golden       the fixture framework (tests/site/content) builds to exactly
 #                tests/site/expected (diff -r, whitespace included); its
 #                assets are the templates' stylesheets, search script and
-#                icon, byte for byte
+#                icon, byte for byte; content/ with the example
+#                tailoring (tests/tailoring/minato) builds to exactly
+#                tests/site/expected-minato, but for search/ and downloads/
 #   determinism  content/ built twice in different time zones, locales,
 #                umasks and folders gives identical trees, modes included
 #   atomicity    bad content leaves the old site as it was; a stale folder
@@ -68,6 +70,21 @@ if [ "$update" = 1 ]; then
 fi
 diff -r -x assets tests/site/expected "$work/fixture"
 ok golden $?
+# golden, tailored: content/ with the example tailoring builds to exactly
+# tests/site/expected-minato (its search index and downloads are read
+# back by search.sh, downloads.py and verbatim.py instead)
+"$bin" build -t templates -o "$work/minato" content tests/tailoring/minato \
+    > /dev/null 2>&1
+ok build-minato $?
+if [ "$update" = 1 ]; then
+	rm -rf tests/site/expected-minato
+	cp -r "$work/minato" tests/site/expected-minato
+	rm -rf tests/site/expected-minato/assets \
+	    tests/site/expected-minato/search tests/site/expected-minato/downloads
+fi
+diff -r -x assets -x search -x downloads tests/site/expected-minato \
+    "$work/minato"
+ok golden-minato $?
 for f in style.css handbook.css search.js icon.svg assess.js knowledge.js; do
 	cmp "templates/$f" "$work/fixture/assets/$f" || break
 done

@@ -297,6 +297,19 @@ async function runTabs(browser) {
 // that fetched a file of search/ reloads, one that did not stays.  No
 // build sends it yet, so the test's stream does (routed), after the
 // search; the server's side is tests/unit/test_serve.c.
+// Waits until fn (run in page) holds, asking from here every 50 ms:
+// page.evaluate() is not subject to the page's CSP, where
+// waitForFunction()'s polling compiles fn in the page and is refused
+// (no 'unsafe-eval') once it has to poll; a page between loads counts
+// as not yet.
+async function pollPage(page, fn, timeout) {
+  for (const end = Date.now() + timeout; ;) {
+    if (await page.evaluate(fn).catch(() => false)) return;
+    if (Date.now() > end) throw new Error("pollPage: timed out");
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
 async function runRefresh(browser) {
   const srv = await serve([]);
   const ctx = await browser.newContext();
@@ -325,14 +338,13 @@ async function runRefresh(browser) {
   await plain.goto(srv.url + SKILL, { waitUntil: 'load' });
   await searched.goto(srv.url + 'index.html', { waitUntil: 'load' });
   await searched.fill('#search-input', '修理');
-  await searched.waitForFunction(() => performance.getEntriesByType('resource')
-    .some(e => /\/search\/.+\.js$/.test(e.name)), null, { timeout: WAIT });
+  await pollPage(searched, () => performance.getEntriesByType('resource')
+    .some(e => /\/search\/.+\.js$/.test(e.name)), WAIT);
   const reloaded = searched.waitForEvent('load', { timeout: WAIT });
   go();
   check(await reloaded.then(() => true, () => false),
     'refresh: a page that fetched search/ reloads');
-  await plain.waitForFunction(() => +(sessionStorage.refreshes || 0) >= 1, null,
-    { timeout: WAIT });
+  await pollPage(plain, () => +(sessionStorage.refreshes || 0) >= 1, WAIT);
   await plain.waitForTimeout(500);
   check(loads.get(plain) === 1, `refresh: a page that did not stays (${loads.get(plain)} loads)`);
   await ctx.close();
