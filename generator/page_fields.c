@@ -503,8 +503,17 @@ static const struct field_decl S_map_page_group[] = {
 };
 
 /* The handbooks: a specialty's, and a job type's. */
+
+/* Whose a skill is (page_skill_source()), in a handbook. */
+#define HB_SKILL_SOURCE \
+	TEXT("standard-name", "the standard's name of a skill the company " \
+	    "renamed (\"name\" is the company's), else \"\""), \
+	FLAG("company-skill", "a company skill (a tailoring's, not the " \
+	    "standard's): marked with the company's mark")
+
 static const struct field_decl S_hb_knowledge[] = {
 	TEXT("text", "the knowledge item"),
+	FLAG("company", "a tailoring added it: marked with the company's mark"),
 	END
 };
 
@@ -532,9 +541,17 @@ static const struct field_decl S_hb_skill[] = {
 	TEXT("sublevel", "its subheadings' level, one more"),
 	TEXT("notelevel", "its notes' heading's level, two more"),
 	TEXT("scope", "its scope (label scope-common or scope-specific)"),
+	HB_SKILL_SOURCE,
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
 	LIST("levels", S_hb_skill_level, "every level the job type defines"),
 	LIST("notes", S_hb_note, "its editorial notes, then the entry's"),
+	END
+};
+
+static const struct field_decl S_hb_area_skill[] = {
+	TEXT("name", "the skill's name"),
+	TEXT("href", "link to its section"),
+	FLAG("company-skill", "a company skill: marked with the company's mark"),
 	END
 };
 
@@ -543,7 +560,8 @@ static const struct field_decl S_hb_area[] = {
 	    "scope-specific)"),
 	TEXT("specialty", "their specialty's name, or label all-specialties "
 	    "for the common skills"),
-	LIST("skills", S_link, "the skills, linked within the handbook"),
+	LIST("skills", S_hb_area_skill, "the skills, linked within the "
+	    "handbook"),
 	END
 };
 
@@ -562,6 +580,7 @@ static const struct field_decl S_hb_content[] = {
 	TEXT("name", "a skill's name, or a part's heading"),
 	TEXT("href", "link to it"),
 	FLAG("part", "a part's heading"),
+	FLAG("company-skill", "a company skill: marked with the company's mark"),
 	END
 };
 
@@ -573,10 +592,23 @@ static const struct field_decl S_hb_compared_cell[] = {
 	END
 };
 
+static const struct field_decl S_hb_company_cell[] = {
+	TEXT("specialties", "the names of the specialties it stands for"),
+	TEXT("span", "how many columns (specialties) it spans"),
+	LEVEL_COMPANY,
+	END
+};
+
 static const struct field_decl S_hb_compared_row[] = {
 	TEXT("label", "the level's name (label level)"),
 	TEXT("anchor", "the id of its row"),
 	LIST("cells", S_hb_compared_cell, "per specialty"),
+	FLAG("all-hidden", "tailorings hide the level in every specialty "
+	    "that lists the skill: its cells say nothing"),
+	LIST("company-cells", S_hb_company_cell, "what tailorings give the "
+	    "level (empty when nothing): a cell per run of specialties given "
+	    "the same, in their order (past four specialties, only the runs "
+	    "given something)"),
 	END
 };
 
@@ -589,6 +621,7 @@ static const struct field_decl S_hb_compared[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("anchor", "the id of its section"),
 	TEXT("scope", "its scope (label scope-common)"),
+	HB_SKILL_SOURCE,
 	TEXT("layout", "\"columns\": a column per specialty; \"stacked\" "
 	    "past four specialties: each level's specialties one under "
 	    "another"),
@@ -612,6 +645,32 @@ static const struct field_decl S_hb_part[] = {
 	END
 };
 
+static const struct field_decl S_hb_target[] = {
+	TEXT("name", "the skill's name"),
+	HB_SKILL_SOURCE,
+	TEXT("level", "the level to reach (label level)"),
+	TEXT("href", "link to the level's row in the handbook"),
+	LIST("resources", S_resource, "the learning resources of that level"),
+	END
+};
+
+static const struct field_decl S_hb_role[] = {
+	TEXT("name", "the role's name"),
+	TEXT("anchor", "the id of its section"),
+	TEXT("href", "link to it"),
+	TEXT("specialty", "its specialty's name"),
+	TEXT("from", "the name of the tailoring that defines it"),
+	HTML("description", "its description (empty when none)"),
+	LIST("targets", S_hb_target, "the level to reach in each skill, in "
+	    "the tailoring's order"),
+	END
+};
+
+static const struct field_decl S_hb_tailoring[] = {
+	TEXT("name", "the tailoring's name"),
+	END
+};
+
 static const struct field_decl S_handbook[] = {
 	TEXT("kind", "\"specialty\", or \"jobtype\" for a job type's"),
 	TEXT("jobtype", "the job type's name"),
@@ -630,6 +689,11 @@ static const struct field_decl S_handbook[] = {
 	LIST("compared", S_hb_compared, "a job type's handbook: its common "
 	    "skills, described side by side per specialty"),
 	LIST("parts", S_hb_part, "the skills described alone"),
+	LIST("tailorings", S_hb_tailoring, "the tailorings that apply, in "
+	    "order (empty for the standard's handbook): the cover's legend"),
+	LIST("roles", S_hb_role, "the roles the tailorings define for the "
+	    "specialty (for each specialty in turn, in a job type's "
+	    "handbook); empty when none"),
 	HTML("annotation", "the job type's annotation"),
 	LIST("notes", S_hb_note, "the editorial notes of the job type, then of "
 	    "the specialty (of each, named, in a job type's handbook)"),

@@ -6,10 +6,15 @@
  * and the words that differ between specialties marked (as the
  * comparison pages), then each specialty's own skills as a part of its
  * own.  Links are anchors within the page, but for those back to the
- * site; see page.h. */
+ * site; see page.h.  A tailored job type's handbooks are the company's
+ * edition: they name its tailorings, mark what the company adds (the
+ * flags of page_skill_source() and page_level_company()), and list the
+ * roles of the specialty (of every specialty, the job type's) with their
+ * targets. */
 #include "page.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "paths.h"
@@ -28,15 +33,16 @@ S_anchor(struct builder *b, const struct specialty *sp, const char *id,
 	return n > 0 ? arena_printf(&b->arena, "%s.level-%d", a, n) : a;
 }
 
-/* Adds item {name, href, part} to list "contents" of s: a link to
- * anchor, a part's heading when part is set. */
+/* Adds item {name, href, part, company-skill} to list "contents" of s: a
+ * link to anchor, a part's heading when k is NULL, else skill k's. */
 static void
 S_content(struct builder *b, struct scope *s, const char *name,
-    const char *anchor, int part)
+    const char *anchor, const struct skill *k)
 {
 	struct scope *it = page_link(b, s, "contents", "", name, "", anchor);
 
-	scope_flag(it, "part", part);
+	scope_flag(it, "part", k == NULL);
+	scope_flag(it, "company-skill", k != NULL && k->from != NULL);
 }
 
 /* Adds notes ns to list "notes" of s, each {html, specialty}, naming
@@ -56,8 +62,9 @@ S_notes(struct builder *b, struct scope *s, const struct notes *ns,
 }
 
 /* Sets the fields of skill k's section k_s that do not depend on a
- * specialty: name, anchor, scope, knowledge items and the skill's own
- * notes (list "notes", which the caller may extend). */
+ * specialty: name, anchor, scope, whose it is (page_skill_source()),
+ * knowledge items (each marked when a tailoring added it) and the
+ * skill's own notes (list "notes", which the caller may extend). */
 static void
 S_skill_head(struct builder *b, struct scope *k_s, const struct skill *k,
     const char *anchor)
@@ -67,10 +74,14 @@ S_skill_head(struct builder *b, struct scope *k_s, const struct skill *k,
 	scope_text(k_s, "name", k->name);
 	scope_text(k_s, "anchor", anchor);
 	scope_text(k_s, "scope", page_scope_label(b, k->scope));
+	page_skill_source(b, k_s, k);
 	scope_list(k_s, "knowledge");
-	for (j = 0; j < k->nknowledge; j++)
-		scope_text(scope_item(k_s, "knowledge"), "text",
-		    k->knowledge[j].text);
+	for (j = 0; j < k->nknowledge; j++) {
+		struct scope *it = scope_item(k_s, "knowledge");
+
+		scope_text(it, "text", k->knowledge[j].text);
+		scope_flag(it, "company", k->knowledge[j].from != NULL);
+	}
 	scope_list(k_s, "notes");
 	S_notes(b, k_s, &k->notes, NULL);
 }
@@ -98,18 +109,99 @@ S_skill(struct builder *b, struct scope *s, struct scope *p_s,
 	    n = jobtype_next_level(jt, n))
 		page_level_item(b, k_s, e, n, S_anchor(b, part, e->skill->id,
 		    n), &defined);
-	S_content(b, s, e->skill->name, anchor, 0);
+	S_content(b, s, e->skill->name, anchor, e->skill);
 }
 
 /* The most specialties a compared skill's table gives a column each, on
  * a portrait page; with more, each level lists them one under another. */
 #define COMPARED_COLUMNS_MAX	4
 
+/* Returns whether levels a and b (either may be NULL) carry the same of
+ * what tailorings give a level: hidden or not, the same company text,
+ * the same resources. */
+static int
+S_same_company(const struct level *a, const struct level *b)
+{
+	size_t i, n = a != NULL ? a->nresources : 0;
+
+	if ((a != NULL && a->hidden_by != NULL) !=
+	    (b != NULL && b->hidden_by != NULL) ||
+	    (a != NULL ? a->company : NULL) != (b != NULL ? b->company : NULL)
+	    || n != (b != NULL ? b->nresources : 0))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (a->resources[i] != b->resources[i])
+			return 0;
+	return 1;
+}
+
+/* Returns whether a tailoring hides level lv (NULL: none) or gives it
+ * company text or resources. */
+static int
+S_has_company(const struct level *lv)
+{
+	return lv != NULL && (lv->hidden_by != NULL || lv->company != NULL ||
+	    lv->nresources > 0);
+}
+
+/* Adds to list "company-cells" of row a cell for the specialties of jt
+ * from to to (excluded), whose level is lv (NULL: none): their names, the
+ * columns it spans and what tailorings give lv (page_level_company()). */
+static void
+S_company_cell(struct builder *b, struct scope *row, const struct jobtype *jt,
+    size_t from, size_t to, const struct level *lv)
+{
+	struct scope *c = scope_item(row, "company-cells");
+	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	size_t i;
+
+	for (i = from; i < to; i++)
+		names = arena_printf(&b->arena, "%s%s%s", names, i > from ?
+		    sep : "", jt->specialties[i].name);
+	scope_text(c, "specialties", names);
+	scope_text(c, "span", arena_printf(&b->arena, "%zu", to - from));
+	page_level_company(b, c, lv);
+}
+
+/* Adds to row, the row of level n of common skill k of jt compared, what
+ * tailorings give the level in each specialty: list "company-cells",
+ * empty when they give it nothing, else a cell per run of specialties
+ * given the same (past COMPARED_COLUMNS_MAX, the runs given something
+ * only), and flag "all-hidden" when they hide it in every specialty that
+ * lists it. */
+static void
+S_compared_company(struct builder *b, struct scope *row,
+    const struct jobtype *jt, const struct skill *k, int n)
+{
+	const struct level **lv = xcalloc(jt->nspecialties + 1, sizeof(*lv));
+	size_t i, j, given = 0, hidden = 0, listed = 0;
+
+	for (i = 0; i < k->nuses; i++)
+		lv[k->uses[i].index] = entry_find_level(k->uses[i].entry, n);
+	for (i = 0; i < jt->nspecialties; i++) {
+		given += S_has_company(lv[i]);
+		hidden += lv[i] != NULL && lv[i]->hidden_by != NULL;
+		listed += lv[i] != NULL;
+	}
+	scope_flag(row, "all-hidden", hidden > 0 && hidden == listed);
+	scope_list(row, "company-cells");
+	for (i = 0; given > 0 && i < jt->nspecialties; i = j) {
+		for (j = i + 1; j < jt->nspecialties &&
+		    S_same_company(lv[i], lv[j]); j++)
+			;
+		if (S_has_company(lv[i]) ||
+		    jt->nspecialties <= COMPARED_COLUMNS_MAX)
+			S_company_cell(b, row, jt, i, j, lv[i]);
+	}
+	free(lv);
+}
+
 /* Adds to list "compared" of s the section of common skill k of jt: its
  * head, a column per specialty (a line each, past COMPARED_COLUMNS_MAX)
  * and a row per level jt defines, the words that differ between
- * specialties marked; its notes, then each specialty's, named; and its
- * link to the contents. */
+ * specialties marked, with what tailorings give it below
+ * (S_compared_company()); its notes, then each specialty's, named; and
+ * its link to the contents. */
 static void
 S_compared(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct skill *k)
@@ -134,9 +226,10 @@ S_compared(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    n = jobtype_next_level(jt, n)) {
 		row = page_compare_row(b, k_s, jt, k, n, texts, 0);
 		scope_text(row, "anchor", S_anchor(b, NULL, k->id, n));
+		S_compared_company(b, row, jt, k, n);
 	}
 	free(texts);
-	S_content(b, s, k->name, anchor, 0);
+	S_content(b, s, k->name, anchor, k);
 }
 
 /* Adds to list "areas" of s the row of the table of skills for the
@@ -165,8 +258,9 @@ S_area(struct builder *b, struct scope *s, const struct jobtype *jt,
 			    LABEL_ALL_SPECIALTIES, NULL));
 			scope_list(area, "skills");
 		}
-		page_link(b, area, "skills", "", k->name, "", S_anchor(b,
-		    whole ? sp : NULL, k->id, 0));
+		scope_flag(page_link(b, area, "skills", "", k->name, "",
+		    S_anchor(b, whole ? sp : NULL, k->id, 0)), "company-skill",
+		    k->from != NULL);
 	}
 }
 
@@ -188,6 +282,107 @@ S_map(struct builder *b, struct scope *s, const struct jobtype *jt,
 	page_matrix_map(b, m_s, jt, sp);
 }
 
+/* Sets on handbook page s, of sp of jt (of jt as a whole when sp is
+ * NULL), list "tailorings" (each {name}: those that apply to jt, in
+ * order) and, when there are some, a document title that names them,
+ * so that no copy of the company's edition passes for the standard's. */
+static void
+S_edition(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	const char *heading;
+	size_t i;
+
+	scope_list(s, "tailorings");
+	if (jt->ntailorings == 0)
+		return;
+	for (i = 0; i < jt->ntailorings; i++) {
+		const char *name = jt->tailorings[i]->name != NULL ?
+		    jt->tailorings[i]->name : "";
+
+		scope_text(scope_item(s, "tailorings"), "name", name);
+		names = arena_printf(&b->arena, "%s%s%s", names, i ? sep : "",
+		    name);
+	}
+	heading = page_label(b, LABEL_TITLE_HANDBOOK, &(struct label_args){
+	    .specialty = sp != NULL ? sp->name : jt->name });
+	scope_text(s, "title", page_label(b, LABEL_TITLE, &(struct label_args){
+	    .page = arena_printf(&b->arena, "%s %s", heading, names),
+	    .site = b->site_name }));
+}
+
+/* Returns the entry of skill k in sp, or NULL. */
+static const struct entry *
+S_entry(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
+/* Adds target g of a role of sp to list "targets" of r_s: its skill's
+ * name and whose it is (page_skill_source()), the level, the link to the
+ * level's row (in sp's part of a job type's handbook, whole, for sp's
+ * own skills) and the level's learning resources; none when sp does not
+ * list the skill. */
+static void
+S_target(struct builder *b, struct scope *r_s, const struct specialty *sp,
+    const struct role_target *g, int whole)
+{
+	const struct entry *e = g->skill != NULL ? S_entry(sp, g->skill) :
+	    NULL;
+	const struct level *lv = e != NULL ? entry_find_level(e, g->level) :
+	    NULL;
+	struct scope *t;
+
+	if (e == NULL)
+		return;
+	t = scope_item(r_s, "targets");
+	scope_text(t, "name", g->skill->name);
+	page_skill_source(b, t, g->skill);
+	scope_text(t, "level", page_level_label(b, g->level));
+	scope_text(t, "href", path_href(&b->arena, "", "", S_anchor(b,
+	    whole && g->skill->scope == SCOPE_SPECIFIC ? sp : NULL,
+	    g->skill->id, g->level)));
+	page_resources(b, t, "resources", lv != NULL ? lv->resources : NULL,
+	    lv != NULL ? lv->nresources : 0);
+}
+
+/* Adds to list "roles" of s each role of jt's tailorings for sp, in
+ * their order: its name, anchor and link, specialty, tailoring,
+ * description and targets (S_target()). */
+static void
+S_roles(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp, int whole)
+{
+	size_t i, j;
+
+	for (i = 0; i < jt->nroles; i++) {
+		const struct role *r = jt->roles[i];
+		struct scope *r_s;
+		const char *anchor;
+
+		if (r->specialty == NULL || strcmp(r->specialty->id, sp->id) != 0)
+			continue;
+		r_s = scope_item(s, "roles");
+		anchor = arena_printf(&b->arena, "role-%s", r->id);
+		scope_text(r_s, "name", r->name);
+		scope_text(r_s, "anchor", anchor);
+		scope_text(r_s, "href", path_href(&b->arena, "", "", anchor));
+		scope_text(r_s, "specialty", sp->name);
+		scope_text(r_s, "from", r->from != NULL && r->from->name != NULL ?
+		    r->from->name : "");
+		page_markdown(b, r_s, "description", r->description);
+		scope_list(r_s, "targets");
+		for (j = 0; j < r->ntargets; j++)
+			S_target(b, r_s, sp, &r->targets[j], whole);
+	}
+}
+
 /* Returns handbook page s of jt (of handbook id) with the fields both
  * kinds share but their sections, and the lists those fill empty. */
 static struct scope *
@@ -204,7 +399,9 @@ S_begin(struct builder *b, const struct page_at *at, const char *id)
 	scope_list(s, "contents");
 	scope_list(s, "compared");
 	scope_list(s, "parts");
+	scope_list(s, "roles");
 	scope_list(s, "notes");
+	S_edition(b, s, at->jt, at->sp);
 	page_markdown(b, s, "annotation", at->jt->annotation);
 	S_notes(b, s, &at->jt->notes, NULL);
 	return s;
@@ -225,7 +422,7 @@ S_part(struct builder *b, struct scope *s, const char *heading,
 	scope_text(p_s, "scope", page_scope_label(b, SCOPE_SPECIFIC));
 	scope_list(p_s, "skills");
 	if (*heading != '\0')
-		S_content(b, s, heading, anchor, 1);
+		S_content(b, s, heading, anchor, NULL);
 	return p_s;
 }
 
@@ -242,6 +439,7 @@ pages_handbook(struct builder *b, const struct jobtype *jt,
 	S_area(b, s, jt, sp, SCOPE_COMMON, 0);
 	S_area(b, s, jt, sp, SCOPE_SPECIFIC, 0);
 	S_map(b, s, jt, sp, 0);
+	S_roles(b, s, jt, sp, 0);
 	p_s = S_part(b, s, "", "", "");
 	for (i = 0; i < sp->nentries; i++)
 		S_skill(b, s, p_s, jt, sp, &sp->entries[i], 0);
@@ -263,7 +461,7 @@ S_compared_all(struct builder *b, struct scope *s, const struct jobtype *jt)
 			continue;
 		if (n++ == 0)
 			S_content(b, s, page_scope_label(b, SCOPE_COMMON),
-			    S_anchor(b, NULL, k->id, 0), 1);
+			    S_anchor(b, NULL, k->id, 0), NULL);
 		S_compared(b, s, jt, k);
 	}
 }
@@ -301,6 +499,8 @@ pages_handbook_jobtype(struct builder *b, const struct jobtype *jt)
 		S_area(b, s, jt, &jt->specialties[i], SCOPE_SPECIFIC, 1);
 	for (i = 0; i < jt->nspecialties; i++)
 		S_map(b, s, jt, &jt->specialties[i], 1);
+	for (i = 0; i < jt->nspecialties; i++)
+		S_roles(b, s, jt, &jt->specialties[i], 1);
 	S_compared_all(b, s, jt);
 	for (i = 0; i < jt->nspecialties; i++)
 		S_part_of(b, s, jt, &jt->specialties[i]);

@@ -9,41 +9,63 @@
  * specialties at once) likewise: every text of every specialty, the
  * common skills compared then each specialty's part in order, its
  * outline of compared skills and parts, its budget, its pages, and the
- * running header 「SPECIALTY：SKILL」 in the parts.  Skipped where
- * WeasyPrint or the readers are missing (CI installs them).  Run from the
- * top of the repository.
+ * running header 「SPECIALTY：SKILL」 in the parts.  The company's
+ * edition too, built with the example tailoring (tests/tailoring/minato):
+ * all of the above on its handbooks, and every company text, learning
+ * resource and role in place and in order, each marked as the
+ * company's (the HTML: inside a box with the 社内 mark), the legend on
+ * the cover, 社内版 and the tailorings' names on every page, no hidden
+ * skill or level's standard text.  Skipped where WeasyPrint or the
+ * readers are missing (CI installs them).  Run from the top of the
+ * repository.
  */
 #include "helpers.h"
 
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include "alloc.h"
 #include "cli.h"
 #include "markdown.h"
 
 #define SITE "build/handbooks-site"
+#define TSITE "build/handbooks-tailored"	/* the company's edition */
+#define TAILORING "tests/tailoring/minato"
 
-static struct loaded content;
+static struct loaded content, tailored;
 static int available;
 
-/* A handbook: a specialty's, or the job type's as a whole. */
+/* A handbook: a specialty's, or the job type's as a whole, of the
+ * standard's edition (site SITE) or the company's (TSITE). */
 struct handbook {
 	const struct jobtype	*jt;
 	const struct specialty	*sp;	/* NULL: the job type's */
 	const char		*id;	/* its PDF: handbooks/ID.pdf */
+	const char		*site;
 };
 
 /* Returns the handbook of specialty sp of jt (of jt as a whole when sp
- * is NULL). */
+ * is NULL) in site. */
 static struct handbook
-handbook_of(const struct jobtype *jt, const struct specialty *sp)
+handbook_in(const char *site, const struct jobtype *jt,
+    const struct specialty *sp)
 {
-	struct handbook h = { jt, sp, sp != NULL ? sp->id : jt->id };
+	struct handbook h = { jt, sp, sp != NULL ? sp->id : jt->id, site };
 
 	return h;
+}
+
+/* Returns the handbook of specialty sp of jt of the same edition as h. */
+static struct handbook
+handbook_of(const struct handbook *h, const struct specialty *sp)
+{
+	return handbook_in(h->site, h->jt, sp);
 }
 
 /* Returns the output of command cmd (malloc'd), or NULL. */
@@ -89,33 +111,62 @@ squeeze(const char *s)
 	return out;
 }
 
+/* Builds site afresh (no PDF kept) with -p from the argc content
+ * folders at from; returns skillsite's status. */
 static int
-setup(void **state)
+build_site(const char *site, int argc, char **from)
 {
-	char *argv[] = { "skillsite", "build", "-p", "-t", "templates", "-o",
-	    SITE, "content" };
+	char *argv[10] = { "skillsite", "build", "-p", "-t", "templates",
+	    "-o", (char *)site };
 	struct capture o, e;
-	int status;
+	char cmd[256];
+	int i, status;
 
-	(void)state;
-	available = system("command -v weasyprint pdftotext pdffonts pdfinfo "
-	    "mutool >/dev/null 2>&1") == 0;
-	if (!available)
-		return 0;
-	if (system("rm -rf " SITE) != 0)	/* PDFs made afresh, not kept */
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", site);
+	if (system(cmd) != 0)
 		return -1;
+	for (i = 0; i < argc; i++)
+		argv[7 + i] = from[i];
 	capture_open(&o);
 	capture_open(&e);
-	status = skillsite_main(8, argv, o.f, e.f);
+	status = skillsite_main(7 + argc, argv, o.f, e.f);
 	capture_close(&o);
 	capture_close(&e);
 	if (status != 0)
 		fprintf(stderr, "%s", e.text);
 	capture_free(&o);
 	capture_free(&e);
-	if (status != 0)
+	return status;
+}
+
+/* Loads and resolves content/ with the example tailoring into l. */
+static int
+load_tailored(struct loaded *l)
+{
+	struct loader *ld = loaded_begin(l);
+
+	loader_path(ld, "content");
+	loader_path(ld, TAILORING);
+	loaded_end(l, ld, 1);
+	return l->status == EXIT_OK ? 0 : -1;
+}
+
+static int
+setup(void **state)
+{
+	char *plain[] = { "content" }, *company[] = { "content", TAILORING };
+
+	(void)state;
+	available = system("command -v weasyprint pdftotext pdffonts pdfinfo "
+	    "mutool >/dev/null 2>&1") == 0;
+	if (!available)
+		return 0;
+	if (build_site(SITE, 1, plain) != 0 ||
+	    build_site(TSITE, 2, company) != 0)
 		return -1;
-	load_seed(&content);
+	if (load_seed(&content) != 0 || load_tailored(&tailored) != 0 ||
+	    tailored.m.jobtypes[0].ntailorings == 0)
+		return -1;
 	return 0;
 }
 
@@ -143,8 +194,10 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (available)
+	if (available) {
 		loaded_free(&content);
+		loaded_free(&tailored);
+	}
 	return 0;
 }
 
@@ -170,7 +223,7 @@ pdf_text(const struct handbook *h)
 	char cmd[512], *raw, *s;
 
 	snprintf(cmd, sizeof(cmd), "pdftotext " TEXT_MODE " -enc UTF-8 "
-	    BODY_CROP " %s/handbooks/%s.pdf -", SITE, h->id);
+	    BODY_CROP " %s/handbooks/%s.pdf -", h->site, h->id);
 	raw = run(cmd);
 	assert_non_null(raw);
 	s = squeeze(raw);
@@ -339,7 +392,7 @@ pdf_pages(const struct handbook *h, int body, size_t *n)
 	char cmd[512], *raw, *page, *next, **v = NULL;
 
 	snprintf(cmd, sizeof(cmd), "pdftotext " TEXT_MODE " -enc UTF-8 %s "
-	    "%s/handbooks/%s.pdf -", body ? BODY_CROP : "", SITE, h->id);
+	    "%s/handbooks/%s.pdf -", body ? BODY_CROP : "", h->site, h->id);
 	assert_non_null(raw = run(cmd));
 	*n = 0;
 	for (page = raw; (next = strchr(page, '\f')) != NULL; page = next + 1) {
@@ -374,11 +427,12 @@ chars(const char *s)
 	return n;
 }
 
-/* Runs check on the handbook of each specialty of the content, then,
- * when whole is set, on the job type's (skipped where the PDFs cannot be
- * made). */
+/* Runs check on the handbook of each specialty of the job type of l
+ * built into site, then, when whole is set, on the job type's (skipped
+ * where the PDFs cannot be made). */
 static void
-each_handbook_of(void (*check)(const struct handbook *), int whole)
+each_handbook_in(const char *site, struct loaded *l,
+    void (*check)(const struct handbook *), int whole)
 {
 	const struct jobtype *jt;
 	struct handbook h;
@@ -386,21 +440,39 @@ each_handbook_of(void (*check)(const struct handbook *), int whole)
 
 	if (!available)
 		skip();
-	jt = &content.m.jobtypes[0];
+	jt = &l->m.jobtypes[0];
 	for (i = 0; i < jt->nspecialties; i++) {
-		h = handbook_of(jt, &jt->specialties[i]);
+		h = handbook_in(site, jt, &jt->specialties[i]);
 		check(&h);
 	}
-	h = handbook_of(jt, NULL);
+	h = handbook_in(site, jt, NULL);
 	if (whole)
 		check(&h);
 }
 
-/* Runs check on every handbook: each specialty's, the job type's. */
+/* Runs check on the handbook of each specialty of both editions, the
+ * standard's and the company's, and when whole is set on their job
+ * type's. */
+static void
+each_handbook_of(void (*check)(const struct handbook *), int whole)
+{
+	each_handbook_in(SITE, &content, check, whole);
+	each_handbook_in(TSITE, &tailored, check, whole);
+}
+
+/* Runs check on every handbook of both editions: each specialty's, the
+ * job type's. */
 static void
 each_handbook(void (*check)(const struct handbook *))
 {
 	each_handbook_of(check, 1);
+}
+
+/* Runs check on every handbook of the company's edition. */
+static void
+each_tailored_handbook(void (*check)(const struct handbook *))
+{
+	each_handbook_in(TSITE, &tailored, check, 1);
 }
 
 /* Every text of handbook h is in its PDF: knowledge items, level
@@ -438,7 +510,7 @@ check_no_foreign_text(const struct handbook *h)
 	for (o = 0; o < jt->nspecialties; o++) {
 		if (&jt->specialties[o] == h->sp)
 			continue;
-		oh = handbook_of(jt, &jt->specialties[o]);
+		oh = handbook_of(h, &jt->specialties[o]);
 		texts_of(&other, &oh);
 		for (j = 0; j < other.n; j++)
 			if (!texts_have(&own, other.v[j]) &&
@@ -454,22 +526,30 @@ check_no_foreign_text(const struct handbook *h)
 /* Each specialty's handbook takes at most 65 % of the pages the
  * one-skill-a-page layout took (26, 29 and 33 pages).  The job type's
  * holds the common skills once, compared, where the three specialties'
- * handbooks take 12 + 14 + 15 = 41 pages: at most 30 (26 today). */
+ * handbooks take 12 + 14 + 15 = 41 pages: at most 30 (26 today).  The
+ * company's edition adds its roles, skills, texts and resources: 17, 16,
+ * 16 and 33 pages today, a sixth more at most. */
 static void
 check_page_budget(const struct handbook *h)
 {
 	static const struct {
+		const char	*site;
 		const char	*id;
 		size_t		 pages;
 	} budget[] = {
-		{ "hardware", 16 }, { "software", 19 },
-		{ "facility-management", 23 }, { "customer-service", 30 },
+		{ SITE, "hardware", 16 }, { SITE, "software", 19 },
+		{ SITE, "facility-management", 23 },
+		{ SITE, "customer-service", 30 },
+		{ TSITE, "hardware", 20 }, { TSITE, "software", 19 },
+		{ TSITE, "facility-management", 19 },
+		{ TSITE, "customer-service", 38 },
 	};
 	size_t j, n;
 
 	pages_free(pdf_pages(h, 0, &n));
 	for (j = 0; j < sizeof(budget) / sizeof(budget[0]); j++)
-		if (strcmp(budget[j].id, h->id) == 0)
+		if (strcmp(budget[j].id, h->id) == 0 &&
+		    strcmp(budget[j].site, h->site) == 0)
 			break;
 	if (j == sizeof(budget) / sizeof(budget[0]))
 		fail_msg("%s.pdf: no page budget", h->id);
@@ -710,8 +790,86 @@ advance_past_knowledge(const struct handbook *h, const char **at,
 	}
 }
 
+/* ---- What a tailoring gives a level, as the company's edition prints
+ * it ---- */
+
+/* The words the handbook prints for what tailorings add (labels.xml's
+ * resource-* labels, handbook.xhtml's words). */
+static const char *const kind_labels[RESOURCE__COUNT] = {
+	"社内研修", "資格試験", "書籍", "e-learning", "OJT"
+};
+#define HIDDEN_TEXT	"社内標準ではこのレベルを扱いません"
+#define EDITION		"社内版"
+
+/* Returns the squeezed text of learning resource r as the handbook
+ * prints it (malloc'd): its kind, title, hours 「（N時間）」 and, when
+ * with_href is set, its address. */
+static char *
+resource_text(const struct resource *r, int with_href)
+{
+	char *s = xasprintf("%s %s%s%s%s %s", kind_labels[r->kind],
+	    r->title, r->hours ? "（" : "", r->hours ? r->hours : "",
+	    r->hours ? "時間）" : "", with_href && r->href ? r->href : "");
+	char *q = squeeze(s);
+
+	free(s);
+	return q;
+}
+
+/* Returns whether a tailoring hides level lv (NULL: none) or gives it
+ * company text or resources. */
+static int
+has_company(const struct level *lv)
+{
+	return lv != NULL && (lv->hidden_by != NULL || lv->company != NULL ||
+	    lv->nresources > 0);
+}
+
+/* Returns whether levels a and b (either NULL) are given the same by
+ * tailorings, so that a compared skill's row shows it once for both. */
+static int
+same_company(const struct level *a, const struct level *b)
+{
+	size_t i, n = a != NULL ? a->nresources : 0;
+
+	if ((a != NULL && a->hidden_by) != (b != NULL && b->hidden_by) ||
+	    (a ? a->company : NULL) != (b ? b->company : NULL) ||
+	    n != (b != NULL ? b->nresources : 0))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (a->resources[i] != b->resources[i])
+			return 0;
+	return 1;
+}
+
+/* Moves *at past what tailorings give level lv (NULL: none) of skill k
+ * in the text of the PDF of h: the words saying it is hidden, its
+ * company text, its resources with their addresses. */
+static void
+advance_past_company(const struct handbook *h, const char **at,
+    const struct level *lv, const struct skill *k, int n)
+{
+	size_t i;
+
+	if (lv == NULL)
+		return;
+	if (lv->hidden_by != NULL)
+		advance_past(h, at, HIDDEN_TEXT, k->id, n);
+	if (lv->company != NULL) {
+		advance_past_md(h, at, lv->company->meaning, k->id, n);
+		advance_past_md(h, at, lv->company->evidence, k->id, n);
+	}
+	for (i = 0; i < lv->nresources; i++) {
+		char *want = resource_text(lv->resources[i], 1);
+
+		advance_past(h, at, want, k->id, n);
+		free(want);
+	}
+}
+
 /* Moves *at past entry e in the text of the PDF of h: its skill's
- * knowledge items, then its level descriptions upwards. */
+ * knowledge items, then its level descriptions upwards, each followed by
+ * what tailorings give it. */
 static void
 advance_past_entry(const struct handbook *h, const char **at,
     const struct entry *e)
@@ -724,45 +882,128 @@ advance_past_entry(const struct handbook *h, const char **at,
 
 		if (lv != NULL)
 			advance_past_md(h, at, lv->markdown, e->skill->id, n);
+		advance_past_company(h, at, lv, e->skill, n);
 	}
 }
 
-/* Moves *at past common skill k compared in the job type's handbook h:
- * its knowledge items, then a row per level, each specialty's
- * description in the specialties' order. */
+/* Moves *at past the table of common skill k compared in the job type's
+ * handbook h: a row per level, each specialty's description in the
+ * specialties' order, then what tailorings give the level, once for
+ * each run of specialties given the same. */
 static void
 advance_past_compared(const struct handbook *h, const char **at,
     const struct skill *k)
 {
+	const struct level *lv[16] = { NULL };
 	const struct entry *e;
-	const struct level *lv;
 	size_t i;
 	int n;
 
-	advance_past_knowledge(h, at, k);
+	assert_true(h->jt->nspecialties < 16);
 	for (n = jobtype_next_level(h->jt, 0); n != 0;
-	    n = jobtype_next_level(h->jt, n))
+	    n = jobtype_next_level(h->jt, n)) {
+		for (i = 0; i < h->jt->nspecialties; i++) {
+			e = entry_of(&h->jt->specialties[i], k);
+			lv[i] = e != NULL ? entry_find_level(e, n) : NULL;
+			if (lv[i] != NULL)
+				advance_past_md(h, at, lv[i]->markdown, k->id, n);
+		}
 		for (i = 0; i < h->jt->nspecialties; i++)
-			if ((e = entry_of(&h->jt->specialties[i], k)) != NULL &&
-			    (lv = entry_find_level(e, n)) != NULL)
-				advance_past_md(h, at, lv->markdown, k->id, n);
+			if (has_company(lv[i]) &&
+			    (i == 0 || !same_company(lv[i - 1], lv[i])))
+				advance_past_company(h, at, lv[i], k, n);
+	}
+}
+
+/* Returns level n's name as the labels write it (「レベル３」,
+ * malloc'd). */
+static char *
+level_name(int n)
+{
+	return xasprintf("レベル\xef\xbc%c", 0x90 + n);	/* U+FF10 + n */
+}
+
+/* Moves *at past role ro of sp in the text of the PDF of h: its name and
+ * description, then each target sp lists: the skill's name, the level
+ * and the level's resources (without their addresses). */
+static void
+advance_past_role(const struct handbook *h, const char **at,
+    const struct role *ro, const struct specialty *sp)
+{
+	char *role = squeeze(ro->name);
+	size_t g, j;
+
+	advance_past(h, at, role, ro->id, 0);
+	free(role);
+	advance_past_md(h, at, ro->description, ro->id, 0);
+	for (g = 0; g < ro->ntargets; g++) {
+		const struct role_target *t = &ro->targets[g];
+		const struct entry *e = t->skill ? entry_of(sp, t->skill) : NULL;
+		const struct level *lv = e ? entry_find_level(e, t->level) : NULL;
+		char *name, *level;
+
+		if (e == NULL)
+			continue;
+		name = squeeze(t->skill->name);
+		level = level_name(t->level);
+		advance_past(h, at, name, ro->id, (int)g);
+		advance_past(h, at, level, ro->id, (int)g);
+		for (j = 0; lv != NULL && j < lv->nresources; j++) {
+			char *want = resource_text(lv->resources[j], 0);
+
+			advance_past(h, at, want, ro->id, (int)g);
+			free(want);
+		}
+		free(level);
+		free(name);
+	}
+}
+
+/* Moves *at past the role section of handbook h, in the text of its PDF:
+ * each role of its specialty (of each specialty in turn, the job
+ * type's), in the tailorings' order (advance_past_role()). */
+static void
+advance_past_roles(const struct handbook *h, const char **at)
+{
+	const struct jobtype *jt = h->jt;
+	size_t i, r;
+
+	for (i = 0; i < jt->nspecialties; i++)
+		for (r = 0; holds_specialty(h, &jt->specialties[i]) &&
+		    r < jt->nroles; r++) {
+			const struct role *ro = jt->roles[r];
+
+			if (ro->specialty == NULL || strcmp(ro->specialty->id,
+			    jt->specialties[i].id) != 0)
+				continue;
+			advance_past_role(h, at, ro, &jt->specialties[i]);
+		}
 }
 
 /* The PDF of h holds every knowledge item and level description of its
  * specialty in order; the job type's, the common skills compared (in
- * the job type's order), then each specialty's specific skills. */
+ * the job type's order), then each specialty's specific skills.  In the
+ * company's edition, the roles come first, and each level is followed
+ * by what tailorings give it.  WeasyPrint draws a compared table's text
+ * after the rest of its page (seen where one compared skill ends and
+ * the next begins on a page), so the compared skills' knowledge items
+ * are followed apart (known) from their tables (at). */
 static void
 check_text_in_order(const struct handbook *h)
 {
 	const struct jobtype *jt = h->jt;
 	char *text = pdf_text(h);
-	const char *at = text;
+	const char *at = text, *known;
 	size_t i, j;
 
+	advance_past_roles(h, &at);
+	known = at;
 	for (i = 0; h->sp == NULL && i < jt->nskills; i++)
 		if (jt->skills[i].scope == SCOPE_COMMON &&
-		    jt->skills[i].nuses > 0)
+		    jt->skills[i].nuses > 0) {
+			advance_past_knowledge(h, &known, &jt->skills[i]);
 			advance_past_compared(h, &at, &jt->skills[i]);
+		}
 	for (i = 0; i < jt->nspecialties; i++) {
 		const struct specialty *sp = &jt->specialties[i];
 
@@ -793,7 +1034,7 @@ test_no_description_of_another_specialty_only(void **state)
 	jt = &content.m.jobtypes[0];
 	for (i = 0; i < jt->nspecialties; i++) {
 		const struct specialty *sp = &jt->specialties[i];
-		struct handbook h = handbook_of(jt, sp);
+		struct handbook h = handbook_in(SITE, jt, sp);
 		char *text = pdf_text(&h);
 
 		for (o = 0; o < jt->nspecialties; o++) {
@@ -826,14 +1067,16 @@ check_info_and_fonts(const struct handbook *h)
 	char cmd[512], *out, *line, *save = NULL, *p;
 	int fonts = 0;
 
-	snprintf(cmd, sizeof(cmd), "pdfinfo %s/handbooks/%s.pdf", SITE, h->id);
+	snprintf(cmd, sizeof(cmd), "pdfinfo %s/handbooks/%s.pdf", h->site,
+	    h->id);
 	assert_non_null(out = run(cmd));
 	assert_non_null(p = strstr(out, "\nPages:"));
 	assert_true(atoi(p + 7) >= 3);	/* cover, contents, a skill */
 	assert_non_null(strstr(out, "ハンドブック"));	/* title */
 	free(out);
 
-	snprintf(cmd, sizeof(cmd), "pdffonts %s/handbooks/%s.pdf", SITE, h->id);
+	snprintf(cmd, sizeof(cmd), "pdffonts %s/handbooks/%s.pdf", h->site,
+	    h->id);
 	assert_non_null(out = run(cmd));
 	for (line = strtok_r(out, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
@@ -863,7 +1106,7 @@ outline_of(const struct handbook *h, size_t *n)
 	struct bookmark *v = NULL;
 
 	snprintf(cmd, sizeof(cmd), "mutool show %s/handbooks/%s.pdf outline",
-	    SITE, h->id);
+	    h->site, h->id);
 	assert_non_null(out = run(cmd));
 	*n = 0;
 	for (line = strtok_r(out, "\n", &save); line != NULL;
@@ -1144,6 +1387,488 @@ test_asset_change_remakes_the_pdfs(void **state)
 		assert_true(before[i] != after[i]);
 }
 
+/* ---- The company's edition: its pages read back with libxml2 ---- */
+
+/* Returns the HTML page of handbook h, parsed (free with xmlFreeDoc()). */
+static xmlDocPtr
+html_of(const struct handbook *h)
+{
+	char path[512];
+	xmlDocPtr doc;
+
+	snprintf(path, sizeof(path), "%s/handbooks/%s.html", h->site, h->id);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	if (doc == NULL)
+		fail_msg("%s does not parse", path);
+	return doc;
+}
+
+/* Fills t with the squeezed text of each element of doc that xpath
+ * selects (those with text); returns how many it selects. */
+static size_t
+html_texts(struct texts *t, xmlDocPtr doc, const char *xpath)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
+	size_t i, n;
+
+	memset(t, 0, sizeof(*t));
+	if (o == NULL)
+		fail_msg("bad XPath %s", xpath);
+	n = o->nodesetval != NULL ? (size_t)o->nodesetval->nodeNr : 0;
+	for (i = 0; i < n; i++) {
+		xmlChar *c = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+
+		texts_add(t, squeeze((const char *)c));
+		xmlFree(c);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	return n;
+}
+
+/* Returns how many elements of doc the XPath expression that format
+ * makes selects. */
+static size_t
+html_count(xmlDocPtr doc, const char *format, ...)
+{
+	char xpath[1024];
+	struct texts t;
+	va_list ap;
+	size_t n;
+
+	va_start(ap, format);
+	vsnprintf(xpath, sizeof(xpath), format, ap);
+	va_end(ap);
+	n = html_texts(&t, doc, xpath);
+	texts_free(&t);
+	return n;
+}
+
+/* Returns whether some text of t is s exactly. */
+static int
+texts_equal(const struct texts *t, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The elements of the company's that carry the 社内 mark: its boxes (a
+ * level's company text, in skills and compared rows), the knowledge
+ * items and skill headings it adds. */
+#define MARKED(what)	"//*[" what "][*[@class='company-mark']]"
+#define COMPANY_BOXES	MARKED("contains(concat(' ', @class, ' '), ' company ')")
+#define MARKED_ITEMS	MARKED("local-name() = 'li'")
+#define MARKED_HEADS	MARKED("local-name() = 'h2'")
+#define RENAMED_HEADS	"//*[local-name() = 'h2'][*[@class='standard-name']]"
+
+/* What a handbook's HTML marks as the company's (squeezed texts). */
+struct marked {
+	struct texts	boxes, items, heads, renamed;
+};
+
+/* The text 「社内」 (the mark) before s, squeezed (malloc'd). */
+static char *
+with_mark(const char *s)
+{
+	char *m = xasprintf("社内%s", s), *q = squeeze(m);
+
+	free(m);
+	return q;
+}
+
+/* Fails unless t (of handbook h, named what) holds s (squeezed) when
+ * want is set, or, when it is not, no text of t is exactly s. */
+static void
+expect_marked(const struct handbook *h, const struct texts *t, char *s,
+    int want, const char *what)
+{
+	if (want && !texts_have(t, s))
+		fail_msg("%s.html: %s not marked as the company's: %s", h->id,
+		    what, s);
+	if (!want && texts_equal(t, s))
+		fail_msg("%s.html: the standard's %s marked as the company's: "
+		    "%s", h->id, what, s);
+	free(s);
+}
+
+/* Skill k's heading and knowledge items in handbook h are marked as the
+ * company's where a tailoring added them, and only there; a renamed
+ * skill's heading names the standard's name beside the company's. */
+static void
+check_skill_marked(const struct handbook *h, const struct marked *mk,
+    const struct skill *k)
+{
+	size_t i;
+
+	expect_marked(h, &mk->heads, with_mark(k->name), k->from != NULL,
+	    "skill");
+	for (i = 0; i < k->nknowledge; i++)
+		expect_marked(h, &mk->items, with_mark(k->knowledge[i].text),
+		    k->knowledge[i].from != NULL, "knowledge item");
+	if (k->standard_name != NULL) {
+		char *s = xasprintf("%s（標準：%s）", k->name, k->standard_name);
+
+		expect_marked(h, &mk->renamed, squeeze(s), 1, "renamed skill");
+		free(s);
+	}
+}
+
+/* Level lv of an entry of skill k shows in handbook h whatever
+ * tailorings give it inside a box marked as the company's: its text
+ * (meaning, evidence) and each resource, its address printed. */
+static void
+check_level_marked(const struct handbook *h, const struct marked *mk,
+    const struct level *lv)
+{
+	const struct tailor_text *x = lv->company;
+	size_t i;
+	char *plain;
+
+	for (i = 0; x != NULL && i < 2; i++) {
+		const char *md = i == 0 ? x->meaning : x->evidence;
+
+		if (md == NULL)
+			continue;
+		plain = md_plain_text(md);
+		expect_marked(h, &mk->boxes, squeeze(plain), 1, "level text");
+		free(plain);
+	}
+	for (i = 0; i < lv->nresources; i++)
+		expect_marked(h, &mk->boxes, resource_text(lv->resources[i], 1),
+		    1, "resource");
+}
+
+/* Returns the id of the row of level n of entry e of sp in handbook h
+ * (malloc'd): in a job type's handbook, a specific skill's is in sp's
+ * part. */
+static char *
+level_row_id(const struct handbook *h, const struct specialty *sp,
+    const struct entry *e, int n)
+{
+	if (h->sp == NULL && e->skill->scope == SCOPE_SPECIFIC)
+		return xasprintf("skill-%s_%s.level-%d", sp->id, e->skill->id, n);
+	return xasprintf("skill-%s.level-%d", e->skill->id, n);
+}
+
+/* Each level of entry e of sp that a tailoring hides says so in
+ * handbook h: its row (the row below, a compared skill's). */
+static void
+check_hidden_levels_said(const struct handbook *h, xmlDocPtr doc,
+    const struct specialty *sp, const struct entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nlevels; i++) {
+		char *id;
+
+		if (e->levels[i].hidden_by == NULL)
+			continue;
+		id = level_row_id(h, sp, e, e->levels[i].value);
+		if (html_count(doc, h->sp == NULL && e->skill->scope ==
+		    SCOPE_COMMON ? "//*[@id='%s']/following-sibling::*[1]"
+		    "//*[@class='hb-hidden']" : "//*[@id='%s']//*[@class="
+		    "'hb-hidden']", id) == 0)
+			fail_msg("%s.html: hidden level %s does not say so",
+			    h->id, id);
+		free(id);
+	}
+}
+
+/* Everything tailorings add to handbook h is marked as the company's
+ * (check_skill_marked(), check_level_marked()), and each hidden level
+ * says it is. */
+static void
+check_company_marked(const struct handbook *h)
+{
+	xmlDocPtr doc = html_of(h);
+	struct marked mk;
+	size_t i, j, l;
+
+	html_texts(&mk.boxes, doc, COMPANY_BOXES);
+	html_texts(&mk.items, doc, MARKED_ITEMS);
+	html_texts(&mk.heads, doc, MARKED_HEADS);
+	html_texts(&mk.renamed, doc, RENAMED_HEADS);
+	for (i = 0; i < h->jt->nspecialties; i++) {
+		const struct specialty *sp = &h->jt->specialties[i];
+
+		for (j = 0; holds_specialty(h, sp) && j < sp->nentries; j++) {
+			const struct entry *e = &sp->entries[j];
+
+			check_skill_marked(h, &mk, e->skill);
+			for (l = 0; l < e->nlevels; l++)
+				check_level_marked(h, &mk, &e->levels[l]);
+			check_hidden_levels_said(h, doc, sp, e);
+		}
+	}
+	texts_free(&mk.boxes);
+	texts_free(&mk.items);
+	texts_free(&mk.heads);
+	texts_free(&mk.renamed);
+	xmlFreeDoc(doc);
+}
+
+/* Returns the names of jt's tailorings as the pages join them (「A、B」),
+ * squeezed (malloc'd). */
+static char *
+tailoring_names(const struct jobtype *jt)
+{
+	char *names = xstrdup(""), *next, *q;
+	size_t i;
+
+	for (i = 0; i < jt->ntailorings; i++) {
+		next = xasprintf("%s%s%s", names, i ? "、" : "",
+		    jt->tailorings[i]->name);
+		free(names);
+		names = next;
+	}
+	q = squeeze(names);
+	free(names);
+	return q;
+}
+
+/* Handbook h says it is the company's edition: its document title and
+ * the legend on its cover name each tailoring, the legend explains the
+ * mark; every page after the cover says 社内版 in its running header and
+ * names the tailorings in its footer. */
+static void
+check_legend(const struct handbook *h)
+{
+	xmlDocPtr doc = html_of(h);
+	struct texts legend, title;
+	char *names = tailoring_names(h->jt), *footer, **pages;
+	size_t i, n;
+
+	assert_int_equal(html_texts(&legend, doc,
+	    "//*[@class='hb-tailoring-legend']"), 1);
+	html_texts(&title, doc, "//*[local-name() = 'title']");
+	assert_non_null(strstr(legend.v[0], "社内"));
+	for (i = 0; i < h->jt->ntailorings; i++) {
+		char *name = squeeze(h->jt->tailorings[i]->name);
+
+		if (!texts_have(&legend, name) || !texts_have(&title, name))
+			fail_msg("%s.html: legend or title without %s", h->id,
+			    name);
+		free(name);
+	}
+	footer = xasprintf(EDITION "：%s", names);
+	pages = pdf_pages(h, 0, &n);
+	assert_non_null(strstr(pages[0], names));
+	for (i = 1; i < n; i++)
+		if (strstr(pages[i], footer) == NULL)
+			fail_msg("%s.pdf: page %zu does not say %s", h->id,
+			    i + 1, footer);
+	pages_free(pages);
+	free(footer);
+	free(names);
+	texts_free(&legend);
+	texts_free(&title);
+	xmlFreeDoc(doc);
+}
+
+/* Returns how many targets of role ro its specialty sp lists. */
+static size_t
+targets_listed(const struct role *ro, const struct specialty *sp)
+{
+	size_t g, n = 0;
+
+	for (g = 0; g < ro->ntargets; g++)
+		n += ro->targets[g].skill != NULL &&
+		    entry_of(sp, ro->targets[g].skill) != NULL;
+	return n;
+}
+
+/* Handbook h has the role section when some role is of its specialty (of
+ * any, the job type's), with a section for each such role, a row per
+ * target, and none for a role of another specialty. */
+static void
+check_roles(const struct handbook *h)
+{
+	const struct jobtype *jt = h->jt;
+	xmlDocPtr doc = html_of(h);
+	size_t r, i, held = 0;
+
+	for (r = 0; r < jt->nroles; r++) {
+		const struct role *ro = jt->roles[r];
+		const struct specialty *sp = NULL;
+
+		for (i = 0; ro->specialty != NULL && i < jt->nspecialties; i++)
+			if (strcmp(jt->specialties[i].id, ro->specialty->id) == 0)
+				sp = &jt->specialties[i];
+		if (sp == NULL || !holds_specialty(h, sp)) {
+			if (html_count(doc, "//*[@id='role-%s']", ro->id) != 0)
+				fail_msg("%s.html holds role %s", h->id, ro->id);
+			continue;
+		}
+		held++;
+		if (html_count(doc, "//*[@id='role-%s']//*[local-name() = 'tbody']"
+		    "/*", ro->id) != targets_listed(ro, sp))
+			fail_msg("%s.html: role %s without its %zu targets",
+			    h->id, ro->id, targets_listed(ro, sp));
+	}
+	assert_true(held > 0);	/* the example has roles everywhere */
+	assert_int_equal(html_count(doc, "//*[@id='roles']"), 1);
+	xmlFreeDoc(doc);
+}
+
+/* Returns the tailored specialty of h's job type with id, or NULL. */
+static const struct specialty *
+specialty_with(const struct handbook *h, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < h->jt->nspecialties; i++)
+		if (strcmp(h->jt->specialties[i].id, id) == 0)
+			return &h->jt->specialties[i];
+	return NULL;
+}
+
+/* Returns the entry of the skill with id in sp, or NULL. */
+static const struct entry *
+entry_with(const struct specialty *sp, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (strcmp(sp->entries[i].skill->id, id) == 0)
+			return &sp->entries[i];
+	return NULL;
+}
+
+/* Returns the id of the section that handbook h would hold for skill k
+ * of specialty tsp (malloc'd), or NULL when h holds it anyway: a common
+ * skill of the job type's handbook that another specialty lists. */
+static char *
+section_id(const struct handbook *h, const struct specialty *tsp,
+    const struct skill *k)
+{
+	const struct skill *tk = jobtype_find_skill(h->jt, k->id);
+
+	if (h->sp == NULL && k->scope == SCOPE_SPECIFIC)
+		return xasprintf("skill-%s_%s", tsp->id, k->id);
+	if (h->sp == NULL && tk != NULL && tk->nuses > 0)
+		return NULL;
+	return xasprintf("skill-%s", k->id);
+}
+
+/* No level text of the standard's entry se that handbook h must not show
+ * for specialty tsp is in the text of its PDF: all of them when the
+ * company hides the skill in tsp (nor the skill's section, then), else
+ * those of the levels it hides.  A text h shows elsewhere (own) does not
+ * count. */
+static void
+check_entry_hidden(const struct handbook *h, xmlDocPtr doc,
+    const char *text, const struct texts *own,
+    const struct specialty *tsp, const struct entry *se)
+{
+	const struct entry *te = entry_with(tsp, se->skill->id);
+	char *id = te == NULL ? section_id(h, tsp, se->skill) : NULL;
+	size_t l;
+
+	if (id != NULL && html_count(doc, "//*[@id='%s']", id) != 0)
+		fail_msg("%s.html holds hidden skill %s", h->id, id);
+	free(id);
+	for (l = 0; l < se->nlevels; l++) {
+		const struct level *tl = te != NULL ? entry_find_level(te,
+		    se->levels[l].value) : NULL;
+		char *plain, *want;
+
+		if (se->levels[l].markdown == NULL ||
+		    (te != NULL && (tl == NULL || tl->hidden_by == NULL)))
+			continue;
+		plain = md_plain_text(se->levels[l].markdown);
+		want = squeeze(plain);
+		if (!texts_have(own, want) && strstr(text, want) != NULL)
+			fail_msg("%s.pdf holds hidden text of %s level %d: %s",
+			    h->id, se->skill->id, se->levels[l].value, want);
+		free(want);
+		free(plain);
+	}
+}
+
+/* Handbook h of the company's edition holds no skill the company hides
+ * in its specialty (in every specialty, a common skill in the job
+ * type's), and no standard text of a hidden skill or level, but where
+ * it shows the same text for another. */
+static void
+check_hidden_absent(const struct handbook *h)
+{
+	const struct jobtype *std = h->jt->standard;
+	xmlDocPtr doc = html_of(h);
+	char *text = pdf_text(h);
+	struct texts own;
+	size_t i, j;
+
+	assert_non_null(std);
+	descriptions_of(&own, h);
+	for (i = 0; i < std->nspecialties; i++) {
+		const struct specialty *ssp = &std->specialties[i];
+		const struct specialty *tsp = specialty_with(h, ssp->id);
+
+		if (tsp == NULL || !holds_specialty(h, tsp))
+			continue;
+		for (j = 0; j < ssp->nentries; j++)
+			check_entry_hidden(h, doc, text, &own, tsp,
+			    &ssp->entries[j]);
+	}
+	texts_free(&own);
+	free(text);
+	xmlFreeDoc(doc);
+}
+
+/* The standard's edition carries nothing of a company's: no mark, no
+ * legend, no roles, no 社内版 on any page. */
+static void
+check_plain_unmarked(const struct handbook *h)
+{
+	xmlDocPtr doc = html_of(h);
+	char **pages;
+	size_t i, n;
+
+	assert_int_equal(html_count(doc, "//*[@class='company-mark' or "
+	    "@class='hb-tailoring-legend' or @id='roles']"), 0);
+	pages = pdf_pages(h, 0, &n);
+	for (i = 0; i < n; i++)
+		if (strstr(pages[i], EDITION) != NULL)
+			fail_msg("%s.pdf: page %zu says %s", h->id, i + 1,
+			    EDITION);
+	pages_free(pages);
+	xmlFreeDoc(doc);
+}
+
+static void
+test_company_text_marked(void **state)
+{
+	(void)state;
+	each_tailored_handbook(check_company_marked);
+}
+
+static void
+test_company_edition_named(void **state)
+{
+	(void)state;
+	each_tailored_handbook(check_legend);
+	each_handbook_in(SITE, &content, check_plain_unmarked, 1);
+}
+
+static void
+test_roles(void **state)
+{
+	(void)state;
+	each_tailored_handbook(check_roles);
+}
+
+static void
+test_hidden_absent(void **state)
+{
+	(void)state;
+	each_tailored_handbook(check_hidden_absent);
+}
+
 int
 main(void)
 {
@@ -1160,6 +1885,10 @@ main(void)
 		cmocka_unit_test(test_start_page_links_every_pdf),
 		cmocka_unit_test(test_rebuild_keeps_the_pdfs),
 		cmocka_unit_test(test_asset_change_remakes_the_pdfs),
+		cmocka_unit_test(test_company_text_marked),
+		cmocka_unit_test(test_company_edition_named),
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_hidden_absent),
 	};
 
 	return cmocka_run_group_tests_name("handbooks", tests, setup, teardown);
