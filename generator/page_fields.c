@@ -471,22 +471,8 @@ static const struct field_decl S_map_level[] = {
 	END
 };
 
-static const struct field_decl S_map_row[] = {
-	TEXT("name", "the skill's name"),
-	LIST("cells", S_map_cell, "per level the job type defines"),
-	END
-};
-
-static const struct field_decl S_map_group[] = {
-	TEXT("label", "the skills' scope (label scope-common or "
-	    "scope-specific)"),
-	LIST("rows", S_map_row, "per skill of that scope, in the specialty's "
-	    "order"),
-	END
-};
-
-/* The map page's rows and groups: as page_matrix_map()'s, with the
- * skill's source (a handbook's map has none yet). */
+/* The rows and groups of a skill map (the map page's, a handbook's):
+ * as page_matrix_map()'s, with the skill's source. */
 static const struct field_decl S_map_page_row[] = {
 	TEXT("name", "the skill's name"),
 	SKILL_SOURCE,
@@ -504,16 +490,10 @@ static const struct field_decl S_map_page_group[] = {
 
 /* The handbooks: a specialty's, and a job type's. */
 
-/* Whose a skill is (page_skill_source()), in a handbook. */
-#define HB_SKILL_SOURCE \
-	TEXT("standard-name", "the standard's name of a skill the company " \
-	    "renamed (\"name\" is the company's), else \"\""), \
-	FLAG("company-skill", "a company skill (a tailoring's, not the " \
-	    "standard's): marked with the company's mark")
-
 static const struct field_decl S_hb_knowledge[] = {
 	TEXT("text", "the knowledge item"),
-	FLAG("company", "a tailoring added it: marked with the company's mark"),
+	FLAG("company", "a tailoring added it: the company mark goes beside "
+	    "it"),
 	END
 };
 
@@ -541,7 +521,7 @@ static const struct field_decl S_hb_skill[] = {
 	TEXT("sublevel", "its subheadings' level, one more"),
 	TEXT("notelevel", "its notes' heading's level, two more"),
 	TEXT("scope", "its scope (label scope-common or scope-specific)"),
-	HB_SKILL_SOURCE,
+	SKILL_SOURCE,
 	LIST("knowledge", S_hb_knowledge, "its knowledge items"),
 	LIST("levels", S_hb_skill_level, "every level the job type defines"),
 	LIST("notes", S_hb_note, "its editorial notes, then the entry's"),
@@ -551,7 +531,8 @@ static const struct field_decl S_hb_skill[] = {
 static const struct field_decl S_hb_area_skill[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("href", "link to its section"),
-	FLAG("company-skill", "a company skill: marked with the company's mark"),
+	FLAG("company-skill", "a company skill: the company mark goes beside "
+	    "its name"),
 	END
 };
 
@@ -572,7 +553,8 @@ static const struct field_decl S_hb_map[] = {
 	FLAG("named", "in a job type's handbook (several maps): the contents "
 	    "name its specialty"),
 	LIST("map-levels", S_map_level, "as on the skill map"),
-	LIST("map-groups", S_map_group, "as on the skill map"),
+	LIST("map-groups", S_map_page_group, "as on the skill map, each row "
+	    "with its skill's source"),
 	END
 };
 
@@ -580,7 +562,8 @@ static const struct field_decl S_hb_content[] = {
 	TEXT("name", "a skill's name, or a part's heading"),
 	TEXT("href", "link to it"),
 	FLAG("part", "a part's heading"),
-	FLAG("company-skill", "a company skill: marked with the company's mark"),
+	FLAG("company-skill", "a company skill: the company mark goes beside "
+	    "its name"),
 	END
 };
 
@@ -604,7 +587,8 @@ static const struct field_decl S_hb_compared_row[] = {
 	TEXT("anchor", "the id of its row"),
 	LIST("cells", S_hb_compared_cell, "per specialty"),
 	FLAG("all-hidden", "tailorings hide the level in every specialty "
-	    "that lists the skill: its cells say nothing"),
+	    "that lists the skill: one cell says so instead of the cells"),
+	TEXT("columns", "how many specialties (columns) the table has"),
 	LIST("company-cells", S_hb_company_cell, "what tailorings give the "
 	    "level (empty when nothing): a cell per run of specialties given "
 	    "the same, in their order (past four specialties, only the runs "
@@ -621,7 +605,7 @@ static const struct field_decl S_hb_compared[] = {
 	TEXT("name", "the skill's name"),
 	TEXT("anchor", "the id of its section"),
 	TEXT("scope", "its scope (label scope-common)"),
-	HB_SKILL_SOURCE,
+	SKILL_SOURCE,
 	TEXT("layout", "\"columns\": a column per specialty; \"stacked\" "
 	    "past four specialties: each level's specialties one under "
 	    "another"),
@@ -647,7 +631,7 @@ static const struct field_decl S_hb_part[] = {
 
 static const struct field_decl S_hb_target[] = {
 	TEXT("name", "the skill's name"),
-	HB_SKILL_SOURCE,
+	SKILL_SOURCE,
 	TEXT("level", "the level to reach (label level)"),
 	TEXT("href", "link to the level's row in the handbook"),
 	LIST("resources", S_resource, "the learning resources of that level"),

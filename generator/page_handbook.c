@@ -135,13 +135,13 @@ S_same_company(const struct level *a, const struct level *b)
 	return 1;
 }
 
-/* Returns whether a tailoring hides level lv (NULL: none) or gives it
- * company text or resources. */
+/* Returns whether a tailoring gives level lv (NULL: none) company text
+ * or resources, or hides it when hidden counts. */
 static int
-S_has_company(const struct level *lv)
+S_has_company(const struct level *lv, int hidden)
 {
-	return lv != NULL && (lv->hidden_by != NULL || lv->company != NULL ||
-	    lv->nresources > 0);
+	return lv != NULL && ((hidden && lv->hidden_by != NULL) ||
+	    lv->company != NULL || lv->nresources > 0);
 }
 
 /* Adds to list "company-cells" of row a cell for the specialties of jt
@@ -163,33 +163,39 @@ S_company_cell(struct builder *b, struct scope *row, const struct jobtype *jt,
 	page_level_company(b, c, lv);
 }
 
-/* Adds to row, the row of level n of common skill k of jt compared, what
- * tailorings give the level in each specialty: list "company-cells",
- * empty when they give it nothing, else a cell per run of specialties
- * given the same (past COMPARED_COLUMNS_MAX, the runs given something
- * only), and flag "all-hidden" when they hide it in every specialty that
- * lists it. */
+/* Adds to row, the row of level n of common skill k of jt compared,
+ * flag "all-hidden" when tailorings hide the level in every specialty
+ * that lists k (a cell spanning "columns" says so), and what they give
+ * the level in each specialty: list "company-cells", empty when they give
+ * it nothing (but for hiding it everywhere), else a cell per run of
+ * specialties given the same (past COMPARED_COLUMNS_MAX, the runs given
+ * something only). */
 static void
 S_compared_company(struct builder *b, struct scope *row,
     const struct jobtype *jt, const struct skill *k, int n)
 {
 	const struct level **lv = xcalloc(jt->nspecialties + 1, sizeof(*lv));
 	size_t i, j, given = 0, hidden = 0, listed = 0;
+	int all;
 
 	for (i = 0; i < k->nuses; i++)
 		lv[k->uses[i].index] = entry_find_level(k->uses[i].entry, n);
 	for (i = 0; i < jt->nspecialties; i++) {
-		given += S_has_company(lv[i]);
 		hidden += lv[i] != NULL && lv[i]->hidden_by != NULL;
 		listed += lv[i] != NULL;
 	}
-	scope_flag(row, "all-hidden", hidden > 0 && hidden == listed);
+	all = hidden > 0 && hidden == listed;
+	for (i = 0; i < jt->nspecialties; i++)
+		given += S_has_company(lv[i], !all);
+	scope_flag(row, "all-hidden", all);
+	scope_text(row, "columns", arena_printf(&b->arena, "%zu",
+	    jt->nspecialties));
 	scope_list(row, "company-cells");
 	for (i = 0; given > 0 && i < jt->nspecialties; i = j) {
 		for (j = i + 1; j < jt->nspecialties &&
 		    S_same_company(lv[i], lv[j]); j++)
 			;
-		if (S_has_company(lv[i]) ||
+		if (S_has_company(lv[i], !all) ||
 		    jt->nspecialties <= COMPARED_COLUMNS_MAX)
 			S_company_cell(b, row, jt, i, j, lv[i]);
 	}
@@ -264,9 +270,40 @@ S_area(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
+/* Adds to list "map-groups" of m_s the group of the skills of sp of
+ * scope sc, labelled, each a row {name, its source (page_skill_source()),
+ * cells (page_matrix_cells())}; none when sp has no such skill.  As
+ * page_matrix_map() makes them, with the source: a tailored job type's
+ * map tells the company's skills from the standard's. */
+static void
+S_map_group(struct builder *b, struct scope *m_s, const struct jobtype *jt,
+    const struct specialty *sp, enum skill_scope sc)
+{
+	struct scope *group = NULL, *row;
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++) {
+		const struct entry *e = &sp->entries[i];
+
+		if (e->skill->scope != sc)
+			continue;
+		if (group == NULL) {
+			group = scope_item(m_s, "map-groups");
+			scope_text(group, "label", page_scope_label(b, sc));
+			scope_list(group, "rows");
+		}
+		row = scope_item(group, "rows");
+		scope_text(row, "name", e->skill->name);
+		page_skill_source(b, row, e->skill);
+		page_matrix_cells(b, row, jt, sp, e, NULL);
+	}
+}
+
 /* Adds the skill map of sp of jt to list "maps" of s: its anchor, link,
  * specialty and whether the contents name it (in a job type's handbook,
- * whole), and the map itself (page_matrix_map()). */
+ * whole), and the map itself: "map-levels" (each level jt defines) and
+ * "map-groups", the common skills then the specialty's own
+ * (S_map_group()). */
 static void
 S_map(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, int whole)
@@ -274,12 +311,20 @@ S_map(struct builder *b, struct scope *s, const struct jobtype *jt,
 	struct scope *m_s = scope_item(s, "maps");
 	const char *anchor = whole ? arena_printf(&b->arena, "map-%s",
 	    sp->id) : "map";
+	int n;
 
 	scope_text(m_s, "anchor", anchor);
 	scope_text(m_s, "href", path_href(&b->arena, "", "", anchor));
 	scope_text(m_s, "specialty", sp->name);
 	scope_flag(m_s, "named", whole);
-	page_matrix_map(b, m_s, jt, sp);
+	scope_list(m_s, "map-levels");
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n))
+		scope_text(scope_item(m_s, "map-levels"), "label",
+		    page_level_label(b, n));
+	scope_list(m_s, "map-groups");
+	S_map_group(b, m_s, jt, sp, SCOPE_COMMON);
+	S_map_group(b, m_s, jt, sp, SCOPE_SPECIFIC);
 }
 
 /* Sets on handbook page s, of sp of jt (of jt as a whole when sp is

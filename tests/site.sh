@@ -35,7 +35,11 @@
 #                text, verbatim, with its meaning, evidence and
 #                resources (links off the site marked external, hours);
 #                on the skill, level, specialty, home, comparison,
-#                knowledge and map pages; every id once; each map one
+#                knowledge and map pages, and in the handbooks (the
+#                company's edition: the legend naming the tailorings, a
+#                section per role with its targets, each level's company
+#                box, hidden skills gone; tests/unit/test_handbooks.c
+#                reads their PDFs); every id once; each map one
 #                A4 landscape page (with WeasyPrint and poppler-utils)
 #   unique ids   no page of the fixture, of content/ or of skills whose
 #                IDs meet an anchor's suffix ("a" and "a-level-3") holds
@@ -541,6 +545,49 @@ has 1 "//th[@scope='row'][starts-with(.,'オンサイト障害対応')]/$std[.='
 has 2 "//th[@scope='row']/$mark" $map &&
 has 1 "//p[@class='map-source']/span[@class='map-company']/$mark" $map
 ok tailored-map $?
+# the handbooks: the company's edition, its legend naming both
+# tailorings, a section per role of the specialty (of every specialty,
+# the job type's), a target linked to its level's row; the level's
+# company box after the standard's text, the resource's address printed;
+# hidden skills gone, hidden levels said so
+hb=../handbooks
+for f in hardware software facility-management customer-service; do
+	has 1 "//aside[@class='hb-tailoring-legend'][count(.//li)=2][.//li='みなと情報サービス ハードウェア保守事業部 育成基準']/p/$mark" \
+	    $hb/$f.html &&
+	has 1 "//p[@class='hb-edition']/$mark" $hb/$f.html &&
+	[ "$(xp "count(//title[contains(.,'みなと情報サービス カスタマサービス職 社内スキル基準')])" \
+	    $hb/$f.html)" = 1 ] || { echo "no edition: $f"; break; }
+done
+ok tailored-handbook-edition $?
+has 3 "//section[@class='hb-role']" $hb/hardware.html &&
+has 2 "//section[@class='hb-role']" $hb/software.html &&
+has 2 "//section[@class='hb-role']" $hb/facility-management.html &&
+has 7 "//section[@class='hb-role']" $hb/customer-service.html &&
+has 1 "//section[@id='role-field-engineer-3y']//tr[th[starts-with(.,'オンサイト障害対応')]]/td/a[@href='#skill-fault-repair.level-3']" \
+    $hb/hardware.html &&
+has 1 "//section[@id='role-field-engineer-3y']//tr[th[starts-with(.,'オンサイト障害対応')]]/td/a[@href='#skill-hardware_fault-repair.level-3']" \
+    $hb/customer-service.html &&
+has 0 "//section[@class='hb-role']" $hb/../../det-b/handbooks/hardware.html
+ok tailored-handbook-roles $?
+f3="//tr[@id='skill-fault-repair.level-3']/td"
+has 1 "$f3/div[@class='prose']/following-sibling::div[contains(@class,'hb-company')]/span[@class='hb-company-side']/$mark" \
+    $hb/hardware.html &&
+has 0 "$f3/div[@class='prose']//$mark" $hb/hardware.html &&
+has 1 "$f3//span[@class='hb-resource-href'][.='https://portal.minato-is.example.co.jp/training/mss-basic']" \
+    $hb/hardware.html &&
+has 1 "//h2[starts-with(.,'リモート監視・予兆保守')]/$mark" $hb/hardware.html &&
+has 1 "//h2[starts-with(.,'オンサイト障害対応')]/$std[.='（標準：障害修理）']" \
+    $hb/hardware.html &&
+has 2 "//section[@id='skill-fault-repair']//li/$mark" $hb/hardware.html &&
+has 0 "//*[@id='skill-customer-service-management']" $hb/software.html &&
+has 0 "//*[@id='skill-facility-marketing']" $hb/facility-management.html &&
+has 0 "//*[@id='skill-facility-management_facility-marketing']" \
+    $hb/customer-service.html &&
+has 1 "//tr[@id='skill-negotiation.level-6']//p[@class='hb-hidden']" \
+    $hb/hardware.html &&
+has 1 "//tr[@id='skill-negotiation.level-6']/td[@class='hb-hidden-row']" \
+    $hb/customer-service.html
+ok tailored-handbook-content $?
 # each tailored map (more rows than the standard's) still prints on one
 # A4 landscape page, as skillsite build -p makes it (WeasyPrint)
 if command -v weasyprint >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1

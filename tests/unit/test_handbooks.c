@@ -798,7 +798,7 @@ advance_past_knowledge(const struct handbook *h, const char **at,
 static const char *const kind_labels[RESOURCE__COUNT] = {
 	"社内研修", "資格試験", "書籍", "e-learning", "OJT"
 };
-#define HIDDEN_TEXT	"社内標準ではこのレベルを扱いません"
+#define HIDDEN_TEXT	"社内標準では対象外のレベルです"
 #define EDITION		"社内版"
 
 /* Returns the squeezed text of learning resource r as the handbook
@@ -984,24 +984,20 @@ advance_past_roles(const struct handbook *h, const char **at)
  * specialty in order; the job type's, the common skills compared (in
  * the job type's order), then each specialty's specific skills.  In the
  * company's edition, the roles come first, and each level is followed
- * by what tailorings give it.  WeasyPrint draws a compared table's text
- * after the rest of its page (seen where one compared skill ends and
- * the next begins on a page), so the compared skills' knowledge items
- * are followed apart (known) from their tables (at). */
+ * by what tailorings give it. */
 static void
 check_text_in_order(const struct handbook *h)
 {
 	const struct jobtype *jt = h->jt;
 	char *text = pdf_text(h);
-	const char *at = text, *known;
+	const char *at = text;
 	size_t i, j;
 
 	advance_past_roles(h, &at);
-	known = at;
 	for (i = 0; h->sp == NULL && i < jt->nskills; i++)
 		if (jt->skills[i].scope == SCOPE_COMMON &&
 		    jt->skills[i].nuses > 0) {
-			advance_past_knowledge(h, &known, &jt->skills[i]);
+			advance_past_knowledge(h, &at, &jt->skills[i]);
 			advance_past_compared(h, &at, &jt->skills[i]);
 		}
 	for (i = 0; i < jt->nspecialties; i++) {
@@ -1458,10 +1454,12 @@ texts_equal(const struct texts *t, const char *s)
 }
 
 /* The elements of the company's that carry the 社内 mark: its boxes (a
- * level's company text, in skills and compared rows), the knowledge
- * items and skill headings it adds. */
+ * level's company text, in skills and compared rows; the mark in a cell
+ * of its own at their side), the knowledge items and skill headings it
+ * adds (the mark beside them). */
 #define MARKED(what)	"//*[" what "][*[@class='company-mark']]"
-#define COMPANY_BOXES	MARKED("contains(concat(' ', @class, ' '), ' company ')")
+#define COMPANY_BOXES	"//*[contains(concat(' ', @class, ' '), ' company ')]" \
+			"[*/*[@class='company-mark']]"
 #define MARKED_ITEMS	MARKED("local-name() = 'li'")
 #define MARKED_HEADS	MARKED("local-name() = 'h2'")
 #define RENAMED_HEADS	"//*[local-name() = 'h2'][*[@class='standard-name']]"
@@ -1471,11 +1469,12 @@ struct marked {
 	struct texts	boxes, items, heads, renamed;
 };
 
-/* The text 「社内」 (the mark) before s, squeezed (malloc'd). */
+/* Returns s then the text of the mark, 「社内」, squeezed (malloc'd): a
+ * name or item marked as the company's. */
 static char *
 with_mark(const char *s)
 {
-	char *m = xasprintf("社内%s", s), *q = squeeze(m);
+	char *m = xasprintf("%s社内", s), *q = squeeze(m);
 
 	free(m);
 	return q;
@@ -1520,15 +1519,22 @@ check_skill_marked(const struct handbook *h, const struct marked *mk,
 
 /* Level lv of an entry of skill k shows in handbook h whatever
  * tailorings give it inside a box marked as the company's: its text
- * (meaning, evidence) and each resource, its address printed. */
+ * (meaning, evidence) and each resource, its address printed; and its
+ * description too when k is a company skill. */
 static void
 check_level_marked(const struct handbook *h, const struct marked *mk,
-    const struct level *lv)
+    const struct skill *k, const struct level *lv)
 {
 	const struct tailor_text *x = lv->company;
 	size_t i;
 	char *plain;
 
+	if (k->from != NULL && lv->markdown != NULL) {
+		plain = md_plain_text(lv->markdown);
+		expect_marked(h, &mk->boxes, squeeze(plain), 1, "company "
+		    "skill's level");
+		free(plain);
+	}
 	for (i = 0; x != NULL && i < 2; i++) {
 		const char *md = i == 0 ? x->meaning : x->evidence;
 
@@ -1556,7 +1562,8 @@ level_row_id(const struct handbook *h, const struct specialty *sp,
 }
 
 /* Each level of entry e of sp that a tailoring hides says so in
- * handbook h: its row (the row below, a compared skill's). */
+ * handbook h: in its row, or (a compared skill's hidden in some
+ * specialties only) in the row of the company's below. */
 static void
 check_hidden_levels_said(const struct handbook *h, xmlDocPtr doc,
     const struct specialty *sp, const struct entry *e)
@@ -1569,10 +1576,9 @@ check_hidden_levels_said(const struct handbook *h, xmlDocPtr doc,
 		if (e->levels[i].hidden_by == NULL)
 			continue;
 		id = level_row_id(h, sp, e, e->levels[i].value);
-		if (html_count(doc, h->sp == NULL && e->skill->scope ==
-		    SCOPE_COMMON ? "//*[@id='%s']/following-sibling::*[1]"
-		    "//*[@class='hb-hidden']" : "//*[@id='%s']//*[@class="
-		    "'hb-hidden']", id) == 0)
+		if (html_count(doc, "//*[@id='%s']//*[@class='hb-hidden'] | "
+		    "//*[@id='%s']/following-sibling::*[1][@class="
+		    "'hb-company-row']//*[@class='hb-hidden']", id, id) == 0)
 			fail_msg("%s.html: hidden level %s does not say so",
 			    h->id, id);
 		free(id);
@@ -1601,7 +1607,8 @@ check_company_marked(const struct handbook *h)
 
 			check_skill_marked(h, &mk, e->skill);
 			for (l = 0; l < e->nlevels; l++)
-				check_level_marked(h, &mk, &e->levels[l]);
+				check_level_marked(h, &mk, e->skill,
+				    &e->levels[l]);
 			check_hidden_levels_said(h, doc, sp, e);
 		}
 	}
