@@ -528,6 +528,20 @@ S_marks(struct builder *b, const struct jobtype *jt, const struct skill *k,
 	return b->marks[slot];
 }
 
+/* Returns whether a tailoring hides level n of skill k in specialty sp. */
+static int
+S_hidden_in(const struct skill *k, const struct specialty *sp, int n)
+{
+	const struct level *lv;
+	size_t i;
+
+	for (i = 0; i < k->nuses; i++)
+		if (k->uses[i].specialty == sp)
+			return (lv = entry_find_level(k->uses[i].entry, n)) !=
+			    NULL && lv->hidden_by != NULL;
+	return 0;
+}
+
 struct scope *
 page_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct skill *k, int n, const char **texts, int links)
@@ -551,6 +565,7 @@ page_compare_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 
 		cell = scope_item(row, "cells");
 		scope_flag(cell, "defined", texts[i] != NULL);
+		scope_flag(cell, "hidden-here", S_hidden_in(k, sp, n));
 		scope_text(cell, "specialty", sp->name);
 		if (links) {
 			scope_text(cell, "skill-href", path_href(&b->arena,
@@ -617,7 +632,8 @@ page_matrix_cells(struct builder *b, struct scope *row,
 }
 
 /* Adds to list "map-groups" of s the group of the skills of sp of scope sc,
- * labelled, each a row of the map; none when sp has no such skill. */
+ * labelled, each a row of the map {name, its source (page_skill_source()),
+ * cells}; none when sp has no such skill. */
 static void
 S_map_group(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, enum skill_scope sc)
@@ -638,6 +654,7 @@ S_map_group(struct builder *b, struct scope *s, const struct jobtype *jt,
 		}
 		row = scope_item(group, "rows");
 		scope_text(row, "name", e->skill->name);
+		page_skill_source(b, row, e->skill);
 		page_matrix_cells(b, row, jt, sp, e, NULL);
 	}
 }

@@ -214,9 +214,10 @@ void		 page_matrix_cells(struct builder *, struct scope *row,
 
 /* Fills s with the skill map of sp of jt: list "map-levels" (each level
  * jt defines, {label}) and list "map-groups", the common skills then the
- * specialty's own, each {label, rows}, a row {name, cells} as
- * page_matrix_cells() without links.  A group without skills is left
- * out. */
+ * specialty's own, each {label, rows}, a row {name, its source
+ * (page_skill_source()), cells} as page_matrix_cells() without links.  A
+ * group without skills is left out.  The map page and the handbooks'
+ * maps are made by it. */
 void		 page_matrix_map(struct builder *, struct scope *s,
 		    const struct jobtype *jt, const struct specialty *sp);
 

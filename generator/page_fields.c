@@ -425,6 +425,8 @@ static const struct field_decl S_segment[] = {
 
 static const struct field_decl S_compare_cell[] = {
 	FLAG("defined", "whether the specialty describes the level"),
+	FLAG("hidden-here", "whether a tailoring hides the level in this "
+	    "specialty (\"defined\" is off)"),
 	TEXT("specialty", "the specialty's name"),
 	TEXT("skill-href", "link to the level on the skill's page"),
 	TEXT("level-href", "link to the level's page, or \"\""),
@@ -569,6 +571,7 @@ static const struct field_decl S_hb_content[] = {
 
 static const struct field_decl S_hb_compared_cell[] = {
 	FLAG("defined", "whether the specialty describes the level"),
+	FLAG("hidden-here", "as on the comparison page"),
 	TEXT("specialty", "the specialty's name"),
 	LIST("segments", S_segment, "the description, the words that differ "
 	    "marked"),

@@ -270,40 +270,11 @@ S_area(struct builder *b, struct scope *s, const struct jobtype *jt,
 	}
 }
 
-/* Adds to list "map-groups" of m_s the group of the skills of sp of
- * scope sc, labelled, each a row {name, its source (page_skill_source()),
- * cells (page_matrix_cells())}; none when sp has no such skill.  As
- * page_matrix_map() makes them, with the source: a tailored job type's
- * map tells the company's skills from the standard's. */
-static void
-S_map_group(struct builder *b, struct scope *m_s, const struct jobtype *jt,
-    const struct specialty *sp, enum skill_scope sc)
-{
-	struct scope *group = NULL, *row;
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++) {
-		const struct entry *e = &sp->entries[i];
-
-		if (e->skill->scope != sc)
-			continue;
-		if (group == NULL) {
-			group = scope_item(m_s, "map-groups");
-			scope_text(group, "label", page_scope_label(b, sc));
-			scope_list(group, "rows");
-		}
-		row = scope_item(group, "rows");
-		scope_text(row, "name", e->skill->name);
-		page_skill_source(b, row, e->skill);
-		page_matrix_cells(b, row, jt, sp, e, NULL);
-	}
-}
-
 /* Adds the skill map of sp of jt to list "maps" of s: its anchor, link,
  * specialty and whether the contents name it (in a job type's handbook,
  * whole), and the map itself: "map-levels" (each level jt defines) and
  * "map-groups", the common skills then the specialty's own
- * (S_map_group()). */
+ * (page_matrix_map()). */
 static void
 S_map(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp, int whole)
@@ -311,20 +282,12 @@ S_map(struct builder *b, struct scope *s, const struct jobtype *jt,
 	struct scope *m_s = scope_item(s, "maps");
 	const char *anchor = whole ? arena_printf(&b->arena, "map-%s",
 	    sp->id) : "map";
-	int n;
 
 	scope_text(m_s, "anchor", anchor);
 	scope_text(m_s, "href", path_href(&b->arena, "", "", anchor));
 	scope_text(m_s, "specialty", sp->name);
 	scope_flag(m_s, "named", whole);
-	scope_list(m_s, "map-levels");
-	for (n = jobtype_next_level(jt, 0); n != 0;
-	    n = jobtype_next_level(jt, n))
-		scope_text(scope_item(m_s, "map-levels"), "label",
-		    page_level_label(b, n));
-	scope_list(m_s, "map-groups");
-	S_map_group(b, m_s, jt, sp, SCOPE_COMMON);
-	S_map_group(b, m_s, jt, sp, SCOPE_SPECIFIC);
+	page_matrix_map(b, m_s, jt, sp);
 }
 
 /* Sets on handbook page s, of sp of jt (of jt as a whole when sp is

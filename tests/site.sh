@@ -523,8 +523,8 @@ r5="//tr[th[starts-with(.,'レベル５')]]"
     > /dev/null &&
 [ "$(xmllint --html --xpath "string($r5/th/span[@class='hidden-in'])" \
     "$c1" 2>/dev/null)" = '社内標準で対象外：ソフトウェア' ] &&
-[ "$(xmllint --html --xpath "count($r5/td[p[@class='undefined']])" "$c1" \
-    2>/dev/null)" = 1 ] &&
+[ "$(xmllint --html --xpath "count($r5/td[p[@class='undefined']][.//text()[contains(.,'社内では対象外')]])" \
+    "$c1" 2>/dev/null)" = 1 ] &&
 [ "$(xmllint --html --xpath "count($r5/td)" "$c1" 2>/dev/null)" = 3 ] &&
 [ "$(xmllint --html --xpath "count(//span[@class='hidden-in'])" "$c1" \
     2>/dev/null)" = 1 ]
