@@ -767,3 +767,17 @@ page_level_company(struct builder *b, struct scope *s, const struct level *lv)
 	page_resources(b, s, "resources", lv != NULL ? lv->resources : NULL,
 	    lv != NULL ? lv->nresources : 0);
 }
+
+void
+page_roles(struct builder *b, struct scope *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	size_t i;
+
+	scope_list(s, "roles");
+	for (i = 0; i < jt->nroles; i++)
+		if (jt->roles[i]->specialty == sp)
+			page_link(b, s, "roles", b->self, jt->roles[i]->name,
+			    path_role(&b->arena, jt->id, jt->roles[i]->id),
+			    NULL);
+}

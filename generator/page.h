@@ -180,6 +180,12 @@ const char	*page_tailoring_anchor(struct builder *,
 const char	*page_tailoring_href(struct builder *, const struct jobtype *jt,
 		    const struct tailoring *t);
 
+/* Adds list "roles" to s: the roles of jt's tailorings in specialty sp,
+ * in their order, each {name, href} linked from the current page to its
+ * page. */
+void		 page_roles(struct builder *, struct scope *s,
+		    const struct jobtype *jt, const struct specialty *sp);
+
 /* Returns the label of resource kind k. */
 const char	*page_resource_kind(struct builder *, enum resource_kind k);
 

@@ -31,22 +31,6 @@ S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	}
 }
 
-/* Adds list "roles" to specialty item it: the roles of jt's tailorings
- * in sp, each linked to its page. */
-static void
-S_roles(struct builder *b, struct scope *it, const struct jobtype *jt,
-    const struct specialty *sp)
-{
-	size_t i;
-
-	scope_list(it, "roles");
-	for (i = 0; i < jt->nroles; i++)
-		if (strcmp(jt->roles[i]->specialty_id, sp->id) == 0)
-			page_link(b, it, "roles", PATH_HOME, jt->roles[i]->name,
-			    path_role(&b->arena, jt->id, jt->roles[i]->id),
-			    NULL);
-}
-
 /* Adds specialty sp of jt to list "specialties" of j_s with the links
  * of its tasks: its page, its self-assessment sheet, its handbook and
  * skill map and, when PDFs are made, their PDFs; and its roles. */
@@ -57,7 +41,7 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	struct scope *item = page_link(b, j_s, "specialties", PATH_HOME,
 	    sp->name, path_specialty(&b->arena, jt->id, sp->id), NULL);
 
-	S_roles(b, item, jt, sp);
+	page_roles(b, item, jt, sp);
 	scope_text(item, "assessment-href", path_href(&b->arena, PATH_HOME,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,

@@ -49,22 +49,6 @@ S_row(struct builder *b, struct scope *s, const struct jobtype *jt,
 	page_matrix_cells(b, row, jt, sp, e, page);
 }
 
-/* Adds list "roles" to specialty page s: the roles of jt's tailorings
- * in sp, in their order, each {name, href} linked to its page. */
-static void
-S_roles(struct builder *b, struct scope *s, const struct jobtype *jt,
-    const struct specialty *sp)
-{
-	size_t i;
-
-	scope_list(s, "roles");
-	for (i = 0; i < jt->nroles; i++)
-		if (strcmp(jt->roles[i]->specialty_id, sp->id) == 0)
-			page_link(b, s, "roles", b->self, jt->roles[i]->name,
-			    path_role(&b->arena, jt->id, jt->roles[i]->id),
-			    NULL);
-}
-
 void
 pages_specialty(struct builder *b, const struct jobtype *jt,
     const struct specialty *sp)
@@ -84,7 +68,7 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "map-pdf-href", page_map_href(b, sp, "pdf"));
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));
 	page_notes(b, s, "notes", &sp->notes);
-	S_roles(b, s, jt, sp);
+	page_roles(b, s, jt, sp);
 	scope_list(s, "common-skills");
 	scope_list(s, "specific-skills");
 	S_levels(b, s, jt, sp);
