@@ -39,6 +39,29 @@ S_level_run(struct builder *b, int from, int to)
 }
 
 const char *
+page_join(struct builder *b, const char *const *names, size_t n)
+{
+	const char *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	size_t i, len = 0, seplen = strlen(sep);
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + (i > 0 ? seplen : 0);
+	p = s = arena_calloc(&b->arena, len + 1, 1);
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(names[i]);
+
+		if (i > 0) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		memcpy(p, names[i], k);
+		p += k;
+	}
+	return s;
+}
+
+const char *
 page_levels_defined(struct builder *b, const struct jobtype *jt)
 {
 	const char *list = "", *sep = "";
@@ -698,24 +721,30 @@ static const enum label S_kind_labels[RESOURCE__COUNT] = {
 	LABEL_RESOURCE_ELEARNING, LABEL_RESOURCE_OJT
 };
 
+const char *
+page_tailoring_names(struct builder *b, const struct jobtype *jt)
+{
+	const char **v = arena_calloc(&b->arena, jt->ntailorings + 1,
+	    sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < jt->ntailorings; i++)
+		v[i] = jt->tailorings[i]->name ? jt->tailorings[i]->name : "";
+	return page_join(b, v, jt->ntailorings);
+}
+
 void
 page_tailoring_fields(struct builder *b, struct scope *s,
     const struct jobtype *jt)
 {
-	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
-	size_t i;
-
 	if (jt == NULL || jt->ntailorings == 0) {
 		scope_flag(s, "tailored", 0);
 		scope_text(s, "tailoring-names", "");
 		scope_text(s, "tailoring-href", "");
 		return;
 	}
-	for (i = 0; i < jt->ntailorings; i++)
-		names = arena_printf(&b->arena, "%s%s%s", names, i ? sep : "",
-		    jt->tailorings[i]->name ? jt->tailorings[i]->name : "");
 	scope_flag(s, "tailored", 1);
-	scope_text(s, "tailoring-names", names);
+	scope_text(s, "tailoring-names", page_tailoring_names(b, jt));
 	scope_text(s, "tailoring-href", path_href(&b->arena, b->self,
 	    path_tailoring(&b->arena, jt->id), NULL));
 }

@@ -87,6 +87,15 @@ const char	*page_level_label(struct builder *, int n);
  * levels-defined), or "" when it defines none. */
 const char	*page_levels_defined(struct builder *, const struct jobtype *jt);
 
+/* Returns the n names at v joined by label level-join, in the arena
+ * (copied once, however many there are). */
+const char	*page_join(struct builder *, const char *const *names,
+		    size_t n);
+
+/* Returns the names of the tailorings of jt, in order, joined
+ * (page_join()). */
+const char	*page_tailoring_names(struct builder *, const struct jobtype *jt);
+
 /* Returns the label of a skill's scope. */
 const char	*page_scope_label(struct builder *, enum skill_scope sc);
 

@@ -152,13 +152,12 @@ S_company_cell(struct builder *b, struct scope *row, const struct jobtype *jt,
     size_t from, size_t to, const struct level *lv)
 {
 	struct scope *c = scope_item(row, "company-cells");
-	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	const char **v = arena_calloc(&b->arena, to - from + 1, sizeof(*v));
 	size_t i;
 
 	for (i = from; i < to; i++)
-		names = arena_printf(&b->arena, "%s%s%s", names, i > from ?
-		    sep : "", jt->specialties[i].name);
-	scope_text(c, "specialties", names);
+		v[i - from] = jt->specialties[i].name;
+	scope_text(c, "specialties", page_join(b, v, to - from));
 	scope_text(c, "span", arena_printf(&b->arena, "%zu", to - from));
 	page_level_company(b, c, lv);
 }
@@ -298,21 +297,17 @@ static void
 S_edition(struct builder *b, struct scope *s, const struct jobtype *jt,
     const struct specialty *sp)
 {
-	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
-	const char *heading;
+	const char *heading, *names;
 	size_t i;
 
 	scope_list(s, "tailorings");
 	if (jt->ntailorings == 0)
 		return;
-	for (i = 0; i < jt->ntailorings; i++) {
-		const char *name = jt->tailorings[i]->name != NULL ?
-		    jt->tailorings[i]->name : "";
-
-		scope_text(scope_item(s, "tailorings"), "name", name);
-		names = arena_printf(&b->arena, "%s%s%s", names, i ? sep : "",
-		    name);
-	}
+	for (i = 0; i < jt->ntailorings; i++)
+		scope_text(scope_item(s, "tailorings"), "name",
+		    jt->tailorings[i]->name != NULL ?
+		    jt->tailorings[i]->name : "");
+	names = page_tailoring_names(b, jt);
 	heading = page_label(b, LABEL_TITLE_HANDBOOK, &(struct label_args){
 	    .specialty = sp != NULL ? sp->name : jt->name });
 	scope_text(s, "title", page_label(b, LABEL_TITLE, &(struct label_args){

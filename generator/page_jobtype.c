@@ -195,20 +195,21 @@ static void
 S_compare_hidden(struct builder *b, struct scope *row,
     const struct jobtype *jt, const struct skill *k, int n)
 {
-	const char *names = "", *sep = page_label(b, LABEL_LEVEL_JOIN, NULL);
+	const char **names = arena_calloc(&b->arena, k->nuses + 1,
+	    sizeof(*names));
 	size_t i, hidden = 0, defined = 0;
 
 	for (i = 0; i < k->nuses; i++) {
 		const struct level *lv = entry_find_level(k->uses[i].entry, n);
 
 		if (lv != NULL && lv->hidden_by != NULL)
-			names = arena_printf(&b->arena, "%s%s%s", names,
-			    hidden++ ? sep : "", k->uses[i].specialty->name);
+			names[hidden++] = k->uses[i].specialty->name;
 		else if (entry_level_text(k->uses[i].entry, n) != NULL)
 			defined++;
 	}
 	scope_flag(row, "hidden", hidden > 0 && defined == 0);
-	scope_text(row, "hidden-in", hidden > 0 && defined > 0 ? names : "");
+	scope_text(row, "hidden-in", hidden > 0 && defined > 0 ?
+	    page_join(b, names, hidden) : "");
 	scope_text(row, "span", arena_printf(&b->arena, "%zu",
 	    jt->nspecialties));
 }
