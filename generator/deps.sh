@@ -6,7 +6,7 @@
 set -u
 
 build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev
-libunistring-dev libxxhash-dev libmicrohttpd-dev"
+libunistring-dev libxxhash-dev libmicrohttpd-dev libzip-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-morisawa-bizud-gothic fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools

@@ -104,6 +104,7 @@ static const struct {
 	    "describe" },
 	[MSG_TAILOR_TWICE] = { SEV_ERROR, "changed twice" },
 	[MSG_TAILOR_HIDDEN] = { SEV_ERROR, "refers to what a tailoring hides" },
+	[MSG_SPREADSHEET] = { SEV_ERROR, "unreadable workbook" },
 	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
 	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
 	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },

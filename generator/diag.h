@@ -92,6 +92,7 @@ enum msg {
 	MSG_LEVEL_UNDESCRIBED,
 	MSG_TAILOR_TWICE,
 	MSG_TAILOR_HIDDEN,
+	MSG_SPREADSHEET,	/* a workbook import cannot read */
 
 	/* input, output and internal errors: exit status 3 */
 	MSG_IO_FIRST,
