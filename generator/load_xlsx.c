@@ -83,55 +83,32 @@ S_parse(struct xlsx_package *p, const char *name, struct srcmap *map,
 	return xmlread_parse(map, "XML", &hooks, p->d);
 }
 
-/* Reads part name of p and hands its root to fn(p, root, arg).  Returns
- * fn's result, or -1 after reporting. */
+/* What a part is. */
+enum part_kind { PART_RELS, PART_WORKBOOK, PART_STRINGS, PART_SHEET };
+
+/* Reads part name of p, of the given kind, into p (a sheet's into s).
+ * Returns 0, or -1 after reporting. */
 static int
-S_with_part(struct xlsx_package *p, const char *name,
-    int (*fn)(struct xlsx_package *, xmlNode *, void *), void *arg)
+S_with_part(struct xlsx_package *p, const char *name, enum part_kind kind,
+    struct grid_sheet *s)
 {
 	struct srcmap map;
 	xmlDoc *doc;
+	xmlNode *root;
 	char *buf = NULL;
 	int rc = -1;
 
 	if ((doc = S_parse(p, name, &map, &buf)) != NULL) {
-		rc = fn(p, xmlDocGetRootElement(doc), arg);
+		root = xmlDocGetRootElement(doc);
+		rc = kind == PART_RELS ? xlsx_read_rels(p, root) :
+		    kind == PART_WORKBOOK ? xlsx_read_workbook(p, root) :
+		    kind == PART_STRINGS ? xlsx_read_strings(p, root) :
+		    xlsx_read_cells(p, root, s);
 		xmlFreeDoc(doc);
 	}
 	srcmap_free(&map);
 	free(buf);
 	return rc;
-}
-
-/* Reads the shared strings of p, when it has them, into p->strings. */
-static int
-S_strings(struct xlsx_package *p, xmlNode *root, void *arg)
-{
-	(void)arg;
-	return xlsx_read_strings(p, root);
-}
-
-/* Reads the worksheet whose root is root into the sheet arg. */
-static int
-S_sheet(struct xlsx_package *p, xmlNode *root, void *arg)
-{
-	return xlsx_read_cells(p, root, arg);
-}
-
-/* Reads the workbook's sheet list and relationships into p. */
-static int
-S_workbook(struct xlsx_package *p, xmlNode *root, void *arg)
-{
-	(void)arg;
-	return xlsx_read_workbook(p, root);
-}
-
-/* Reads relationships part root into p's list. */
-static int
-S_rels(struct xlsx_package *p, xmlNode *root, void *arg)
-{
-	(void)arg;
-	return xlsx_read_rels(p, root);
 }
 
 /* Reads the parts of the open package p into g: the package's and the
@@ -146,18 +123,18 @@ S_read(struct xlsx_package *p, struct grid *g)
 	int rc;
 
 	p->rels_base = "";
-	if (S_with_part(p, "_rels/.rels", S_rels, NULL) < 0 ||
+	if (S_with_part(p, "_rels/.rels", PART_RELS, NULL) < 0 ||
 	    (path = xlsx_rel_target(p, "", NULL, XLSX_REL_DOCUMENT)) == NULL)
 		return xlsx_fail(p, "%s", "no workbook");
 	p->workbook = arena_strdup(&g->arena, path);
 	rels = xlsx_rels_name(p->workbook);
 	p->rels_base = p->workbook;
-	rc = S_with_part(p, rels, S_rels, NULL);
+	rc = S_with_part(p, rels, PART_RELS, NULL);
 	free(rels);
-	if (rc < 0 || S_with_part(p, p->workbook, S_workbook, NULL) < 0)
+	if (rc < 0 || S_with_part(p, p->workbook, PART_WORKBOOK, NULL) < 0)
 		return -1;
 	path = xlsx_rel_target(p, p->workbook, NULL, XLSX_REL_STRINGS);
-	if (path != NULL && S_with_part(p, path, S_strings, NULL) < 0)
+	if (path != NULL && S_with_part(p, path, PART_STRINGS, NULL) < 0)
 		return -1;
 	for (i = 0; i < g->nsheets; i++) {
 		path = xlsx_rel_target(p, p->workbook, p->sheet_rids[i], NULL);
@@ -166,7 +143,7 @@ S_read(struct xlsx_package *p, struct grid *g)
 			    g->sheets[i].name);
 			return -1;
 		}
-		if (S_with_part(p, path, S_sheet, &g->sheets[i]) < 0)
+		if (S_with_part(p, path, PART_SHEET, &g->sheets[i]) < 0)
 			return -1;
 	}
 	return 0;
