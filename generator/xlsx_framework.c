@@ -1,0 +1,319 @@
+/* xlsx_framework.c: downloads/framework.xlsx, its contents and matrix
+ * sheets; see xlsx_framework.h.
+ *
+ * The layout (sheets, header rows, columns) is the contract of
+ * xlsx_layout.h, which the import and the tests read the workbook by:
+ * change the two together.  The list sheets are
+ * xlsx_framework_lists.c's; the shared parts (the temporary directory,
+ * formats, sheet names, row heights, printing) xlsx.c's.
+ */
+#include "xlsx_framework.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "export.h"
+#include "xlsx.h"
+#include "xlsx_framework_private.h"
+#include "xlsx_layout.h"
+
+/* The widths of a matrix's columns, in Excel's units. */
+#define W_ID		9.0
+#define W_NAME		16.0
+#define W_SCOPE		5.0
+#define W_SOURCE	8.0
+#define W_LEVEL		30.0
+
+/* The contents' columns' widths. */
+#define W_CONTENTS_SHEET 24.0
+#define W_CONTENTS_ABOUT 80.0
+
+/* The labels naming the fixed sheets. */
+static const enum label S_fixed_label[XF__COUNT] = {
+	LABEL_XLSX_SHEET_CONTENTS, LABEL_XLSX_SHEET_KNOWLEDGE,
+	LABEL_XLSX_SHEET_NOTES, LABEL_XLSX_SHEET_TEXTS,
+	LABEL_XLSX_SHEET_RESOURCES, LABEL_XLSX_SHEET_ROLES
+};
+
+/* Names the sheets of b: the fixed ones first, so that they keep
+ * their names, then one per job type x specialty. */
+static void
+S_names(struct book *b)
+{
+	size_t i, j, k = 0, n = 0;
+	int f;
+
+	for (f = 0; f < XF__COUNT; f++)
+		b->fixed[f] = xlsx_sheet_name(&b->x->names,
+		    labels_text(b->l, S_fixed_label[f]));
+	for (i = 0; i < b->m->njobtypes; i++)
+		n += b->m->jobtypes[i].nspecialties;
+	b->matrix = arena_calloc(&b->a, n + 1, sizeof(*b->matrix));
+	for (i = 0; i < b->m->njobtypes; i++)
+		for (j = 0; j < b->m->jobtypes[i].nspecialties; j++)
+			b->matrix[k++] = xlsx_sheet_name(&b->x->names,
+			    b->m->jobtypes[i].specialties[j].name);
+}
+
+int
+xf_header(struct book *b, lxw_worksheet *ws, int row, int col, enum label l)
+{
+	const char *p = labels_text(b->l, l), *comma;
+
+	for (;; col++) {
+		comma = strchr(p, ',');
+		xlsx_text(ws, row, col, comma != NULL ? arena_strndup(&b->a, p,
+		    (size_t)(comma - p)) : p, b->x->f.header);
+		if (comma == NULL)
+			return col + 1;
+		p = comma + 1;
+	}
+}
+
+void
+xf_contents_row(struct book *b, const char *name, const char *about)
+{
+	char *ref = xcalloc(2 * strlen(name) + 16, 1), *q = ref;
+	const char *p;
+
+	q += sprintf(ref, "internal:'");
+	for (p = name; *p != '\0'; p++) {
+		if (*p == '\'')
+			*q++ = '\'';	/* a quote doubled, in a reference */
+		*q++ = *p;
+	}
+	strcpy(q, "'!A1");
+	worksheet_write_url_opt(b->contents, (lxw_row_t)b->row, 0, ref,
+	    b->x->f.link, name, NULL);
+	xlsx_text(b->contents, b->row, 1, about, b->x->f.cell);
+	worksheet_set_row(b->contents, (lxw_row_t)b->row,
+	    xlsx_row_height(about, W_CONTENTS_ABOUT, XLSX_FONT_POINTS), NULL);
+	b->row++;
+	free(ref);
+}
+
+lxw_worksheet *
+xf_list_sheet(struct book *b, enum xf_fixed f, enum label a, enum label h,
+    const struct list *c)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, b->fixed[f]);
+	int i;
+
+	xf_contents_row(b, b->fixed[f], labels_text(b->l, a));
+	xlsx_text(ws, XLSX_LIST_TITLE_ROW, 0, labels_text(b->l,
+	    S_fixed_label[f]), b->x->f.title);
+	worksheet_set_row(ws, XLSX_LIST_TITLE_ROW, 24, NULL);
+	xf_header(b, ws, XLSX_LIST_HEADER_ROW, 0, h);
+	for (i = 0; i < c->n; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
+		    c->width[i], NULL);
+	worksheet_freeze_panes(ws, XLSX_LIST_FIRST_ROW, 0);
+	xlsx_print_setup(ws, b->title, XLSX_LIST_HEADER_ROW,
+	    XLSX_LIST_HEADER_ROW);
+	return ws;
+}
+
+void
+xf_list_row(struct book *b, lxw_worksheet *ws, int row, const char *const *v,
+    const struct list *c)
+{
+	double h = 0, t;
+	int i;
+
+	for (i = 0; i < c->n; i++) {
+		int key = (c->keys >> i) & 1;
+
+		xlsx_text(ws, row, i, v[i], key ? b->x->f.key : b->x->f.cell);
+		t = xlsx_row_height(v[i] != NULL ? v[i] : "", c->width[i],
+		    key ? XLSX_KEY_POINTS : XLSX_FONT_POINTS);
+		if (t > h)
+			h = t;
+	}
+	worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
+}
+
+void
+xf_list_end(lxw_worksheet *ws, const struct list *c, int last)
+{
+	worksheet_autofilter(ws, XLSX_LIST_HEADER_ROW, 0,
+	    (lxw_row_t)(last > XLSX_LIST_HEADER_ROW ? last :
+	    XLSX_LIST_HEADER_ROW), (lxw_col_t)(c->n - 1));
+}
+
+/* Writes the row of entry e of job type jt to matrix ws at row: its
+ * skill's ID, name, scope, source and each defined level's text (empty
+ * when undescribed or hidden), tall enough to show them. */
+static void
+S_matrix_row(struct book *b, lxw_worksheet *ws, int row,
+    const struct jobtype *jt, const struct entry *e)
+{
+	const struct skill *k = e->skill;
+	double h = xlsx_row_height(k->name, W_NAME, XLSX_FONT_POINTS), t;
+	int col = XLSX_COL_FIRST_LEVEL, n;
+
+	xlsx_text(ws, row, XLSX_COL_SKILL_ID, k->id, b->x->f.key);
+	xlsx_text(ws, row, XLSX_COL_SKILL_NAME, k->name, b->x->f.cell);
+	xlsx_text(ws, row, XLSX_COL_SCOPE, labels_text(b->l,
+	    k->scope == SCOPE_COMMON ? LABEL_XLSX_SCOPE_COMMON :
+	    LABEL_XLSX_SCOPE_SPECIFIC), b->x->f.cell);
+	xlsx_text(ws, row, XLSX_COL_SOURCE, export_source(k->from),
+	    b->x->f.key);
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), col++) {
+		const struct level *lv = entry_find_level(e, n);
+		const char *text = lv != NULL && lv->hidden_by == NULL ?
+		    lv->markdown : NULL;
+
+		xlsx_text(ws, row, col, text, b->x->f.cell);
+		if (text != NULL && (t = xlsx_row_height(text, W_LEVEL,
+		    XLSX_FONT_POINTS)) > h)
+			h = t;
+	}
+	worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
+}
+
+/* Writes the title, key and header rows of specialty sp of jt to
+ * matrix ws, and sets its columns; returns the number of columns. */
+static int
+S_matrix_head(struct book *b, lxw_worksheet *ws, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	struct label_args args = { 0 };
+	int col, n;
+
+	args.jobtype = jt->name;
+	args.specialty = sp->name;
+	xlsx_text(ws, XLSX_MATRIX_TITLE_ROW, 0, labels_format(b->l, &b->a,
+	    LABEL_SEARCH_CONTEXT, &args), b->x->f.title);
+	worksheet_set_row(ws, XLSX_MATRIX_TITLE_ROW, 24, NULL);
+	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 0, jt->id, b->x->f.key);
+	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 1, jt->name, b->x->f.key);
+	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 2, sp->id, b->x->f.key);
+	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 3, sp->name, b->x->f.key);
+	col = xf_header(b, ws, XLSX_MATRIX_HEADER_ROW, 0,
+	    LABEL_XLSX_MATRIX_HEADER);
+	for (n = jobtype_next_level(jt, 0); n != 0;
+	    n = jobtype_next_level(jt, n), col++) {
+		args.n = n;
+		xlsx_text(ws, XLSX_MATRIX_HEADER_ROW, col, labels_format(b->l,
+		    &b->a, LABEL_LEVEL, &args), b->x->f.header);
+	}
+	worksheet_set_column(ws, XLSX_COL_SKILL_ID, XLSX_COL_SKILL_ID, W_ID,
+	    NULL);
+	worksheet_set_column(ws, XLSX_COL_SKILL_NAME, XLSX_COL_SKILL_NAME,
+	    W_NAME, NULL);
+	worksheet_set_column(ws, XLSX_COL_SCOPE, XLSX_COL_SCOPE, W_SCOPE, NULL);
+	worksheet_set_column(ws, XLSX_COL_SOURCE, XLSX_COL_SOURCE, W_SOURCE,
+	    NULL);
+	worksheet_set_column(ws, XLSX_COL_FIRST_LEVEL, (lxw_col_t)(col - 1),
+	    W_LEVEL, NULL);
+	return col;
+}
+
+/* Adds the matrix sheet name of specialty sp of jt to b. */
+static void
+S_matrix(struct book *b, const char *name, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, name);
+	struct label_args args = { 0 };
+	int row = XLSX_MATRIX_FIRST_ROW;
+	size_t i;
+
+	args.jobtype = jt->name;
+	args.specialty = sp->name;
+	xf_contents_row(b, name, labels_format(b->l, &b->a,
+	    LABEL_XLSX_ABOUT_MATRIX, &args));
+	S_matrix_head(b, ws, jt, sp);
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill != NULL)
+			S_matrix_row(b, ws, row++, jt, &sp->entries[i]);
+	worksheet_freeze_panes(ws, XLSX_MATRIX_FIRST_ROW,
+	    XLSX_COL_SKILL_NAME + 1);
+	xlsx_print_setup(ws, b->title, XLSX_MATRIX_TITLE_ROW,
+	    XLSX_MATRIX_HEADER_ROW);
+}
+
+/* Writes the top of the contents of b: the framework's and the job
+ * types' names, the table's header. */
+static void
+S_contents_head(struct book *b)
+{
+	size_t i;
+
+	b->contents = workbook_add_worksheet(b->x->wb, b->fixed[XF_CONTENTS]);
+	xlsx_text(b->contents, 0, 0, b->title, b->x->f.title);
+	worksheet_set_row(b->contents, 0, 24, NULL);
+	for (i = 0; i < b->m->njobtypes; i++)
+		xlsx_text(b->contents, (int)i + 1, 0, b->m->jobtypes[i].name,
+		    b->x->f.plain);
+	b->row = (int)b->m->njobtypes + 2;
+	xf_header(b, b->contents, b->row++, 0, LABEL_XLSX_CONTENTS_HEADER);
+	worksheet_set_column(b->contents, 0, 0, W_CONTENTS_SHEET, NULL);
+	worksheet_set_column(b->contents, 1, 1, W_CONTENTS_ABOUT, NULL);
+	xlsx_print_setup(b->contents, b->title, 0, 0);
+}
+
+/* Writes the notes below the contents' table: printing, the texts. */
+static void
+S_contents_tail(struct book *b)
+{
+	const enum label notes[] = { LABEL_XLSX_PRINT, LABEL_XLSX_VERBATIM };
+	const char *text;
+	size_t i;
+
+	b->row++;
+	for (i = 0; i < sizeof(notes) / sizeof(*notes); i++, b->row++) {
+		text = labels_text(b->l, notes[i]);
+		worksheet_merge_range(b->contents, (lxw_row_t)b->row, 0,
+		    (lxw_row_t)b->row, 1, text, b->x->f.plain);
+		worksheet_set_row(b->contents, (lxw_row_t)b->row,
+		    xlsx_row_height(text, W_CONTENTS_SHEET + W_CONTENTS_ABOUT,
+		    XLSX_FONT_POINTS), NULL);
+	}
+}
+
+/* Adds every sheet of b, in order. */
+static void
+S_sheets(struct book *b)
+{
+	size_t i, j, k = 0;
+
+	S_contents_head(b);
+	for (i = 0; i < b->m->njobtypes; i++)
+		for (j = 0; j < b->m->jobtypes[i].nspecialties; j++)
+			S_matrix(b, b->matrix[k++], &b->m->jobtypes[i],
+			    &b->m->jobtypes[i].specialties[j]);
+	xf_knowledge(b);
+	xf_notes(b);
+	xf_texts(b);
+	xf_resources(b);
+	xf_roles(b);
+	S_contents_tail(b);
+}
+
+int
+xlsx_framework(const struct model *m, const struct labels *labels,
+    struct site_sink *sink, struct diag *d)
+{
+	struct book b;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	b.m = m;
+	b.l = labels;
+	b.title = m->framework != NULL && m->framework->name != NULL ?
+	    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
+	b.x = xlsx_open(b.title, m->njobtypes > 0 ? m->jobtypes[0].name :
+	    NULL, labels_text(labels, LABEL_XLSX_FONT), d);
+	if (b.x == NULL)
+		return -1;
+	arena_init(&b.a);
+	S_names(&b);
+	S_sheets(&b);
+	rc = xlsx_put(b.x, sink, XLSX_FRAMEWORK_PATH, d);
+	arena_free(&b.a);
+	return rc;
+}
