@@ -60,6 +60,7 @@ struct xlsx {
 	struct xlsx_names	 names;
 	char			*dir;	/* the private directory, malloc'd */
 	char			*file;	/* the workbook's file in it */
+	const char		*font;	/* xlsx_open()'s */
 };
 
 /* Opens a workbook with the document title and subject given (author
@@ -100,11 +101,11 @@ double		 xlsx_row_height(const char *text, double width,
 		    double points);
 
 /* Sets ws to print on A4 landscape paper, 1 page wide, rows first_row
- * to last_row repeated atop every page, gridlines printed, with a
- * header naming left (the workbook, may be NULL) and the sheet, and a
- * footer "page / pages". */
-void		 xlsx_print_setup(lxw_worksheet *ws, const char *left,
-		    int first_row, int last_row);
+ * to last_row repeated atop every page, with a header naming left (the
+ * workbook, may be NULL) and the sheet, and a footer "page / pages",
+ * in font.  Tables print their cells' borders (no gridlines). */
+void		 xlsx_print_setup(lxw_worksheet *ws, const char *font,
+		    const char *left, int first_row, int last_row);
 
 /* Writes text (NULL: nothing) to row, col of ws as a string in format
  * f: never a formula or a number, whatever it starts with. */

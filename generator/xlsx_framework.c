@@ -26,6 +26,10 @@
 #define W_SOURCE	8.0
 #define W_LEVEL		30.0
 
+/* The widths of the columns before the levels. */
+static const double S_fixed_width[XLSX_MATRIX_FIXED_COLUMNS] = { W_ID,
+    W_NAME, W_SCOPE, W_SOURCE };
+
 /* The contents' columns' widths. */
 #define W_CONTENTS_SHEET 24.0
 #define W_CONTENTS_ABOUT 80.0
@@ -58,18 +62,27 @@ S_names(struct book *b)
 }
 
 int
-xf_header(struct book *b, lxw_worksheet *ws, int row, int col, enum label l)
+xf_header(struct book *b, lxw_worksheet *ws, int row, int col, enum label l,
+    const double *width)
 {
-	const char *p = labels_text(b->l, l), *comma;
+	const char *p = labels_text(b->l, l), *comma, *name;
+	double h = 0, t;
 
 	for (;; col++) {
 		comma = strchr(p, ',');
-		xlsx_text(ws, row, col, comma != NULL ? arena_strndup(&b->a, p,
-		    (size_t)(comma - p)) : p, b->x->f.header);
+		name = comma != NULL ? arena_strndup(&b->a, p,
+		    (size_t)(comma - p)) : p;
+		xlsx_text(ws, row, col, name, b->x->f.header);
+		if (width != NULL && (t = xlsx_row_height(name, width[col],
+		    XLSX_FONT_POINTS)) > h)
+			h = t;
 		if (comma == NULL)
-			return col + 1;
+			break;
 		p = comma + 1;
 	}
+	if (h > 0)
+		worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
+	return col + 1;
 }
 
 void
@@ -105,12 +118,12 @@ xf_list_sheet(struct book *b, enum xf_fixed f, enum label a, enum label h,
 	xlsx_text(ws, XLSX_LIST_TITLE_ROW, 0, labels_text(b->l,
 	    S_fixed_label[f]), b->x->f.title);
 	worksheet_set_row(ws, XLSX_LIST_TITLE_ROW, 24, NULL);
-	xf_header(b, ws, XLSX_LIST_HEADER_ROW, 0, h);
+	xf_header(b, ws, XLSX_LIST_HEADER_ROW, 0, h, c->width);
 	for (i = 0; i < c->n; i++)
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
 		    c->width[i], NULL);
 	worksheet_freeze_panes(ws, XLSX_LIST_FIRST_ROW, 0);
-	xlsx_print_setup(ws, b->title, XLSX_LIST_HEADER_ROW,
+	xlsx_print_setup(ws, b->x->font, b->title, XLSX_LIST_HEADER_ROW,
 	    XLSX_LIST_HEADER_ROW);
 	return ws;
 }
@@ -174,6 +187,23 @@ S_matrix_row(struct book *b, lxw_worksheet *ws, int row,
 	worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
 }
 
+/* Returns the height of a matrix's key row, which shows the IDs and
+ * names of jt and sp. */
+static double
+S_key_height(const struct jobtype *jt, const struct specialty *sp)
+{
+	const char *v[XLSX_MATRIX_FIXED_COLUMNS] = { jt->id, jt->name, sp->id,
+	    sp->name };
+	double h = 0, t;
+	size_t i;
+
+	for (i = 0; i < XLSX_MATRIX_FIXED_COLUMNS; i++)
+		if ((t = xlsx_row_height(v[i], S_fixed_width[i],
+		    XLSX_KEY_POINTS)) > h)
+			h = t;
+	return h;
+}
+
 /* Writes the title, key and header rows of specialty sp of jt to
  * matrix ws, and sets its columns; returns the number of columns. */
 static int
@@ -192,21 +222,18 @@ S_matrix_head(struct book *b, lxw_worksheet *ws, const struct jobtype *jt,
 	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 1, jt->name, b->x->f.key);
 	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 2, sp->id, b->x->f.key);
 	xlsx_text(ws, XLSX_MATRIX_KEY_ROW, 3, sp->name, b->x->f.key);
+	worksheet_set_row(ws, XLSX_MATRIX_KEY_ROW, S_key_height(jt, sp), NULL);
 	col = xf_header(b, ws, XLSX_MATRIX_HEADER_ROW, 0,
-	    LABEL_XLSX_MATRIX_HEADER);
+	    LABEL_XLSX_MATRIX_HEADER, S_fixed_width);
 	for (n = jobtype_next_level(jt, 0); n != 0;
 	    n = jobtype_next_level(jt, n), col++) {
 		args.n = n;
 		xlsx_text(ws, XLSX_MATRIX_HEADER_ROW, col, labels_format(b->l,
 		    &b->a, LABEL_LEVEL, &args), b->x->f.header);
 	}
-	worksheet_set_column(ws, XLSX_COL_SKILL_ID, XLSX_COL_SKILL_ID, W_ID,
-	    NULL);
-	worksheet_set_column(ws, XLSX_COL_SKILL_NAME, XLSX_COL_SKILL_NAME,
-	    W_NAME, NULL);
-	worksheet_set_column(ws, XLSX_COL_SCOPE, XLSX_COL_SCOPE, W_SCOPE, NULL);
-	worksheet_set_column(ws, XLSX_COL_SOURCE, XLSX_COL_SOURCE, W_SOURCE,
-	    NULL);
+	for (n = 0; n < XLSX_MATRIX_FIXED_COLUMNS; n++)
+		worksheet_set_column(ws, (lxw_col_t)n, (lxw_col_t)n,
+		    S_fixed_width[n], NULL);
 	worksheet_set_column(ws, XLSX_COL_FIRST_LEVEL, (lxw_col_t)(col - 1),
 	    W_LEVEL, NULL);
 	return col;
@@ -232,7 +259,7 @@ S_matrix(struct book *b, const char *name, const struct jobtype *jt,
 			S_matrix_row(b, ws, row++, jt, &sp->entries[i]);
 	worksheet_freeze_panes(ws, XLSX_MATRIX_FIRST_ROW,
 	    XLSX_COL_SKILL_NAME + 1);
-	xlsx_print_setup(ws, b->title, XLSX_MATRIX_TITLE_ROW,
+	xlsx_print_setup(ws, b->x->font, b->title, XLSX_MATRIX_TITLE_ROW,
 	    XLSX_MATRIX_HEADER_ROW);
 }
 
@@ -250,10 +277,11 @@ S_contents_head(struct book *b)
 		xlsx_text(b->contents, (int)i + 1, 0, b->m->jobtypes[i].name,
 		    b->x->f.plain);
 	b->row = (int)b->m->njobtypes + 2;
-	xf_header(b, b->contents, b->row++, 0, LABEL_XLSX_CONTENTS_HEADER);
+	xf_header(b, b->contents, b->row++, 0, LABEL_XLSX_CONTENTS_HEADER,
+	    NULL);
 	worksheet_set_column(b->contents, 0, 0, W_CONTENTS_SHEET, NULL);
 	worksheet_set_column(b->contents, 1, 1, W_CONTENTS_ABOUT, NULL);
-	xlsx_print_setup(b->contents, b->title, 0, 0);
+	xlsx_print_setup(b->contents, b->x->font, b->title, 0, 0);
 }
 
 /* Writes the notes below the contents' table: printing, the texts. */

@@ -35,9 +35,11 @@ struct list {
 };
 
 /* Writes the comma-separated names of label l to row of ws from
- * column col on, in the header format; returns the next column. */
+ * column col on, in the header format, the row tall enough for them
+ * when width (the columns' widths, from column 0) is not NULL; returns
+ * the next column. */
 int	xf_header(struct book *b, lxw_worksheet *ws, int row, int col,
-	    enum label l);
+	    enum label l, const double *width);
 
 /* Adds a row to the contents: a link to sheet name, and about. */
 void	xf_contents_row(struct book *b, const char *name, const char *about);
