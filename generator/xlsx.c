@@ -129,14 +129,7 @@ xlsx_open(const char *title, const char *subject, const char *font,
 lxw_worksheet *
 xlsx_add_sheet(struct xlsx *x, const char *name)
 {
-	return workbook_add_worksheet(x->wb, xlsx_sheet_name(&x->names,
-	    name));
-}
-
-const char *
-xlsx_last_name(const struct xlsx *x)
-{
-	return x->names.n > 0 ? x->names.v[x->names.n - 1] : NULL;
+	return workbook_add_worksheet(x->wb, name);
 }
 
 /* Returns whether name equals one of names, or Excel's reserved

@@ -71,13 +71,11 @@ struct xlsx {
 struct xlsx	*xlsx_open(const char *title, const char *subject,
 		    const char *font, struct diag *d);
 
-/* Adds a sheet named after name (made valid and unique by
- * xlsx_sheet_name()) to x; returns it (libxlsxwriter's, freed with the
- * workbook), or NULL when libxlsxwriter refuses. */
+/* Adds the sheet name, which xlsx_sheet_name(&x->names, ...) made, to
+ * x (a module may name every sheet first, so that some keep their names,
+ * then add them in its order); returns it (libxlsxwriter's, freed with
+ * the workbook), or NULL when libxlsxwriter refuses. */
 lxw_worksheet	*xlsx_add_sheet(struct xlsx *x, const char *name);
-
-/* Returns the name of the sheet xlsx_add_sheet() added last. */
-const char	*xlsx_last_name(const struct xlsx *x);
 
 /* Returns a valid Excel sheet name made from name and records it in
  * names: name's characters but []:*?/\ and controls (each replaced by

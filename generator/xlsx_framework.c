@@ -111,7 +111,7 @@ lxw_worksheet *
 xf_list_sheet(struct book *b, enum xf_fixed f, enum label a, enum label h,
     const struct list *c)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, b->fixed[f]);
+	lxw_worksheet *ws = xlsx_add_sheet(b->x, b->fixed[f]);
 	int i;
 
 	xf_contents_row(b, b->fixed[f], labels_text(b->l, a));
@@ -244,7 +244,7 @@ static void
 S_matrix(struct book *b, const char *name, const struct jobtype *jt,
     const struct specialty *sp)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, name);
+	lxw_worksheet *ws = xlsx_add_sheet(b->x, name);
 	struct label_args args = { 0 };
 	int row = XLSX_MATRIX_FIRST_ROW;
 	size_t i;
@@ -270,7 +270,7 @@ S_contents_head(struct book *b)
 {
 	size_t i;
 
-	b->contents = workbook_add_worksheet(b->x->wb, b->fixed[XF_CONTENTS]);
+	b->contents = xlsx_add_sheet(b->x, b->fixed[XF_CONTENTS]);
 	xlsx_text(b->contents, 0, 0, b->title, b->x->f.title);
 	worksheet_set_row(b->contents, 0, 24, NULL);
 	for (i = 0; i < b->m->njobtypes; i++)

@@ -50,7 +50,7 @@ xf_knowledge(struct book *b)
 	lxw_worksheet *ws = xf_list_sheet(b, XF_KNOWLEDGE,
 	    LABEL_XLSX_ABOUT_KNOWLEDGE, LABEL_XLSX_KNOWLEDGE_HEADER, c);
 	const char *v[XLSX_KN__COUNT];
-	char number[16];
+	char number[24];
 	int row = XLSX_LIST_FIRST_ROW;
 	size_t i, j, k;
 
