@@ -30,16 +30,6 @@
 static const double S_fixed_width[XLSX_MATRIX_FIXED_COLUMNS] = { W_ID,
     W_NAME, W_SCOPE, W_SOURCE };
 
-/* The contents' columns' widths. */
-#define W_CONTENTS_SHEET 24.0
-#define W_CONTENTS_ABOUT 80.0
-
-/* The labels naming the fixed sheets. */
-static const enum label S_fixed_label[XF__COUNT] = {
-	LABEL_XLSX_SHEET_CONTENTS, LABEL_XLSX_SHEET_KNOWLEDGE,
-	LABEL_XLSX_SHEET_NOTES, LABEL_XLSX_SHEET_TEXTS,
-	LABEL_XLSX_SHEET_RESOURCES, LABEL_XLSX_SHEET_ROLES
-};
 
 /* Names the sheets of b: the fixed ones first, so that they keep
  * their names, then one per job type x specialty. */
@@ -51,7 +41,7 @@ S_names(struct book *b)
 
 	for (f = 0; f < XF__COUNT; f++)
 		b->fixed[f] = xlsx_sheet_name(&b->x->names,
-		    labels_text(b->l, S_fixed_label[f]));
+		    labels_text(b->l, xf_fixed_label((enum xf_fixed)f)));
 	for (i = 0; i < b->m->njobtypes; i++)
 		n += b->m->jobtypes[i].nspecialties;
 	b->matrix = arena_calloc(&b->a, n + 1, sizeof(*b->matrix));
@@ -59,100 +49,6 @@ S_names(struct book *b)
 		for (j = 0; j < b->m->jobtypes[i].nspecialties; j++)
 			b->matrix[k++] = xlsx_sheet_name(&b->x->names,
 			    b->m->jobtypes[i].specialties[j].name);
-}
-
-int
-xf_header(struct book *b, lxw_worksheet *ws, int row, int col, enum label l,
-    const double *width)
-{
-	const char *p = labels_text(b->l, l), *comma, *name;
-	double h = 0, t;
-
-	for (;; col++) {
-		comma = strchr(p, ',');
-		name = comma != NULL ? arena_strndup(&b->a, p,
-		    (size_t)(comma - p)) : p;
-		xlsx_text(ws, row, col, name, b->x->f.header);
-		if (width != NULL && (t = xlsx_row_height(name, width[col],
-		    XLSX_FONT_POINTS)) > h)
-			h = t;
-		if (comma == NULL)
-			break;
-		p = comma + 1;
-	}
-	if (h > 0)
-		worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
-	return col + 1;
-}
-
-void
-xf_contents_row(struct book *b, const char *name, const char *about)
-{
-	char *ref = xcalloc(2 * strlen(name) + 16, 1), *q = ref;
-	const char *p;
-
-	q += sprintf(ref, "internal:'");
-	for (p = name; *p != '\0'; p++) {
-		if (*p == '\'')
-			*q++ = '\'';	/* a quote doubled, in a reference */
-		*q++ = *p;
-	}
-	strcpy(q, "'!A1");
-	worksheet_write_url_opt(b->contents, (lxw_row_t)b->row, 0, ref,
-	    b->x->f.link, name, NULL);
-	xlsx_text(b->contents, b->row, 1, about, b->x->f.cell);
-	worksheet_set_row(b->contents, (lxw_row_t)b->row,
-	    xlsx_row_height(about, W_CONTENTS_ABOUT, XLSX_FONT_POINTS), NULL);
-	b->row++;
-	free(ref);
-}
-
-lxw_worksheet *
-xf_list_sheet(struct book *b, enum xf_fixed f, enum label a, enum label h,
-    const struct list *c)
-{
-	lxw_worksheet *ws = xlsx_add_sheet(b->x, b->fixed[f]);
-	int i;
-
-	xf_contents_row(b, b->fixed[f], labels_text(b->l, a));
-	xlsx_text(ws, XLSX_LIST_TITLE_ROW, 0, labels_text(b->l,
-	    S_fixed_label[f]), b->x->f.title);
-	worksheet_set_row(ws, XLSX_LIST_TITLE_ROW, 24, NULL);
-	xf_header(b, ws, XLSX_LIST_HEADER_ROW, 0, h, c->width);
-	for (i = 0; i < c->n; i++)
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
-		    c->width[i], NULL);
-	worksheet_freeze_panes(ws, XLSX_LIST_FIRST_ROW, 0);
-	xlsx_print_setup(ws, b->x->font, b->title, XLSX_LIST_HEADER_ROW,
-	    XLSX_LIST_HEADER_ROW);
-	return ws;
-}
-
-void
-xf_list_row(struct book *b, lxw_worksheet *ws, int row, const char *const *v,
-    const struct list *c)
-{
-	double h = 0, t;
-	int i;
-
-	for (i = 0; i < c->n; i++) {
-		int key = (c->keys >> i) & 1;
-
-		xlsx_text(ws, row, i, v[i], key ? b->x->f.key : b->x->f.cell);
-		t = xlsx_row_height(v[i] != NULL ? v[i] : "", c->width[i],
-		    key ? XLSX_KEY_POINTS : XLSX_FONT_POINTS);
-		if (t > h)
-			h = t;
-	}
-	worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
-}
-
-void
-xf_list_end(lxw_worksheet *ws, const struct list *c, int last)
-{
-	worksheet_autofilter(ws, XLSX_LIST_HEADER_ROW, 0,
-	    (lxw_row_t)(last > XLSX_LIST_HEADER_ROW ? last :
-	    XLSX_LIST_HEADER_ROW), (lxw_col_t)(c->n - 1));
 }
 
 /* Writes the row of entry e of job type jt to matrix ws at row: its

@@ -1,6 +1,7 @@
 /* xlsx_framework_private.h: what the two files of framework.xlsx share:
  * xlsx_framework.c (the contents and the matrices) and
- * xlsx_framework_lists.c (the list sheets).
+ * xlsx_framework_lists.c (the list sheets, and the parts of a sheet
+ * both use), which xlsx_framework.c calls, never the other way round.
  */
 #ifndef SKILLSITE_XLSX_FRAMEWORK_PRIVATE_H
 #define SKILLSITE_XLSX_FRAMEWORK_PRIVATE_H
@@ -12,6 +13,10 @@
 /* The sheets of fixed names, in the order they are named. */
 enum xf_fixed { XF_CONTENTS, XF_KNOWLEDGE, XF_NOTES, XF_TEXTS,
     XF_RESOURCES, XF_ROLES, XF__COUNT };
+
+/* The contents' columns' widths, in Excel's units. */
+#define W_CONTENTS_SHEET 24.0
+#define W_CONTENTS_ABOUT 80.0
 
 /* The workbook being made. */
 struct book {
@@ -33,6 +38,9 @@ struct list {
 	unsigned	 keys;		/* bit n: column n */
 	int		 n;
 };
+
+/* Returns the label naming fixed sheet f. */
+enum label xf_fixed_label(enum xf_fixed f);
 
 /* Writes the comma-separated names of label l to row of ws from
  * column col on, in the header format, the row tall enough for them
