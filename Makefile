@@ -21,7 +21,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -pthread -Wall -Wextra -Wpedantic \
 	   -Werror=implicit-function-declaration
 DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
-PKGS	 = libxml-2.0 libcmark jansson libxxhash libmicrohttpd libzip
+PKGS	 = libxml-2.0 libcmark jansson libxxhash libmicrohttpd libzip xlsxwriter
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
@@ -50,13 +50,14 @@ SRCS	 = alloc.c grid.c load_xlsx.c load_xlsx_parts.c load_xlsx_cells.c arena.c a
 	   text.c diff.c diff_rows.c apart.c write.c \
 	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c \
 	   cmd_serve.c serve_http.c serve_url.c serve_watch.c \
-	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c
+	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c \
+	   xlsx.c xlsx_framework.c xlsx_framework_lists.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
 	   test_steps test_manifest test_serve test_stage test_preview \
-	   test_tailor test_xlsx_read
+	   test_tailor test_xlsx_read test_xlsx
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \

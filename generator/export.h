@@ -97,4 +97,9 @@ int		 export_csv_needs_guard(const char *s);
  * sets *len. */
 const char	*export_json_schema(size_t *len);
 
+/* Returns the source of what tailoring from added or changed (the
+ * CSV's and the workbook's source columns): its ID,
+ * or EXPORT_STANDARD when from is NULL (the standard's). */
+const char *export_source(const struct tailoring *from);
+
 #endif

@@ -27,8 +27,4 @@ void	 text_puts(struct text *t, const char *s);
  * stopped. */
 int	 text_flush(struct text *t, size_t min);
 
-/* Returns the source of what tailoring from added or changed: its ID,
- * or EXPORT_STANDARD when from is NULL (the standard's). */
-const char *export_source(const struct tailoring *from);
-
 #endif

@@ -15,6 +15,7 @@
 #include "load.h"
 #include "template.h"
 #include "text.h"
+#include "xlsx_layout.h"
 #include "xmlread.h"
 
 /* The most bytes of an unknown label's name a message shows: the
@@ -236,6 +237,90 @@ static const struct {
 	[LABEL_TAILORING] = { "tailoring",
 	    0, 0,
 	    "the tailoring report's breadcrumb", 0 },
+	[LABEL_XLSX_FONT] = { "xlsx-font",
+	    0, 0,
+	    "the font family of the Excel workbooks' text, a name both Excel "
+	    "and LibreOffice know", 0 },
+	[LABEL_XLSX_SHEET_CONTENTS] = { "xlsx-sheet-contents",
+	    0, 0,
+	    "framework.xlsx: the contents sheet's name", 0, 5 },
+	[LABEL_XLSX_SHEET_KNOWLEDGE] = { "xlsx-sheet-knowledge",
+	    0, 0,
+	    "framework.xlsx: the knowledge items' sheet's name (and title)",
+	    0, 5 },
+	[LABEL_XLSX_SHEET_NOTES] = { "xlsx-sheet-notes",
+	    0, 0,
+	    "framework.xlsx: the editorial notes' sheet's name (and title)",
+	    0, 5 },
+	[LABEL_XLSX_SHEET_TEXTS] = { "xlsx-sheet-texts",
+	    0, 0,
+	    "framework.xlsx: the company level texts' sheet's name (and "
+	    "title)", 0, 5 },
+	[LABEL_XLSX_SHEET_RESOURCES] = { "xlsx-sheet-resources",
+	    0, 0,
+	    "framework.xlsx: the learning resources' sheet's name (and "
+	    "title)", 0, 5 },
+	[LABEL_XLSX_SHEET_ROLES] = { "xlsx-sheet-roles",
+	    0, 0,
+	    "framework.xlsx: the roles' sheet's name (and title)", 0, 5 },
+	[LABEL_XLSX_CONTENTS_HEADER] = { "xlsx-contents-header",
+	    0, 0,
+	    "framework.xlsx: the contents table's column names (sheet, what "
+	    "it holds)", 2 },
+	[LABEL_XLSX_MATRIX_HEADER] = { "xlsx-matrix-header",
+	    0, 0,
+	    "framework.xlsx: a matrix sheet's first column names (before "
+	    "the `level` columns; see generator/xlsx_layout.h)",
+	    XLSX_MATRIX_FIXED_COLUMNS },
+	[LABEL_XLSX_KNOWLEDGE_HEADER] = { "xlsx-knowledge-header",
+	    0, 0,
+	    "framework.xlsx: the knowledge items' column names",
+	    XLSX_KN__COUNT },
+	[LABEL_XLSX_NOTES_HEADER] = { "xlsx-notes-header",
+	    0, 0,
+	    "framework.xlsx: the notes' column names", XLSX_NOTE__COUNT },
+	[LABEL_XLSX_TEXTS_HEADER] = { "xlsx-texts-header",
+	    0, 0,
+	    "framework.xlsx: the company level texts' column names",
+	    XLSX_TX__COUNT },
+	[LABEL_XLSX_RESOURCES_HEADER] = { "xlsx-resources-header",
+	    0, 0,
+	    "framework.xlsx: the learning resources' column names",
+	    XLSX_RS__COUNT },
+	[LABEL_XLSX_SCOPE_COMMON] = { "xlsx-scope-common",
+	    0, 0,
+	    "framework.xlsx: a common skill's scope cell", 0, 6 },
+	[LABEL_XLSX_SCOPE_SPECIFIC] = { "xlsx-scope-specific",
+	    0, 0,
+	    "framework.xlsx: a specialty's own skill's scope cell", 0, 6 },
+	[LABEL_XLSX_ABOUT_MATRIX] = { "xlsx-about-matrix",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "framework.xlsx's contents: what a matrix sheet holds", 0 },
+	[LABEL_XLSX_ABOUT_KNOWLEDGE] = { "xlsx-about-knowledge",
+	    0, 0,
+	    "framework.xlsx's contents: what the knowledge items' sheet "
+	    "holds", 0 },
+	[LABEL_XLSX_ABOUT_NOTES] = { "xlsx-about-notes",
+	    0, 0,
+	    "framework.xlsx's contents: what the notes' sheet holds", 0 },
+	[LABEL_XLSX_ABOUT_TEXTS] = { "xlsx-about-texts",
+	    0, 0,
+	    "framework.xlsx's contents: what the company texts' sheet "
+	    "holds", 0 },
+	[LABEL_XLSX_ABOUT_RESOURCES] = { "xlsx-about-resources",
+	    0, 0,
+	    "framework.xlsx's contents: what the learning resources' sheet "
+	    "holds", 0 },
+	[LABEL_XLSX_ABOUT_ROLES] = { "xlsx-about-roles",
+	    0, 0,
+	    "framework.xlsx's contents: what the roles' sheet holds", 0 },
+	[LABEL_XLSX_PRINT] = { "xlsx-print",
+	    0, 0,
+	    "framework.xlsx's contents: how its sheets print", 0 },
+	[LABEL_XLSX_VERBATIM] = { "xlsx-verbatim",
+	    0, 0,
+	    "framework.xlsx's contents: that texts are the source's "
+	    "Markdown, and edits go back with skillsite import", 0 },
 };
 
 struct labels {

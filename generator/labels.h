@@ -91,6 +91,29 @@ enum label {
 	LABEL_ROLE,		/* a role page's breadcrumb */
 	LABEL_TITLE_TAILORING,	/* the tailoring report: {jobtype} */
 	LABEL_TAILORING,	/* the tailoring report's breadcrumb */
+	LABEL_XLSX_FONT,	/* the workbooks' font family */
+	LABEL_XLSX_SHEET_CONTENTS, /* framework.xlsx's sheet names */
+	LABEL_XLSX_SHEET_KNOWLEDGE,
+	LABEL_XLSX_SHEET_NOTES,
+	LABEL_XLSX_SHEET_TEXTS,
+	LABEL_XLSX_SHEET_RESOURCES,
+	LABEL_XLSX_SHEET_ROLES,
+	LABEL_XLSX_CONTENTS_HEADER, /* its tables' column names */
+	LABEL_XLSX_MATRIX_HEADER,
+	LABEL_XLSX_KNOWLEDGE_HEADER,
+	LABEL_XLSX_NOTES_HEADER,
+	LABEL_XLSX_TEXTS_HEADER,
+	LABEL_XLSX_RESOURCES_HEADER,
+	LABEL_XLSX_SCOPE_COMMON, /* a matrix's scope cells */
+	LABEL_XLSX_SCOPE_SPECIFIC,
+	LABEL_XLSX_ABOUT_MATRIX, /* the contents: {jobtype} {specialty} */
+	LABEL_XLSX_ABOUT_KNOWLEDGE, /* the contents' words on each sheet */
+	LABEL_XLSX_ABOUT_NOTES,
+	LABEL_XLSX_ABOUT_TEXTS,
+	LABEL_XLSX_ABOUT_RESOURCES,
+	LABEL_XLSX_ABOUT_ROLES,
+	LABEL_XLSX_PRINT,	/* the contents: how the sheets print */
+	LABEL_XLSX_VERBATIM,	/* the contents: texts verbatim, import */
 	LABEL__COUNT
 };
 

@@ -171,6 +171,8 @@ static const struct field_decl S_home[] = {
 	TEXT("json-href", "link to the framework as JSON"),
 	TEXT("schema-href", "link to the JSON's JSON Schema"),
 	TEXT("csv-href", "link to the framework as CSV"),
+	TEXT("xlsx-href", "link to the framework as an Excel workbook "
+	    "(downloads/framework.xlsx)"),
 	LIST("jobtypes", S_home_jobtype, "every job type"),
 	END
 };
@@ -234,6 +236,8 @@ static const struct field_decl S_specialty[] = {
 	TEXT("handbook-href", "link to the handbook"),
 	TEXT("assessment-href", "link to the self-assessment sheet"),
 	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
+	TEXT("xlsx-href", "link to the framework's Excel workbook (a sheet "
+	    "per specialty)"),
 	TEXT("map-href", "link to the skill map"),
 	TEXT("map-pdf-href", "link to the skill map's PDF, \"\" when no PDFs "
 	    "are made"),

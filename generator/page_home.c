@@ -8,6 +8,7 @@
 
 #include "export.h"
 #include "paths.h"
+#include "xlsx_layout.h"
 
 /* Adds the row of specialty sp of jt to list "specific" of j_s: a link
  * to its page and to each of its specific skills. */
@@ -126,6 +127,8 @@ pages_home(struct builder *b)
 	    PATH_JSON_SCHEMA, NULL));
 	scope_text(s, "csv-href", path_href(&b->arena, PATH_HOME, PATH_CSV,
 	    NULL));
+	scope_text(s, "xlsx-href", path_href(&b->arena, PATH_HOME,
+	    XLSX_FRAMEWORK_PATH, NULL));
 	scope_list(s, "jobtypes");
 	for (i = 0; i < m->njobtypes; i++)
 		S_jobtype(b, s, &m->jobtypes[i]);

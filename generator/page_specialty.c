@@ -8,6 +8,7 @@
 
 #include "apart.h"
 #include "paths.h"
+#include "xlsx_layout.h"
 
 /* Adds list "levels" to specialty page s: each level jt defines, linked
  * to its page when sp describes it. */
@@ -64,6 +65,8 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp->id));
+	scope_text(s, "xlsx-href", path_href(&b->arena, self,
+	    XLSX_FRAMEWORK_PATH, NULL));
 	scope_text(s, "map-href", page_map_href(b, sp, "html"));
 	scope_text(s, "map-pdf-href", page_map_href(b, sp, "pdf"));
 	scope_text(s, "levels-defined", page_levels_defined(b, jt));

@@ -18,6 +18,7 @@
 #include "search_index.h"
 #include "serve.h"
 #include "template.h"
+#include "xlsx_framework.h"
 #include "page.h"
 
 /* A share of the work: the downloads, a part of the search index, a
@@ -134,7 +135,8 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 }
 
 /* Puts the downloads of m: the JSON, its schema, the CSV and, when a
- * job type has roles, the roles' CSV (their header rows from labels).
+ * job type has roles, the roles' CSV (their header rows from labels),
+ * and the framework workbook (xlsx_framework.h).
  * Returns 0, or -1 after reporting. */
 static int
 S_downloads(struct site_sink *sink, const struct model *m,
@@ -153,8 +155,10 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	    export_roles_csv, labels_text(labels, LABEL_CSV_ROLES_HEADER),
 	    d) < 0)
 		return -1;
-	return S_download(sink, PATH_CSV, m, export_csv, labels_text(labels,
-	    LABEL_CSV_HEADER), d);
+	if (S_download(sink, PATH_CSV, m, export_csv, labels_text(labels,
+	    LABEL_CSV_HEADER), d) < 0)
+		return -1;
+	return xlsx_framework(m, labels, sink, d);
 }
 
 /* Returns the units of m, in the order of the site: the downloads and

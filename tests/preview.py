@@ -62,6 +62,7 @@ TYPES = {
     'js': 'application/javascript; charset=utf-8',
     'svg': 'image/svg+xml', 'pdf': 'application/pdf',
     'json': 'application/json', 'csv': 'text/csv; charset=utf-8',
+    'xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 SCRIPT_TAG = '<script src="/__skillsite/reload.js" defer="defer"></script>'
 FIRST_FAILED = ('The first build failed: fix the errors shown in the terminal '

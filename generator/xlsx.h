@@ -1,0 +1,122 @@
+/* xlsx.h: what the site's Excel workbooks share (libxlsxwriter).
+ *
+ * A workbook module (xlsx_framework.c, the assessment's) opens a
+ * workbook with xlsx_open(), adds its sheets with xlsx_add_sheet() and
+ * writes cells with the shared formats (struct xlsx_formats), sets each
+ * sheet's printing with xlsx_print_setup(), then hands the bytes to the
+ * site's sink with xlsx_put().  libxlsxwriter 1.1.4 writes only to a
+ * file: the workbook and its scratch files live in a private temporary
+ * directory (mkdtemp under $TMPDIR or /tmp) that xlsx_put() and
+ * xlsx_discard() remove, whatever happened.  The bytes depend only on
+ * what is written: the document's times are fixed (XLSX_CREATED), and
+ * libxlsxwriter dates the package's entries 1980-01-01.
+ */
+#ifndef SKILLSITE_XLSX_H
+#define SKILLSITE_XLSX_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "diag.h"
+#include "sink.h"
+
+/* The creation time every workbook states: 2000-01-01T00:00:00Z, so
+ * that two builds give the same bytes. */
+#define XLSX_CREATED		((time_t)946684800)
+
+/* The most characters (code points) of an Excel sheet name. */
+#define XLSX_SHEET_NAME_MAX	31
+
+/* Excel's tallest row, in points. */
+#define XLSX_ROW_MAX_POINTS	409.0
+
+/* The size of the body text, in points, and of the small keys. */
+#define XLSX_FONT_POINTS	10.0
+#define XLSX_KEY_POINTS		8.0
+
+/* The shared formats, all in the workbook's font; every one of them
+ * (but link) wraps its text and aligns it to the top. */
+struct xlsx_formats {
+	lxw_format	*title;		/* a sheet's title: bold, larger */
+	lxw_format	*header;	/* a table's header: bold, shaded, boxed */
+	lxw_format	*cell;		/* a table's cell: boxed */
+	lxw_format	*key;		/* an ID: small, grey, boxed */
+	lxw_format	*plain;		/* text outside tables */
+	lxw_format	*link;		/* an internal hyperlink */
+};
+
+/* The sheet names given so far in one workbook (xlsx_sheet_name()). */
+struct xlsx_names {
+	char	**v;		/* malloc'd */
+	size_t	  n;
+};
+
+/* A workbook being made. */
+struct xlsx {
+	lxw_workbook		*wb;
+	struct xlsx_formats	 f;
+	struct xlsx_names	 names;
+	char			*dir;	/* the private directory, malloc'd */
+	char			*file;	/* the workbook's file in it */
+	const char		*font;	/* xlsx_open()'s */
+};
+
+/* Opens a workbook with the document title and subject given (author
+ * "skillsite", created XLSX_CREATED) whose formats set text in font
+ * (a family name both Excel and LibreOffice know, from labels.xml).
+ * Returns it, or NULL after reporting to d (MSG_IO_WRITE).  End it with
+ * xlsx_put() or xlsx_discard(). */
+struct xlsx	*xlsx_open(const char *title, const char *subject,
+		    const char *font, struct diag *d);
+
+/* Adds the sheet name, which xlsx_sheet_name(&x->names, ...) made, to
+ * x (a module may name every sheet first, so that some keep their names,
+ * then add them in its order); returns it (libxlsxwriter's, freed with
+ * the workbook), or NULL when libxlsxwriter refuses. */
+lxw_worksheet	*xlsx_add_sheet(struct xlsx *x, const char *name);
+
+/* Returns a valid Excel sheet name made from name and records it in
+ * names: name's characters but []:*?/\ and controls (each replaced by
+ * "_"), an apostrophe at an edge dropped, cut to XLSX_SHEET_NAME_MAX
+ * characters, "_" when nothing is left, then, while it equals an
+ * earlier one regardless of case, cut further to end in " (2)",
+ * " (3)", ...  The name lives as long as names (free with
+ * xlsx_names_free()). */
+const char	*xlsx_sheet_name(struct xlsx_names *names, const char *name);
+void		 xlsx_names_free(struct xlsx_names *names);
+
+/* Returns the width of text in columns as Excel measures them: the
+ * widest of its lines, East Asian wide characters counting two. */
+double		 xlsx_text_width(const char *text);
+
+/* Returns the height in points of a row whose tallest cell holds text
+ * wrapped in a column width wide (Excel's units) at size points: its
+ * lines, each wrapped, times the line's height, at most
+ * XLSX_ROW_MAX_POINTS, at least one line. */
+double		 xlsx_row_height(const char *text, double width,
+		    double points);
+
+/* Sets ws to print on A4 landscape paper, 1 page wide, rows first_row
+ * to last_row repeated atop every page, with a header naming left (the
+ * workbook, may be NULL) and the sheet, and a footer "page / pages",
+ * in font.  Tables print their cells' borders (no gridlines). */
+void		 xlsx_print_setup(lxw_worksheet *ws, const char *font,
+		    const char *left, int first_row, int last_row);
+
+/* Writes text (NULL: nothing) to row, col of ws as a string in format
+ * f: never a formula or a number, whatever it starts with. */
+void		 xlsx_text(lxw_worksheet *ws, int row, int col,
+		    const char *text, lxw_format *f);
+
+/* Closes x's workbook, gives its bytes to sink as site path path
+ * (SINK_DOWNLOAD) and frees x, its files and directory with it.
+ * Returns 0, or -1 after reporting to d or when the sink stopped. */
+int		 xlsx_put(struct xlsx *x, struct site_sink *sink,
+		    const char *path, struct diag *d);
+
+/* Frees x unwritten, its files and directory with it. */
+void		 xlsx_discard(struct xlsx *x);
+
+#endif
