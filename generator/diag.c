@@ -132,6 +132,8 @@ static const struct {
 	[MSG_IO_NO_CONTENT] = { SEV_FATAL,
 	    "no content files (*.xml) in directory" },
 	[MSG_IO_WRITE] = { SEV_FATAL, "cannot publish the site" },
+	[MSG_IO_IMPORT] = { SEV_FATAL, "cannot write the content file; "
+	    "no file was changed" },
 	[MSG_PDF] = { SEV_FATAL, "cannot make the PDF handbooks" },
 	[MSG_PDF_SAID] = { SEV_FATAL, "weasyprint" },
 	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },

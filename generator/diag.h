@@ -113,6 +113,7 @@ enum msg {
 	MSG_IO_TOO_LARGE,
 	MSG_IO_NO_CONTENT,
 	MSG_IO_WRITE,
+	MSG_IO_IMPORT,
 	MSG_PDF,
 	MSG_PDF_SAID,		/* what WeasyPrint said, failing */
 	MSG_INTERNAL,

@@ -1,0 +1,78 @@
+/* import.h: a download's spreadsheet, edited in Excel or LibreOffice,
+ * read back as edits of the content files (the "import" command).
+ *
+ * The sheet's cells are read by the download's own layout (import_csv.c
+ * for framework.csv) and each cell that carries a text of the model is
+ * observed: the element the text came from (edit.h: its start tag's
+ * position, or a child of it), the text as the model has it and as the
+ * cell has it, normalised as the loader normalises (a one-line field
+ * trimmed, a Markdown field dedented), so that an unedited download
+ * changes nothing.  A text shown in many cells (a skill's name on every
+ * row of it) changes when some cells change it; two different changes
+ * are an error at each cell.  What names nothing in the model, a changed
+ * ID or derived cell, a row added or missing is an error at its cell.
+ * Strings belong to the import's arena.
+ */
+#ifndef SKILLSITE_IMPORT_H
+#define SKILLSITE_IMPORT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "edit.h"
+#include "grid.h"
+#include "model.h"
+
+struct import_obs;
+
+struct import {
+	const struct model	*m;
+	struct diag		*d;
+	struct arena		 arena;
+	struct import_obs	*obs;		/* malloc'd */
+	size_t			 nobs, capobs;
+	struct edit		*edits;		/* by import_edits() */
+	size_t			 nedits;
+};
+
+/* Prepares im to read sheets against m (resolved, tailored), reporting
+ * to d. */
+void	import_init(struct import *im, const struct model *m, struct diag *d);
+void	import_free(struct import *im);
+
+/* Observes that the cell at cell holds cell_text (as the sheet has it:
+ * the caller has taken off a CSV's formula guard) for the field at at
+ * (child: NULL, or the name of the child element holding it), whose
+ * text the model has as old (NULL: none), a Markdown field when
+ * markdown is set. */
+void	import_observe(struct import *im, const struct pos *at,
+	    const char *child, int markdown, const char *old,
+	    const char *cell_text, const struct pos *cell);
+
+/* Returns the position of the element holding the name of skill k and
+ * sets *child to the name of the child element holding it: the rename
+ * of a renamed skill, else the skill's own <name>. */
+struct pos	import_skill_name_at(const struct skill *k,
+		    const char **child);
+
+/* Observes the knowledge items a cell lists, one a line: the n items of
+ * the skill in v whose from is the standard's.  A different number is
+ * an error at the cell. */
+void	import_observe_items(struct import *im, const struct knowledge *v,
+	    size_t n, const char *cell_text, const struct pos *cell);
+
+/* Turns the observations into im->edits, one per changed field, sorted
+ * by file and position; reports each field changed in two different
+ * ways at each cell.  Returns the number of edits. */
+size_t	import_edits(struct import *im);
+
+/* Reads sheet s as framework.csv: header (labels.xml's csv-header)
+ * names its columns, matched by their header text in row 1; each row
+ * after is a row of export_csv(), checked against expected, the grid of
+ * the CSV export_csv() writes of the model (so an unedited download is
+ * all found).  Reports what does not fit at its cell. */
+void	import_csv_sheet(struct import *im, const struct grid_sheet *s,
+	    const char *header, const struct grid_sheet *expected);
+
+#endif
