@@ -125,6 +125,8 @@ static const struct {
 	    "import cannot keep; edit it in the XML" },
 	[MSG_IMPORT_EMPTY_LEVEL] = { SEV_ERROR, "text for a level the XML "
 	    "leaves empty; write it in the XML" },
+	[MSG_IMPORT_EMPTIED] = { SEV_ERROR, "text emptied; import cannot "
+	    "remove texts: remove it in the XML" },
 	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
 	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
 	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },

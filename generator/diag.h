@@ -104,6 +104,7 @@ enum msg {
 	MSG_IMPORT_ITEMS,
 	MSG_IMPORT_MARKUP,
 	MSG_IMPORT_EMPTY_LEVEL,
+	MSG_IMPORT_EMPTIED,
 
 	/* input, output and internal errors: exit status 3 */
 	MSG_IO_FIRST,

@@ -102,8 +102,9 @@ import_observe_items(struct import *im, const struct knowledge *v,
 	for (nl = s; *s != '\0' && nl != NULL; nl = strchr(nl + 1, '\n'))
 		lines++;
 	if (lines != k) {
-		diag_msg(im->d, MSG_IMPORT_ITEMS, cell, "%zu lines, %zu items",
-		    lines, k);
+		diag_msg(im->d, MSG_IMPORT_ITEMS, cell, "%zu %s, %zu %s",
+		    lines, lines == 1 ? "line" : "lines", k, k == 1 ? "item" :
+		    "items");
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -175,6 +176,10 @@ S_field(struct import *im, const struct import_obs *v, size_t n)
 			first = &v[i];
 	if (first == NULL || S_conflicts(im, v, n, first))
 		return;
+	if (first->text[0] == '\0') {
+		diag_msg(im->d, MSG_IMPORT_EMPTIED, &first->cell, NULL);
+		return;
+	}
 	e = &im->edits[im->nedits++];
 	memset(e, 0, sizeof(*e));
 	e->at = first->at;
