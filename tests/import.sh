@@ -1,0 +1,149 @@
+#!/bin/sh
+# import.sh: "skillsite import" against the seed content and the example
+# tailoring, with the downloads a build makes.
+#   round-trip   importing the site's own framework.csv changes no byte of
+#                content/ (and of content/ with tests/tailoring/minato)
+#   edit         a level text, a skill name and a knowledge item changed
+#                in the CSV (Python's csv): the diff printed shows each,
+#                the XML changes on those lines only, checks, and a
+#                rebuilt site shows the new texts
+#   libreoffice  the CSV opened in LibreOffice, saved as xlsx and again as
+#                CSV UTF-8, as a user would: no change (also for texts
+#                guarded against running as formulas)
+#   invalid      an edit that breaks the content writes nothing (status 1)
+#   atomic       a write that fails (a file size limit) leaves every file
+#                as it was, and no temporary file (status 3)
+# Usage: tests/import.sh BINARY    (from the top of the repository)
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=build/import-tests
+suite=import
+. tests/lib.sh
+run() { "$bin" import -t templates "$@"; }
+
+"$bin" build -j 2 -t templates -o "$work/site" content > /dev/null
+ok build $?
+"$bin" build -j 2 -t templates -o "$work/tsite" content tests/tailoring/minato \
+    > /dev/null
+ok build-tailored $?
+csv=$work/site/downloads/framework.csv
+
+# round trip: nothing changes
+cp -r content "$work/content"
+cp -r tests/tailoring/minato "$work/minato"
+run "$csv" "$work/content" > "$work/rt.out" &&
+    grep -qx 'skillsite: 0 texts changed' "$work/rt.out" &&
+    diff -r content "$work/content"
+ok round-trip $?
+run "$work/tsite/downloads/framework.csv" "$work/content" "$work/minato" \
+    > "$work/rt2.out" &&
+    grep -qx 'skillsite: 0 texts changed' "$work/rt2.out" &&
+    diff -r content "$work/content" && diff -r tests/tailoring/minato "$work/minato"
+ok round-trip-tailored $?
+
+# an edit of a level text, a skill name and a knowledge item
+python3 - "$csv" "$work/edited.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+h = rows[0]
+c = {n: h.index(n) for n in ('スキル項目ID', 'スキル項目', 'レベル', '説明', '知識項目')}
+for r in rows[1:]:
+    if r[c['スキル項目ID']] == 'technology':
+        r[c['スキル項目']] = 'テクノロジ（改訂）'
+        items = r[c['知識項目']].split('\n')
+        items[1] = '最新技術動向 & 標準化 <2026>'
+        r[c['知識項目']] = '\n'.join(items)
+        if r[c['レベル']] == '5' and r[c['説明']].startswith('広域地域全体') \
+                and 'ハードウェアサービス責任者' in r[c['説明']]:
+            r[c['説明']] += '\n\n改訂：**新しい段落**を加えた。'
+csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
+PY
+run "$work/edited.csv" "$work/content" > "$work/edit.out"
+ok edit-status $?
+grep -qx -- '-テクノロジ' "$work/edit.out" &&
+    grep -qx -- '+テクノロジ（改訂）' "$work/edit.out" &&
+    grep -qx -- '+最新技術動向 & 標準化 <2026>' "$work/edit.out" &&
+    grep -qx -- '+改訂：\*\*新しい段落\*\*を加えた。' "$work/edit.out" &&
+    grep -qx 'skillsite: 3 texts changed' "$work/edit.out"
+ok edit-diff-printed $?
+diff content/customer-service.xml "$work/content/customer-service.xml" \
+    > "$work/edit.diff"
+grep '^[<>]' "$work/edit.diff" > "$work/edit.lines"
+cat > "$work/edit.want" <<'TXT'
+<     <name>テクノロジ</name>
+>     <name>テクノロジ（改訂）</name>
+<       <item>最新技術動向</item>
+>       <item>最新技術動向 &amp; 標準化 &lt;2026&gt;</item>
+> 
+>         改訂：**新しい段落**を加えた。
+TXT
+diff "$work/edit.want" "$work/edit.lines"
+ok edit-only-those-lines $?
+"$bin" check "$work/content" > /dev/null 2>&1
+ok edit-checks $?
+"$bin" build -j 2 -t templates -o "$work/site2" "$work/content" > /dev/null &&
+    grep -q 'テクノロジ（改訂）' "$work/site2/customer-service/hardware/skills/technology.html" &&
+    grep -q '<strong>新しい段落</strong>' "$work/site2/customer-service/hardware/skills/technology.html" &&
+    grep -rq '最新技術動向 &amp; 標準化 &lt;2026&gt;' "$work/site2/customer-service/hardware/skills/technology.html"
+ok edit-rebuilt-shows-it $?
+run "$work/edited.csv" "$work/content" > "$work/again.out" &&
+    grep -qx 'skillsite: 0 texts changed' "$work/again.out"
+ok edit-twice-no-change $?
+
+# LibreOffice: CSV -> xlsx -> CSV UTF-8, as a user saves it
+if command -v soffice > /dev/null 2>&1; then
+	lo() {
+		timeout 180 soffice -env:UserInstallation=file://$PWD/$work/lo \
+		    --headless "$@" > /dev/null 2>&1
+	}
+	mkdir -p "$work/lo-out"
+	lo --infilter=CSV:44,34,76,1 --convert-to xlsx --outdir "$work/lo-out" \
+	    "$csv" &&
+	    lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false' \
+	    --outdir "$work/lo-out/csv" "$work/lo-out/framework.xlsx"
+	ok libreoffice-converts $?
+	cp -r content "$work/content-lo"
+	run "$work/lo-out/csv/framework.csv" "$work/content-lo" > "$work/lo.out" &&
+	    grep -qx 'skillsite: 0 texts changed' "$work/lo.out" &&
+	    diff -r content "$work/content-lo"
+	ok libreoffice-no-change $?
+	# texts a spreadsheet could run as formulas keep their guard
+	"$bin" build -j 2 -t templates -o "$work/fsite" tests/site/formulas \
+	    > /dev/null &&
+	    lo --infilter=CSV:44,34,76,1 --convert-to xlsx --outdir \
+	    "$work/lo-f" "$work/fsite/downloads/framework.csv" &&
+	    lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false' \
+	    --outdir "$work/lo-f/csv" "$work/lo-f/framework.xlsx" &&
+	    grep -q "'=1+1" "$work/lo-f/csv/framework.csv" &&
+	    run -n "$work/lo-f/csv/framework.csv" tests/site/formulas \
+	    > "$work/lo-f.out" &&
+	    grep -qx 'skillsite: 0 texts would change' "$work/lo-f.out"
+	ok libreoffice-formulas-no-change $?
+fi
+
+# an invalid edit writes nothing
+cp -r content "$work/content-bad"
+sed 's/改訂：\*\*新しい段落\*\*を加えた。/<div>HTML<\/div>/' "$work/edited.csv" \
+    > "$work/bad.csv"
+run "$work/bad.csv" "$work/content-bad" > /dev/null 2> "$work/bad.err"
+[ $? = 1 ] && diff -r content "$work/content-bad" &&
+    grep -q 'bad.csv:[0-9]*:I: error: raw HTML' "$work/bad.err"
+ok invalid-writes-nothing $?
+
+# a failing write changes nothing and leaves no temporary file
+cp -r content "$work/content-full"
+(ulimit -f 8; run "$work/edited.csv" "$work/content-full") > /dev/null \
+    2> "$work/full.err"
+[ $? = 3 ] && diff -r content "$work/content-full" &&
+    grep -q 'cannot write the content file' "$work/full.err"
+ok atomic-write-fails-cleanly $?
+if [ "$(id -u)" != 0 ]; then
+	cp -r content "$work/content-ro" && chmod a-w "$work/content-ro"
+	run "$work/edited.csv" "$work/content-ro" > /dev/null 2>&1
+	[ $? = 3 ] && diff -r content "$work/content-ro"
+	ok read-only-folder $?
+	chmod u+w "$work/content-ro"
+fi
+
+echo "import (import tests): $pass passed, $fail failed"
+[ "$fail" = 0 ]
