@@ -73,8 +73,12 @@ S_read_sheet(struct import *im, struct grid *g, const char *path,
 	struct grid expected;
 	int rc;
 
-	if (n > 5 && strcmp(path + n - 5, ".xlsx") == 0)
-		return grid_read_xlsx(g, path, d);
+	if (n > 5 && strcmp(path + n - 5, ".xlsx") == 0) {
+		if (grid_read_xlsx(g, path, d) < 0)
+			return -1;
+		import_xlsx(im, g);
+		return 0;
+	}
 	if (grid_read_csv(g, path, d) < 0)
 		return -1;
 	grid_init(&expected);

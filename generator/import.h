@@ -75,4 +75,11 @@ size_t	import_edits(struct import *im);
 void	import_csv_sheet(struct import *im, const struct grid_sheet *s,
 	    const char *header, const struct grid_sheet *expected);
 
+/* Reads the sheets of g as framework.xlsx lays them out (xlsx_layout.h,
+ * import_xlsx.c): a matrix per job type x specialty (names, level
+ * texts), the knowledge items, the notes and, for a tailored build, the
+ * company texts and the learning resources, found by their place;
+ * reports what does not fit at its cell. */
+void	import_xlsx(struct import *im, const struct grid *g);
+
 #endif
