@@ -13,6 +13,12 @@
 #   invalid      an edit that breaks the content writes nothing (status 1)
 #   atomic       a write that fails (a file size limit) leaves every file
 #                as it was, and no temporary file (status 3)
+#   xlsx         (when the build makes downloads/framework.xlsx) its round
+#                trip, plain and tailored, also as LibreOffice saves it
+#                again; with Debian's python3-openpyxl, an edit of a
+#                matrix's skill name and level text, a knowledge item and
+#                a note, only those lines changing, and an unknown skill
+#                ID refused at its cell of its sheet
 # Usage: tests/import.sh BINARY    (from the top of the repository)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -143,6 +149,65 @@ if [ "$(id -u)" != 0 ]; then
 	[ $? = 3 ] && diff -r content "$work/content-ro"
 	ok read-only-folder $?
 	chmod u+w "$work/content-ro"
+fi
+
+# xlsx: the workbook download read back
+xlsx=$work/site/downloads/framework.xlsx
+if [ -f "$xlsx" ]; then
+	cp -r content "$work/content-x"
+	run "$xlsx" "$work/content-x" > "$work/x.out" &&
+	    grep -qx 'skillsite: 0 texts changed' "$work/x.out" &&
+	    diff -r content "$work/content-x"
+	ok xlsx-round-trip $?
+	run -n "$work/tsite/downloads/framework.xlsx" content \
+	    tests/tailoring/minato > "$work/xt.out" &&
+	    grep -qx 'skillsite: 0 texts would change' "$work/xt.out"
+	ok xlsx-round-trip-tailored $?
+	if command -v soffice > /dev/null 2>&1; then
+		lo --convert-to xlsx --outdir "$work/lo-x" "$xlsx" &&
+		    run -n "$work/lo-x/framework.xlsx" content > "$work/lo-x.out" &&
+		    grep -qx 'skillsite: 0 texts would change' "$work/lo-x.out"
+		ok xlsx-libreoffice-no-change $?
+	fi
+fi
+if [ -f "$xlsx" ] && /usr/bin/python3 -c 'import openpyxl' 2> /dev/null; then
+	/usr/bin/python3 - "$xlsx" "$work/edited.xlsx" "$work/unknown.xlsx" <<'PY'
+import sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[1]            # the first matrix
+assert ws['A4'].value == 'system-maintenance', ws['A4'].value
+ws['B4'] = 'システム保守管理（改）'
+ws['E4'] = ws['E4'].value + '\n\n追記：xlsx から。'
+kn = wb.worksheets[len(wb.worksheets) - 2]   # knowledge, notes last
+assert kn['B3'].value == 'system-maintenance' and kn['D3'].value == '1'
+kn['E3'] = 'リモートメンテナンス（改）'
+no = wb.worksheets[-1]
+assert no['A3'].value == 'jobtype'
+no['E3'] = '注記を書き換えた。'
+wb.save(sys.argv[2])
+ws['A5'] = 'no-such-skill'
+wb.save(sys.argv[3])
+PY
+	ok xlsx-edited $?
+	cp -r content "$work/content-xe"
+	run "$work/edited.xlsx" "$work/content-xe" > "$work/xe.out"
+	ok xlsx-edit-status $?
+	diff content/customer-service.xml "$work/content-xe/customer-service.xml" |
+	    grep '^[<>]' > "$work/xe.lines"
+	[ "$(grep -c '^<' "$work/xe.lines")" = 3 ] &&
+	    grep -q '^>   <editorial-note>注記を書き換えた。</editorial-note>$' \
+	    "$work/xe.lines" &&
+	    grep -q '^>     <name>システム保守管理（改）</name>$' "$work/xe.lines" &&
+	    grep -q '^>       <item>リモートメンテナンス（改）</item>$' \
+	    "$work/xe.lines" &&
+	    grep -q '^>         追記：xlsx から。$' "$work/xe.lines" &&
+	    grep -qx 'skillsite: 4 texts changed' "$work/xe.out"
+	ok xlsx-edit-only-those-lines $?
+	run -n "$work/unknown.xlsx" content > /dev/null 2> "$work/xu.err"
+	[ $? = 1 ] && grep -q 'unknown.xlsx\[.*\]:5:A: error: names nothing' \
+	    "$work/xu.err"
+	ok xlsx-unknown-skill-at-its-cell $?
 fi
 
 echo "import (import tests): $pass passed, $fail failed"
