@@ -214,3 +214,100 @@ import_edits(struct import *im)
 	}
 	return im->nedits;
 }
+
+/* Orders keyed rows by key, then row. */
+static int
+S_by_key(const void *a, const void *b)
+{
+	const struct import_keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+struct import_keyed *
+import_keyed_rows(struct import *im, const struct grid_sheet *s,
+    unsigned first, const unsigned *cols, size_t ncols, size_t *n)
+{
+	struct import_keyed *v = xcalloc(s->ncells + 1, sizeof(*v));
+	const struct grid_cell *c;
+	size_t i, j;
+
+	*n = 0;
+	for (i = 0; i < s->ncells; i++) {
+		struct strbuf b = { NULL, 0, 0 };
+		unsigned r = s->cells[i].row;
+
+		if (r < first || (*n > 0 && v[*n - 1].row == r))
+			continue;
+		for (j = 0; j < ncols; j++) {
+			if (cols[j] != 0 && (c = grid_cell_at(s, r, cols[j])))
+				strbuf_add(&b, c->text, strlen(c->text));
+			strbuf_add(&b, "\x1f", 1);
+		}
+		v[*n].key = arena_strndup(&im->arena, b.s, b.len);
+		v[(*n)++].row = r;
+		free(b.s);
+	}
+	qsort(v, *n, sizeof(*v), S_by_key);
+	for (i = 0; i < *n; i++)
+		v[i].occurrence = i > 0 && strcmp(v[i].key, v[i - 1].key) == 0 ?
+		    v[i - 1].occurrence + 1 : 0;
+	return v;
+}
+
+struct import_keyed *
+import_keyed_find(struct import_keyed *v, size_t n, const char *key,
+    unsigned occurrence)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, v[mid].key);
+
+		if (c == 0 && occurrence != v[mid].occurrence)
+			c = occurrence < v[mid].occurrence ? -1 : 1;
+		if (c == 0)
+			return &v[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct jobtype *
+import_jobtype(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->njobtypes; i++)
+		if (strcmp(m->jobtypes[i].id, id) == 0)
+			return &m->jobtypes[i];
+	return NULL;
+}
+
+const struct specialty *
+import_specialty(const struct jobtype *jt, const char *id)
+{
+	size_t i;
+
+	for (i = 0; jt != NULL && i < jt->nspecialties; i++)
+		if (strcmp(jt->specialties[i].id, id) == 0)
+			return &jt->specialties[i];
+	return NULL;
+}
+
+const struct entry *
+import_entry(const struct specialty *sp, const char *id)
+{
+	size_t i;
+
+	for (i = 0; sp != NULL && i < sp->nentries; i++)
+		if (sp->entries[i].skill != NULL &&
+		    strcmp(sp->entries[i].skill_id, id) == 0)
+			return &sp->entries[i];
+	return NULL;
+}

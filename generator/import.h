@@ -62,6 +62,38 @@ struct pos	import_skill_name_at(const struct skill *k,
 void	import_observe_items(struct import *im, const struct knowledge *v,
 	    size_t n, const char *cell_text, const struct pos *cell);
 
+/* A row of a sheet known by some of its cells (key: joined by unit
+ * separators, in the import's arena), and how many rows with the same
+ * key come before it. */
+struct import_keyed {
+	const char	*key;
+	unsigned	 row;
+	unsigned	 occurrence;
+	int		 seen;
+};
+
+/* Returns the rows of sheet s from row first on (malloc'd, *n of them),
+ * each keyed by its cells in the ncols columns cols (grid numbers; 0:
+ * none, an empty cell), sorted by key, then row, with their
+ * occurrence. */
+struct import_keyed *import_keyed_rows(struct import *im,
+	    const struct grid_sheet *s, unsigned first, const unsigned *cols,
+	    size_t ncols, size_t *n);
+
+/* Returns the row of v (n, sorted) with key and occurrence, or NULL. */
+struct import_keyed *import_keyed_find(struct import_keyed *v, size_t n,
+	    const char *key, unsigned occurrence);
+
+/* The job type of m called id, the specialty of jt called id and the
+ * entry of sp for skill id (its skill resolved), or NULL; NULL jt and
+ * sp name nothing. */
+const struct jobtype	*import_jobtype(const struct model *m,
+			    const char *id);
+const struct specialty	*import_specialty(const struct jobtype *jt,
+			    const char *id);
+const struct entry	*import_entry(const struct specialty *sp,
+			    const char *id);
+
 /* Turns the observations into im->edits, one per changed field, sorted
  * by file and position; reports each field changed in two different
  * ways at each cell.  Returns the number of edits. */

@@ -29,13 +29,6 @@ struct layout {
 	unsigned		 col[CSV_COL__COUNT];
 };
 
-/* A row known by its IDs and how many rows before it have the same. */
-struct rowkey {
-	const char	*key;		/* the ID cells, then the count */
-	unsigned	 row;
-	int		 seen;
-};
-
 /* Returns the text of column c of row of L's sheet: "" when empty or
  * absent. */
 static const char *
@@ -110,82 +103,26 @@ S_header(struct import *im, const struct grid_sheet *s, const char *header,
 	return rc;
 }
 
-/* Orders row keys by key, then row. */
-static int
-S_by_key(const void *a, const void *b)
-{
-	const struct rowkey *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
-}
-
-/* Returns the keys of the rows after the header of L's sheet, sorted
- * (malloc'd, *n of them): each row's ID cells joined by a unit
- * separator, then how many rows with those IDs came before it. */
-static struct rowkey *
-S_keys(struct import *im, const struct layout *L, size_t *n)
-{
-	const struct grid_sheet *s = L->s;
-	struct rowkey *v = xcalloc(s->ncells + 1, sizeof(*v));
-	size_t i, j, k;
-
-	*n = 0;
-	for (i = 0; i < s->ncells; i++) {
-		struct strbuf b = { NULL, 0, 0 };
-
-		if (s->cells[i].row == 1 || (*n > 0 &&
-		    v[*n - 1].row == s->cells[i].row))
-			continue;
-		for (j = 0; j < NIDS; j++) {
-			const char *t = S_at(L, s->cells[i].row, S_ids[j]);
-
-			strbuf_add(&b, t, strlen(t));
-			strbuf_add(&b, "\x1f", 1);
-		}
-		v[*n].key = arena_strndup(&im->arena, b.s, b.len);
-		v[(*n)++].row = s->cells[i].row;
-		free(b.s);
-	}
-	qsort(v, *n, sizeof(*v), S_by_key);
-	for (i = 0; i < *n; i = j) {
-		for (j = i + 1; j < *n && strcmp(v[i].key, v[j].key) == 0; j++)
-			continue;
-		for (k = i; k < j; k++)
-			v[k].key = arena_printf(&im->arena, "%s%zu", v[k].key,
-			    k - i);
-	}
-	qsort(v, *n, sizeof(*v), S_by_key);
-	return v;
-}
-
-/* Orders row keys by row. */
+/* Orders keyed rows by row. */
 static int
 S_by_row(const void *a, const void *b)
 {
-	const struct rowkey *x = a, *y = b;
+	const struct import_keyed *x = a, *y = b;
 
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* Returns the key of v (n, sorted) equal to key, or NULL. */
-static struct rowkey *
-S_find_key(struct rowkey *v, size_t n, const char *key)
+/* Returns the rows of L's sheet after its header, keyed by their IDs
+ * (malloc'd, *n of them, sorted by key). */
+static struct import_keyed *
+S_keys(struct import *im, const struct layout *L, size_t *n)
 {
-	size_t lo = 0, hi = n;
+	unsigned cols[NIDS];
+	size_t i;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, v[mid].key);
-
-		if (c == 0)
-			return &v[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	for (i = 0; i < NIDS; i++)
+		cols[i] = L->col[S_ids[i]];
+	return import_keyed_rows(im, L->s, 2, cols, NIDS, n);
 }
 
 /* What a row of framework.csv is about, found in the model. */
@@ -212,28 +149,14 @@ static enum csv_column
 S_find_row(struct import *im, const struct layout *L, unsigned row,
     struct row *r)
 {
-	const struct model *m = im->m;
-	const char *id;
-	size_t i;
-
 	memset(r, 0, sizeof(*r));
-	id = S_at(L, row, CSV_COL_JOBTYPE_ID);
-	for (i = 0; i < m->njobtypes && r->jt == NULL; i++)
-		if (strcmp(m->jobtypes[i].id, id) == 0)
-			r->jt = &m->jobtypes[i];
+	r->jt = import_jobtype(im->m, S_at(L, row, CSV_COL_JOBTYPE_ID));
 	if (r->jt == NULL)
 		return CSV_COL_JOBTYPE_ID;
-	id = S_at(L, row, CSV_COL_SPECIALTY_ID);
-	for (i = 0; i < r->jt->nspecialties && r->sp == NULL; i++)
-		if (strcmp(r->jt->specialties[i].id, id) == 0)
-			r->sp = &r->jt->specialties[i];
+	r->sp = import_specialty(r->jt, S_at(L, row, CSV_COL_SPECIALTY_ID));
 	if (r->sp == NULL)
 		return CSV_COL_SPECIALTY_ID;
-	id = S_at(L, row, CSV_COL_SKILL_ID);
-	for (i = 0; i < r->sp->nentries && r->e == NULL; i++)
-		if (r->sp->entries[i].skill != NULL &&
-		    strcmp(r->sp->entries[i].skill_id, id) == 0)
-			r->e = &r->sp->entries[i];
+	r->e = import_entry(r->sp, S_at(L, row, CSV_COL_SKILL_ID));
 	return r->e == NULL ? CSV_COL_SKILL_ID : CSV_COL__COUNT;
 }
 
@@ -393,18 +316,10 @@ S_observe_row(struct import *im, const struct layout *L, unsigned row,
 	S_observe_text(im, L, row, r, S_at(L, row, CSV_COL_KIND));
 }
 
-/* Returns the number at the end of key (how many rows with its IDs came
- * before). */
-static unsigned
-S_occurrence(const char *key)
-{
-	return (unsigned)atoi(strrchr(key, '\x1f') + 1);
-}
-
 /* Reports each row of the download (keys v, n) that no row matched. */
 static void
 S_missing(struct import *im, const struct layout *L, const struct layout *E,
-    const struct rowkey *v, size_t n)
+    const struct import_keyed *v, size_t n)
 {
 	struct pos p = { L->s->file, 0, 0 };
 	size_t i;
@@ -424,7 +339,7 @@ void
 import_csv_sheet(struct import *im, const struct grid_sheet *s,
     const char *header, const struct grid_sheet *expected)
 {
-	struct rowkey *mine, *theirs, *k;
+	struct import_keyed *mine, *theirs, *k;
 	struct layout L, E;
 	size_t nmine, ntheirs, i, c;
 	struct row r;
@@ -439,14 +354,15 @@ import_csv_sheet(struct import *im, const struct grid_sheet *s,
 	theirs = S_keys(im, &E, &ntheirs);
 	qsort(mine, nmine, sizeof(*mine), S_by_row);
 	for (i = 0; i < nmine; i++) {
-		if ((k = S_find_key(theirs, ntheirs, mine[i].key)) == NULL) {
+		if ((k = import_keyed_find(theirs, ntheirs, mine[i].key,
+		    mine[i].occurrence)) == NULL) {
 			S_unknown_row(im, &L, mine[i].row);
 			continue;
 		}
 		k->seen = 1;
 		S_check_fixed(im, &L, mine[i].row, &E, k->row);
 		S_find_row(im, &L, mine[i].row, &r);
-		r.occurrence = S_occurrence(mine[i].key);
+		r.occurrence = mine[i].occurrence;
 		S_observe_row(im, &L, mine[i].row, &r);
 	}
 	S_missing(im, &L, &E, theirs, ntheirs);

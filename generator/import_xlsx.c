@@ -68,43 +68,6 @@ S_fixed(struct import *im, const struct grid_sheet *s, unsigned r,
 		    "has \"%s\"", S_at(s, r, c), want);
 }
 
-/* Returns the entry of sp for skill id, or NULL. */
-static const struct entry *
-S_entry(const struct specialty *sp, const char *id)
-{
-	size_t i;
-
-	for (i = 0; sp != NULL && i < sp->nentries; i++)
-		if (sp->entries[i].skill != NULL &&
-		    strcmp(sp->entries[i].skill_id, id) == 0)
-			return &sp->entries[i];
-	return NULL;
-}
-
-/* Returns the job type of m called id, or NULL. */
-static const struct jobtype *
-S_jobtype(const struct model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->njobtypes; i++)
-		if (strcmp(m->jobtypes[i].id, id) == 0)
-			return &m->jobtypes[i];
-	return NULL;
-}
-
-/* Returns the specialty of jt called id, or NULL. */
-static const struct specialty *
-S_specialty(const struct jobtype *jt, const char *id)
-{
-	size_t i;
-
-	for (i = 0; jt != NULL && i < jt->nspecialties; i++)
-		if (strcmp(jt->specialties[i].id, id) == 0)
-			return &jt->specialties[i];
-	return NULL;
-}
-
 /* Observes the level cells of row r of matrix s, entry e of jt: the
  * i-th defined level in column XLSX_COL_FIRST_LEVEL + i. */
 static void
@@ -150,7 +113,7 @@ S_matrix(struct import *im, const struct grid_sheet *s,
 			continue;
 		r = s->cells[i].row;
 		p = S_cell(s, r, a);
-		if ((e = S_entry(sp, S_at(s, r, a))) == NULL) {
+		if ((e = import_entry(sp, S_at(s, r, a))) == NULL) {
 			diag_msg(im->d, MSG_IMPORT_UNKNOWN, &p, "skill \"%s\"",
 			    S_at(s, r, a));
 			continue;
@@ -188,7 +151,7 @@ S_number(const char *s)
 static void
 S_knowledge_row(struct import *im, const struct grid_sheet *s, unsigned r)
 {
-	const struct jobtype *jt = S_jobtype(im->m, S_at(s, r,
+	const struct jobtype *jt = import_jobtype(im->m, S_at(s, r,
 	    COL(XLSX_KN_JOBTYPE_ID)));
 	const struct skill *k = jt != NULL ? jobtype_find_skill(jt,
 	    S_at(s, r, COL(XLSX_KN_SKILL_ID))) : NULL;
@@ -212,71 +175,19 @@ S_knowledge_row(struct import *im, const struct grid_sheet *s, unsigned r)
 	    item->text);
 }
 
-/* A row of a list sheet keyed by some of its cells, and how many rows
- * with the same key came before it. */
-struct keyed {
-	const char	*key;
-	unsigned	 row;
-	unsigned	 occurrence;
-};
-
-/* Orders keyed rows by key, then row. */
-static int
-S_by_key(const void *a, const void *b)
-{
-	const struct keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
-}
-
-/* Returns the rows of list sheet s (malloc'd, *n of them) sorted by
- * their cells in the columns cols (ncols, layout numbers), each with
- * how many rows with the same cells came before it. */
-static struct keyed *
-S_keyed(struct import *im, const struct grid_sheet *s, const int *cols,
-    size_t ncols, size_t *n)
-{
-	struct keyed *v = xcalloc(s->ncells + 1, sizeof(*v));
-	size_t i, j;
-
-	*n = 0;
-	for (i = 0; i < s->ncells; i++) {
-		struct strbuf b = { NULL, 0, 0 };
-		unsigned r = s->cells[i].row;
-
-		if (r < ROW(XLSX_LIST_FIRST_ROW) || (*n > 0 &&
-		    v[*n - 1].row == r))
-			continue;
-		for (j = 0; j < ncols; j++) {
-			strbuf_add(&b, S_at(s, r, COL(cols[j])),
-			    strlen(S_at(s, r, COL(cols[j]))));
-			strbuf_add(&b, "\x1f", 1);
-		}
-		v[*n].key = arena_strndup(&im->arena, b.s, b.len);
-		v[(*n)++].row = r;
-		free(b.s);
-	}
-	qsort(v, *n, sizeof(*v), S_by_key);
-	for (i = 1; i < *n; i++)
-		if (strcmp(v[i].key, v[i - 1].key) == 0)
-			v[i].occurrence = v[i - 1].occurrence + 1;
-	return v;
-}
-
 /* Returns the notes row r of the notes' sheet s belongs to, or NULL
  * (reported at the cell that names nothing). */
 static const struct notes *
 S_note_owner(struct import *im, const struct grid_sheet *s, unsigned r)
 {
 	const char *kind = S_at(s, r, COL(XLSX_NOTE_KIND_COL));
-	const struct jobtype *jt = S_jobtype(im->m,
+	const struct jobtype *jt = import_jobtype(im->m,
 	    S_at(s, r, COL(XLSX_NOTE_JOBTYPE_ID)));
-	const struct specialty *sp = S_specialty(jt,
+	const struct specialty *sp = import_specialty(jt,
 	    S_at(s, r, COL(XLSX_NOTE_SPECIALTY_ID)));
 	const char *skill = S_at(s, r, COL(XLSX_NOTE_SKILL_ID));
 	const struct skill *k = jt ? jobtype_find_skill(jt, skill) : NULL;
-	const struct entry *e = S_entry(sp, skill);
+	const struct entry *e = import_entry(sp, skill);
 	struct pos p = S_cell(s, r, COL(XLSX_NOTE_KIND_COL));
 
 	if (strcmp(kind, XLSX_NOTE_FRAMEWORK) == 0 && im->m->framework)
@@ -299,12 +210,14 @@ S_note_owner(struct import *im, const struct grid_sheet *s, unsigned r)
 static void
 S_notes(struct import *im, const struct grid_sheet *s)
 {
-	static const int key[] = { XLSX_NOTE_KIND_COL, XLSX_NOTE_JOBTYPE_ID,
-	    XLSX_NOTE_SPECIALTY_ID, XLSX_NOTE_SKILL_ID };
-	struct keyed *v;
+	static const unsigned key[] = { COL(XLSX_NOTE_KIND_COL),
+	    COL(XLSX_NOTE_JOBTYPE_ID), COL(XLSX_NOTE_SPECIALTY_ID),
+	    COL(XLSX_NOTE_SKILL_ID) };
+	struct import_keyed *v;
 	size_t n, i;
 
-	v = S_keyed(im, s, key, sizeof(key) / sizeof(*key), &n);
+	v = import_keyed_rows(im, s, ROW(XLSX_LIST_FIRST_ROW), key,
+	    sizeof(key) / sizeof(*key), &n);
 	for (i = 0; i < n; i++) {
 		const struct notes *ns = S_note_owner(im, s, v[i].row);
 		struct pos p = S_cell(s, v[i].row, COL(XLSX_NOTE_TEXT));
@@ -327,11 +240,11 @@ S_notes(struct import *im, const struct grid_sheet *s)
 static const struct level *
 S_tailored_level(struct import *im, const struct grid_sheet *s, unsigned r)
 {
-	const struct jobtype *jt = S_jobtype(im->m,
+	const struct jobtype *jt = import_jobtype(im->m,
 	    S_at(s, r, COL(XLSX_TX_JOBTYPE_ID)));
-	const struct specialty *sp = S_specialty(jt,
+	const struct specialty *sp = import_specialty(jt,
 	    S_at(s, r, COL(XLSX_TX_SPECIALTY_ID)));
-	const struct entry *e = S_entry(sp, S_at(s, r, COL(XLSX_TX_SKILL_ID)));
+	const struct entry *e = import_entry(sp, S_at(s, r, COL(XLSX_TX_SKILL_ID)));
 	const struct level *lv = e != NULL ? entry_find_level(e,
 	    (int)S_number(S_at(s, r, COL(XLSX_TX_LEVEL)))) : NULL;
 	unsigned c = jt == NULL ? XLSX_TX_JOBTYPE_ID : sp == NULL ?
@@ -402,12 +315,14 @@ S_texts(struct import *im, const struct grid_sheet *s)
 static void
 S_resources(struct import *im, const struct grid_sheet *s)
 {
-	static const int key[] = { XLSX_RS_JOBTYPE_ID, XLSX_RS_SPECIALTY_ID,
-	    XLSX_RS_SKILL_ID, XLSX_RS_LEVEL };
-	struct keyed *v;
+	static const unsigned key[] = { COL(XLSX_RS_JOBTYPE_ID),
+	    COL(XLSX_RS_SPECIALTY_ID), COL(XLSX_RS_SKILL_ID),
+	    COL(XLSX_RS_LEVEL) };
+	struct import_keyed *v;
 	size_t n, i;
 
-	v = S_keyed(im, s, key, sizeof(key) / sizeof(*key), &n);
+	v = import_keyed_rows(im, s, ROW(XLSX_LIST_FIRST_ROW), key,
+	    sizeof(key) / sizeof(*key), &n);
 	for (i = 0; i < n; i++) {
 		const struct level *lv = S_tailored_level(im, s, v[i].row);
 		const struct resource *rs;
