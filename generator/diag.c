@@ -106,6 +106,9 @@ static const struct {
 	[MSG_TAILOR_HIDDEN] = { SEV_ERROR, "refers to what a tailoring hides" },
 	[MSG_SHEET_QUOTE] = { SEV_ERROR, "broken quote in CSV; a quoted field "
 	    "ends with a quote followed by a comma or the end of the line" },
+	[MSG_SHEET_ENCODING] = { SEV_ERROR, "not UTF-8; save the sheet as "
+	    "\"CSV UTF-8\" (Excel) or as Text CSV with the character set "
+	    "UTF-8 (LibreOffice)" },
 	[MSG_SHEET_CELLS] = { SEV_ERROR, "spreadsheet too large" },
 	[MSG_SHEET_COLUMN] = { SEV_ERROR, "column not of the download; "
 	    "import reads the columns by their header" },

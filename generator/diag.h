@@ -94,6 +94,7 @@ enum msg {
 	MSG_TAILOR_HIDDEN,
 	MSG_SHEET_QUOTE,	/* import: the spreadsheet's own problems */
 	MSG_SHEET_CELLS,
+	MSG_SHEET_ENCODING,
 	MSG_SHEET_COLUMN,
 	MSG_SHEET_COLUMN_MISSING,
 	MSG_IMPORT_UNKNOWN,	/* import: what a cell says */

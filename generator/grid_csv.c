@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "alloc.h"
 #include "load.h"
 
@@ -34,12 +36,16 @@ S_fail(struct csv *c, enum msg m, const char *detail)
 }
 
 /* Keeps the field read as a cell when it holds something.  Returns 0,
- * or -1 over the cap. */
+ * or -1 (reported) over the cap, or when it is not UTF-8 (a Japanese
+ * Excel's plain "CSV" is Shift_JIS) or holds a NUL. */
 static int
 S_keep(struct csv *c)
 {
 	if (c->field.len == 0)
 		return 0;
+	if (u8_check((const uint8_t *)c->field.s, c->field.len) != NULL ||
+	    memchr(c->field.s, '\0', c->field.len) != NULL)
+		return S_fail(c, MSG_SHEET_ENCODING, "this cell");
 	if (c->ncells == GRID_CELLS_MAX)
 		return S_fail(c, MSG_SHEET_CELLS, "more cells than the limit");
 	if (c->ncells == c->capcells) {

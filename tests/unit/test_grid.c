@@ -108,6 +108,17 @@ test_broken_quotes_at_their_cell(void **state)
 }
 
 static void
+test_not_utf8(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = failing("a,b\n\x83\x4a\x83\x58,c\n");	/* Shift_JIS */
+	assert_non_null(strstr(s, "t.csv:2:A: error: not UTF-8"));
+	free(s);
+}
+
+static void
 test_cell_cap(void **state)
 {
 	size_t n = GRID_CELLS_MAX + 1, i;
@@ -192,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_quotes_bom_and_line_ends),
 		cmocka_unit_test(test_no_final_line_end_and_crlf_inside),
 		cmocka_unit_test(test_broken_quotes_at_their_cell),
+		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_cell_cap),
 		cmocka_unit_test(test_column_names),
 		cmocka_unit_test(test_file_read_and_missing),

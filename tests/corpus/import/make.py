@@ -91,6 +91,11 @@ def main():
         rows = [r[:] for r in base]
         edit(rows)
         write(name, rows)
+    # saved as a Japanese Excel's plain "CSV": Shift_JIS
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator='\r\n').writerows(base)
+    with open(f'{here}/shift-jis.csv', 'wb') as f:
+        f.write(buf.getvalue().encode('cp932', errors='replace'))
     buf = io.StringIO()
     csv.writer(buf, lineterminator='\r\n').writerows(base[:3])
     write('broken-quote', None, raw=buf.getvalue() +
