@@ -99,6 +99,61 @@ const struct entry	*import_entry(const struct specialty *sp,
  * ways at each cell.  Returns the number of edits. */
 size_t	import_edits(struct import *im);
 
+/* The most columns a CSV download has. */
+#define IMPORT_COLUMNS_MAX	32
+
+/* A CSV sheet read by its header (import_layout.c): the sheet column of
+ * each of the download's columns (0: absent). */
+struct import_layout {
+	const struct grid_sheet	*s;
+	unsigned		 col[IMPORT_COLUMNS_MAX];
+};
+
+/* A kind of CSV download: its header (labels.xml's comma-separated
+ * column names), the columns that say which row it is (in the order of
+ * a row's key; the sheet must have them), those the XML alone says (no
+ * edit may change them), what observes a row found in the download
+ * (occurrence: how many rows with its IDs come before it), and what
+ * reports a row the download does not have. */
+struct import_kind {
+	const char	*header;
+	const int	*ids;
+	size_t		 nids;
+	const int	*fixed;
+	size_t		 nfixed;
+	void		(*row)(struct import *im, const struct import_layout *L,
+			    unsigned row, unsigned occurrence);
+	void		(*unknown)(struct import *im,
+			    const struct import_layout *L, unsigned row);
+};
+
+/* Returns the text of column c of row of L's sheet ("" when empty or
+ * absent), and its position. */
+const char	*import_at(const struct import_layout *L, unsigned row, int c);
+struct pos	 import_cell(const struct import_layout *L, unsigned row,
+		    int c);
+
+/* Returns the text of a CSV cell as exported: its formula guard (a '
+ * that export_csv_needs_guard() adds) taken off. */
+const char	*import_unguard(const char *s);
+
+/* Observes column c of row of L, when the sheet has it, its formula
+ * guard taken off, as the text old of the field at at (child: of its
+ * child element so named). */
+void	import_observe_cell(struct import *im, const struct import_layout *L,
+	    unsigned row, int c, const struct pos *at, const char *child,
+	    int markdown, const char *old);
+
+/* Reads sheet s as a download of kind k whose rows are, unedited, those
+ * of expected (the grid of what the export writes of the model, so that
+ * an unedited download is all found): its header names its columns
+ * (matched by their text in row 1); each row after is found among the
+ * download's by its IDs and observed, its fixed cells checked; a row
+ * not found, a row of the download missing and a header that does not
+ * fit are reported at their cells. */
+void	import_csv_rows(struct import *im, const struct grid_sheet *s,
+	    const struct grid_sheet *expected, const struct import_kind *k);
+
 /* Reads sheet s as framework.csv: header (labels.xml's csv-header)
  * names its columns, matched by their header text in row 1; each row
  * after is a row of export_csv(), checked against expected, the grid of
