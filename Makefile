@@ -37,7 +37,8 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka)
 
 SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   grid.c grid_csv.c grid_xlsx_stub.c load_edit.c import.c import_csv.c \
-	   import_files.c import_layout.c import_xlsx.c cmd_import.c \
+	   import_files.c import_layout.c import_roles.c import_xlsx.c \
+	   cmd_import.c \
 	   export.c export_csv.c jsontext.c \
 	   hash.c labels.c load.c load_file.c \
 	   load_node.c load_tailor.c load_tree.c load_xml.c markdown.c model.c \

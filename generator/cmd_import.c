@@ -59,19 +59,41 @@ S_append(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
+/* Reads the CSV g's only sheet as the download whose columns header
+ * names, written by fn: compares it with what fn writes of the model. */
+static int
+S_read_csv(struct import *im, struct grid *g, const char *header,
+    int (*fn)(const struct model *, const char *, const struct export_out *),
+    void (*sheet)(struct import *, const struct grid_sheet *, const char *,
+    const struct grid_sheet *), struct diag *d)
+{
+	struct strbuf b = { NULL, 0, 0 };
+	struct export_out out = { S_append, &b };
+	struct grid expected;
+	int rc;
+
+	grid_init(&expected);
+	fn(im->m, header, &out);
+	rc = grid_parse_csv(&expected, "download", g->sheets[0].file, b.s,
+	    b.len, d);
+	if (rc == 0)
+		sheet(im, &g->sheets[0], header, &expected.sheets[0]);
+	free(b.s);
+	grid_free(&expected);
+	return rc;
+}
+
 /* Reads the spreadsheet at path into g and has im observe its cells,
- * as the download of m laid out by the labels lb.  Returns 0, or -1
- * when it cannot be read (reported to d). */
+ * as the download of m laid out by the labels lb: framework.xlsx,
+ * framework.csv or roles.csv (told apart by the header).  Returns 0, or
+ * -1 when it cannot be read (reported to d). */
 static int
 S_read_sheet(struct import *im, struct grid *g, const char *path,
     const struct labels *lb, struct diag *d)
 {
 	const char *header = labels_text(lb, LABEL_CSV_HEADER);
-	struct strbuf b = { NULL, 0, 0 };
-	struct export_out out = { S_append, &b };
+	const char *roles = labels_text(lb, LABEL_CSV_ROLES_HEADER);
 	size_t n = strlen(path);
-	struct grid expected;
-	int rc;
 
 	if (n > 5 && strcmp(path + n - 5, ".xlsx") == 0) {
 		if (grid_read_xlsx(g, path, d) < 0)
@@ -81,16 +103,11 @@ S_read_sheet(struct import *im, struct grid *g, const char *path,
 	}
 	if (grid_read_csv(g, path, d) < 0)
 		return -1;
-	grid_init(&expected);
-	export_csv(im->m, header, &out);
-	rc = grid_parse_csv(&expected, "download", g->sheets[0].file, b.s,
-	    b.len, d);
-	if (rc == 0)
-		import_csv_sheet(im, &g->sheets[0], header,
-		    &expected.sheets[0]);
-	free(b.s);
-	grid_free(&expected);
-	return rc;
+	if (import_header_matches(&g->sheets[0], roles) >
+	    import_header_matches(&g->sheets[0], header))
+		return S_read_csv(im, g, roles, export_roles_csv,
+		    import_roles_sheet, d);
+	return S_read_csv(im, g, header, export_csv, import_csv_sheet, d);
 }
 
 /* Applies the edits of im to the files of fs, checks and prints them and,

@@ -55,6 +55,15 @@ enum csv_column {
 	CSV_COL_HREF, CSV_COL__COUNT
 };
 
+/* The columns of the roles' CSV, in order: csv-roles-header names
+ * them. */
+enum csv_role_column {
+	CSV_RCOL_JOBTYPE_ID, CSV_RCOL_JOBTYPE, CSV_RCOL_SPECIALTY_ID,
+	CSV_RCOL_SPECIALTY, CSV_RCOL_ROLE_ID, CSV_RCOL_ROLE,
+	CSV_RCOL_DESCRIPTION, CSV_RCOL_SKILL_ID, CSV_RCOL_SKILL,
+	CSV_RCOL_LEVEL, CSV_RCOL_SOURCE, CSV_RCOL__COUNT
+};
+
 /* Where export_json() and export_csv() put their text: in parts of
  * about EXPORT_PART bytes, so that neither is ever held whole.  write()
  * gets the len bytes at data (the caller's) and returns 0, or -1 to stop

@@ -59,15 +59,7 @@ S_field(struct text *t, const char *s, const char *sep)
 _Static_assert(CSV_COL__COUNT == LABEL_CSV_COLUMNS,
     "the csv-header label names each column of the CSV");
 
-/* The columns of the roles' CSV, in order: csv-roles-header names
- * them. */
-enum role_column {
-	RCOL_JOBTYPE_ID, RCOL_JOBTYPE, RCOL_SPECIALTY_ID, RCOL_SPECIALTY,
-	RCOL_ROLE_ID, RCOL_ROLE, RCOL_DESCRIPTION, RCOL_SKILL_ID, RCOL_SKILL,
-	RCOL_LEVEL, RCOL_SOURCE, RCOL__COUNT
-};
-
-_Static_assert(RCOL__COUNT == LABEL_CSV_ROLE_COLUMNS,
+_Static_assert(CSV_RCOL__COUNT == LABEL_CSV_ROLE_COLUMNS,
     "the csv-roles-header label names each column of the roles' CSV");
 
 /* Appends a record of the n fields at f (NULL: empty) to t. */
@@ -248,26 +240,26 @@ export_has_roles(const struct model *m)
 static void
 S_role_rows(struct text *t, const struct jobtype *jt, const struct role *r)
 {
-	const char *f[RCOL__COUNT] = { NULL };
+	const char *f[CSV_RCOL__COUNT] = { NULL };
 	char level[16];
 	size_t i;
 
-	f[RCOL_JOBTYPE_ID] = jt->id;
-	f[RCOL_JOBTYPE] = jt->name;
-	f[RCOL_SPECIALTY_ID] = r->specialty_id;
-	f[RCOL_SPECIALTY] = r->specialty != NULL ? r->specialty->name : NULL;
-	f[RCOL_ROLE_ID] = r->id;
-	f[RCOL_ROLE] = r->name;
-	f[RCOL_DESCRIPTION] = r->description;
-	f[RCOL_SOURCE] = export_source(r->from);
+	f[CSV_RCOL_JOBTYPE_ID] = jt->id;
+	f[CSV_RCOL_JOBTYPE] = jt->name;
+	f[CSV_RCOL_SPECIALTY_ID] = r->specialty_id;
+	f[CSV_RCOL_SPECIALTY] = r->specialty != NULL ? r->specialty->name : NULL;
+	f[CSV_RCOL_ROLE_ID] = r->id;
+	f[CSV_RCOL_ROLE] = r->name;
+	f[CSV_RCOL_DESCRIPTION] = r->description;
+	f[CSV_RCOL_SOURCE] = export_source(r->from);
 	for (i = 0; i < r->ntargets; i++) {
 		const struct role_target *g = &r->targets[i];
 
 		snprintf(level, sizeof(level), "%d", g->level);
-		f[RCOL_SKILL_ID] = g->skill_id;
-		f[RCOL_SKILL] = g->skill != NULL ? g->skill->name : NULL;
-		f[RCOL_LEVEL] = level;
-		S_record(t, f, RCOL__COUNT);
+		f[CSV_RCOL_SKILL_ID] = g->skill_id;
+		f[CSV_RCOL_SKILL] = g->skill != NULL ? g->skill->name : NULL;
+		f[CSV_RCOL_LEVEL] = level;
+		S_record(t, f, CSV_RCOL__COUNT);
 	}
 }
 

@@ -162,6 +162,17 @@ void	import_csv_rows(struct import *im, const struct grid_sheet *s,
 void	import_csv_sheet(struct import *im, const struct grid_sheet *s,
 	    const char *header, const struct grid_sheet *expected);
 
+/* Reads sheet s as roles.csv (import_roles.c), as import_csv_sheet()
+ * reads framework.csv: header is labels.xml's csv-roles-header,
+ * expected the grid of what export_roles_csv() writes.  The names and a
+ * role's description may change; a target's skill and level may not. */
+void	import_roles_sheet(struct import *im, const struct grid_sheet *s,
+	    const char *header, const struct grid_sheet *expected);
+
+/* Returns how many cells of row 1 of s are names of the comma-separated
+ * header: which download s is. */
+size_t	import_header_matches(const struct grid_sheet *s, const char *header);
+
 /* Reads the sheets of g as framework.xlsx lays them out (xlsx_layout.h,
  * import_xlsx.c): a matrix per job type x specialty (names, level
  * texts), the knowledge items, the notes and, for a tailored build, the

@@ -46,8 +46,7 @@ import_observe_cell(struct import *im, const struct import_layout *L,
 }
 
 /* Returns the index of the column called name (n bytes) in the
- * comma-separated header, or -1; sets *at to where the name of column
- * want (when not -1) begins. */
+ * comma-separated header, or -1. */
 static int
 S_column(const char *header, const char *name, size_t n)
 {
@@ -61,6 +60,17 @@ S_column(const char *header, const char *name, size_t n)
 			return i;
 	}
 	return -1;
+}
+
+size_t
+import_header_matches(const struct grid_sheet *s, const char *header)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->ncells && s->cells[i].row == 1; i++)
+		n += S_column(header, s->cells[i].text,
+		    strlen(s->cells[i].text)) >= 0;
+	return n;
 }
 
 /* Reports each ID column of k that L lacks, by its name in the header.

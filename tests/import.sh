@@ -11,6 +11,8 @@
 #                CSV UTF-8, as a user would: no change (also for texts
 #                guarded against running as formulas)
 #   invalid      an edit that breaks the content writes nothing (status 1)
+#   roles        roles.csv of the tailored build: round trip, a role's name
+#                and description edited, a target level refused
 #   atomic       a write that fails (a file size limit) leaves every file
 #                as it was, and no temporary file (status 3)
 #   xlsx         (when the build makes downloads/framework.xlsx) its round
@@ -46,6 +48,36 @@ run "$work/tsite/downloads/framework.csv" "$work/content" "$work/minato" \
     grep -qx 'skillsite: 0 texts changed' "$work/rt2.out" &&
     diff -r content "$work/content" && diff -r tests/tailoring/minato "$work/minato"
 ok round-trip-tailored $?
+
+# roles.csv: round trip, a role's name and description, a level refused
+roles=$work/tsite/downloads/roles.csv
+run -n "$roles" content "$work/minato" > "$work/roles.out" &&
+    grep -qx 'skillsite: 0 texts would change' "$work/roles.out"
+ok roles-round-trip $?
+python3 - "$roles" "$work/roles-edited.csv" "$work/roles-level.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+h = rows[0]
+for r in rows[1:]:
+    if r[h.index('役割ID')] == rows[1][h.index('役割ID')]:
+        r[h.index('役割')] += '（改）'
+rows[1][h.index('役割の説明')] += '\n\n役割の説明に追記した。'
+csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
+rows[2][h.index('目標レベル')] = '7'
+csv.writer(open(sys.argv[3], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
+PY
+cp -r tests/tailoring/minato "$work/minato-roles"
+run "$work/roles-edited.csv" content "$work/minato-roles" > "$work/re.out" &&
+    grep -qx 'skillsite: 2 texts changed' "$work/re.out" &&
+    [ "$(diff tests/tailoring/minato/10-company.xml \
+    "$work/minato-roles/10-company.xml" | grep -c '^[<>]')" = 4 ] &&
+    grep -q '^      役割の説明に追記した。$' "$work/minato-roles/10-company.xml"
+ok roles-edit $?
+run -n "$work/roles-level.csv" content tests/tailoring/minato \
+    > /dev/null 2> "$work/rl.err"
+[ $? = 1 ] && grep -q 'roles-level.csv:3:J: error: cell cannot be changed' \
+    "$work/rl.err"
+ok roles-target-level-refused $?
 
 # an edit of a level text, a skill name and a knowledge item
 python3 - "$csv" "$work/edited.csv" <<'PY'
