@@ -31,6 +31,9 @@ struct command {
 /* serve's long flags: bit 0 of cmd_args.longs is --poll. */
 static const char *const S_serve_longs[] = { "poll", NULL };
 
+/* import's long flags: bit 0 of cmd_args.longs is --dry-run. */
+static const char *const S_import_longs[] = { "dry-run", NULL };
+
 static const struct command S_commands[] = {
 	{ "check", "check [-j N] [FILE|DIR ...]",
 	    "validate content (default: content/) on N threads (default: one "
@@ -50,6 +53,13 @@ static const struct command S_commands[] = {
 	    "polled with --poll) and reload open pages; a failed build shows "
 	    "its errors on every open page",
 	    "bjpt", "", cmd_serve, S_serve_longs },
+	{ "import", "import [-n|--dry-run] [-t DIR] FILE.csv|FILE.xlsx "
+	    "[FILE|DIR ...]",
+	    "bring the texts edited in a downloaded framework.csv or "
+	    "framework.xlsx back into the content (default: content/): "
+	    "check the result as \"check\" does, print the changes and "
+	    "write the changed files (-n: print only)",
+	    "t", "n", cmd_import, S_import_longs },
 };
 
 #define NCOMMANDS (sizeof(S_commands) / sizeof(S_commands[0]))

@@ -81,4 +81,13 @@ char	*cmd_templates(const struct cmd_args *args);
  * SIGHUP.  Returns the exit status. */
 int	cmd_serve(const struct cmd_args *args, FILE *out, FILE *err);
 
+/* The "import" command (import.h): reads the spreadsheet args->paths[0]
+ * (a downloaded framework.csv or framework.xlsx, edited) against the
+ * content args->paths[1...] (content/ when none), with the labels of
+ * the templates (-t DIR); applies the texts its cells change to the
+ * content files, checks the result as "check" does, prints the changes
+ * to out and, unless -n or --dry-run, writes the changed files
+ * atomically.  Errors write nothing.  Returns the exit status. */
+int	cmd_import(const struct cmd_args *args, FILE *out, FILE *err);
+
 #endif

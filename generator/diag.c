@@ -105,6 +105,32 @@ static const struct {
 	[MSG_TAILOR_TWICE] = { SEV_ERROR, "changed twice" },
 	[MSG_TAILOR_HIDDEN] = { SEV_ERROR, "refers to what a tailoring hides" },
 	[MSG_SPREADSHEET] = { SEV_ERROR, "unreadable workbook" },
+	[MSG_SHEET_QUOTE] = { SEV_ERROR, "broken quote in CSV; a quoted field "
+	    "ends with a quote followed by a comma or the end of the line" },
+	[MSG_SHEET_ENCODING] = { SEV_ERROR, "not UTF-8; save the sheet as "
+	    "\"CSV UTF-8\" (Excel) or as Text CSV with the character set "
+	    "UTF-8 (LibreOffice)" },
+	[MSG_SHEET_CELLS] = { SEV_ERROR, "spreadsheet too large" },
+	[MSG_SHEET_COLUMN] = { SEV_ERROR, "column not of the download; "
+	    "import reads the columns by their header" },
+	[MSG_SHEET_COLUMN_MISSING] = { SEV_ERROR, "column missing; import "
+	    "needs the download's ID columns" },
+	[MSG_IMPORT_UNKNOWN] = { SEV_ERROR, "names nothing in the content; "
+	    "IDs cannot be changed or added by import" },
+	[MSG_IMPORT_LEVEL] = { SEV_ERROR, "level not defined for this skill" },
+	[MSG_IMPORT_CONFLICT] = { SEV_ERROR, "text changed in two different "
+	    "ways" },
+	[MSG_IMPORT_FIXED] = { SEV_ERROR, "cell cannot be changed by import" },
+	[MSG_IMPORT_ROW_MISSING] = { SEV_ERROR, "row of the download missing; "
+	    "import cannot remove texts" },
+	[MSG_IMPORT_ITEMS] = { SEV_ERROR, "knowledge items added or removed; "
+	    "import changes their texts only" },
+	[MSG_IMPORT_MARKUP] = { SEV_ERROR, "element holds a comment or markup "
+	    "import cannot keep; edit it in the XML" },
+	[MSG_IMPORT_EMPTY_LEVEL] = { SEV_ERROR, "text for a level the XML "
+	    "leaves empty; write it in the XML" },
+	[MSG_IMPORT_EMPTIED] = { SEV_ERROR, "text emptied; import cannot "
+	    "remove texts: remove it in the XML" },
 	[MSG_IO_OPEN] = { SEV_FATAL, "cannot open" },
 	[MSG_IO_READ] = { SEV_FATAL, "cannot read" },
 	[MSG_IO_NOT_FILE] = { SEV_FATAL, "not a regular file" },
@@ -112,6 +138,8 @@ static const struct {
 	[MSG_IO_NO_CONTENT] = { SEV_FATAL,
 	    "no content files (*.xml) in directory" },
 	[MSG_IO_WRITE] = { SEV_FATAL, "cannot publish the site" },
+	[MSG_IO_IMPORT] = { SEV_FATAL, "cannot write the content file; "
+	    "no file was changed" },
 	[MSG_PDF] = { SEV_FATAL, "cannot make the PDF handbooks" },
 	[MSG_PDF_SAID] = { SEV_FATAL, "weasyprint" },
 	[MSG_INTERNAL] = { SEV_FATAL, "internal error" },
@@ -192,7 +220,9 @@ diag_free(struct diag *d)
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
+	free(d->cells);
 	d->files = NULL;
+	d->cells = NULL;
 	d->nfiles = d->capfiles = 0;
 }
 
@@ -213,7 +243,10 @@ S_push_file(struct diag *d, char *path)
 		d->capfiles = d->capfiles ? d->capfiles * 2 : 16;
 		d->files = xreallocarray(d->files, d->capfiles,
 		    sizeof(*d->files));
+		d->cells = xreallocarray(d->cells, d->capfiles,
+		    sizeof(*d->cells));
 	}
+	d->cells[d->nfiles] = 0;
 	d->files[d->nfiles] = path;
 	return d->file_base + d->nfiles++;
 }
@@ -239,6 +272,50 @@ S_file(const struct diag *d, size_t file)
 			return file - d->file_base < d->nfiles ?
 			    d->files[file - d->file_base] : NULL;
 	return NULL;
+}
+
+void
+diag_file_cells(struct diag *d, size_t file)
+{
+	if (file >= d->file_base && file - d->file_base < d->nfiles)
+		d->cells[file - d->file_base] = 1;
+}
+
+/* Returns whether the file numbered file is one of cells
+ * (diag_file_cells()). */
+static int
+S_is_cells(const struct diag *d, size_t file)
+{
+	for (; d != NULL; d = d->parent)
+		if (file >= d->file_base)
+			return file - d->file_base < d->nfiles &&
+			    d->cells[file - d->file_base];
+	return 0;
+}
+
+char *
+diag_column_letters(unsigned col, char *buf)
+{
+	char rev[8];
+	size_t n = 0, i;
+
+	for (; col > 0 && n < sizeof(rev) - 1; col = (col - 1) / 26)
+		rev[n++] = (char)('A' + (col - 1) % 26);
+	for (i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+diag_each_position(struct diag *d, void (*fn)(void *ctx, struct pos *p),
+    void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < d->nitems; i++)
+		if (d->items[i].has_pos)
+			fn(ctx, &d->items[i].pos);
 }
 
 const char *
@@ -403,7 +480,8 @@ S_move_files(struct diag *into, struct diag *from)
 	size_t i, first = diag_nfiles(into);
 
 	for (i = 0; i < from->nfiles; i++)
-		S_push_file(into, from->files[i]);
+		into->cells[S_push_file(into, from->files[i]) -
+		    into->file_base] = from->cells[i];
 	return first;
 }
 
@@ -557,6 +635,7 @@ S_print(const struct diag *d, const struct diag_item *it)
 {
 	FILE *out = d->out;
 	const char *path = it->has_pos ? S_file(d, it->pos.file) : NULL;
+	char letters[8];
 
 	fputs("skillsite: ", out);
 	if (path != NULL) {
@@ -566,7 +645,11 @@ S_print(const struct diag *d, const struct diag_item *it)
 		free(name);
 		if (it->pos.line > 0)
 			fprintf(out, ":%d", it->pos.line);
-		if (it->pos.line > 0 && it->pos.col > 0)
+		if (it->pos.line > 0 && it->pos.col > 0 &&
+		    S_is_cells(d, it->pos.file))
+			fprintf(out, ":%s", diag_column_letters(
+			    (unsigned)it->pos.col, letters));
+		else if (it->pos.line > 0 && it->pos.col > 0)
 			fprintf(out, ":%d", it->pos.col);
 		fputs(": ", out);
 	}

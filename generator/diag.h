@@ -93,6 +93,20 @@ enum msg {
 	MSG_TAILOR_TWICE,
 	MSG_TAILOR_HIDDEN,
 	MSG_SPREADSHEET,	/* a workbook import cannot read */
+	MSG_SHEET_QUOTE,	/* import: the spreadsheet's own problems */
+	MSG_SHEET_CELLS,
+	MSG_SHEET_ENCODING,
+	MSG_SHEET_COLUMN,
+	MSG_SHEET_COLUMN_MISSING,
+	MSG_IMPORT_UNKNOWN,	/* import: what a cell says */
+	MSG_IMPORT_LEVEL,
+	MSG_IMPORT_CONFLICT,
+	MSG_IMPORT_FIXED,
+	MSG_IMPORT_ROW_MISSING,
+	MSG_IMPORT_ITEMS,
+	MSG_IMPORT_MARKUP,
+	MSG_IMPORT_EMPTY_LEVEL,
+	MSG_IMPORT_EMPTIED,
 
 	/* input, output and internal errors: exit status 3 */
 	MSG_IO_FIRST,
@@ -102,6 +116,7 @@ enum msg {
 	MSG_IO_TOO_LARGE,
 	MSG_IO_NO_CONTENT,
 	MSG_IO_WRITE,
+	MSG_IO_IMPORT,
 	MSG_PDF,
 	MSG_PDF_SAID,		/* what WeasyPrint said, failing */
 	MSG_INTERNAL,
@@ -132,6 +147,8 @@ struct diag {
 	size_t			 seq;		/* messages recorded */
 	enum exit_status	 worst;
 	char			**files;	/* registered source paths */
+	unsigned char		*cells;		/* per file: its positions are
+						 * cells (diag_file_cells()) */
 	size_t			 nfiles;
 	size_t			 capfiles;
 	size_t			 file_base;	/* the number of files[0] */
@@ -161,6 +178,21 @@ void	diag_merge(struct diag *into, struct diag *from);
  * and returns its number (struct pos file), the next in the order of
  * registration.  A path registered twice gets two numbers. */
 size_t	diag_add_file(struct diag *, const char *path);
+
+/* Marks the registered file numbered file (one of d's own) as a sheet
+ * whose positions are cells: its messages print FILE:ROW:COLUMN, the
+ * column as letters (pos.line is the row, pos.col 1 is column A). */
+void	diag_file_cells(struct diag *, size_t file);
+
+/* Writes the letters of 1-based spreadsheet column col ("A", "Z", "AA")
+ * to buf (at least 8 bytes) and returns buf. */
+char	*diag_column_letters(unsigned col, char *buf);
+
+/* Calls fn with the position of each message d holds (not yet flushed),
+ * which fn may change: moves messages found in a file made for a check
+ * to where the text came from. */
+void	diag_each_position(struct diag *, void (*fn)(void *ctx,
+	    struct pos *p), void *ctx);
 
 /* Returns the number of files d knows: its own and, after diag_fork(),
  * the whole's; numbers run from 0 to this minus 1. */

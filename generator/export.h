@@ -44,6 +44,26 @@
 #define EXPORT_ROW_RESOURCE	"resource"	/* a learning resource's title */
 #define EXPORT_ROW_KNOWLEDGE	"knowledge"	/* a knowledge item added */
 
+/* The columns of the CSV, in order: labels.xml's csv-header names
+ * them. */
+enum csv_column {
+	CSV_COL_JOBTYPE_ID, CSV_COL_JOBTYPE, CSV_COL_SPECIALTY_ID,
+	CSV_COL_SPECIALTY, CSV_COL_SKILL_ID, CSV_COL_SKILL, CSV_COL_SCOPE,
+	CSV_COL_LEVEL, CSV_COL_TEXT, CSV_COL_KNOWLEDGE, CSV_COL_KIND,
+	CSV_COL_SOURCE, CSV_COL_SKILL_SOURCE, CSV_COL_STANDARD_NAME,
+	CSV_COL_NAME_SOURCE, CSV_COL_RESOURCE_KIND, CSV_COL_HOURS,
+	CSV_COL_HREF, CSV_COL__COUNT
+};
+
+/* The columns of the roles' CSV, in order: csv-roles-header names
+ * them. */
+enum csv_role_column {
+	CSV_RCOL_JOBTYPE_ID, CSV_RCOL_JOBTYPE, CSV_RCOL_SPECIALTY_ID,
+	CSV_RCOL_SPECIALTY, CSV_RCOL_ROLE_ID, CSV_RCOL_ROLE,
+	CSV_RCOL_DESCRIPTION, CSV_RCOL_SKILL_ID, CSV_RCOL_SKILL,
+	CSV_RCOL_LEVEL, CSV_RCOL_SOURCE, CSV_RCOL__COUNT
+};
+
 /* Where export_json() and export_csv() put their text: in parts of
  * about EXPORT_PART bytes, so that neither is ever held whole.  write()
  * gets the len bytes at data (the caller's) and returns 0, or -1 to stop

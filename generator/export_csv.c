@@ -56,28 +56,10 @@ S_field(struct text *t, const char *s, const char *sep)
 	text_add(t, sep, strlen(sep));
 }
 
-/* The columns of the CSV, in order: labels.xml's csv-header names
- * them. */
-enum column {
-	COL_JOBTYPE_ID, COL_JOBTYPE, COL_SPECIALTY_ID, COL_SPECIALTY,
-	COL_SKILL_ID, COL_SKILL, COL_SCOPE, COL_LEVEL, COL_TEXT,
-	COL_KNOWLEDGE, COL_KIND, COL_SOURCE, COL_SKILL_SOURCE,
-	COL_STANDARD_NAME, COL_NAME_SOURCE, COL_RESOURCE_KIND, COL_HOURS,
-	COL_HREF, COL__COUNT
-};
-
-_Static_assert(COL__COUNT == LABEL_CSV_COLUMNS,
+_Static_assert(CSV_COL__COUNT == LABEL_CSV_COLUMNS,
     "the csv-header label names each column of the CSV");
 
-/* The columns of the roles' CSV, in order: csv-roles-header names
- * them. */
-enum role_column {
-	RCOL_JOBTYPE_ID, RCOL_JOBTYPE, RCOL_SPECIALTY_ID, RCOL_SPECIALTY,
-	RCOL_ROLE_ID, RCOL_ROLE, RCOL_DESCRIPTION, RCOL_SKILL_ID, RCOL_SKILL,
-	RCOL_LEVEL, RCOL_SOURCE, RCOL__COUNT
-};
-
-_Static_assert(RCOL__COUNT == LABEL_CSV_ROLE_COLUMNS,
+_Static_assert(CSV_RCOL__COUNT == LABEL_CSV_ROLE_COLUMNS,
     "the csv-roles-header label names each column of the roles' CSV");
 
 /* Appends a record of the n fields at f (NULL: empty) to t. */
@@ -97,10 +79,10 @@ static void
 S_row(struct text *t, const char **f, const char *kind, const char *text,
     const struct tailoring *from)
 {
-	f[COL_KIND] = kind;
-	f[COL_TEXT] = text;
-	f[COL_SOURCE] = export_source(from);
-	S_record(t, f, COL__COUNT);
+	f[CSV_COL_KIND] = kind;
+	f[CSV_COL_TEXT] = text;
+	f[CSV_COL_SOURCE] = export_source(from);
+	S_record(t, f, CSV_COL__COUNT);
 }
 
 /* Appends the rows of what tailorings give level lv to t, its fields f
@@ -119,12 +101,12 @@ S_company_rows(struct text *t, const char **f, const struct level *lv)
 	for (i = 0; i < lv->nresources; i++) {
 		const struct resource *r = lv->resources[i];
 
-		f[COL_RESOURCE_KIND] = resource_kind_name(r->kind);
-		f[COL_HOURS] = r->hours;
-		f[COL_HREF] = r->href;
+		f[CSV_COL_RESOURCE_KIND] = resource_kind_name(r->kind);
+		f[CSV_COL_HOURS] = r->hours;
+		f[CSV_COL_HREF] = r->href;
 		S_row(t, f, EXPORT_ROW_RESOURCE, r->title, r->at.from);
 	}
-	f[COL_RESOURCE_KIND] = f[COL_HOURS] = f[COL_HREF] = NULL;
+	f[CSV_COL_RESOURCE_KIND] = f[CSV_COL_HOURS] = f[CSV_COL_HREF] = NULL;
 }
 
 /* Sets the fields f of the rows of entry e of specialty sp of jt that
@@ -144,17 +126,17 @@ S_entry_fields(const char **f, const struct jobtype *jt,
 			strbuf_add(items, k->knowledge[i].text,
 			    strlen(k->knowledge[i].text));
 		}
-	f[COL_JOBTYPE_ID] = jt->id;
-	f[COL_JOBTYPE] = jt->name;
-	f[COL_SPECIALTY_ID] = sp->id;
-	f[COL_SPECIALTY] = sp->name;
-	f[COL_SKILL_ID] = k->id;
-	f[COL_SKILL] = k->name;
-	f[COL_SCOPE] = k->scope == SCOPE_COMMON ? "common" : "specific";
-	f[COL_KNOWLEDGE] = items->s;
-	f[COL_SKILL_SOURCE] = export_source(k->from);
-	f[COL_STANDARD_NAME] = k->standard_name;
-	f[COL_NAME_SOURCE] = export_source(k->renamed_by != NULL ? k->renamed_by :
+	f[CSV_COL_JOBTYPE_ID] = jt->id;
+	f[CSV_COL_JOBTYPE] = jt->name;
+	f[CSV_COL_SPECIALTY_ID] = sp->id;
+	f[CSV_COL_SPECIALTY] = sp->name;
+	f[CSV_COL_SKILL_ID] = k->id;
+	f[CSV_COL_SKILL] = k->name;
+	f[CSV_COL_SCOPE] = k->scope == SCOPE_COMMON ? "common" : "specific";
+	f[CSV_COL_KNOWLEDGE] = items->s;
+	f[CSV_COL_SKILL_SOURCE] = export_source(k->from);
+	f[CSV_COL_STANDARD_NAME] = k->standard_name;
+	f[CSV_COL_NAME_SOURCE] = export_source(k->renamed_by != NULL ? k->renamed_by :
 	    k->from);
 }
 
@@ -166,7 +148,7 @@ static void
 S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
     const struct entry *e)
 {
-	const char *f[COL__COUNT] = { NULL };
+	const char *f[CSV_COL__COUNT] = { NULL };
 	struct strbuf items = { NULL, 0, 0 };
 	const struct skill *k = e->skill;
 	char level[16];
@@ -181,12 +163,12 @@ S_rows(struct text *t, const struct jobtype *jt, const struct specialty *sp,
 		if (lv != NULL && lv->hidden_by != NULL)
 			continue;
 		snprintf(level, sizeof(level), "%d", n);
-		f[COL_LEVEL] = level;
+		f[CSV_COL_LEVEL] = level;
 		S_row(t, f, EXPORT_ROW_LEVEL, lv ? lv->markdown : NULL, e->from);
 		if (lv != NULL)
 			S_company_rows(t, f, lv);
 	}
-	f[COL_LEVEL] = NULL;
+	f[CSV_COL_LEVEL] = NULL;
 	for (i = 0; i < k->nknowledge; i++)
 		if (k->knowledge[i].from != NULL)
 			S_row(t, f, EXPORT_ROW_KNOWLEDGE, k->knowledge[i].text,
@@ -258,26 +240,26 @@ export_has_roles(const struct model *m)
 static void
 S_role_rows(struct text *t, const struct jobtype *jt, const struct role *r)
 {
-	const char *f[RCOL__COUNT] = { NULL };
+	const char *f[CSV_RCOL__COUNT] = { NULL };
 	char level[16];
 	size_t i;
 
-	f[RCOL_JOBTYPE_ID] = jt->id;
-	f[RCOL_JOBTYPE] = jt->name;
-	f[RCOL_SPECIALTY_ID] = r->specialty_id;
-	f[RCOL_SPECIALTY] = r->specialty != NULL ? r->specialty->name : NULL;
-	f[RCOL_ROLE_ID] = r->id;
-	f[RCOL_ROLE] = r->name;
-	f[RCOL_DESCRIPTION] = r->description;
-	f[RCOL_SOURCE] = export_source(r->from);
+	f[CSV_RCOL_JOBTYPE_ID] = jt->id;
+	f[CSV_RCOL_JOBTYPE] = jt->name;
+	f[CSV_RCOL_SPECIALTY_ID] = r->specialty_id;
+	f[CSV_RCOL_SPECIALTY] = r->specialty != NULL ? r->specialty->name : NULL;
+	f[CSV_RCOL_ROLE_ID] = r->id;
+	f[CSV_RCOL_ROLE] = r->name;
+	f[CSV_RCOL_DESCRIPTION] = r->description;
+	f[CSV_RCOL_SOURCE] = export_source(r->from);
 	for (i = 0; i < r->ntargets; i++) {
 		const struct role_target *g = &r->targets[i];
 
 		snprintf(level, sizeof(level), "%d", g->level);
-		f[RCOL_SKILL_ID] = g->skill_id;
-		f[RCOL_SKILL] = g->skill != NULL ? g->skill->name : NULL;
-		f[RCOL_LEVEL] = level;
-		S_record(t, f, RCOL__COUNT);
+		f[CSV_RCOL_SKILL_ID] = g->skill_id;
+		f[CSV_RCOL_SKILL] = g->skill != NULL ? g->skill->name : NULL;
+		f[CSV_RCOL_LEVEL] = level;
+		S_record(t, f, CSV_RCOL__COUNT);
 	}
 }
 

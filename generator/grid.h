@@ -57,6 +57,21 @@ int	 grid_read_csv(struct grid *g, const char *path, struct diag *d);
  * XML nesting depth; a DOCTYPE; a part missing.  Returns 0 otherwise. */
 int	 grid_read_xlsx(struct grid *g, const char *path, struct diag *d);
 
+/* The most cells a sheet may hold (grid_read_csv() refuses more). */
+#define GRID_CELLS_MAX	(1024 * 1024)
+
+/* Parses the len bytes at buf as grid_read_csv() reads a file, as the
+ * sheet called name whose diag file number is file (marked as cells by
+ * the caller).  Returns 0, or -1 after reporting to d. */
+int	 grid_parse_csv(struct grid *g, const char *name, size_t file,
+	    const char *buf, size_t len, struct diag *d);
+
+/* Appends a sheet called name (copied), of diag file number file, with
+ * the ncells cells at cells (in g's arena, in row then column order),
+ * to g and returns it (valid until the next call). */
+struct grid_sheet *grid_add_sheet(struct grid *g, const char *name,
+	    size_t file, struct grid_cell *cells, size_t ncells);
+
 /* Returns the cell of sheet s at row, col, or NULL when it is empty. */
 const struct grid_cell *grid_cell_at(const struct grid_sheet *s,
 	    unsigned row, unsigned col);

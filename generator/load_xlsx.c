@@ -68,7 +68,7 @@ static xmlDoc *
 S_parse(struct xlsx_package *p, const char *name, struct srcmap *map,
     char **buf)
 {
-	struct xmlread_hooks hooks = { NULL, 1, NULL };
+	struct xmlread_hooks hooks = { .content = 1 };
 	char *label;
 	size_t len = 0, file;
 

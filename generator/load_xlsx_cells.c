@@ -127,6 +127,10 @@ S_row(struct xlsx_package *p, const xmlNode *r, unsigned row,
 		if (bad)
 			return xlsx_fail(p, "sheet %s: a cell names a string the "
 			    "workbook lacks", s->name);
+		if (text != NULL && *text != '\0' &&
+		    s->ncells == GRID_CELLS_MAX)
+			return xlsx_fail(p, "sheet %s: more cells than %d",
+			    s->name, GRID_CELLS_MAX);
 		if (text != NULL && *text != '\0')
 			S_add(s, cap, row, col, text);
 	}

@@ -209,6 +209,7 @@ xlsx_read_workbook(struct xlsx_package *p, xmlNode *root)
 			    p->workbook);
 		label = xasprintf("%s[%s]", diag_file(p->d, p->file), s->name);
 		s->file = diag_add_file(p->d, label);
+		diag_file_cells(p->d, s->file);
 		free(label);
 		g->nsheets++;
 	}

@@ -122,7 +122,7 @@ S_check_bytes(struct diag *d, const struct srcmap *map)
 static xmlDoc *
 S_parse(struct parse_state *st)
 {
-	struct xmlread_hooks hooks = { S_report, 1, st };
+	struct xmlread_hooks hooks = { S_report, 1, st, NULL };
 
 	return xmlread_parse(st->map, "XML", &hooks, st->diag);
 }

@@ -28,6 +28,10 @@ struct xmlread {
 	int				 failed;	/* first error reported */
 	char				*conversion;	/* first encoding
 							   error, held back */
+	size_t				*open;		/* hooks->span: where
+							   the content of each
+							   open element begins */
+	size_t				 nopen, capopen;
 };
 
 /* Returns the offset of the '<' that opens the start tag the parser is
@@ -48,6 +52,25 @@ S_tag_start(const struct srcmap *map, xmlParserCtxtPtr ctxt)
 	return off;
 }
 
+/* Notes where the content of the element whose start tag the parser of
+ * r is at the end of begins: after its '>' (an empty-element tag's
+ * content is empty, at its "/>"). */
+static void
+S_open(struct xmlread *r, xmlParserCtxtPtr ctxt)
+{
+	long consumed = xmlByteConsumed(ctxt);
+	size_t off = consumed < 0 ? 0 : (size_t)consumed;
+
+	if (off < r->map->len && r->map->buf[off] == '>')
+		off++;
+	if (r->nopen == r->capopen) {
+		r->capopen = r->capopen ? r->capopen * 2 : 32;
+		r->open = xreallocarray(r->open, r->capopen,
+		    sizeof(*r->open));
+	}
+	r->open[r->nopen++] = off;
+}
+
 /* SAX start of element: marks where its start tag begins, then builds
  * the node as libxml2 does and leaves the mark's number in it, tagged.
  * Marks made in document order cost linear time in all. */
@@ -64,6 +87,33 @@ S_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 	if (ctxt->node != NULL)
 		node_set_mark(ctxt->node, mark);
+	if (r->hooks->span != NULL)
+		S_open(r, ctxt);
+}
+
+/* SAX end of element: gives hooks->span the element's content, from
+ * where its start tag ended to the '<' of its end tag (the nearest
+ * before the parser's position, as an end tag holds none), then ends
+ * the node as libxml2 does. */
+static void
+S_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xmlread *r = ctxt->_private;
+	long consumed = xmlByteConsumed(ctxt);
+	size_t end = consumed < 0 ? 0 : (size_t)consumed, begin;
+
+	if (r->nopen > 0 && ctxt->node != NULL) {
+		begin = r->open[--r->nopen];
+		if (end > r->map->len)
+			end = r->map->len;
+		while (end > begin && r->map->buf[end - 1] != '<')
+			end--;
+		end = end > begin ? end - 1 : begin;
+		r->hooks->span(r->hooks->arg, ctxt->node, begin, end);
+	}
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
 /* Returns the offset of the "<?" that opens the processing instruction
@@ -457,6 +507,8 @@ S_prepare(xmlParserCtxtPtr ctxt, struct xmlread *r)
 	xmlCtxtUseOptions(ctxt, XMLREAD_OPTIONS);
 	ctxt->_private = r;
 	ctxt->sax->startElementNs = S_start_element;
+	if (r->hooks->span != NULL)
+		ctxt->sax->endElementNs = S_end_element;
 	ctxt->sax->processingInstruction = S_pi;
 	ctxt->sax->externalSubset = NULL;
 	ctxt->sax->serror = NULL;	/* to the handler xmlread_parse() sets */
@@ -501,7 +553,7 @@ xmlread_parse(struct srcmap *map, const char *what,
 {
 	static const struct xmlread_hooks none;
 	struct xmlread r = { map, hooks != NULL ? hooks : &none, d, what, 0,
-	    0, NULL };
+	    0, NULL, NULL, 0, 0 };
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 	void *saved_ctx = xmlStructuredErrorContext;
 	xmlDoc *doc;
@@ -517,6 +569,7 @@ xmlread_parse(struct srcmap *map, const char *what,
 		doc = NULL;
 	}
 	free(r.conversion);
+	free(r.open);
 	if (doc == NULL && !r.failed && !r.refused && r.hooks->error == NULL) {
 		struct pos p = { map->file, 0, 0 };
 

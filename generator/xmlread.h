@@ -114,6 +114,12 @@ struct xmlread_hooks {
 	 * as MSG_ATTRIBUTES.  Zero: each of those a MSG_TEMPLATE. */
 	int	 content;
 	void	*arg;
+	/* Each element's content as byte offsets of the buffer, given once
+	 * its end tag is read (before the node is closed): from after its
+	 * start tag's '>' to its end tag's '<' (an empty-element tag: both
+	 * at its "/>").  NULL: not wanted. */
+	void	(*span)(void *arg, const xmlNode *node, size_t begin,
+		    size_t end);
 };
 
 /* Parses the buffer of map (at most INT_MAX bytes) under the rules
