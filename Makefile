@@ -21,7 +21,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -pthread -Wall -Wextra -Wpedantic \
 	   -Werror=implicit-function-declaration
 DEFS	 = -D_POSIX_C_SOURCE=200809L -DSKILLSITE_DATADIR='"$(DATADIR)"'
-PKGS	 = libxml-2.0 libcmark jansson libxxhash libmicrohttpd
+PKGS	 = libxml-2.0 libcmark jansson libxxhash libmicrohttpd xlsxwriter
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
@@ -50,7 +50,9 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   text.c diff.c diff_rows.c apart.c write.c \
 	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c \
 	   cmd_serve.c serve_http.c serve_url.c serve_watch.c \
-	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c
+	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c \
+	   xlsx_assess.c xlsx_assess_parts.c xlsx_assess_sheet.c \
+	   xlsx_assess_team.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \

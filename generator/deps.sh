@@ -6,13 +6,13 @@
 set -u
 
 build_pkgs="gcc make pkg-config libxml2-dev libcmark-dev libjansson-dev
-libunistring-dev libxxhash-dev libmicrohttpd-dev"
+libunistring-dev libxxhash-dev libmicrohttpd-dev libxlsxwriter-dev"
 # for the PDF handbooks; make site goes on without them when not root
 pdf_pkgs="weasyprint fonts-morisawa-bizud-gothic fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light apache2 curl chromium nodejs
 openjdk-17-jre-headless rsync python3 python3-jsonschema
-libreoffice-calc-nogui"
+libreoffice-calc-nogui python3-openpyxl"
 # for "make bench": the tools measured beside skillsite
 bench_pkgs="hugo cmark rsync"
 

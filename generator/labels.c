@@ -24,13 +24,17 @@
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
     ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG_QUERY,
-    ARG_SKILLS, ARG_TOTAL, ARG_ROLE, ARG__COUNT };
+    ARG_SKILLS, ARG_TOTAL, ARG_ROLE, ARG_RANGE, ARG_CELL, ARG__COUNT };
 #define A(x)	(1u << (x))
 
 /* Their names, in the order templates/README.md lists them. */
 static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
     "level", "skill", "jobtype", "specialty", "levels", "from", "to",
-    "query", "skills", "total", "role" };
+    "query", "skills", "total", "role", "range", "cell" };
+
+/* A label of the self-assessment workbook without placeholders. */
+#define XLSX(l, name, about)	[l] = { name, 0, 0, \
+	    "the self-assessment workbook: " about, 0 }
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -236,6 +240,65 @@ static const struct {
 	[LABEL_TAILORING] = { "tailoring",
 	    0, 0,
 	    "the tailoring report's breadcrumb", 0 },
+	[LABEL_XLSX_TITLE] = { "xlsx-title",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "the self-assessment workbook's title, above its sheet and in "
+	    "its print header", 0 },
+	[LABEL_XLSX_SHEET] = { "xlsx-sheet", 0, 0,
+	    "the self-assessment workbook: the name of the sheet to fill in "
+	    "(31 characters at most, none of `[]:*?/\\`)", 0, 4 },
+	[LABEL_XLSX_TEAM_SHEET] = { "xlsx-team-sheet", 0, 0,
+	    "the self-assessment workbook: the name of the team sheet", 0, 4 },
+	XLSX(LABEL_XLSX_HOW, "xlsx-how", "how to fill it in"),
+	XLSX(LABEL_XLSX_NAME, "xlsx-name", "the field of one's name, and of "
+	    "the supervisor's"),
+	XLSX(LABEL_XLSX_UNIT, "xlsx-unit", "the field of one's department"),
+	XLSX(LABEL_XLSX_DATE, "xlsx-date", "the field of the date filled in"),
+	XLSX(LABEL_XLSX_BOSS, "xlsx-boss", "the heading of the supervisor's "
+	    "confirmation"),
+	XLSX(LABEL_XLSX_BOSS_NAME, "xlsx-boss-name", "the field of the "
+	    "supervisor's name"),
+	XLSX(LABEL_XLSX_BOSS_DATE, "xlsx-boss-date", "the field of the date "
+	    "confirmed"),
+	XLSX(LABEL_XLSX_COMMENT, "xlsx-comment", "the supervisor's comment"),
+	XLSX(LABEL_XLSX_SEAL, "xlsx-seal", "above the box for a seal or "
+	    "signature"),
+	XLSX(LABEL_XLSX_SKILL, "xlsx-skill", "the column of skills"),
+	XLSX(LABEL_XLSX_CURRENT, "xlsx-current", "the column of current "
+	    "levels"),
+	XLSX(LABEL_XLSX_TARGET, "xlsx-target", "the column of target levels"),
+	XLSX(LABEL_XLSX_GAP, "xlsx-gap", "the column of gaps"),
+	[LABEL_XLSX_ROLE] = { "xlsx-role",
+	    A(ARG_ROLE), A(ARG_ROLE),
+	    "the self-assessment workbook: the column of a role's targets", 0 },
+	XLSX(LABEL_XLSX_GAP_NOTE, "xlsx-gap-note", "what a gap means, under "
+	    "the table"),
+	XLSX(LABEL_XLSX_NO_TARGET, "xlsx-no-target", "a role's cell for a "
+	    "skill it sets no target for"),
+	XLSX(LABEL_XLSX_UNDEFINED, "xlsx-undefined", "a level's cell for a "
+	    "skill that does not define it"),
+	XLSX(LABEL_XLSX_CHOOSE, "xlsx-choose", "the message when a choice "
+	    "is not one of the list's"),
+	[LABEL_XLSX_TEAM_TITLE] = { "xlsx-team-title",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "the self-assessment workbook: the team sheet's title", 0 },
+	[LABEL_XLSX_TEAM_HOW] = { "xlsx-team-how",
+	    A(ARG_RANGE) | A(ARG_CELL), A(ARG_RANGE) | A(ARG_CELL),
+	    "the self-assessment workbook: what a team lead copies (`{range}` "
+	    "of the sheet filled in) and where to paste it (from `{cell}` of "
+	    "the team sheet down)", 0 },
+	XLSX(LABEL_XLSX_TEAM_COUNTS, "xlsx-team-counts", "above the team "
+	    "sheet's counts of members per current level"),
+	XLSX(LABEL_XLSX_TEAM_ANSWERS, "xlsx-team-answers", "the team sheet's "
+	    "column of members who chose a current level"),
+	XLSX(LABEL_XLSX_TEAM_BELOW, "xlsx-team-below", "the team sheet's "
+	    "column of members below their target"),
+	XLSX(LABEL_XLSX_TEAM_AVERAGE, "xlsx-team-average", "the team sheet's "
+	    "column of average gaps"),
+	XLSX(LABEL_XLSX_TEAM_PASTE, "xlsx-team-paste", "the heading of the "
+	    "team sheet's area to paste into"),
+	XLSX(LABEL_XLSX_TEAM_MEMBER, "xlsx-team-member", "the paste area's "
+	    "column for a member's name"),
 };
 
 struct labels {
@@ -742,6 +805,8 @@ S_value(const struct label_args *args, enum label_arg k, const char *num)
 	case ARG_FROM:		v = args->from; break;
 	case ARG_TO:		v = args->to; break;
 	case ARG_ROLE:		v = args->role; break;
+	case ARG_RANGE:		v = args->range; break;
+	case ARG_CELL:		v = args->cell; break;
 	default:		break;
 	}
 	return v != NULL ? v : "";
