@@ -63,6 +63,8 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "xlsx-href", path_href(&b->arena, self,
+	    path_assessment_xlsx(&b->arena, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp->id));
 	scope_text(s, "map-href", page_map_href(b, sp, "html"));
 	scope_text(s, "map-pdf-href", page_map_href(b, sp, "pdf"));

@@ -92,6 +92,7 @@ static const struct {
 	{ "pdf", "application/pdf" },
 	{ "json", "application/json" },
 	{ "csv", "text/csv; charset=utf-8" },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 	{ "txt", "text/plain; charset=utf-8" },
 	{ "png", "image/png" },
 	{ "jpg", "image/jpeg" },

@@ -185,26 +185,24 @@ S_boxed(lxw_workbook *wb, double pt, int fill)
 	return f;
 }
 
-void
-xa_formats(struct xa *x)
+/* Makes the formats of x's table: its heads, cells and gaps. */
+static void
+S_table_formats(struct xa *x)
 {
 	struct xa_formats *f = &x->f;
 
-	f->title = S_format(x->wb, 14);
-	format_set_bold(f->title);
-	f->how = S_format(x->wb, 9);
-	f->note = S_format(x->wb, 8);
-	f->label = S_format(x->wb, 10);
-	format_set_bold(f->label);
-	f->input = S_boxed(x->wb, 10, 1);
-	f->seal = S_boxed(x->wb, 10, 1);
 	f->head = S_boxed(x->wb, 10, 0);
 	format_set_bold(f->head);
 	format_set_bg_color(f->head, 0xE4EAF2);
 	format_set_align(f->head, LXW_ALIGN_CENTER);
+	f->head_small = S_boxed(x->wb, 9, 0);
+	format_set_bold(f->head_small);
+	format_set_bg_color(f->head_small, 0xE4EAF2);
+	format_set_align(f->head_small, LXW_ALIGN_CENTER);
 	f->skill = S_boxed(x->wb, 10, 0);
 	format_set_indent(f->skill, 1);
 	f->choice = S_boxed(x->wb, 10, 1);
+	format_set_indent(f->choice, 1);
 	f->role = S_boxed(x->wb, 9, 0);
 	format_set_align(f->role, LXW_ALIGN_CENTER);
 	f->text = S_boxed(x->wb, 8, 0);
@@ -228,5 +226,23 @@ xa_formats(struct xa *x)
 	f->gap_met = workbook_add_format(x->wb);
 	format_set_bg_color(f->gap_met, 0xDDF0DD);
 	format_set_font_color(f->gap_met, 0x1E5E1E);
+}
+
+void
+xa_formats(struct xa *x)
+{
+	struct xa_formats *f = &x->f;
+
+	f->title = S_format(x->wb, 14);
+	format_set_bold(f->title);
+	f->section = S_format(x->wb, 11);
+	format_set_bold(f->section);
+	f->how = S_format(x->wb, 9);
+	f->note = S_format(x->wb, 8);
+	f->label = S_format(x->wb, 10);
+	format_set_bold(f->label);
+	f->input = S_boxed(x->wb, 10, 1);
+	f->seal = S_boxed(x->wb, 10, 1);
+	S_table_formats(x);
 }
 

@@ -25,7 +25,8 @@ enum { XA_ROW_TITLE, XA_ROW_HOW, XA_ROW_NAME = 3, XA_ROW_UNIT,
 
 /* The formats of a workbook. */
 struct xa_formats {
-	lxw_format	*title, *how, *label, *input, *head, *skill, *choice;
+	lxw_format	*title, *section, *how, *label, *input, *head, *head_small;
+	lxw_format	*skill, *choice;
 	lxw_format	*gap, *role, *text, *undefined, *note, *seal;
 	lxw_format	*count, *average, *gap_up, *gap_met;
 };

@@ -8,10 +8,10 @@
 #include "markdown.h"
 
 /* Column widths, in characters of the default font. */
-#define XA_W_SKILL	30.0
-#define XA_W_CHOICE	22.0
-#define XA_W_GAP	11.0
-#define XA_W_ROLE	12.0
+#define XA_W_SKILL	27.0
+#define XA_W_CHOICE	20.0
+#define XA_W_GAP	10.0
+#define XA_W_ROLE	11.0
 #define XA_W_TEXT	60.0
 
 /* The size of the level texts. */
@@ -57,7 +57,7 @@ S_head(struct xa *x, lxw_worksheet *ws)
 	S_field(x, ws, XA_ROW_UNIT, 0, XA_COL_TARGET, LABEL_XLSX_UNIT);
 	S_field(x, ws, XA_ROW_DATE, 0, XA_COL_TARGET, LABEL_XLSX_DATE);
 	xa_ok(x, worksheet_write_string(ws, XA_ROW_BOSS, 0,
-	    xa_label(x, LABEL_XLSX_BOSS, NULL), x->f.title));
+	    xa_label(x, LABEL_XLSX_BOSS, NULL), x->f.section));
 	xa_ok(x, worksheet_set_row(ws, XA_ROW_BOSS, 24, NULL));
 	xa_ok(x, worksheet_write_string(ws, XA_ROW_BOSS, XA_COL_GAP,
 	    xa_label(x, LABEL_XLSX_SEAL, NULL), x->f.label));
@@ -77,22 +77,27 @@ S_table_head(struct xa *x, lxw_worksheet *ws)
 {
 	static const enum label heads[] = { LABEL_XLSX_SKILL,
 	    LABEL_XLSX_CURRENT, LABEL_XLSX_TARGET, LABEL_XLSX_GAP };
+	double h, height = 30;
 	lxw_col_t c;
 	size_t i;
 
 	for (c = 0; c < XA_COL_AFTER; c++)
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD, c,
 		    xa_label(x, heads[c], NULL), x->f.head));
-	for (i = 0; i < x->nroles; i++)
+	for (i = 0; i < x->nroles; i++) {
+		const char *head = xa_label(x, LABEL_XLSX_ROLE,
+		    &(struct label_args){ .role = x->roles[i]->name });
+
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD,
-		    (lxw_col_t)(XA_COL_AFTER + i), xa_label(x, LABEL_XLSX_ROLE,
-		    &(struct label_args){ .role = x->roles[i]->name }),
-		    x->f.head));
+		    (lxw_col_t)(XA_COL_AFTER + i), head, x->f.head_small));
+		h = xa_row_height(head, XA_W_ROLE, 9);
+		height = h > height ? h : height;
+	}
 	for (i = 1; i < x->nscale; i++)
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD,
 		    (lxw_col_t)(XA_COL_AFTER + x->nroles + i - 1), x->scale[i],
 		    x->f.head));
-	xa_ok(x, worksheet_set_row(ws, XA_ROW_HEAD, 30, NULL));
+	xa_ok(x, worksheet_set_row(ws, XA_ROW_HEAD, height, NULL));
 }
 
 /* Writes role r's target for skill id at (row, col). */

@@ -10,6 +10,7 @@ type_ok() {
 	*.css) [ "$t" = "text/css; charset=utf-8" ] ;;
 	*.js) [ "$t" = "application/javascript; charset=utf-8" ] ;;
 	*.csv) [ "$t" = "text/csv; charset=utf-8" ] ;;
+	*.xlsx) [ "$t" = application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ] ;;
 	*.txt) [ "$t" = "text/plain; charset=utf-8" ] ;;
 	*.svg) [ "$t" = image/svg+xml ] ;;
 	*.pdf) [ "$t" = application/pdf ] ;;

@@ -113,6 +113,9 @@ test_content_types(void **state)
 	    "application/javascript; charset=utf-8");
 	assert_string_equal(serve_content_type("downloads/framework.csv"),
 	    "text/csv; charset=utf-8");
+	assert_string_equal(serve_content_type("downloads/x-assessment.xlsx"),
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	    "sheet");
 	assert_string_equal(serve_content_type("downloads/framework.json"),
 	    "application/json");
 	assert_string_equal(serve_content_type("handbooks/cs.pdf"),
