@@ -58,7 +58,7 @@ TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_c
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
 	   test_steps test_manifest test_serve test_stage test_preview \
-	   test_tailor
+	   test_tailor test_xlsx_assess
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \
