@@ -33,7 +33,7 @@ static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
     "query", "skills", "total", "role", "range", "cell" };
 
 /* A label of the self-assessment workbook without placeholders. */
-#define XLSX(l, name, about)	[l] = { name, 0, 0, \
+#define BOOK(l, name, about)	[l] = { name, 0, 0, \
 	    "the self-assessment workbook: " about, 0 }
 
 /* Every label: its name in labels.xml, the placeholders it may use,
@@ -240,64 +240,63 @@ static const struct {
 	[LABEL_TAILORING] = { "tailoring",
 	    0, 0,
 	    "the tailoring report's breadcrumb", 0 },
-	[LABEL_XLSX_TITLE] = { "xlsx-title",
+	[LABEL_BOOK_TITLE] = { "book-title",
 	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
 	    "the self-assessment workbook's title, above its sheet and in "
 	    "its print header", 0 },
-	[LABEL_XLSX_SHEET] = { "xlsx-sheet", 0, 0,
+	[LABEL_BOOK_SHEET] = { "book-sheet", 0, 0,
 	    "the self-assessment workbook: the name of the sheet to fill in "
-	    "(31 characters at most, none of `[]:*?/\\`)", 0, 4 },
-	[LABEL_XLSX_TEAM_SHEET] = { "xlsx-team-sheet", 0, 0,
-	    "the self-assessment workbook: the name of the team sheet", 0, 4 },
-	XLSX(LABEL_XLSX_HOW, "xlsx-how", "how to fill it in"),
-	XLSX(LABEL_XLSX_NAME, "xlsx-name", "the field of one's name, and of "
-	    "the supervisor's"),
-	XLSX(LABEL_XLSX_UNIT, "xlsx-unit", "the field of one's department"),
-	XLSX(LABEL_XLSX_DATE, "xlsx-date", "the field of the date filled in"),
-	XLSX(LABEL_XLSX_BOSS, "xlsx-boss", "the heading of the supervisor's "
+	    "(31 characters at most, none of `[]:*?/\\`)", 0, 5 },
+	[LABEL_BOOK_TEAM_SHEET] = { "book-team-sheet", 0, 0,
+	    "the self-assessment workbook: the name of the team sheet", 0, 5 },
+	BOOK(LABEL_BOOK_HOW, "book-how", "how to fill it in"),
+	BOOK(LABEL_BOOK_NAME, "book-name", "the field of one's name"),
+	BOOK(LABEL_BOOK_UNIT, "book-unit", "the field of one's department"),
+	BOOK(LABEL_BOOK_DATE, "book-date", "the field of the date filled in"),
+	BOOK(LABEL_BOOK_BOSS, "book-boss", "the heading of the supervisor's "
 	    "confirmation"),
-	XLSX(LABEL_XLSX_BOSS_NAME, "xlsx-boss-name", "the field of the "
+	BOOK(LABEL_BOOK_BOSS_NAME, "book-boss-name", "the field of the "
 	    "supervisor's name"),
-	XLSX(LABEL_XLSX_BOSS_DATE, "xlsx-boss-date", "the field of the date "
+	BOOK(LABEL_BOOK_BOSS_DATE, "book-boss-date", "the field of the date "
 	    "confirmed"),
-	XLSX(LABEL_XLSX_COMMENT, "xlsx-comment", "the supervisor's comment"),
-	XLSX(LABEL_XLSX_SEAL, "xlsx-seal", "above the box for a seal or "
+	BOOK(LABEL_BOOK_COMMENT, "book-comment", "the supervisor's comment"),
+	BOOK(LABEL_BOOK_SEAL, "book-seal", "above the box for a seal or "
 	    "signature"),
-	XLSX(LABEL_XLSX_SKILL, "xlsx-skill", "the column of skills"),
-	XLSX(LABEL_XLSX_CURRENT, "xlsx-current", "the column of current "
+	BOOK(LABEL_BOOK_SKILL, "book-skill", "the column of skills"),
+	BOOK(LABEL_BOOK_CURRENT, "book-current", "the column of current "
 	    "levels"),
-	XLSX(LABEL_XLSX_TARGET, "xlsx-target", "the column of target levels"),
-	XLSX(LABEL_XLSX_GAP, "xlsx-gap", "the column of gaps"),
-	[LABEL_XLSX_ROLE] = { "xlsx-role",
+	BOOK(LABEL_BOOK_TARGET, "book-target", "the column of target levels"),
+	BOOK(LABEL_BOOK_GAP, "book-gap", "the column of gaps"),
+	[LABEL_BOOK_ROLE] = { "book-role",
 	    A(ARG_ROLE), A(ARG_ROLE),
 	    "the self-assessment workbook: the column of a role's targets", 0 },
-	XLSX(LABEL_XLSX_GAP_NOTE, "xlsx-gap-note", "what a gap means, under "
+	BOOK(LABEL_BOOK_GAP_NOTE, "book-gap-note", "what a gap means, under "
 	    "the table"),
-	XLSX(LABEL_XLSX_NO_TARGET, "xlsx-no-target", "a role's cell for a "
+	BOOK(LABEL_BOOK_NO_TARGET, "book-no-target", "a role's cell for a "
 	    "skill it sets no target for"),
-	XLSX(LABEL_XLSX_UNDEFINED, "xlsx-undefined", "a level's cell for a "
+	BOOK(LABEL_BOOK_UNDEFINED, "book-undefined", "a level's cell for a "
 	    "skill that does not define it"),
-	XLSX(LABEL_XLSX_CHOOSE, "xlsx-choose", "the message when a choice "
+	BOOK(LABEL_BOOK_CHOOSE, "book-choose", "the message when a choice "
 	    "is not one of the list's"),
-	[LABEL_XLSX_TEAM_TITLE] = { "xlsx-team-title",
+	[LABEL_BOOK_TEAM_TITLE] = { "book-team-title",
 	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
 	    "the self-assessment workbook: the team sheet's title", 0 },
-	[LABEL_XLSX_TEAM_HOW] = { "xlsx-team-how",
+	[LABEL_BOOK_TEAM_HOW] = { "book-team-how",
 	    A(ARG_RANGE) | A(ARG_CELL), A(ARG_RANGE) | A(ARG_CELL),
 	    "the self-assessment workbook: what a team lead copies (`{range}` "
 	    "of the sheet filled in) and where to paste it (from `{cell}` of "
 	    "the team sheet down)", 0 },
-	XLSX(LABEL_XLSX_TEAM_COUNTS, "xlsx-team-counts", "above the team "
+	BOOK(LABEL_BOOK_TEAM_COUNTS, "book-team-counts", "above the team "
 	    "sheet's counts of members per current level"),
-	XLSX(LABEL_XLSX_TEAM_ANSWERS, "xlsx-team-answers", "the team sheet's "
+	BOOK(LABEL_BOOK_TEAM_ANSWERS, "book-team-answers", "the team sheet's "
 	    "column of members who chose a current level"),
-	XLSX(LABEL_XLSX_TEAM_BELOW, "xlsx-team-below", "the team sheet's "
+	BOOK(LABEL_BOOK_TEAM_BELOW, "book-team-below", "the team sheet's "
 	    "column of members below their target"),
-	XLSX(LABEL_XLSX_TEAM_AVERAGE, "xlsx-team-average", "the team sheet's "
+	BOOK(LABEL_BOOK_TEAM_AVERAGE, "book-team-average", "the team sheet's "
 	    "column of average gaps"),
-	XLSX(LABEL_XLSX_TEAM_PASTE, "xlsx-team-paste", "the heading of the "
+	BOOK(LABEL_BOOK_TEAM_PASTE, "book-team-paste", "the heading of the "
 	    "team sheet's area to paste into"),
-	XLSX(LABEL_XLSX_TEAM_MEMBER, "xlsx-team-member", "the paste area's "
+	BOOK(LABEL_BOOK_TEAM_MEMBER, "book-team-member", "the paste area's "
 	    "column for a member's name"),
 };
 

@@ -92,35 +92,35 @@ enum label {
 	LABEL_TITLE_TAILORING,	/* the tailoring report: {jobtype} */
 	LABEL_TAILORING,	/* the tailoring report's breadcrumb */
 	/* The self-assessment workbook (xlsx_assess.h): */
-	LABEL_XLSX_TITLE,	/* its title: {jobtype} {specialty} */
-	LABEL_XLSX_SHEET,	/* the name of its sheet to fill in */
-	LABEL_XLSX_TEAM_SHEET,	/* the name of its team sheet */
-	LABEL_XLSX_HOW,		/* how to fill it in */
-	LABEL_XLSX_NAME,	/* the fields to fill in ... */
-	LABEL_XLSX_UNIT,
-	LABEL_XLSX_DATE,
-	LABEL_XLSX_BOSS,
-	LABEL_XLSX_BOSS_NAME,
-	LABEL_XLSX_BOSS_DATE,
-	LABEL_XLSX_COMMENT,
-	LABEL_XLSX_SEAL,	/* ... and the box for a seal */
-	LABEL_XLSX_SKILL,	/* the table's columns ... */
-	LABEL_XLSX_CURRENT,
-	LABEL_XLSX_TARGET,
-	LABEL_XLSX_GAP,
-	LABEL_XLSX_ROLE,	/* a role's targets: {role} */
-	LABEL_XLSX_GAP_NOTE,	/* what a gap means */
-	LABEL_XLSX_NO_TARGET,	/* a role without a target for a skill */
-	LABEL_XLSX_UNDEFINED,	/* a level a skill does not define */
-	LABEL_XLSX_CHOOSE,	/* a choice not in the list */
-	LABEL_XLSX_TEAM_TITLE,	/* the team sheet's: {jobtype} {specialty} */
-	LABEL_XLSX_TEAM_HOW,	/* what to paste: {range} {cell} */
-	LABEL_XLSX_TEAM_COUNTS,	/* the team sheet's columns ... */
-	LABEL_XLSX_TEAM_ANSWERS,
-	LABEL_XLSX_TEAM_BELOW,
-	LABEL_XLSX_TEAM_AVERAGE,
-	LABEL_XLSX_TEAM_PASTE,
-	LABEL_XLSX_TEAM_MEMBER,
+	LABEL_BOOK_TITLE,	/* its title: {jobtype} {specialty} */
+	LABEL_BOOK_SHEET,	/* the name of its sheet to fill in */
+	LABEL_BOOK_TEAM_SHEET,	/* the name of its team sheet */
+	LABEL_BOOK_HOW,		/* how to fill it in */
+	LABEL_BOOK_NAME,	/* the fields to fill in ... */
+	LABEL_BOOK_UNIT,
+	LABEL_BOOK_DATE,
+	LABEL_BOOK_BOSS,
+	LABEL_BOOK_BOSS_NAME,
+	LABEL_BOOK_BOSS_DATE,
+	LABEL_BOOK_COMMENT,
+	LABEL_BOOK_SEAL,	/* ... and the box for a seal */
+	LABEL_BOOK_SKILL,	/* the table's columns ... */
+	LABEL_BOOK_CURRENT,
+	LABEL_BOOK_TARGET,
+	LABEL_BOOK_GAP,
+	LABEL_BOOK_ROLE,	/* a role's targets: {role} */
+	LABEL_BOOK_GAP_NOTE,	/* what a gap means */
+	LABEL_BOOK_NO_TARGET,	/* a role without a target for a skill */
+	LABEL_BOOK_UNDEFINED,	/* a level a skill does not define */
+	LABEL_BOOK_CHOOSE,	/* a choice not in the list */
+	LABEL_BOOK_TEAM_TITLE,	/* the team sheet's: {jobtype} {specialty} */
+	LABEL_BOOK_TEAM_HOW,	/* what to paste: {range} {cell} */
+	LABEL_BOOK_TEAM_COUNTS,	/* the team sheet's columns ... */
+	LABEL_BOOK_TEAM_ANSWERS,
+	LABEL_BOOK_TEAM_BELOW,
+	LABEL_BOOK_TEAM_AVERAGE,
+	LABEL_BOOK_TEAM_PASTE,
+	LABEL_BOOK_TEAM_MEMBER,
 	LABEL__COUNT
 };
 

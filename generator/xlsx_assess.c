@@ -100,7 +100,7 @@ xlsx_assess_workbook(const struct jobtype *jt, const struct specialty *sp,
 		return NULL;
 	}
 	path = arena_printf(&a, "%s/book.xlsx", dir);
-	x.title = xa_label(&x, LABEL_XLSX_TITLE, &(struct label_args){
+	x.title = xa_label(&x, LABEL_BOOK_TITLE, &(struct label_args){
 	    .jobtype = jt->name, .specialty = sp->name });
 	x.scale = xlsx_assess_scale(&a, lb, jt, &x.nscale);
 	x.roles = S_roles(&x);

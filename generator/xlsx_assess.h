@@ -1,7 +1,7 @@
 /* xlsx_assess.h: a specialty's self-assessment workbook
  * (downloads/S-assessment.xlsx), written with libxlsxwriter.
  *
- * Its first sheet (label xlsx-sheet) is filled in by one person: name,
+ * Its first sheet (label book-sheet) is filled in by one person: name,
  * department, date, then per skill of the specialty (in page order; on a
  * tailored job type the company's table: hidden skills out, company
  * skills in, company names) a current and a target level, each chosen
@@ -14,7 +14,7 @@
  * unlocked; the sheet is protected without a password; it prints on
  * one A4 page (the form's columns, not the level texts).
  *
- * Its second sheet (label xlsx-team-sheet) sums a team: a lead pastes
+ * Its second sheet (label book-team-sheet) sums a team: a lead pastes
  * each member's table rows (xlsx_assess_copy_range()) below the cell
  * xlsx_assess_paste_cell() names, and formulas count per skill the
  * members at each level, those below their target and the average gap.

@@ -42,7 +42,7 @@ struct xa {
 	size_t			 nscale;
 	const struct role	**roles;	/* of sp, in order */
 	size_t			 nroles;
-	const char		*title;		/* label xlsx-title */
+	const char		*title;		/* label book-title */
 	struct xa_formats	 f;
 	lxw_error		 err;		/* the first error, or 0 */
 };

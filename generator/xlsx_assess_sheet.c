@@ -51,21 +51,21 @@ S_head(struct xa *x, lxw_worksheet *ws)
 	    x->title, x->f.title));
 	xa_ok(x, worksheet_set_row(ws, XA_ROW_TITLE, 26, NULL));
 	xa_ok(x, worksheet_merge_range(ws, XA_ROW_HOW, 0, XA_ROW_HOW, last,
-	    xa_label(x, LABEL_XLSX_HOW, NULL), x->f.how));
+	    xa_label(x, LABEL_BOOK_HOW, NULL), x->f.how));
 	xa_ok(x, worksheet_set_row(ws, XA_ROW_HOW, 40, NULL));
-	S_field(x, ws, XA_ROW_NAME, 0, XA_COL_TARGET, LABEL_XLSX_NAME);
-	S_field(x, ws, XA_ROW_UNIT, 0, XA_COL_TARGET, LABEL_XLSX_UNIT);
-	S_field(x, ws, XA_ROW_DATE, 0, XA_COL_TARGET, LABEL_XLSX_DATE);
+	S_field(x, ws, XA_ROW_NAME, 0, XA_COL_TARGET, LABEL_BOOK_NAME);
+	S_field(x, ws, XA_ROW_UNIT, 0, XA_COL_TARGET, LABEL_BOOK_UNIT);
+	S_field(x, ws, XA_ROW_DATE, 0, XA_COL_TARGET, LABEL_BOOK_DATE);
 	xa_ok(x, worksheet_write_string(ws, XA_ROW_BOSS, 0,
-	    xa_label(x, LABEL_XLSX_BOSS, NULL), x->f.section));
+	    xa_label(x, LABEL_BOOK_BOSS, NULL), x->f.section));
 	xa_ok(x, worksheet_set_row(ws, XA_ROW_BOSS, 24, NULL));
 	xa_ok(x, worksheet_write_string(ws, XA_ROW_BOSS, XA_COL_GAP,
-	    xa_label(x, LABEL_XLSX_SEAL, NULL), x->f.label));
+	    xa_label(x, LABEL_BOOK_SEAL, NULL), x->f.label));
 	S_field(x, ws, XA_ROW_BOSS_NAME, 0, XA_COL_TARGET,
-	    LABEL_XLSX_BOSS_NAME);
+	    LABEL_BOOK_BOSS_NAME);
 	S_field(x, ws, XA_ROW_BOSS_DATE, 0, XA_COL_TARGET,
-	    LABEL_XLSX_BOSS_DATE);
-	S_field(x, ws, XA_ROW_COMMENT, 0, XA_COL_TARGET, LABEL_XLSX_COMMENT);
+	    LABEL_BOOK_BOSS_DATE);
+	S_field(x, ws, XA_ROW_COMMENT, 0, XA_COL_TARGET, LABEL_BOOK_COMMENT);
 	xa_ok(x, worksheet_merge_range(ws, XA_ROW_BOSS_NAME, XA_COL_GAP,
 	    XA_ROW_COMMENT, XA_COL_GAP, "", x->f.seal));
 }
@@ -75,8 +75,8 @@ S_head(struct xa *x, lxw_worksheet *ws)
 static void
 S_table_head(struct xa *x, lxw_worksheet *ws)
 {
-	static const enum label heads[] = { LABEL_XLSX_SKILL,
-	    LABEL_XLSX_CURRENT, LABEL_XLSX_TARGET, LABEL_XLSX_GAP };
+	static const enum label heads[] = { LABEL_BOOK_SKILL,
+	    LABEL_BOOK_CURRENT, LABEL_BOOK_TARGET, LABEL_BOOK_GAP };
 	double h, height = 30;
 	lxw_col_t c;
 	size_t i;
@@ -85,7 +85,7 @@ S_table_head(struct xa *x, lxw_worksheet *ws)
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD, c,
 		    xa_label(x, heads[c], NULL), x->f.head));
 	for (i = 0; i < x->nroles; i++) {
-		const char *head = xa_label(x, LABEL_XLSX_ROLE,
+		const char *head = xa_label(x, LABEL_BOOK_ROLE,
 		    &(struct label_args){ .role = x->roles[i]->name });
 
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD,
@@ -105,7 +105,7 @@ static void
 S_role_cell(struct xa *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     const struct role *r, const char *id)
 {
-	const char *text = xa_label(x, LABEL_XLSX_NO_TARGET, NULL);
+	const char *text = xa_label(x, LABEL_BOOK_NO_TARGET, NULL);
 	size_t i;
 
 	for (i = 0; i < r->ntargets; i++)
@@ -133,7 +133,7 @@ S_level_texts(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 
 		if (text == NULL) {
 			xa_ok(x, worksheet_write_string(ws, row, col, xa_label(x,
-			    LABEL_XLSX_UNDEFINED, NULL), x->f.undefined));
+			    LABEL_BOOK_UNDEFINED, NULL), x->f.undefined));
 			continue;
 		}
 		xa_ok(x, worksheet_write_string(ws, row, col, text,
@@ -153,7 +153,7 @@ S_skill_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
     const struct entry *e)
 {
 	lxw_data_validation dv = { .validate = LXW_VALIDATION_TYPE_LIST,
-	    .error_message = (char *)xa_label(x, LABEL_XLSX_CHOOSE, NULL) };
+	    .error_message = (char *)xa_label(x, LABEL_BOOK_CHOOSE, NULL) };
 	double h, height;
 	size_t i;
 
@@ -235,7 +235,7 @@ int
 xa_sheet_assess(struct xa *x)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, xa_label(x,
-	    LABEL_XLSX_SHEET, NULL));
+	    LABEL_BOOK_SHEET, NULL));
 	lxw_protection prot = { 0 };
 	lxw_row_t row = XLSX_ASSESS_FIRST_ROW;
 	size_t i;
@@ -250,7 +250,7 @@ xa_sheet_assess(struct xa *x)
 	if (row > XLSX_ASSESS_FIRST_ROW)
 		S_gap_colours(x, ws, XLSX_ASSESS_FIRST_ROW, row - 1);
 	xa_ok(x, worksheet_merge_range(ws, row + 1, 0, row + 1,
-	    S_last_form_col(x), xa_label(x, LABEL_XLSX_GAP_NOTE, NULL),
+	    S_last_form_col(x), xa_label(x, LABEL_BOOK_GAP_NOTE, NULL),
 	    x->f.note));
 	xa_ok(x, worksheet_set_row(ws, row + 1, 26, NULL));
 	worksheet_freeze_panes(ws, 0, XA_COL_AFTER + (lxw_col_t)x->nroles);

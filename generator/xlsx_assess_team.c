@@ -50,24 +50,24 @@ S_head(struct xa *x, lxw_worksheet *ws, lxw_col_t last, const char *title)
 	xa_ok(x, worksheet_merge_range(ws, 0, 0, 0, last, title, x->f.title));
 	xa_ok(x, worksheet_set_row(ws, 0, 26, NULL));
 	xa_ok(x, worksheet_merge_range(ws, 1, 0, 1, last, xa_label(x,
-	    LABEL_XLSX_TEAM_HOW, &(struct label_args){
+	    LABEL_BOOK_TEAM_HOW, &(struct label_args){
 	    .range = xlsx_assess_copy_range(x->a, n),
 	    .cell = xlsx_assess_paste_cell(x->a, n) }), x->f.how));
 	xa_ok(x, worksheet_set_row(ws, 1, 44, NULL));
 	xa_ok(x, worksheet_merge_range(ws, r - 1, 2, r - 1,
-	    (lxw_col_t)(1 + x->nscale), xa_label(x, LABEL_XLSX_TEAM_COUNTS,
+	    (lxw_col_t)(1 + x->nscale), xa_label(x, LABEL_BOOK_TEAM_COUNTS,
 	    NULL), x->f.head));
-	xa_ok(x, worksheet_write_string(ws, r, 0, xa_label(x, LABEL_XLSX_SKILL,
+	xa_ok(x, worksheet_write_string(ws, r, 0, xa_label(x, LABEL_BOOK_SKILL,
 	    NULL), x->f.head));
 	xa_ok(x, worksheet_write_string(ws, r, 1, xa_label(x,
-	    LABEL_XLSX_TEAM_ANSWERS, NULL), x->f.head));
+	    LABEL_BOOK_TEAM_ANSWERS, NULL), x->f.head));
 	for (i = 0; i < x->nscale; i++)
 		xa_ok(x, worksheet_write_string(ws, r, (lxw_col_t)(2 + i),
 		    x->scale[i], x->f.head));
 	xa_ok(x, worksheet_write_string(ws, r, last - 1, xa_label(x,
-	    LABEL_XLSX_TEAM_BELOW, NULL), x->f.head));
+	    LABEL_BOOK_TEAM_BELOW, NULL), x->f.head));
 	xa_ok(x, worksheet_write_string(ws, r, last, xa_label(x,
-	    LABEL_XLSX_TEAM_AVERAGE, NULL), x->f.head));
+	    LABEL_BOOK_TEAM_AVERAGE, NULL), x->f.head));
 	xa_ok(x, worksheet_set_row(ws, r, 44, NULL));
 }
 
@@ -108,13 +108,13 @@ S_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row, const struct entry *e,
 static void
 S_paste_head(struct xa *x, lxw_worksheet *ws, lxw_row_t row)
 {
-	static const enum label heads[] = { LABEL_XLSX_SKILL,
-	    LABEL_XLSX_CURRENT, LABEL_XLSX_TARGET, LABEL_XLSX_GAP,
-	    LABEL_XLSX_TEAM_MEMBER };
+	static const enum label heads[] = { LABEL_BOOK_SKILL,
+	    LABEL_BOOK_CURRENT, LABEL_BOOK_TARGET, LABEL_BOOK_GAP,
+	    LABEL_BOOK_TEAM_MEMBER };
 	lxw_col_t c;
 
 	xa_ok(x, worksheet_write_string(ws, row, 0, xa_label(x,
-	    LABEL_XLSX_TEAM_PASTE, NULL), x->f.title));
+	    LABEL_BOOK_TEAM_PASTE, NULL), x->f.title));
 	xa_ok(x, worksheet_set_row(ws, row, 24, NULL));
 	for (c = 0; c < sizeof(heads) / sizeof(heads[0]); c++)
 		xa_ok(x, worksheet_write_string(ws, row + 1, c, xa_label(x,
@@ -125,10 +125,10 @@ int
 xa_sheet_team(struct xa *x)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, xa_label(x,
-	    LABEL_XLSX_TEAM_SHEET, NULL));
+	    LABEL_BOOK_TEAM_SHEET, NULL));
 	lxw_col_t last = (lxw_col_t)(3 + x->nscale);
 	lxw_row_t row = XA_TEAM_FIRST_ROW;
-	const char *title = xa_label(x, LABEL_XLSX_TEAM_TITLE,
+	const char *title = xa_label(x, LABEL_BOOK_TEAM_TITLE,
 	    &(struct label_args){ .jobtype = x->jt->name,
 	    .specialty = x->sp->name });
 	size_t i;

@@ -15,7 +15,7 @@ tests/tailoring/minato, then for every specialty's workbook of both:
   choices     each row's drop-down list: the levels the skill defines
               (framework.json) and the choice below the lowest level
   texts       each defined level's text beside the row (or the label
-              xlsx-undefined), as framework.json gives it
+              book-undefined), as framework.json gives it
   roles       (tailored) a column per role of the specialty, its targets
   formulas    the gap and the team sheet's counts are formulas
   protect     the sheet protected without a password, the fill-in cells
@@ -135,7 +135,7 @@ def check_form(tag, ws, jt, sp, roles):
     """The sheet to fill in of sp's workbook."""
     rows = expected(jt, sp)
     levels = scale(jt)
-    title = L["xlsx-title"].replace("{jobtype}", jt["name"]).replace(
+    title = L["book-title"].replace("{jobtype}", jt["name"]).replace(
         "{specialty}", sp["name"])
     ok(tag + "/title", ws["A1"].value == title)
     last = FIRST + len(rows) - 1
@@ -151,7 +151,7 @@ def check_form(tag, ws, jt, sp, roles):
         for k, n in enumerate(levels):
             got = ws.cell(r, col + k).value
             texts &= got == (plain(lv[n]) if n in lv else
-                             L["xlsx-undefined"])
+                             L["book-undefined"])
         formulas &= str(ws.cell(r, 4).value).startswith("=IF(OR(B%d" % r)
         unlocked &= not ws.cell(r, 2).protection.locked and \
             not ws.cell(r, 3).protection.locked and \
@@ -166,11 +166,11 @@ def check_form(tag, ws, jt, sp, roles):
     targets = True
     for k, role in enumerate(roles):
         want = {t["skill"]: level(t["level"]) for t in role["targets"]}
-        targets &= ws.cell(FIRST - 1, 5 + k).value == L["xlsx-role"].replace(
+        targets &= ws.cell(FIRST - 1, 5 + k).value == L["book-role"].replace(
             "{role}", role["name"])
         for i, (sid, _, _) in enumerate(rows):
             targets &= ws.cell(FIRST + i, 5 + k).value == want.get(
-                sid, L["xlsx-no-target"])
+                sid, L["book-no-target"])
     ok(tag + "/roles", targets)
     fields = [ws.cell(r, 2).protection.locked for r in (4, 5, 6, 8, 9, 10)]
     ok(tag + "/protect", ws.protection.sheet and not ws.protection.password
@@ -199,9 +199,9 @@ def check_team(tag, ws, jt, sp, rows):
     ok(tag + "/team-skills", names == [name for _, name, _ in rows])
     copy = "A%d:D%d" % (FIRST, FIRST + n - 1)
     paste = "A%d" % (TEAM_FIRST + n + 3)
-    how = L["xlsx-team-how"].replace("{range}", copy).replace("{cell}", paste)
+    how = L["book-team-how"].replace("{range}", copy).replace("{cell}", paste)
     ok(tag + "/paste-doc", ws["A2"].value == how
-       and ws.cell(TEAM_FIRST + n + 2, 1).value == L["xlsx-skill"])
+       and ws.cell(TEAM_FIRST + n + 2, 1).value == L["book-skill"])
     heads = [ws.cell(TEAM_FIRST - 1, 3 + k).value
              for k in range(len(scale(jt)) + 1)]
     ok(tag + "/team-heads", heads == [none_label(jt)] +
@@ -316,8 +316,8 @@ def check_pdf(tag, path, rows):
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"],
                           capture_output=True, text=True).stdout
     flat = "".join(text.split())
-    words = [L[k] for k in ("xlsx-name", "xlsx-unit", "xlsx-date",
-                            "xlsx-boss", "xlsx-seal", "xlsx-gap")]
+    words = [L[k] for k in ("book-name", "book-unit", "book-date",
+                            "book-boss", "book-seal", "book-gap")]
     ok(tag + "/pdf-words", all("".join(w.split()) in flat for w in words)
        and all("".join(name.split()) in flat for _, name, _ in rows))
     some = next(iter(rows[0][2].values()))
@@ -335,8 +335,8 @@ def check_site(tag, site, again):
                     open(os.path.join(again, "downloads", name), "rb") as g:
                 ok(t + "/same", f.read() == g.read())
             wb = openpyxl.load_workbook(path)
-            ok(t + "/sheets", wb.sheetnames == [L["xlsx-sheet"],
-                                                L["xlsx-team-sheet"]])
+            ok(t + "/sheets", wb.sheetnames == [L["book-sheet"],
+                                                L["book-team-sheet"]])
             roles = [r for r in jt.get("roles", [])
                      if r["specialty"] == sp["id"]]
             rows = check_form(t, wb.worksheets[0], jt, sp, roles)
