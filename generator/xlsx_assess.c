@@ -3,6 +3,7 @@
 #include "xlsx_assess_private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,34 @@ S_roles(struct xa *x)
 	return v;
 }
 
+/* Closes wb (writes and frees it) with the process's stderr pointed at
+ * /dev/null, and returns workbook_close()'s result: libxlsxwriter 1.1.4
+ * prints its own lines there when it fails (out of memory, a full
+ * disk), which it also returns, and skillsite prints nothing but its
+ * diagnostics.  Lines other threads print meanwhile are lost; the
+ * build's diagnostics are printed after the threads end. */
+static lxw_error
+S_close_quietly(lxw_workbook *wb)
+{
+	int saved, null;
+	lxw_error e;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		(void)dup2(null, STDERR_FILENO);
+	e = workbook_close(wb);
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		(void)dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	return e;
+}
+
 /* Writes the workbook of x to path, with its temporary files in dir;
  * returns 0, or -1 with the error in x->err. */
 static int
@@ -50,9 +79,10 @@ S_write(struct xa *x, const char *path, const char *dir)
 	}
 	xa_ok(x, workbook_set_properties(x->wb, &props));
 	xa_formats(x);
-	if (xa_sheet_assess(x) < 0 || xa_sheet_team(x) < 0)
+	if (x->err != LXW_NO_ERROR || xa_sheet_assess(x) < 0 ||
+	    xa_sheet_team(x) < 0)
 		rc = -1;
-	if (xa_ok(x, workbook_close(x->wb)) != LXW_NO_ERROR)
+	if (xa_ok(x, S_close_quietly(x->wb)) != LXW_NO_ERROR)
 		rc = -1;	/* workbook_close() frees it, written or not */
 	return rc == 0 && x->err == LXW_NO_ERROR ? 0 : -1;
 }

@@ -156,12 +156,18 @@ xa_header_text(struct xa *x, const char *text)
 	return s;
 }
 
-/* Returns a format of wb in the workbook's font at size pt, wrapped
- * and vertically centred. */
+/* Returns a new format of x's workbook in its font at size pt, wrapped
+ * and vertically centred; when libxlsxwriter has no memory for it, sets
+ * x->err and returns x->spare, which the sheets then never see. */
 static lxw_format *
-S_format(lxw_workbook *wb, double pt)
+S_format(struct xa *x, double pt)
 {
-	lxw_format *f = workbook_add_format(wb);
+	lxw_format *f = workbook_add_format(x->wb);
+
+	if (f == NULL) {
+		x->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		f = &x->spare;
+	}
 
 	format_set_font_name(f, XA_FONT);
 	format_set_font_size(f, pt);
@@ -170,12 +176,12 @@ S_format(lxw_workbook *wb, double pt)
 	return f;
 }
 
-/* Returns a format of wb at size pt with a thin border, unlocked and
+/* Returns a format of x's workbook at size pt with a thin border, unlocked and
  * filled light yellow when fill is set (a cell to fill in). */
 static lxw_format *
-S_boxed(lxw_workbook *wb, double pt, int fill)
+S_boxed(struct xa *x, double pt, int fill)
 {
-	lxw_format *f = S_format(wb, pt);
+	lxw_format *f = S_format(x, pt);
 
 	format_set_border(f, LXW_BORDER_THIN);
 	if (fill) {
@@ -191,39 +197,39 @@ S_table_formats(struct xa *x)
 {
 	struct xa_formats *f = &x->f;
 
-	f->head = S_boxed(x->wb, 10, 0);
+	f->head = S_boxed(x, 10, 0);
 	format_set_bold(f->head);
 	format_set_bg_color(f->head, 0xE4EAF2);
 	format_set_align(f->head, LXW_ALIGN_CENTER);
-	f->head_small = S_boxed(x->wb, 9, 0);
+	f->head_small = S_boxed(x, 9, 0);
 	format_set_bold(f->head_small);
 	format_set_bg_color(f->head_small, 0xE4EAF2);
 	format_set_align(f->head_small, LXW_ALIGN_CENTER);
-	f->skill = S_boxed(x->wb, 10, 0);
+	f->skill = S_boxed(x, 10, 0);
 	format_set_indent(f->skill, 1);
-	f->choice = S_boxed(x->wb, 10, 1);
+	f->choice = S_boxed(x, 10, 1);
 	format_set_indent(f->choice, 1);
-	f->role = S_boxed(x->wb, 9, 0);
+	f->role = S_boxed(x, 9, 0);
 	format_set_align(f->role, LXW_ALIGN_CENTER);
-	f->text = S_boxed(x->wb, 8, 0);
+	f->text = S_boxed(x, 8, 0);
 	format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
-	f->undefined = S_boxed(x->wb, 8, 0);
+	f->undefined = S_boxed(x, 8, 0);
 	format_set_font_color(f->undefined, 0x6B6B6B);
 	format_set_bg_color(f->undefined, 0xF2F2F2);
-	f->gap = S_boxed(x->wb, 11, 0);
+	f->gap = S_boxed(x, 11, 0);
 	format_set_bold(f->gap);
 	format_set_align(f->gap, LXW_ALIGN_CENTER);
 	format_set_num_format(f->gap, "+0;-0;0");
 	format_set_hidden(f->gap);
-	f->count = S_boxed(x->wb, 10, 0);
+	f->count = S_boxed(x, 10, 0);
 	format_set_align(f->count, LXW_ALIGN_CENTER);
-	f->average = S_boxed(x->wb, 10, 0);
+	f->average = S_boxed(x, 10, 0);
 	format_set_align(f->average, LXW_ALIGN_CENTER);
 	format_set_num_format(f->average, "+0.0;-0.0;0.0");
-	f->gap_up = workbook_add_format(x->wb);
+	f->gap_up = S_format(x, 11);
 	format_set_bg_color(f->gap_up, 0xFCE4C4);
 	format_set_font_color(f->gap_up, 0x8A3B00);
-	f->gap_met = workbook_add_format(x->wb);
+	f->gap_met = S_format(x, 11);
 	format_set_bg_color(f->gap_met, 0xDDF0DD);
 	format_set_font_color(f->gap_met, 0x1E5E1E);
 }
@@ -233,16 +239,16 @@ xa_formats(struct xa *x)
 {
 	struct xa_formats *f = &x->f;
 
-	f->title = S_format(x->wb, 14);
+	f->title = S_format(x, 14);
 	format_set_bold(f->title);
-	f->section = S_format(x->wb, 11);
+	f->section = S_format(x, 11);
 	format_set_bold(f->section);
-	f->how = S_format(x->wb, 9);
-	f->note = S_format(x->wb, 8);
-	f->label = S_format(x->wb, 10);
+	f->how = S_format(x, 9);
+	f->note = S_format(x, 8);
+	f->label = S_format(x, 10);
 	format_set_bold(f->label);
-	f->input = S_boxed(x->wb, 10, 1);
-	f->seal = S_boxed(x->wb, 10, 1);
+	f->input = S_boxed(x, 10, 1);
+	f->seal = S_boxed(x, 10, 1);
 	S_table_formats(x);
 }
 

@@ -45,6 +45,8 @@ struct xa {
 	const char		*title;		/* label book-title */
 	struct xa_formats	 f;
 	lxw_error		 err;		/* the first error, or 0 */
+	lxw_format		 spare;		/* a format that could not be
+						 * made (S_format()) */
 };
 
 /* Keeps e as x's error unless it has one; returns e. */
