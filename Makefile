@@ -55,13 +55,15 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c \
 	   cmd_serve.c serve_http.c serve_url.c serve_watch.c \
 	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c \
-	   xlsx.c xlsx_framework.c xlsx_framework_lists.c
+	   xlsx.c xlsx_framework.c xlsx_framework_lists.c \
+	   xlsx_assess.c xlsx_assess_parts.c xlsx_assess_sheet.c \
+	   xlsx_assess_team.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \
 	   test_paths test_template test_diff test_links test_par test_hash \
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
 	   test_steps test_manifest test_serve test_stage test_preview \
-	   test_tailor test_xlsx_read test_xlsx test_grid test_import
+	   test_tailor test_xlsx_read test_xlsx test_grid test_import test_xlsx_assess
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \

@@ -25,13 +25,17 @@
 /* The placeholders, as bits of a label's declaration. */
 enum label_arg { ARG_N, ARG_PAGE, ARG_SITE, ARG_LEVEL, ARG_SKILL,
     ARG_JOBTYPE, ARG_SPECIALTY, ARG_LEVELS, ARG_FROM, ARG_TO, ARG_QUERY,
-    ARG_SKILLS, ARG_TOTAL, ARG_ROLE, ARG__COUNT };
+    ARG_SKILLS, ARG_TOTAL, ARG_ROLE, ARG_RANGE, ARG_CELL, ARG__COUNT };
 #define A(x)	(1u << (x))
 
 /* Their names, in the order templates/README.md lists them. */
 static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
     "level", "skill", "jobtype", "specialty", "levels", "from", "to",
-    "query", "skills", "total", "role" };
+    "query", "skills", "total", "role", "range", "cell" };
+
+/* A label of the self-assessment workbook without placeholders. */
+#define BOOK(l, name, about)	[l] = { name, 0, 0, \
+	    "the self-assessment workbook: " about, 0 }
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -321,6 +325,64 @@ static const struct {
 	    0, 0,
 	    "framework.xlsx's contents: that texts are the source's "
 	    "Markdown, and edits go back with skillsite import", 0 },
+	[LABEL_BOOK_TITLE] = { "book-title",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "the self-assessment workbook's title, above its sheet and in "
+	    "its print header", 0 },
+	[LABEL_BOOK_SHEET] = { "book-sheet", 0, 0,
+	    "the self-assessment workbook: the name of the sheet to fill in "
+	    "(31 characters at most, none of `[]:*?/\\`)", 0, 5 },
+	[LABEL_BOOK_TEAM_SHEET] = { "book-team-sheet", 0, 0,
+	    "the self-assessment workbook: the name of the team sheet", 0, 5 },
+	BOOK(LABEL_BOOK_HOW, "book-how", "how to fill it in"),
+	BOOK(LABEL_BOOK_NAME, "book-name", "the field of one's name"),
+	BOOK(LABEL_BOOK_UNIT, "book-unit", "the field of one's department"),
+	BOOK(LABEL_BOOK_DATE, "book-date", "the field of the date filled in"),
+	BOOK(LABEL_BOOK_BOSS, "book-boss", "the heading of the supervisor's "
+	    "confirmation"),
+	BOOK(LABEL_BOOK_BOSS_NAME, "book-boss-name", "the field of the "
+	    "supervisor's name"),
+	BOOK(LABEL_BOOK_BOSS_DATE, "book-boss-date", "the field of the date "
+	    "confirmed"),
+	BOOK(LABEL_BOOK_COMMENT, "book-comment", "the supervisor's comment"),
+	BOOK(LABEL_BOOK_SEAL, "book-seal", "above the box for a seal or "
+	    "signature"),
+	BOOK(LABEL_BOOK_SKILL, "book-skill", "the column of skills"),
+	BOOK(LABEL_BOOK_CURRENT, "book-current", "the column of current "
+	    "levels"),
+	BOOK(LABEL_BOOK_TARGET, "book-target", "the column of target levels"),
+	BOOK(LABEL_BOOK_GAP, "book-gap", "the column of gaps"),
+	[LABEL_BOOK_ROLE] = { "book-role",
+	    A(ARG_ROLE), A(ARG_ROLE),
+	    "the self-assessment workbook: the column of a role's targets", 0 },
+	BOOK(LABEL_BOOK_GAP_NOTE, "book-gap-note", "what a gap means, under "
+	    "the table"),
+	BOOK(LABEL_BOOK_NO_TARGET, "book-no-target", "a role's cell for a "
+	    "skill it sets no target for"),
+	BOOK(LABEL_BOOK_UNDEFINED, "book-undefined", "a level's cell for a "
+	    "skill that does not define it"),
+	BOOK(LABEL_BOOK_CHOOSE, "book-choose", "the message when a choice "
+	    "is not one of the list's"),
+	[LABEL_BOOK_TEAM_TITLE] = { "book-team-title",
+	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
+	    "the self-assessment workbook: the team sheet's title", 0 },
+	[LABEL_BOOK_TEAM_HOW] = { "book-team-how",
+	    A(ARG_RANGE) | A(ARG_CELL), A(ARG_RANGE) | A(ARG_CELL),
+	    "the self-assessment workbook: what a team lead copies (`{range}` "
+	    "of the sheet filled in) and where to paste it (from `{cell}` of "
+	    "the team sheet down)", 0 },
+	BOOK(LABEL_BOOK_TEAM_COUNTS, "book-team-counts", "above the team "
+	    "sheet's counts of members per current level"),
+	BOOK(LABEL_BOOK_TEAM_ANSWERS, "book-team-answers", "the team sheet's "
+	    "column of members who chose a current level"),
+	BOOK(LABEL_BOOK_TEAM_BELOW, "book-team-below", "the team sheet's "
+	    "column of members below their target"),
+	BOOK(LABEL_BOOK_TEAM_AVERAGE, "book-team-average", "the team sheet's "
+	    "column of average gaps"),
+	BOOK(LABEL_BOOK_TEAM_PASTE, "book-team-paste", "the heading of the "
+	    "team sheet's area to paste into"),
+	BOOK(LABEL_BOOK_TEAM_MEMBER, "book-team-member", "the paste area's "
+	    "column for a member's name"),
 };
 
 struct labels {
@@ -827,6 +889,8 @@ S_value(const struct label_args *args, enum label_arg k, const char *num)
 	case ARG_FROM:		v = args->from; break;
 	case ARG_TO:		v = args->to; break;
 	case ARG_ROLE:		v = args->role; break;
+	case ARG_RANGE:		v = args->range; break;
+	case ARG_CELL:		v = args->cell; break;
 	default:		break;
 	}
 	return v != NULL ? v : "";

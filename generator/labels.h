@@ -114,6 +114,36 @@ enum label {
 	LABEL_XLSX_ABOUT_ROLES,
 	LABEL_XLSX_PRINT,	/* the contents: how the sheets print */
 	LABEL_XLSX_VERBATIM,	/* the contents: texts verbatim, import */
+	/* The self-assessment workbook (xlsx_assess.h): */
+	LABEL_BOOK_TITLE,	/* its title: {jobtype} {specialty} */
+	LABEL_BOOK_SHEET,	/* the name of its sheet to fill in */
+	LABEL_BOOK_TEAM_SHEET,	/* the name of its team sheet */
+	LABEL_BOOK_HOW,		/* how to fill it in */
+	LABEL_BOOK_NAME,	/* the fields to fill in ... */
+	LABEL_BOOK_UNIT,
+	LABEL_BOOK_DATE,
+	LABEL_BOOK_BOSS,
+	LABEL_BOOK_BOSS_NAME,
+	LABEL_BOOK_BOSS_DATE,
+	LABEL_BOOK_COMMENT,
+	LABEL_BOOK_SEAL,	/* ... and the box for a seal */
+	LABEL_BOOK_SKILL,	/* the table's columns ... */
+	LABEL_BOOK_CURRENT,
+	LABEL_BOOK_TARGET,
+	LABEL_BOOK_GAP,
+	LABEL_BOOK_ROLE,	/* a role's targets: {role} */
+	LABEL_BOOK_GAP_NOTE,	/* what a gap means */
+	LABEL_BOOK_NO_TARGET,	/* a role without a target for a skill */
+	LABEL_BOOK_UNDEFINED,	/* a level a skill does not define */
+	LABEL_BOOK_CHOOSE,	/* a choice not in the list */
+	LABEL_BOOK_TEAM_TITLE,	/* the team sheet's: {jobtype} {specialty} */
+	LABEL_BOOK_TEAM_HOW,	/* what to paste: {range} {cell} */
+	LABEL_BOOK_TEAM_COUNTS,	/* the team sheet's columns ... */
+	LABEL_BOOK_TEAM_ANSWERS,
+	LABEL_BOOK_TEAM_BELOW,
+	LABEL_BOOK_TEAM_AVERAGE,
+	LABEL_BOOK_TEAM_PASTE,
+	LABEL_BOOK_TEAM_MEMBER,
 	LABEL__COUNT
 };
 
@@ -143,6 +173,8 @@ struct label_args {
 	const char	*from;		/* the first level of a range */
 	const char	*to;		/* its last level */
 	const char	*role;		/* a role's name */
+	const char	*range;		/* a range of cells: "A13:D24" */
+	const char	*cell;		/* a cell: "A40" */
 };
 
 struct labels;

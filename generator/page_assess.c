@@ -241,6 +241,8 @@ pages_assessment(struct builder *b, const struct jobtype *jt,
 	page_script(b, s, b->self, PATH_ASSESS_SCRIPT);
 	scope_text(s, "jobtype", jt->name);
 	scope_text(s, "specialty", sp->name);
+	scope_text(s, "book-href", path_href(&b->arena, b->self,
+	    path_assessment_xlsx(&b->arena, sp->id), NULL));
 	scope_text(s, "storage-key", S_name(b, "skillsite-assessment",
 	    b->self));
 	S_scale(b, s, jt);

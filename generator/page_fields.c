@@ -135,6 +135,8 @@ static const struct field_decl S_home_specialty[] = {
 	TEXT("name", "the specialty's name"),
 	TEXT("href", "link to its page"),
 	TEXT("assessment-href", "link to its self-assessment sheet"),
+	TEXT("book-href", "link to its self-assessment workbook "
+	    "(downloads/S-assessment.xlsx)"),
 	TEXT("handbook-href", "link to its handbook"),
 	TEXT("pdf-href", "link to its PDF handbook, \"\" when no PDFs are "
 	    "made"),
@@ -235,6 +237,8 @@ static const struct field_decl S_specialty[] = {
 	TEXT("jobtype", "the job type's name"),
 	TEXT("handbook-href", "link to the handbook"),
 	TEXT("assessment-href", "link to the self-assessment sheet"),
+	TEXT("book-href", "link to the self-assessment workbook "
+	    "(downloads/S-assessment.xlsx)"),
 	TEXT("pdf-href", "link to the PDF handbook, \"\" when no PDFs are made"),
 	TEXT("xlsx-href", "link to the framework's Excel workbook (a sheet "
 	    "per specialty)"),
@@ -778,6 +782,8 @@ static const struct field_decl S_assessment[] = {
 	TEXT("jobtype", "the job type's name"),
 	TEXT("specialty", "the specialty's name"),
 	TEXT("storage-key", "the localStorage key"),
+	TEXT("book-href", "link to the specialty's self-assessment workbook "
+	    "(downloads/S-assessment.xlsx)"),
 	TEXT("levels", "the levels the job type defines, \"3,4,5,6\""),
 	TEXT("none", "the choice below the lowest level (label assess-none), "
 	    "for assets/assess.js"),

@@ -33,7 +33,8 @@ S_specific(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 }
 
 /* Adds specialty sp of jt to list "specialties" of j_s with the links
- * of its tasks: its page, its self-assessment sheet, its handbook and
+ * of its tasks: its page, its self-assessment sheet and workbook, its
+ * handbook and
  * skill map and, when PDFs are made, their PDFs; and its roles. */
 static void
 S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
@@ -45,6 +46,8 @@ S_tasks(struct builder *b, struct scope *j_s, const struct jobtype *jt,
 	page_roles(b, item, jt, sp);
 	scope_text(item, "assessment-href", path_href(&b->arena, PATH_HOME,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
+	scope_text(item, "book-href", path_href(&b->arena, PATH_HOME,
+	    path_assessment_xlsx(&b->arena, sp->id), NULL));
 	scope_text(item, "handbook-href", path_href(&b->arena, PATH_HOME,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
 	scope_text(item, "pdf-href", page_pdf_href(b, sp->id));

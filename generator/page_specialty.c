@@ -64,6 +64,8 @@ pages_specialty(struct builder *b, const struct jobtype *jt,
 	    path_handbook(&b->arena, sp->id, "html"), NULL));
 	scope_text(s, "assessment-href", path_href(&b->arena, self,
 	    path_assessment(&b->arena, jt->id, sp->id), NULL));
+	scope_text(s, "book-href", path_href(&b->arena, self,
+	    path_assessment_xlsx(&b->arena, sp->id), NULL));
 	scope_text(s, "pdf-href", page_pdf_href(b, sp->id));
 	scope_text(s, "xlsx-href", path_href(&b->arena, self,
 	    XLSX_FRAMEWORK_PATH, NULL));

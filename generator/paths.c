@@ -128,6 +128,12 @@ path_map(struct arena *a, const char *sp, const char *ext)
 }
 
 char *
+path_assessment_xlsx(struct arena *a, const char *sp)
+{
+	return S_concat(a, "downloads/", sp, "-assessment.xlsx", (char *)NULL);
+}
+
+char *
 path_href(struct arena *a, const char *from, const char *to,
     const char *fragment)
 {

@@ -19,6 +19,8 @@
  *	handbooks/J.html, J.pdf		handbook of job type J, every
  *					specialty at once
  *	downloads/framework.*		the framework as data (export.h)
+ *	downloads/S-assessment.xlsx	self-assessment workbook of specialty
+ *					S (xlsx_assess.h)
  *	assets/icon.svg			the site's icon
  *	assets/search.js		the search box's script
  *	assets/assess.js		the self-assessment sheet's script
@@ -80,6 +82,11 @@ char	*path_role(struct arena *a, const char *jt, const char *role);
 char	*path_tailoring(struct arena *a, const char *jt);
 char	*path_handbook(struct arena *a, const char *id, const char *ext);
 char	*path_map(struct arena *a, const char *sp, const char *ext);
+
+/* Returns the site path of specialty sp's self-assessment workbook:
+ * downloads/SP-assessment.xlsx (specialty IDs are unique across job
+ * types, as for the handbooks). */
+char	*path_assessment_xlsx(struct arena *a, const char *sp);
 
 /* Returns the path of shard n of the search index's terms (kind 't')
  * or documents (kind 'd'): "search/t-N.js". */

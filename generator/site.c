@@ -18,6 +18,7 @@
 #include "search_index.h"
 #include "serve.h"
 #include "template.h"
+#include "xlsx_assess.h"
 #include "xlsx_framework.h"
 #include "page.h"
 
@@ -134,6 +135,35 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 	return rc == 0 ? 0 : -1;
 }
 
+/* Puts the self-assessment workbook of each specialty of m
+ * (downloads/S-assessment.xlsx), in the words of labels.  Returns 0, or
+ * -1 after reporting. */
+static int
+S_assessment_books(struct site_sink *sink, const struct model *m,
+    const struct labels *labels, struct diag *d)
+{
+	struct arena a;
+	size_t i, j, len;
+	char *bytes;
+	int rc = 0;
+
+	arena_init(&a);
+	for (i = 0; rc == 0 && i < m->njobtypes; i++)
+		for (j = 0; rc == 0 && j < m->jobtypes[i].nspecialties; j++) {
+			const struct specialty *sp =
+			    &m->jobtypes[i].specialties[j];
+
+			bytes = xlsx_assess_workbook(&m->jobtypes[i], sp, labels,
+			    &len, d);
+			if (bytes == NULL || sink->put(sink->ctx, SINK_DOWNLOAD,
+			    path_assessment_xlsx(&a, sp->id), bytes, len, d) < 0)
+				rc = -1;
+			free(bytes);
+		}
+	arena_free(&a);
+	return rc;
+}
+
 /* Puts the downloads of m: the JSON, its schema, the CSV and, when a
  * job type has roles, the roles' CSV (their header rows from labels),
  * and the framework workbook (xlsx_framework.h).
@@ -157,6 +187,8 @@ S_downloads(struct site_sink *sink, const struct model *m,
 		return -1;
 	if (S_download(sink, PATH_CSV, m, export_csv, labels_text(labels,
 	    LABEL_CSV_HEADER), d) < 0)
+		return -1;
+	if (S_assessment_books(sink, m, labels, d) < 0)
 		return -1;
 	return xlsx_framework(m, labels, sink, d);
 }

@@ -846,7 +846,7 @@ static void
 test_not_well_formed(void **state)
 {
 	(void)state;
-	S_fails(S_edit("</labels>", "</label>"), "labels.xml:87:9: error: template error: not well-formed XML");
+	S_fails(S_edit("</labels>", "</label>"), "labels.xml:116:9: error: template error: not well-formed XML");
 	S_fails(S_edit("<labels ", "<!DOCTYPE labels>\n<labels "),
 	    "the root must be <labels>, with no DOCTYPE");
 	S_fails(S_edit("<label name=\"home\">ホーム</label>", "<x:label "

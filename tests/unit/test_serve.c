@@ -115,6 +115,9 @@ test_content_types(void **state)
 	    "text/csv; charset=utf-8");
 	assert_string_equal(serve_content_type("downloads/framework.xlsx"),
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	assert_string_equal(serve_content_type("downloads/x-assessment.xlsx"),
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	    "sheet");
 	assert_string_equal(serve_content_type("downloads/framework.json"),
 	    "application/json");
 	assert_string_equal(serve_content_type("handbooks/cs.pdf"),
