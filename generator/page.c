@@ -7,6 +7,7 @@
 #include "apart.h"
 #include "cli.h"
 #include "diff.h"
+#include "jsonld_pages.h"
 #include "markdown.h"
 #include "paths.h"
 
@@ -348,7 +349,10 @@ S_begin(struct builder *b, enum page_kind kind, const struct page_at *at,
 struct scope *
 page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 {
-	return S_begin(b, kind, at, NULL);
+	struct scope *s = S_begin(b, kind, at, NULL);
+
+	jsonld_page(b, s, kind, at, NULL);
+	return s;
 }
 
 struct scope *
@@ -356,8 +360,10 @@ page_begin_role(struct builder *b, const struct jobtype *jt,
     const struct role *r)
 {
 	struct page_at at = { jt, r->specialty, NULL, 0 };
+	struct scope *s = S_begin(b, PAGE_ROLE, &at, r);
 
-	return S_begin(b, PAGE_ROLE, &at, r);
+	jsonld_page(b, s, PAGE_ROLE, &at, r);
+	return s;
 }
 
 void
