@@ -37,14 +37,9 @@ S_specialty_id(struct builder *b, const struct jobtype *jt,
 static const char *
 S_plain(struct builder *b, const char *md)
 {
-	const char *plain = md_plain(b->md, md);
+	const char *plain = md_plain_reported(b->md, md, b->d, &b->failed);
 
-	if (plain == NULL) {
-		md_report_unknown(b->d);
-		b->failed = 1;
-		plain = "";
-	}
-	return plain;
+	return plain != NULL ? plain : "";
 }
 
 /* Returns a new term of skill k in specialty sp of jt: its page, its ID,
@@ -150,25 +145,13 @@ S_entry(struct builder *b, json_t *doc, const struct jobtype *jt,
 			    S_level_term(b, jt, sp, e, n, md));
 }
 
-/* Returns the entry of skill k in sp, or NULL. */
-static const struct entry *
-S_entry_of(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
 /* Appends to doc the page of skill k in sp of jt: its term, its levels'
  * and its knowledge items'. */
 static void
 S_skill(struct builder *b, json_t *doc, const struct jobtype *jt,
     const struct specialty *sp, const struct skill *k)
 {
-	const struct entry *e = S_entry_of(sp, k);
+	const struct entry *e = specialty_entry(sp, k);
 	size_t i;
 
 	if (e != NULL)
@@ -246,7 +229,7 @@ S_role(struct builder *b, json_t *doc, const struct jobtype *jt,
 	for (i = 0; i < r->ntargets; i++) {
 		const struct role_target *t = &r->targets[i];
 		const struct entry *e = t->skill != NULL ?
-		    S_entry_of(r->specialty, t->skill) : NULL;
+		    specialty_entry(r->specialty, t->skill) : NULL;
 		const char *md = e != NULL ? entry_level_text(e, t->level) :
 		    NULL;
 

@@ -108,14 +108,9 @@ page_markdown(struct builder *b, struct scope *s, const char *name,
 const char *
 page_plain(struct builder *b, const char *md)
 {
-	const char *plain = md_plain(b->md, md);
+	const char *plain = md_plain_reported(b->md, md, b->d, &b->failed);
 
-	if (plain == NULL) {
-		md_report_unknown(b->d);
-		b->failed = 1;
-		plain = "";
-	}
-	return plain;
+	return plain != NULL ? plain : "";
 }
 
 void
