@@ -40,7 +40,7 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   load_edit.c import.c import_csv.c \
 	   import_files.c import_layout.c import_roles.c import_xlsx.c \
 	   cmd_import.c \
-	   export.c export_csv.c jsontext.c \
+	   export.c export_csv.c jsontext.c jsonld.c jsonld_pages.c \
 	   hash.c labels.c load.c load_file.c \
 	   load_node.c load_tailor.c load_tree.c load_xml.c markdown.c model.c \
 	   model_markdown.c tailor.c tailor_apply.c tailor_ops.c \
@@ -63,7 +63,7 @@ TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_c
 	   test_write test_export test_search test_seed test_markdown \
 	   test_labels test_fields test_assets test_diff_rows test_apart \
 	   test_steps test_manifest test_serve test_stage test_preview \
-	   test_tailor test_xlsx_read test_xlsx test_grid test_import test_xlsx_assess
+	   test_tailor test_xlsx_read test_xlsx test_grid test_import test_xlsx_assess test_jsonld
 PLAIN_TESTS = test_handbooks	# slow (WeasyPrint): no sanitized run
 
 OBJS	 = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema.o \

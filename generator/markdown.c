@@ -589,6 +589,19 @@ md_plain(const struct md_table *t, const char *md)
 	return r == NULL ? NULL : r->plain != NULL ? r->plain : r->md;
 }
 
+const char *
+md_plain_reported(const struct md_table *t, const char *md, struct diag *d,
+    int *failed)
+{
+	const char *plain = md_plain(t, md);
+
+	if (plain == NULL) {
+		md_report_unknown(d);
+		*failed = 1;
+	}
+	return plain;
+}
+
 int
 md_known(const struct md_table *t, const char *md)
 {

@@ -68,6 +68,11 @@ const struct fragment *md_fragment(const struct md_table *t,
  * of t, or NULL when md is not one of its fields.  The table owns it. */
 const char	*md_plain(const struct md_table *t, const char *md);
 
+/* Returns md_plain(t, md), or NULL after reporting to d that md is not
+ * in the table (md_report_unknown()) and setting *failed. */
+const char	*md_plain_reported(const struct md_table *t, const char *md,
+		    struct diag *d, int *failed);
+
 /* Returns whether md is a field of the model of t (NULL is not). */
 int		 md_known(const struct md_table *t, const char *md);
 

@@ -190,6 +190,17 @@ entry_find_level(const struct entry *e, int value)
 	return NULL;
 }
 
+const struct entry *
+specialty_entry(const struct specialty *sp, const struct skill *k)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nentries; i++)
+		if (sp->entries[i].skill == k)
+			return &sp->entries[i];
+	return NULL;
+}
+
 const char *
 entry_level_text(const struct entry *e, int value)
 {

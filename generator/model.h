@@ -211,6 +211,11 @@ const struct level *entry_find_level(const struct entry *e, int value);
  * describe that level. */
 const char	*entry_level_text(const struct entry *e, int value);
 
+/* Returns the entry of skill k in specialty sp, or NULL when sp does not
+ * list it. */
+const struct entry *specialty_entry(const struct specialty *sp,
+		    const struct skill *k);
+
 /* What a Markdown field belongs to. */
 enum md_field_kind {
 	MD_FRAMEWORK_SUMMARY,	/* owner: struct framework */

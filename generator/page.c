@@ -7,6 +7,7 @@
 #include "apart.h"
 #include "cli.h"
 #include "diff.h"
+#include "jsonld_pages.h"
 #include "markdown.h"
 #include "paths.h"
 
@@ -107,14 +108,9 @@ page_markdown(struct builder *b, struct scope *s, const char *name,
 const char *
 page_plain(struct builder *b, const char *md)
 {
-	const char *plain = md_plain(b->md, md);
+	const char *plain = md_plain_reported(b->md, md, b->d, &b->failed);
 
-	if (plain == NULL) {
-		md_report_unknown(b->d);
-		b->failed = 1;
-		plain = "";
-	}
-	return plain;
+	return plain != NULL ? plain : "";
 }
 
 void
@@ -348,7 +344,10 @@ S_begin(struct builder *b, enum page_kind kind, const struct page_at *at,
 struct scope *
 page_begin(struct builder *b, enum page_kind kind, const struct page_at *at)
 {
-	return S_begin(b, kind, at, NULL);
+	struct scope *s = S_begin(b, kind, at, NULL);
+
+	jsonld_page(b, s, kind, at, NULL);
+	return s;
 }
 
 struct scope *
@@ -356,8 +355,10 @@ page_begin_role(struct builder *b, const struct jobtype *jt,
     const struct role *r)
 {
 	struct page_at at = { jt, r->specialty, NULL, 0 };
+	struct scope *s = S_begin(b, PAGE_ROLE, &at, r);
 
-	return S_begin(b, PAGE_ROLE, &at, r);
+	jsonld_page(b, s, PAGE_ROLE, &at, r);
+	return s;
 }
 
 void

@@ -16,6 +16,7 @@
 #define HTML(name, about)		{ name, FIELD_HTML, about, NULL }
 #define FLAG(name, about)		{ name, FIELD_FLAG, about, NULL }
 #define LIST(name, items, about)	{ name, FIELD_LIST, about, items }
+#define JSON(name, about)		{ name, FIELD_JSON, about, NULL }
 #define END				{ NULL, FIELD_TEXT, NULL, NULL }
 
 /* A learning resource that a tailoring gives a level. */
@@ -113,6 +114,10 @@ const struct field_decl page_fields_shared[] = {
 	    "none)"),
 	TEXT("tailoring-href", "link to the job type's tailoring report "
 	    "(\"\" when none)"),
+	JSON("structured-data", "the page's schema.org JSON-LD "
+	    "(generator/jsonld_pages.h: DefinedTermSets and DefinedTerms of "
+	    "what it shows), for a `<script type=\"application/ld+json\">` "
+	    "with data-json"),
 	END
 };
 

@@ -315,18 +315,6 @@ S_edition(struct builder *b, struct scope *s, const struct jobtype *jt,
 	    .site = b->site_name }));
 }
 
-/* Returns the entry of skill k in sp, or NULL. */
-static const struct entry *
-S_entry(const struct specialty *sp, const struct skill *k)
-{
-	size_t i;
-
-	for (i = 0; i < sp->nentries; i++)
-		if (sp->entries[i].skill == k)
-			return &sp->entries[i];
-	return NULL;
-}
-
 /* Adds target g of a role of sp to list "targets" of r_s: its skill's
  * name and whose it is (page_skill_source()), the level, the link to the
  * level's row (in sp's part of a job type's handbook, whole, for sp's
@@ -336,7 +324,7 @@ static void
 S_target(struct builder *b, struct scope *r_s, const struct specialty *sp,
     const struct role_target *g, int whole)
 {
-	const struct entry *e = g->skill != NULL ? S_entry(sp, g->skill) :
+	const struct entry *e = g->skill != NULL ? specialty_entry(sp, g->skill) :
 	    NULL;
 	const struct level *lv = e != NULL ? entry_find_level(e, g->level) :
 	    NULL;

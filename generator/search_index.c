@@ -621,13 +621,7 @@ S_group_texts(struct level_text *t, size_t n)
 static const char *
 S_plain(struct writer *w, const char *md)
 {
-	const char *plain = md_plain(w->md, md);
-
-	if (plain == NULL) {
-		md_report_unknown(w->d);
-		w->failed = 1;
-	}
-	return plain;
+	return md_plain_reported(w->md, md, w->d, &w->failed);
 }
 
 /* Adds the documents of level n of skill k of jt: one per distinct

@@ -18,7 +18,7 @@
 #include "text.h"
 
 static const char *const S_directives[] = { "data-text", "data-html",
-    "data-each", "data-if", "data-unless", "data-content", "data-page",
+    "data-json", "data-each", "data-if", "data-unless", "data-content", "data-page",
     "data-omit-tag" };
 
 /* Returns whether name is a known directive. */

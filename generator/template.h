@@ -5,6 +5,8 @@
  *
  *	data-text="F"		the element's content becomes the text of F
  *	data-html="F"		the element's content becomes F's HTML (cmark's)
+ *	data-json="F"		a <script type="application/ld+json"> holds
+ *				F's JSON, <, >, & and U+2028/9 as \uXXXX
  *	data-attr-NAME="F"	attribute NAME gets the text of F
  *	data-each="F"		the element repeats once per item of list F
  *	data-if="F"		the element stays only if F is set
@@ -36,7 +38,7 @@ struct scope;
 struct fragment;
 
 /* The kinds of field a scope holds. */
-enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST };
+enum field_kind { FIELD_TEXT, FIELD_HTML, FIELD_FLAG, FIELD_LIST, FIELD_JSON };
 
 /* A declared field: what a page's scope may hold (page_fields.h).  An
  * array of them ends with an entry whose name is NULL. */
@@ -53,7 +55,7 @@ struct field_decl {
 	"img-src 'self'; font-src 'self'; script-src 'self'; " \
 	"base-uri 'none'; form-action 'none'"
 
-/* Returns the name of kind k ("text", "HTML", "flag", "list"). */
+/* Returns the name of kind k ("text", "HTML", "flag", "list", "JSON"). */
 const char	*template_kind_name(enum field_kind k);
 
 /* Loads the template at path (registered in d for diagnostics); returns
@@ -105,6 +107,14 @@ void		 scope_text(struct scope *s, const char *name, const char *text);
 void		 scope_html(struct scope *s, const char *name,
 		    const struct fragment *f);
 void		 scope_flag(struct scope *s, const char *name, int on);
+
+/* Sets field name of s to json, the text of one JSON value as jansson's
+ * json_dumps() writes it (NULL leaves it unset), for data-json: not
+ * copied, as scope_text().  Rendering writes it as a script's data with
+ * '<', '>', '&' and U+2028, U+2029 escaped as \uXXXX (the same value
+ * to a JSON parser), so no text in it can end the script element or
+ * open a comment. */
+void		 scope_json(struct scope *s, const char *name, const char *json);
 
 /* Declares list name of s (empty until items are added); name is not
  * copied. */

@@ -419,6 +419,8 @@ S_element(struct compiler *c, xmlNode *n, const struct each_scope *up,
 		S_content(c, n, OP_TEXT, "data-text", sees);
 	else if (xmlHasProp(n, BAD_CAST "data-html"))
 		S_content(c, n, OP_HTML, "data-html", sees);
+	else if (xmlHasProp(n, BAD_CAST "data-json"))
+		S_content(c, n, OP_JSON, "data-json", sees);
 	else
 		for (child = n->children; child != NULL; child = next) {
 			next = child->next;

@@ -14,11 +14,11 @@
 
 /* The names of the kinds, for messages and the docs. */
 static const char *const S_kind_names[] = { "text", "HTML", "flag",
-    "list" };
+    "list", "JSON" };
 
 /* The same, in a sentence. */
 static const char *const S_kind_phrases[] = { "text", "HTML", "a flag",
-    "a list" };
+    "a list", "JSON" };
 
 const char *
 template_kind_name(enum field_kind k)
@@ -132,15 +132,16 @@ S_check(const xmlNode *n, const char *attr, const struct field_scope *fs,
 		diag_msg(d, MSG_TEMPLATE, &p, "field '%s' is %s; %s needs %s",
 		    (const char *)name, S_kind_phrases[f->kind], attr,
 		    S_kind_phrases[kinds == 1 << FIELD_LIST ? FIELD_LIST :
-		    kinds == 1 << FIELD_HTML ? FIELD_HTML : FIELD_TEXT]);
+		    kinds == 1 << FIELD_HTML ? FIELD_HTML :
+		    kinds == 1 << FIELD_JSON ? FIELD_JSON : FIELD_TEXT]);
 		f = NULL;
 	}
 	xmlFree(name);
 	return f;
 }
 
-/* Checks the data-attr-*, data-if, data-unless, data-text and data-html
- * directives of element n in scope fs; returns the problems reported. */
+/* Checks the data-attr-*, data-if, data-unless, data-text, data-html and
+ * data-json directives of element n in scope fs; returns the problems reported. */
 static int
 S_check_fields(const xmlNode *n, const struct field_scope *fs,
     struct diag *d)
@@ -151,6 +152,7 @@ S_check_fields(const xmlNode *n, const struct field_scope *fs,
 	} plain[] = {
 		{ "data-if", ~0 }, { "data-unless", ~0 },
 		{ "data-text", 1 << FIELD_TEXT }, { "data-html", 1 << FIELD_HTML },
+		{ "data-json", 1 << FIELD_JSON },
 	};
 	const struct field_scope *where;
 	const xmlAttr *a;

@@ -469,6 +469,33 @@ S_attribute_breach(const xmlAttr *a, const char **what)
 	return why;
 }
 
+/* Returns the reason <script> n breaks the policy, or NULL: a script
+ * needs a src and no content; a data block, which no browser runs, is
+ * <script type="application/ld+json" data-json="F"/>, empty, with no src
+ * and its type its own (not set by data-attr-type). */
+static const char *
+S_script_breach(const xmlNode *n)
+{
+	xmlChar *v = S_attr(n, "src");
+	int has_src = v != NULL || xmlHasProp(n, BAD_CAST "data-attr-src");
+	int filled = n->children != NULL ||
+	    xmlHasProp(n, BAD_CAST "data-text") != NULL ||
+	    xmlHasProp(n, BAD_CAST "data-html") != NULL;
+	int json;
+
+	xmlFree(v);
+	if (xmlHasProp(n, BAD_CAST "data-json") == NULL)
+		return !has_src || filled ?
+		    "inline script (a <script> needs src and no content)" : NULL;
+	v = S_attr(n, "type");
+	json = v != NULL && strcmp((const char *)v, "application/ld+json") == 0;
+	xmlFree(v);
+	return !json || has_src || filled ||
+	    xmlHasProp(n, BAD_CAST "data-attr-type") != NULL ?
+	    "data-json on a <script> other than an empty <script "
+	    "type=\"application/ld+json\"> without src" : NULL;
+}
+
 /* Returns the reason element n (its name, http-equiv, content) breaks
  * the policy, or NULL; a reason ending in ':' is to be followed by the
  * element's name. */
@@ -480,16 +507,10 @@ S_element_breach(const xmlNode *n)
 
 	if (S_IN(name, S_refused_elements))
 		return "refused element:";
-	if (strcasecmp(name, "script") == 0) {
-		int has_src = (v = S_attr(n, "src")) != NULL ||
-		    xmlHasProp(n, BAD_CAST "data-attr-src") != NULL;
-
-		xmlFree(v);
-		return !has_src || n->children != NULL ||
-		    xmlHasProp(n, BAD_CAST "data-text") != NULL ||
-		    xmlHasProp(n, BAD_CAST "data-html") != NULL ?
-		    "inline script (a <script> needs src and no content)" : NULL;
-	}
+	if (strcasecmp(name, "script") == 0)
+		return S_script_breach(n);
+	if (xmlHasProp(n, BAD_CAST "data-json") != NULL)
+		return "data-json on an element other than <script>:";
 	if ((v = S_attr(n, "attributeName")) != NULL) {
 		/* an SVG <set> or <animate> could make a link a script */
 		why = strcasecmp(S_local(v), "href") == 0 ?
@@ -619,13 +640,15 @@ template_policy_document(const xmlDoc *doc, const struct pos *doctype,
 }
 
 /* Returns whether a directive could remove element n: data-if,
- * data-unless, data-each, or data-content, data-text or data-html (which
+ * data-unless, data-each, or data-content, data-text, data-html or
+ * data-json (which
  * replace what an element holds), on it or an element above it. */
 static int
 S_removable(const xmlNode *n)
 {
 	static const char *const blocks[] = { "data-if", "data-unless",
-	    "data-each", "data-content", "data-text", "data-html" };
+	    "data-each", "data-content", "data-text", "data-html",
+	    "data-json" };
 	size_t i;
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)

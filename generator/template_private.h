@@ -23,6 +23,7 @@ enum op_kind {
 	OP_TEXT,	/* a text field, escaped as element content */
 	OP_ATTR,	/* a text field, escaped as an attribute value */
 	OP_HTML,	/* an HTML field (a prepared fragment) */
+	OP_JSON,	/* a JSON field, escaped as a script's data */
 	OP_EACH,	/* the ops up to end, once per item of a list */
 	OP_IF,		/* the ops up to end, if a field is set */
 	OP_UNLESS,	/* the ops up to end, if a field is not set */

@@ -165,6 +165,13 @@ scope_flag(struct scope *s, const char *name, int on)
 	S_field(s, name, FIELD_FLAG)->on = on;
 }
 
+void
+scope_json(struct scope *s, const char *name, const char *json)
+{
+	if (json != NULL)
+		S_field(s, name, FIELD_JSON)->text = json;
+}
+
 /* Returns list name of s, declared if need be. */
 static struct field *
 S_list(struct scope *s, const char *name)
@@ -295,6 +302,37 @@ S_text(struct render *r, const char *text)
 		S_text_escaped(r, text);
 }
 
+/* Appends json, the text of a JSON value, as a script's data: each '<',
+ * '>' and '&' (only ever inside a string) and each U+2028 and U+2029
+ * (which old parsers of JavaScript take for line ends) as its \uXXXX
+ * escape, which a JSON parser reads as the same character, so that
+ * nothing in it can end the script element or open a comment. */
+static void
+S_json(struct render *r, const char *json)
+{
+	static const char *const esc[] = { "\\u003c", "\\u003e", "\\u0026",
+	    "\\u2028", "\\u2029" };
+	size_t n;
+	int k;
+
+	for (;;) {
+		n = strcspn(json, "<>&\xe2");
+		S_put(r, json, n);
+		json += n;
+		if (*json == '\0')
+			return;
+		if (*json == '\xe2' && (json[1] != '\x80' ||
+		    (json[2] != '\xa8' && json[2] != '\xa9'))) {
+			S_put(r, json++, 1);	/* another character */
+			continue;
+		}
+		k = *json == '<' ? 0 : *json == '>' ? 1 : *json == '&' ? 2 :
+		    json[2] == '\xa8' ? 3 : 4;
+		S_put(r, esc[k], 6);
+		json += k < 3 ? 1 : 3;
+	}
+}
+
 /* Appends the text of field f as the value of attribute op o, escaped by
  * libxml2 (as the serializer does), or as it is when it holds nothing to
  * escape. */
@@ -365,6 +403,10 @@ S_run(struct render *r, size_t from, size_t to, const struct scope *s)
 		case OP_HTML:
 			if ((f = S_field_of(r, o, s, 1 << FIELD_HTML)) != NULL)
 				S_put(r, f->text, strlen(f->text));
+			break;
+		case OP_JSON:
+			if ((f = S_field_of(r, o, s, 1 << FIELD_JSON)) != NULL)
+				S_json(r, f->text);
 			break;
 		case OP_EACH:
 			f = S_field_of(r, o, s, 1 << FIELD_LIST);

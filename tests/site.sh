@@ -189,7 +189,8 @@ ok foreign-folder-kept $?
 
 # hostile text comes out inert: no element or attribute that runs code,
 # styles inline or loads anything, whatever the content's text says; each
-# page has the layout's one script, the search's, and no other
+# page has the layout's one script, the search's, and no other, and one
+# data block in its head, the structured data, with no '<' in it
 "$bin" build -t templates -o "$work/hostile" tests/site/hostile > /dev/null
 ok build-hostile $?
 inert=0
@@ -197,6 +198,7 @@ own="(substring(@src,string-length(@src)-15)='assets/search.js' or
     substring(@src,string-length(@src)-15)='assets/assess.js' or
     substring(@src,string-length(@src)-18)='assets/knowledge.js') and
     normalize-space(.)='' and count(@*)=2 and @defer"
+ld="/html/head/script[@type='application/ld+json' and count(@*)=1]"
 for f in $(find "$work/hostile" -name '*.html'); do
 	# the scripts allowed: the layout's, empty, from assets/search.js
 	# (every page), assets/assess.js (assessment sheets) and
@@ -210,7 +212,10 @@ for f in $(find "$work/hostile" -name '*.html'); do
 	    + count(//script[$own and contains(@src,'assess')]) -
 	    count(self::node()[contains('$f','/assessment.html')]) +
 	    count(//script[$own and contains(@src,'knowledge')]) -
-	    count(self::node()[contains('$f','/knowledge.html')])" "$f" \
+	    count(self::node()[contains('$f','/knowledge.html')]) -
+	    count($ld) + number(count($ld) != 1) +
+	    count(//script[@type='application/ld+json' and contains(.,'<')])" \
+	    "$f" \
 	    2>/dev/null)
 	if [ "$n" != 0 ]; then
 		echo "not inert ($n): $f"

@@ -87,8 +87,53 @@ async function open(url, options) {
   page.on('pageerror', e => problems.push(e.message));
   page.on('requestfailed', r => problems.push('failed: ' + r.url()));
   page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
+  // what the Content-Security-Policy refuses, for checkStructuredData()
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', e =>
+      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(url, { waitUntil: 'load' });
   return { ctx, page, problems };
+}
+
+// The structured data of page (opened by open()): one data block, which
+// parses as a schema.org JSON-LD graph, and no Content-Security-Policy
+// violation as the page loaded (the data block is not a script the
+// policy refuses).
+async function checkStructuredData(page, where) {
+  const r = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+    const parsed = blocks.filter(b => {
+      try {
+        const d = JSON.parse(b.textContent);
+        return d['@context'] === 'https://schema.org' &&
+          Array.isArray(d['@graph']) && d['@graph'].length > 0;
+      } catch (e) {
+        return false;
+      }
+    });
+    return { blocks: blocks.length, parsed: parsed.length,
+      inHead: blocks.every(b => b.parentElement === document.head),
+      violations: window.cspViolations };
+  });
+  check(r.blocks === 1 && r.parsed === 1 && r.inHead,
+    `${where}: structured data ${JSON.stringify(r)}`);
+  check(r.violations.length === 0,
+    `${where}: CSP violations: ${r.violations.join('; ')}`);
+}
+
+// The structured data of the tailored site's role pages and tailoring
+// report, from file:// (the other kinds: in the loop over kinds).
+async function checkTailoredData(base, dir) {
+  const roles = readdirSync(`${dir}/customer-service/roles`).sort();
+  for (const path of ['customer-service/tailoring.html',
+    `customer-service/roles/${roles[0]}`]) {
+    const { ctx, page, problems } = await open(base + path);
+    check(problems.length === 0, `tailored ${path}: ${problems.join('; ')}`);
+    await checkStructuredData(page, `tailored ${path}`);
+    await ctx.close();
+  }
 }
 
 // Returns fn's result in url loaded without JavaScript.
@@ -1228,6 +1273,7 @@ if (tailoredDir) {
   const tailored = pathToFileURL(tailoredDir + '/').href;
   await checkRoles(tailored);
   await checkRolesMore(tailored);
+  await checkTailoredData(tailored, tailoredDir);
 }
 
 for (const [via, base] of Object.entries(bases)) {
@@ -1236,6 +1282,7 @@ for (const [via, base] of Object.entries(bases)) {
     const { ctx, page, problems } = await open(url,
       { viewport: { width: 1280, height: 900 } });
     check(problems.length === 0, `${where}: ${problems.join('; ')}`);
+    await checkStructuredData(page, where);
     const styled = await page.evaluate(() =>
       getComputedStyle(document.body).fontFamily.includes('Hiragino') ||
       getComputedStyle(document.body).fontFamily.includes('system-ui'));

@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -413,11 +414,33 @@ test_every_page_is_japanese(void **state)
     "font-src 'self'; script-src 'self'; base-uri 'none'; " \
     "form-action 'none'"
 
+/* Returns whether element n is the page's structured data: in the head,
+ * with no attribute but type="application/ld+json", and JSON that
+ * jansson reads, with no '<' in it. */
+static int
+data_block(xmlNode *n)
+{
+	xmlChar *type = xmlGetProp(n, BAD_CAST "type");
+	xmlChar *text = xmlNodeGetContent(n);
+	json_t *v = text != NULL ? json_loads((const char *)text, 0, NULL) :
+	    NULL;
+	int ok = type != NULL && xmlStrcmp(type, BAD_CAST
+	    "application/ld+json") == 0 && n->properties->next == NULL &&
+	    n->parent != NULL && xmlStrcmp(n->parent->name, BAD_CAST "head") ==
+	    0 && json_is_object(v) && strchr((const char *)text, '<') == NULL;
+
+	json_decref(v);
+	xmlFree(type);
+	xmlFree(text);
+	return ok;
+}
+
 /* Returns which of the site's scripts element n of page p is: 1 the
  * search's (assets/search.js), 2 the self-assessment's (assets/assess.js,
  * on assessment pages only), 4 the knowledge index's filter
- * (assets/knowledge.js, on knowledge indexes only), 0 none; a script
- * must be in the head, empty and deferred. */
+ * (assets/knowledge.js, on knowledge indexes only), 8 the structured
+ * data (a data block, data_block()), 0 none; a script must be in the
+ * head, empty and deferred. */
 static int
 site_script(const struct page *p, xmlNode *n)
 {
@@ -427,7 +450,9 @@ site_script(const struct page *p, xmlNode *n)
 	int ok = src != NULL && defer != NULL && n->children == NULL &&
 	    n->parent != NULL && xmlStrcmp(n->parent->name, BAD_CAST "head") == 0;
 
-	if (ok) {
+	if (src == NULL && n->properties != NULL)
+		ok = data_block(n) ? 8 : 0;
+	else if (ok) {
 		resolve_href(p->path, (const char *)src, target, sizeof(target));
 		ok = strcmp(target, "assets/search.js") == 0 ? 1 :
 		    strcmp(target, "assets/assess.js") == 0 &&
@@ -501,7 +526,7 @@ test_every_page_is_inert_with_a_policy(void **state)
 			fail_msg("%s: no Content-Security-Policy %s",
 			    pages[i].path, CSP);
 		if (scripts != (strstr(pages[i].path, "/assessment.html") ?
-		    3 : strstr(pages[i].path, "/knowledge.html") ? 5 : 1))
+		    11 : strstr(pages[i].path, "/knowledge.html") ? 13 : 9))
 			fail_msg("%s: not the site's scripts (%d)",
 			    pages[i].path, scripts);
 	}

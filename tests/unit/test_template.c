@@ -497,6 +497,21 @@ test_policy_breaches_are_reported_with_their_lines(void **state)
 		{ "<script>alert(1)</script>", "inline script" },
 		{ "<script src=\"a.js\">alert(1)</script>", "inline script" },
 		{ "<SCRIPT data-text=\"title\"/>", "inline script" },
+		/* a data block: only an empty ld+json script with data-json */
+		{ "<script type=\"application/ld+json\">{}</script>",
+		    "inline script" },
+		{ "<script data-json=\"title\"></script>", "data-json on a "
+		    "<script> other than" },
+		{ "<script type=\"text/javascript\" data-json=\"title\">"
+		    "</script>", "data-json on a <script> other than" },
+		{ "<script type=\"application/ld+json\" src=\"a.js\" "
+		    "data-json=\"title\"></script>", "data-json on a <script>" },
+		{ "<script type=\"application/ld+json\" data-json=\"title\">"
+		    "x</script>", "data-json on a <script>" },
+		{ "<script type=\"application/ld+json\" data-attr-type=\"title\""
+		    " data-json=\"title\"></script>", "data-json on a <script>" },
+		{ "<p data-json=\"title\"></p>", "data-json on an element "
+		    "other than <script> 'p'" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>",
 		    "inline script" },
 		{ "<style>p{}</style>", "refused element 'style'" },
@@ -610,6 +625,41 @@ test_policy_allows_the_sites_own(void **state)
 	    "<a href=\"#x:y\">b</a><img src=\"icon.svg\" alt=\"\" /><script "
 	    "src=\"a.js\"></script><a href=\"../../a/b.html#x\">c</a><p>&lt;"
 	    "script&gt;x&lt;/script&gt;</p>");
+	result_free(&r);
+	arena_free(&a);
+}
+
+/* A JSON field fills a data block with its text as it is but for < > &
+ * and U+2028/U+2029, written as \uXXXX: nothing can end the script or
+ * open a comment, and a JSON parser reads the same value; a text field
+ * is of the wrong kind for data-json, a JSON field for data-text. */
+static void
+test_json_fields_are_script_data(void **state)
+{
+	static const char json[] = "{\"a\":\"</script><script>alert(1)"
+	    "</script><!-- & \xe2\x80\xa8\xe2\x80\xa9 \xe2\x80\xa6 "
+	    "\xe6\x97\xa5\"}";
+	struct arena a;
+	struct scope *s;
+	struct result r;
+
+	(void)state;
+	s = page_scope(&a);
+	scope_json(s, "j", json);
+	scope_text(s, "t", "x");
+	render(&r, "<script type=\"application/ld+json\" data-json=\"j\">"
+	    "</script>", s);
+	assert_string_equal(r.err, "");
+	assert_string_equal(main_of(&r), "<script type=\"application/ld+json\">"
+	    "{\"a\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"
+	    "\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 "
+	    "\xe2\x80\xa6 \xe6\x97\xa5\"}</script>");
+	result_free(&r);
+	render(&r, "<script type=\"application/ld+json\" data-json=\"t\">"
+	    "</script><p data-text=\"j\">x</p>", s);
+	assert_null(r.html);
+	assert_non_null(strstr(r.err, "wrong kind for this directive 't'"));
+	assert_non_null(strstr(r.err, "wrong kind for this directive 'j'"));
 	result_free(&r);
 	arena_free(&a);
 }
@@ -1355,6 +1405,7 @@ main(void)
 		cmocka_unit_test(test_no_directive_reaches_the_output),
 		cmocka_unit_test(test_policy_breaches_are_reported_with_their_lines),
 		cmocka_unit_test(test_policy_allows_the_sites_own),
+		cmocka_unit_test(test_json_fields_are_script_data),
 		cmocka_unit_test(test_url_field_off_the_site_is_refused),
 		cmocka_unit_test(test_fifo_and_gzip_templates_are_refused),
 		cmocka_unit_test(test_any_attribute_field_is_held_to_the_policy),
