@@ -12,7 +12,7 @@ pdf_pkgs="weasyprint fonts-morisawa-bizud-gothic fonts-noto-cjk"
 check_pkgs="libcmocka-dev libxml2-utils valgrind poppler-utils mupdf-tools
 clang-14 libclang-rt-14-dev nginx-light apache2 curl chromium nodejs
 openjdk-17-jre-headless rsync python3 python3-jsonschema
-libreoffice-calc-nogui"
+libreoffice-calc-nogui python3-openpyxl"
 # for "make bench": the tools measured beside skillsite
 bench_pkgs="hugo cmark rsync"
 
