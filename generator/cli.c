@@ -55,8 +55,9 @@ static const struct command S_commands[] = {
 	    "bjpt", "", cmd_serve, S_serve_longs },
 	{ "import", "import [-n|--dry-run] [-t DIR] FILE.csv|FILE.xlsx "
 	    "[FILE|DIR ...]",
-	    "bring the texts edited in a downloaded framework.csv or "
-	    "framework.xlsx back into the content (default: content/): "
+	    "bring the texts edited in a downloaded framework.csv, "
+	    "framework.xlsx or roles.csv back into the content (default: "
+	    "content/): "
 	    "check the result as \"check\" does, print the changes and "
 	    "write the changed files (-n: print only)",
 	    "t", "n", cmd_import, S_import_longs },

@@ -164,13 +164,17 @@ import_files_print(const struct import_files *fs, const struct diag *d,
 		}
 }
 
-/* Reports that path cannot be written: why, errno's words. */
+/* Reports that path cannot be written: why, errno's words (EAGAIN:
+ * none). */
 static void
 S_write_failed(struct diag *d, const char *path, const char *why)
 {
 	struct pos p = { diag_add_file(d, path), 0, 0 };
 
-	diag_msg(d, MSG_IO_IMPORT, &p, "%s: %s", why, strerror(errno));
+	if (errno == EAGAIN)
+		diag_msg(d, MSG_IO_IMPORT, &p, "%s", why);
+	else
+		diag_msg(d, MSG_IO_IMPORT, &p, "%s: %s", why, strerror(errno));
 }
 
 /* Writes the new bytes of f to a new file beside it, of its mode,
@@ -203,6 +207,24 @@ S_write_beside(const struct import_file *f, struct diag *d)
 	return tmp;
 }
 
+/* Returns whether the file of f still holds the bytes read (an editor
+ * may have saved it meanwhile); reports to d when not. */
+static int
+S_unchanged(const struct import_file *f, struct diag *d)
+{
+	size_t len;
+	char *now = load_read_file(f->path, LOAD_FILE_MAX, d, &len);
+	int same = now != NULL && len == f->len &&
+	    memcmp(now, f->buf, len) == 0;
+
+	free(now);
+	if (!same) {
+		errno = EAGAIN;
+		S_write_failed(d, f->path, "it changed since import read it");
+	}
+	return same;
+}
+
 int
 import_files_write(struct import_files *fs, struct diag *d)
 {
@@ -211,8 +233,8 @@ import_files_write(struct import_files *fs, struct diag *d)
 	int rc = 0;
 
 	for (i = 0; rc == 0 && i < fs->n; i++)
-		if (fs->v[i].newbuf != NULL &&
-		    (tmp[i] = S_write_beside(&fs->v[i], d)) == NULL)
+		if (fs->v[i].newbuf != NULL && (!S_unchanged(&fs->v[i], d) ||
+		    (tmp[i] = S_write_beside(&fs->v[i], d)) == NULL))
 			rc = -1;
 	for (i = 0; i < fs->n; i++) {
 		if (tmp[i] == NULL)

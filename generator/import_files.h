@@ -58,8 +58,9 @@ void	import_files_print(const struct import_files *fs,
 	    const struct diag *d, FILE *out);
 
 /* Writes each edited file atomically: every new file is written beside
- * its old one and flushed first, then each is renamed over it, keeping
- * its mode.  Returns 0, or -1 after reporting to d, nothing changed
+ * its old one and flushed first (a file that no longer holds the bytes
+ * read, saved meanwhile by an editor, is refused), then each is renamed
+ * over it, keeping its mode.  Returns 0, or -1 after reporting to d, nothing changed
  * (unless a rename itself fails). */
 int	import_files_write(struct import_files *fs, struct diag *d);
 
