@@ -3,7 +3,7 @@
 (tests/corpus/import-*.args) from the downloads of tests/site/content and
 tests/site/formulas, each edited as a case needs.  Run from the top of
 the repository after a change to those downloads:
-    python3 tests/corpus/import/make.py generator/skillsite
+    /usr/bin/python3 tests/corpus/import/make.py generator/skillsite
 then tests/corpus.sh --update and review the diff."""
 import csv
 import io
@@ -15,14 +15,43 @@ import tempfile
 here = 'tests/corpus/import'
 
 
-def download(binary, *content):
-    """Returns the rows of framework.csv built from content."""
+def download(binary, *content, name='framework.csv'):
+    """Returns the rows of framework.csv built from content, or the bytes
+    of the download called name."""
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([binary, 'build', '-j', '1', '-o', out + '/site',
                         *content], check=True, stdout=subprocess.DEVNULL)
+        if name != 'framework.csv':
+            with open(out + '/site/downloads/' + name, 'rb') as f:
+                return f.read()
         with open(out + '/site/downloads/framework.csv', encoding='utf-8-sig',
                   newline='') as f:
             return list(csv.reader(f))
+
+
+def workbooks(binary):
+    """Writes the xlsx cases: the workbook as built, edited with openpyxl
+    (as a user's Excel saves it again), and bytes that are no workbook."""
+    import openpyxl     # Debian's python3-openpyxl: run with /usr/bin/python3
+    book = download(binary, 'tests/site/content', name='framework.xlsx')
+    with open(f'{here}/unchanged.xlsx', 'wb') as f:
+        f.write(book)
+    with open(f'{here}/truncated.xlsx', 'wb') as f:
+        f.write(book[:len(book) // 2])
+    with open(f'{here}/not-a-workbook.xlsx', 'w', encoding='utf-8') as f:
+        f.write('"jt","alpha"\r\n')
+    edits = {
+        'edit': lambda wb: (
+            wb.worksheets[1]['E4'].__setattr__(
+                'value', wb.worksheets[1]['E4'].value + '（改訂）'),
+            wb.worksheets[1]['B4'].__setattr__('value', '共通スキル（改）')),
+        'unknown-skill': lambda wb: wb.worksheets[1]['A4'].__setattr__(
+            'value', 'no-such-skill'),
+    }
+    for name, edit in edits.items():
+        wb = openpyxl.load_workbook(io.BytesIO(book))
+        edit(wb)
+        wb.save(f'{here}/{name}.xlsx')
 
 
 def write(name, rows, bom=True, eol='\r\n', raw=None):
@@ -43,6 +72,7 @@ def col(rows, name):
 
 def main():
     binary = sys.argv[1]
+    workbooks(binary)
     base = download(binary, 'tests/site/content')
     write('unchanged', base)
     write('formulas', download(binary, 'tests/site/formulas'))
