@@ -20,7 +20,7 @@
 #include "xlsx_layout.h"
 
 /* The widths of a matrix's columns, in Excel's units. */
-#define W_ID		9.0
+#define W_ID		11.0
 #define W_NAME		16.0
 #define W_SCOPE		5.0
 #define W_SOURCE	8.0
