@@ -111,7 +111,7 @@ xlsx_open(const char *title, const char *subject, const char *font,
 	x->file = xasprintf("%s/book.xlsx", x->dir);
 	x->font = font;
 	o.tmpdir = x->dir;
-	o.constant_memory = LXW_FALSE;
+	o.constant_memory = LXW_TRUE;	/* a row in memory at a time */
 	if ((x->wb = workbook_new_opt(x->file, &o)) == NULL) {
 		S_fail(d, x->file, LXW_NO_ERROR);
 		xlsx_discard(x);

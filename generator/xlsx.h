@@ -9,7 +9,10 @@
  * directory (mkdtemp under $TMPDIR or /tmp) that xlsx_put() and
  * xlsx_discard() remove, whatever happened.  The bytes depend only on
  * what is written: the document's times are fixed (XLSX_CREATED), and
- * libxlsxwriter dates the package's entries 1980-01-01.
+ * libxlsxwriter dates the package's entries 1980-01-01.  Workbooks are
+ * written in libxlsxwriter's constant memory mode (a row held at a time,
+ * strings inline): rows go to a sheet in order, each row's cells and height
+ * before the next row's.
  */
 #ifndef SKILLSITE_XLSX_H
 #define SKILLSITE_XLSX_H

@@ -31,6 +31,11 @@ static const double S_fixed_width[XLSX_MATRIX_FIXED_COLUMNS] = { W_ID,
     W_NAME, W_SCOPE, W_SOURCE };
 
 
+/* The width to wrap the contents' notes at, merged across both
+ * columns: less than both, as Latin words (skillsite import) wrap
+ * whole. */
+#define W_MERGED	(0.85 * (W_CONTENTS_SHEET + W_CONTENTS_ABOUT))
+
 /* Names the sheets of b: the fixed ones first, so that they keep
  * their names, then one per job type x specialty. */
 static void
@@ -194,8 +199,7 @@ S_contents_tail(struct book *b)
 		worksheet_merge_range(b->contents, (lxw_row_t)b->row, 0,
 		    (lxw_row_t)b->row, 1, text, b->x->f.plain);
 		worksheet_set_row(b->contents, (lxw_row_t)b->row,
-		    xlsx_row_height(text, W_CONTENTS_SHEET + W_CONTENTS_ABOUT,
-		    XLSX_FONT_POINTS), NULL);
+		    xlsx_row_height(text, W_MERGED, XLSX_FONT_POINTS), NULL);
 	}
 }
 
