@@ -15,9 +15,15 @@
 
 #include "alloc.h"
 #include "export.h"
+#include "text.h"
 #include "xlsx.h"
 #include "xlsx_framework_private.h"
 #include "xlsx_layout.h"
+
+/* An Excel cell holds at most 32767 characters (libxlsxwriter writes
+ * nothing longer): every text of the content fits. */
+_Static_assert(MARKDOWN_SIZE_MAX <= 32767 && LINE_SIZE_MAX <= 32767,
+    "a content text fits in a cell");
 
 /* The widths of a matrix's columns, in Excel's units. */
 #define W_ID		11.0
