@@ -129,27 +129,44 @@ xlsx_open(const char *title, const char *subject, const char *font,
 lxw_worksheet *
 xlsx_add_sheet(struct xlsx *x, const char *name)
 {
-	return workbook_add_worksheet(x->wb, name);
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+
+	if (ws == NULL)		/* the name is valid: memory ran out */
+		xalloc_die();
+	return ws;
+}
+
+/* Returns name case-folded (Unicode), malloc'd. */
+static char *
+S_fold(const char *name)
+{
+	size_t n = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)name, strlen(name), NULL,
+	    NULL, NULL, &n);
+	char *out;
+
+	if (f == NULL)
+		xalloc_die();
+	out = xcalloc(n + 1, 1);
+	memcpy(out, f, n);
+	free(f);
+	return out;
 }
 
 /* Returns whether name equals one of names, or Excel's reserved
- * "History", regardless of case. */
+ * "History", regardless of case: each name is folded once, so naming n
+ * sheets compares n * n short strings, no more. */
 static int
 S_taken(const struct xlsx_names *names, const char *name)
 {
-	const char *reserved = "History";
-	size_t i, n = strlen(name);
-	int r;
+	char *f = S_fold(name);
+	size_t i;
+	int taken = strcmp(f, "history") == 0;
 
-	if (u8_casecmp((const uint8_t *)name, n, (const uint8_t *)reserved,
-	    strlen(reserved), NULL, NULL, &r) == 0 && r == 0)
-		return 1;
-	for (i = 0; i < names->n; i++)
-		if (u8_casecmp((const uint8_t *)name, n,
-		    (const uint8_t *)names->v[i], strlen(names->v[i]), NULL,
-		    NULL, &r) == 0 && r == 0)
-			return 1;
-	return 0;
+	for (i = 0; !taken && i < names->n; i++)
+		taken = strcmp(f, names->folded[i]) == 0;
+	free(f);
+	return taken;
 }
 
 /* Returns name's characters made valid in a sheet name, at most max of
@@ -199,6 +216,9 @@ xlsx_sheet_name(struct xlsx_names *names, const char *name)
 		free(tail);
 	}
 	names->v = xreallocarray(names->v, names->n + 1, sizeof(*names->v));
+	names->folded = xreallocarray(names->folded, names->n + 1,
+	    sizeof(*names->folded));
+	names->folded[names->n] = S_fold(s);
 	names->v[names->n++] = s;
 	return s;
 }
@@ -208,10 +228,13 @@ xlsx_names_free(struct xlsx_names *names)
 {
 	size_t i;
 
-	for (i = 0; i < names->n; i++)
+	for (i = 0; i < names->n; i++) {
 		free(names->v[i]);
+		free(names->folded[i]);
+	}
 	free(names->v);
-	names->v = NULL;
+	free(names->folded);
+	names->v = names->folded = NULL;
 	names->n = 0;
 }
 

@@ -9,7 +9,10 @@
  * directory (mkdtemp under $TMPDIR or /tmp) that xlsx_put() and
  * xlsx_discard() remove, whatever happened.  The bytes depend only on
  * what is written: the document's times are fixed (XLSX_CREATED), and
- * libxlsxwriter dates the package's entries 1980-01-01.
+ * libxlsxwriter dates the package's entries 1980-01-01.  Not in
+ * libxlsxwriter's constant memory mode, which keeps a file open per
+ * sheet (a framework of thousands of specialties would run out of file
+ * descriptors): cells may be written in any order.
  */
 #ifndef SKILLSITE_XLSX_H
 #define SKILLSITE_XLSX_H
@@ -50,6 +53,7 @@ struct xlsx_formats {
 /* The sheet names given so far in one workbook (xlsx_sheet_name()). */
 struct xlsx_names {
 	char	**v;		/* malloc'd */
+	char	**folded;	/* each case-folded, malloc'd */
 	size_t	  n;
 };
 

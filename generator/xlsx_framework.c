@@ -15,12 +15,18 @@
 
 #include "alloc.h"
 #include "export.h"
+#include "text.h"
 #include "xlsx.h"
 #include "xlsx_framework_private.h"
 #include "xlsx_layout.h"
 
+/* An Excel cell holds at most 32767 characters (libxlsxwriter writes
+ * nothing longer): every text of the content fits. */
+_Static_assert(MARKDOWN_SIZE_MAX <= 32767 && LINE_SIZE_MAX <= 32767,
+    "a content text fits in a cell");
+
 /* The widths of a matrix's columns, in Excel's units. */
-#define W_ID		9.0
+#define W_ID		11.0
 #define W_NAME		16.0
 #define W_SCOPE		5.0
 #define W_SOURCE	8.0
@@ -30,6 +36,11 @@
 static const double S_fixed_width[XLSX_MATRIX_FIXED_COLUMNS] = { W_ID,
     W_NAME, W_SCOPE, W_SOURCE };
 
+
+/* The width to wrap the contents' notes at, merged across both
+ * columns: less than both, as Latin words (skillsite import) wrap
+ * whole. */
+#define W_MERGED	(0.85 * (W_CONTENTS_SHEET + W_CONTENTS_ABOUT))
 
 /* Names the sheets of b: the fixed ones first, so that they keep
  * their names, then one per job type x specialty. */
@@ -194,8 +205,7 @@ S_contents_tail(struct book *b)
 		worksheet_merge_range(b->contents, (lxw_row_t)b->row, 0,
 		    (lxw_row_t)b->row, 1, text, b->x->f.plain);
 		worksheet_set_row(b->contents, (lxw_row_t)b->row,
-		    xlsx_row_height(text, W_CONTENTS_SHEET + W_CONTENTS_ABOUT,
-		    XLSX_FONT_POINTS), NULL);
+		    xlsx_row_height(text, W_MERGED, XLSX_FONT_POINTS), NULL);
 	}
 }
 

@@ -15,21 +15,21 @@
 
 /* Each list's column widths (Excel's units) and keys (bit n: column n
  * is an ID or a source, small and grey). */
-static const double S_knowledge_w[XLSX_KN__COUNT] = { 10, 10, 22, 5, 70,
+static const double S_knowledge_w[XLSX_KN__COUNT] = { 11, 12, 22, 5, 70,
     10 };
 static const struct list S_knowledge = { S_knowledge_w, 0x23,
     XLSX_KN__COUNT };
-static const double S_notes_w[XLSX_NOTE__COUNT] = { 10, 12, 12, 10, 90 };
+static const double S_notes_w[XLSX_NOTE__COUNT] = { 10, 11, 12, 12, 88 };
 static const struct list S_notes = { S_notes_w, 0x0F, XLSX_NOTE__COUNT };
-static const double S_texts_w[XLSX_TX__COUNT] = { 10, 10, 14, 10, 16, 5,
+static const double S_texts_w[XLSX_TX__COUNT] = { 11, 11, 14, 12, 16, 5,
     45, 45, 10 };
 static const struct list S_texts = { S_texts_w, 0x10B, XLSX_TX__COUNT };
-static const double S_resources_w[XLSX_RS__COUNT] = { 10, 10, 14, 10, 16,
+static const double S_resources_w[XLSX_RS__COUNT] = { 11, 11, 14, 12, 16,
     5, 10, 36, 6, 36, 10 };
 static const struct list S_resources = { S_resources_w, 0x40B,
     XLSX_RS__COUNT };
-static const double S_roles_w[LABEL_CSV_ROLE_COLUMNS] = { 10, 14, 10, 14,
-    10, 16, 40, 10, 16, 6, 10 };
+static const double S_roles_w[LABEL_CSV_ROLE_COLUMNS] = { 11, 14, 11, 14,
+    12, 16, 40, 12, 16, 6, 10 };
 static const struct list S_roles = { S_roles_w, 0x495,
     LABEL_CSV_ROLE_COLUMNS };
 

@@ -23,7 +23,8 @@ the layout contract of generator/xlsx_layout.h:
                 start with = show as written
   print         openpyxl: A4 (9), landscape, 1 page wide, header rows
                 repeated, header naming the sheet (&A), footer &P / &N,
-                frozen panes, column widths, an autofilter on lists
+                frozen panes, column widths, an autofilter on lists, every
+                row as tall as Calc needs to show its longest cell
   pdf           Calc prints the workbook in BIZ UD Gothic, every sheet's
                 header on its pages, every skill name in the text
 Each soffice run is bounded by timeout.
@@ -293,11 +294,52 @@ def check_openpyxl(name, path, j):
            ws.print_title_rows == ("$1:$3" if matrix else "$2:$2"))
         ok(name + "/freeze/" + ws.title,
            ws.freeze_panes == ("C4" if matrix else "A3"))
+        ok(name + "/row-heights/" + ws.title,
+           tall_enough(ws, 4 if matrix else 3))
         ok(name + "/widths/" + ws.title,
-           all(ws.column_dimensions[c].width > 4 for c in "ABCDE"))
+           all(widths(ws).get(i, 0) > 4 for i in range(1, 6)))
         if not matrix:
             ok(name + "/autofilter/" + ws.title,
                (ws.auto_filter.ref or "").startswith("A2:"))
+
+
+def east_asian_width(line):
+    """Columns of line, wide characters counting two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in line)
+
+
+def widths(ws):
+    """The width of each column of ws (1-based), from its <col> ranges
+    (openpyxl files a range under its first column)."""
+    out = {}
+    for d in ws.column_dimensions.values():
+        for i in range(d.min or 1, (d.max or d.min or 1) + 1):
+            out[i] = d.width
+    return out
+
+
+def tall_enough(ws, first_row):
+    """Whether each row from first_row (1-based) on is as tall as
+    LibreOffice needs to show its cells (measured on its PDFs: 1.13
+    columns of text per unit of width, lines of 10.2 pt at 10 pt)."""
+    width_of = widths(ws)
+    for row in ws.iter_rows(min_row=first_row):
+        need = 0
+        for c in row:
+            if not isinstance(c.value, str):
+                continue
+            width = width_of.get(c.column, 8.43)
+            size = c.font.sz or 10
+            per_line = width * 1.13 * 10 / size
+            lines = sum(max(1, -(-east_asian_width(t) // int(per_line)))
+                        for t in c.value.split("\n"))
+            need = max(need, lines * size * 1.02)
+        height = ws.row_dimensions[row[0].row].height
+        if need > 0 and (height is None or height < min(need, 409)):
+            return False
+    return True
 
 
 def check_pdf(name, path, j):

@@ -20,7 +20,7 @@ chars(const char *s)
 static void
 test_forbidden_characters(void **state)
 {
-	struct xlsx_names n = { NULL, 0 };
+	struct xlsx_names n = { NULL, NULL, 0 };
 
 	(void)state;
 	assert_string_equal(xlsx_sheet_name(&n, "a[b]c:d*e?f/g\\h"),
@@ -36,7 +36,7 @@ test_forbidden_characters(void **state)
 static void
 test_length(void **state)
 {
-	struct xlsx_names n = { NULL, 0 };
+	struct xlsx_names n = { NULL, NULL, 0 };
 	const char *a, *b;
 
 	(void)state;
@@ -55,7 +55,7 @@ test_length(void **state)
 static void
 test_unique_regardless_of_case(void **state)
 {
-	struct xlsx_names n = { NULL, 0 };
+	struct xlsx_names n = { NULL, NULL, 0 };
 
 	(void)state;
 	assert_string_equal(xlsx_sheet_name(&n, "Hardware"), "Hardware");
