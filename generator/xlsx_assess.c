@@ -13,8 +13,10 @@
 #include "alloc.h"
 
 /* The document's creation time, fixed so that the bytes are the same
- * from build to build: 2001-01-01T00:00:00Z. */
-#define XA_CREATED	((time_t)978307200)
+ * from build to build: 2000-01-01T00:00:00Z, as framework.xlsx's
+ * (XLSX_CREATED of the shared xlsx.h, which this file's workbook
+ * handling duplicates until the two are merged). */
+#define XA_CREATED	((time_t)946684800)
 
 /* The largest workbook read back. */
 #define XA_MAX_BYTES	(64L * 1024 * 1024)
