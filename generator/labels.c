@@ -35,7 +35,7 @@ static const char *const S_arg_names[ARG__COUNT] = { "n", "page", "site",
 
 /* A label of the self-assessment workbook without placeholders. */
 #define BOOK(l, name, about)	[l] = { name, 0, 0, \
-	    "the self-assessment workbook: " about, 0 }
+	    "the self-assessment workbook: " about, 0, 0 }
 
 /* Every label: its name in labels.xml, the placeholders it may use,
  * those of them it must use (what tells its pages or items apart),
@@ -328,7 +328,7 @@ static const struct {
 	[LABEL_BOOK_TITLE] = { "book-title",
 	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
 	    "the self-assessment workbook's title, above its sheet and in "
-	    "its print header", 0 },
+	    "its print header", 0, 0 },
 	[LABEL_BOOK_SHEET] = { "book-sheet", 0, 0,
 	    "the self-assessment workbook: the name of the sheet to fill in "
 	    "(31 characters at most, none of `[]:*?/\\`)", 0, 5 },
@@ -354,7 +354,7 @@ static const struct {
 	BOOK(LABEL_BOOK_GAP, "book-gap", "the column of gaps"),
 	[LABEL_BOOK_ROLE] = { "book-role",
 	    A(ARG_ROLE), A(ARG_ROLE),
-	    "the self-assessment workbook: the column of a role's targets", 0 },
+	    "the self-assessment workbook: the column of a role's targets", 0, 0 },
 	BOOK(LABEL_BOOK_GAP_NOTE, "book-gap-note", "what a gap means, under "
 	    "the table"),
 	BOOK(LABEL_BOOK_NO_TARGET, "book-no-target", "a role's cell for a "
@@ -365,12 +365,12 @@ static const struct {
 	    "is not one of the list's"),
 	[LABEL_BOOK_TEAM_TITLE] = { "book-team-title",
 	    A(ARG_JOBTYPE) | A(ARG_SPECIALTY), A(ARG_SPECIALTY),
-	    "the self-assessment workbook: the team sheet's title", 0 },
+	    "the self-assessment workbook: the team sheet's title", 0, 0 },
 	[LABEL_BOOK_TEAM_HOW] = { "book-team-how",
 	    A(ARG_RANGE) | A(ARG_CELL), A(ARG_RANGE) | A(ARG_CELL),
 	    "the self-assessment workbook: what a team lead copies (`{range}` "
 	    "of the sheet filled in) and where to paste it (from `{cell}` of "
-	    "the team sheet down)", 0 },
+	    "the team sheet down)", 0, 0 },
 	BOOK(LABEL_BOOK_TEAM_COUNTS, "book-team-counts", "above the team "
 	    "sheet's counts of members per current level"),
 	BOOK(LABEL_BOOK_TEAM_ANSWERS, "book-team-answers", "the team sheet's "

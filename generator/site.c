@@ -22,11 +22,13 @@
 #include "xlsx_framework.h"
 #include "page.h"
 
-/* A share of the work: the downloads, a part of the search index, a
- * specialty's pages, or a job type's own (knowledge index, comparisons,
- * its handbook and, when tailorings apply, their report and roles). */
+/* A share of the work: the downloads, a specialty's self-assessment
+ * workbook, a part of the search index, a specialty's pages, or a job
+ * type's own (knowledge index, comparisons, its handbook and, when
+ * tailorings apply, their report and roles). */
 struct unit {
-	enum { UNIT_DOWNLOADS, UNIT_SEARCH, UNIT_SPECIALTY, UNIT_JOBTYPE } kind;
+	enum { UNIT_DOWNLOADS, UNIT_BOOK, UNIT_SEARCH, UNIT_SPECIALTY,
+	    UNIT_JOBTYPE } kind;
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
 	size_t			 part;		/* of the search index */
@@ -135,31 +137,24 @@ S_download(struct site_sink *sink, const char *path, const struct model *m,
 	return rc == 0 ? 0 : -1;
 }
 
-/* Puts the self-assessment workbook of each specialty of m
+/* Puts the self-assessment workbook of specialty sp of jt
  * (downloads/S-assessment.xlsx), in the words of labels.  Returns 0, or
  * -1 after reporting. */
 static int
-S_assessment_books(struct site_sink *sink, const struct model *m,
-    const struct labels *labels, struct diag *d)
+S_assessment_book(struct site_sink *sink, const struct jobtype *jt,
+    const struct specialty *sp, const struct labels *labels, struct diag *d)
 {
 	struct arena a;
-	size_t i, j, len;
+	size_t len;
 	char *bytes;
-	int rc = 0;
+	int rc = -1;
 
 	arena_init(&a);
-	for (i = 0; rc == 0 && i < m->njobtypes; i++)
-		for (j = 0; rc == 0 && j < m->jobtypes[i].nspecialties; j++) {
-			const struct specialty *sp =
-			    &m->jobtypes[i].specialties[j];
-
-			bytes = xlsx_assess_workbook(&m->jobtypes[i], sp, labels,
-			    &len, d);
-			if (bytes == NULL || sink->put(sink->ctx, SINK_DOWNLOAD,
-			    path_assessment_xlsx(&a, sp->id), bytes, len, d) < 0)
-				rc = -1;
-			free(bytes);
-		}
+	bytes = xlsx_assess_workbook(jt, sp, labels, &len, d);
+	if (bytes != NULL && sink->put(sink->ctx, SINK_DOWNLOAD,
+	    path_assessment_xlsx(&a, sp->id), bytes, len, d) == 0)
+		rc = 0;
+	free(bytes);
 	arena_free(&a);
 	return rc;
 }
@@ -188,24 +183,39 @@ S_downloads(struct site_sink *sink, const struct model *m,
 	if (S_download(sink, PATH_CSV, m, export_csv, labels_text(labels,
 	    LABEL_CSV_HEADER), d) < 0)
 		return -1;
-	if (S_assessment_books(sink, m, labels, d) < 0)
-		return -1;
 	return xlsx_framework(m, labels, sink, d);
 }
 
-/* Returns the units of m, in the order of the site: the downloads and
- * nsearch parts of the search index when data is set, the pages of each
- * specialty and job type when pages is set; sets *n. */
+/* Adds to v, from *k on, a unit of kind for each specialty of m. */
+static void
+S_specialty_units(struct unit *v, size_t *k, const struct model *m, int kind)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->njobtypes; i++)
+		for (j = 0; j < m->jobtypes[i].nspecialties; j++, (*k)++) {
+			v[*k].kind = kind;
+			v[*k].jt = &m->jobtypes[i];
+			v[*k].sp = &m->jobtypes[i].specialties[j];
+		}
+}
+
+/* Returns the units of m, in the order of the site: the downloads, each
+ * specialty's workbook and nsearch parts of the search index when data
+ * is set, the pages of each specialty and job type when pages is set;
+ * sets *n. */
 static struct unit *
 S_units(const struct model *m, int data, size_t nsearch, int pages,
     size_t *n)
 {
 	struct unit *v;
-	size_t i, j, k = 0;
+	size_t i, j, k = 0, nsp = 0;
 
-	for (i = 0; pages && i < m->njobtypes; i++)
-		k += m->jobtypes[i].nspecialties + 1;
-	v = xcalloc(k + 1 + nsearch, sizeof(*v));
+	for (i = 0; i < m->njobtypes; i++)
+		nsp += m->jobtypes[i].nspecialties;
+	if (pages)
+		k = nsp + m->njobtypes;
+	v = xcalloc(k + 1 + nsearch + nsp, sizeof(*v));
 	k = 0;
 	if (data) {
 		v[k++].kind = UNIT_DOWNLOADS;	/* the longest units first */
@@ -213,6 +223,7 @@ S_units(const struct model *m, int data, size_t nsearch, int pages,
 			v[k].kind = UNIT_SEARCH;
 			v[k].part = k - 1;
 		}
+		S_specialty_units(v, &k, m, UNIT_BOOK);
 	}
 	for (i = 0; pages && i < m->njobtypes; i++) {
 		for (j = 0; j < m->jobtypes[i].nspecialties; j++, k++) {
@@ -314,6 +325,10 @@ S_run(void *ctx, void *state, size_t i, struct diag *d)
 	switch (u->kind) {
 	case UNIT_DOWNLOADS:
 		if (S_downloads(b->out, b->m, b->labels, d) < 0)
+			b->failed = b->stopped = 1;
+		break;
+	case UNIT_BOOK:
+		if (S_assessment_book(b->out, u->jt, u->sp, b->labels, d) < 0)
 			b->failed = b->stopped = 1;
 		break;
 	case UNIT_SEARCH:

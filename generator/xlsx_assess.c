@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,10 @@
 #include "alloc.h"
 
 /* The document's creation time, fixed so that the bytes are the same
- * from build to build: 2001-01-01T00:00:00Z. */
-#define XA_CREATED	((time_t)978307200)
+ * from build to build: 2000-01-01T00:00:00Z, as framework.xlsx's
+ * (XLSX_CREATED of the shared xlsx.h, which this file's workbook
+ * handling duplicates until the two are merged). */
+#define XA_CREATED	((time_t)946684800)
 
 /* The largest workbook read back. */
 #define XA_MAX_BYTES	(64L * 1024 * 1024)
@@ -40,13 +43,17 @@ S_roles(struct xa *x)
  * prints its own lines there when it fails (out of memory, a full
  * disk), which it also returns, and skillsite prints nothing but its
  * diagnostics.  Lines other threads print meanwhile are lost; the
- * build's diagnostics are printed after the threads end. */
+ * build's diagnostics are printed after the threads end.  One thread at
+ * a time (the workbooks are made on several), so that each puts back
+ * the stderr it found. */
 static lxw_error
 S_close_quietly(lxw_workbook *wb)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	int saved, null;
 	lxw_error e;
 
+	pthread_mutex_lock(&lock);
 	fflush(stderr);
 	saved = dup(STDERR_FILENO);
 	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -60,6 +67,7 @@ S_close_quietly(lxw_workbook *wb)
 		close(saved);
 	if (null >= 0)
 		close(null);
+	pthread_mutex_unlock(&lock);
 	return e;
 }
 

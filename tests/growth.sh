@@ -159,7 +159,9 @@ awk 'BEGIN {
 	    "<entry skill=\"c\"><level value=\"3\">text %d</level>" \
 	    "</entry></specialty>\n", p, p, p
     print "</jobtype>" }' | content listings
-build_within listings 20 "" 100000
+# (about 86 MB, plus each specialty's self-assessment workbook: 2,000
+# of about 9 KB, 18 MB, linear in the specialties)
+build_within listings 20 "" 125000
 # Below KiB $2 at path $1 of the listings' site: records NAME-size.
 part_within() {
 	size=$(du -sk --apparent-size "$work/listings-site/$1" 2>/dev/null |
