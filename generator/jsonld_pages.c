@@ -254,6 +254,32 @@ S_about(struct builder *b, json_t *doc)
 		    b->m->jobtypes[i].name));
 }
 
+/* Appends to doc the home page's nodes: the framework's set (when
+ * there is a framework file) with the job types' as its parts, then
+ * each job type's (S_jobtype()). */
+static void
+S_home(struct builder *b, json_t *doc)
+{
+	const struct framework *f = b->m->framework;
+	json_t *set = f != NULL ? jsonld_node(doc, "DefinedTermSet",
+	    S_href(b, PATH_HOME, NULL)) : NULL;
+	size_t i;
+
+	if (set != NULL) {
+		jsonld_set(set, "name", f->name);
+		jsonld_set(set, "url", S_href(b, PATH_HOME, NULL));
+		jsonld_append(set, "hasPart", NULL);
+	}
+	for (i = 0; i < b->m->njobtypes; i++) {
+		const struct jobtype *jt = &b->m->jobtypes[i];
+
+		if (set != NULL)
+			jsonld_append(set, "hasPart", jsonld_ref(
+			    "DefinedTermSet", S_jobtype_id(b, jt), jt->name));
+		S_jobtype(b, doc, jt);
+	}
+}
+
 /* Appends to doc the nodes of a page of kind at at of a job type. */
 static void
 S_jobtype_page(struct builder *b, json_t *doc, enum page_kind kind,
@@ -286,15 +312,13 @@ jsonld_page(struct builder *b, struct scope *s, enum page_kind kind,
     const struct page_at *at, const struct role *r)
 {
 	json_t *doc = jsonld_document();
-	size_t i;
 
 	if (r != NULL)
 		S_role(b, doc, at->jt, r);
 	else if (kind == PAGE_ABOUT)
 		S_about(b, doc);
-	else if (at->jt == NULL)	/* the home page */
-		for (i = 0; i < b->m->njobtypes; i++)
-			S_jobtype(b, doc, &b->m->jobtypes[i]);
+	else if (at->jt == NULL)
+		S_home(b, doc);
 	else
 		S_jobtype_page(b, doc, kind, at);
 	scope_json(s, "structured-data", jsonld_text(&b->arena, doc));
