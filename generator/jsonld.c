@@ -1,86 +1,108 @@
-/* jsonld.c: schema.org JSON-LD nodes built with jansson; see jsonld.h. */
+/* jsonld.c: schema.org JSON-LD written as JSON text; see jsonld.h. */
 #include "jsonld.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-#include "alloc.h"
+#include "jsontext.h"
 
-/* Sets key of o to a new reference v, dying when jansson cannot
- * allocate; a NULL v (a string that is not UTF-8) is left out. */
+/* Appends the literal s to w. */
 static void
-S_put(json_t *o, const char *key, json_t *v)
+S_lit(struct jsonld *w, const char *s)
 {
-	if (v != NULL && json_object_set_new(o, key, v) != 0)
-		xalloc_die();
+	strbuf_add(&w->b, s, strlen(s));
 }
 
-json_t *
-jsonld_document(void)
+/* Starts the next member or item of the innermost open object or array:
+ * a comma after the first, then "key": unless key is NULL. */
+static void
+S_member(struct jsonld *w, const char *key)
 {
-	json_t *doc = json_object();
+	unsigned bit = 1u << w->depth;
 
-	if (doc == NULL)
-		xalloc_die();
-	S_put(doc, "@context", json_string(JSONLD_CONTEXT));
-	S_put(doc, "@graph", json_array());
-	return doc;
-}
-
-json_t *
-jsonld_ref(const char *type, const char *id, const char *name)
-{
-	json_t *node = json_object();
-
-	if (node == NULL)
-		xalloc_die();
-	jsonld_set(node, "@type", type);
-	jsonld_set(node, "@id", id);
-	jsonld_set(node, "name", name);
-	return node;
-}
-
-json_t *
-jsonld_node(json_t *doc, const char *type, const char *id)
-{
-	json_t *node = jsonld_ref(type, id, NULL);
-
-	if (json_array_append_new(json_object_get(doc, "@graph"), node) != 0)
-		xalloc_die();
-	return node;
-}
-
-void
-jsonld_set(json_t *node, const char *key, const char *value)
-{
-	if (value != NULL && value[0] != '\0')
-		S_put(node, key, json_string(value));
-}
-
-void
-jsonld_append(json_t *node, const char *key, json_t *item)
-{
-	json_t *v = json_object_get(node, key);
-
-	if (v == NULL) {
-		S_put(node, key, json_array());
-		v = json_object_get(node, key);
+	if (w->more & bit)
+		S_lit(w, ",");
+	w->more |= bit;
+	if (key != NULL) {
+		jsontext_string(&w->b, key, strlen(key));
+		S_lit(w, ":");
 	}
-	if (item != NULL && json_array_append_new(v, item) != 0)
-		xalloc_die();
 }
 
-json_t *
-jsonld_term(const char *id, const char *code, const char *name,
-    const char *description, const char *set)
+/* Opens an object or array (open: "{" or "[") as member key. */
+static void
+S_open(struct jsonld *w, const char *key, const char *open)
 {
-	json_t *term = jsonld_ref("DefinedTerm", id, NULL);
+	S_member(w, key);
+	S_lit(w, open);
+	if (w->depth + 1 >= JSONLD_DEPTH)
+		abort();	/* the pages nest at most five deep */
+	w->depth++;
+	w->close[w->depth] = open[0] == '{' ? '}' : ']';
+	w->more &= ~(1u << w->depth);
+}
 
-	jsonld_set(term, "termCode", code);
-	jsonld_set(term, "name", name);
-	jsonld_set(term, "description", description);
+void
+jsonld_begin(struct jsonld *w)
+{
+	memset(w, 0, sizeof(*w));
+	strbuf_reserve(&w->b, 4096);
+	S_open(w, NULL, "{");
+	jsonld_string(w, "@context", JSONLD_CONTEXT);
+	jsonld_array(w, "@graph");
+}
+
+void
+jsonld_object(struct jsonld *w, const char *key, const char *type,
+    const char *id)
+{
+	S_open(w, key, "{");
+	jsonld_string(w, "@type", type);
+	jsonld_string(w, "@id", id);
+}
+
+void
+jsonld_array(struct jsonld *w, const char *key)
+{
+	S_open(w, key, "[");
+}
+
+void
+jsonld_end(struct jsonld *w)
+{
+	strbuf_add(&w->b, &w->close[w->depth], 1);
+	w->depth--;
+}
+
+void
+jsonld_string(struct jsonld *w, const char *key, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	S_member(w, key);
+	jsontext_string(&w->b, value, strlen(value));
+}
+
+void
+jsonld_ref(struct jsonld *w, const char *key, const char *type,
+    const char *id, const char *name)
+{
+	jsonld_object(w, key, type, id);
+	jsonld_string(w, "name", name);
+	jsonld_end(w);
+}
+
+void
+jsonld_term(struct jsonld *w, const char *id, const char *code,
+    const char *name, const char *description, const char *set)
+{
+	jsonld_object(w, NULL, "DefinedTerm", id);
+	jsonld_string(w, "termCode", code);
+	jsonld_string(w, "name", name);
+	jsonld_string(w, "description", description);
 	if (set != NULL)
-		S_put(term, "inDefinedTermSet", jsonld_ref(NULL, set, NULL));
-	return term;
+		jsonld_ref(w, "inDefinedTermSet", NULL, set, NULL);
+	jsonld_end(w);
 }
 
 const char *
@@ -90,12 +112,14 @@ jsonld_level_code(struct arena *a, const char *skill_id, int n)
 }
 
 const char *
-jsonld_text(struct arena *a, json_t *doc)
+jsonld_finish(struct jsonld *w, struct arena *a)
 {
-	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	const char *copy = text != NULL ? arena_strdup(a, text) : NULL;
+	const char *text;
 
-	free(text);
-	json_decref(doc);
-	return copy;
+	while (w->depth > 0)
+		jsonld_end(w);
+	text = arena_strndup(a, w->b.s, w->b.len);
+	free(w->b.s);
+	memset(w, 0, sizeof(*w));
+	return text;
 }

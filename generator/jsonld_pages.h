@@ -8,8 +8,9 @@
 /* Sets JSON field "structured-data" of page scope s (page_begin(): b->self
  * is its path) to the JSON-LD document of the page of kind at at, or with
  * r not NULL of role r's page:
- *	home			each job type's set, its specialties' sets
- *				as parts (hasPart)
+ *	home			the framework's set with the job types' as
+ *				parts (hasPart), each job type's set with
+ *				its specialties' as parts
  *	about			an AboutPage about the job types' sets
  *	specialty, its map,	the specialty's set with its skills' terms
  *	handbook, sheet		(hasDefinedTerm), and its job type's set

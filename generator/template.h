@@ -108,8 +108,8 @@ void		 scope_html(struct scope *s, const char *name,
 		    const struct fragment *f);
 void		 scope_flag(struct scope *s, const char *name, int on);
 
-/* Sets field name of s to json, the text of one JSON value as jansson's
- * json_dumps() writes it (NULL leaves it unset), for data-json: not
+/* Sets field name of s to json, the text of one JSON value (as jansson
+ * or jsonld.h writes it; NULL leaves it unset), for data-json: not
  * copied, as scope_text().  Rendering writes it as a script's data with
  * '<', '>', '&' and U+2028, U+2029 escaped as \uXXXX (the same value
  * to a JSON parser), so no text in it can end the script element or

@@ -28,7 +28,8 @@ and against the site's downloads/framework.json (the model as built):
               the specialty describing it, and no other
   knowledge   the knowledge index's set holds every item of the job type
               (but a hidden skill's), each once
-  home        the home page's job type sets have the specialties as parts
+  home        the home page's framework set has the job types' sets as
+              parts, and each of them the specialties' sets
   hostile     the hostile names and texts read back as they were written
 Ends with a count of the terms compared and the summary line.
 """
@@ -249,6 +250,9 @@ def check_model(site, docs, label):
         parts = [p["name"] for p in home.get(jt["name"], {}).get(
             "hasPart", [])]
         good["home"] &= parts == [sp["name"] for sp in jt["specialties"]]
+    framework = [p["name"] for p in home.get(model["name"], {}).get(
+        "hasPart", [])]
+    good["home"] &= framework == [jt["name"] for jt in model["jobtypes"]]
     for case, cond in good.items():
         ok(label + "/" + case, cond)
 
