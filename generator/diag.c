@@ -477,11 +477,13 @@ diag_vmsg(struct diag *d, enum msg m, const struct pos *pos, int secondary,
 static size_t
 S_move_files(struct diag *into, struct diag *from)
 {
-	size_t i, first = diag_nfiles(into);
+	size_t i, at, first = diag_nfiles(into);
 
-	for (i = 0; i < from->nfiles; i++)
-		into->cells[S_push_file(into, from->files[i]) -
-		    into->file_base] = from->cells[i];
+	for (i = 0; i < from->nfiles; i++) {
+		/* pushed first: the push may move into->cells */
+		at = S_push_file(into, from->files[i]) - into->file_base;
+		into->cells[at] = from->cells[i];
+	}
 	return first;
 }
 
