@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,9 +80,9 @@ S_formats(struct xlsx *x, const char *font)
 }
 
 /* Returns a new private directory under $TMPDIR or /tmp, malloc'd, or
- * NULL with errno set. */
+ * NULL after reporting to d. */
 static char *
-S_private_dir(void)
+S_private_dir(struct diag *d)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *dir;
@@ -89,6 +91,7 @@ S_private_dir(void)
 		tmp = "/tmp";
 	dir = xasprintf("%s/skillsite-xlsx-XXXXXX", tmp);
 	if (mkdtemp(dir) == NULL) {
+		S_fail(d, dir, LXW_NO_ERROR);
 		free(dir);
 		return NULL;
 	}
@@ -103,8 +106,7 @@ xlsx_open(const char *title, const char *subject, const char *font,
 	lxw_workbook_options o = { 0 };
 	lxw_doc_properties p = { 0 };
 
-	if ((x->dir = S_private_dir()) == NULL) {
-		S_fail(d, "directory", LXW_NO_ERROR);
+	if ((x->dir = S_private_dir(d)) == NULL) {
 		free(x);
 		return NULL;
 	}
@@ -308,24 +310,30 @@ S_header_text(const char *s)
 }
 
 void
-xlsx_print_setup(lxw_worksheet *ws, const char *font, const char *left,
-    int first_row, int last_row)
+xlsx_print_header(lxw_worksheet *ws, const char *font, const char *left)
 {
 	char *l = S_header_text(left != NULL ? left : "");
 	char *header = xasprintf("&L&\"%s,Regular\"%s&R&\"%s,Regular\"&A",
 	    font, l, font);
 	char *footer = xasprintf("&C&\"%s,Regular\"&P / &N", font);
 
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);		/* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)last_row);
 	worksheet_set_header(ws, header);
 	worksheet_set_footer(ws, footer);
 	free(footer);
 	free(header);
 	free(l);
+}
+
+void
+xlsx_print_setup(lxw_worksheet *ws, const char *font, const char *left,
+    int first_row, int last_row)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);		/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)last_row);
+	xlsx_print_header(ws, font, left);
 }
 
 void
@@ -400,23 +408,65 @@ S_read(const char *path, size_t *len)
 	return data;
 }
 
+/* Closes wb (writes and frees it) with the process's stderr pointed at
+ * /dev/null, and returns workbook_close()'s result: libxlsxwriter 1.1.4
+ * prints its own [ERROR] lines there when it fails (out of memory, a
+ * full disk), which it also returns, and skillsite prints nothing but
+ * its diagnostics.  Lines other threads print meanwhile are lost; the
+ * build's diagnostics are printed after the threads end.  One thread at
+ * a time (workbooks are made on several), so that each puts back the
+ * stderr it found. */
+static lxw_error
+S_close_quietly(lxw_workbook *wb)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	int saved, null;
+	lxw_error e;
+
+	pthread_mutex_lock(&lock);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		(void)dup2(null, STDERR_FILENO);
+	e = workbook_close(wb);
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		(void)dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	pthread_mutex_unlock(&lock);
+	return e;
+}
+
+char *
+xlsx_bytes(struct xlsx *x, const char *what, size_t *len, struct diag *d)
+{
+	lxw_error e = S_close_quietly(x->wb);
+	char *data = NULL;
+
+	x->wb = NULL;		/* workbook_close() freed it */
+	*len = 0;
+	if (e != LXW_NO_ERROR)
+		S_fail(d, what, e);
+	else if ((data = S_read(x->file, len)) == NULL)
+		S_fail(d, what, LXW_NO_ERROR);
+	xlsx_discard(x);
+	return data;
+}
+
 int
 xlsx_put(struct xlsx *x, struct site_sink *sink, const char *path,
     struct diag *d)
 {
-	lxw_error e = workbook_close(x->wb);
-	char *data = NULL;
 	size_t len = 0;
+	char *data = xlsx_bytes(x, path, &len, d);
 	int rc = -1;
 
-	x->wb = NULL;		/* workbook_close() freed it */
-	if (e != LXW_NO_ERROR)
-		S_fail(d, path, e);
-	else if ((data = S_read(x->file, &len)) == NULL)
-		S_fail(d, path, LXW_NO_ERROR);
-	else
+	if (data != NULL)
 		rc = sink->put(sink->ctx, SINK_DOWNLOAD, path, data, len, d);
 	free(data);
-	xlsx_discard(x);
 	return rc;
 }

@@ -1,11 +1,14 @@
 /* xlsx_assess_private.h: what the parts of the self-assessment workbook
  * (xlsx_assess.c calls the sheets, xlsx_assess_sheet.c and
- * xlsx_assess_team.c, which call xlsx_assess_parts.c) share. */
+ * xlsx_assess_team.c, which call xlsx_assess_parts.c) share.  The
+ * workbook itself (its folder, font, row heights, print header, close
+ * and read-back) is the shared layer's, xlsx.h. */
 #ifndef SKILLSITE_XLSX_ASSESS_PRIVATE_H
 #define SKILLSITE_XLSX_ASSESS_PRIVATE_H
 
 #include <xlsxwriter.h>
 
+#include "xlsx.h"
 #include "xlsx_assess.h"
 
 /* The columns of the sheet filled in (and of the team's paste area);
@@ -33,7 +36,8 @@ struct xa_formats {
 
 /* A workbook being made. */
 struct xa {
-	lxw_workbook		*wb;
+	struct xlsx		*book;	/* xlsx_open()'s: font, folder */
+	lxw_workbook		*wb;	/* book's */
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
 	const struct labels	*lb;
@@ -55,13 +59,6 @@ lxw_error	 xa_ok(struct xa *x, lxw_error e);
 /* Returns label l of x with args (NULL: none), in x's arena. */
 const char	*xa_label(struct xa *x, enum label l,
 		    const struct label_args *args);
-
-/* Returns the height in points of a row whose cell of width (in
- * characters of the default font) shows text at size pt, wrapped. */
-double		 xa_row_height(const char *text, double width, double pt);
-
-/* Returns text as a print header or footer shows it: each & doubled. */
-const char	*xa_header_text(struct xa *x, const char *text);
 
 /* Makes the formats of x's workbook. */
 void		 xa_formats(struct xa *x);

@@ -100,7 +100,7 @@ S_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row, const struct entry *e,
 	    xlsx_assess_below_formula(x->a, n, name), x->f.count, 0));
 	xa_ok(x, worksheet_write_formula_str(ws, row, last,
 	    xlsx_assess_average_formula(x->a, n, name), x->f.average, ""));
-	xa_ok(x, worksheet_set_row(ws, row, xa_row_height(e->skill->name, 30,
+	xa_ok(x, worksheet_set_row(ws, row, xlsx_row_height(e->skill->name, 30,
 	    10), NULL));
 }
 
@@ -146,8 +146,6 @@ xa_sheet_team(struct xa *x)
 	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
 	worksheet_fit_to_pages(ws, 1, 1);
 	xa_ok(x, worksheet_print_area(ws, 0, 0, row - 1, last));
-	xa_ok(x, worksheet_set_header(ws, arena_printf(x->a, "&L%s&R&A",
-	    xa_header_text(x, title))));
-	xa_ok(x, worksheet_set_footer(ws, "&C&P / &N"));
+	xlsx_print_header(ws, x->book->font, title);
 	return 0;
 }
