@@ -58,6 +58,8 @@ S_formats(struct xlsx *x, const char *font)
 	for (i = 0; i < sizeof(all) / sizeof(*all); i++) {
 		lxw_format *f = workbook_add_format(x->wb);
 
+		if (f == NULL)		/* memory ran out */
+			xalloc_die();
 		format_set_font_name(f, font);
 		format_set_font_charset(f, 128);	/* Japanese */
 		format_set_font_size(f, XLSX_FONT_POINTS);

@@ -170,7 +170,7 @@ S_skill_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 		S_role_cell(x, ws, row, (lxw_col_t)(XA_COL_AFTER + i),
 		    x->roles[i], e->skill->id);
 	height = S_level_texts(x, ws, row, e);
-	h = xlsx_row_height(e->skill->name, XA_W_SKILL, 10);
+	h = xlsx_row_height(e->skill->name, XA_W_SKILL - XA_INDENT_COLS, 10);
 	xa_ok(x, worksheet_set_row(ws, row, h > height ? h : height, NULL));
 }
 
