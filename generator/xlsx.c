@@ -277,6 +277,15 @@ xlsx_text_width(const char *text)
 	return max;
 }
 
+/* Returns the least whole number not below v (v > 0). */
+static double
+S_ceil(double v)
+{
+	double n = (double)(long)v;
+
+	return n < v ? n + 1 : n;
+}
+
 double
 xlsx_row_height(const char *text, double width, double points)
 {
@@ -290,7 +299,7 @@ xlsx_row_height(const char *text, double width, double points)
 		nl = strchr(p, '\n');
 		w = S_line_width((const uint8_t *)p, nl != NULL ?
 		    (size_t)(nl - p) : strlen(p));
-		lines += w > fill ? (double)(long)((w + fill - 1) / fill) : 1;
+		lines += w > fill ? S_ceil(w / fill) : 1;
 	}
 	h = lines * points * LINE_FACTOR + ROW_PADDING;
 	return h > XLSX_ROW_MAX_POINTS ? XLSX_ROW_MAX_POINTS : h;

@@ -22,9 +22,9 @@ enum { XA_ROW_TITLE, XA_ROW_HOW, XA_ROW_NAME = 3, XA_ROW_UNIT,
     XA_ROW_COMMENT, XA_ROW_HEAD = XLSX_ASSESS_FIRST_ROW - 1 };
 
 /* The columns of a cell's width that the skill format's indent takes
- * (LibreOffice indents a level 10 points, two digits of the font),
- * left out when a row's height is estimated. */
-#define XA_INDENT_COLS		2.0
+ * (a level of indent and the cell's padding: about three digits of the
+ * font), left out when a row's height is estimated. */
+#define XA_INDENT_COLS		3.0
 
 /* The rows of the team sheet: its table's first skill, and where its
  * paste area begins after a table of n skills. */
