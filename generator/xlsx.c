@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,43 +418,10 @@ S_read(const char *path, size_t *len)
 	return data;
 }
 
-/* Closes wb (writes and frees it) with the process's stderr pointed at
- * /dev/null, and returns workbook_close()'s result: libxlsxwriter 1.1.4
- * prints its own [ERROR] lines there when it fails (out of memory, a
- * full disk), which it also returns, and skillsite prints nothing but
- * its diagnostics.  Lines other threads print meanwhile are lost; the
- * build's diagnostics are printed after the threads end.  One thread at
- * a time (workbooks are made on several), so that each puts back the
- * stderr it found. */
-static lxw_error
-S_close_quietly(lxw_workbook *wb)
-{
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	int saved, null;
-	lxw_error e;
-
-	pthread_mutex_lock(&lock);
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (saved >= 0 && null >= 0)
-		(void)dup2(null, STDERR_FILENO);
-	e = workbook_close(wb);
-	fflush(stderr);
-	if (saved >= 0 && null >= 0)
-		(void)dup2(saved, STDERR_FILENO);
-	if (saved >= 0)
-		close(saved);
-	if (null >= 0)
-		close(null);
-	pthread_mutex_unlock(&lock);
-	return e;
-}
-
 char *
 xlsx_bytes(struct xlsx *x, const char *what, size_t *len, struct diag *d)
 {
-	lxw_error e = S_close_quietly(x->wb);
+	lxw_error e = workbook_close(x->wb);
 	char *data = NULL;
 
 	x->wb = NULL;		/* workbook_close() freed it */

@@ -119,10 +119,9 @@ void		 xlsx_print_setup(lxw_worksheet *ws, const char *font,
 void		 xlsx_text(lxw_worksheet *ws, int row, int col,
 		    const char *text, lxw_format *f);
 
-/* Closes x's workbook (one thread at a time, libxlsxwriter's own
- * messages on stderr silenced: what fails is reported to d instead),
- * frees x, its files and directory with it, and returns the workbook's
- * bytes, malloc'd (the caller frees them), setting *len; or NULL after
+/* Closes x's workbook (libxlsxwriter prints its own messages on
+ * stderr: run it in xlsx_in_child(), which silences them), frees x,
+ * its files and directory with it, and returns the workbook's bytes, malloc'd (the caller frees them), setting *len; or NULL after
  * reporting to d, naming the workbook what. */
 char		*xlsx_bytes(struct xlsx *x, const char *what, size_t *len,
 		    struct diag *d);
@@ -135,5 +134,16 @@ int		 xlsx_put(struct xlsx *x, struct site_sink *sink,
 
 /* Frees x unwritten, its files and directory with it. */
 void		 xlsx_discard(struct xlsx *x);
+
+/* Makes a workbook: returns its bytes, malloc'd, and sets *len, or
+ * returns NULL after reporting to d. */
+typedef char	*xlsx_make_fn(void *ctx, size_t *len, struct diag *d);
+
+/* Runs make(ctx) in a forked child process (xlsx_child.c), its stderr
+ * silenced, and returns the bytes it made, malloc'd, setting *len; or
+ * NULL after reporting to d, naming the workbook what, when the child
+ * failed or died (libxlsxwriter out of memory). */
+char		*xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what,
+		    size_t *len, struct diag *d);
 
 #endif
