@@ -55,7 +55,7 @@ SRCS	 = alloc.c arena.c assets.c cli.c cmd_build.c cmd_check.c diag.c \
 	   write_name.c write_target.c manifest.c manifest_text.c manifest_tree.c \
 	   cmd_serve.c serve_http.c serve_url.c serve_watch.c \
 	   preview.c preview_parts.c preview_units.c serve_stop.c stage.c \
-	   xlsx.c xlsx_framework.c xlsx_framework_lists.c \
+	   xlsx.c xlsx_child.c xlsx_framework.c xlsx_framework_lists.c \
 	   xlsx_assess.c xlsx_assess_parts.c xlsx_assess_sheet.c \
 	   xlsx_assess_team.c
 TESTS	 = test_alloc test_arena test_text test_diag test_load test_resolve test_cli \

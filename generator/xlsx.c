@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,8 @@ S_formats(struct xlsx *x, const char *font)
 	for (i = 0; i < sizeof(all) / sizeof(*all); i++) {
 		lxw_format *f = workbook_add_format(x->wb);
 
+		if (f == NULL)		/* memory ran out */
+			xalloc_die();
 		format_set_font_name(f, font);
 		format_set_font_charset(f, 128);	/* Japanese */
 		format_set_font_size(f, XLSX_FONT_POINTS);
@@ -78,9 +81,9 @@ S_formats(struct xlsx *x, const char *font)
 }
 
 /* Returns a new private directory under $TMPDIR or /tmp, malloc'd, or
- * NULL with errno set. */
+ * NULL after reporting to d. */
 static char *
-S_private_dir(void)
+S_private_dir(struct diag *d)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *dir;
@@ -89,6 +92,7 @@ S_private_dir(void)
 		tmp = "/tmp";
 	dir = xasprintf("%s/skillsite-xlsx-XXXXXX", tmp);
 	if (mkdtemp(dir) == NULL) {
+		S_fail(d, dir, LXW_NO_ERROR);
 		free(dir);
 		return NULL;
 	}
@@ -103,8 +107,7 @@ xlsx_open(const char *title, const char *subject, const char *font,
 	lxw_workbook_options o = { 0 };
 	lxw_doc_properties p = { 0 };
 
-	if ((x->dir = S_private_dir()) == NULL) {
-		S_fail(d, "directory", LXW_NO_ERROR);
+	if ((x->dir = S_private_dir(d)) == NULL) {
 		free(x);
 		return NULL;
 	}
@@ -273,6 +276,15 @@ xlsx_text_width(const char *text)
 	return max;
 }
 
+/* Returns the least whole number not below v (v > 0). */
+static double
+S_ceil(double v)
+{
+	double n = (double)(long)v;
+
+	return n < v ? n + 1 : n;
+}
+
 double
 xlsx_row_height(const char *text, double width, double points)
 {
@@ -286,7 +298,7 @@ xlsx_row_height(const char *text, double width, double points)
 		nl = strchr(p, '\n');
 		w = S_line_width((const uint8_t *)p, nl != NULL ?
 		    (size_t)(nl - p) : strlen(p));
-		lines += w > fill ? (double)(long)((w + fill - 1) / fill) : 1;
+		lines += w > fill ? S_ceil(w / fill) : 1;
 	}
 	h = lines * points * LINE_FACTOR + ROW_PADDING;
 	return h > XLSX_ROW_MAX_POINTS ? XLSX_ROW_MAX_POINTS : h;
@@ -308,24 +320,30 @@ S_header_text(const char *s)
 }
 
 void
-xlsx_print_setup(lxw_worksheet *ws, const char *font, const char *left,
-    int first_row, int last_row)
+xlsx_print_header(lxw_worksheet *ws, const char *font, const char *left)
 {
 	char *l = S_header_text(left != NULL ? left : "");
 	char *header = xasprintf("&L&\"%s,Regular\"%s&R&\"%s,Regular\"&A",
 	    font, l, font);
 	char *footer = xasprintf("&C&\"%s,Regular\"&P / &N", font);
 
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);		/* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)last_row);
 	worksheet_set_header(ws, header);
 	worksheet_set_footer(ws, footer);
 	free(footer);
 	free(header);
 	free(l);
+}
+
+void
+xlsx_print_setup(lxw_worksheet *ws, const char *font, const char *left,
+    int first_row, int last_row)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);		/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)last_row);
+	xlsx_print_header(ws, font, left);
 }
 
 void
@@ -400,23 +418,32 @@ S_read(const char *path, size_t *len)
 	return data;
 }
 
+char *
+xlsx_bytes(struct xlsx *x, const char *what, size_t *len, struct diag *d)
+{
+	lxw_error e = workbook_close(x->wb);
+	char *data = NULL;
+
+	x->wb = NULL;		/* workbook_close() freed it */
+	*len = 0;
+	if (e != LXW_NO_ERROR)
+		S_fail(d, what, e);
+	else if ((data = S_read(x->file, len)) == NULL)
+		S_fail(d, what, LXW_NO_ERROR);
+	xlsx_discard(x);
+	return data;
+}
+
 int
 xlsx_put(struct xlsx *x, struct site_sink *sink, const char *path,
     struct diag *d)
 {
-	lxw_error e = workbook_close(x->wb);
-	char *data = NULL;
 	size_t len = 0;
+	char *data = xlsx_bytes(x, path, &len, d);
 	int rc = -1;
 
-	x->wb = NULL;		/* workbook_close() freed it */
-	if (e != LXW_NO_ERROR)
-		S_fail(d, path, e);
-	else if ((data = S_read(x->file, &len)) == NULL)
-		S_fail(d, path, LXW_NO_ERROR);
-	else
+	if (data != NULL)
 		rc = sink->put(sink->ctx, SINK_DOWNLOAD, path, data, len, d);
 	free(data);
-	xlsx_discard(x);
 	return rc;
 }

@@ -102,6 +102,11 @@ double		 xlsx_text_width(const char *text);
 double		 xlsx_row_height(const char *text, double width,
 		    double points);
 
+/* Sets ws's print header, naming left (the workbook, may be NULL) and
+ * the sheet, and its footer "page / pages", both in font. */
+void		 xlsx_print_header(lxw_worksheet *ws, const char *font,
+		    const char *left);
+
 /* Sets ws to print on A4 landscape paper, 1 page wide, rows first_row
  * to last_row repeated atop every page, with a header naming left (the
  * workbook, may be NULL) and the sheet, and a footer "page / pages",
@@ -114,7 +119,14 @@ void		 xlsx_print_setup(lxw_worksheet *ws, const char *font,
 void		 xlsx_text(lxw_worksheet *ws, int row, int col,
 		    const char *text, lxw_format *f);
 
-/* Closes x's workbook, gives its bytes to sink as site path path
+/* Closes x's workbook (libxlsxwriter prints its own messages on
+ * stderr: run it in xlsx_in_child(), which silences them), frees x,
+ * its files and directory with it, and returns the workbook's bytes, malloc'd (the caller frees them), setting *len; or NULL after
+ * reporting to d, naming the workbook what. */
+char		*xlsx_bytes(struct xlsx *x, const char *what, size_t *len,
+		    struct diag *d);
+
+/* Closes x's workbook as xlsx_bytes() does, gives its bytes to sink as site path path
  * (SINK_DOWNLOAD) and frees x, its files and directory with it.
  * Returns 0, or -1 after reporting to d or when the sink stopped. */
 int		 xlsx_put(struct xlsx *x, struct site_sink *sink,
@@ -122,5 +134,16 @@ int		 xlsx_put(struct xlsx *x, struct site_sink *sink,
 
 /* Frees x unwritten, its files and directory with it. */
 void		 xlsx_discard(struct xlsx *x);
+
+/* Makes a workbook: returns its bytes, malloc'd, and sets *len, or
+ * returns NULL after reporting to d. */
+typedef char	*xlsx_make_fn(void *ctx, size_t *len, struct diag *d);
+
+/* Runs make(ctx) in a forked child process (xlsx_child.c), its stderr
+ * silenced, and returns the bytes it made, malloc'd, setting *len; or
+ * NULL after reporting to d, naming the workbook what, when the child
+ * failed or died (libxlsxwriter out of memory). */
+char		*xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what,
+		    size_t *len, struct diag *d);
 
 #endif

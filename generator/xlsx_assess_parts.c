@@ -5,13 +5,6 @@
 
 #include <string.h>
 
-#include <unistr.h>
-#include <uniwidth.h>
-
-/* The font of every cell: one Excel (Windows 10 and later) and
- * LibreOffice (Debian's fonts-morisawa-bizud-gothic) both have. */
-#define XA_FONT		"BIZ UDPGothic"
-
 /* Returns the choice below jt's lowest defined level (label
  * assess-none), in a. */
 static const char *
@@ -118,45 +111,8 @@ xa_label(struct xa *x, enum label l, const struct label_args *args)
 	return labels_format(x->lb, x->a, l, args);
 }
 
-double
-xa_row_height(const char *text, double width, double pt)
-{
-	const uint8_t *s = (const uint8_t *)text;
-	size_t len = strlen(text), i = 0;
-	double line = 0, lines = 1, per_line;
-	ucs4_t c;
-	int n, w;
-
-	/* A column holds width * 7 pixels less its padding; a wide
-	 * character takes pt * 4/3 pixels, a narrow one half that. */
-	per_line = (width * 7.0 - 8.0) / (pt * 4.0 / 3.0 / 2.0);
-	while (i < len && (n = u8_mbtouc(&c, s + i, len - i)) > 0) {
-		i += (size_t)n;
-		if (c == '\n') {
-			lines++, line = 0;
-			continue;
-		}
-		w = uc_width(c, "UTF-8");
-		line += w > 1 ? 2 : 1;
-		if (line > per_line)
-			lines++, line = w > 1 ? 2 : 1;
-	}
-	return lines * pt * 1.35 + 6.0;
-}
-
-const char *
-xa_header_text(struct xa *x, const char *text)
-{
-	const char *s = "";
-	const char *p;
-
-	for (p = text; *p != '\0'; p++)
-		s = arena_printf(x->a, "%s%s", s, *p == '&' ? "&&" :
-		    arena_strndup(x->a, p, 1));
-	return s;
-}
-
-/* Returns a new format of x's workbook in its font at size pt, wrapped
+/* Returns a new format of x's workbook in its font (xlsx_open()'s, the
+ * label xlsx-font) at size pt, wrapped
  * and vertically centred; when libxlsxwriter has no memory for it, sets
  * x->err and returns x->spare, which the sheets then never see. */
 static lxw_format *
@@ -169,7 +125,8 @@ S_format(struct xa *x, double pt)
 		f = &x->spare;
 	}
 
-	format_set_font_name(f, XA_FONT);
+	format_set_font_name(f, x->book->font);
+	format_set_font_charset(f, 128);	/* Japanese */
 	format_set_font_size(f, pt);
 	format_set_text_wrap(f);
 	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);

@@ -1,11 +1,14 @@
 /* xlsx_assess_private.h: what the parts of the self-assessment workbook
  * (xlsx_assess.c calls the sheets, xlsx_assess_sheet.c and
- * xlsx_assess_team.c, which call xlsx_assess_parts.c) share. */
+ * xlsx_assess_team.c, which call xlsx_assess_parts.c) share.  The
+ * workbook itself (its folder, font, row heights, print header, close
+ * and read-back) is the shared layer's, xlsx.h. */
 #ifndef SKILLSITE_XLSX_ASSESS_PRIVATE_H
 #define SKILLSITE_XLSX_ASSESS_PRIVATE_H
 
 #include <xlsxwriter.h>
 
+#include "xlsx.h"
 #include "xlsx_assess.h"
 
 /* The columns of the sheet filled in (and of the team's paste area);
@@ -17,6 +20,11 @@ enum { XA_COL_SKILL, XA_COL_CURRENT, XA_COL_TARGET, XA_COL_GAP,
 enum { XA_ROW_TITLE, XA_ROW_HOW, XA_ROW_NAME = 3, XA_ROW_UNIT,
     XA_ROW_DATE, XA_ROW_BOSS, XA_ROW_BOSS_NAME, XA_ROW_BOSS_DATE,
     XA_ROW_COMMENT, XA_ROW_HEAD = XLSX_ASSESS_FIRST_ROW - 1 };
+
+/* The columns of a cell's width that the skill format's indent takes
+ * (a level of indent and the cell's padding: about three digits of the
+ * font), left out when a row's height is estimated. */
+#define XA_INDENT_COLS		3.0
 
 /* The rows of the team sheet: its table's first skill, and where its
  * paste area begins after a table of n skills. */
@@ -33,7 +41,8 @@ struct xa_formats {
 
 /* A workbook being made. */
 struct xa {
-	lxw_workbook		*wb;
+	struct xlsx		*book;	/* xlsx_open()'s: font, folder */
+	lxw_workbook		*wb;	/* book's */
 	const struct jobtype	*jt;
 	const struct specialty	*sp;
 	const struct labels	*lb;
@@ -55,13 +64,6 @@ lxw_error	 xa_ok(struct xa *x, lxw_error e);
 /* Returns label l of x with args (NULL: none), in x's arena. */
 const char	*xa_label(struct xa *x, enum label l,
 		    const struct label_args *args);
-
-/* Returns the height in points of a row whose cell of width (in
- * characters of the default font) shows text at size pt, wrapped. */
-double		 xa_row_height(const char *text, double width, double pt);
-
-/* Returns text as a print header or footer shows it: each & doubled. */
-const char	*xa_header_text(struct xa *x, const char *text);
 
 /* Makes the formats of x's workbook. */
 void		 xa_formats(struct xa *x);

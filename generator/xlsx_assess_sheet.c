@@ -90,7 +90,7 @@ S_table_head(struct xa *x, lxw_worksheet *ws)
 
 		xa_ok(x, worksheet_write_string(ws, XA_ROW_HEAD,
 		    (lxw_col_t)(XA_COL_AFTER + i), head, x->f.head_small));
-		h = xa_row_height(head, XA_W_ROLE, 9);
+		h = xlsx_row_height(head, XA_W_ROLE, 9);
 		height = h > height ? h : height;
 	}
 	for (i = 1; i < x->nscale; i++)
@@ -138,7 +138,7 @@ S_level_texts(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 		}
 		xa_ok(x, worksheet_write_string(ws, row, col, text,
 		    x->f.text));
-		h = xa_row_height(text, XA_W_TEXT, XA_TEXT_PT);
+		h = xlsx_row_height(text, XA_W_TEXT, XA_TEXT_PT);
 		height = h > height ? h : height;
 		free(text);
 	}
@@ -170,7 +170,7 @@ S_skill_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 		S_role_cell(x, ws, row, (lxw_col_t)(XA_COL_AFTER + i),
 		    x->roles[i], e->skill->id);
 	height = S_level_texts(x, ws, row, e);
-	h = xa_row_height(e->skill->name, XA_W_SKILL, 10);
+	h = xlsx_row_height(e->skill->name, XA_W_SKILL - XA_INDENT_COLS, 10);
 	xa_ok(x, worksheet_set_row(ws, row, h > height ? h : height, NULL));
 }
 
@@ -226,9 +226,7 @@ S_print(struct xa *x, lxw_worksheet *ws, lxw_row_t last)
 	worksheet_fit_to_pages(ws, 1, 1);
 	worksheet_center_horizontally(ws);
 	xa_ok(x, worksheet_print_area(ws, 0, 0, last, S_last_form_col(x)));
-	xa_ok(x, worksheet_set_header(ws, arena_printf(x->a, "&L%s&R&A",
-	    xa_header_text(x, x->title))));
-	xa_ok(x, worksheet_set_footer(ws, "&C&P / &N"));
+	xlsx_print_header(ws, x->book->font, x->title);
 }
 
 int

@@ -2,6 +2,9 @@
  * which sums the members' rows pasted into it; see xlsx_assess.h. */
 #include "xlsx_assess_private.h"
 
+/* The width of the skill column, in characters of the default font. */
+#define XA_W_TEAM_SKILL	30.0
+
 /* Returns the absolute range of column col of the paste area of a
  * specialty of nskills skills: "$A$21:$A$1120". */
 static const char *
@@ -100,8 +103,8 @@ S_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row, const struct entry *e,
 	    xlsx_assess_below_formula(x->a, n, name), x->f.count, 0));
 	xa_ok(x, worksheet_write_formula_str(ws, row, last,
 	    xlsx_assess_average_formula(x->a, n, name), x->f.average, ""));
-	xa_ok(x, worksheet_set_row(ws, row, xa_row_height(e->skill->name, 30,
-	    10), NULL));
+	xa_ok(x, worksheet_set_row(ws, row, xlsx_row_height(e->skill->name,
+	    XA_W_TEAM_SKILL - XA_INDENT_COLS, 10), NULL));
 }
 
 /* Writes the paste area's heading and column names at row. */
@@ -135,7 +138,8 @@ xa_sheet_team(struct xa *x)
 
 	if (ws == NULL)
 		return -1;
-	xa_ok(x, worksheet_set_column(ws, 0, 0, 30, x->f.how));
+	xa_ok(x, worksheet_set_column(ws, 0, 0, XA_W_TEAM_SKILL,
+	    x->f.how));
 	xa_ok(x, worksheet_set_column(ws, 1, last, 12, x->f.how));
 	S_head(x, ws, last, title);
 	for (i = 0; i < x->sp->nentries; i++, row++)
@@ -146,8 +150,6 @@ xa_sheet_team(struct xa *x)
 	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
 	worksheet_fit_to_pages(ws, 1, 1);
 	xa_ok(x, worksheet_print_area(ws, 0, 0, row - 1, last));
-	xa_ok(x, worksheet_set_header(ws, arena_printf(x->a, "&L%s&R&A",
-	    xa_header_text(x, title))));
-	xa_ok(x, worksheet_set_footer(ws, "&C&P / &N"));
+	xlsx_print_header(ws, x->book->font, title);
 	return 0;
 }

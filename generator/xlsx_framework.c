@@ -228,26 +228,45 @@ S_sheets(struct book *b)
 	S_contents_tail(b);
 }
 
+/* xlsx_make_fn: makes the workbook of the book ctx (its model and
+ * labels set). */
+static char *
+S_make(void *ctx, size_t *len, struct diag *d)
+{
+	struct book *b = ctx;
+	const struct model *m = b->m;
+	char *data;
+
+	b->title = m->framework != NULL && m->framework->name != NULL ?
+	    m->framework->name : labels_text(b->l, LABEL_SITE_NAME);
+	b->x = xlsx_open(b->title, m->njobtypes > 0 ? m->jobtypes[0].name :
+	    NULL, labels_text(b->l, LABEL_XLSX_FONT), d);
+	if (b->x == NULL)
+		return NULL;
+	arena_init(&b->a);
+	S_names(b);
+	S_sheets(b);
+	data = xlsx_bytes(b->x, XLSX_FRAMEWORK_PATH, len, d);
+	arena_free(&b->a);
+	return data;
+}
+
 int
 xlsx_framework(const struct model *m, const struct labels *labels,
     struct site_sink *sink, struct diag *d)
 {
 	struct book b;
-	int rc;
+	size_t len = 0;
+	char *data;
+	int rc = -1;
 
 	memset(&b, 0, sizeof(b));
 	b.m = m;
 	b.l = labels;
-	b.title = m->framework != NULL && m->framework->name != NULL ?
-	    m->framework->name : labels_text(labels, LABEL_SITE_NAME);
-	b.x = xlsx_open(b.title, m->njobtypes > 0 ? m->jobtypes[0].name :
-	    NULL, labels_text(labels, LABEL_XLSX_FONT), d);
-	if (b.x == NULL)
-		return -1;
-	arena_init(&b.a);
-	S_names(&b);
-	S_sheets(&b);
-	rc = xlsx_put(b.x, sink, XLSX_FRAMEWORK_PATH, d);
-	arena_free(&b.a);
+	data = xlsx_in_child(S_make, &b, XLSX_FRAMEWORK_PATH, &len, d);
+	if (data != NULL)
+		rc = sink->put(sink->ctx, SINK_DOWNLOAD, XLSX_FRAMEWORK_PATH,
+		    data, len, d);
+	free(data);
 	return rc;
 }

@@ -103,6 +103,12 @@ test_height(void **state)
 	assert_true(xlsx_row_height(long_text, 40, XLSX_FONT_POINTS) >
 	    xlsx_row_height("abcdefghijklmnopqrstuvwxyzabcdefghij", 40,
 	    XLSX_FONT_POINTS));
+	/* a line a little wider than the column wraps to two: 28 columns
+	 * in a width of 27 (fill 27.3) */
+	assert_true(xlsx_row_height("\xe3\x82\xb9\xe3\x82\xad\xe3\x83\xab"
+	    "\xe3\x82\xb9\xe3\x82\xad\xe3\x83\xab\xe3\x82\xb9\xe3\x82\xad"
+	    "\xe3\x83\xab\xe3\x82\xb9\xe3\x82\xad\xe3\x83\xab\xe3\x82\xb9"
+	    "\xe3\x82\xad", 27, XLSX_FONT_POINTS) > 1.9 * one - 4);
 	/* a smaller font fits more */
 	assert_true(xlsx_row_height(long_text, 30, XLSX_KEY_POINTS) <
 	    xlsx_row_height(long_text, 30, XLSX_FONT_POINTS));

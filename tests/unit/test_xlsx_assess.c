@@ -1,6 +1,6 @@
 /* test_xlsx_assess.c: the self-assessment workbook: each skill's
  * choices, the job type's scale, the gap and team formulas, the ranges
- * the team sheet names, row heights, and the workbook made twice the
+ * the team sheet names, and the workbook made twice the
  * same, or refused with a message when no temporary folder can be
  * made. */
 #include "helpers.h"
@@ -124,20 +124,6 @@ test_team(void **state)
 	arena_free(&a);
 }
 
-/* A row is as tall as its wrapped lines. */
-static void
-test_row_height(void **state)
-{
-	double one, two;
-
-	(void)state;
-	one = xa_row_height("abc", 60, 8);
-	two = xa_row_height("abc\ndef", 60, 8);
-	assert_true(two > one);
-	assert_true(xa_row_height("\xe3\x81\x82\xe3\x81\x82\xe3\x81\x82"
-	    "\xe3\x81\x82\xe3\x81\x82\xe3\x81\x82", 5, 10) > one);
-}
-
 /* Two workbooks of one specialty are the same bytes, a ZIP package. */
 static void
 test_workbook(void **state)
@@ -193,7 +179,6 @@ main(void)
 		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_gap_formula),
 		cmocka_unit_test(test_team),
-		cmocka_unit_test(test_row_height),
 		cmocka_unit_test(test_workbook),
 		cmocka_unit_test(test_no_tmpdir),
 	};
