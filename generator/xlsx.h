@@ -139,8 +139,8 @@ void		 xlsx_discard(struct xlsx *x);
  * returns NULL after reporting to d. */
 typedef char	*xlsx_make_fn(void *ctx, size_t *len, struct diag *d);
 
-/* Runs make(ctx) in a forked child process (xlsx_child.c), its stderr
- * silenced, and returns the bytes it made, malloc'd, setting *len; or
+/* Runs make(ctx), under a limit on memory in a forked child process
+ * (xlsx_child.c), its stderr silenced, and returns the bytes it made, malloc'd, setting *len; or
  * NULL after reporting to d, naming the workbook what, when the child
  * failed or died (libxlsxwriter out of memory). */
 char		*xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what,

@@ -2,7 +2,8 @@
  *
  * libxlsxwriter 1.1.4 does not survive every failed allocation (a cell
  * list insert dereferences what malloc() did not give) and prints its
- * own [ERROR] lines on stderr.  So each workbook is made by a forked
+ * own [ERROR] lines on stderr.  malloc() fails under a limit on memory
+ * (ulimit -v, -d); there each workbook is made by a forked
  * child, its stderr pointed at /dev/null, which hands the bytes back
  * through a pipe: whatever befalls it, the build reports one diagnostic
  * and goes on or stops as for any failed write, never crashes.  The
@@ -16,6 +17,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,6 +104,20 @@ S_report(struct diag *d, const char *what, const char *said, size_t len)
 	free(text);
 }
 
+/* Returns whether the process runs under a limit on its memory
+ * (address space or data), where malloc() can fail: on Linux without
+ * one, memory is overcommitted and malloc() does not return NULL. */
+static int
+S_memory_limited(void)
+{
+	struct rlimit as, data;
+
+	return (getrlimit(RLIMIT_AS, &as) == 0 &&
+	    as.rlim_cur != RLIM_INFINITY) ||
+	    (getrlimit(RLIMIT_DATA, &data) == 0 &&
+	    data.rlim_cur != RLIM_INFINITY);
+}
+
 char *
 xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what, size_t *len,
     struct diag *d)
@@ -111,6 +127,8 @@ xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what, size_t *len,
 	pid_t pid;
 
 	*len = 0;
+	if (!S_memory_limited())	/* a fork costs ~20 ms in a big build */
+		return make(ctx, len, d);
 	if (pipe(fds) < 0 || (pid = fork()) < 0) {
 		diag_msg(d, MSG_IO_WRITE, NULL, "cannot make the workbook %s: "
 		    "%s", what, strerror(errno));
