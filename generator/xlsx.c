@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,10 +419,28 @@ S_read(const char *path, size_t *len)
 	return data;
 }
 
+/* Closes wb: one thread at a time, since libxlsxwriter 1.1.4 dates the
+ * document with gmtime(), whose result all threads share; in a child
+ * process (xlsx_in_child()) without the lock, which another thread may
+ * have held when the child was forked. */
+static lxw_error
+S_close(lxw_workbook *wb)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	lxw_error e;
+
+	if (xlsx_child_process())
+		return workbook_close(wb);
+	pthread_mutex_lock(&lock);
+	e = workbook_close(wb);
+	pthread_mutex_unlock(&lock);
+	return e;
+}
+
 char *
 xlsx_bytes(struct xlsx *x, const char *what, size_t *len, struct diag *d)
 {
-	lxw_error e = workbook_close(x->wb);
+	lxw_error e = S_close(x->wb);
 	char *data = NULL;
 
 	x->wb = NULL;		/* workbook_close() freed it */

@@ -146,4 +146,7 @@ typedef char	*xlsx_make_fn(void *ctx, size_t *len, struct diag *d);
 char		*xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what,
 		    size_t *len, struct diag *d);
 
+/* Returns whether this process is a child xlsx_in_child() forked. */
+int		 xlsx_child_process(void);
+
 #endif

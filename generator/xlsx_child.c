@@ -23,6 +23,15 @@
 
 #include "alloc.h"
 
+/* Set in a child process xlsx_in_child() forked. */
+static int S_is_child;
+
+int
+xlsx_child_process(void)
+{
+	return S_is_child;
+}
+
 /* The child's part: makes the workbook with make(ctx) and writes its
  * bytes to fd; ends with status 0, or EXIT_IO when anything failed,
  * having written its diagnostics to fd instead. */
@@ -35,6 +44,7 @@ S_child(int fd, xlsx_make_fn *make, void *ctx)
 	ssize_t n;
 	char *data;
 
+	S_is_child = 1;
 	alloc_on_exhaustion(NULL, NULL);	/* the parent's to run */
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
