@@ -70,6 +70,8 @@ jsonld_array(struct jsonld *w, const char *key)
 void
 jsonld_end(struct jsonld *w)
 {
+	if (w->depth <= 0)	/* more ends than beginnings: a caller's bug */
+		abort();
 	strbuf_add(&w->b, &w->close[w->depth], 1);
 	w->depth--;
 }

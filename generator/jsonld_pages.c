@@ -86,12 +86,14 @@ S_skill_term(struct ld *c, const struct jobtype *jt,
 }
 
 /* Writes the term of level n of entry e of sp of jt (whose text is md,
- * whose set is set): its anchor on the skill's page, code, name and
- * plain text. */
+ * whose set is set): its anchor on the skill's page, code, name and,
+ * when full (on the skill's page, which defines it), plain text; a
+ * level or role page names the term and leaves its text to the page
+ * its "@id" is, so the text is not repeated on every page. */
 static void
 S_level_term(struct ld *c, const struct jobtype *jt,
     const struct specialty *sp, const struct entry *e, int n,
-    const char *md, const char *set)
+    const char *md, const char *set, int full)
 {
 	struct arena *a = &c->b->arena;
 	const struct skill *k = e->skill;
@@ -99,7 +101,7 @@ S_level_term(struct ld *c, const struct jobtype *jt,
 	jsonld_term(&c->w, S_href(c, path_skill(a, jt->id, sp->id, k->id),
 	    path_level_anchor(a, n)), jsonld_level_code(a, k->id, n),
 	    arena_printf(a, "%s %s", k->name, S_level_name(c, n)),
-	    S_plain(c, md), set);
+	    full ? S_plain(c, md) : NULL, set);
 }
 
 /* Writes jt's set, its specialties' sets as its parts. */
@@ -161,7 +163,7 @@ S_entry(struct ld *c, const struct jobtype *jt, const struct specialty *sp,
 	    n = jobtype_next_level(jt, n))
 		if ((only == 0 || n == only) &&
 		    (md = entry_level_text(e, n)) != NULL)
-			S_level_term(c, jt, sp, e, n, md, set);
+			S_level_term(c, jt, sp, e, n, md, set, only == 0);
 }
 
 /* Writes the page of skill k in sp of jt: its term, its levels' and its
@@ -235,7 +237,8 @@ S_role(struct ld *c, const struct jobtype *jt, const struct role *r)
 		    NULL;
 
 		if (md != NULL)
-			S_level_term(c, jt, r->specialty, e, t->level, md, set);
+			S_level_term(c, jt, r->specialty, e, t->level, md, set,
+			    0);
 	}
 	jsonld_end(&c->w);
 	jsonld_end(&c->w);

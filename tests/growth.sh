@@ -78,11 +78,11 @@ awk "$kanji"'BEGIN { srand(9)
 	print "</entry>"
     }
     print "</specialty></jobtype>" }' | content search
-# 55 MB before the structured data (each level page's JSON-LD repeats its
-# level texts as the terms' descriptions: +6.8 MB) and the workbooks
+# 55 MB before the structured data (the skill pages' JSON-LD repeats
+# their level texts as the terms' descriptions) and the workbooks
 # (framework.xlsx and the specialty's self-assessment workbook, 2 MB
-# each): 66 MB, still linear in the text
-build_within search 15 "" 72000
+# each): 63 MB, still linear in the text
+build_within search 15 "" 68000
 
 # 100,000 words that an unkeyed FNV-1a table puts in one run of slots,
 # 1,800 a level (about 900 KB): 24 s with such a table, 0.3 s now.

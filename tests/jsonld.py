@@ -281,6 +281,9 @@ def check_levels(docs, jt, sp, entries):
                       lv["description"] is not None and not lv["hiddenBy"])
         if rel in docs:
             good = good and sorted(terms(docs[rel])) == want
+            # the terms name their skill page, which holds their text
+            good = good and not any(
+                "description" in t for t in terms(docs[rel]).values())
         else:
             good = good and not want
     return good
