@@ -101,8 +101,10 @@ S_field(struct csv *c)
 		if (S_quoted(c) < 0)
 			return -1;
 	} else {
-		for (n = 0; c->at + n < c->len &&
-		    strchr(",\r\n", c->buf[c->at + n]) == NULL; n++)
+		/* a NUL too goes into the field, which S_keep() refuses
+		 * (strchr() would find it a separator) */
+		for (n = 0; c->at + n < c->len && (c->buf[c->at + n] == '\0' ||
+		    strchr(",\r\n", c->buf[c->at + n]) == NULL); n++)
 			continue;
 		strbuf_add(&c->field, c->buf + c->at, n);
 		c->at += n;

@@ -100,7 +100,8 @@ import_observe_items(struct import *im, const struct knowledge *v,
 	for (i = 0; i < n; i++)
 		k += v[i].from == NULL;
 	for (nl = s; *s != '\0' && nl != NULL; nl = strchr(nl + 1, '\n'))
-		lines++;
+		lines++;	/* a line, then one more per line break */
+	lines += *s == '\n';	/* the loop steps over a first one */
 	if (lines != k) {
 		diag_msg(im->d, MSG_IMPORT_ITEMS, cell, "%zu %s, %zu %s",
 		    lines, lines == 1 ? "line" : "lines", k, k == 1 ? "item" :

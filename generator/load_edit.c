@@ -253,8 +253,10 @@ S_splice(const char *buf, size_t len, const xmlDoc *doc, struct target *t,
 	size_t at = 0, i;
 
 	for (i = 0; i < n; i++) {
-		xmlChar *esc = xmlEncodeEntitiesReentrant((xmlDoc *)doc,
-		    BAD_CAST t[i].e->text);
+		/* & < > " and CR: not xmlEncodeEntitiesReentrant(), which
+		 * writes every other character as &#x...; when the file
+		 * declares no encoding */
+		xmlChar *esc = xmlEncodeSpecialChars(doc, BAD_CAST t[i].e->text);
 
 		strbuf_add(out, buf + at, t[i].tag - at);
 		t[i].e->from.line = (int)out->len;	/* an offset for now */

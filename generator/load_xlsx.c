@@ -50,7 +50,7 @@ S_part(struct xlsx_package *p, const char *name, size_t *len)
 	}
 	buf = xcalloc((size_t)st.size + 1, 1);
 	n = zip_fread(f, buf, st.size);
-	if (n != (zip_int64_t)st.size || zip_fclose(f) != 0) {
+	if (zip_fclose(f) != 0 || n != (zip_int64_t)st.size) {
 		xlsx_fail(p, "part %s damaged", name);
 		free(buf);
 		return NULL;

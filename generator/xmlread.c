@@ -104,7 +104,9 @@ S_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	long consumed = xmlByteConsumed(ctxt);
 	size_t end = consumed < 0 ? 0 : (size_t)consumed, begin;
 
-	if (r->nopen > 0 && ctxt->node != NULL) {
+	if (r->nopen > 0 && ctxt->node == NULL)
+		r->nopen--;	/* popped as pushed, whatever was made */
+	else if (r->nopen > 0) {
 		begin = r->open[--r->nopen];
 		if (end > r->map->len)
 			end = r->map->len;

@@ -107,6 +107,32 @@ test_broken_quotes_at_their_cell(void **state)
 	free(s);
 }
 
+/* A NUL byte in an unquoted field is refused at its cell (it once ended
+ * the field without a separator: the reader looped forever). */
+static void
+test_nul_byte(void **state)
+{
+	static const char text[] = "a,b\nx\0y,z\n";
+	struct capture c;
+	struct grid g;
+	struct diag d;
+	size_t file;
+
+	(void)state;
+	capture_open(&c);
+	grid_init(&g);
+	diag_init(&d, c.f);
+	file = diag_add_file(&d, "t.csv");
+	diag_file_cells(&d, file);
+	assert_int_equal(grid_parse_csv(&g, "t.csv", file, text,
+	    sizeof(text) - 1, &d), -1);
+	diag_flush(&d);
+	diag_free(&d);
+	grid_free(&g);
+	assert_non_null(strstr(capture_close(&c), "t.csv:2:A: error:"));
+	capture_free(&c);
+}
+
 static void
 test_not_utf8(void **state)
 {
@@ -204,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_no_final_line_end_and_crlf_inside),
 		cmocka_unit_test(test_broken_quotes_at_their_cell),
 		cmocka_unit_test(test_not_utf8),
+		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_cell_cap),
 		cmocka_unit_test(test_column_names),
 		cmocka_unit_test(test_file_read_and_missing),

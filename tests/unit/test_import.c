@@ -19,7 +19,10 @@ static const char DOC[] =
     "  <level value=\"6\"/>\n"
     "</jobtype>\n";
 
-/* Applies the edit (at line, col; child; text) to DOC; returns the new
+/* What apply() edits: DOC unless a test says otherwise. */
+static const char *doc = DOC;
+
+/* Applies the edit (at line, col; child; text) to doc; returns the new
  * bytes (malloc'd) or NULL, the diagnostics printed in *printed. */
 static char *
 apply(int line, int col, const char *child, const char *text, int markdown,
@@ -42,7 +45,7 @@ apply(int line, int col, const char *child, const char *text, int markdown,
 	capture_open(&c);
 	diag_init(&d, c.f);
 	diag_file_cells(&d, diag_add_file(&d, "t.csv"));
-	out = edit_apply(DOC, strlen(DOC), 0, &v, 1, &d, &n);
+	out = edit_apply(doc, strlen(doc), 0, &v, 1, &d, &n);
 	assert_true(out == NULL || strlen(out) == n);
 	diag_flush(&d);
 	diag_free(&d);
@@ -62,6 +65,25 @@ replaced(const char *from, const char *to)
 	s = malloc(strlen(DOC) + strlen(to) + 1);
 	sprintf(s, "%.*s%s%s", (int)(p - DOC), DOC, to, p + strlen(from));
 	return s;
+}
+
+/* A file that declares no encoding gets the new text in UTF-8 as
+ * well, not as character references. */
+static void
+test_no_encoding_declared(void **state)
+{
+	char *printed, *out;
+
+	(void)state;
+	doc = "<?xml version=\"1.0\"?>\n<jobtype id='j'>\n"
+	    "  <name>職種</name>\n</jobtype>\n";
+	out = apply(2, 1, "name", "新しい & 名", 0, &printed);
+	doc = DOC;
+	assert_string_equal(printed, "");
+	assert_non_null(out);
+	assert_non_null(strstr(out, "<name>新しい &amp; 名</name>"));
+	free(out);
+	free(printed);
 }
 
 static void
@@ -94,7 +116,7 @@ test_markdown_indented(void **state)
 	free(want);
 	free(printed);
 	out = apply(9, 3, NULL, "a \"quoted\"\nb", 1, &printed);
-	want = replaced(">inline<", ">a \"quoted\"\nb<");
+	want = replaced(">inline<", ">a &quot;quoted&quot;\nb<");
 	assert_string_equal(out, want);
 	free(out);
 	free(want);
@@ -197,6 +219,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_child_name_escaped),
+		cmocka_unit_test(test_no_encoding_declared),
 		cmocka_unit_test(test_markdown_indented),
 		cmocka_unit_test(test_refused_at_the_cell),
 		cmocka_unit_test(test_crlf_kept),
