@@ -261,22 +261,6 @@ S_line_width(const uint8_t *s, size_t len)
 	return w;
 }
 
-double
-xlsx_text_width(const char *text)
-{
-	const char *p = text, *nl;
-	double w, max = 0;
-
-	for (; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
-		nl = strchr(p, '\n');
-		w = S_line_width((const uint8_t *)p, nl != NULL ?
-		    (size_t)(nl - p) : strlen(p));
-		if (w > max)
-			max = w;
-	}
-	return max;
-}
-
 /* Returns the least whole number not below v (v > 0). */
 static double
 S_ceil(double v)

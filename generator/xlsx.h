@@ -91,10 +91,6 @@ lxw_worksheet	*xlsx_add_sheet(struct xlsx *x, const char *name);
 const char	*xlsx_sheet_name(struct xlsx_names *names, const char *name);
 void		 xlsx_names_free(struct xlsx_names *names);
 
-/* Returns the width of text in columns as Excel measures them: the
- * widest of its lines, East Asian wide characters counting two. */
-double		 xlsx_text_width(const char *text);
-
 /* Returns the height in points of a row whose tallest cell holds text
  * wrapped in a column width wide (Excel's units) at size points: its
  * lines, each wrapped, times the line's height, at most

@@ -3,7 +3,10 @@
  * see xlsx_assess.h and xlsx_assess_private.h. */
 #include "xlsx_assess_private.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 /* Returns the choice below jt's lowest defined level (label
  * assess-none), in a. */
@@ -58,18 +61,24 @@ xlsx_assess_choices(struct arena *a, const struct labels *lb,
 static const char *
 S_array(struct arena *a, const char *const *v)
 {
-	const char *s = "{";
-	const char *p;
+	struct strbuf b = { NULL, 0, 0 };
+	const char *p, *q, *s;
 	size_t i;
 
+	strbuf_add(&b, "{", 1);
 	for (i = 0; v[i] != NULL; i++) {
-		s = arena_printf(a, "%s%s\"", s, i > 0 ? "," : "");
-		for (p = v[i]; *p != '\0'; p++)
-			s = arena_printf(a, "%s%s", s, *p == '"' ? "\"\"" :
-			    arena_strndup(a, p, 1));
-		s = arena_printf(a, "%s\"", s);
+		strbuf_add(&b, i > 0 ? ",\"" : "\"", i > 0 ? 2 : 1);
+		for (p = v[i]; (q = strchr(p, '"')) != NULL; p = q + 1) {
+			strbuf_add(&b, p, (size_t)(q - p) + 1);
+			strbuf_add(&b, "\"", 1);	/* a quote doubled */
+		}
+		strbuf_add(&b, p, strlen(p));
+		strbuf_add(&b, "\"", 1);
 	}
-	return arena_printf(a, "%s}", s);
+	strbuf_add(&b, "}", 1);
+	s = arena_strndup(a, b.s, b.len);
+	free(b.s);
+	return s;
 }
 
 const char *

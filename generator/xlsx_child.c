@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,9 @@
 #include <unistd.h>
 
 #include "alloc.h"
+
+/* Held from a pipe's making to its write end's closing in the parent. */
+static pthread_mutex_t S_forking = PTHREAD_MUTEX_INITIALIZER;
 
 /* Set in a child process xlsx_in_child() forked. */
 static int S_is_child;
@@ -132,24 +136,35 @@ char *
 xlsx_in_child(xlsx_make_fn *make, void *ctx, const char *what, size_t *len,
     struct diag *d)
 {
-	int fds[2], status = 0, failed = 0;
+	int fds[2] = { -1, -1 }, status = 0, failed = 0;
 	char *data;
 	pid_t pid;
 
 	*len = 0;
 	if (!S_memory_limited())	/* a fork costs ~20 ms in a big build */
 		return make(ctx, len, d);
-	if (pipe(fds) < 0 || (pid = fork()) < 0) {
+	/* one pipe made and forked at a time, so that no other child
+	 * inherits this one's write end and holds its end of file back */
+	pthread_mutex_lock(&S_forking);
+	pid = pipe(fds) < 0 ? -1 : fork();
+	if (pid < 0) {
+		int e = errno;
+
+		if (fds[0] >= 0) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+		pthread_mutex_unlock(&S_forking);
 		diag_msg(d, MSG_IO_WRITE, NULL, "cannot make the workbook %s: "
-		    "%s", what, strerror(errno));
-		return NULL;	/* (a pipe made stays: fork() failing ends
-				 * the run soon enough) */
+		    "%s", what, strerror(e));
+		return NULL;
 	}
 	if (pid == 0) {
 		close(fds[0]);
 		S_child(fds[1], make, ctx);
 	}
 	close(fds[1]);
+	pthread_mutex_unlock(&S_forking);
 	data = S_drain(fds[0], len, &failed);
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)

@@ -71,16 +71,6 @@ test_unique_regardless_of_case(void **state)
 }
 
 static void
-test_width(void **state)
-{
-	(void)state;
-	assert_true(xlsx_text_width("abc") == 3);
-	assert_true(xlsx_text_width("スキル") == 6);
-	assert_true(xlsx_text_width("ab\nスキル項目\nc") == 10);
-	assert_true(xlsx_text_width("") == 0);
-}
-
-static void
 test_height(void **state)
 {
 	double one = xlsx_row_height("a", 30, XLSX_FONT_POINTS);
@@ -218,7 +208,6 @@ main(void)
 		cmocka_unit_test(test_forbidden_characters),
 		cmocka_unit_test(test_length),
 		cmocka_unit_test(test_unique_regardless_of_case),
-		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_height),
 		cmocka_unit_test(test_put_and_discard),
 		cmocka_unit_test(test_open_fails_without_a_directory),
