@@ -57,6 +57,11 @@ int	 grid_read_csv(struct grid *g, const char *path, struct diag *d);
  * XML nesting depth; a DOCTYPE; a part missing.  Returns 0 otherwise. */
 int	 grid_read_xlsx(struct grid *g, const char *path, struct diag *d);
 
+/* Reads the len bytes at buf (the caller's) as grid_read_xlsx() reads a
+ * file, reporting to d under the file name name.  Returns 0 or -1. */
+int	 grid_parse_xlsx(struct grid *g, const char *name, const char *buf,
+	    size_t len, struct diag *d);
+
 /* The most cells a sheet may hold (grid_read_csv() refuses more). */
 #define GRID_CELLS_MAX	(1024 * 1024)
 

@@ -150,18 +150,15 @@ S_read(struct xlsx_package *p, struct grid *g)
 }
 
 int
-grid_read_xlsx(struct grid *g, const char *path, struct diag *d)
+grid_parse_xlsx(struct grid *g, const char *name, const char *buf,
+    size_t len, struct diag *d)
 {
 	struct xlsx_package p;
 	zip_source_t *src;
 	zip_error_t err;
-	char *buf;
-	size_t len = 0;
 	int rc = -1;
 
-	if ((buf = load_read_file(path, XLSX_FILE_MAX, d, &len)) == NULL)
-		return -1;
-	xlsx_package_init(&p, g, d, diag_add_file(d, path));
+	xlsx_package_init(&p, g, d, diag_add_file(d, name));
 	zip_error_init(&err);
 	if ((src = zip_source_buffer_create(buf, len, 0, &err)) == NULL ||
 	    (p.zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
@@ -178,6 +175,19 @@ grid_read_xlsx(struct grid *g, const char *path, struct diag *d)
 		zip_discard(p.zip);
 	zip_error_fini(&err);
 	xlsx_package_free(&p);
+	return rc;
+}
+
+int
+grid_read_xlsx(struct grid *g, const char *path, struct diag *d)
+{
+	char *buf;
+	size_t len = 0;
+	int rc;
+
+	if ((buf = load_read_file(path, XLSX_FILE_MAX, d, &len)) == NULL)
+		return -1;
+	rc = grid_parse_xlsx(g, path, buf, len, d);
 	free(buf);
 	return rc;
 }

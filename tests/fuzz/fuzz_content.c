@@ -5,9 +5,10 @@
  * with the templates in templates/ (nothing is written).  Any crash, leak
  * or sanitizer report is a finding; each becomes a case of tests/corpus.
  * So is a breach of the promise that what check accepts, build builds:
- * the render failing, two files at one path, a file that is not UTF-8,
- * or a page that libxml2 does not parse as XML within its default
- * limits (256 deep); each aborts.  So does a diagnostic line that does
+ * the render failing, two files at one path, a file that is not UTF-8
+ * (but a workbook: one that import's own reader refuses), or a page
+ * that libxml2 does not parse as XML within its default limits (256
+ * deep); each aborts.  So does a diagnostic line that does
  * not start with "skillsite: " or holds a raw control, C1 or format
  * character (content must never forge or hide a line).
  * Run from the top of the repository: make fuzz SECONDS=N.
@@ -24,6 +25,7 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "grid.h"
 #include "load.h"
 #include "load_private.h"
 #include "markdown.h"
@@ -45,6 +47,38 @@ S_page_parses(const char *path, const char *data, size_t len)
 	return doc != NULL;
 }
 
+/* Returns whether the workbook at path (len bytes at data) reads back
+ * through import's reader, each sheet with cells; if not, prints what
+ * the reader reported. */
+static int
+S_workbook_reads(const char *path, const char *data, size_t len)
+{
+	struct grid g;
+	struct diag d;
+	size_t i;
+	int ok;
+
+	grid_init(&g);
+	diag_init(&d, stderr);
+	ok = grid_parse_xlsx(&g, path, data, len, &d) == 0 &&
+	    diag_status(&d) == EXIT_OK && g.nsheets > 0;
+	for (i = 0; ok && i < g.nsheets; i++)
+		ok = g.sheets[i].ncells > 0;
+	diag_flush(&d);
+	diag_free(&d);
+	grid_free(&g);
+	return ok;
+}
+
+/* Returns whether path names a workbook (.xlsx). */
+static int
+S_is_workbook(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && strcmp(path + n - 5, ".xlsx") == 0;
+}
+
 /* The site's sink (ctx: a hash of the paths put so far): renders are
  * checked, not kept; a breach of the properties above aborts. */
 static int
@@ -56,7 +90,12 @@ S_check_file(void *ctx, enum sink_kind kind, const char *path,
 		fprintf(stderr, "fuzz: two files at %s\n", path);
 		abort();
 	}
-	if (kind != SINK_ASSET &&	/* an image or font may be binary */
+	if (kind == SINK_DOWNLOAD && S_is_workbook(path)) {
+		if (!S_workbook_reads(path, data, len)) {
+			fprintf(stderr, "fuzz: %s does not read back\n", path);
+			abort();
+		}
+	} else if (kind != SINK_ASSET &&	/* an image or font: binary */
 	    u8_check((const uint8_t *)data, len) != NULL) {
 		fprintf(stderr, "fuzz: %s is not UTF-8\n", path);
 		abort();

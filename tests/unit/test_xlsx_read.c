@@ -273,6 +273,52 @@ test_not_workbook(void **state)
 	grid_free(&g);
 }
 
+/* A workbook in memory reads as its file does; cut short, it is
+ * refused under the name given. */
+static void
+test_from_memory(void **state)
+{
+	struct part parts[6];
+	struct capture c;
+	struct diag d;
+	struct grid g;
+	char *path, *buf;
+	long len;
+	FILE *f;
+
+	(void)state;
+	good_parts(parts);
+	path = write_package(parts, 6, 0);
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	assert_true((len = ftell(f)) > 0);
+	rewind(f);
+	assert_non_null(buf = malloc((size_t)len));
+	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	capture_open(&c);
+	diag_init(&d, c.f);
+	grid_init(&g);
+	assert_int_equal(grid_parse_xlsx(&g, "mem.xlsx", buf, (size_t)len,
+	    &d), 0);
+	assert_int_equal(g.nsheets, 2);
+	assert_int_equal(g.sheets[0].ncells, 7);
+	assert_string_equal(g.sheets[0].cells[6].text, " a\nb _x0041_ & <");
+	grid_free(&g);
+	grid_init(&g);
+	assert_int_equal(grid_parse_xlsx(&g, "mem.xlsx", buf,
+	    (size_t)len - 30, &d), -1);
+	diag_flush(&d);
+	diag_free(&d);
+	assert_non_null(strstr(capture_close(&c),
+	    "skillsite: mem.xlsx: error: "));
+	capture_free(&c);
+	grid_free(&g);
+	free(buf);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -281,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_bombs),
 		cmocka_unit_test(test_not_workbook),
+		cmocka_unit_test(test_from_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
