@@ -1,7 +1,6 @@
 /* xlsx.c: what the site's Excel workbooks share; see xlsx.h. */
 #include "xlsx.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -81,23 +80,38 @@ S_formats(struct xlsx *x, const char *font)
 	format_set_font_color(x->f.link, 0x1F4E99);
 }
 
-/* Returns a new private directory under $TMPDIR or /tmp, malloc'd, or
- * NULL after reporting to d. */
-static char *
-S_private_dir(struct diag *d)
+/* Returns the folder for temporary files: $TMPDIR, or /tmp. */
+static const char *
+S_tmp_base(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *dir;
 
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	dir = xasprintf("%s/skillsite-xlsx-XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL) {
-		S_fail(d, dir, LXW_NO_ERROR);
-		free(dir);
-		return NULL;
+	return tmp != NULL && *tmp != '\0' ? tmp : "/tmp";
+}
+
+/* Makes x's workbook file: a new file under S_tmp_base(), removed at
+ * once where /proc/self/fd can open it again by its descriptor (kept
+ * in x->fd), so that no file is left behind even by a build killed
+ * with SIGKILL; elsewhere kept by name until xlsx_discard().  Sets
+ * x->file to the name libxlsxwriter writes to; returns 0, or -1 after
+ * reporting to d. */
+static int
+S_scratch_file(struct xlsx *x, struct diag *d)
+{
+	char *path = xasprintf("%s/skillsite-xlsx-XXXXXX", S_tmp_base());
+
+	if ((x->fd = mkstemp(path)) < 0) {
+		S_fail(d, path, LXW_NO_ERROR);
+		free(path);
+		return -1;
 	}
-	return dir;
+	(void)fcntl(x->fd, F_SETFD, FD_CLOEXEC);	/* not for a converter */
+	if (access("/proc/self/fd", X_OK) == 0 && unlink(path) == 0) {
+		free(path);
+		x->file = xasprintf("/proc/self/fd/%d", x->fd);
+	} else
+		x->named = x->file = path;
+	return 0;
 }
 
 struct xlsx *
@@ -108,13 +122,14 @@ xlsx_open(const char *title, const char *subject, const char *font,
 	lxw_workbook_options o = { 0 };
 	lxw_doc_properties p = { 0 };
 
-	if ((x->dir = S_private_dir(d)) == NULL) {
+	x->fd = -1;
+	if (S_scratch_file(x, d) < 0) {
 		free(x);
 		return NULL;
 	}
-	x->file = xasprintf("%s/book.xlsx", x->dir);
 	x->font = font;
-	o.tmpdir = x->dir;
+	o.tmpdir = (char *)S_tmp_base();	/* its scratch files, which it
+					 * removes as soon as it makes them */
 	o.constant_memory = LXW_FALSE;
 	if ((x->wb = workbook_new_opt(x->file, &o)) == NULL) {
 		S_fail(d, x->file, LXW_NO_ERROR);
@@ -342,26 +357,6 @@ xlsx_text(lxw_worksheet *ws, int row, int col, const char *text,
 		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f);
 }
 
-/* Removes dir and every file in it (libxlsxwriter's scratch files). */
-static void
-S_remove_dir(const char *dir)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char *path;
-
-	while (dp != NULL && (e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		unlink(path);
-		free(path);
-	}
-	if (dp != NULL)
-		closedir(dp);
-	rmdir(dir);
-}
-
 void
 xlsx_discard(struct xlsx *x)
 {
@@ -369,11 +364,12 @@ xlsx_discard(struct xlsx *x)
 		return;
 	if (x->wb != NULL)
 		lxw_workbook_free(x->wb);
-	if (x->dir != NULL)
-		S_remove_dir(x->dir);
+	if (x->named != NULL)
+		unlink(x->named);
+	if (x->fd >= 0)
+		close(x->fd);
 	xlsx_names_free(&x->names);
 	free(x->file);
-	free(x->dir);
 	free(x);
 }
 

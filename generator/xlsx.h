@@ -5,9 +5,11 @@
  * writes cells with the shared formats (struct xlsx_formats), sets each
  * sheet's printing with xlsx_print_setup(), then hands the bytes to the
  * site's sink with xlsx_put().  libxlsxwriter 1.1.4 writes only to a
- * file: the workbook and its scratch files live in a private temporary
- * directory (mkdtemp under $TMPDIR or /tmp) that xlsx_put() and
- * xlsx_discard() remove, whatever happened.  The bytes depend only on
+ * file: the workbook goes to a temporary file under $TMPDIR or /tmp,
+ * removed as soon as it is made and written through /proc/self/fd, and
+ * libxlsxwriter removes each of its scratch files there as soon as it
+ * makes it: a killed build leaves nothing behind, but for a kill that
+ * falls between a file's making and its removal.  The bytes depend only on
  * what is written: the document's times are fixed (XLSX_CREATED), and
  * libxlsxwriter dates the package's entries 1980-01-01.  Not in
  * libxlsxwriter's constant memory mode, which keeps a file open per
@@ -62,8 +64,12 @@ struct xlsx {
 	lxw_workbook		*wb;
 	struct xlsx_formats	 f;
 	struct xlsx_names	 names;
-	char			*dir;	/* the private directory, malloc'd */
-	char			*file;	/* the workbook's file in it */
+	int			 fd;	/* the workbook's file, open */
+	char			*file;	/* its name for libxlsxwriter:
+					 * /proc/self/fd/N, or the file's
+					 * own (malloc'd) */
+	char			*named;	/* file when the file has a name
+					 * to remove at the end, or NULL */
 	const char		*font;	/* xlsx_open()'s */
 };
 
@@ -116,19 +122,20 @@ void		 xlsx_text(lxw_worksheet *ws, int row, int col,
 		    const char *text, lxw_format *f);
 
 /* Closes x's workbook (libxlsxwriter prints its own messages on
- * stderr: run it in xlsx_in_child(), which silences them), frees x,
- * its files and directory with it, and returns the workbook's bytes, malloc'd (the caller frees them), setting *len; or NULL after
- * reporting to d, naming the workbook what. */
+ * stderr: run it in xlsx_in_child(), which silences them), frees x
+ * and its file, and returns the workbook's bytes, malloc'd (the caller
+ * frees them), setting *len; or NULL after reporting to d, naming the
+ * workbook what. */
 char		*xlsx_bytes(struct xlsx *x, const char *what, size_t *len,
 		    struct diag *d);
 
-/* Closes x's workbook as xlsx_bytes() does, gives its bytes to sink as site path path
- * (SINK_DOWNLOAD) and frees x, its files and directory with it.
+/* Closes x's workbook as xlsx_bytes() does, gives its bytes to sink as
+ * site path path (SINK_DOWNLOAD) and frees x and its file.
  * Returns 0, or -1 after reporting to d or when the sink stopped. */
 int		 xlsx_put(struct xlsx *x, struct site_sink *sink,
 		    const char *path, struct diag *d);
 
-/* Frees x unwritten, its files and directory with it. */
+/* Frees x unwritten, and its file. */
 void		 xlsx_discard(struct xlsx *x);
 
 /* Makes a workbook: returns its bytes, malloc'd, and sets *len, or

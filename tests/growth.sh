@@ -178,6 +178,25 @@ part_within() {
 part_within j/knowledge.html 500
 part_within search 1000
 
+# The listings built again from nothing, killed (SIGKILL) 1, 2 and 3 s
+# in, while it makes its 2,001 workbooks: no file of the build's is left
+# in its TMPDIR (each workbook's file is removed as soon as it is made;
+# libxlsxwriter's scratch files, tmp.*, are its own).
+mkdir -p "$work/tmp"
+for delay in 1 2 3; do
+	rm -rf "$work/killed-site"
+	TMPDIR=$PWD/$work/tmp "$bin" build -t templates \
+	    -o "$work/killed-site" "$work/listings" > /dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+done
+left=$(ls "$work/tmp" | grep -v '^tmp\.')
+[ -z "$left" ] || echo "killed: left in TMPDIR: $left"
+[ -z "$left" ]
+ok killed-leaves-no-workbook $?
+
 # 300 skills of one specialty list the same 30 items (9,000 listings).
 awk 'BEGIN {
     print "<jobtype id=\"j\" min-level=\"3\" max-level=\"3\"><name>n</name>"
