@@ -61,7 +61,10 @@ const char	*xlsx_assess_paste_cell(struct arena *a, size_t nskills);
 /* Returns the team sheet's formulas for the skill whose name is in cell
  * name_cell, of a specialty of nskills skills, in a: how many pasted
  * rows have the current level named in cell level_cell; how many are
- * below their target; the average gap (empty when none). */
+ * below their target; the average gap (empty when none).  Names and
+ * levels are compared whole, as text (SUMPRODUCT of "=", not COUNTIFS,
+ * whose criteria read "*", "?", "~" and a leading "<", ">" or "=" as
+ * patterns and fail past 255 characters). */
 const char	*xlsx_assess_count_formula(struct arena *a, size_t nskills,
 		    const char *name_cell, const char *level_cell);
 const char	*xlsx_assess_below_formula(struct arena *a, size_t nskills,

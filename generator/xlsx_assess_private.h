@@ -53,6 +53,9 @@ struct xa {
 	size_t			 nroles;
 	const char		*title;		/* label book-title */
 	struct xa_formats	 f;
+	int			 choice_cells;	/* the choices are written
+						 * in hidden cells, the
+						 * lists name them */
 	lxw_error		 err;		/* the first error, or 0 */
 	lxw_format		 spare;		/* a format that could not be
 						 * made (S_format()) */

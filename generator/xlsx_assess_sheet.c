@@ -24,6 +24,14 @@ S_last_form_col(const struct xa *x)
 	return (lxw_col_t)(XA_COL_GAP + x->nroles);
 }
 
+/* The first of the hidden columns that hold each row's choices (when
+ * x->choice_cells), after the level texts. */
+static lxw_col_t
+S_choice_col(const struct xa *x)
+{
+	return (lxw_col_t)(XA_COL_AFTER + x->nroles + x->nscale - 1);
+}
+
 /* Writes the label of l at (row, col) and a field to fill in from col+1
  * to last. */
 static void
@@ -145,25 +153,70 @@ S_level_texts(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 	return height;
 }
 
-/* Writes the row of entry e at row: its name, the two choices (a list of
- * the levels it defines), the gap, the roles' targets, the level
- * texts. */
+/* The most bytes a list of choices spelled out in its rule may take,
+ * commas included: Excel's limit is 255 characters, and libxlsxwriter
+ * 1.1.4 counts characters but copies them into 258 bytes. */
+#define XA_LIST_BYTES	255
+
+/* Returns whether the choices v (NULL-terminated) can be spelled out
+ * in a list rule: no comma or quote in any, XA_LIST_BYTES in all. */
+static int
+S_list_fits(const char *const *v)
+{
+	size_t i, bytes = 0;
+
+	for (i = 0; v[i] != NULL; i++) {
+		if (strpbrk(v[i], ",\"") != NULL)
+			return 0;
+		bytes += strlen(v[i]) + (i > 0);
+	}
+	return bytes <= XA_LIST_BYTES;
+}
+
+/* Lets the current and target cells of row take one of the choices of
+ * entry e, from a drop-down list: the choices spelled out in the rule
+ * when the job type's scale fits there (then every skill's does), else
+ * written in hidden cells at the end of the row, which the rule names
+ * (libxlsxwriter 1.1.4 then leaks a copy of the range's name per rule:
+ * a bug of its own, fixed in 1.1.5). */
+static void
+S_choices(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
+    const struct entry *e)
+{
+	const char **v = xlsx_assess_choices(x->a, x->lb, x->jt, e);
+	lxw_col_t first = S_choice_col(x), c = first;
+	char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_data_validation dv = { .validate = LXW_VALIDATION_TYPE_LIST,
+	    .error_message = (char *)xa_label(x, LABEL_BOOK_CHOOSE, NULL) };
+
+	if (x->choice_cells) {
+		for (; v[c - first] != NULL; c++)
+			xa_ok(x, worksheet_write_string(ws, row, c,
+			    v[c - first], NULL));
+		lxw_rowcol_to_cell_abs(from, row, first, 1, 1);
+		lxw_rowcol_to_cell_abs(to, row, c - 1, 1, 1);
+		dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+		dv.value_formula = arena_printf(x->a, "=%s:%s", from, to);
+	} else
+		dv.value_list = (char **)v;
+	xa_ok(x, worksheet_data_validation_range(ws, row, XA_COL_CURRENT, row,
+	    XA_COL_TARGET, &dv));
+}
+
+/* Writes the row of entry e at row: its name, the two choices, the gap,
+ * the roles' targets, the level texts. */
 static void
 S_skill_row(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
     const struct entry *e)
 {
-	lxw_data_validation dv = { .validate = LXW_VALIDATION_TYPE_LIST,
-	    .error_message = (char *)xa_label(x, LABEL_BOOK_CHOOSE, NULL) };
 	double h, height;
 	size_t i;
 
-	dv.value_list = (char **)xlsx_assess_choices(x->a, x->lb, x->jt, e);
 	xa_ok(x, worksheet_write_string(ws, row, XA_COL_SKILL, e->skill->name,
 	    x->f.skill));
 	xa_ok(x, worksheet_write_blank(ws, row, XA_COL_CURRENT, x->f.choice));
 	xa_ok(x, worksheet_write_blank(ws, row, XA_COL_TARGET, x->f.choice));
-	xa_ok(x, worksheet_data_validation_range(ws, row, XA_COL_CURRENT, row,
-	    XA_COL_TARGET, &dv));
+	S_choices(x, ws, row, e);
 	xa_ok(x, worksheet_write_formula_str(ws, row, XA_COL_GAP,
 	    xlsx_assess_gap_formula(x->a, row, x->scale), x->f.gap, ""));
 	for (i = 0; i < x->nroles; i++)
@@ -195,11 +248,12 @@ S_gap_colours(struct xa *x, lxw_worksheet *ws, lxw_row_t first,
 	    last, XA_COL_GAP, &met));
 }
 
-/* Sets the columns' widths and fonts. */
+/* Sets the columns' widths and fonts; hides the choices' columns. */
 static void
 S_columns(struct xa *x, lxw_worksheet *ws)
 {
 	lxw_col_t c = XA_COL_AFTER + (lxw_col_t)x->nroles;
+	lxw_row_col_options hidden = { .hidden = 1 };
 
 	xa_ok(x, worksheet_set_column(ws, XA_COL_SKILL, XA_COL_SKILL,
 	    XA_W_SKILL, x->f.how));
@@ -212,6 +266,10 @@ S_columns(struct xa *x, lxw_worksheet *ws)
 		    XA_W_ROLE, x->f.how));
 	xa_ok(x, worksheet_set_column(ws, c, c + (lxw_col_t)x->nscale - 2,
 	    XA_W_TEXT, x->f.how));
+	if (x->choice_cells)
+		xa_ok(x, worksheet_set_column_opt(ws, S_choice_col(x),
+		    S_choice_col(x) + (lxw_col_t)x->nscale - 1, XA_W_CHOICE,
+		    NULL, &hidden));
 }
 
 /* Sets how the sheet prints: the form's columns on one A4 page,
@@ -240,6 +298,7 @@ xa_sheet_assess(struct xa *x)
 
 	if (ws == NULL)
 		return -1;
+	x->choice_cells = !S_list_fits(x->scale);
 	S_columns(x, ws);
 	S_head(x, ws);
 	S_table_head(x, ws);

@@ -20,24 +20,31 @@ const char *
 xlsx_assess_count_formula(struct arena *a, size_t nskills,
     const char *name_cell, const char *level_cell)
 {
-	return arena_printf(a, "COUNTIFS(%s,%s,%s,%s)", S_paste(a, nskills, 'A'),
-	    name_cell, S_paste(a, nskills, 'B'), level_cell);
+	return arena_printf(a, "SUMPRODUCT((%s=%s)*(%s=%s))",
+	    S_paste(a, nskills, 'A'), name_cell, S_paste(a, nskills, 'B'),
+	    level_cell);
 }
 
 const char *
 xlsx_assess_below_formula(struct arena *a, size_t nskills,
     const char *name_cell)
 {
-	return arena_printf(a, "COUNTIFS(%s,%s,%s,\">0\")",
-	    S_paste(a, nskills, 'A'), name_cell, S_paste(a, nskills, 'D'));
+	const char *gaps = S_paste(a, nskills, 'D');
+
+	return arena_printf(a, "SUMPRODUCT((%s=%s)*ISNUMBER(%s)*(%s>0))",
+	    S_paste(a, nskills, 'A'), name_cell, gaps, gaps);
 }
 
 const char *
 xlsx_assess_average_formula(struct arena *a, size_t nskills,
     const char *name_cell)
 {
-	return arena_printf(a, "IFERROR(AVERAGEIFS(%s,%s,%s),\"\")",
-	    S_paste(a, nskills, 'D'), S_paste(a, nskills, 'A'), name_cell);
+	const char *gaps = S_paste(a, nskills, 'D');
+	const char *mine = arena_printf(a, "(%s=%s)*ISNUMBER(%s)",
+	    S_paste(a, nskills, 'A'), name_cell, gaps);
+
+	return arena_printf(a, "IFERROR(SUMPRODUCT(%s,%s)/SUMPRODUCT(%s),"
+	    "\"\")", mine, gaps, mine);
 }
 
 /* Writes the title, what to paste where, and the headers of the table:

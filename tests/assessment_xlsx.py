@@ -24,7 +24,11 @@ tests/tailoring/minato, then for every specialty's workbook of both:
               print area the form; the team sheet A4 landscape on a page
   paste-doc   the team sheet names exactly the range of the table to copy
               and the first cell of its paste area
-then, with openpyxl, fills in choices, has LibreOffice Calc (headless)
+and the same for the seed built with a level label holding a comma and
+quotes and a skill named with "<", "*", "?", "~" past 255 characters
+(hostile), and, without LibreOffice, with a level label that makes the
+list of choices shorter than 255 characters but longer than 255 bytes
+(long); then, with openpyxl, fills in choices, has LibreOffice Calc (headless)
 recalculate the workbook and checks the gaps it computed; pastes two
 members' rows into the team sheet and checks LibreOffice's counts,
 members below target and average gaps; converts each workbook to PDF
@@ -56,9 +60,9 @@ TEAM_FIRST = 6      # the team sheet's first skill
 DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def labels():
-    """The labels of templates/labels.xml, by name."""
-    root = ET.parse("templates/labels.xml").getroot()
+def labels(templates="templates"):
+    """The labels of TEMPLATES/labels.xml, by name."""
+    root = ET.parse(os.path.join(templates, "labels.xml")).getroot()
     return {e.get("name"): e.text for e in root.iter("label")}
 
 
@@ -69,10 +73,10 @@ def level(n):
     return L["level"].replace("{n}", str(n).translate(DIGITS))
 
 
-def build_site(paths, name):
+def build_site(paths, name, templates="templates"):
     """Builds paths into work/name; returns the site's folder."""
     site = os.path.join(work, name)
-    subprocess.run([binary, "build", "-t", "templates", "-o", site, *paths],
+    subprocess.run([binary, "build", "-t", templates, "-o", site, *paths],
                    check=True, stdout=subprocess.DEVNULL)
     return site
 
@@ -118,11 +122,19 @@ def plain(md):
     return re.sub(r"\n\s*\n", "\n", md.strip())
 
 
+def list_items(ws, formula):
+    """The choices of a list rule: its words ("a,b") or the values of the
+    cells of its range ("$I$13:$M$13")."""
+    if formula.startswith('"'):
+        return formula.strip('"').split(",")
+    return [c.value for row in ws[formula.replace("$", "")] for c in row]
+
+
 def validations(ws):
     """Each cell's drop-down list: {"B13": [choices]}."""
     lists = {}
     for dv in ws.data_validations.dataValidation:
-        items = dv.formula1.strip('"').split(",")
+        items = list_items(ws, dv.formula1)
         for rng in dv.sqref.ranges:
             for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row,
                                     min_col=rng.min_col, max_col=rng.max_col):
@@ -324,8 +336,9 @@ def check_pdf(tag, path, rows):
     ok(tag + "/pdf-no-texts", "".join(some.split())[:20] not in flat)
 
 
-def check_site(tag, site, again):
-    """Every workbook of the site against its framework.json."""
+def check_site(tag, site, again, full=True):
+    """Every workbook of the site against its framework.json (not full:
+    without LibreOffice's print and sums)."""
     for jt in model(site):
         for sp in jt["specialties"]:
             name = sp["id"] + "-assessment.xlsx"
@@ -341,6 +354,8 @@ def check_site(tag, site, again):
                      if r["specialty"] == sp["id"]]
             rows = check_form(t, wb.worksheets[0], jt, sp, roles)
             check_team(t, wb.worksheets[1], jt, sp, rows)
+            if not full:
+                continue
             check_pdf(t, path, rows)
             if sp is jt["specialties"][0]:
                 fill(t, path, jt, rows)
@@ -351,7 +366,41 @@ def check_site(tag, site, again):
                                      for sp in jt["specialties"]))
 
 
+def templates_with_level(name, label):
+    """A copy of the templates named name whose level label is label;
+    returns its folder."""
+    templates = os.path.join(work, name)
+    shutil.copytree("templates", templates)
+    path = os.path.join(templates, "labels.xml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace('<label name="level">レベル{n}</label>',
+                             '<label name="level">%s</label>' % label, 1))
+    return templates
+
+
+def hostile():
+    """A copy of the templates whose level label holds a comma and
+    quotes, and of the seed whose first skill's name holds COUNTIFS's
+    pattern characters and runs past 255 characters; returns (templates,
+    content)."""
+    templates = templates_with_level("hostile-templates",
+                                     'Level {n}, "grade"')
+    content = os.path.join(work, "hostile-content")
+    shutil.copytree("content", content)
+    path = os.path.join(content, "customer-service.xml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    name = "&lt;*システム保守管理?~" + "保守" * 140
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("<name>システム保守管理</name>",
+                             "<name>%s</name>" % name, 1))
+    return templates, content
+
+
 def main():
+    global L
     if shutil.which("soffice") is None:
         ok("soffice-installed (apt-get install libreoffice-calc-nogui)",
            False)
@@ -362,6 +411,24 @@ def main():
         time.sleep(1.1)
         again = build_site(paths, tag + "-again")
         check_site(tag, site, again)
+    templates, content = hostile()
+    L = labels(templates)
+    ok("hostile/label-has-comma", "," in level(3))
+    site = build_site([content], "hostile", templates)
+    time.sleep(1.1)
+    again = build_site([content], "hostile-again", templates)
+    check_site("hostile", site, again)
+    # a list of choices under 255 characters but over 255 bytes
+    templates = templates_with_level("long-templates",
+                                     "レベル{n}（上級技術者としての段階）")
+    L = labels(templates)
+    scale_bytes = sum(len(c.encode()) + 1 for c in [none_label(
+        model(site)[0])] + [level(n) for n in range(3, 7)])
+    ok("long/label-bytes", scale_bytes > 258 and len(none_label(
+        model(site)[0])) * 5 < 255)
+    site = build_site(["content"], "long", templates)
+    again = build_site(["content"], "long-again", templates)
+    check_site("long", site, again, full=False)
 
 
 main()

@@ -116,11 +116,14 @@ test_team(void **state)
 	assert_string_equal(xlsx_assess_copy_range(&a, 11), "A13:D23");
 	assert_string_equal(xlsx_assess_paste_cell(&a, 11), "A20");
 	assert_string_equal(xlsx_assess_count_formula(&a, 2, "$A6", "C$5"),
-	    "COUNTIFS($A$11:$A$210,$A6,$B$11:$B$210,C$5)");
+	    "SUMPRODUCT(($A$11:$A$210=$A6)*($B$11:$B$210=C$5))");
 	assert_string_equal(xlsx_assess_below_formula(&a, 2, "$A6"),
-	    "COUNTIFS($A$11:$A$210,$A6,$D$11:$D$210,\">0\")");
+	    "SUMPRODUCT(($A$11:$A$210=$A6)*ISNUMBER($D$11:$D$210)*"
+	    "($D$11:$D$210>0))");
 	assert_string_equal(xlsx_assess_average_formula(&a, 2, "$A6"),
-	    "IFERROR(AVERAGEIFS($D$11:$D$210,$A$11:$A$210,$A6),\"\")");
+	    "IFERROR(SUMPRODUCT(($A$11:$A$210=$A6)*ISNUMBER($D$11:$D$210),"
+	    "$D$11:$D$210)/SUMPRODUCT(($A$11:$A$210=$A6)*"
+	    "ISNUMBER($D$11:$D$210)),\"\")");
 	arena_free(&a);
 }
 
