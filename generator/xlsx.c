@@ -304,25 +304,48 @@ xlsx_row_height(const char *text, double width, double points)
 	return h > XLSX_ROW_MAX_POINTS ? XLSX_ROW_MAX_POINTS : h;
 }
 
-/* Returns s with each & doubled, as a header's text needs: malloc'd. */
-static char *
-S_header_text(const char *s)
-{
-	char *out = xcalloc(2 * strlen(s) + 1, 1), *o = out;
+/* The most characters Excel takes in a header or footer (libxlsxwriter
+ * refuses a longer one, leaving none). */
+#define HEADER_CHARS_MAX	255
 
-	for (; *s != '\0'; s++) {
-		if (*s == '&')
+/* Returns s with each & doubled, as a header's text needs, cut short
+ * with an ellipsis to at most room characters (none when room < 2):
+ * malloc'd. */
+static char *
+S_header_text(const char *s, long room)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s);
+	char *out = xcalloc(2 * strlen(s) + 4, 1), *o = out;
+	long used = 0, need;
+	ucs4_t c;
+	int len;
+
+	for (; u < end; u += len) {
+		if ((len = u8_mbtouc(&c, u, (size_t)(end - u))) < 1)
+			len = 1;
+		need = c == '&' ? 2 : 1;
+		if (used + need > room - (u + len < end)) {
+			if (room >= 2)
+				memcpy(o, "\xe2\x80\xa6", 4);	/* "…" */
+			return out;
+		}
+		if (c == '&')
 			*o++ = '&';
-		*o++ = *s;
+		memcpy(o, u, (size_t)len);
+		o += len;
+		used += need;
 	}
-	*o = '\0';
 	return out;
 }
 
 void
 xlsx_print_header(lxw_worksheet *ws, const char *font, const char *left)
 {
-	char *l = S_header_text(left != NULL ? left : "");
+	char *frame = xasprintf("&L&\"%s,Regular\"&R&\"%s,Regular\"&A", font,
+	    font);
+	long room = HEADER_CHARS_MAX - (long)u8_mbsnlen((const uint8_t *)frame,
+	    strlen(frame));
+	char *l = S_header_text(left != NULL ? left : "", room);
 	char *header = xasprintf("&L&\"%s,Regular\"%s&R&\"%s,Regular\"&A",
 	    font, l, font);
 	char *footer = xasprintf("&C&\"%s,Regular\"&P / &N", font);
@@ -331,6 +354,7 @@ xlsx_print_header(lxw_worksheet *ws, const char *font, const char *left)
 	worksheet_set_footer(ws, footer);
 	free(footer);
 	free(header);
+	free(frame);
 	free(l);
 }
 

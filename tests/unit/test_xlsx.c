@@ -202,6 +202,39 @@ test_open_fails_without_a_directory(void **state)
 	capture_free(&c);
 }
 
+/* A header names the workbook with its & doubled; one too long for
+ * Excel's 255 characters is cut with an ellipsis, never dropped, and
+ * still names the sheet. */
+static void
+test_header(void **state)
+{
+	struct diag d;
+	struct xlsx *x;
+	lxw_worksheet *ws;
+	char title[1200] = "";
+	size_t i;
+
+	(void)state;
+	diag_init(&d, stderr);
+	x = xlsx_open("t", NULL, "BIZ UDGothic", &d);
+	assert_non_null(x);
+	ws = xlsx_add_sheet(x, "a");
+	xlsx_print_header(ws, x->font, "R&D");
+	assert_non_null(ws->header);
+	assert_non_null(strstr(ws->header, "\"R&&D&R&"));
+	for (i = 0; i < 200; i++)
+		strcat(title, i % 50 == 7 ? "&" : "\xe6\x8a\x80");	/* 技 */
+	xlsx_print_header(ws, x->font, title);
+	assert_non_null(ws->header);
+	assert_true(chars(ws->header) <= 255);
+	assert_true(chars(ws->header) >= 250);
+	assert_non_null(strstr(ws->header, "\xe2\x80\xa6&R&"));
+	assert_non_null(strstr(ws->header, "&A"));
+	assert_null(strstr(ws->header, "\xe6\x8a\x80&\xe6\x8a\x80"));
+	xlsx_discard(x);
+	diag_free(&d);
+}
+
 int
 main(void)
 {
@@ -212,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_height),
 		cmocka_unit_test(test_put_and_discard),
 		cmocka_unit_test(test_open_fails_without_a_directory),
+		cmocka_unit_test(test_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
