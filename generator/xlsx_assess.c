@@ -26,17 +26,19 @@ S_roles(struct xa *x)
 }
 
 /* Writes the sheets of x into its open workbook; returns 0, or -1 after
- * reporting to d (x->err, or a sheet's name refused). */
+ * reporting libxlsxwriter's first error (x->err) to d. */
 static int
 S_sheets(struct xa *x, struct diag *d)
 {
 	xa_formats(x);
-	if (x->err == LXW_NO_ERROR && xa_sheet_assess(x) == 0 &&
-	    xa_sheet_team(x) == 0 && x->err == LXW_NO_ERROR)
+	if (x->err == LXW_NO_ERROR) {
+		xa_sheet_assess(x);
+		xa_sheet_team(x);
+	}
+	if (x->err == LXW_NO_ERROR)
 		return 0;
 	diag_msg(d, MSG_IO_WRITE, NULL, "%s-assessment.xlsx: %s", x->sp->id,
-	    x->err != LXW_NO_ERROR ? lxw_strerror(x->err) :
-	    "a sheet's name is not allowed");
+	    lxw_strerror(x->err));
 	return -1;
 }
 

@@ -71,9 +71,10 @@ const char	*xa_label(struct xa *x, enum label l,
 /* Makes the formats of x's workbook. */
 void		 xa_formats(struct xa *x);
 
-/* Write the sheet filled in and the team sheet of x; return 0, or -1
- * when a sheet could not be added (x->err, or a name refused). */
-int		 xa_sheet_assess(struct xa *x);
-int		 xa_sheet_team(struct xa *x);
+/* Write the sheet filled in and the team sheet of x, named by their
+ * labels as xlsx_sheet_name() makes them valid and unique; an error of
+ * libxlsxwriter's is kept in x->err. */
+void		 xa_sheet_assess(struct xa *x);
+void		 xa_sheet_team(struct xa *x);
 
 #endif

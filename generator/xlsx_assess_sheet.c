@@ -287,17 +287,15 @@ S_print(struct xa *x, lxw_worksheet *ws, lxw_row_t last)
 	xlsx_print_header(ws, x->book->font, x->title);
 }
 
-int
+void
 xa_sheet_assess(struct xa *x)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, xa_label(x,
-	    LABEL_BOOK_SHEET, NULL));
+	lxw_worksheet *ws = xlsx_add_sheet(x->book, xlsx_sheet_name(
+	    &x->book->names, xa_label(x, LABEL_BOOK_SHEET, NULL)));
 	lxw_protection prot = { 0 };
 	lxw_row_t row = XLSX_ASSESS_FIRST_ROW;
 	size_t i;
 
-	if (ws == NULL)
-		return -1;
 	x->choice_cells = !S_list_fits(x->scale);
 	S_columns(x, ws);
 	S_head(x, ws);
@@ -314,5 +312,4 @@ xa_sheet_assess(struct xa *x)
 	S_print(x, ws, row + 1);
 	worksheet_protect(ws, NULL, &prot);
 	worksheet_activate(ws);
-	return 0;
 }

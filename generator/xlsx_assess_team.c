@@ -131,11 +131,11 @@ S_paste_head(struct xa *x, lxw_worksheet *ws, lxw_row_t row)
 		    heads[c], NULL), x->f.head));
 }
 
-int
+void
 xa_sheet_team(struct xa *x)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, xa_label(x,
-	    LABEL_BOOK_TEAM_SHEET, NULL));
+	lxw_worksheet *ws = xlsx_add_sheet(x->book, xlsx_sheet_name(
+	    &x->book->names, xa_label(x, LABEL_BOOK_TEAM_SHEET, NULL)));
 	lxw_col_t last = (lxw_col_t)(3 + x->nscale);
 	lxw_row_t row = XA_TEAM_FIRST_ROW;
 	const char *title = xa_label(x, LABEL_BOOK_TEAM_TITLE,
@@ -143,8 +143,6 @@ xa_sheet_team(struct xa *x)
 	    .specialty = x->sp->name });
 	size_t i;
 
-	if (ws == NULL)
-		return -1;
 	xa_ok(x, worksheet_set_column(ws, 0, 0, XA_W_TEAM_SKILL,
 	    x->f.how));
 	xa_ok(x, worksheet_set_column(ws, 1, last, 12, x->f.how));
@@ -158,5 +156,4 @@ xa_sheet_team(struct xa *x)
 	worksheet_fit_to_pages(ws, 1, 1);
 	xa_ok(x, worksheet_print_area(ws, 0, 0, row - 1, last));
 	xlsx_print_header(ws, x->book->font, title);
-	return 0;
 }

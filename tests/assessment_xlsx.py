@@ -25,7 +25,8 @@ tests/tailoring/minato, then for every specialty's workbook of both:
   paste-doc   the team sheet names exactly the range of the table to copy
               and the first cell of its paste area
 and the same for the seed built with a level label holding a comma and
-quotes and a skill named with "<", "*", "?", "~" past 255 characters
+quotes, sheets labelled with characters a sheet's name cannot hold,
+and a skill named with "<", "*", "?", "~" past 255 characters
 (hostile), and, without LibreOffice, with a level label that makes the
 list of choices shorter than 255 characters but longer than 255 bytes
 (long); then, with openpyxl, fills in choices, has LibreOffice Calc (headless)
@@ -336,6 +337,12 @@ def check_pdf(tag, path, rows):
     ok(tag + "/pdf-no-texts", "".join(some.split())[:20] not in flat)
 
 
+def sheet_names(labels):
+    """The sheets' names that labels give: each of []:*?/\\ made "_"
+    (labels.xml keeps them apart, and short)."""
+    return [re.sub(r"[\[\]:*?/\\]", "_", label) for label in labels]
+
+
 def check_site(tag, site, again, full=True):
     """Every workbook of the site against its framework.json (not full:
     without LibreOffice's print and sums)."""
@@ -348,8 +355,8 @@ def check_site(tag, site, again, full=True):
                     open(os.path.join(again, "downloads", name), "rb") as g:
                 ok(t + "/same", f.read() == g.read())
             wb = openpyxl.load_workbook(path)
-            ok(t + "/sheets", wb.sheetnames == [L["book-sheet"],
-                                                L["book-team-sheet"]])
+            ok(t + "/sheets", wb.sheetnames == sheet_names(
+                [L["book-sheet"], L["book-team-sheet"]]))
             roles = [r for r in jt.get("roles", [])
                      if r["specialty"] == sp["id"]]
             rows = check_form(t, wb.worksheets[0], jt, sp, roles)
@@ -366,17 +373,20 @@ def check_site(tag, site, again, full=True):
                                      for sp in jt["specialties"]))
 
 
-def templates_with_level(name, label):
-    """A copy of the templates named name whose level label is label;
-    returns its folder."""
+def templates_with(name, labels):
+    """A copy of the templates named name with the labels given
+    ({name: text}); returns its folder."""
     templates = os.path.join(work, name)
     shutil.copytree("templates", templates)
     path = os.path.join(templates, "labels.xml")
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    for label, value in labels.items():
+        text, n = re.subn(r'(<label name="%s">)[^<]*(</label>)' % label,
+                          lambda m: m.group(1) + value + m.group(2), text)
+        assert n == 1, label
     with open(path, "w", encoding="utf-8") as f:
-        f.write(text.replace('<label name="level">レベル{n}</label>',
-                             '<label name="level">%s</label>' % label, 1))
+        f.write(text)
     return templates
 
 
@@ -385,8 +395,9 @@ def hostile():
     quotes, and of the seed whose first skill's name holds COUNTIFS's
     pattern characters and runs past 255 characters; returns (templates,
     content)."""
-    templates = templates_with_level("hostile-templates",
-                                     'Level {n}, "grade"')
+    templates = templates_with("hostile-templates", {
+        "level": 'Level {n}, "grade"', "book-sheet": "自己/評価",
+        "book-team-sheet": "チーム:集計?"})
     content = os.path.join(work, "hostile-content")
     shutil.copytree("content", content)
     path = os.path.join(content, "customer-service.xml")
@@ -419,8 +430,8 @@ def main():
     again = build_site([content], "hostile-again", templates)
     check_site("hostile", site, again)
     # a list of choices under 255 characters but over 255 bytes
-    templates = templates_with_level("long-templates",
-                                     "レベル{n}（上級技術者としての段階）")
+    templates = templates_with("long-templates", {
+        "level": "レベル{n}（上級技術者としての段階）"})
     L = labels(templates)
     scale_bytes = sum(len(c.encode()) + 1 for c in [none_label(
         model(site)[0])] + [level(n) for n in range(3, 7)])
