@@ -98,7 +98,7 @@ S_read_sheet(struct import *im, struct grid *g, const char *path,
 	if (n > 5 && strcmp(path + n - 5, ".xlsx") == 0) {
 		if (grid_read_xlsx(g, path, d) < 0)
 			return -1;
-		import_xlsx(im, g);
+		import_xlsx(im, g, lb);
 		return 0;
 	}
 	if (grid_read_csv(g, path, d) < 0)

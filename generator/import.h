@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "grid.h"
+#include "labels.h"
 #include "model.h"
 
 struct import_obs;
@@ -176,8 +177,10 @@ size_t	import_header_matches(const struct grid_sheet *s, const char *header);
 /* Reads the sheets of g as framework.xlsx lays them out (xlsx_layout.h,
  * import_xlsx.c): a matrix per job type x specialty (names, level
  * texts), the knowledge items, the notes and, for a tailored build, the
- * company texts and the learning resources, found by their place;
- * reports what does not fit at its cell. */
-void	import_xlsx(struct import *im, const struct grid *g);
+ * company texts and the learning resources, each found by its key row
+ * or by its header (labels lb's), else by its place; reports what does
+ * not fit at its cell. */
+void	import_xlsx(struct import *im, const struct grid *g,
+	    const struct labels *lb);
 
 #endif

@@ -1,9 +1,10 @@
 /* import_xlsx.c: framework.xlsx read back, by its layout
  * (xlsx_layout.h), as edits of the model's texts; see import.h.
- * Sheets are found by their place: the contents, a matrix per job type
- * x specialty in content order (its key row naming them), the knowledge
- * items, the notes, and for a tailored build the company texts and the
- * learning resources (the roles are not read).
+ * Sheets are found by what they hold, wherever they are: a matrix per
+ * job type x specialty by its key row, the knowledge items, the notes
+ * and, for a tailored build, the company texts and the learning
+ * resources by their header row (the roles are not read); a sheet whose
+ * key or header was edited, by its place in the download.
  */
 #include "import.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "text.h"
 #include "xlsx_layout.h"
 
@@ -347,17 +349,68 @@ S_resources(struct import *im, const struct grid_sheet *s)
 	free(v);
 }
 
-/* Returns sheet i of g, or NULL after reporting that the workbook has
- * too few sheets to hold what (a sheet of the download). */
+/* Returns whether row r of s holds the comma-separated names of header
+ * from column A on, each in its own cell. */
+static int
+S_header_is(const struct grid_sheet *s, unsigned r, const char *header)
+{
+	const char *name = header, *cell;
+	unsigned c = 1;
+	size_t n;
+
+	for (;; c++) {
+		n = strcspn(name, ",");
+		cell = S_at(s, r, c);
+		if (strlen(cell) != n || strncmp(cell, name, n) != 0)
+			return 0;
+		if (name[n] == '\0')
+			return 1;
+		name += n + 1;
+	}
+}
+
+/* Returns whether s is the matrix of specialty sp of jt: its key row
+ * names both. */
+static int
+S_matrix_is(const struct grid_sheet *s, const struct jobtype *jt,
+    const struct specialty *sp)
+{
+	unsigned key = ROW(XLSX_MATRIX_KEY_ROW);
+
+	return strcmp(S_at(s, key, COL(0)), jt->id) == 0 &&
+	    strcmp(S_at(s, key, COL(2)), sp->id) == 0;
+}
+
+/* Returns the sheet of g that holds what: the first matrix of jt and
+ * sp (header NULL), or the first whose list header is header; where
+ * none does (a key or header edited), sheet i, its place in the
+ * download, or NULL after reporting that the workbook has too few
+ * sheets.  So sheets moved, added or renamed in Excel are still found. */
 static const struct grid_sheet *
-S_sheet(struct import *im, const struct grid *g, size_t i, const char *what)
+S_sheet(struct import *im, const struct grid *g, size_t i, const char *what,
+    const struct jobtype *jt, const struct specialty *sp, const char *header)
 {
 	struct pos p = { g->nsheets > 0 ? g->sheets[0].file : 0, 0, 0 };
+	size_t k;
 
+	for (k = 0; k < g->nsheets; k++)
+		if (header != NULL ? S_header_is(&g->sheets[k],
+		    ROW(XLSX_LIST_HEADER_ROW), header) :
+		    S_matrix_is(&g->sheets[k], jt, sp))
+			return &g->sheets[k];
 	if (i < g->nsheets)
 		return &g->sheets[i];
 	diag_msg(im->d, MSG_IMPORT_ROW_MISSING, &p, "the sheet of %s", what);
 	return NULL;
+}
+
+/* Returns the list sheet of g whose header is label l of lb, as
+ * S_sheet() finds it. */
+static const struct grid_sheet *
+S_list(struct import *im, const struct grid *g, size_t i, const char *what,
+    const struct labels *lb, enum label l)
+{
+	return S_sheet(im, g, i, what, NULL, NULL, labels_text(lb, l));
 }
 
 /* Returns whether some job type of m is tailored. */
@@ -373,29 +426,33 @@ S_tailored(const struct model *m)
 }
 
 void
-import_xlsx(struct import *im, const struct grid *g)
+import_xlsx(struct import *im, const struct grid *g, const struct labels *lb)
 {
 	const struct grid_sheet *s;
+	const struct jobtype *jt;
 	size_t i, j, at = 1;	/* sheet 0: the contents */
 	unsigned r = 0;
 
 	for (i = 0; i < im->m->njobtypes; i++)
-		for (j = 0; j < im->m->jobtypes[i].nspecialties; j++)
-			if ((s = S_sheet(im, g, at++,
-			    im->m->jobtypes[i].specialties[j].id)) != NULL)
-				S_matrix(im, s, &im->m->jobtypes[i],
-				    &im->m->jobtypes[i].specialties[j]);
-	if ((s = S_sheet(im, g, at++, "the knowledge items")) != NULL)
+		for (j = 0, jt = &im->m->jobtypes[i]; j < jt->nspecialties; j++)
+			if ((s = S_sheet(im, g, at++, jt->specialties[j].id, jt,
+			    &jt->specialties[j], NULL)) != NULL)
+				S_matrix(im, s, jt, &jt->specialties[j]);
+	if ((s = S_list(im, g, at++, "the knowledge items", lb,
+	    LABEL_XLSX_KNOWLEDGE_HEADER)) != NULL)
 		for (i = 0; i < s->ncells; i++)
 			if (s->cells[i].row >= ROW(XLSX_LIST_FIRST_ROW) &&
 			    s->cells[i].row != r)
 				S_knowledge_row(im, s, r = s->cells[i].row);
-	if ((s = S_sheet(im, g, at++, "the notes")) != NULL)
+	if ((s = S_list(im, g, at++, "the notes", lb,
+	    LABEL_XLSX_NOTES_HEADER)) != NULL)
 		S_notes(im, s);
 	if (!S_tailored(im->m))
 		return;
-	if ((s = S_sheet(im, g, at++, "the company texts")) != NULL)
+	if ((s = S_list(im, g, at++, "the company texts", lb,
+	    LABEL_XLSX_TEXTS_HEADER)) != NULL)
 		S_texts(im, s);
-	if ((s = S_sheet(im, g, at++, "the learning resources")) != NULL)
+	if ((s = S_list(im, g, at++, "the learning resources", lb,
+	    LABEL_XLSX_RESOURCES_HEADER)) != NULL)
 		S_resources(im, s);
 }

@@ -19,8 +19,9 @@
 #                trip, plain and tailored, also as LibreOffice saves it
 #                again; with Debian's python3-openpyxl, an edit of a
 #                matrix's skill name and level text, a knowledge item and
-#                a note, only those lines changing, and an unknown skill
-#                ID refused at its cell of its sheet
+#                a note, only those lines changing, the same edits found
+#                with the sheets moved, one renamed and one added, and
+#                an unknown skill ID refused at its cell of its sheet
 # Usage: tests/import.sh BINARY    (from the top of the repository)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -203,7 +204,8 @@ if [ -f "$xlsx" ]; then
 	fi
 fi
 if [ -f "$xlsx" ] && /usr/bin/python3 -c 'import openpyxl' 2> /dev/null; then
-	/usr/bin/python3 - "$xlsx" "$work/edited.xlsx" "$work/unknown.xlsx" <<'PY'
+	/usr/bin/python3 - "$xlsx" "$work/edited.xlsx" "$work/unknown.xlsx" \
+	    "$work/moved.xlsx" <<'PY'
 import sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -220,6 +222,18 @@ no['E3'] = '注記を書き換えた。'
 wb.save(sys.argv[2])
 ws['A5'] = 'no-such-skill'
 wb.save(sys.argv[3])
+ws['A5'] = wb.worksheets[1]['A5'].value
+wb = openpyxl.load_workbook(sys.argv[2])
+# an editor's own sheet first, the notes before the knowledge items,
+# the matrices in reverse order, one renamed
+memo = wb.create_sheet('メモ', 0)
+memo['A1'] = '社内の作業メモ'
+matrices = wb.worksheets[2:len(wb.worksheets) - 2]
+for k, sheet in enumerate(reversed(matrices)):
+    wb.move_sheet(sheet, offset=2 + k - wb.worksheets.index(sheet))
+wb.move_sheet(wb.worksheets[-1], offset=-1)
+wb.worksheets[2].title = '改名したシート'
+wb.save(sys.argv[4])
 PY
 	ok xlsx-edited $?
 	cp -r content "$work/content-xe"
@@ -236,6 +250,11 @@ PY
 	    grep -q '^>         追記：xlsx から。$' "$work/xe.lines" &&
 	    grep -qx 'skillsite: 4 texts changed' "$work/xe.out"
 	ok xlsx-edit-only-those-lines $?
+	cp -r content "$work/content-xm"
+	run "$work/moved.xlsx" "$work/content-xm" > "$work/xm.out" &&
+	    grep -qx 'skillsite: 4 texts changed' "$work/xm.out" &&
+	    diff -r "$work/content-xe" "$work/content-xm"
+	ok xlsx-sheets-moved-added-renamed $?
 	run -n "$work/unknown.xlsx" content > /dev/null 2> "$work/xu.err"
 	[ $? = 1 ] && grep -q 'unknown.xlsx\[.*\]:5:A: error: names nothing' \
 	    "$work/xu.err"
