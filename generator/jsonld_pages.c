@@ -215,16 +215,19 @@ S_knowledge(struct ld *c, const struct jobtype *jt)
 	json_decref(seen);
 }
 
-/* Writes role r of jt: an Occupation whose skills are its targets' level
- * terms (each as its skill's page names it). */
+/* Writes role r of jt: an Occupation, identified by its page, whose
+ * skills are its targets' level terms (each as its skill's page names
+ * it). */
 static void
 S_role(struct ld *c, const struct jobtype *jt, const struct role *r)
 {
 	const char *set = S_specialty_id(c, jt, r->specialty);
+	const char *id = S_href(c, c->b->self, NULL);
 	size_t i;
 
-	jsonld_object(&c->w, NULL, "Occupation", NULL);
+	jsonld_object(&c->w, NULL, "Occupation", id);
 	jsonld_string(&c->w, "name", r->name);
+	jsonld_string(&c->w, "url", id);
 	if (r->description != NULL)
 		jsonld_string(&c->w, "description", S_plain(c,
 		    r->description));

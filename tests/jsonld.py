@@ -11,7 +11,8 @@ U+2028/9 in names and texts), and reads every page with html.parser:
               are written \\u003c \\u003e \\u0026) and parses with json
   shape       {"@context": "https://schema.org", "@graph": [...]}; every
               node's @type is DefinedTermSet, DefinedTerm, AboutPage or
-              Occupation, with the properties it needs (a DefinedTerm:
+              Occupation, with the properties it needs (an Occupation:
+              @id, name, url; a DefinedTerm:
               @id, termCode, name, inDefinedTermSet.@id; a set: @id,
               name); every @id and url is page-relative (no scheme, no
               host, not from the root) and resolves, against the page,
@@ -149,7 +150,10 @@ def check_node(site, rel, node, cache):
     elif t == "DefinedTermSet":
         good = good and all(isinstance(node.get(k), str) and node[k]
                             for k in ("@id", "name"))
-    elif t in ("AboutPage", "Occupation"):
+    elif t == "Occupation":
+        good = good and all(isinstance(node.get(k), str) and node[k]
+                            for k in ("@id", "name", "url"))
+    elif t == "AboutPage":
         good = good and isinstance(node.get("name"), str)
     refs = [node.get("@id"), node.get("url"),
             (node.get("inDefinedTermSet") or {}).get("@id")]
