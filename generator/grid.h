@@ -62,8 +62,13 @@ int	 grid_read_xlsx(struct grid *g, const char *path, struct diag *d);
 int	 grid_parse_xlsx(struct grid *g, const char *name, const char *buf,
 	    size_t len, struct diag *d);
 
+/* The largest spreadsheet file read: a download of the framework, CSV
+ * or xlsx, spans every content file (a 10,000-page site's framework.csv
+ * is 16 MB), so this is more than a content file may be. */
+#define GRID_FILE_MAX	(64 * 1024 * 1024)
+
 /* The most cells a sheet may hold (grid_read_csv() refuses more). */
-#define GRID_CELLS_MAX	(1024 * 1024)
+#define GRID_CELLS_MAX	(4 * 1024 * 1024)
 
 /* Parses the len bytes at buf as grid_read_csv() reads a file, as the
  * sheet called name whose diag file number is file (marked as cells by

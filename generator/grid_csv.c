@@ -177,7 +177,7 @@ grid_read_csv(struct grid *g, const char *path, struct diag *d)
 	char *buf;
 	int rc;
 
-	if ((buf = load_read_file(path, LOAD_FILE_MAX, d, &len)) == NULL)
+	if ((buf = load_read_file(path, GRID_FILE_MAX, d, &len)) == NULL)
 		return -1;
 	file = diag_add_file(d, path);
 	diag_file_cells(d, file);

@@ -14,16 +14,18 @@
 #include "load.h"
 
 /* Limits, as for content (load.h): the package is read whole from
- * memory, at most a content file's size; a part inflates to at most
- * XLSX_PART_MAX bytes (sheet XML is bulkier than the text it holds) and
+ * memory, at most GRID_FILE_MAX bytes, of at most XLSX_ENTRIES_MAX parts
+ * (framework.xlsx has about a part per sheet, a sheet per specialty;
+ * ZIP's own limit without its 64-bit extension is 65,535); a part
+ * inflates to at most XLSX_PART_MAX bytes (sheet XML is bulkier than the text it holds) and
  * to at most XLSX_RATIO_MAX times its compressed size (plus a little,
  * for tiny parts): both checked on the sizes the package declares
  * before inflating, and libzip stops at the declared size and checks
  * the CRC. */
-#define XLSX_FILE_MAX		LOAD_FILE_MAX
+#define XLSX_FILE_MAX		GRID_FILE_MAX
 #define XLSX_PART_MAX		(4 * LOAD_FILE_MAX)
 #define XLSX_RATIO_MAX		100
-#define XLSX_ENTRIES_MAX	1024
+#define XLSX_ENTRIES_MAX	20000
 #define XLSX_ROW_MAX		1048576u	/* Excel's: rows ... */
 #define XLSX_COL_MAX		16384u		/* ... and columns (XFD) */
 
