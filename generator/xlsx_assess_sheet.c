@@ -155,7 +155,8 @@ S_level_texts(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
 
 /* The most bytes a list of choices spelled out in its rule may take,
  * commas included: Excel's limit is 255 characters, and libxlsxwriter
- * 1.1.4 counts characters but copies them into 258 bytes. */
+ * 1.1.4 counts characters but copies them into 258 bytes (1.1.6 makes
+ * room for four bytes a character). */
 #define XA_LIST_BYTES	255
 
 /* Returns whether the choices v (NULL-terminated) can be spelled out
@@ -178,7 +179,7 @@ S_list_fits(const char *const *v)
  * when the job type's scale fits there (then every skill's does), else
  * written in hidden cells at the end of the row, which the rule names
  * (libxlsxwriter 1.1.4 then leaks a copy of the range's name per rule:
- * a bug of its own, fixed in 1.1.5). */
+ * it copies it twice, as 1.1.6 no longer does). */
 static void
 S_choices(struct xa *x, lxw_worksheet *ws, lxw_row_t row,
     const struct entry *e)
