@@ -115,6 +115,8 @@ static const struct {
 	    "import reads the columns by their header" },
 	[MSG_SHEET_COLUMN_MISSING] = { SEV_ERROR, "column missing; import "
 	    "needs the download's ID columns" },
+	[MSG_SHEET_TWICE] = { SEV_ERROR, "sheet repeats another; import "
+	    "cannot tell which one was edited: keep one" },
 	[MSG_IMPORT_UNKNOWN] = { SEV_ERROR, "names nothing in the content; "
 	    "IDs cannot be changed or added by import" },
 	[MSG_IMPORT_LEVEL] = { SEV_ERROR, "level not defined for this skill" },

@@ -381,23 +381,37 @@ S_matrix_is(const struct grid_sheet *s, const struct jobtype *jt,
 	    strcmp(S_at(s, key, COL(2)), sp->id) == 0;
 }
 
-/* Returns the sheet of g that holds what: the first matrix of jt and
- * sp (header NULL), or the first whose list header is header; where
- * none does (a key or header edited), sheet i, its place in the
- * download, or NULL after reporting that the workbook has too few
- * sheets.  So sheets moved, added or renamed in Excel are still found. */
+/* Returns the sheet of g that holds what: the matrix of jt and sp
+ * (header NULL), or the one whose list header is header; where none
+ * does (a key or header edited), sheet i, its place in the download, or
+ * NULL after reporting that the workbook has too few sheets.  So sheets
+ * moved, added or renamed in Excel are still found.  A second sheet
+ * that holds the same (a copy made in Excel) is reported at its key or
+ * header row: which one the editor changed cannot be told. */
 static const struct grid_sheet *
 S_sheet(struct import *im, const struct grid *g, size_t i, const char *what,
     const struct jobtype *jt, const struct specialty *sp, const char *header)
 {
 	struct pos p = { g->nsheets > 0 ? g->sheets[0].file : 0, 0, 0 };
+	unsigned row = ROW(header != NULL ? XLSX_LIST_HEADER_ROW :
+	    XLSX_MATRIX_KEY_ROW);
+	const struct grid_sheet *found = NULL;
 	size_t k;
 
-	for (k = 0; k < g->nsheets; k++)
-		if (header != NULL ? S_header_is(&g->sheets[k],
-		    ROW(XLSX_LIST_HEADER_ROW), header) :
-		    S_matrix_is(&g->sheets[k], jt, sp))
-			return &g->sheets[k];
+	for (k = 0; k < g->nsheets; k++) {
+		if (!(header != NULL ? S_header_is(&g->sheets[k], row, header) :
+		    S_matrix_is(&g->sheets[k], jt, sp)))
+			continue;
+		if (found == NULL) {
+			found = &g->sheets[k];
+			continue;
+		}
+		p = S_cell(&g->sheets[k], row, COL(0));
+		diag_msg(im->d, MSG_SHEET_TWICE, &p, "%s%s, as sheet \"%s\"",
+		    header == NULL ? "specialty " : "", what, found->name);
+	}
+	if (found != NULL)
+		return found;
 	if (i < g->nsheets)
 		return &g->sheets[i];
 	diag_msg(im->d, MSG_IMPORT_ROW_MISSING, &p, "the sheet of %s", what);

@@ -20,8 +20,10 @@
 #                again; with Debian's python3-openpyxl, an edit of a
 #                matrix's skill name and level text, a knowledge item and
 #                a note, only those lines changing, the same edits found
-#                with the sheets moved, one renamed and one added, and
-#                an unknown skill ID refused at its cell of its sheet
+#                with the sheets moved, one renamed and one added, a
+#                copied sheet refused (which copy was edited cannot be
+#                told), and an unknown skill ID refused at its cell of
+#                its sheet
 # Usage: tests/import.sh BINARY    (from the top of the repository)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -205,7 +207,7 @@ if [ -f "$xlsx" ]; then
 fi
 if [ -f "$xlsx" ] && /usr/bin/python3 -c 'import openpyxl' 2> /dev/null; then
 	/usr/bin/python3 - "$xlsx" "$work/edited.xlsx" "$work/unknown.xlsx" \
-	    "$work/moved.xlsx" <<'PY'
+	    "$work/moved.xlsx" "$work/copied.xlsx" <<'PY'
 import sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -234,6 +236,13 @@ for k, sheet in enumerate(reversed(matrices)):
 wb.move_sheet(wb.worksheets[-1], offset=-1)
 wb.worksheets[2].title = '改名したシート'
 wb.save(sys.argv[4])
+# a copy of a matrix and of the notes, as Excel's "create a copy" makes
+wb = openpyxl.load_workbook(sys.argv[2])
+notes = wb.worksheets[-1]
+assert notes.title == '注記', notes.title
+wb.copy_worksheet(wb.worksheets[1]).title = 'ハードウェア (2)'
+wb.copy_worksheet(notes).title = '注記 (2)'
+wb.save(sys.argv[5])
 PY
 	ok xlsx-edited $?
 	cp -r content "$work/content-xe"
@@ -255,6 +264,13 @@ PY
 	    grep -qx 'skillsite: 4 texts changed' "$work/xm.out" &&
 	    diff -r "$work/content-xe" "$work/content-xm"
 	ok xlsx-sheets-moved-added-renamed $?
+	twice='error: sheet repeats another; .*'
+	run -n "$work/copied.xlsx" content > /dev/null 2> "$work/xc.err"
+	[ $? = 1 ] && grep -q "copied.xlsx\\[ハードウェア (2)\\]:2:A: $twice: \
+specialty hardware, as sheet \"ハードウェア\"\$" "$work/xc.err" &&
+	    grep -q "copied.xlsx\\[注記 (2)\\]:2:A: $twice: the notes, \
+as sheet \"注記\"\$" "$work/xc.err"
+	ok xlsx-copied-sheet-refused $?
 	run -n "$work/unknown.xlsx" content > /dev/null 2> "$work/xu.err"
 	[ $? = 1 ] && grep -q 'unknown.xlsx\[.*\]:5:A: error: names nothing' \
 	    "$work/xu.err"

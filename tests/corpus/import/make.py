@@ -47,6 +47,8 @@ def workbooks(binary):
             wb.worksheets[1]['B4'].__setattr__('value', '共通スキル（改）')),
         'unknown-skill': lambda wb: wb.worksheets[1]['A4'].__setattr__(
             'value', 'no-such-skill'),
+        'copied-sheet': lambda wb: wb.copy_worksheet(
+            wb.worksheets[1]).__setattr__('title', 'コピー'),
     }
     for name, edit in edits.items():
         wb = openpyxl.load_workbook(io.BytesIO(book))
